@@ -1,0 +1,107 @@
+//! Showing problems in files: each with its <file:line:column>, the offending
+//! line with the span marked, what is wrong and how to fix it; or as JSON.
+
+use std::io;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use serde::Serialize;
+
+use super::output::Output;
+use crate::domain::diagnostic::{Diagnostic, FileReport, Severity};
+use crate::i18n::Lang;
+
+/// Writes every diagnostic of `reports` to standard error.
+pub fn render(out: &mut Output, lang: Lang, reports: &[FileReport]) -> io::Result<()> {
+    let renderer = if out.color_err() {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for report in reports {
+        for diagnostic in &report.diagnostics {
+            let text = render_one(&renderer, lang, report, diagnostic);
+            out.err_line(&text)?;
+            out.err_line("")?;
+        }
+    }
+    Ok(())
+}
+
+fn render_one(renderer: &Renderer, lang: Lang, report: &FileReport, d: &Diagnostic) -> String {
+    let source = &report.source;
+    let level = match d.severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+    }
+    .with_name(lang.severity(d.severity));
+    let message = lang.problem(&d.problem);
+    let title = level.primary_title(message).id(d.problem.code());
+    let mut group = if source.text().is_empty() {
+        title.element(Origin::path(source.name()))
+    } else {
+        let span = source.clamp(d.span.clone());
+        title.element(
+            Snippet::source(source.text())
+                .path(source.name())
+                .annotation(AnnotationKind::Primary.span(span)),
+        )
+    };
+    if let Some(help) = lang.problem_help(&d.problem) {
+        let name = match lang {
+            Lang::Nl => "hulp",
+            Lang::En => "help",
+        };
+        group = group.element(Level::HELP.with_name(name).message(help));
+    }
+    let report: [Group<'_>; 1] = [group];
+    renderer.render(&report)
+}
+
+/// One diagnostic for `--json` output.
+#[derive(Debug, Serialize)]
+pub struct JsonDiagnostic {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+pub fn to_json(lang: Lang, reports: &[FileReport]) -> Vec<JsonDiagnostic> {
+    reports
+        .iter()
+        .flat_map(|report| {
+            report.diagnostics.iter().map(move |d| {
+                let span = report.source.clamp(d.span.clone());
+                let start = report.source.line_col(span.start);
+                let end = report.source.line_col(span.end);
+                JsonDiagnostic {
+                    file: report.source.name().to_owned(),
+                    line: start.line,
+                    column: start.column,
+                    end_line: end.line,
+                    end_column: end.column,
+                    severity: d.severity,
+                    code: d.problem.code(),
+                    message: lang.problem(&d.problem),
+                    help: lang.problem_help(&d.problem),
+                }
+            })
+        })
+        .collect()
+}
+
+/// Errors and warnings across `reports`.
+pub fn count(reports: &[FileReport]) -> (usize, usize) {
+    let all = reports.iter().flat_map(|r| &r.diagnostics);
+    let errors = all
+        .clone()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = all.filter(|d| d.severity == Severity::Warning).count();
+    (errors, warnings)
+}

@@ -1,0 +1,39 @@
+//! `maatwerk norms …`: the agreed norms.
+
+mod check;
+mod list;
+mod show;
+
+use clap::Subcommand;
+
+pub(crate) use list::print_table;
+
+use super::{CliError, Context, Global, Outcome};
+use crate::domain::norm::Norm;
+
+#[derive(Debug, Subcommand)]
+pub enum NormsCommand {
+    List(list::ListArgs),
+    Show(show::ShowArgs),
+    Check(check::CheckArgs),
+}
+
+pub fn run(
+    command: &NormsCommand,
+    global: &Global,
+    ctx: &mut Context,
+) -> Result<Outcome, CliError> {
+    match command {
+        NormsCommand::List(args) => list::run(args, global, ctx),
+        NormsCommand::Show(args) => show::run(args, global, ctx),
+        NormsCommand::Check(args) => check::run(args, global, ctx),
+    }
+}
+
+/// "2026-02-01 – 2027-12-31", or open-ended "2026-02-01 –".
+pub(crate) fn validity(norm: &Norm) -> String {
+    match norm.valid_until {
+        Some(until) => format!("{} – {until}", norm.valid_from),
+        None => format!("{} –", norm.valid_from),
+    }
+}

@@ -1,0 +1,266 @@
+//! The one place output is written. Commands get an [`Output`] and never
+//! print on their own, so `--json` and tests can capture everything.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::io::{self, Write};
+use std::sync::{Arc, Mutex};
+
+use anstyle::Style;
+use unicode_width::UnicodeWidthStr;
+
+/// Standard output (results) and standard error (progress, diagnostics).
+pub struct Output {
+    out: Box<dyn Write>,
+    err: Box<dyn Write>,
+    color_out: bool,
+    color_err: bool,
+    width: Option<usize>,
+}
+
+/// What a captured [`Output`] wrote, for tests.
+#[derive(Clone, Default)]
+pub struct Captured {
+    out: Arc<Mutex<Vec<u8>>>,
+    err: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Captured {
+    pub fn stdout(&self) -> String {
+        self.out
+            .lock()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.err
+            .lock()
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default()
+    }
+}
+
+struct SharedBuf(Arc<Mutex<Vec<u8>>>);
+
+impl Write for SharedBuf {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .lock()
+            .map_err(|_| io::Error::other("capture buffer poisoned"))?
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Output {
+    pub fn stdio(color_out: bool, color_err: bool, stdout_is_tty: bool) -> Self {
+        let width = stdout_is_tty
+            .then(|| crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(cols, _)| usize::from(cols))
+            .filter(|w| *w > 0);
+        Self {
+            out: Box::new(io::stdout().lock()),
+            err: Box::new(io::stderr()),
+            color_out,
+            color_err,
+            width,
+        }
+    }
+
+    /// Output into memory, without colour, with an optional terminal width.
+    pub fn capture(width: Option<usize>) -> (Self, Captured) {
+        let captured = Captured::default();
+        let output = Self {
+            out: Box::new(SharedBuf(Arc::clone(&captured.out))),
+            err: Box::new(SharedBuf(Arc::clone(&captured.err))),
+            color_out: false,
+            color_err: false,
+            width,
+        };
+        (output, captured)
+    }
+
+    /// Terminal width when standard output is a terminal; `None` when piped
+    /// (then nothing is cut to fit).
+    pub fn width(&self) -> Option<usize> {
+        self.width
+    }
+
+    pub fn color_err(&self) -> bool {
+        self.color_err
+    }
+
+    /// `text` in `style` when standard output is coloured.
+    pub fn paint(&self, style: Style, text: &str) -> String {
+        if self.color_out {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_owned()
+        }
+    }
+
+    /// `text` in `style` when standard error is coloured.
+    pub fn paint_err(&self, style: Style, text: &str) -> String {
+        if self.color_err {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_owned()
+        }
+    }
+
+    pub fn line(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.out, "{text}")
+    }
+
+    pub fn blank(&mut self) -> io::Result<()> {
+        writeln!(self.out)
+    }
+
+    pub fn err_line(&mut self, text: &str) -> io::Result<()> {
+        writeln!(self.err, "{text}")
+    }
+
+    pub fn err_raw(&mut self, text: &str) -> io::Result<()> {
+        write!(self.err, "{text}")
+    }
+
+    /// Pretty-printed JSON on standard output.
+    pub fn json(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut self.out, value).map_err(io::Error::other)?;
+        writeln!(self.out)
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()?;
+        self.err.flush()
+    }
+
+    /// Text wrapped to the terminal (or 100 columns when piped), every line
+    /// indented by `indent` spaces.
+    pub fn wrapped(&mut self, indent: usize, text: &str) -> io::Result<()> {
+        let width = self.width.unwrap_or(100).max(indent + 20);
+        let pad = " ".repeat(indent);
+        let options = textwrap::Options::new(width)
+            .initial_indent(&pad)
+            .subsequent_indent(&pad);
+        for paragraph in text.trim_end().split('\n') {
+            if paragraph.trim().is_empty() {
+                writeln!(self.out)?;
+                continue;
+            }
+            for line in textwrap::wrap(paragraph.trim_end(), &options) {
+                writeln!(self.out, "{line}")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A table with a header row. The column `flex` is cut with "…" to fit
+    /// the terminal; when piped nothing is cut.
+    pub fn table(&mut self, header: &[&str], rows: &[Vec<String>], flex: usize) -> io::Result<()> {
+        let columns = header.len();
+        let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+        for row in rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.width());
+            }
+        }
+        if let Some(total) = self.width {
+            let others: usize = widths
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != flex)
+                .map(|(_, w)| w + 2)
+                .sum();
+            let room = total.saturating_sub(others).max(12);
+            if let Some(w) = widths.get_mut(flex) {
+                *w = (*w).min(room);
+            }
+        }
+        let header_cells: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+        let bold = Style::new().bold();
+        if header.iter().any(|h| !h.is_empty()) {
+            let head = render_row(&header_cells, &widths, columns);
+            let head = self.paint(bold, &head);
+            writeln!(self.out, "{head}")?;
+        }
+        for row in rows {
+            let line = render_row(row, &widths, columns);
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+fn render_row(cells: &[String], widths: &[usize], columns: usize) -> String {
+    let mut line = String::new();
+    for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
+        let cell = fit(cell, *width);
+        line.push_str(&cell);
+        if i + 1 < columns {
+            line.push_str(&" ".repeat(width - cell.width() + 2));
+        }
+    }
+    line.trim_end().to_owned()
+}
+
+/// `text` cut to `width` columns, ending in "…" when cut.
+fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        let next = format!("{out}{c}");
+        if next.width() + 1 > width {
+            break;
+        }
+        out = next;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_align_and_cut_only_on_a_terminal() {
+        let rows = vec![
+            vec![
+                "a".to_owned(),
+                "een lange titel die niet past".to_owned(),
+                "x".to_owned(),
+            ],
+            vec!["bbb".to_owned(), "kort".to_owned(), "y".to_owned()],
+        ];
+        let (mut out, captured) = Output::capture(Some(24));
+        out.table(&["id", "titel", "z"], &rows, 1).unwrap();
+        // Every line fits the 24 columns.
+        assert!(captured.stdout().lines().all(|l| l.chars().count() <= 24));
+        assert_eq!(
+            captured.stdout(),
+            "id   titel             z\na    een lange titel…  x\nbbb  kort              y\n"
+        );
+        let (mut out, captured) = Output::capture(None);
+        out.table(&["id", "titel", "z"], &rows, 1).unwrap();
+        assert!(
+            captured
+                .stdout()
+                .contains("een lange titel die niet past  x")
+        );
+    }
+
+    #[test]
+    fn fit_respects_wide_characters() {
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("abc", 4), "abc");
+        assert_eq!(fit("日本語です", 5), "日本…");
+    }
+}

@@ -1,0 +1,256 @@
+//! Problems found in a file a person wrote (a norm, later an answers file),
+//! each tied to the exact place in the file.
+//!
+//! The problem says *what* is wrong as data; the message catalogue in
+//! [`crate::i18n`] turns it into a sentence in the reader's language, and
+//! the front end shows *where* with the offending line.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::jci::JciError;
+use super::period::PeriodError;
+use super::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem at one place in one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub span: Range<usize>,
+    pub problem: Problem,
+}
+
+impl Diagnostic {
+    pub fn error(span: Range<usize>, problem: Problem) -> Self {
+        Self {
+            severity: Severity::Error,
+            span,
+            problem,
+        }
+    }
+
+    pub fn warning(span: Range<usize>, problem: Problem) -> Self {
+        Self {
+            severity: Severity::Warning,
+            span,
+            problem,
+        }
+    }
+}
+
+/// All problems found in one file, with the file itself so they can be shown.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub source: Arc<SourceFile>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// The things a value can be expected to be, for "wrong type" messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Expected {
+    Text,
+    WholeNumber,
+    Number,
+    Boolean,
+    Date,
+    Table,
+    ListOfTables,
+    ListOfTexts,
+    Period,
+    NumberOrTable,
+}
+
+/// The kinds of named items inside a norm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Item {
+    Check,
+    Section,
+    Evidence,
+    Option,
+    Role,
+}
+
+/// What is wrong. Each variant has a stable [`code`](Problem::code) for
+/// scripts and a message and help text in each language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// The file is not valid TOML; the message is the parser's.
+    Syntax {
+        message: String,
+    },
+    /// The file could not be read at all.
+    Unreadable {
+        message: String,
+    },
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    UnknownKey {
+        key: String,
+        suggestion: Option<String>,
+    },
+    MissingKey {
+        key: String,
+        example: &'static str,
+    },
+    WrongType {
+        key: String,
+        expected: Expected,
+        found: &'static str,
+    },
+    EmptyText {
+        key: String,
+    },
+    BadId {
+        key: String,
+        value: String,
+    },
+    IdNotFileName {
+        id: String,
+        stem: String,
+    },
+    DuplicateNormId {
+        id: String,
+        other_file: String,
+    },
+    DuplicateItem {
+        item: Item,
+        id: String,
+    },
+    /// A date written with a time of day or offset.
+    DateWithTime {
+        key: String,
+    },
+    /// A date written as text, e.g. `"2026-01-15"` with quotes.
+    QuotedDate {
+        key: String,
+        value: String,
+    },
+    BadDate {
+        key: String,
+        value: String,
+    },
+    DateOrder {
+        earlier: &'static str,
+        later: &'static str,
+    },
+    BadJci {
+        value: String,
+        error: JciError,
+    },
+    BadCvdr {
+        value: String,
+    },
+    BadPeriod {
+        key: String,
+        error: PeriodError,
+    },
+    UnknownValue {
+        key: String,
+        value: String,
+        allowed: &'static [&'static str],
+        suggestion: Option<String>,
+    },
+    UnknownReference {
+        item: Item,
+        id: String,
+        suggestion: Option<String>,
+    },
+    NotANumberCheck {
+        id: String,
+    },
+    ChoiceWithoutOptions,
+    MinAboveMax {
+        min: f64,
+        max: f64,
+    },
+    AcceptNotAnOption {
+        value: String,
+    },
+    KeyNotForKind {
+        key: String,
+        kind: String,
+    },
+    TooSmall {
+        key: String,
+        min: i64,
+    },
+    NoChecks,
+    NoTiers,
+    TierNotIncreasing {
+        role: String,
+        limit: String,
+        previous_role: String,
+    },
+    TierLongerThanNorm {
+        role: String,
+    },
+    WithdrawnOnNeedsStatus,
+    AdoptionMissing {
+        key: &'static str,
+    },
+    ReviewAfterMaxDuration,
+    NotATomlFile,
+    NoNormFiles,
+}
+
+impl Problem {
+    /// A stable, kebab-case identifier for scripts and `--json` output.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Syntax { .. } => "toml-syntax",
+            Self::Unreadable { .. } => "unreadable",
+            Self::NotUtf8 => "not-utf8",
+            Self::UnknownKey { .. } => "unknown-key",
+            Self::MissingKey { .. } => "missing-key",
+            Self::WrongType { .. } => "wrong-type",
+            Self::EmptyText { .. } => "empty-text",
+            Self::BadId { .. } => "bad-id",
+            Self::IdNotFileName { .. } => "id-not-file-name",
+            Self::DuplicateNormId { .. } => "duplicate-norm-id",
+            Self::DuplicateItem { .. } => "duplicate-item",
+            Self::DateWithTime { .. } => "date-with-time",
+            Self::QuotedDate { .. } => "quoted-date",
+            Self::BadDate { .. } => "bad-date",
+            Self::DateOrder { .. } => "date-order",
+            Self::BadJci { .. } => "bad-jci",
+            Self::BadCvdr { .. } => "bad-cvdr",
+            Self::BadPeriod { .. } => "bad-period",
+            Self::UnknownValue { .. } => "unknown-value",
+            Self::UnknownReference { .. } => "unknown-reference",
+            Self::NotANumberCheck { .. } => "not-a-number-check",
+            Self::ChoiceWithoutOptions => "choice-without-options",
+            Self::MinAboveMax { .. } => "min-above-max",
+            Self::AcceptNotAnOption { .. } => "accept-not-an-option",
+            Self::KeyNotForKind { .. } => "key-not-for-kind",
+            Self::TooSmall { .. } => "too-small",
+            Self::NoChecks => "no-checks",
+            Self::NoTiers => "no-tiers",
+            Self::TierNotIncreasing { .. } => "tier-not-increasing",
+            Self::TierLongerThanNorm { .. } => "tier-longer-than-norm",
+            Self::WithdrawnOnNeedsStatus => "withdrawn-on-needs-status",
+            Self::AdoptionMissing { .. } => "adoption-missing",
+            Self::ReviewAfterMaxDuration => "review-after-max-duration",
+            Self::NotATomlFile => "not-a-toml-file",
+            Self::NoNormFiles => "no-norm-files",
+        }
+    }
+}

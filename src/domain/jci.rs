@@ -1,0 +1,381 @@
+//! References to law: Juriconnect identifiers for national law (BWB) and CVDR
+//! identifiers for local rules (verordeningen, beleidsregels).
+//!
+//! A Juriconnect identifier such as `jci1.3:c:BWBR0015703&artikel=41&lid=4`
+//! names one provision of one consolidated regulation; appending `&g=DATE`
+//! pins the text that applied on that date. wetten.overheid.nl resolves them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+
+use crate::i18n::Lang;
+
+/// Location parameters the Juriconnect BWB standard defines, in the order they
+/// nest. `g` and `z` are the validity and view dates.
+const LOCATION_KEYS: &[&str] = &[
+    "boek",
+    "deel",
+    "titel",
+    "titeldeel",
+    "hoofdstuk",
+    "afdeling",
+    "paragraaf",
+    "sub-paragraaf",
+    "artikel",
+    "lid",
+    "onderdeel",
+    "sub",
+    "bijlage",
+];
+const DATE_KEYS: &[&str] = &["g", "z"];
+
+/// A syntactically valid Juriconnect reference to a BWB regulation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jci {
+    raw: String,
+    bwb_id: String,
+    params: Vec<(String, String)>,
+}
+
+/// Why a text is not a usable Juriconnect identifier.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum JciError {
+    #[error("does not start with `jci1.3:c:` (or another jci version and type)")]
+    Prefix,
+    #[error("unknown Juriconnect version `{0}`")]
+    Version(String),
+    #[error("unknown reference type `{0}`, expected `c` (consolidated text)")]
+    Kind(String),
+    #[error("`{0}` is not a BWB id (BWBR or BWBV followed by 7 digits)")]
+    BwbId(String),
+    #[error("`{0}` is not a `key=value` parameter")]
+    Param(String),
+    #[error("unknown parameter `{key}`")]
+    UnknownParam {
+        key: String,
+        suggestion: Option<String>,
+    },
+    #[error("parameter `{0}` appears twice")]
+    DuplicateParam(String),
+    #[error("parameter `{0}` has no value")]
+    EmptyValue(String),
+    #[error("`{key}={value}` is not a date (YYYY-MM-DD)")]
+    Date { key: String, value: String },
+    #[error("`lid` needs an `artikel`")]
+    LidWithoutArtikel,
+    #[error("contains white space")]
+    Whitespace,
+}
+
+impl FromStr for Jci {
+    type Err = JciError;
+
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        if raw.chars().any(char::is_whitespace) {
+            return Err(JciError::Whitespace);
+        }
+        let rest = raw.strip_prefix("jci").ok_or(JciError::Prefix)?;
+        let (version, rest) = rest.split_once(':').ok_or(JciError::Prefix)?;
+        if !matches!(version, "1.0" | "1.1" | "1.2" | "1.3") {
+            return Err(JciError::Version(version.to_owned()));
+        }
+        let (kind, rest) = rest.split_once(':').ok_or(JciError::Prefix)?;
+        if kind != "c" {
+            return Err(JciError::Kind(kind.to_owned()));
+        }
+        let mut parts = rest.split('&');
+        let bwb_id = parts.next().unwrap_or_default();
+        if !is_bwb_id(bwb_id) {
+            return Err(JciError::BwbId(bwb_id.to_owned()));
+        }
+        let mut params: Vec<(String, String)> = Vec::new();
+        for part in parts {
+            let (key, value) = part
+                .split_once('=')
+                .ok_or_else(|| JciError::Param(part.to_owned()))?;
+            if !LOCATION_KEYS.contains(&key) && !DATE_KEYS.contains(&key) {
+                return Err(JciError::UnknownParam {
+                    key: key.to_owned(),
+                    suggestion: crate::domain::suggest(key, LOCATION_KEYS.iter().chain(DATE_KEYS))
+                        .map(str::to_owned),
+                });
+            }
+            if value.is_empty() {
+                return Err(JciError::EmptyValue(key.to_owned()));
+            }
+            if params.iter().any(|(k, _)| k == key) {
+                return Err(JciError::DuplicateParam(key.to_owned()));
+            }
+            if DATE_KEYS.contains(&key) && !is_iso_date(value) {
+                return Err(JciError::Date {
+                    key: key.to_owned(),
+                    value: value.to_owned(),
+                });
+            }
+            params.push((key.to_owned(), value.to_owned()));
+        }
+        let has = |k: &str| params.iter().any(|(key, _)| key == k);
+        if has("lid") && !has("artikel") {
+            return Err(JciError::LidWithoutArtikel);
+        }
+        Ok(Self {
+            raw: raw.to_owned(),
+            bwb_id: bwb_id.to_owned(),
+            params,
+        })
+    }
+}
+
+fn is_bwb_id(s: &str) -> bool {
+    let Some(digits) = s.strip_prefix("BWBR").or_else(|| s.strip_prefix("BWBV")) else {
+        return false;
+    };
+    digits.len() == 7 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_iso_date(s: &str) -> bool {
+    s.len() == 10 && s.parse::<Date>().is_ok()
+}
+
+impl Jci {
+    pub fn as_str(&self) -> &str {
+        &self.raw
+    }
+
+    pub fn bwb_id(&self) -> &str {
+        &self.bwb_id
+    }
+
+    fn param(&self, key: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The page on wetten.overheid.nl that shows this provision.
+    pub fn url(&self) -> String {
+        format!("https://wetten.overheid.nl/{}", self.raw)
+    }
+
+    /// The same reference pinned to the text in force on `date` (`&g=`),
+    /// as a decision should cite it. An existing pin is replaced.
+    #[must_use]
+    pub fn pinned(&self, date: Date) -> Self {
+        let mut params: Vec<(String, String)> = self
+            .params
+            .iter()
+            .filter(|(k, _)| k != "g")
+            .cloned()
+            .collect();
+        params.push(("g".to_owned(), date.to_string()));
+        let mut raw = self.raw.split('&').next().unwrap_or_default().to_owned();
+        for (k, v) in &params {
+            raw.push('&');
+            raw.push_str(k);
+            raw.push('=');
+            raw.push_str(v);
+        }
+        Self {
+            raw,
+            bwb_id: self.bwb_id.clone(),
+            params,
+        }
+    }
+
+    /// How a person cites it: "Participatiewet, artikel 41 lid 4".
+    pub fn label(&self, lang: Lang) -> String {
+        let law = law_title(&self.bwb_id).unwrap_or(&self.bwb_id);
+        let mut parts = Vec::new();
+        for key in LOCATION_KEYS {
+            if let Some(value) = self.param(key) {
+                parts.push(format!("{} {value}", lang.jci_part(key)));
+            }
+        }
+        if parts.is_empty() {
+            law.to_owned()
+        } else {
+            format!("{law}, {}", parts.join(" "))
+        }
+    }
+}
+
+impl fmt::Display for Jci {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.raw)
+    }
+}
+
+impl serde::Serialize for Jci {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.raw)
+    }
+}
+
+/// Citation titles of the regulations the social domain cites most.
+fn law_title(bwb_id: &str) -> Option<&'static str> {
+    Some(match bwb_id {
+        "BWBR0005537" => "Algemene wet bestuursrecht",
+        "BWBR0015703" => "Participatiewet",
+        "BWBR0051679" => "Participatiewet in balans",
+        "BWBR0035362" => "Wet maatschappelijke ondersteuning 2015",
+        "BWBR0034925" => "Jeugdwet",
+        "BWBR0031331" => "Wet gemeentelijke schuldhulpverlening",
+        "BWBR0015711" => "Besluit bijstandverlening zelfstandigen 2004",
+        _ => return None,
+    })
+}
+
+/// A CVDR identifier of a local rule, optionally with its version suffix
+/// (`CVDR719087` or `CVDR719087_2`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cvdr(String);
+
+impl FromStr for Cvdr {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let digits = s.strip_prefix("CVDR").ok_or(())?;
+        let (number, version) = match digits.split_once('_') {
+            Some((n, v)) => (n, Some(v)),
+            None => (digits, None),
+        };
+        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if all_digits(number) && version.is_none_or(all_digits) {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(())
+        }
+    }
+}
+
+impl Cvdr {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The page on lokaleregelgeving.overheid.nl.
+    pub fn url(&self) -> String {
+        format!("https://lokaleregelgeving.overheid.nl/{}", self.0)
+    }
+}
+
+impl serde::Serialize for Cvdr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn err(s: &str) -> JciError {
+        match s.parse::<Jci>() {
+            Ok(jci) => panic!("{s} parsed as {jci:?}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn accepts_real_references() {
+        for ok in [
+            "jci1.3:c:BWBR0015703&artikel=41&lid=4",
+            "jci1.3:c:BWBR0005537&artikel=4:84",
+            "jci1.3:c:BWBR0015703&hoofdstuk=4&paragraaf=4.1&artikel=36&z=2026-07-01&g=2026-07-01",
+            "jci1.3:c:BWBR0034925&artikel=1.1",
+            "jci1.0:c:BWBV0001234",
+        ] {
+            assert!(ok.parse::<Jci>().is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn rejects_each_kind_of_mistake_with_its_own_reason() {
+        assert_eq!(err("BWBR0015703&artikel=41"), JciError::Prefix);
+        assert_eq!(err("jci2.0:c:BWBR0015703"), JciError::Version("2.0".into()));
+        assert_eq!(err("jci1.3:x:BWBR0015703"), JciError::Kind("x".into()));
+        assert_eq!(
+            err("jci1.3:c:BWBR001570"),
+            JciError::BwbId("BWBR001570".into())
+        );
+        assert_eq!(
+            err("jci1.3:c:BWBR0015703&artikel"),
+            JciError::Param("artikel".into())
+        );
+        assert_eq!(
+            err("jci1.3:c:BWBR0015703&artikle=41"),
+            JciError::UnknownParam {
+                key: "artikle".into(),
+                suggestion: Some("artikel".into())
+            }
+        );
+        assert_eq!(
+            err("jci1.3:c:BWBR0015703&artikel="),
+            JciError::EmptyValue("artikel".into())
+        );
+        assert_eq!(
+            err("jci1.3:c:BWBR0015703&artikel=1&artikel=2"),
+            JciError::DuplicateParam("artikel".into())
+        );
+        assert_eq!(
+            err("jci1.3:c:BWBR0015703&artikel=41&g=2026-13-01"),
+            JciError::Date {
+                key: "g".into(),
+                value: "2026-13-01".into()
+            }
+        );
+        assert_eq!(
+            err("jci1.3:c:BWBR0015703&lid=4"),
+            JciError::LidWithoutArtikel
+        );
+        assert_eq!(err("jci1.3:c:BWBR0015703 &artikel=4"), JciError::Whitespace);
+    }
+
+    #[test]
+    fn labels_and_links() {
+        let jci: Jci = "jci1.3:c:BWBR0015703&artikel=41&lid=4"
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(jci.label(Lang::Nl), "Participatiewet, artikel 41 lid 4");
+        assert_eq!(
+            jci.label(Lang::En),
+            "Participatiewet, article 41 paragraph 4"
+        );
+        assert_eq!(
+            jci.url(),
+            "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=41&lid=4"
+        );
+        let unknown: Jci = "jci1.3:c:BWBR9999999"
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(unknown.label(Lang::Nl), "BWBR9999999");
+    }
+
+    #[test]
+    fn pinning_adds_or_replaces_the_validity_date() {
+        let jci: Jci = "jci1.3:c:BWBR0005537&artikel=4:84&g=2020-01-01"
+            .parse()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pinned = jci.pinned(jiff::civil::date(2026, 11, 23));
+        assert_eq!(
+            pinned.as_str(),
+            "jci1.3:c:BWBR0005537&artikel=4:84&g=2026-11-23"
+        );
+        assert_eq!(pinned.as_str().parse::<Jci>(), Ok(pinned.clone()));
+    }
+
+    #[test]
+    fn cvdr_ids() {
+        assert!("CVDR719087".parse::<Cvdr>().is_ok());
+        assert!("CVDR719087_2".parse::<Cvdr>().is_ok());
+        for bad in ["CVDR", "cvdr719087", "CVDR71a", "CVDR719087_", "719087"] {
+            assert!(bad.parse::<Cvdr>().is_err(), "{bad}");
+        }
+        let id: Cvdr = "CVDR719087".parse().unwrap_or_else(|()| panic!());
+        assert_eq!(id.url(), "https://lokaleregelgeving.overheid.nl/CVDR719087");
+    }
+}

@@ -1,0 +1,391 @@
+//! Agreed norms (afgesproken normen): adopted, versioned statements of when
+//! and how a caseworker may depart from a standard rule.
+//!
+//! A norm is read from one TOML file ([`parse`]), a directory of them is a
+//! [`Catalog`](catalog::Catalog), and a record later binds to a norm by id,
+//! version and the sha256 of the file's exact bytes.
+
+pub mod catalog;
+pub mod parse;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::jci::{Cvdr, Jci};
+use super::period::Period;
+
+/// One agreed norm, validated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Norm {
+    pub id: String,
+    pub version: u32,
+    pub title: String,
+    pub summary: String,
+    pub status: Status,
+    pub adopted_on: Option<Date>,
+    pub adopted_by: Option<String>,
+    pub valid_from: Date,
+    pub valid_until: Option<Date>,
+    pub withdrawn_on: Option<Date>,
+    pub owner: String,
+    pub domain: String,
+    pub max_duration: Option<Period>,
+    pub review_after: Option<Period>,
+    pub rule: Rule,
+    pub intent: Intent,
+    /// Legal grounds for departing from the rule (e.g. Awb 4:84).
+    pub grounds: Vec<Jci>,
+    pub motivation: MotivationGuide,
+    pub sections: Vec<Section>,
+    pub checks: Vec<Check>,
+    pub evidence: Vec<Evidence>,
+    pub mandate: Mandate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Draft; not yet adopted, never usable for a decision.
+    Concept,
+    /// Adopted and in force within its validity dates.
+    Vastgesteld,
+    /// Withdrawn; no new decisions may rely on it.
+    Ingetrokken,
+}
+
+impl Status {
+    pub const NAMES: &'static [&'static str] = &["concept", "vastgesteld", "ingetrokken"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Concept => "concept",
+            Self::Vastgesteld => "vastgesteld",
+            Self::Ingetrokken => "ingetrokken",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "concept" => Self::Concept,
+            "vastgesteld" => Self::Vastgesteld,
+            "ingetrokken" => Self::Ingetrokken,
+            _ => return None,
+        })
+    }
+}
+
+/// The standard rule the norm departs from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rule {
+    pub text: String,
+    pub basis: Jci,
+    pub local: Option<LocalRule>,
+}
+
+/// A local rule (verordening, beleidsregel, werkinstructie) the standard rule
+/// comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocalRule {
+    pub title: String,
+    pub article: Option<String>,
+    pub cvdr: Option<Cvdr>,
+}
+
+/// What the rule is for, and what departing from it is for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Intent {
+    pub rule: String,
+    pub departure: String,
+}
+
+/// Guidance for the written motivation along the lines of Awb 4:84.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MotivationGuide {
+    /// Least number of characters for each part of the motivation.
+    pub min_chars: u32,
+    pub circumstances: Option<String>,
+    pub consequences: Option<String>,
+    pub aims: Option<String>,
+    pub disproportionality: Option<String>,
+}
+
+impl MotivationGuide {
+    pub const DEFAULT_MIN_CHARS: u32 = 40;
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub help: Option<String>,
+}
+
+/// One thing the caseworker must check and answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Check {
+    pub id: String,
+    pub section: Option<String>,
+    pub question: String,
+    pub help: Option<String>,
+    pub required: bool,
+    #[serde(flatten)]
+    pub kind: CheckKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum CheckKind {
+    /// Yes or no; only `expect` lets the caseworker proceed.
+    Confirm {
+        expect: bool,
+    },
+    Text {
+        min_chars: u32,
+    },
+    Number {
+        min: Option<f64>,
+        max: Option<f64>,
+        unit: Option<String>,
+    },
+    /// One of `options`; when `accept` is not empty only those let the
+    /// caseworker proceed.
+    Choice {
+        options: Vec<String>,
+        accept: Vec<String>,
+    },
+    Date,
+}
+
+impl CheckKind {
+    pub const NAMES: &'static [&'static str] = &["confirm", "text", "number", "choice", "date"];
+
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Confirm { .. } => "confirm",
+            Self::Text { .. } => "text",
+            Self::Number { .. } => "number",
+            Self::Choice { .. } => "choice",
+            Self::Date => "date",
+        }
+    }
+}
+
+/// A document that must be in the case file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    pub id: String,
+    pub text: String,
+    pub required: bool,
+}
+
+/// Who may decide, up to which limits. Tiers run from the smallest mandate to
+/// the largest; a later tier may decide everything an earlier one may.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mandate {
+    /// Every decision needs a second person's review, whatever its size.
+    pub four_eyes: bool,
+    pub tiers: Vec<Tier>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tier {
+    pub role: String,
+    /// Upper limits (inclusive) on number checks; an absent check is unlimited.
+    pub limits: Vec<Limit>,
+    /// Longest departure this role may decide; `None` is up to the norm's
+    /// `max_duration`.
+    pub max_duration: Option<Period>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Limit {
+    pub check: String,
+    pub max: f64,
+}
+
+/// The facts of a proposed decision that the mandate looks at.
+#[derive(Debug, Clone, Default)]
+pub struct DecisionFacts<'a> {
+    /// Answers to number checks, by check id.
+    pub numbers: Vec<(&'a str, f64)>,
+    /// First day and first day after the departure.
+    pub period: Option<(Date, Date)>,
+}
+
+/// Who may take a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum MandateOutcome {
+    /// The author may decide alone.
+    Within { role: String },
+    /// Someone with `role` (or a later tier) must review and approve.
+    NeedsReview { role: String },
+    /// No tier of this norm covers it: the norm does not allow it.
+    BeyondNorm,
+}
+
+impl Tier {
+    fn covers(&self, facts: &DecisionFacts<'_>) -> bool {
+        let numbers_ok = self.limits.iter().all(|limit| {
+            facts
+                .numbers
+                .iter()
+                .filter(|(id, _)| *id == limit.check)
+                .all(|(_, value)| *value <= limit.max)
+        });
+        let duration_ok = match (self.max_duration, facts.period) {
+            (Some(max), Some((start, end))) => max.end_from(start).is_some_and(|last| end <= last),
+            _ => true,
+        };
+        numbers_ok && duration_ok
+    }
+}
+
+impl Mandate {
+    /// Whether an author in `role` may take a decision with these facts alone.
+    pub fn outcome(&self, role: &str, facts: &DecisionFacts<'_>) -> MandateOutcome {
+        let Some(first) = self.tiers.iter().position(|t| t.covers(facts)) else {
+            return MandateOutcome::BeyondNorm;
+        };
+        let author = self.tiers.iter().position(|t| t.role == role);
+        match author {
+            Some(a) if a >= first && !self.four_eyes => MandateOutcome::Within {
+                role: role.to_owned(),
+            },
+            _ => MandateOutcome::NeedsReview {
+                role: self.tiers[first].role.clone(),
+            },
+        }
+    }
+}
+
+/// Why a norm cannot be chosen for a decision on a given date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum Unusable {
+    Concept,
+    Withdrawn { since: Option<Date> },
+    NotYetValid { from: Date },
+    Expired { until: Date },
+}
+
+impl Norm {
+    /// Whether a new decision dated `on` may rely on this norm. The date is
+    /// passed in: the domain never reads the clock.
+    pub fn usability(&self, on: Date) -> Result<(), Unusable> {
+        match self.status {
+            Status::Concept => return Err(Unusable::Concept),
+            Status::Ingetrokken => match self.withdrawn_on {
+                Some(since) if on < since => {}
+                since => return Err(Unusable::Withdrawn { since }),
+            },
+            Status::Vastgesteld => {}
+        }
+        if on < self.valid_from {
+            return Err(Unusable::NotYetValid {
+                from: self.valid_from,
+            });
+        }
+        if let Some(until) = self.valid_until.filter(|until| on > *until) {
+            return Err(Unusable::Expired { until });
+        }
+        Ok(())
+    }
+
+    pub fn check(&self, id: &str) -> Option<&Check> {
+        self.checks.iter().find(|c| c.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn tier(role: &str, max: Option<f64>, months: Option<&str>) -> Tier {
+        Tier {
+            role: role.into(),
+            limits: max
+                .map(|max| Limit {
+                    check: "bedrag".into(),
+                    max,
+                })
+                .into_iter()
+                .collect(),
+            max_duration: months.map(|m| Period::parse_iso(m).unwrap()),
+        }
+    }
+
+    fn mandate(four_eyes: bool) -> Mandate {
+        Mandate {
+            four_eyes,
+            tiers: vec![
+                tier("consulent", Some(500.0), Some("P3M")),
+                tier("teamleider", Some(2500.0), None),
+                tier("afdelingshoofd", None, None),
+            ],
+        }
+    }
+
+    fn facts(amount: f64, months: i8) -> DecisionFacts<'static> {
+        let start = date(2026, 11, 23);
+        let end = start.checked_add(jiff::Span::new().months(months)).unwrap();
+        DecisionFacts {
+            numbers: vec![("bedrag", amount)],
+            period: Some((start, end)),
+        }
+    }
+
+    #[track_caller]
+    fn outcome(m: &Mandate, role: &str, f: &DecisionFacts<'_>, expected: &MandateOutcome) {
+        assert_eq!(&m.outcome(role, f), expected, "{role}");
+    }
+
+    #[test]
+    fn mandate_tiers_decide_who_may_decide() {
+        let m = mandate(false);
+        let within = |r: &str| MandateOutcome::Within { role: r.into() };
+        let review = |r: &str| MandateOutcome::NeedsReview { role: r.into() };
+        outcome(&m, "consulent", &facts(500.0, 3), &within("consulent"));
+        outcome(&m, "consulent", &facts(500.01, 3), &review("teamleider"));
+        outcome(&m, "consulent", &facts(100.0, 4), &review("teamleider"));
+        outcome(&m, "teamleider", &facts(2500.0, 12), &within("teamleider"));
+        outcome(
+            &m,
+            "teamleider",
+            &facts(2600.0, 1),
+            &review("afdelingshoofd"),
+        );
+        outcome(
+            &m,
+            "afdelingshoofd",
+            &facts(1.0e9, 1),
+            &within("afdelingshoofd"),
+        );
+        // A role the norm does not name never decides alone.
+        outcome(&m, "controller", &facts(10.0, 1), &review("consulent"));
+    }
+
+    #[test]
+    fn four_eyes_always_needs_review_and_a_norm_can_be_exceeded() {
+        let m = mandate(true);
+        outcome(
+            &m,
+            "teamleider",
+            &facts(10.0, 1),
+            &MandateOutcome::NeedsReview {
+                role: "consulent".into(),
+            },
+        );
+        let capped = Mandate {
+            four_eyes: false,
+            tiers: vec![tier("consulent", Some(500.0), None)],
+        };
+        outcome(
+            &capped,
+            "consulent",
+            &facts(501.0, 1),
+            &MandateOutcome::BeyondNorm,
+        );
+    }
+}

@@ -1,0 +1,476 @@
+//! Messages and help for problems found in files people write.
+
+use super::Lang;
+use crate::domain::diagnostic::{Expected, Item, Problem, Severity};
+use crate::domain::jci::JciError;
+use crate::domain::period::PeriodError;
+
+impl Lang {
+    pub fn severity(self, severity: Severity) -> &'static str {
+        match (self, severity) {
+            (Self::Nl, Severity::Error) => "fout",
+            (Self::Nl, Severity::Warning) => "waarschuwing",
+            (Self::En, Severity::Error) => "error",
+            (Self::En, Severity::Warning) => "warning",
+        }
+    }
+
+    fn expected(self, expected: Expected) -> &'static str {
+        match (self, expected) {
+            (Self::Nl, Expected::Text) => "tekst tussen aanhalingstekens",
+            (Self::Nl, Expected::WholeNumber) => "een geheel getal",
+            (Self::Nl, Expected::Number) => "een getal",
+            (Self::Nl, Expected::Boolean) => "true of false",
+            (Self::Nl, Expected::Date) => "een datum (JJJJ-MM-DD, zonder aanhalingstekens)",
+            (Self::Nl, Expected::Table) => "een tabel",
+            (Self::Nl, Expected::ListOfTables) => "een lijst van tabellen ([[…]])",
+            (Self::Nl, Expected::ListOfTexts) => "een lijst van teksten",
+            (Self::Nl, Expected::Period) => "een periode zoals \"P3M\" of een aantal dagen",
+            (Self::Nl, Expected::NumberOrTable) => "een getal of een tabel",
+            (Self::En, Expected::Text) => "text in quotes",
+            (Self::En, Expected::WholeNumber) => "a whole number",
+            (Self::En, Expected::Number) => "a number",
+            (Self::En, Expected::Boolean) => "true or false",
+            (Self::En, Expected::Date) => "a date (YYYY-MM-DD, without quotes)",
+            (Self::En, Expected::Table) => "a table",
+            (Self::En, Expected::ListOfTables) => "a list of tables ([[…]])",
+            (Self::En, Expected::ListOfTexts) => "a list of texts",
+            (Self::En, Expected::Period) => "a period such as \"P3M\" or a number of days",
+            (Self::En, Expected::NumberOrTable) => "a number or a table",
+        }
+    }
+
+    fn found(self, toml_type: &str) -> &'static str {
+        match (self, toml_type) {
+            (Self::Nl, "string") => "tekst",
+            (Self::Nl, "integer") => "een geheel getal",
+            (Self::Nl, "float") => "een kommagetal",
+            (Self::Nl, "boolean") => "true/false",
+            (Self::Nl, "datetime") => "een datum of tijd",
+            (Self::Nl, "array") => "een lijst",
+            (Self::Nl, _) => "een tabel",
+            (Self::En, "string") => "text",
+            (Self::En, "integer") => "a whole number",
+            (Self::En, "float") => "a decimal number",
+            (Self::En, "boolean") => "true/false",
+            (Self::En, "datetime") => "a date or time",
+            (Self::En, "array") => "a list",
+            (Self::En, _) => "a table",
+        }
+    }
+
+    fn item(self, item: Item) -> &'static str {
+        match (self, item) {
+            (Self::Nl, Item::Check) => "check",
+            (Self::Nl, Item::Section) => "sectie",
+            (Self::Nl, Item::Evidence) => "bewijsstuk",
+            (Self::Nl, Item::Option) => "keuzeoptie",
+            (Self::Nl, Item::Role) => "rol",
+            (Self::En, Item::Check) => "check",
+            (Self::En, Item::Section) => "section",
+            (Self::En, Item::Evidence) => "evidence item",
+            (Self::En, Item::Option) => "option",
+            (Self::En, Item::Role) => "role",
+        }
+    }
+
+    fn jci_reason(self, error: &JciError) -> String {
+        match (self, error) {
+            (Self::Nl, JciError::Prefix) => "begint niet met `jci1.3:c:`".into(),
+            (Self::Nl, JciError::Version(v)) => format!("onbekende Juriconnect-versie `{v}`"),
+            (Self::Nl, JciError::Kind(k)) => {
+                format!("onbekend soort verwijzing `{k}`; gebruik `c` (geconsolideerde tekst)")
+            }
+            (Self::Nl, JciError::BwbId(id)) => {
+                format!("`{id}` is geen BWB-id (BWBR of BWBV gevolgd door 7 cijfers)")
+            }
+            (Self::Nl, JciError::Param(p)) => format!("`{p}` is geen `sleutel=waarde`"),
+            (Self::Nl, JciError::UnknownParam { key, .. }) => {
+                format!("onbekende parameter `{key}`")
+            }
+            (Self::Nl, JciError::DuplicateParam(k)) => {
+                format!("parameter `{k}` staat er twee keer")
+            }
+            (Self::Nl, JciError::EmptyValue(k)) => format!("parameter `{k}` heeft geen waarde"),
+            (Self::Nl, JciError::Date { key, value }) => {
+                format!("`{key}={value}` is geen datum (JJJJ-MM-DD)")
+            }
+            (Self::Nl, JciError::LidWithoutArtikel) => "`lid` zonder `artikel`".into(),
+            (Self::Nl, JciError::Whitespace) => "bevat spaties".into(),
+            (Self::En, JciError::Prefix) => "does not start with `jci1.3:c:`".into(),
+            (Self::En, JciError::Version(v)) => format!("unknown Juriconnect version `{v}`"),
+            (Self::En, JciError::Kind(k)) => {
+                format!("unknown reference type `{k}`; use `c` (consolidated text)")
+            }
+            (Self::En, JciError::BwbId(id)) => {
+                format!("`{id}` is not a BWB id (BWBR or BWBV followed by 7 digits)")
+            }
+            (Self::En, JciError::Param(p)) => format!("`{p}` is not `key=value`"),
+            (Self::En, JciError::UnknownParam { key, .. }) => format!("unknown parameter `{key}`"),
+            (Self::En, JciError::DuplicateParam(k)) => format!("parameter `{k}` appears twice"),
+            (Self::En, JciError::EmptyValue(k)) => format!("parameter `{k}` has no value"),
+            (Self::En, JciError::Date { key, value }) => {
+                format!("`{key}={value}` is not a date (YYYY-MM-DD)")
+            }
+            (Self::En, JciError::LidWithoutArtikel) => "`lid` without `artikel`".into(),
+            (Self::En, JciError::Whitespace) => "contains spaces".into(),
+        }
+    }
+
+    fn period_reason(self, error: PeriodError) -> &'static str {
+        match (self, error) {
+            (Self::Nl, PeriodError::Syntax) => "geen ISO 8601-duur",
+            (Self::Nl, PeriodError::NotPositive) => "de periode moet langer dan nul zijn",
+            (Self::Nl, PeriodError::TimeUnits) => {
+                "uren, minuten en seconden horen niet in een besluitduur"
+            }
+            (Self::En, PeriodError::Syntax) => "not an ISO 8601 duration",
+            (Self::En, PeriodError::NotPositive) => "the period must be longer than zero",
+            (Self::En, PeriodError::TimeUnits) => {
+                "hours, minutes and seconds do not belong in a decision's duration"
+            }
+        }
+    }
+
+    /// What is wrong, in one sentence.
+    #[allow(clippy::too_many_lines)]
+    pub fn problem(self, problem: &Problem) -> String {
+        use Problem as P;
+        match self {
+            Self::Nl => match problem {
+                P::Syntax { message } => format!("ongeldige TOML: {message}"),
+                P::Unreadable { message } => format!("kan het bestand niet lezen: {message}"),
+                P::NotUtf8 => "het bestand is geen UTF-8-tekst".into(),
+                P::UnknownKey { key, .. } => format!("onbekende sleutel `{key}`"),
+                P::MissingKey { key, .. } => format!("verplichte sleutel `{key}` ontbreekt"),
+                P::WrongType { key, expected, found } => format!(
+                    "`{key}` moet {} zijn, maar is {}",
+                    self.expected(*expected),
+                    self.found(found)
+                ),
+                P::EmptyText { key } => format!("`{key}` is leeg"),
+                P::BadId { key, value } => format!("`{value}` is geen geldige id voor `{key}`"),
+                P::IdNotFileName { id, stem } => {
+                    format!("id `{id}` komt niet overeen met de bestandsnaam `{stem}.toml`")
+                }
+                P::DuplicateNormId { id, other_file } => {
+                    format!("id `{id}` wordt ook al gebruikt in {other_file}")
+                }
+                P::DuplicateItem { item, id } => {
+                    format!("{} `{id}` komt meer dan eens voor", self.item(*item))
+                }
+                P::DateWithTime { key } => format!("`{key}` moet een datum zonder tijd zijn"),
+                P::QuotedDate { key, .. } => format!("`{key}` is als tekst geschreven, niet als datum"),
+                P::BadDate { key, value } => format!("`{value}` is geen bestaande datum (`{key}`)"),
+                P::DateOrder { earlier, later } => format!("`{later}` ligt vóór `{earlier}`"),
+                P::BadJci { value, error } => format!(
+                    "`{value}` is geen geldige Juriconnect-verwijzing: {}",
+                    self.jci_reason(error)
+                ),
+                P::BadCvdr { value } => format!("`{value}` is geen CVDR-nummer"),
+                P::BadPeriod { key, error } => {
+                    format!("`{key}` is geen geldige periode: {}", self.period_reason(*error))
+                }
+                P::UnknownValue { key, value, .. } => {
+                    format!("`{value}` is geen toegestane waarde voor `{key}`")
+                }
+                P::UnknownReference { item, id, .. } => {
+                    format!("er is geen {} met id `{id}`", self.item(*item))
+                }
+                P::NotANumberCheck { id } => {
+                    format!("mandaatgrens op check `{id}`, maar dat is geen getalvraag")
+                }
+                P::ChoiceWithoutOptions => "keuzevraag zonder opties".into(),
+                P::MinAboveMax { min, max } => {
+                    format!("`min` ({min}) is groter dan `max` ({max})")
+                }
+                P::AcceptNotAnOption { value } => {
+                    format!("`{value}` staat in `accept` maar niet in `options`")
+                }
+                P::KeyNotForKind { key, kind } => {
+                    format!("`{key}` hoort niet bij een check met kind = \"{kind}\"")
+                }
+                P::TooSmall { key, min } => {
+                    format!("`{key}` moet een geheel getal van {min} of meer zijn")
+                }
+                P::NoChecks => "de norm heeft geen enkele check".into(),
+                P::NoTiers => "het mandaat heeft geen enkele trede".into(),
+                P::TierNotIncreasing {
+                    role,
+                    limit,
+                    previous_role,
+                } => format!(
+                    "trede `{role}` mag minder dan de trede ervóór (`{previous_role}`) bij `{limit}`"
+                ),
+                P::TierLongerThanNorm { role } => {
+                    format!("trede `{role}` mag langer afwijken dan de `max_duration` van de norm")
+                }
+                P::WithdrawnOnNeedsStatus => {
+                    "`withdrawn_on` staat er, maar de status is niet \"ingetrokken\"".into()
+                }
+                P::AdoptionMissing { key } => {
+                    format!("een vastgestelde of ingetrokken norm moet `{key}` vermelden")
+                }
+                P::ReviewAfterMaxDuration => {
+                    "`review_after` is langer dan `max_duration`: de afwijking loopt af vóór de herbeoordeling".into()
+                }
+                P::NotATomlFile => "dit is geen .toml-bestand".into(),
+                P::NoNormFiles => "geen normbestanden (*.toml) in deze map".into(),
+            },
+            Self::En => match problem {
+                P::Syntax { message } => format!("invalid TOML: {message}"),
+                P::Unreadable { message } => format!("cannot read the file: {message}"),
+                P::NotUtf8 => "the file is not UTF-8 text".into(),
+                P::UnknownKey { key, .. } => format!("unknown key `{key}`"),
+                P::MissingKey { key, .. } => format!("required key `{key}` is missing"),
+                P::WrongType { key, expected, found } => format!(
+                    "`{key}` must be {}, but is {}",
+                    self.expected(*expected),
+                    self.found(found)
+                ),
+                P::EmptyText { key } => format!("`{key}` is empty"),
+                P::BadId { key, value } => format!("`{value}` is not a valid id for `{key}`"),
+                P::IdNotFileName { id, stem } => {
+                    format!("id `{id}` does not match the file name `{stem}.toml`")
+                }
+                P::DuplicateNormId { id, other_file } => {
+                    format!("id `{id}` is already used in {other_file}")
+                }
+                P::DuplicateItem { item, id } => {
+                    format!("{} `{id}` appears more than once", self.item(*item))
+                }
+                P::DateWithTime { key } => format!("`{key}` must be a date without a time"),
+                P::QuotedDate { key, .. } => format!("`{key}` is written as text, not as a date"),
+                P::BadDate { key, value } => format!("`{value}` is not a real date (`{key}`)"),
+                P::DateOrder { earlier, later } => format!("`{later}` is before `{earlier}`"),
+                P::BadJci { value, error } => format!(
+                    "`{value}` is not a valid Juriconnect reference: {}",
+                    self.jci_reason(error)
+                ),
+                P::BadCvdr { value } => format!("`{value}` is not a CVDR number"),
+                P::BadPeriod { key, error } => {
+                    format!("`{key}` is not a valid period: {}", self.period_reason(*error))
+                }
+                P::UnknownValue { key, value, .. } => {
+                    format!("`{value}` is not an allowed value for `{key}`")
+                }
+                P::UnknownReference { item, id, .. } => {
+                    format!("there is no {} with id `{id}`", self.item(*item))
+                }
+                P::NotANumberCheck { id } => {
+                    format!("mandate limit on check `{id}`, which is not a number question")
+                }
+                P::ChoiceWithoutOptions => "choice question without options".into(),
+                P::MinAboveMax { min, max } => {
+                    format!("`min` ({min}) is greater than `max` ({max})")
+                }
+                P::AcceptNotAnOption { value } => {
+                    format!("`{value}` is in `accept` but not in `options`")
+                }
+                P::KeyNotForKind { key, kind } => {
+                    format!("`{key}` does not belong to a check with kind = \"{kind}\"")
+                }
+                P::TooSmall { key, min } => format!("`{key}` must be a whole number of {min} or more"),
+                P::NoChecks => "the norm has no checks".into(),
+                P::NoTiers => "the mandate has no tiers".into(),
+                P::TierNotIncreasing {
+                    role,
+                    limit,
+                    previous_role,
+                } => format!(
+                    "tier `{role}` allows less than the tier before it (`{previous_role}`) on `{limit}`"
+                ),
+                P::TierLongerThanNorm { role } => {
+                    format!("tier `{role}` allows a longer departure than the norm's `max_duration`")
+                }
+                P::WithdrawnOnNeedsStatus => {
+                    "`withdrawn_on` is set, but the status is not \"ingetrokken\"".into()
+                }
+                P::AdoptionMissing { key } => {
+                    format!("an adopted or withdrawn norm must state `{key}`")
+                }
+                P::ReviewAfterMaxDuration => {
+                    "`review_after` is longer than `max_duration`: the departure ends before it is reviewed".into()
+                }
+                P::NotATomlFile => "this is not a .toml file".into(),
+                P::NoNormFiles => "no norm files (*.toml) in this directory".into(),
+            },
+        }
+    }
+
+    /// How to fix it, when there is something useful to say.
+    #[allow(clippy::too_many_lines)]
+    pub fn problem_help(self, problem: &Problem) -> Option<String> {
+        use Problem as P;
+        let nl = self == Self::Nl;
+        let pick = |nl_text: String, en_text: String| Some(if nl { nl_text } else { en_text });
+        match problem {
+            P::Syntax { .. } => pick(
+                "controleer aanhalingstekens, `=`-tekens en [kopjes] op deze plek".into(),
+                "check quotes, `=` signs and [headers] at this spot".into(),
+            ),
+            P::Unreadable { .. } => pick(
+                "controleer of het bestand bestaat en leesbaar is".into(),
+                "check that the file exists and can be read".into(),
+            ),
+            P::NotUtf8 => pick(
+                "sla het bestand op als UTF-8".into(),
+                "save the file as UTF-8".into(),
+            ),
+            P::UnknownKey {
+                suggestion: Some(s),
+                ..
+            } => pick(format!("bedoelt u `{s}`?"), format!("did you mean `{s}`?")),
+            P::UnknownKey { .. } => pick(
+                "verwijder deze regel; de README beschrijft alle sleutels van het normformaat".into(),
+                "remove this line; the README describes every key of the norm format".into(),
+            ),
+            P::MissingKey { example, .. } => pick(
+                format!("voeg toe, bijvoorbeeld:\n{example}"),
+                format!("add it, for example:\n{example}"),
+            ),
+            P::WrongType { .. } | P::EmptyText { .. } => None,
+            P::BadId { .. } => pick(
+                "gebruik kleine letters, cijfers en koppeltekens, zoals `pw-zoektermijn-jongeren` (hoogstens 64 tekens)".into(),
+                "use lower-case letters, digits and hyphens, like `pw-zoektermijn-jongeren` (at most 64 characters)".into(),
+            ),
+            P::IdNotFileName { id, .. } => pick(
+                format!("hernoem het bestand naar `{id}.toml`, of pas de id aan"),
+                format!("rename the file to `{id}.toml`, or change the id"),
+            ),
+            P::DuplicateNormId { .. } => pick(
+                "elke norm heeft een eigen id; een nieuwe versie vervangt het bestand en krijgt een hoger `version`".into(),
+                "every norm has its own id; a new version replaces the file and gets a higher `version`".into(),
+            ),
+            P::DuplicateItem { item, .. } => pick(
+                format!("geef elke {} een eigen id", self.item(*item)),
+                format!("give every {} its own id", self.item(*item)),
+            ),
+            P::DateWithTime { key } => pick(
+                format!("schrijf alleen de datum: {key} = 2026-02-01"),
+                format!("write the date only: {key} = 2026-02-01"),
+            ),
+            P::QuotedDate { key, value } => pick(
+                format!("haal de aanhalingstekens weg: {key} = {value}"),
+                format!("remove the quotes: {key} = {value}"),
+            ),
+            P::BadDate { .. } => pick(
+                "controleer dag en maand (JJJJ-MM-DD)".into(),
+                "check the day and month (YYYY-MM-DD)".into(),
+            ),
+            P::DateOrder {
+                earlier: "adopted_on",
+                ..
+            } => pick(
+                "een norm kan niet gelden voordat hij is vastgesteld".into(),
+                "a norm cannot be in force before it is adopted".into(),
+            ),
+            P::DateOrder { .. } => pick(
+                "een norm kan niet eindigen voordat hij begint".into(),
+                "a norm cannot end before it starts".into(),
+            ),
+            P::BadJci {
+                error: JciError::UnknownParam {
+                    suggestion: Some(s),
+                    ..
+                },
+                ..
+            } => pick(format!("bedoelt u `{s}`?"), format!("did you mean `{s}`?")),
+            P::BadJci { .. } => pick(
+                "schrijf zoals jci1.3:c:BWBR0015703&artikel=41&lid=4 (de verwijzing staat bij elk artikel op wetten.overheid.nl)".into(),
+                "write it like jci1.3:c:BWBR0015703&artikel=41&lid=4 (wetten.overheid.nl shows it for every article)".into(),
+            ),
+            P::BadCvdr { .. } => pick(
+                "schrijf zoals CVDR719087 (te vinden op lokaleregelgeving.overheid.nl)".into(),
+                "write it like CVDR719087 (found on lokaleregelgeving.overheid.nl)".into(),
+            ),
+            P::BadPeriod { .. } => pick(
+                "schrijf een ISO 8601-duur zoals \"P3M\" (3 maanden), \"P6W\" (6 weken) of \"P1Y\" (1 jaar), of een aantal dagen zoals 90".into(),
+                "write an ISO 8601 duration like \"P3M\" (3 months), \"P6W\" (6 weeks) or \"P1Y\" (1 year), or a number of days like 90".into(),
+            ),
+            P::UnknownValue {
+                allowed,
+                suggestion,
+                ..
+            } => {
+                let list = allowed.join(", ");
+                match suggestion {
+                    Some(s) => pick(
+                        format!("bedoelt u `{s}`? Toegestaan: {list}"),
+                        format!("did you mean `{s}`? Allowed: {list}"),
+                    ),
+                    None => pick(format!("toegestaan: {list}"), format!("allowed: {list}")),
+                }
+            }
+            P::UnknownReference {
+                suggestion: Some(s),
+                ..
+            } => pick(format!("bedoelt u `{s}`?"), format!("did you mean `{s}`?")),
+            P::UnknownReference { item, .. } => pick(
+                format!("gebruik de id van een {} uit dit bestand", self.item(*item)),
+                format!("use the id of a {} in this file", self.item(*item)),
+            ),
+            P::NotANumberCheck { .. } => pick(
+                "een grens in `max` kan alleen gelden voor een check met kind = \"number\"".into(),
+                "a limit in `max` can only apply to a check with kind = \"number\"".into(),
+            ),
+            P::ChoiceWithoutOptions => pick(
+                "voeg de keuzes toe: options = [\"…\", \"…\"]".into(),
+                "add the choices: options = [\"…\", \"…\"]".into(),
+            ),
+            P::MinAboveMax { .. } => pick(
+                "verwissel ze, of pas een van beide aan".into(),
+                "swap them, or change one of them".into(),
+            ),
+            P::AcceptNotAnOption { .. } => pick(
+                "`accept` noemt de opties waarmee de consulent verder mag; elk moet ook in `options` staan".into(),
+                "`accept` names the options that let the caseworker proceed; each must also be in `options`".into(),
+            ),
+            P::KeyNotForKind { .. } => pick(
+                "confirm: expect · text: min_chars · number: min, max, unit · choice: options, accept".into(),
+                "confirm: expect · text: min_chars · number: min, max, unit · choice: options, accept".into(),
+            ),
+            P::TooSmall { key, .. } if key == "version" => pick(
+                "begin bij 1 en verhoog bij elke inhoudelijke wijziging".into(),
+                "start at 1 and increase it with every change of substance".into(),
+            ),
+            P::TooSmall { .. } => None,
+            P::NoChecks => pick(
+                "voeg ten minste één [[check]] toe met id, question en kind".into(),
+                "add at least one [[check]] with id, question and kind".into(),
+            ),
+            P::NoTiers => pick(
+                "voeg ten minste één [[mandate.tier]] toe, bijvoorbeeld role = \"consulent\"".into(),
+                "add at least one [[mandate.tier]], for example role = \"consulent\"".into(),
+            ),
+            P::TierNotIncreasing { .. } => pick(
+                "zet de treden van klein naar groot mandaat: een latere rol mag alles wat een eerdere mag; laat een grens weg voor 'onbeperkt'".into(),
+                "order the tiers from smallest to largest mandate: a later role may do all an earlier one may; leave a limit out for 'unlimited'".into(),
+            ),
+            P::TierLongerThanNorm { .. } => pick(
+                "verkort `max_duration` van de trede of verleng die van de norm".into(),
+                "shorten the tier's `max_duration` or lengthen the norm's".into(),
+            ),
+            P::WithdrawnOnNeedsStatus => pick(
+                "zet status = \"ingetrokken\", of verwijder `withdrawn_on`".into(),
+                "set status = \"ingetrokken\", or remove `withdrawn_on`".into(),
+            ),
+            P::AdoptionMissing { .. } => pick(
+                "vermeld wanneer en door wie de norm is vastgesteld, bijvoorbeeld:\nadopted_on = 2026-01-15\nadopted_by = \"college van burgemeester en wethouders\"".into(),
+                "state when and by whom the norm was adopted, for example:\nadopted_on = 2026-01-15\nadopted_by = \"college van burgemeester en wethouders\"".into(),
+            ),
+            P::ReviewAfterMaxDuration => pick(
+                "kies een kortere `review_after`".into(),
+                "choose a shorter `review_after`".into(),
+            ),
+            P::NotATomlFile => pick(
+                "normbestanden eindigen op .toml".into(),
+                "norm files end in .toml".into(),
+            ),
+            P::NoNormFiles => pick(
+                "zet één norm per bestand in deze map, met de id als bestandsnaam".into(),
+                "put one norm per file in this directory, named after its id".into(),
+            ),
+        }
+    }
+}
