@@ -131,8 +131,10 @@ impl Output {
 
     /// Pretty-printed JSON on standard output.
     pub fn json(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut self.out, value).map_err(io::Error::other)?;
-        writeln!(self.out)
+        // Serialise first, so a closed pipe surfaces as the I/O error it is.
+        let mut text = serde_json::to_vec_pretty(value).map_err(io::Error::other)?;
+        text.push(b'\n');
+        self.out.write_all(&text)
     }
 
     pub fn flush(&mut self) -> io::Result<()> {

@@ -395,7 +395,10 @@ impl<'a, 'i> TableReader<'a, 'i> {
         for (key, _) in self.table {
             let name = key.get_ref();
             if !self.known.contains(&name.as_ref()) {
-                let suggestion = suggest(name, self.known.iter()).map(str::to_owned);
+                let suggestion = dutch_alias(name)
+                    .filter(|alias| self.known.contains(alias))
+                    .or_else(|| suggest(name, self.known.iter()))
+                    .map(str::to_owned);
                 let problem = Problem::UnknownKey {
                     key: self.key_path(name),
                     suggestion,
@@ -404,6 +407,47 @@ impl<'a, 'i> TableReader<'a, 'i> {
             }
         }
     }
+}
+
+/// The key a Dutch-speaking author probably meant by a Dutch word.
+fn dutch_alias(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "versie" => "version",
+        "titel" => "title",
+        "samenvatting" => "summary",
+        "vastgesteld_op" => "adopted_on",
+        "vastgesteld_door" => "adopted_by",
+        "geldig_vanaf" => "valid_from",
+        "geldig_tot" | "geldig_tot_en_met" => "valid_until",
+        "ingetrokken_op" => "withdrawn_on",
+        "eigenaar" => "owner",
+        "domein" => "domain",
+        "maximale_duur" | "max_duur" => "max_duration",
+        "herbeoordelen_na" => "review_after",
+        "gronden" | "grondslagen" => "grounds",
+        "regel" => "rule",
+        "bedoeling" | "doel" => "intent",
+        "motivering" => "motivation",
+        "tekst" => "text",
+        "grondslag" => "basis",
+        "lokaal" => "local",
+        "artikel" => "article",
+        "vraag" => "question",
+        "toelichting" | "uitleg" => "help",
+        "soort" => "kind",
+        "verplicht" => "required",
+        "verwacht" => "expect",
+        "min_tekens" => "min_chars",
+        "eenheid" => "unit",
+        "opties" | "keuzes" => "options",
+        "sectie" => "section",
+        "bewijs" | "bewijsstuk" => "evidence",
+        "mandaat" => "mandate",
+        "trede" => "tier",
+        "rol" => "role",
+        "vier_ogen" => "four_eyes",
+        _ => return None,
+    })
 }
 
 /// A TOML integer or float as `f64`. Amounts and limits in norms are far

@@ -305,6 +305,10 @@ impl Lang {
         let nl = self == Self::Nl;
         let pick = |nl_text: String, en_text: String| Some(if nl { nl_text } else { en_text });
         match problem {
+            P::Syntax { message } if message.contains("date") || message.contains("day") => pick(
+                "controleer de datum: JJJJ-MM-DD, een bestaande dag, zonder aanhalingstekens".into(),
+                "check the date: YYYY-MM-DD, a real day, without quotes".into(),
+            ),
             P::Syntax { .. } => pick(
                 "controleer aanhalingstekens, `=`-tekens en [kopjes] op deze plek".into(),
                 "check quotes, `=` signs and [headers] at this spot".into(),

@@ -1,0 +1,13 @@
+//! Integration tests: each runs the real `maatwerk` binary in a sealed
+//! environment (empty temp HOME and working directory, fixed clock).
+
+mod cli {
+    mod support;
+
+    mod bundled;
+    mod global;
+    mod norms_check;
+    mod norms_list;
+    mod norms_show;
+    mod overview;
+}

@@ -1,0 +1,165 @@
+//! Options every command takes, exit codes, and what a user gets wrong.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use super::support::{Sandbox, stderr, stdout};
+
+#[test]
+fn norms_option_and_environment_choose_the_directory() {
+    let sandbox = Sandbox::new();
+    sandbox.copy_norm("jw-jeugdhulp-na-18", "elders");
+    let by_flag = sandbox
+        .cmd()
+        .args(["norms", "list", "--norms", "elders"])
+        .output()
+        .expect("run");
+    assert!(stdout(&by_flag).contains("Norms usable on 2026-11-23: 1 (source: elders)"));
+    let by_env = sandbox
+        .cmd()
+        .env("MAATWERK_NORMS", "elders")
+        .args(["norms", "list"])
+        .output()
+        .expect("run");
+    assert!(stdout(&by_env).contains("(source: elders)"));
+}
+
+#[test]
+fn a_missing_norms_directory_is_a_usage_error_with_a_way_out() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .cmd()
+        .args(["--norms", "nergens", "norms", "list"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: the norms directory `nergens` does not exist or is not a directory\n\
+         help: name an existing directory with --norms or MAATWERK_NORMS, or leave both out to use ./norms or the bundled norms\n"
+    );
+    assert_eq!(stdout(&output), "");
+}
+
+#[test]
+fn language_flag_beats_environment_beats_locale() {
+    let sandbox = Sandbox::new();
+    let nl = sandbox
+        .cmd()
+        .env("MAATWERK_LANG", "nl")
+        .args(["norms", "list"])
+        .output()
+        .expect("run");
+    assert!(stdout(&nl).starts_with("Normen bruikbaar"));
+    let en = sandbox
+        .cmd()
+        .env("MAATWERK_LANG", "nl")
+        .args(["--lang", "en", "norms", "list"])
+        .output()
+        .expect("run");
+    assert!(stdout(&en).starts_with("Norms usable"));
+    let bad = sandbox.cmd().args(["--lang", "de"]).output().expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("invalid value 'de'"));
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal_and_never_with_no_color() {
+    let sandbox = Sandbox::new();
+    let always = sandbox
+        .cmd()
+        .args(["--color", "always", "norms", "list"])
+        .output()
+        .expect("run");
+    assert!(stdout(&always).contains('\u{1b}'));
+    let auto = sandbox.cmd().args(["norms", "list"]).output().expect("run");
+    assert!(
+        !stdout(&auto).contains('\u{1b}'),
+        "not a terminal: no colour"
+    );
+    let never = sandbox
+        .cmd()
+        .env("NO_COLOR", "1")
+        .args(["--color", "never", "norms", "check", "x.toml"])
+        .output()
+        .expect("run");
+    assert!(!stderr(&never).contains('\u{1b}'));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    let sandbox = Sandbox::new();
+    let unknown = sandbox
+        .cmd()
+        .args(["norms", "lijst"])
+        .output()
+        .expect("run");
+    assert_eq!(unknown.status.code(), Some(2));
+    let help = sandbox
+        .cmd()
+        .args(["norms", "--help"])
+        .output()
+        .expect("run");
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("check"));
+    let bad_date = sandbox
+        .cmd()
+        .args(["norms", "list", "--on", "23-11-2026"])
+        .output()
+        .expect("run");
+    assert_eq!(bad_date.status.code(), Some(2));
+    assert!(stderr(&bad_date).contains("is not a date (YYYY-MM-DD)"));
+}
+
+#[test]
+fn a_bad_fixed_clock_is_reported_not_ignored() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "gisteren")
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("MAATWERK_NOW=\"gisteren\" is not an RFC 3339 timestamp"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let sandbox = Sandbox::new();
+    // Enough norms that the listing outgrows the pipe buffer.
+    let template =
+        std::fs::read_to_string(super::support::repo().join("norms/pw-betaling-per-week.toml"))
+            .expect("norm");
+    for i in 0..600 {
+        let id = format!("pw-betaling-per-week-{i:04}");
+        sandbox.write(
+            &format!("veel/{id}.toml"),
+            template.replace("\"pw-betaling-per-week\"", &format!("\"{id}\"")),
+        );
+    }
+    let mut child = sandbox
+        .std_cmd()
+        .args(["--norms", "veel", "norms", "list", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("read");
+    // The reading end is dropped here, as `| head` would.
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut err)
+        .expect("stderr");
+    let status = child.wait().expect("wait");
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(err, "");
+}
