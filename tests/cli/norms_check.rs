@@ -177,3 +177,20 @@ fn nothing_is_written_or_changed_by_checking() {
         .count();
     assert_eq!(entries, 1);
 }
+
+#[test]
+fn the_template_norm_in_examples_is_valid() {
+    let sandbox = Sandbox::new();
+    let output = sandbox
+        .cmd()
+        .current_dir(repo())
+        .args(["norms", "check", "examples/norms"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        stdout(&output),
+        "1 norm file checked: no errors.\n",
+        "{}",
+        stderr(&output)
+    );
+}
