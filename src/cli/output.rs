@@ -162,49 +162,81 @@ impl Output {
         Ok(())
     }
 
-    /// A table with a header row. The column `flex` is cut with "…" to fit
-    /// the terminal; when piped nothing is cut.
-    pub fn table(&mut self, header: &[&str], rows: &[Vec<String>], flex: usize) -> io::Result<()> {
-        let columns = header.len();
-        let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-        for row in rows {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.width());
-            }
+    /// `text` wrapped to the terminal, each line in `style`.
+    pub fn wrapped_styled(&mut self, style: Style, text: &str) -> io::Result<()> {
+        let width = self.width.unwrap_or(100).max(20);
+        for line in textwrap::wrap(text, width) {
+            let line = self.paint(style, &line);
+            writeln!(self.out, "{line}")?;
         }
+        Ok(())
+    }
+
+    /// A table with a header row. On a terminal the column `flex` is cut
+    /// with "…" to fit, and when even that is not enough the columns in
+    /// `drop` go, in that order. When piped nothing is cut or dropped.
+    pub fn table(
+        &mut self,
+        header: &[&str],
+        rows: &[Vec<String>],
+        flex: usize,
+        drop: &[usize],
+    ) -> io::Result<()> {
+        const MIN_FLEX: usize = 20;
+        let mut keep: Vec<usize> = (0..header.len()).collect();
+        let natural = |i: usize| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.width())
+                .chain([header[i].width()])
+                .max()
+                .unwrap_or(0)
+        };
+        let mut widths: Vec<usize> = (0..header.len()).map(natural).collect();
         if let Some(total) = self.width {
-            let others: usize = widths
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != flex)
-                .map(|(_, w)| w + 2)
-                .sum();
-            let room = total.saturating_sub(others).max(12);
-            if let Some(w) = widths.get_mut(flex) {
-                *w = (*w).min(room);
+            let fixed = |keep: &[usize], widths: &[usize]| -> usize {
+                keep.iter()
+                    .filter(|i| **i != flex)
+                    .map(|i| widths[*i] + 2)
+                    .sum()
+            };
+            for column in drop {
+                if fixed(&keep, &widths) + MIN_FLEX.min(widths[flex]) <= total {
+                    break;
+                }
+                keep.retain(|i| i != column);
             }
+            let room = total
+                .saturating_sub(fixed(&keep, &widths))
+                .max(MIN_FLEX.min(widths[flex]));
+            widths[flex] = widths[flex].min(room);
         }
-        let header_cells: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
-        let bold = Style::new().bold();
+        let pick = |cells: &[String]| -> (Vec<String>, Vec<usize>) {
+            keep.iter()
+                .map(|i| (cells.get(*i).cloned().unwrap_or_default(), widths[*i]))
+                .unzip()
+        };
         if header.iter().any(|h| !h.is_empty()) {
-            let head = render_row(&header_cells, &widths, columns);
-            let head = self.paint(bold, &head);
+            let cells: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+            let (cells, w) = pick(&cells);
+            let head = render_row(&cells, &w);
+            let head = self.paint(Style::new().bold(), &head);
             writeln!(self.out, "{head}")?;
         }
         for row in rows {
-            let line = render_row(row, &widths, columns);
-            writeln!(self.out, "{line}")?;
+            let (cells, w) = pick(row);
+            writeln!(self.out, "{}", render_row(&cells, &w))?;
         }
         Ok(())
     }
 }
 
-fn render_row(cells: &[String], widths: &[usize], columns: usize) -> String {
+fn render_row(cells: &[String], widths: &[usize]) -> String {
     let mut line = String::new();
     for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
         let cell = fit(cell, *width);
         line.push_str(&cell);
-        if i + 1 < columns {
+        if i + 1 < cells.len() {
             line.push_str(&" ".repeat(width - cell.width() + 2));
         }
     }
@@ -243,7 +275,7 @@ mod tests {
             vec!["bbb".to_owned(), "kort".to_owned(), "y".to_owned()],
         ];
         let (mut out, captured) = Output::capture(Some(24));
-        out.table(&["id", "titel", "z"], &rows, 1).unwrap();
+        out.table(&["id", "titel", "z"], &rows, 1, &[]).unwrap();
         // Every line fits the 24 columns.
         assert!(captured.stdout().lines().all(|l| l.chars().count() <= 24));
         assert_eq!(
@@ -251,11 +283,28 @@ mod tests {
             "id   titel             z\na    een lange titel…  x\nbbb  kort              y\n"
         );
         let (mut out, captured) = Output::capture(None);
-        out.table(&["id", "titel", "z"], &rows, 1).unwrap();
+        out.table(&["id", "titel", "z"], &rows, 1, &[]).unwrap();
         assert!(
             captured
                 .stdout()
                 .contains("een lange titel die niet past  x")
+        );
+    }
+
+    #[test]
+    fn narrow_terminals_drop_the_least_important_columns_first() {
+        let rows = vec![vec![
+            "een-lange-id".to_owned(),
+            "1".to_owned(),
+            "Een titel van behoorlijke lengte".to_owned(),
+            "participatiewet".to_owned(),
+        ]];
+        let (mut out, captured) = Output::capture(Some(40));
+        out.table(&["id", "v", "titel", "domein"], &rows, 2, &[3, 1])
+            .unwrap();
+        assert_eq!(
+            captured.stdout(),
+            "id            v  titel\neen-lange-id  1  Een titel van behoorli…\n"
         );
     }
 

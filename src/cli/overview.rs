@@ -9,8 +9,8 @@ pub fn run(global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
     let catalog = load_catalog(global, ctx)?;
     warn_broken(&catalog, ctx)?;
     let lang = ctx.lang;
-    let title = ctx.out.paint(Style::new().bold(), lang.tagline());
-    ctx.out.line(&title)?;
+    ctx.out
+        .wrapped_styled(Style::new().bold(), lang.tagline())?;
     ctx.out.blank()?;
     let today = ctx.today;
     let usable: Vec<_> = catalog.usable_on(today).collect();
@@ -22,6 +22,6 @@ pub fn run(global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
         .iter()
         .map(|(cmd, what)| vec![format!("  {cmd}"), (*what).to_owned()])
         .collect();
-    ctx.out.table(&["", ""], &rows, 1)?;
+    ctx.out.table(&["", ""], &rows, 1, &[])?;
     Ok(Outcome::Success)
 }

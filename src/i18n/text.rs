@@ -28,8 +28,8 @@ impl Lang {
 
     pub fn tagline(self) -> &'static str {
         self.pick(
-            "maatwerk — afwijken van de standaardregel, verantwoord op basis van afgesproken normen",
-            "maatwerk — departing from the standard rule, accounted for by agreed norms",
+            "maatwerk — afwijken van de standaardregel, op basis van afgesproken normen",
+            "maatwerk — departing from the standard rule on the basis of agreed norms",
         )
     }
 
@@ -135,10 +135,11 @@ impl Lang {
         }
     }
 
-    pub fn norm_table_header(self) -> Vec<&'static str> {
+    /// id, version, title, domain, status, validity.
+    pub fn norm_table_header(self) -> [&'static str; 6] {
         match self {
-            Self::Nl => vec!["id", "versie", "titel", "domein", "status", "geldig"],
-            Self::En => vec!["id", "version", "title", "domain", "status", "valid"],
+            Self::Nl => ["id", "versie", "titel", "domein", "status", "geldig"],
+            Self::En => ["id", "version", "title", "domain", "status", "valid"],
         }
     }
 

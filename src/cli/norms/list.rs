@@ -91,7 +91,14 @@ pub(crate) fn print_table(
         return Ok(());
     }
     ctx.out.blank()?;
-    let mut header = lang.norm_table_header();
+    // Columns: id, version, title, domain, [status,] valid[, usable]. In
+    // the default list every norm is vastgesteld, so status says nothing.
+    let [id, version, title, domain, status, valid] = lang.norm_table_header();
+    let mut header = vec![id, version, title, domain];
+    if all {
+        header.push(status);
+    }
+    header.push(valid);
     if all {
         header.push(lang.usable_column());
     }
@@ -103,9 +110,11 @@ pub(crate) fn print_table(
                 n.norm.version.to_string(),
                 n.norm.title.clone(),
                 n.norm.domain.clone(),
-                n.norm.status.as_str().to_owned(),
-                super::validity(&n.norm),
             ];
+            if all {
+                row.push(n.norm.status.as_str().to_owned());
+            }
+            row.push(super::validity(&n.norm));
             if all {
                 row.push(match n.norm.usability(on) {
                     Ok(()) => lang.usable_yes().to_owned(),
@@ -115,5 +124,7 @@ pub(crate) fn print_table(
             row
         })
         .collect();
-    ctx.out.table(&header, &rows, 2)
+    // On a narrow terminal: first the dates go, then domain, status, version.
+    let drop: &[usize] = if all { &[5, 3, 4, 1] } else { &[4, 3, 1] };
+    ctx.out.table(&header, &rows, 2, drop)
 }

@@ -238,7 +238,7 @@ fn print_mandate(ctx: &mut Context, n: &Norm) -> io::Result<()> {
             vec![format!("  {}", tier.role), text]
         })
         .collect();
-    ctx.out.table(&["", ""], &rows, 1)?;
+    ctx.out.table(&["", ""], &rows, 1, &[])?;
     ctx.out
         .line(&format!("  {}", lang.four_eyes(n.mandate.four_eyes)))?;
     Ok(())
