@@ -7,6 +7,7 @@
 // The catalogue matches on (language, case); some words are the same in both.
 #![allow(clippy::match_same_arms)]
 
+mod help;
 mod problems;
 mod text;
 

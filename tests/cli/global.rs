@@ -163,3 +163,30 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(status.code(), Some(0), "{err}");
     assert_eq!(err, "");
 }
+
+#[test]
+fn help_speaks_the_users_language() {
+    let sandbox = Sandbox::new();
+    let nl = sandbox
+        .cmd()
+        .env("LANG", "nl_NL.UTF-8")
+        .args(["norms", "list", "--help"])
+        .output()
+        .expect("run");
+    assert_eq!(nl.status.code(), Some(0));
+    let text = stdout(&nl);
+    assert!(text.contains("Gebruik: maatwerk norms list"), "{text}");
+    assert!(text.contains("Toon ook concept-, ingetrokken en verlopen normen"));
+    assert!(!text.contains("Print help"));
+    let en = stdout(
+        &sandbox
+            .cmd()
+            .args(["norms", "list", "--help"])
+            .output()
+            .expect("run"),
+    );
+    assert!(
+        en.contains("Also list concept, withdrawn and expired norms"),
+        "{en}"
+    );
+}

@@ -1,0 +1,156 @@
+//! `--help` in the user's language. English comes from the doc comments on
+//! the argument structs; for Dutch the command tree is rewritten with texts
+//! from the message catalogue.
+
+use std::ffi::OsString;
+
+use clap::{Arg, ArgAction, Command, CommandFactory};
+
+use super::Cli;
+use crate::i18n::Lang;
+
+/// The language to show help and parse errors in, decided before the
+/// arguments are parsed: `--lang`, then `MAATWERK_LANG`, then the locale.
+pub fn early_lang(args: &[OsString], var: impl Fn(&str) -> Option<String>) -> Lang {
+    let mut iter = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = iter.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => iter.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => None,
+        };
+        match value {
+            Some("nl") => return Lang::Nl,
+            Some("en") => return Lang::En,
+            _ => {}
+        }
+    }
+    match var("MAATWERK_LANG").as_deref() {
+        Some("nl") => Lang::Nl,
+        Some("en") => Lang::En,
+        _ => Lang::from_locale(var),
+    }
+}
+
+/// The command-line definition with help texts in `lang`.
+pub fn command(lang: Lang) -> Command {
+    let command = Cli::command();
+    if lang.help_headings().is_none() {
+        return command;
+    }
+    localize(command, lang, "maatwerk", true)
+}
+
+fn localize(mut command: Command, lang: Lang, path: &str, root: bool) -> Command {
+    let Some([usage, commands, options, arguments]) = lang.help_headings() else {
+        return command;
+    };
+    if let Some(about) = lang.help_about(path) {
+        command = command.about(about).long_about(about);
+    }
+    command = command
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ))
+        .subcommand_help_heading(commands)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .mut_args(|arg| {
+            let heading = if arg.is_positional() {
+                arguments
+            } else {
+                options
+            };
+            let arg = arg.help_heading(heading);
+            match lang.help_arg(arg.get_id().as_str()) {
+                // The Dutch text names the allowed values itself.
+                Some(help) if arg.get_action().takes_values() => {
+                    arg.help(help).long_help(help).hide_possible_values(true)
+                }
+                Some(help) => arg.help(help).long_help(help),
+                None => arg,
+            }
+        })
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(lang.help_arg("help").unwrap_or("Print help"))
+                .help_heading(options)
+                .global(true),
+        );
+    if root {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(lang.help_arg("version").unwrap_or("Print version"))
+                .help_heading(options),
+        );
+    }
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        let sub_path = format!("{path} {name}");
+        command = command.mut_subcommand(&name, |sub| localize(sub, lang, &sub_path, false));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_language_is_known_before_parsing() {
+        let none = |_: &str| None;
+        assert_eq!(
+            early_lang(&args(&["maatwerk", "--lang", "nl"]), none),
+            Lang::Nl
+        );
+        assert_eq!(
+            early_lang(&args(&["maatwerk", "--lang=nl", "x"]), none),
+            Lang::Nl
+        );
+        assert_eq!(early_lang(&args(&["maatwerk", "norms"]), none), Lang::En);
+        let dutch_env = |name: &str| (name == "MAATWERK_LANG").then(|| "nl".to_owned());
+        assert_eq!(early_lang(&args(&["maatwerk"]), dutch_env), Lang::Nl);
+        assert_eq!(
+            early_lang(&args(&["maatwerk", "--lang", "en"]), dutch_env),
+            Lang::En
+        );
+    }
+
+    #[test]
+    fn dutch_help_is_complete_and_parses_the_same() {
+        let mut command = command(Lang::Nl);
+        command.build();
+        let help = command.render_long_help().to_string();
+        assert!(help.contains("Gebruik:"), "{help}");
+        assert!(help.contains("Opdrachten"));
+        assert!(help.contains("Map met de afgesproken normen"));
+        assert!(!help.contains("Print help"));
+        let check = command
+            .find_subcommand_mut("norms")
+            .and_then(|n| n.find_subcommand_mut("check"))
+            .map(|c| c.render_long_help().to_string())
+            .unwrap_or_default();
+        assert!(check.contains("Normbestanden of mappen daarmee"), "{check}");
+        assert!(check.contains("Argumenten"));
+        // Every argument that has a Dutch text got it.
+        let matches = super::command(Lang::Nl)
+            .try_get_matches_from(["maatwerk", "norms", "list", "--all", "--json"])
+            .expect("parses");
+        let (_, norms) = matches.subcommand().expect("norms");
+        let (_, list) = norms.subcommand().expect("list");
+        assert!(list.get_flag("all"));
+    }
+}
