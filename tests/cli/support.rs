@@ -32,13 +32,7 @@ impl Sandbox {
     /// `maatwerk` with a clean environment, English unless a test says
     /// otherwise, and the fixed clock.
     pub fn cmd(&self) -> Command {
-        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("maatwerk");
-        cmd.env_clear()
-            .env("HOME", self.home())
-            .env("MAATWERK_NOW", NOW)
-            .env("LANG", "en_GB.UTF-8")
-            .current_dir(self.work());
-        cmd
+        Command::from_std(self.std_cmd())
     }
 
     /// The same as [`cmd`](Self::cmd), as a plain `std` command for tests
