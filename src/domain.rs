@@ -2,10 +2,15 @@
 //! Plain Rust with no terminal or argument-parsing code, so tests and any
 //! front end can drive it.
 
+pub mod bsn;
+pub mod decision;
 pub mod diagnostic;
 pub mod jci;
+pub mod keyring;
+pub mod keys;
 pub mod norm;
 pub mod period;
+pub mod record;
 pub mod source;
 pub(crate) mod toml_reader;
 

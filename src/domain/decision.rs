@@ -1,0 +1,458 @@
+//! A proposed decision checked against its norm: everything that must hold
+//! before it may be signed, and who may take it.
+//!
+//! Used by the scripted `maatwerk new --answers` and the walkthrough alike.
+
+use jiff::civil::Date;
+
+use super::bsn::contains_bsn;
+use super::norm::{CheckKind, DecisionFacts, MandateOutcome, Norm, Unusable};
+use super::record::{Answer, Motivation, SignatureMeaning};
+
+/// What the caseworker proposes.
+#[derive(Debug, Clone, Default)]
+pub struct Proposal {
+    pub case: String,
+    pub decision_date: Option<Date>,
+    /// First day, and first day after, the departure.
+    pub period: Option<(Date, Date)>,
+    pub answers: Vec<(String, Answer)>,
+    pub evidence: Vec<(String, bool)>,
+    pub motivation: Motivation,
+}
+
+/// A reason the proposal may not be signed. `field` names where it is (an
+/// answers-file key path) so a front end can point at it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    NormUnusable(Unusable),
+    CaseMissing,
+    CaseInvalid,
+    CaseIsBsn,
+    /// A valid BSN in free text; the number itself is never repeated.
+    BsnInText {
+        field: String,
+    },
+    UnknownCheck {
+        id: String,
+    },
+    MissingAnswer {
+        check: String,
+    },
+    WrongAnswerType {
+        check: String,
+        kind: &'static str,
+    },
+    /// A required condition does not hold: this norm does not cover the case.
+    ConditionNotMet {
+        check: String,
+        question: String,
+    },
+    NotAnOption {
+        check: String,
+        value: String,
+    },
+    OutOfRange {
+        check: String,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    TooShort {
+        field: String,
+        min: u32,
+        len: usize,
+    },
+    Missing {
+        field: String,
+    },
+    PeriodMissing,
+    EndNotAfterStart,
+    PeriodTooLong {
+        max: String,
+    },
+    /// No mandaat tier of the norm covers the amounts or duration.
+    BeyondNorm,
+}
+
+impl Refusal {
+    /// The answers-file key this refusal is about.
+    pub fn field(&self) -> Option<String> {
+        match self {
+            Self::CaseMissing | Self::CaseInvalid | Self::CaseIsBsn => Some("case".into()),
+            Self::BsnInText { field } | Self::TooShort { field, .. } | Self::Missing { field } => {
+                Some(field.clone())
+            }
+            Self::UnknownCheck { id: check }
+            | Self::WrongAnswerType { check, .. }
+            | Self::ConditionNotMet { check, .. }
+            | Self::NotAnOption { check, .. }
+            | Self::OutOfRange { check, .. } => Some(format!("answers.{check}")),
+            Self::MissingAnswer { .. } => Some("answers".into()),
+            Self::PeriodMissing | Self::EndNotAfterStart | Self::PeriodTooLong { .. } => {
+                Some("period".into())
+            }
+            Self::NormUnusable(_) | Self::BeyondNorm => None,
+        }
+    }
+}
+
+/// A proposal that may be signed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub decision_date: Date,
+    pub mandate: MandateOutcome,
+    pub meaning: SignatureMeaning,
+}
+
+/// The motivation parts in the order they are asked, with their answers-file
+/// key and whether the norm's `min_chars` applies.
+pub fn motivation_parts(m: &Motivation) -> [(&'static str, &str, bool); 7] {
+    [
+        ("circumstances", m.circumstances.as_str(), true),
+        ("consequences", m.consequences.as_str(), true),
+        ("aims", m.aims.as_str(), true),
+        ("disproportionality", m.disproportionality.as_str(), true),
+        ("resident_view", m.resident_view.as_str(), false),
+        ("consulted", m.consulted.as_str(), false),
+        ("expected_effect", m.expected_effect.as_str(), false),
+    ]
+}
+
+/// Whether a case reference has a usable form: 1 to 64 printable
+/// characters on one line.
+pub fn is_case_reference(case: &str) -> bool {
+    let n = case.chars().count();
+    (1..=64).contains(&n) && !case.chars().any(char::is_control)
+}
+
+/// Checks `p` against `norm` for an author in `role`, on `today` unless the
+/// proposal names a decision date. Returns every refusal at once.
+pub fn assess(
+    norm: &Norm,
+    p: &Proposal,
+    role: &str,
+    today: Date,
+) -> Result<Assessment, Vec<Refusal>> {
+    let mut refusals = Vec::new();
+    let decision_date = p.decision_date.unwrap_or(today);
+    if let Err(why) = norm.usability(decision_date) {
+        refusals.push(Refusal::NormUnusable(why));
+    }
+    check_case(&p.case, &mut refusals);
+    check_answers(norm, p, &mut refusals);
+    check_motivation(norm, &p.motivation, &mut refusals);
+    check_period(norm, p.period, &mut refusals);
+
+    let numbers: Vec<(&str, f64)> = p
+        .answers
+        .iter()
+        .filter_map(|(id, a)| match a {
+            Answer::Number(n) => Some((id.as_str(), *n)),
+            _ => None,
+        })
+        .collect();
+    let facts = DecisionFacts {
+        numbers,
+        period: p.period,
+    };
+    let mandate = norm.mandate.outcome(role, &facts);
+    if mandate == MandateOutcome::BeyondNorm {
+        refusals.push(Refusal::BeyondNorm);
+    }
+    if !refusals.is_empty() {
+        return Err(refusals);
+    }
+    let meaning = match mandate {
+        MandateOutcome::Within { .. } => SignatureMeaning::Decided,
+        _ => SignatureMeaning::ForReview,
+    };
+    Ok(Assessment {
+        decision_date,
+        mandate,
+        meaning,
+    })
+}
+
+fn check_case(case: &str, refusals: &mut Vec<Refusal>) {
+    let case = case.trim();
+    if case.is_empty() {
+        refusals.push(Refusal::CaseMissing);
+    } else if contains_bsn(case) {
+        refusals.push(Refusal::CaseIsBsn);
+    } else if !is_case_reference(case) {
+        refusals.push(Refusal::CaseInvalid);
+    }
+}
+
+fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
+    for (id, _) in &p.answers {
+        if norm.check(id).is_none() {
+            refusals.push(Refusal::UnknownCheck { id: id.clone() });
+        }
+    }
+    for check in &norm.checks {
+        let answer = p
+            .answers
+            .iter()
+            .find(|(id, _)| *id == check.id)
+            .map(|(_, a)| a);
+        let Some(answer) = answer else {
+            if check.required {
+                refusals.push(Refusal::MissingAnswer {
+                    check: check.id.clone(),
+                });
+            }
+            continue;
+        };
+        let id = check.id.clone();
+        let not_met = || Refusal::ConditionNotMet {
+            check: check.id.clone(),
+            question: check.question.clone(),
+        };
+        match (&check.kind, answer) {
+            (CheckKind::Confirm { expect }, Answer::Yes(yes)) => {
+                if check.required && yes != expect {
+                    refusals.push(not_met());
+                }
+            }
+            (CheckKind::Text { min_chars }, Answer::Text(text)) => {
+                let len = text.trim().chars().count();
+                if len < *min_chars as usize {
+                    refusals.push(Refusal::TooShort {
+                        field: format!("answers.{id}"),
+                        min: *min_chars,
+                        len,
+                    });
+                }
+                if contains_bsn(text) {
+                    refusals.push(Refusal::BsnInText {
+                        field: format!("answers.{id}"),
+                    });
+                }
+            }
+            (CheckKind::Number { min, max, .. }, Answer::Number(n)) => {
+                if min.is_some_and(|m| *n < m) || max.is_some_and(|m| *n > m) {
+                    refusals.push(Refusal::OutOfRange {
+                        check: id,
+                        min: *min,
+                        max: *max,
+                    });
+                }
+            }
+            (CheckKind::Choice { options, accept }, Answer::Text(value)) => {
+                if !options.contains(value) {
+                    refusals.push(Refusal::NotAnOption {
+                        check: id,
+                        value: value.clone(),
+                    });
+                } else if check.required && !accept.is_empty() && !accept.contains(value) {
+                    refusals.push(not_met());
+                }
+            }
+            (CheckKind::Date, Answer::Date(_)) => {}
+            (kind, _) => refusals.push(Refusal::WrongAnswerType {
+                check: id,
+                kind: kind.name(),
+            }),
+        }
+    }
+}
+
+fn check_motivation(norm: &Norm, m: &Motivation, refusals: &mut Vec<Refusal>) {
+    for (key, text, counted) in motivation_parts(m) {
+        let field = format!("motivation.{key}");
+        let len = text.trim().chars().count();
+        if len == 0 {
+            refusals.push(Refusal::Missing {
+                field: field.clone(),
+            });
+        } else if counted && len < norm.motivation.min_chars as usize {
+            refusals.push(Refusal::TooShort {
+                field: field.clone(),
+                min: norm.motivation.min_chars,
+                len,
+            });
+        }
+        if contains_bsn(text) {
+            refusals.push(Refusal::BsnInText { field });
+        }
+    }
+}
+
+fn check_period(norm: &Norm, period: Option<(Date, Date)>, refusals: &mut Vec<Refusal>) {
+    match (period, norm.max_duration) {
+        (None, Some(_)) => refusals.push(Refusal::PeriodMissing),
+        (Some((start, end)), max) => {
+            if end <= start {
+                refusals.push(Refusal::EndNotAfterStart);
+            } else if let Some(max) = max
+                && max.end_from(start).is_some_and(|last| end > last)
+            {
+                refusals.push(Refusal::PeriodTooLong {
+                    max: max.to_string(),
+                });
+            }
+        }
+        (None, None) => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::norm::catalog::Catalog;
+    use jiff::civil::date;
+
+    fn norm() -> Norm {
+        Catalog::bundled()
+            .get("pw-zoektermijn-jongeren")
+            .expect("bundled norm")
+            .norm
+            .clone()
+    }
+
+    fn good() -> Proposal {
+        let long = "x".repeat(80);
+        Proposal {
+            case: "Z-2026-001234".into(),
+            decision_date: None,
+            period: Some((date(2026, 11, 23), date(2026, 12, 23))),
+            answers: vec![
+                ("leeftijd-onder-27".into(), Answer::Yes(true)),
+                ("acute-nood".into(), Answer::Yes(true)),
+                ("netwerk-onderzocht".into(), Answer::Yes(true)),
+                ("voorschot".into(), Answer::Number(450.0)),
+                ("zoekt-actief".into(), Answer::Yes(true)),
+                (
+                    "afspraken".into(),
+                    Answer::Text(
+                        "Twee sollicitaties per week en een gesprek bij het leerwerkloket.".into(),
+                    ),
+                ),
+            ],
+            evidence: vec![],
+            motivation: Motivation {
+                circumstances: long.clone(),
+                consequences: long.clone(),
+                aims: long.clone(),
+                disproportionality: long,
+                resident_view: "Wil graag werken.".into(),
+                consulted: "Jongerenloket".into(),
+                expected_effect: "Geen huisuitzetting.".into(),
+            },
+        }
+    }
+
+    const TODAY: Date = date(2026, 11, 23);
+
+    #[track_caller]
+    fn refused(p: &Proposal, role: &str) -> Vec<Refusal> {
+        assess(&norm(), p, role, TODAY).expect_err("must be refused")
+    }
+
+    #[test]
+    fn a_complete_proposal_within_mandate_is_decided_by_its_author() {
+        let a = assess(&norm(), &good(), "consulent", TODAY).unwrap();
+        assert_eq!(a.meaning, SignatureMeaning::Decided);
+        assert_eq!(a.decision_date, TODAY);
+    }
+
+    #[test]
+    fn over_the_mandate_it_goes_for_review() {
+        let mut p = good();
+        p.answers[3].1 = Answer::Number(900.0);
+        let a = assess(&norm(), &p, "consulent", TODAY).unwrap();
+        assert_eq!(a.meaning, SignatureMeaning::ForReview);
+        assert_eq!(
+            a.mandate,
+            MandateOutcome::NeedsReview {
+                role: "teamleider".into()
+            }
+        );
+    }
+
+    #[test]
+    fn every_refusal_is_reported_at_once() {
+        let mut p = good();
+        p.case = "BSN 123456782".into();
+        p.answers[1].1 = Answer::Yes(false);
+        p.answers.retain(|(id, _)| id != "zoekt-actief");
+        p.answers.push(("bestaat-niet".into(), Answer::Yes(true)));
+        p.motivation.aims = "kort".into();
+        p.motivation.consulted = "zie 1234.56.782".into();
+        p.period = Some((date(2026, 11, 23), date(2027, 3, 1)));
+        let r = refused(&p, "consulent");
+        assert_eq!(
+            r,
+            vec![
+                Refusal::CaseIsBsn,
+                Refusal::UnknownCheck { id: "bestaat-niet".into() },
+                Refusal::ConditionNotMet {
+                    check: "acute-nood".into(),
+                    question: "Is er sprake van acute financiële nood (geen geld voor huur, energie of eten)?".into()
+                },
+                Refusal::MissingAnswer { check: "zoekt-actief".into() },
+                Refusal::TooShort { field: "motivation.aims".into(), min: 80, len: 4 },
+                Refusal::BsnInText { field: "motivation.consulted".into() },
+                Refusal::PeriodTooLong { max: "P3M".into() },
+            ]
+        );
+    }
+
+    #[test]
+    fn unusable_norms_and_amounts_beyond_every_tier_are_refused() {
+        let p = good();
+        assert_eq!(
+            assess(&norm(), &p, "consulent", date(2028, 1, 1)).unwrap_err(),
+            vec![Refusal::NormUnusable(Unusable::Expired {
+                until: date(2027, 12, 31)
+            })]
+        );
+        let mut over = good();
+        over.answers[3].1 = Answer::Number(1500.0);
+        // 1500 is within the check's range and the teamleider's limit...
+        assert!(assess(&norm(), &over, "consulent", TODAY).is_ok());
+        // ...but a norm whose top tier has a limit can be exceeded.
+        let mut capped = norm();
+        capped.mandate.tiers.truncate(1);
+        assert_eq!(
+            assess(&capped, &over, "consulent", TODAY).unwrap_err(),
+            vec![Refusal::BeyondNorm]
+        );
+    }
+
+    #[test]
+    fn wrong_types_ranges_and_periods() {
+        let mut p = good();
+        p.answers[0].1 = Answer::Text("ja".into());
+        p.answers[3].1 = Answer::Number(-1.0);
+        p.period = Some((date(2026, 11, 23), date(2026, 11, 23)));
+        assert_eq!(
+            refused(&p, "consulent"),
+            vec![
+                Refusal::WrongAnswerType {
+                    check: "leeftijd-onder-27".into(),
+                    kind: "confirm"
+                },
+                Refusal::OutOfRange {
+                    check: "voorschot".into(),
+                    min: Some(0.0),
+                    max: Some(1500.0)
+                },
+                Refusal::EndNotAfterStart,
+            ]
+        );
+        p.period = None;
+        assert!(refused(&p, "consulent").contains(&Refusal::PeriodMissing));
+    }
+
+    #[test]
+    fn case_references() {
+        for ok in ["Z-2026-001234", "zaak 17/123", "WMO.2026.55"] {
+            assert!(is_case_reference(ok), "{ok}");
+        }
+        assert!(!is_case_reference(""));
+        assert!(!is_case_reference("a\nb"));
+        assert!(!is_case_reference(&"x".repeat(65)));
+    }
+}

@@ -1,0 +1,293 @@
+//! The keyring: the team's people, roles and public keys — the trust root of
+//! every signature.
+//!
+//! Each change is its own signed file (`keyring/KR-….toml` plus `.sig`), so
+//! two beheerders editing the keyring never touch the same file. The first
+//! entry, made at `init`, is signed by its own key: the trust root, whose
+//! fingerprint an auditor pins. Every later entry must be signed by someone
+//! who was a beheerder when it was made.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use ssh_key::PublicKey;
+
+use super::keys::{self, Fingerprint, Namespace};
+
+pub const KEYRING_FORMAT: &str = "maatwerk-keyring/1";
+
+/// The role that may change the keyring.
+pub const BEHEERDER: &str = "beheerder";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// A new member, with key and role.
+    Add,
+    /// A member's key, role or name changes from `valid_from` on.
+    Change,
+    /// A member may no longer sign from `valid_from` on.
+    Revoke,
+}
+
+/// One keyring file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyringEntry {
+    pub format: String,
+    pub id: String,
+    pub created: Timestamp,
+    pub action: Action,
+    pub principal: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
+    pub valid_from: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<Timestamp>,
+    /// The principal of the beheerder who signed this entry.
+    pub signed_by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// Whether `principal` is a usable principal: an e-mail address or similar
+/// name of lower-case letters, digits and `.`, `_`, `-`, `@`.
+pub fn is_principal(principal: &str) -> bool {
+    !principal.is_empty()
+        && principal.len() <= 100
+        && principal.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-' | b'@')
+        })
+        && !principal.starts_with('.')
+}
+
+/// A person's right to sign with one key in one role for a time.
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub entry_id: String,
+    pub principal: String,
+    pub name: String,
+    pub role: String,
+    pub key: PublicKey,
+    pub fingerprint: Fingerprint,
+    pub from: Timestamp,
+    /// Exclusive end: the earliest of `valid_until`, a later change and a
+    /// revocation.
+    pub until: Option<Timestamp>,
+}
+
+impl Grant {
+    pub fn covers(&self, at: Timestamp) -> bool {
+        self.from <= at && self.until.is_none_or(|until| at < until)
+    }
+}
+
+/// A keyring entry as read from the store.
+#[derive(Debug, Clone)]
+pub struct SignedEntry {
+    pub file: String,
+    pub entry: KeyringEntry,
+    pub bytes: Vec<u8>,
+    pub signature: String,
+}
+
+/// Why a keyring entry does not count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryProblem {
+    BadSignature,
+    SignerNotBeheerder { signer: String },
+    SecondRoot,
+    NoRoot,
+    BadPublicKey,
+    Incomplete,
+    UnknownPrincipal,
+    RootMismatch { expected: String, found: String },
+}
+
+/// The keyring as it follows from its entries.
+#[derive(Debug, Clone, Default)]
+pub struct Keyring {
+    grants: Vec<Grant>,
+    root: Option<Fingerprint>,
+    problems: Vec<(String, EntryProblem)>,
+}
+
+impl Keyring {
+    /// Replays `entries` in the order they were made, accepting only those
+    /// signed by their rightful signer.
+    pub fn build(mut entries: Vec<SignedEntry>) -> Self {
+        entries.sort_by(|a, b| (a.entry.created, &a.entry.id).cmp(&(b.entry.created, &b.entry.id)));
+        let mut ring = Self::default();
+        for signed in &entries {
+            if let Err(problem) = ring.apply(signed) {
+                ring.problems.push((signed.file.clone(), problem));
+            }
+        }
+        if ring.root.is_none() && !entries.is_empty() {
+            ring.problems.push((String::new(), EntryProblem::NoRoot));
+        }
+        ring
+    }
+
+    fn apply(&mut self, signed: &SignedEntry) -> Result<(), EntryProblem> {
+        let e = &signed.entry;
+        let sig = keys::parse_signature(&signed.signature).ok_or(EntryProblem::BadSignature)?;
+        let self_signed = e.signed_by == e.principal && e.action == Action::Add;
+        let new_key = match &e.public_key {
+            Some(text) => Some(keys::parse_public_key(text).ok_or(EntryProblem::BadPublicKey)?),
+            None => None,
+        };
+        if self_signed && self.root.is_none() {
+            // The trust root: the first entry, a beheerder signing for itself.
+            let key = new_key.as_ref().ok_or(EntryProblem::Incomplete)?;
+            if e.role.as_deref() != Some(BEHEERDER) {
+                return Err(EntryProblem::SignerNotBeheerder {
+                    signer: e.signed_by.clone(),
+                });
+            }
+            if !keys::verify(key, Namespace::Keyring, &signed.bytes, &sig) {
+                return Err(EntryProblem::BadSignature);
+            }
+            self.root = Some(Fingerprint::of(key));
+        } else if self_signed && self.grants.iter().all(|g| g.principal != e.principal) {
+            return Err(EntryProblem::SecondRoot);
+        } else {
+            let signer = self
+                .grants
+                .iter()
+                .find(|g| g.principal == e.signed_by && g.role == BEHEERDER && g.covers(e.created))
+                .ok_or_else(|| EntryProblem::SignerNotBeheerder {
+                    signer: e.signed_by.clone(),
+                })?;
+            if !keys::verify(&signer.key, Namespace::Keyring, &signed.bytes, &sig) {
+                return Err(EntryProblem::BadSignature);
+            }
+        }
+        self.record(e, new_key)
+    }
+
+    fn record(&mut self, e: &KeyringEntry, key: Option<PublicKey>) -> Result<(), EntryProblem> {
+        let current = self
+            .grants
+            .iter()
+            .rposition(|g| g.principal == e.principal && g.until.is_none_or(|u| u > e.valid_from));
+        match e.action {
+            Action::Revoke => {
+                let i = current.ok_or(EntryProblem::UnknownPrincipal)?;
+                self.grants[i].until = Some(
+                    self.grants[i]
+                        .until
+                        .map_or(e.valid_from, |u| u.min(e.valid_from)),
+                );
+                Ok(())
+            }
+            Action::Add | Action::Change => {
+                let previous = current.map(|i| self.grants[i].clone());
+                if e.action == Action::Change && previous.is_none() {
+                    return Err(EntryProblem::UnknownPrincipal);
+                }
+                let key = key
+                    .or_else(|| previous.as_ref().map(|p| p.key.clone()))
+                    .ok_or(EntryProblem::Incomplete)?;
+                let name = e
+                    .name
+                    .clone()
+                    .or_else(|| previous.as_ref().map(|p| p.name.clone()))
+                    .ok_or(EntryProblem::Incomplete)?;
+                let role = e
+                    .role
+                    .clone()
+                    .or_else(|| previous.as_ref().map(|p| p.role.clone()))
+                    .ok_or(EntryProblem::Incomplete)?;
+                if let Some(i) = current {
+                    self.grants[i].until = Some(
+                        self.grants[i]
+                            .until
+                            .map_or(e.valid_from, |u| u.min(e.valid_from)),
+                    );
+                }
+                self.grants.push(Grant {
+                    entry_id: e.id.clone(),
+                    principal: e.principal.clone(),
+                    name,
+                    role,
+                    fingerprint: Fingerprint::of(&key),
+                    key,
+                    from: e.valid_from,
+                    until: e.valid_until,
+                });
+                Ok(())
+            }
+        }
+    }
+
+    /// The trust root's fingerprint, when there is a valid root.
+    pub fn root(&self) -> Option<&Fingerprint> {
+        self.root.as_ref()
+    }
+
+    /// Entries that did not count, with why.
+    pub fn problems(&self) -> &[(String, EntryProblem)] {
+        &self.problems
+    }
+
+    pub fn grants(&self) -> &[Grant] {
+        &self.grants
+    }
+
+    /// The grant under which `fingerprint` could sign at `at`.
+    pub fn grant_for_key(&self, fingerprint: &Fingerprint, at: Timestamp) -> Option<&Grant> {
+        self.grants
+            .iter()
+            .rev()
+            .find(|g| &g.fingerprint == fingerprint && g.covers(at))
+    }
+
+    /// Any grant ever given to `fingerprint`, to explain a refusal.
+    pub fn any_grant_for_key(&self, fingerprint: &Fingerprint) -> Option<&Grant> {
+        self.grants
+            .iter()
+            .rev()
+            .find(|g| &g.fingerprint == fingerprint)
+    }
+
+    /// The grant `principal` holds at `at`.
+    pub fn member_at(&self, principal: &str, at: Timestamp) -> Option<&Grant> {
+        self.grants
+            .iter()
+            .rev()
+            .find(|g| g.principal == principal && g.covers(at))
+    }
+
+    /// An OpenSSH `allowed_signers` file that accepts exactly the signatures
+    /// this keyring accepts: one line per grant, its namespaces by role, its
+    /// validity window.
+    pub fn allowed_signers(&self) -> String {
+        let mut out = String::new();
+        for g in &self.grants {
+            let mut namespaces = vec![Namespace::Record.as_str(), Namespace::Review.as_str()];
+            if g.role == BEHEERDER {
+                namespaces.push(Namespace::Keyring.as_str());
+            }
+            let mut options = format!("namespaces=\"{}\"", namespaces.join(","));
+            options.push_str(&format!(",valid-after=\"{}\"", ssh_time(g.from)));
+            if let Some(until) = g.until {
+                options.push_str(&format!(",valid-before=\"{}\"", ssh_time(until)));
+            }
+            let key = g.key.to_openssh().unwrap_or_default();
+            let key: String = key.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+            out.push_str(&format!("{} {options} {key}\n", g.principal));
+        }
+        out
+    }
+}
+
+/// `YYYYMMDDHHMMSSZ`, the UTC form `allowed_signers` takes.
+fn ssh_time(t: Timestamp) -> String {
+    t.to_zoned(jiff::tz::TimeZone::UTC)
+        .strftime("%Y%m%d%H%M%SZ")
+        .to_string()
+}

@@ -1,0 +1,156 @@
+//! The justification record (verantwoording): one signed, immutable file per
+//! decision, tied to the exact norm version it relied on.
+//!
+//! The record is TOML written by this program in a fixed key order, LF only;
+//! its signature (`.sig`, SSHSIG, namespace `maatwerk-record`) covers its
+//! exact bytes. `seq` and `prev` chain each author's records, so a record
+//! removed from the middle of a chain is detected.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::source::Sha256Hex;
+
+pub const RECORD_FORMAT: &str = "maatwerk-record/1";
+
+/// What the author's signature means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SignatureMeaning {
+    /// Within the author's mandaat: drawn up and decided.
+    #[serde(rename = "opgesteld en vastgesteld")]
+    Decided,
+    /// Beyond it: drawn up, for review by someone with the mandaat.
+    #[serde(rename = "opgesteld, ter beoordeling")]
+    ForReview,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub format: String,
+    pub id: String,
+    /// When it was signed (UTC).
+    pub created: Timestamp,
+    /// The date the decision takes effect in law; norms are judged on it.
+    pub decision_date: Date,
+    /// The case reference (zaaknummer) — never a BSN.
+    pub case: String,
+    /// The author's record number: 1, 2, 3 … without gaps.
+    pub seq: u64,
+    /// `sha256:` of the author's previous record file; absent for seq 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<String>,
+    pub signature_meaning: SignatureMeaning,
+    pub author: Author,
+    pub norm: NormRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    pub mandate: MandateRecord,
+    pub motivation: Motivation,
+    #[serde(default, rename = "check")]
+    pub checks: Vec<CheckAnswer>,
+    #[serde(default, rename = "evidence", skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Author {
+    pub principal: String,
+    pub name: String,
+    /// The role the keyring gave the author when signing.
+    pub role: String,
+    /// Fingerprint of the signing key.
+    pub key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NormRef {
+    pub id: String,
+    pub version: u32,
+    /// sha256 of the norm file's exact bytes; the store keeps a copy under
+    /// `norms/<sha256>.toml`.
+    pub sha256: String,
+    pub title: String,
+    /// The standard rule's legal basis, pinned to the decision date.
+    pub basis: String,
+    pub basis_label: String,
+}
+
+/// The departure runs from `start` up to but not including `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub start: Date,
+    pub end: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MandateRecord {
+    /// `within` the author's mandaat, or `needs-review`.
+    pub outcome: String,
+    /// For `needs-review`: the least role that may approve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_role: Option<String>,
+}
+
+/// The motivation along Awb 4:84, plus the resident's own view, who was
+/// consulted and the expected effect.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Motivation {
+    pub circumstances: String,
+    pub consequences: String,
+    pub aims: String,
+    pub disproportionality: String,
+    pub resident_view: String,
+    pub consulted: String,
+    pub expected_effect: String,
+}
+
+/// One check with the exact question text the author answered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckAnswer {
+    pub id: String,
+    pub question: String,
+    pub answer: Answer,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Yes(bool),
+    Number(f64),
+    Date(Date),
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvidenceItem {
+    pub id: String,
+    pub text: String,
+    pub in_case_file: bool,
+}
+
+impl Record {
+    /// The record as the bytes that are signed and stored.
+    pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
+        toml::to_string(self)
+    }
+
+    pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    /// The value of `prev` for the record after this one.
+    pub fn link(bytes: &[u8]) -> String {
+        format!("sha256:{}", Sha256Hex::of(bytes))
+    }
+}

@@ -1,0 +1,157 @@
+//! Writing files so that they appear whole or not at all, and are never
+//! replaced once written.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use ssh_key::rand_core::{OsRng, RngCore};
+
+/// Prefix of temporary files; `verify` recognises what an interrupted write
+/// leaves behind by it.
+pub const TEMP_PREFIX: &str = ".tmp-";
+
+/// Writes `bytes` to `path`, which must not exist yet: to a temporary file in
+/// the same directory first, flushed to disk, then linked into place (which
+/// fails rather than replaces when `path` exists), and the directory synced.
+/// A crash leaves either nothing, or a `.tmp-…` file, never half a file
+/// under the real name.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().ok_or_else(|| io::Error::other("path has no directory"))?;
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| io::Error::other("file name is not UTF-8"))?;
+    let temp = dir.join(format!("{TEMP_PREFIX}{}-{:08x}-{name}", std::process::id(), OsRng.next_u32()));
+    let result = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        match fs::hard_link(&temp, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+            // File systems without hard links: check, then rename.
+            Err(_) if !path.exists() => fs::rename(&temp, path),
+            Err(e) => Err(e),
+        }
+    })();
+    let _ = fs::remove_file(&temp);
+    result?;
+    sync_dir(dir)
+}
+
+/// Makes a directory's entries durable (a no-op where directories cannot be
+/// opened, as on Windows).
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    match File::open(dir) {
+        Ok(d) => d.sync_all().or(Ok(())),
+        Err(_) => Ok(()),
+    }
+}
+
+/// An exclusive advisory lock, released on drop. Held only while a sequence
+/// number is taken and the record written.
+pub struct Lock {
+    _file: File,
+    _path: PathBuf,
+}
+
+impl Lock {
+    pub fn acquire(path: &Path) -> io::Result<Self> {
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir)?;
+        }
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)?;
+        file.lock()?;
+        Ok(Self {
+            _file: file,
+            _path: path.to_path_buf(),
+        })
+    }
+}
+
+/// Crockford's base32: no I, L, O or U, so ids read aloud without doubt.
+const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// An id such as `MW-20261123-K7QF2X`: prefix, the UTC date, then six
+/// characters: the minute of the day (11 bits) and 19 random bits. Ids sort
+/// by date and minute, and two ids made without coordination collide with
+/// a chance of one in half a million even within the same minute.
+pub fn new_id(prefix: &str, now: jiff::Timestamp) -> String {
+    let utc = now.to_zoned(jiff::tz::TimeZone::UTC);
+    let minute = u32::try_from(i32::from(utc.hour()) * 60 + i32::from(utc.minute())).unwrap_or(0);
+    let value = (minute << 19) | (OsRng.next_u32() & 0x7_FFFF);
+    let mut chars = [0u8; 6];
+    for (i, c) in chars.iter_mut().enumerate() {
+        let shift = 5 * (5 - i);
+        *c = CROCKFORD[((value >> shift) & 31) as usize];
+    }
+    let suffix: String = chars.iter().map(|b| char::from(*b)).collect();
+    format!("{prefix}-{}-{suffix}", utc.strftime("%Y%m%d"))
+}
+
+/// Whether `text` has the shape of an id made by [`new_id`] with `prefix`.
+pub fn is_id(prefix: &str, text: &str) -> bool {
+    let Some(rest) = text.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')) else {
+        return false;
+    };
+    let Some((date, suffix)) = rest.split_once('-') else {
+        return false;
+    };
+    date.len() == 8
+        && date.bytes().all(|b| b.is_ascii_digit())
+        && suffix.len() == 6
+        && suffix.bytes().all(|b| CROCKFORD.contains(&b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_new_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/a.toml");
+        write_new(&path, b"een").unwrap();
+        let err = write_new(&path, b"twee").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read(&path).unwrap(), b"een");
+        // No temporary file is left behind, on success or failure.
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.toml"]);
+    }
+
+    #[test]
+    fn ids_have_date_minute_and_randomness() {
+        let now: jiff::Timestamp = "2026-11-23T09:30:12Z".parse().unwrap();
+        let a = new_id("MW", now);
+        let b = new_id("MW", now);
+        assert!(is_id("MW", &a), "{a}");
+        assert!(a.starts_with("MW-20261123-"));
+        assert_ne!(a, b);
+        // Same minute: the first characters (the minute) agree.
+        assert_eq!(a[..14], b[..14]);
+        let later = new_id("MW", "2026-11-23T10:31:00Z".parse().unwrap());
+        assert!(later > a, "ids sort by minute");
+        for bad in ["MW-20261123-K7QF2", "MW-2026112-K7QF2X", "KR-20261123-K7QF2X", "MW-20261123-K7QF2I"] {
+            assert!(!is_id("MW", bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn locks_exclude_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.lock");
+        let first = Lock::acquire(&path).unwrap();
+        let file = OpenOptions::new().write(true).open(&path).unwrap();
+        assert!(matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock)));
+        drop(first);
+        assert!(file.try_lock().is_ok());
+    }
+}
