@@ -6,9 +6,17 @@
 pub mod context;
 mod diagnostics;
 mod help;
+mod init;
+mod keyring;
+mod keys;
+mod list;
+mod new;
 mod norms;
 pub mod output;
 mod overview;
+mod show;
+mod signing;
+mod verify;
 
 use std::io;
 use std::path::PathBuf;
@@ -50,6 +58,14 @@ pub struct Global {
     /// When to use colour; `auto` honours `NO_COLOR`
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// The store with records and keyring [default: a `maatwerk/store`
+    /// directory in the user's data directory]
+    #[arg(long, global = true, env = "MAATWERK_STORE", value_name = "DIR")]
+    pub store: Option<PathBuf>,
+    /// The OpenSSH ed25519 private key to sign with [default:
+    /// `maatwerk/id_ed25519` in the user's config directory]
+    #[arg(long, global = true, env = "MAATWERK_KEY", value_name = "PATH")]
+    pub key: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -74,6 +90,18 @@ pub enum Command {
     /// List, read and check the agreed norms
     #[command(subcommand)]
     Norms(norms::NormsCommand),
+    /// Record a signed decision
+    New(new::NewArgs),
+    Show(show::ShowArgs),
+    List(list::ListArgs),
+    Verify(verify::VerifyArgs),
+    Init(init::InitArgs),
+    /// Make or manage your signing key
+    #[command(subcommand)]
+    Keys(keys::KeysCommand),
+    /// The team's people, roles and public keys
+    #[command(subcommand)]
+    Keyring(keyring::KeyringCommand),
 }
 
 /// How a command ended when it did not fail.
@@ -143,6 +171,13 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
     match &cli.command {
         None => overview::run(&cli.global, ctx),
         Some(Command::Norms(command)) => norms::run(command, &cli.global, ctx),
+        Some(Command::New(args)) => new::run(args, &cli.global, ctx),
+        Some(Command::Show(args)) => show::run(args, &cli.global, ctx),
+        Some(Command::List(args)) => list::run(args, &cli.global, ctx),
+        Some(Command::Verify(args)) => verify::run(args, &cli.global, ctx),
+        Some(Command::Init(args)) => init::run(args, &cli.global, ctx),
+        Some(Command::Keys(command)) => keys::run(command, &cli.global, ctx),
+        Some(Command::Keyring(command)) => keyring::run(command, &cli.global, ctx),
     }
 }
 

@@ -2,6 +2,7 @@
 //! Plain Rust with no terminal or argument-parsing code, so tests and any
 //! front end can drive it.
 
+pub mod answers;
 pub mod bsn;
 pub mod decision;
 pub mod diagnostic;
@@ -12,7 +13,9 @@ pub mod norm;
 pub mod period;
 pub mod record;
 pub mod source;
+pub mod store;
 pub(crate) mod toml_reader;
+pub mod verify;
 
 /// The closest of `candidates` to a mistyped `word`, if one is close enough
 /// to be what the person meant.

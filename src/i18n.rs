@@ -9,6 +9,7 @@
 
 mod help;
 mod problems;
+mod records;
 mod text;
 
 /// The language of interface text.

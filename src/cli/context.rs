@@ -53,6 +53,8 @@ impl Context {
             })?,
             None => Timestamp::now(),
         };
+        // Whole seconds: what allowed_signers windows and people can read.
+        let now = Timestamp::from_second(now.as_second()).unwrap_or(now);
         let tz = if env.contains_key("MAATWERK_NOW") {
             // A fixed clock is meant to give the same day everywhere.
             TimeZone::UTC

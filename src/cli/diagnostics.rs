@@ -8,50 +8,88 @@ use serde::Serialize;
 
 use super::output::Output;
 use crate::domain::diagnostic::{Diagnostic, FileReport, Severity};
+use crate::domain::source::SourceFile;
 use crate::i18n::Lang;
+
+/// One thing to show about a place in a file.
+pub struct Item {
+    pub severity: Severity,
+    /// `None` points at the file as a whole.
+    pub span: Option<std::ops::Range<usize>>,
+    pub code: &'static str,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Item {
+    fn of(lang: Lang, d: &Diagnostic) -> Self {
+        Self {
+            severity: d.severity,
+            span: Some(d.span.clone()),
+            code: d.problem.code(),
+            message: lang.problem(&d.problem),
+            help: lang.problem_help(&d.problem),
+        }
+    }
+}
 
 /// Writes every diagnostic of `reports` to standard error.
 pub fn render(out: &mut Output, lang: Lang, reports: &[FileReport]) -> io::Result<()> {
+    for report in reports {
+        let items: Vec<Item> = report
+            .diagnostics
+            .iter()
+            .map(|d| Item::of(lang, d))
+            .collect();
+        render_items(out, lang, &report.source, &items)?;
+    }
+    Ok(())
+}
+
+/// Writes `items` about `source` to standard error.
+pub fn render_items(
+    out: &mut Output,
+    lang: Lang,
+    source: &SourceFile,
+    items: &[Item],
+) -> io::Result<()> {
     let renderer = if out.color_err() {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    for report in reports {
-        for diagnostic in &report.diagnostics {
-            let text = render_one(&renderer, lang, report, diagnostic);
-            out.err_line(&text)?;
-            out.err_line("")?;
-        }
+    for item in items {
+        let text = render_one(&renderer, lang, source, item);
+        out.err_line(&text)?;
+        out.err_line("")?;
     }
     Ok(())
 }
 
-fn render_one(renderer: &Renderer, lang: Lang, report: &FileReport, d: &Diagnostic) -> String {
-    let source = &report.source;
+fn render_one(renderer: &Renderer, lang: Lang, source: &SourceFile, d: &Item) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     }
     .with_name(lang.severity(d.severity));
-    let message = lang.problem(&d.problem);
-    let title = level.primary_title(message).id(d.problem.code());
-    let mut group = if source.text().is_empty() {
-        title.element(Origin::path(source.name()))
-    } else {
-        let span = source.clamp(d.span.clone());
-        title.element(
-            Snippet::source(source.text())
-                .path(source.name())
-                .annotation(AnnotationKind::Primary.span(span)),
-        )
+    let title = level.primary_title(d.message.clone()).id(d.code);
+    let mut group = match &d.span {
+        Some(span) if !source.text().is_empty() => {
+            let span = source.clamp(span.clone());
+            title.element(
+                Snippet::source(source.text())
+                    .path(source.name())
+                    .annotation(AnnotationKind::Primary.span(span)),
+            )
+        }
+        _ => title.element(Origin::path(source.name())),
     };
-    if let Some(help) = lang.problem_help(&d.problem) {
+    if let Some(help) = &d.help {
         let name = match lang {
             Lang::Nl => "hulp",
             Lang::En => "help",
         };
-        group = group.element(Level::HELP.with_name(name).message(help));
+        group = group.element(Level::HELP.with_name(name).message(help.clone()));
     }
     let report: [Group<'_>; 1] = [group];
     renderer.render(&report)

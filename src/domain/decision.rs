@@ -72,9 +72,37 @@ pub enum Refusal {
     },
     /// No mandaat tier of the norm covers the amounts or duration.
     BeyondNorm,
+    /// Required evidence not confirmed to be in the case file.
+    EvidenceMissing {
+        id: String,
+    },
 }
 
 impl Refusal {
+    /// A stable, kebab-case identifier for scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::NormUnusable(_) => "norm-unusable",
+            Self::CaseMissing => "case-missing",
+            Self::CaseInvalid => "case-invalid",
+            Self::CaseIsBsn => "case-is-bsn",
+            Self::BsnInText { .. } => "bsn-in-text",
+            Self::UnknownCheck { .. } => "unknown-check",
+            Self::MissingAnswer { .. } => "missing-answer",
+            Self::WrongAnswerType { .. } => "wrong-answer-type",
+            Self::ConditionNotMet { .. } => "condition-not-met",
+            Self::NotAnOption { .. } => "not-an-option",
+            Self::OutOfRange { .. } => "out-of-range",
+            Self::TooShort { .. } => "too-short",
+            Self::Missing { .. } => "missing",
+            Self::PeriodMissing => "period-missing",
+            Self::EndNotAfterStart => "end-not-after-start",
+            Self::PeriodTooLong { .. } => "period-too-long",
+            Self::BeyondNorm => "beyond-norm",
+            Self::EvidenceMissing { .. } => "evidence-missing",
+        }
+    }
+
     /// The answers-file key this refusal is about.
     pub fn field(&self) -> Option<String> {
         match self {
@@ -91,6 +119,7 @@ impl Refusal {
             Self::PeriodMissing | Self::EndNotAfterStart | Self::PeriodTooLong { .. } => {
                 Some("period".into())
             }
+            Self::EvidenceMissing { id } => Some(format!("evidence.{id}")),
             Self::NormUnusable(_) | Self::BeyondNorm => None,
         }
     }
@@ -142,6 +171,17 @@ pub fn assess(
     check_answers(norm, p, &mut refusals);
     check_motivation(norm, &p.motivation, &mut refusals);
     check_period(norm, p.period, &mut refusals);
+    for evidence in norm.evidence.iter().filter(|e| e.required) {
+        let present = p
+            .evidence
+            .iter()
+            .any(|(id, yes)| *id == evidence.id && *yes);
+        if !present {
+            refusals.push(Refusal::EvidenceMissing {
+                id: evidence.id.clone(),
+            });
+        }
+    }
 
     let numbers: Vec<(&str, f64)> = p
         .answers
@@ -330,7 +370,10 @@ mod tests {
                     ),
                 ),
             ],
-            evidence: vec![],
+            evidence: vec![
+                ("gespreksverslag".into(), true),
+                ("bankafschriften".into(), true),
+            ],
             motivation: Motivation {
                 circumstances: long.clone(),
                 consequences: long.clone(),
@@ -444,6 +487,12 @@ mod tests {
         );
         p.period = None;
         assert!(refused(&p, "consulent").contains(&Refusal::PeriodMissing));
+        p.evidence.clear();
+        assert!(
+            refused(&p, "consulent").contains(&Refusal::EvidenceMissing {
+                id: "bankafschriften".into()
+            })
+        );
     }
 
     #[test]

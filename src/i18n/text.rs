@@ -7,7 +7,7 @@ use crate::domain::norm::Unusable;
 use crate::domain::norm::catalog::Origin;
 
 impl Lang {
-    fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+    pub(crate) fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         match self {
             Self::Nl => nl,
             Self::En => en,

@@ -17,15 +17,24 @@ pub const TEMP_PREFIX: &str = ".tmp-";
 /// A crash leaves either nothing, or a `.tmp-…` file, never half a file
 /// under the real name.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().ok_or_else(|| io::Error::other("path has no directory"))?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::other("path has no directory"))?;
     fs::create_dir_all(dir)?;
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
         .ok_or_else(|| io::Error::other("file name is not UTF-8"))?;
-    let temp = dir.join(format!("{TEMP_PREFIX}{}-{:08x}-{name}", std::process::id(), OsRng.next_u32()));
+    let temp = dir.join(format!(
+        "{TEMP_PREFIX}{}-{:08x}-{name}",
+        std::process::id(),
+        OsRng.next_u32()
+    ));
     let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -123,7 +132,10 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
         assert_eq!(fs::read(&path).unwrap(), b"een");
         // No temporary file is left behind, on success or failure.
-        let names: Vec<_> = fs::read_dir(dir.path().join("sub")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["a.toml"]);
     }
 
@@ -139,7 +151,12 @@ mod tests {
         assert_eq!(a[..14], b[..14]);
         let later = new_id("MW", "2026-11-23T10:31:00Z".parse().unwrap());
         assert!(later > a, "ids sort by minute");
-        for bad in ["MW-20261123-K7QF2", "MW-2026112-K7QF2X", "KR-20261123-K7QF2X", "MW-20261123-K7QF2I"] {
+        for bad in [
+            "MW-20261123-K7QF2",
+            "MW-2026112-K7QF2X",
+            "KR-20261123-K7QF2X",
+            "MW-20261123-K7QF2I",
+        ] {
             assert!(!is_id("MW", bad), "{bad}");
         }
     }

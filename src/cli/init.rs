@@ -1,0 +1,47 @@
+use clap::Args;
+
+use super::signing::{key_path, read_key, store_dir, store_error, unlock};
+use super::{CliError, Context, Global, Outcome};
+use crate::domain::keyring::is_principal;
+use crate::domain::store::Store;
+
+/// Make a new store for records and keyring, with you as its first
+/// beheerder: the trust root every signature leads back to. Prints the
+/// trust root's fingerprint, which auditors pin with `verify --expect-root`
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Your principal: a stable name such as your e-mail address
+    #[arg(long)]
+    pub principal: String,
+    /// Your name as it appears on what you sign
+    #[arg(long)]
+    pub name: String,
+}
+
+pub fn run(args: &InitArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    if !is_principal(&args.principal) {
+        return Err(CliError::input(
+            lang.bad_principal(&args.principal),
+            Some(lang.bad_principal_help()),
+        ));
+    }
+    if args.name.trim().is_empty() {
+        return Err(CliError::input(lang.empty_name(), None));
+    }
+    let dir = store_dir(global, ctx)?;
+    if dir.join(crate::domain::store::CONFIG_FILE).exists() {
+        return Err(store_error(
+            ctx,
+            &crate::domain::store::StoreError::AlreadyAStore { dir },
+        ));
+    }
+    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let signer = unlock(key, ctx)?;
+    Store::init(&dir, &signer, &args.principal, args.name.trim(), ctx.now)
+        .map_err(|e| store_error(ctx, &e))?;
+    ctx.out
+        .err_line(&lang.store_made(&dir.display().to_string()))?;
+    ctx.out.line(signer.fingerprint().as_str())?;
+    Ok(Outcome::Success)
+}

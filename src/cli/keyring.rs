@@ -1,0 +1,44 @@
+//! `maatwerk keyring …`: the team's people, roles and keys.
+
+mod add;
+mod allowed_signers;
+mod list;
+mod revoke;
+
+use clap::Subcommand;
+
+use super::{CliError, Context, Global, Outcome};
+
+#[derive(Debug, Subcommand)]
+pub enum KeyringCommand {
+    Add(add::AddArgs),
+    Revoke(revoke::RevokeArgs),
+    List(list::ListArgs),
+    AllowedSigners(allowed_signers::AllowedSignersArgs),
+}
+
+pub fn run(
+    command: &KeyringCommand,
+    global: &Global,
+    ctx: &mut Context,
+) -> Result<Outcome, CliError> {
+    match command {
+        KeyringCommand::Add(args) => add::run(args, global, ctx),
+        KeyringCommand::Revoke(args) => revoke::run(args, global, ctx),
+        KeyringCommand::List(args) => list::run(args, global, ctx),
+        KeyringCommand::AllowedSigners(args) => allowed_signers::run(args, global, ctx),
+    }
+}
+
+/// A date or a timestamp on the command line, as the start of that day in
+/// UTC when only a date is given.
+pub(crate) fn parse_moment(text: &str) -> Result<jiff::Timestamp, String> {
+    if let Ok(t) = text.parse::<jiff::Timestamp>() {
+        return Ok(t);
+    }
+    text.parse::<jiff::civil::Date>()
+        .ok()
+        .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
+        .map(|z| z.timestamp())
+        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD) or timestamp (RFC 3339)"))
+}

@@ -1,0 +1,207 @@
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::diagnostics::{self, Item};
+use super::signing::{key_path, open_store, read_key, store_error, unlock};
+use super::{CliError, Context, Global, Outcome, load_catalog};
+use crate::domain::answers;
+use crate::domain::decision::{self, Assessment, Proposal};
+use crate::domain::diagnostic::{FileReport, Severity};
+use crate::domain::keyring::Grant;
+use crate::domain::norm::MandateOutcome;
+use crate::domain::norm::catalog::LoadedNorm;
+use crate::domain::record::{
+    Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, NormRef, Period, RECORD_FORMAT,
+    Record,
+};
+use crate::domain::source::SourceFile;
+use crate::domain::store::files::new_id;
+use crate::domain::suggest;
+use crate::i18n::Lang;
+
+/// Record a signed decision from an answers file. Prints the new record's id
+/// alone on standard output, for scripts and the case file
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The id of the agreed norm the decision relies on
+    #[arg(long)]
+    pub norm: String,
+    /// The answers: case reference, check answers, motivation and period
+    /// (see examples/answers/)
+    #[arg(long, value_name = "FILE")]
+    pub answers: PathBuf,
+}
+
+pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let catalog = load_catalog(global, ctx)?;
+    let Some(loaded) = catalog.get(&args.norm) else {
+        let ids = catalog.norms().iter().map(|n| &n.norm.id);
+        return Err(CliError::input(
+            lang.no_such_norm(&args.norm),
+            Some(lang.no_such_norm_help(suggest(&args.norm, ids))),
+        ));
+    };
+    let text = std::fs::read_to_string(&args.answers).map_err(|e| {
+        CliError::input(
+            lang.cannot_list(&args.answers.display().to_string(), &e.to_string()),
+            None,
+        )
+    })?;
+    let source = SourceFile::new(args.answers.display().to_string(), text);
+    let parsed = answers::parse(&source, &loaded.norm);
+    if !parsed.diagnostics.is_empty() {
+        let report = FileReport {
+            source: std::sync::Arc::new(source.clone()),
+            diagnostics: parsed.diagnostics.clone(),
+        };
+        diagnostics::render(&mut ctx.out, lang, &[report])?;
+    }
+    let Some(proposal) = parsed.proposal else {
+        return Err(CliError::input(lang.nothing_signed_answers(), None));
+    };
+
+    let store = open_store(global, ctx)?;
+    let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
+    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let fingerprint = crate::domain::keys::Fingerprint::of(key.public_key());
+    let grant = keyring
+        .grant_for_key(&fingerprint, ctx.now)
+        .cloned()
+        .ok_or_else(|| {
+            store_error(
+                ctx,
+                &crate::domain::store::StoreError::NotAMember(fingerprint.clone()),
+            )
+        })?;
+
+    let assessment = match decision::assess(&loaded.norm, &proposal, &grant.role, ctx.today) {
+        Ok(a) => a,
+        Err(refusals) => {
+            let items: Vec<Item> = refusals
+                .iter()
+                .map(|r| Item {
+                    severity: Severity::Error,
+                    span: r.field().and_then(|f| parsed.spans.get(&f).cloned()),
+                    code: r.code(),
+                    message: lang.refusal(r),
+                    help: lang.refusal_help(r, &loaded.norm),
+                })
+                .collect();
+            diagnostics::render_items(&mut ctx.out, lang, &source, &items)?;
+            return Err(CliError::input(lang.nothing_signed(refusals.len()), None));
+        }
+    };
+
+    let signer = unlock(key, ctx)?;
+    store
+        .put_norm(&loaded.source)
+        .map_err(|e| store_error(ctx, &e))?;
+    let now = ctx.now;
+    let (record, path) = store
+        .append_record(&grant.principal, &signer, |seq, prev| {
+            build(loaded, &proposal, &assessment, &grant, now, seq, prev)
+        })
+        .map_err(|e| store_error(ctx, &e))?;
+    let shown = crate::domain::store::relative(store.dir(), &path);
+    ctx.out
+        .err_line(&lang.record_signed(&record.id, &shown, &assessment.mandate))?;
+    ctx.out.line(&record.id)?;
+    Ok(Outcome::Success)
+}
+
+fn build(
+    loaded: &LoadedNorm,
+    p: &Proposal,
+    a: &Assessment,
+    grant: &Grant,
+    now: jiff::Timestamp,
+    seq: u64,
+    prev: Option<String>,
+) -> Record {
+    let norm = &loaded.norm;
+    let checks = norm
+        .checks
+        .iter()
+        .filter_map(|c| {
+            let answer = p.answers.iter().find(|(id, _)| *id == c.id)?.1.clone();
+            let answer = match answer {
+                Answer::Text(t) => Answer::Text(t.trim().to_owned()),
+                other => other,
+            };
+            let unit = match &c.kind {
+                crate::domain::norm::CheckKind::Number { unit, .. } => unit.clone(),
+                _ => None,
+            };
+            Some(CheckAnswer {
+                id: c.id.clone(),
+                question: c.question.clone(),
+                answer,
+                unit,
+            })
+        })
+        .collect();
+    let evidence = norm
+        .evidence
+        .iter()
+        .map(|e| EvidenceItem {
+            id: e.id.clone(),
+            text: e.text.clone(),
+            in_case_file: p.evidence.iter().any(|(id, yes)| *id == e.id && *yes),
+        })
+        .collect();
+    let trim = |s: &str| s.trim().to_owned();
+    let m = &p.motivation;
+    Record {
+        format: RECORD_FORMAT.into(),
+        id: new_id("MW", now),
+        created: now,
+        decision_date: a.decision_date,
+        case: p.case.trim().to_owned(),
+        seq,
+        prev,
+        signature_meaning: a.meaning,
+        author: Author {
+            principal: grant.principal.clone(),
+            name: grant.name.clone(),
+            role: grant.role.clone(),
+            key: grant.fingerprint.to_string(),
+        },
+        norm: NormRef {
+            id: norm.id.clone(),
+            version: norm.version,
+            sha256: loaded.sha256().to_string(),
+            title: norm.title.clone(),
+            basis: norm.rule.basis.pinned(a.decision_date).to_string(),
+            // Records are Dutch legal documents, whatever the interface language.
+            basis_label: norm.rule.basis.label(Lang::Nl),
+        },
+        period: p.period.map(|(start, end)| Period { start, end }),
+        mandate: match &a.mandate {
+            MandateOutcome::Within { .. } => MandateRecord {
+                outcome: "within".into(),
+                review_role: None,
+            },
+            MandateOutcome::NeedsReview { role } => MandateRecord {
+                outcome: "needs-review".into(),
+                review_role: Some(role.clone()),
+            },
+            MandateOutcome::BeyondNorm => MandateRecord {
+                outcome: "beyond-norm".into(),
+                review_role: None,
+            },
+        },
+        motivation: crate::domain::record::Motivation {
+            circumstances: trim(&m.circumstances),
+            consequences: trim(&m.consequences),
+            aims: trim(&m.aims),
+            disproportionality: trim(&m.disproportionality),
+            resident_view: trim(&m.resident_view),
+            consulted: trim(&m.consulted),
+            expected_effect: trim(&m.expected_effect),
+        },
+        checks,
+        evidence,
+    }
+}

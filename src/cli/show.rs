@@ -1,0 +1,190 @@
+use std::io;
+
+use anstyle::Style;
+use clap::Args;
+
+use super::signing::{open_store, store_error};
+use super::{CliError, Context, Global, Outcome};
+use crate::domain::record::{Answer, Record, SignatureMeaning};
+use crate::domain::verify;
+
+/// Show one record: the decision, the norm it relied on, the answers, the
+/// motivation, who signed it and whether the signature holds
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The record's id, e.g. MW-20261123-K7QF2X
+    pub id: String,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(serde::Serialize)]
+struct JsonShow<'a> {
+    #[serde(flatten)]
+    record: &'a Record,
+    file: String,
+    signature_valid: bool,
+    problems: Vec<&'static str>,
+}
+
+pub fn run(args: &ShowArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let store = open_store(global, ctx)?;
+    let Some(file) = store
+        .find_record(&args.id)
+        .map_err(|e| store_error(ctx, &e))?
+    else {
+        return Err(CliError::input(
+            lang.no_such_record(&args.id),
+            Some(lang.no_such_record_help()),
+        ));
+    };
+    let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
+    let (record, problems) = verify::check_one(&store, &keyring, &file).map_err(|p| {
+        CliError::input(
+            lang.record_unreadable(&args.id, &lang.verify_problem(&p)),
+            None,
+        )
+    })?;
+    let rel = crate::domain::store::relative(store.dir(), &file.path);
+    if args.json {
+        ctx.out.json(&JsonShow {
+            record: &record,
+            file: rel,
+            signature_valid: problems.is_empty(),
+            problems: problems.iter().map(verify::Problem::code).collect(),
+        })?;
+        return Ok(Outcome::Success);
+    }
+    print_record(ctx, &record, &rel)?;
+    ctx.out.blank()?;
+    if problems.is_empty() {
+        let ok = ctx.out.paint(
+            Style::new().fg_color(Some(anstyle::AnsiColor::Green.into())),
+            &lang.record_signature_ok(&record.author.name),
+        );
+        ctx.out.line(&ok)?;
+        Ok(Outcome::Success)
+    } else {
+        for p in &problems {
+            let text = ctx.out.paint(
+                Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())),
+                &format!("✗ {}", lang.verify_problem(p)),
+            );
+            ctx.out.line(&text)?;
+        }
+        Ok(Outcome::Negative)
+    }
+}
+
+fn field(ctx: &mut Context, label: &str, value: &str) -> io::Result<()> {
+    let label = ctx
+        .out
+        .paint(Style::new().dimmed(), &format!("{label:<18}"));
+    ctx.out.line(&format!("{label}{value}"))
+}
+
+fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
+    let lang = ctx.lang;
+    let title = ctx
+        .out
+        .paint(Style::new().bold(), &format!("{} · {}", r.id, r.norm.title));
+    ctx.out.line(&title)?;
+    ctx.out.blank()?;
+    field(ctx, lang.label_case(), &r.case)?;
+    field(
+        ctx,
+        lang.label_decision_date(),
+        &r.decision_date.to_string(),
+    )?;
+    if let Some(p) = &r.period {
+        field(ctx, lang.label_period(), &lang.period_range(p.start, p.end))?;
+    }
+    field(
+        ctx,
+        "Norm",
+        &format!(
+            "{} v{} (sha256 {})",
+            r.norm.id,
+            r.norm.version,
+            &r.norm.sha256[..12]
+        ),
+    )?;
+    field(ctx, lang.label_basis(), &r.norm.basis_label)?;
+    field(
+        ctx,
+        "",
+        &format!("https://wetten.overheid.nl/{}", r.norm.basis),
+    )?;
+    field(
+        ctx,
+        lang.label_signed_by(),
+        &format!(
+            "{} ({}, {})",
+            r.author.name, r.author.principal, r.author.role
+        ),
+    )?;
+    field(ctx, lang.label_signed_at(), &r.created.to_string())?;
+    let meaning = match r.signature_meaning {
+        SignatureMeaning::Decided => "opgesteld en vastgesteld",
+        SignatureMeaning::ForReview => "opgesteld, ter beoordeling",
+    };
+    field(ctx, lang.label_meaning(), meaning)?;
+    field(
+        ctx,
+        lang.label_mandate(),
+        &lang.mandate_record(&r.mandate.outcome, r.mandate.review_role.as_deref()),
+    )?;
+    field(ctx, lang.label_file(), file)?;
+
+    ctx.out.blank()?;
+    ctx.out.line(&ctx.out.paint(
+        Style::new().bold().underline(),
+        &lang.heading_checks(r.checks.len()),
+    ))?;
+    for c in &r.checks {
+        ctx.out.wrapped(2, &c.question)?;
+        let answer = match &c.answer {
+            Answer::Yes(true) => lang.yes().to_owned(),
+            Answer::Yes(false) => lang.no().to_owned(),
+            Answer::Number(n) => format!(
+                "{n}{}",
+                c.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default()
+            ),
+            Answer::Date(d) => d.to_string(),
+            Answer::Text(t) => t.clone(),
+        };
+        ctx.out.wrapped(6, &format!("→ {answer}"))?;
+    }
+    ctx.out.blank()?;
+    ctx.out.line(&ctx.out.paint(
+        Style::new().bold().underline(),
+        lang.heading_motivation_record(),
+    ))?;
+    let m = &r.motivation;
+    for (label, text) in [
+        (lang.part_circumstances(), &m.circumstances),
+        (lang.part_consequences(), &m.consequences),
+        (lang.part_aims(), &m.aims),
+        (lang.part_disproportionality(), &m.disproportionality),
+        (lang.part_resident_view(), &m.resident_view),
+        (lang.part_consulted(), &m.consulted),
+        (lang.part_expected_effect(), &m.expected_effect),
+    ] {
+        ctx.out.line(&format!("  {label}"))?;
+        ctx.out.wrapped(4, text)?;
+    }
+    if !r.evidence.is_empty() {
+        ctx.out.blank()?;
+        ctx.out.line(
+            &ctx.out
+                .paint(Style::new().bold().underline(), lang.heading_evidence()),
+        )?;
+        for e in &r.evidence {
+            let mark = if e.in_case_file { "✓" } else { "✗" };
+            ctx.out.wrapped(2, &format!("{mark} {}", e.text))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Finding the store and the signing key, and unlocking the key.
+
+use std::path::PathBuf;
+
+use super::{CliError, Context, Global};
+use crate::domain::keys::{KeyError, KeyFile, Signer};
+use crate::domain::store::{Store, StoreError};
+
+/// `--store`, `MAATWERK_STORE`, else `maatwerk/store` in the data directory.
+pub fn store_dir(global: &Global, ctx: &Context) -> Result<PathBuf, CliError> {
+    if let Some(dir) = &global.store {
+        return Ok(dir.clone());
+    }
+    dirs::data_dir()
+        .map(|d| d.join("maatwerk").join("store"))
+        .ok_or_else(|| CliError::input(ctx.lang.no_home(), None))
+}
+
+/// `--key`, `MAATWERK_KEY`, else `maatwerk/id_ed25519` in the config
+/// directory.
+pub fn key_path(global: &Global, ctx: &Context) -> Result<PathBuf, CliError> {
+    if let Some(path) = &global.key {
+        return Ok(path.clone());
+    }
+    default_key_path(ctx)
+}
+
+pub fn default_key_path(ctx: &Context) -> Result<PathBuf, CliError> {
+    dirs::config_dir()
+        .map(|d| d.join("maatwerk").join("id_ed25519"))
+        .ok_or_else(|| CliError::input(ctx.lang.no_home(), None))
+}
+
+pub fn open_store(global: &Global, ctx: &Context) -> Result<Store, CliError> {
+    let dir = store_dir(global, ctx)?;
+    Store::open(&dir).map_err(|e| store_error(ctx, &e))
+}
+
+/// A store error in the user's language.
+pub fn store_error(ctx: &Context, error: &StoreError) -> CliError {
+    let lang = ctx.lang;
+    match error {
+        StoreError::NotAStore { dir } => CliError::input(
+            lang.not_a_store(&dir.display().to_string()),
+            Some(lang.not_a_store_help()),
+        ),
+        StoreError::AlreadyAStore { dir } => {
+            CliError::input(lang.already_a_store(&dir.display().to_string()), None)
+        }
+        StoreError::NotAMember(fp) => CliError::input(
+            lang.key_not_in_keyring(fp.as_str()),
+            Some(lang.key_not_in_keyring_help()),
+        ),
+        StoreError::NotBeheerder => CliError::input(lang.not_beheerder(), None),
+        StoreError::Key(e) => key_error(ctx, e),
+        other => CliError::input(other.to_string(), None),
+    }
+}
+
+pub fn key_error(ctx: &Context, error: &KeyError) -> CliError {
+    let lang = ctx.lang;
+    match error {
+        KeyError::Read(e) => CliError::input(
+            lang.cannot_read_key(&e.to_string()),
+            Some(lang.cannot_read_key_help()),
+        ),
+        KeyError::Format(_) | KeyError::NotEd25519 => {
+            CliError::input(lang.not_an_ed25519_key(), None)
+        }
+        KeyError::Passphrase => CliError::input(lang.wrong_passphrase(), None),
+        KeyError::Sign(e) => CliError::input(e.to_string(), None),
+    }
+}
+
+/// The key file at `path`, not yet unlocked.
+pub fn read_key(path: &std::path::Path, ctx: &Context) -> Result<KeyFile, CliError> {
+    KeyFile::read(path).map_err(|e| match e {
+        KeyError::Read(io) => CliError::input(
+            ctx.lang
+                .cannot_read_key_at(&path.display().to_string(), &io.to_string()),
+            Some(ctx.lang.cannot_read_key_help()),
+        ),
+        other => key_error(ctx, &other),
+    })
+}
+
+/// A passphrase from `MAATWERK_PASSPHRASE_FILE`, else asked on the terminal
+/// without echo.
+pub fn passphrase(ctx: &Context, prompt: &str) -> Result<String, CliError> {
+    if let Some(file) = ctx.var("MAATWERK_PASSPHRASE_FILE") {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            CliError::input(
+                ctx.lang.cannot_read_passphrase_file(file, &e.to_string()),
+                None,
+            )
+        })?;
+        return Ok(text.trim_end_matches(['\n', '\r']).to_owned());
+    }
+    rpassword::prompt_password(prompt).map_err(|_| {
+        CliError::input(
+            ctx.lang.no_terminal_for_passphrase(),
+            Some(ctx.lang.passphrase_file_help()),
+        )
+    })
+}
+
+/// Unlocks `key`, asking for the passphrase only when it is encrypted.
+pub fn unlock(key: KeyFile, ctx: &Context) -> Result<Signer, CliError> {
+    let phrase = if key.is_encrypted() {
+        Some(passphrase(ctx, &ctx.lang.passphrase_prompt())?)
+    } else {
+        None
+    };
+    key.unlock(phrase.as_deref())
+        .map_err(|e| key_error(ctx, &e))
+}

@@ -1,0 +1,139 @@
+use std::io::IsTerminal;
+
+use anstyle::{AnsiColor, Style};
+use clap::Args;
+use serde::Serialize;
+
+use super::signing::{open_store, store_error};
+use super::{CliError, Context, Global, Outcome};
+use crate::domain::keys::Fingerprint;
+use crate::domain::verify::{self, Report};
+
+/// Check every file in the store: signatures, signers and their roles, the
+/// keyring back to its trust root, norm snapshots, and each author's chain.
+/// Exits 0 when all is well and 1 when anything is wrong
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// The trust root's fingerprint you expect (SHA256:…), as printed by
+    /// `maatwerk init`; any other root is a finding
+    #[arg(long, value_name = "FINGERPRINT")]
+    pub expect_root: Option<String>,
+    /// Print the result as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct JsonFinding {
+    file: String,
+    code: &'static str,
+    severity: &'static str,
+    message: String,
+    meaning: String,
+}
+
+#[derive(Serialize)]
+struct JsonReport {
+    ok: bool,
+    records: usize,
+    keyring_entries: usize,
+    norms: usize,
+    root: Option<String>,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<JsonFinding>,
+}
+
+pub fn run(args: &VerifyArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let expect = match &args.expect_root {
+        None => None,
+        Some(text) => Some(
+            Fingerprint::from_text(text)
+                .ok_or_else(|| CliError::input(lang.bad_fingerprint(text), None))?,
+        ),
+    };
+    let store = open_store(global, ctx)?;
+    let show_progress = std::io::stderr().is_terminal() && !args.json;
+    let mut last_shown = 0;
+    let mut progress = |done: usize, total: usize| {
+        if show_progress && total >= 1000 && (done == total || done >= last_shown + total / 100) {
+            last_shown = done;
+            eprint_progress(lang.verify_progress(done, total));
+        }
+    };
+    let report =
+        verify::verify(&store, expect.as_ref(), &mut progress).map_err(|e| store_error(ctx, &e))?;
+    if show_progress && report.records >= 1000 {
+        eprint_progress(String::new());
+    }
+    if args.json {
+        ctx.out.json(&json(&report, lang))?;
+    } else {
+        for f in &report.findings {
+            let (label, color) = if f.problem.is_warning() {
+                (
+                    lang.severity(crate::domain::diagnostic::Severity::Warning),
+                    AnsiColor::Yellow,
+                )
+            } else {
+                (
+                    lang.severity(crate::domain::diagnostic::Severity::Error),
+                    AnsiColor::Red,
+                )
+            };
+            let label = ctx.out.paint(
+                Style::new().bold().fg_color(Some(color.into())),
+                &format!("{label}[{}]", f.problem.code()),
+            );
+            ctx.out.line(&format!(
+                "{label} {}: {}",
+                f.file,
+                lang.verify_problem(&f.problem)
+            ))?;
+            ctx.out.wrapped(2, &lang.verify_meaning(&f.problem))?;
+        }
+        if !report.findings.is_empty() {
+            ctx.out.blank()?;
+        }
+        ctx.out.line(&lang.verify_summary(&report))?;
+    }
+    Ok(if report.errors() == 0 {
+        Outcome::Success
+    } else {
+        Outcome::Negative
+    })
+}
+
+/// Progress on one line of standard error, redrawn in place.
+#[allow(clippy::print_stderr)]
+fn eprint_progress(text: String) {
+    eprint!("\r\u{1b}[2K{text}");
+}
+
+fn json(report: &Report, lang: crate::i18n::Lang) -> JsonReport {
+    JsonReport {
+        ok: report.errors() == 0,
+        records: report.records,
+        keyring_entries: report.keyring_entries,
+        norms: report.norms,
+        root: report.root.as_ref().map(ToString::to_string),
+        errors: report.errors(),
+        warnings: report.warnings(),
+        findings: report
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                file: f.file.clone(),
+                code: f.problem.code(),
+                severity: if f.problem.is_warning() {
+                    "warning"
+                } else {
+                    "error"
+                },
+                message: lang.verify_problem(&f.problem),
+                meaning: lang.verify_meaning(&f.problem),
+            })
+            .collect(),
+    }
+}
