@@ -66,7 +66,13 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
             ));
         }
     }
-    records.sort_by(|a, b| (a.0.created, &a.0.id).cmp(&(b.0.created, &b.0.id)));
+    records.sort_by(|a, b| {
+        (a.0.created, &a.0.author.principal, a.0.seq).cmp(&(
+            b.0.created,
+            &b.0.author.principal,
+            b.0.seq,
+        ))
+    });
     let lang = ctx.lang;
     if unreadable > 0 {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;

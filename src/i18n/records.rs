@@ -364,11 +364,11 @@ impl Lang {
     pub fn record_signed(self, id: &str, file: &str, mandate: &MandateOutcome) -> String {
         let meaning = match (self, mandate) {
             (Self::Nl, MandateOutcome::NeedsReview { role }) => {
-                format!("opgesteld, ter beoordeling door een {role}")
+                format!("opgesteld, ter beoordeling door een {role} of hoger")
             }
             (Self::Nl, _) => "opgesteld en vastgesteld, binnen uw mandaat".to_owned(),
             (Self::En, MandateOutcome::NeedsReview { role }) => {
-                format!("drawn up, for review by a {role}")
+                format!("drawn up, for review by a {role} or higher")
             }
             (Self::En, _) => "drawn up and decided, within your mandaat".to_owned(),
         };
@@ -438,9 +438,9 @@ impl Lang {
     pub fn mandate_record(self, outcome: &str, role: Option<&str>) -> String {
         match (self, outcome, role) {
             (Self::Nl, "within", _) => "binnen het mandaat van de auteur".into(),
-            (Self::Nl, _, Some(role)) => format!("vereist beoordeling door {role}"),
+            (Self::Nl, _, Some(role)) => format!("vereist beoordeling door {role} of hoger"),
             (Self::En, "within", _) => "within the author's mandaat".into(),
-            (Self::En, _, Some(role)) => format!("needs review by {role}"),
+            (Self::En, _, Some(role)) => format!("needs review by {role} or higher"),
             (_, other, None) => other.into(),
         }
     }
