@@ -10,4 +10,5 @@ mod cli {
     mod norms_list;
     mod norms_show;
     mod overview;
+    mod records;
 }

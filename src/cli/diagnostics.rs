@@ -19,6 +19,9 @@ pub struct Item {
     pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
+    /// Show only file:line:column, not the line itself (which may hold a
+    /// BSN that must not be repeated).
+    pub hide_source: bool,
 }
 
 impl Item {
@@ -29,6 +32,7 @@ impl Item {
             code: d.problem.code(),
             message: lang.problem(&d.problem),
             help: lang.problem_help(&d.problem),
+            hide_source: false,
         }
     }
 }
@@ -74,6 +78,14 @@ fn render_one(renderer: &Renderer, lang: Lang, source: &SourceFile, d: &Item) ->
     .with_name(lang.severity(d.severity));
     let title = level.primary_title(d.message.clone()).id(d.code);
     let mut group = match &d.span {
+        Some(span) if d.hide_source => {
+            let at = source.line_col(span.start);
+            title.element(
+                Origin::path(source.name())
+                    .line(at.line)
+                    .char_column(at.column),
+            )
+        }
         Some(span) if !source.text().is_empty() => {
             let span = source.clamp(span.clone());
             title.element(

@@ -6,7 +6,7 @@ use super::diagnostics::{self, Item};
 use super::signing::{key_path, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Global, Outcome, load_catalog};
 use crate::domain::answers;
-use crate::domain::decision::{self, Assessment, Proposal};
+use crate::domain::decision::{self, Assessment, Proposal, Refusal};
 use crate::domain::diagnostic::{FileReport, Severity};
 use crate::domain::keyring::Grant;
 use crate::domain::norm::MandateOutcome;
@@ -87,6 +87,7 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
                     code: r.code(),
                     message: lang.refusal(r),
                     help: lang.refusal_help(r, &loaded.norm),
+                    hide_source: matches!(r, Refusal::BsnInText { .. } | Refusal::CaseIsBsn),
                 })
                 .collect();
             diagnostics::render_items(&mut ctx.out, lang, &source, &items)?;

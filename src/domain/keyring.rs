@@ -117,14 +117,36 @@ pub struct Keyring {
 
 impl Keyring {
     /// Replays `entries` in the order they were made, accepting only those
-    /// signed by their rightful signer.
+    /// signed by their rightful signer. Entries made in the same second have
+    /// no order of their own, so an entry whose signer or subject is not
+    /// (yet) known waits for the next pass; passes repeat while they make
+    /// progress.
     pub fn build(mut entries: Vec<SignedEntry>) -> Self {
         entries.sort_by(|a, b| (a.entry.created, &a.entry.id).cmp(&(b.entry.created, &b.entry.id)));
         let mut ring = Self::default();
-        for signed in &entries {
-            if let Err(problem) = ring.apply(signed) {
-                ring.problems.push((signed.file.clone(), problem));
+        let mut pending: Vec<&SignedEntry> = entries.iter().collect();
+        loop {
+            let mut waiting = Vec::new();
+            let mut failed = Vec::new();
+            for signed in &pending {
+                match ring.apply(signed) {
+                    Ok(()) => {}
+                    Err(
+                        p @ (EntryProblem::SignerNotBeheerder { .. }
+                        | EntryProblem::UnknownPrincipal),
+                    ) => {
+                        waiting.push((*signed, p));
+                    }
+                    Err(p) => failed.push((signed.file.clone(), p)),
+                }
             }
+            ring.problems.extend(failed);
+            if waiting.is_empty() || waiting.len() == pending.len() {
+                ring.problems
+                    .extend(waiting.into_iter().map(|(s, p)| (s.file.clone(), p)));
+                break;
+            }
+            pending = waiting.into_iter().map(|(s, _)| s).collect();
         }
         if ring.root.is_none() && !entries.is_empty() {
             ring.problems.push((String::new(), EntryProblem::NoRoot));

@@ -77,3 +77,167 @@ pub fn stdout(output: &std::process::Output) -> String {
 pub fn stderr(output: &std::process::Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// A store with three people: Bea (beheerder, the trust root), Anna
+/// (consulent) and Tom (teamleider), each with an unencrypted key.
+pub struct Team {
+    pub sandbox: Sandbox,
+}
+
+impl Team {
+    pub fn new() -> Self {
+        let sandbox = Sandbox::new();
+        let team = Self { sandbox };
+        for who in ["bea", "anna", "tom", "eve"] {
+            team.sandbox
+                .cmd()
+                .args(["keys", "new", "--no-passphrase", "--comment", who, "--out"])
+                .arg(team.key(who))
+                .assert()
+                .success();
+        }
+        team.as_("bea")
+            .args([
+                "init",
+                "--principal",
+                "bea@gemeente.example",
+                "--name",
+                "Bea Beheer",
+            ])
+            .assert()
+            .success();
+        team.add("anna", "Anna Consulent", "consulent");
+        team.add("tom", "Tom Teamleider", "teamleider");
+        team
+    }
+
+    pub fn key(&self, who: &str) -> PathBuf {
+        self.sandbox.work().join("keys").join(who)
+    }
+
+    pub fn store(&self) -> PathBuf {
+        self.sandbox.work().join("store")
+    }
+
+    pub fn principal(who: &str) -> String {
+        format!("{who}@gemeente.example")
+    }
+
+    /// `maatwerk` acting as `who`, on the team's store.
+    pub fn as_(&self, who: &str) -> Command {
+        let mut cmd = self.sandbox.cmd();
+        cmd.env("MAATWERK_STORE", self.store())
+            .env("MAATWERK_KEY", self.key(who));
+        cmd
+    }
+
+    pub fn add(&self, who: &str, name: &str, role: &str) {
+        self.as_("bea")
+            .args([
+                "keyring",
+                "add",
+                "--principal",
+                &Self::principal(who),
+                "--name",
+                name,
+                "--role",
+                role,
+                "--public-key",
+            ])
+            .arg(format!("{}.pub", self.key(who).display()))
+            .assert()
+            .success();
+    }
+
+    /// Records a decision as `who` from an answers file in `examples/answers`
+    /// (or any path), returning the new record's id.
+    pub fn record(&self, who: &str, norm: &str, answers: &Path) -> String {
+        let output = self
+            .as_(who)
+            .args(["new", "--norm", norm, "--answers"])
+            .arg(answers)
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output).trim().to_owned()
+    }
+
+    /// The bundled example answers for `norm`.
+    pub fn example(norm: &str) -> PathBuf {
+        repo().join("examples/answers").join(format!("{norm}.toml"))
+    }
+
+    /// `maatwerk verify --json` as parsed JSON, with the exit code.
+    pub fn verify(&self) -> (Option<i32>, serde_json::Value) {
+        let output = self
+            .as_("bea")
+            .args(["verify", "--json"])
+            .output()
+            .expect("run");
+        let json = serde_json::from_str(&stdout(&output))
+            .unwrap_or_else(|_| panic!("json: {}{}", stdout(&output), stderr(&output)));
+        (output.status.code(), json)
+    }
+
+    /// The codes of every finding `verify` reports.
+    pub fn findings(&self) -> Vec<String> {
+        let (_, json) = self.verify();
+        json["findings"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|f| f["code"].as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Every file in the store, relative, sorted: to show nothing changed.
+    pub fn files(&self) -> Vec<String> {
+        fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+            for entry in fs::read_dir(dir).expect("dir").filter_map(Result::ok) {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(base, &path, out);
+                } else {
+                    out.push(
+                        path.strip_prefix(base)
+                            .expect("inside")
+                            .display()
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.store(), &self.store(), &mut out);
+        out.sort();
+        out
+    }
+
+    /// The record file of `id` (the `.toml`).
+    pub fn record_file(&self, id: &str) -> PathBuf {
+        let records = self.store().join("records");
+        for author in fs::read_dir(&records)
+            .expect("records")
+            .filter_map(Result::ok)
+        {
+            for file in fs::read_dir(author.path())
+                .expect("author")
+                .filter_map(Result::ok)
+            {
+                let name = file.file_name().to_string_lossy().into_owned();
+                if name.ends_with(&format!("{id}.toml")) {
+                    return file.path();
+                }
+            }
+        }
+        panic!("no record {id}");
+    }
+}
+
+/// `ssh-keygen`, which `.ci/run` installs; tests that need it fail loudly
+/// without it rather than skip.
+pub fn ssh_keygen() -> std::process::Command {
+    std::process::Command::new("ssh-keygen")
+}
