@@ -6,9 +6,11 @@ mod cli {
 
     mod bundled;
     mod global;
+    mod keyring;
     mod norms_check;
     mod norms_list;
     mod norms_show;
     mod overview;
     mod records;
+    mod verify;
 }

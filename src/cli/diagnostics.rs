@@ -19,7 +19,7 @@ pub struct Item {
     pub code: &'static str,
     pub message: String,
     pub help: Option<String>,
-    /// Show only file:line:column, not the line itself (which may hold a
+    /// Show only <file:line:column>, not the line itself (which may hold a
     /// BSN that must not be repeated).
     pub hide_source: bool,
 }

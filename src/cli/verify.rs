@@ -59,13 +59,13 @@ pub fn run(args: &VerifyArgs, global: &Global, ctx: &mut Context) -> Result<Outc
     let mut progress = |done: usize, total: usize| {
         if show_progress && total >= 1000 && (done == total || done >= last_shown + total / 100) {
             last_shown = done;
-            eprint_progress(lang.verify_progress(done, total));
+            eprint_progress(&lang.verify_progress(done, total));
         }
     };
     let report =
         verify::verify(&store, expect.as_ref(), &mut progress).map_err(|e| store_error(ctx, &e))?;
     if show_progress && report.records >= 1000 {
-        eprint_progress(String::new());
+        eprint_progress("");
     }
     if args.json {
         ctx.out.json(&json(&report, lang))?;
@@ -107,7 +107,7 @@ pub fn run(args: &VerifyArgs, global: &Global, ctx: &mut Context) -> Result<Outc
 
 /// Progress on one line of standard error, redrawn in place.
 #[allow(clippy::print_stderr)]
-fn eprint_progress(text: String) {
+fn eprint_progress(text: &str) {
     eprint!("\r\u{1b}[2K{text}");
 }
 

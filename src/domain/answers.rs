@@ -91,6 +91,8 @@ fn read_period(r: &mut TableReader<'_, '_>) -> Option<(Date, Date)> {
         Some(v) => {
             let parsed = match v.get_ref() {
                 DeValue::String(s) => Period::parse_iso(s),
+                // Whole days; number_of yields integral values for integers.
+                #[allow(clippy::cast_possible_truncation)]
                 DeValue::Integer(_) => number_of(v.get_ref())
                     .map_or(Err(PeriodError::Syntax), |d| Period::days(d as i64)),
                 _ => {
@@ -187,24 +189,23 @@ fn read_answers(
                 .map(Answer::Date),
             _ => None,
         };
-        match answer {
-            Some(a) => out.push((key.value, a)),
-            None => {
-                let expected = match check.kind {
-                    CheckKind::Confirm { .. } => Expected::Boolean,
-                    CheckKind::Number { .. } => Expected::Number,
-                    CheckKind::Date => Expected::Date,
-                    _ => Expected::Text,
-                };
-                r.error(
-                    value.span(),
-                    Problem::WrongType {
-                        key: format!("answers.{}", key.value),
-                        expected,
-                        found: de_type(value.get_ref()),
-                    },
-                );
-            }
+        if let Some(a) = answer {
+            out.push((key.value, a))
+        } else {
+            let expected = match check.kind {
+                CheckKind::Confirm { .. } => Expected::Boolean,
+                CheckKind::Number { .. } => Expected::Number,
+                CheckKind::Date => Expected::Date,
+                _ => Expected::Text,
+            };
+            r.error(
+                value.span(),
+                Problem::WrongType {
+                    key: format!("answers.{}", key.value),
+                    expected,
+                    found: de_type(value.get_ref()),
+                },
+            );
         }
     }
     out

@@ -7,6 +7,8 @@
 //! fingerprint an auditor pins. Every later entry must be signed by someone
 //! who was a beheerder when it was made.
 
+use std::fmt::Write as _;
+
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use ssh_key::PublicKey;
@@ -177,14 +179,14 @@ impl Keyring {
         } else if self_signed && self.grants.iter().all(|g| g.principal != e.principal) {
             return Err(EntryProblem::SecondRoot);
         } else {
-            let signer = self
+            let authority = self
                 .grants
                 .iter()
                 .find(|g| g.principal == e.signed_by && g.role == BEHEERDER && g.covers(e.created))
                 .ok_or_else(|| EntryProblem::SignerNotBeheerder {
                     signer: e.signed_by.clone(),
                 })?;
-            if !keys::verify(&signer.key, Namespace::Keyring, &signed.bytes, &sig) {
+            if !keys::verify(&authority.key, Namespace::Keyring, &signed.bytes, &sig) {
                 return Err(EntryProblem::BadSignature);
             }
         }
@@ -260,6 +262,16 @@ impl Keyring {
         &self.grants
     }
 
+    /// The grants in a stable order for people and diffs: by principal,
+    /// then start.
+    pub fn listing(&self) -> Vec<&Grant> {
+        let mut list: Vec<&Grant> = self.grants.iter().collect();
+        list.sort_by(|a, b| {
+            (&a.principal, a.from, &a.entry_id).cmp(&(&b.principal, b.from, &b.entry_id))
+        });
+        list
+    }
+
     /// The grant under which `fingerprint` could sign at `at`.
     pub fn grant_for_key(&self, fingerprint: &Fingerprint, at: Timestamp) -> Option<&Grant> {
         self.grants
@@ -289,19 +301,19 @@ impl Keyring {
     /// validity window.
     pub fn allowed_signers(&self) -> String {
         let mut out = String::new();
-        for g in &self.grants {
+        for g in self.listing() {
             let mut namespaces = vec![Namespace::Record.as_str(), Namespace::Review.as_str()];
             if g.role == BEHEERDER {
                 namespaces.push(Namespace::Keyring.as_str());
             }
             let mut options = format!("namespaces=\"{}\"", namespaces.join(","));
-            options.push_str(&format!(",valid-after=\"{}\"", ssh_time(g.from)));
+            let _ = write!(options, ",valid-after=\"{}\"", ssh_time(g.from));
             if let Some(until) = g.until {
-                options.push_str(&format!(",valid-before=\"{}\"", ssh_time(until)));
+                let _ = write!(options, ",valid-before=\"{}\"", ssh_time(until));
             }
             let key = g.key.to_openssh().unwrap_or_default();
             let key: String = key.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-            out.push_str(&format!("{} {options} {key}\n", g.principal));
+            let _ = writeln!(out, "{} {options} {key}", g.principal);
         }
         out
     }

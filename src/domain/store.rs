@@ -77,6 +77,9 @@ fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     }
 }
 
+/// Keyring entries read, and files that could not be read with why.
+pub type KeyringFiles = (Vec<SignedEntry>, Vec<(PathBuf, String)>);
+
 /// A record file as found in the store.
 #[derive(Debug, Clone)]
 pub struct RecordFile {
@@ -125,7 +128,7 @@ impl Store {
             signed_by: principal.into(),
             reason: None,
         };
-        store.write_signed(
+        Self::write_signed(
             &store.keyring_dir().join(format!("{}.toml", root.id)),
             &to_toml(&root)?,
             signer,
@@ -137,7 +140,7 @@ impl Store {
             root: signer.fingerprint().to_string(),
             roles: DEFAULT_ROLES.iter().map(|r| (*r).to_owned()).collect(),
         };
-        store.write_signed(
+        Self::write_signed(
             &dir.join(CONFIG_FILE),
             &to_toml(&config)?,
             signer,
@@ -194,7 +197,6 @@ impl Store {
     /// Writes `path.sig` and then `path`: an interruption leaves at most a
     /// signature without its file, which `verify` names as such.
     fn write_signed(
-        &self,
         path: &Path,
         text: &str,
         signer: &Signer,
@@ -208,9 +210,7 @@ impl Store {
 
     /// Every keyring entry with its signature; files that cannot be read or
     /// parsed are returned separately with what is wrong.
-    pub fn keyring_entries(
-        &self,
-    ) -> Result<(Vec<SignedEntry>, Vec<(PathBuf, String)>), StoreError> {
+    pub fn keyring_entries(&self) -> Result<KeyringFiles, StoreError> {
         let dir = self.keyring_dir();
         let mut entries = Vec::new();
         let mut bad = Vec::new();
@@ -255,7 +255,7 @@ impl Store {
             return Err(StoreError::NotBeheerder);
         }
         let path = self.keyring_dir().join(format!("{}.toml", entry.id));
-        self.write_signed(&path, &to_toml(entry)?, signer, Namespace::Keyring)?;
+        Self::write_signed(&path, &to_toml(entry)?, signer, Namespace::Keyring)?;
         Ok(path)
     }
 
@@ -308,7 +308,7 @@ impl Store {
             what: e.to_string(),
         })?;
         let path = dir.join(format!("{seq:06}-{}.toml", record.id));
-        self.write_signed(&path, &text, signer, Namespace::Record)?;
+        Self::write_signed(&path, &text, signer, Namespace::Record)?;
         Ok((record, path))
     }
 

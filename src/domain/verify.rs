@@ -152,61 +152,21 @@ pub fn verify(
     let base = store.dir().to_path_buf();
     let mut report = Report::default();
     let mut findings = Vec::new();
-    let mut note = |path: &Path, problem: Problem| {
-        findings.push(Finding {
-            file: relative(&base, path),
-            problem,
-        })
-    };
 
     // 1. Every file in the store, accounted for.
     let mut all = Vec::new();
     walk(&base, &base, &mut all)?;
     let present: HashSet<PathBuf> = all.iter().cloned().collect();
-    let mut keyring_files = 0;
-    for path in &all {
-        let rel = relative(&base, path);
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        if name.starts_with(TEMP_PREFIX) {
-            note(path, Problem::IncompleteWrite);
-            continue;
-        }
-        let parts: Vec<&str> = rel.split('/').collect();
-        let expected = match parts.as_slice() {
-            [CONFIG_FILE] | ["store.toml.sig"] | [".gitignore"] => true,
-            ["keyring", f] => {
-                if f.ends_with(".toml") {
-                    keyring_files += 1;
-                }
-                f.ends_with(".toml") || f.ends_with(".toml.sig")
-            }
-            ["norms", f] => f.ends_with(".toml"),
-            ["records", _, f] => f.ends_with(".toml") || f.ends_with(".toml.sig"),
-            _ => false,
-        };
-        if !expected {
-            note(path, Problem::StrayFile);
-        } else if let Some(file) = name.strip_suffix(".sig") {
-            if !present.contains(&path.with_file_name(file)) {
-                note(path, Problem::OrphanSignature);
-            }
-        } else if name.ends_with(".toml")
-            && parts[0] != "norms"
-            && !present.contains(&sig_path(path))
-        {
-            note(path, Problem::Unsigned);
-        }
-    }
-    report.keyring_entries = keyring_files;
+    report.keyring_entries = account_for_files(&base, &all, &present, &mut findings);
 
     // 2. The keyring, back to its root.
     let (entries, unreadable) = store.keyring_entries()?;
     for (path, what) in unreadable {
         if present.contains(&sig_path(&path)) {
-            note(&path, Problem::Malformed(what));
+            findings.push(Finding {
+                file: relative(&base, &path),
+                problem: Problem::Malformed(what),
+            });
         }
     }
     let keyring = Keyring::build(entries);
@@ -251,9 +211,15 @@ pub fn verify(
     // 3. Norm snapshots: their bytes must hash to their name.
     let norms_dir = store.norms_dir();
     let mut snapshots: HashMap<String, PathBuf> = HashMap::new();
+    // Interrupted writes were reported above and are no snapshots.
+    let is_temp = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(TEMP_PREFIX))
+    };
     for path in all
         .iter()
-        .filter(|p| p.parent() == Some(norms_dir.as_path()))
+        .filter(|p| p.parent() == Some(norms_dir.as_path()) && !is_temp(p))
     {
         let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
             continue;
@@ -335,8 +301,12 @@ struct Link {
     seq: u64,
     id: String,
     prev: Option<String>,
-    link: String,
+    /// What the next record's `prev` must be.
+    hash: String,
 }
+
+/// What one worker found, and the chain links it read.
+type ChunkResult = (Vec<Finding>, Vec<(String, Link)>);
 
 struct Checked {
     findings: Vec<Finding>,
@@ -363,7 +333,7 @@ fn check_records(
         .clamp(1, 8);
     let chunk = files.len().div_ceil(threads).max(1);
     let done = AtomicUsize::new(0);
-    let results: Vec<(Vec<Finding>, Vec<(String, Link)>)> = std::thread::scope(|scope| {
+    let results: Vec<ChunkResult> = std::thread::scope(|scope| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| {
@@ -401,7 +371,7 @@ fn check_chunk(
     keyring: &Keyring,
     snapshots: &HashMap<String, PathBuf>,
     done: &AtomicUsize,
-) -> (Vec<Finding>, Vec<(String, Link)>) {
+) -> ChunkResult {
     let mut findings = Vec::new();
     let mut links = Vec::new();
     let mut pending = Vec::new();
@@ -411,7 +381,7 @@ fn check_chunk(
             findings.push(Finding {
                 file: rel.clone(),
                 problem,
-            })
+            });
         };
         let bytes = match fs::read(&file.path) {
             Ok(b) => b,
@@ -437,7 +407,7 @@ fn check_chunk(
                 seq: record.seq,
                 id: record.id.clone(),
                 prev: record.prev.clone(),
-                link: Record::link(&bytes),
+                hash: Record::link(&bytes),
             },
         ));
         if record.seq != file.seq
@@ -614,7 +584,7 @@ fn check_chains(base: &Path, chains: BTreeMap<String, Vec<Link>>, findings: &mut
                                 next: link.seq,
                             },
                         });
-                    } else if link.prev.as_deref() != Some(prev.link.as_str()) {
+                    } else if link.prev.as_deref() != Some(prev.hash.as_str()) {
                         findings.push(Finding {
                             file: link.file.clone(),
                             problem: Problem::ChainBroken { seq: link.seq },
@@ -682,4 +652,62 @@ pub fn check_one(
         Err(p) => problems.push(p),
     }
     Ok((record, problems))
+}
+
+/// Names every file that is not where a store keeps it: interrupted writes,
+/// stray files, signatures without files and files without signatures.
+/// Returns how many keyring entries there are.
+// Store file names are written by this program in lower case; a `.TOML`
+// file is not one of them and is reported as stray.
+#[allow(clippy::case_sensitive_file_extension_comparisons)]
+fn account_for_files(
+    base: &Path,
+    all: &[PathBuf],
+    present: &HashSet<PathBuf>,
+    findings: &mut Vec<Finding>,
+) -> usize {
+    let mut note = |path: &Path, problem: Problem| {
+        findings.push(Finding {
+            file: relative(base, path),
+            problem,
+        });
+    };
+    let mut keyring_files = 0;
+    for path in all {
+        let rel = relative(base, path);
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if name.starts_with(TEMP_PREFIX) {
+            note(path, Problem::IncompleteWrite);
+            continue;
+        }
+        let parts: Vec<&str> = rel.split('/').collect();
+        let expected = match parts.as_slice() {
+            [CONFIG_FILE | "store.toml.sig" | ".gitignore"] => true,
+            ["keyring", f] => {
+                if f.ends_with(".toml") {
+                    keyring_files += 1;
+                }
+                f.ends_with(".toml") || f.ends_with(".toml.sig")
+            }
+            ["norms", f] => f.ends_with(".toml"),
+            ["records", _, f] => f.ends_with(".toml") || f.ends_with(".toml.sig"),
+            _ => false,
+        };
+        if !expected {
+            note(path, Problem::StrayFile);
+        } else if let Some(file) = name.strip_suffix(".sig") {
+            if !present.contains(&path.with_file_name(file)) {
+                note(path, Problem::OrphanSignature);
+            }
+        } else if name.ends_with(".toml")
+            && parts[0] != "norms"
+            && !present.contains(&sig_path(path))
+        {
+            note(path, Problem::Unsigned);
+        }
+    }
+    keyring_files
 }

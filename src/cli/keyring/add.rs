@@ -64,32 +64,7 @@ pub fn run(args: &AddArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
             Some(lang.known_roles(&config.roles)),
         ));
     }
-    let public_key = match &args.public_key {
-        None => None,
-        Some(text) => {
-            let line = if std::path::Path::new(text).is_file() {
-                std::fs::read_to_string(text)?
-            } else {
-                text.clone()
-            };
-            let key = parse_public_key(&line)
-                .ok_or_else(|| CliError::input(lang.bad_public_key(), None))?;
-            let fingerprint = Fingerprint::of(&key);
-            if let Some(other) = keyring
-                .grants()
-                .iter()
-                .find(|g| g.fingerprint == fingerprint && g.principal != args.principal)
-            {
-                return Err(CliError::input(lang.key_belongs_to(&other.principal), None));
-            }
-            Some(
-                line.split_whitespace()
-                    .take(2)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
-        }
-    };
+    let public_key = public_key(args, &keyring, ctx)?;
     if !args.change {
         let missing: Vec<&str> = [
             ("--name", args.name.is_none()),
@@ -139,4 +114,38 @@ pub fn run(args: &AddArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         .err_line(&lang.keyring_entry_written(&path.display().to_string()))?;
     ctx.out.line(&entry.id)?;
     Ok(Outcome::Success)
+}
+
+/// The `--public-key` as an `ssh-ed25519 AAAA…` line, read from a file when
+/// it names one; refused when the key already belongs to someone else.
+fn public_key(
+    args: &AddArgs,
+    keyring: &crate::domain::keyring::Keyring,
+    ctx: &Context,
+) -> Result<Option<String>, CliError> {
+    let lang = ctx.lang;
+    let Some(text) = &args.public_key else {
+        return Ok(None);
+    };
+    let line = if std::path::Path::new(text).is_file() {
+        std::fs::read_to_string(text)?
+    } else {
+        text.clone()
+    };
+    let key =
+        parse_public_key(&line).ok_or_else(|| CliError::input(lang.bad_public_key(), None))?;
+    let fingerprint = Fingerprint::of(&key);
+    if let Some(other) = keyring
+        .grants()
+        .iter()
+        .find(|g| g.fingerprint == fingerprint && g.principal != args.principal)
+    {
+        return Err(CliError::input(lang.key_belongs_to(&other.principal), None));
+    }
+    Ok(Some(
+        line.split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" "),
+    ))
 }

@@ -3,7 +3,7 @@ use clap::Args;
 use crate::cli::signing::{open_store, store_error};
 use crate::cli::{CliError, Context, Global, Outcome};
 
-/// Print an OpenSSH allowed_signers file that makes `ssh-keygen -Y verify`
+/// Print an OpenSSH `allowed_signers` file that makes `ssh-keygen -Y verify`
 /// accept exactly the signatures `maatwerk verify` accepts
 #[derive(Debug, Args)]
 pub struct AllowedSignersArgs {}

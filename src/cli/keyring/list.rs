@@ -30,8 +30,8 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
     let now = ctx.now;
     if args.json {
         let json: Vec<JsonGrant<'_>> = keyring
-            .grants()
-            .iter()
+            .listing()
+            .into_iter()
             .map(|g| JsonGrant {
                 principal: &g.principal,
                 name: &g.name,
@@ -48,7 +48,7 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
     }
     let lang = ctx.lang;
     let rows: Vec<Vec<String>> = keyring
-        .grants()
+        .listing()
         .iter()
         .map(|g| {
             vec![

@@ -1,0 +1,225 @@
+//! The keyring: who may change it, and the `allowed_signers` file for OpenSSH.
+
+use serde_json::Value;
+
+use super::support::{Team, stderr, stdout};
+
+#[test]
+fn only_a_beheerder_changes_the_keyring() {
+    let team = Team::new();
+    let before = team.files();
+    let output = team
+        .as_("anna")
+        .args([
+            "keyring",
+            "add",
+            "--principal",
+            "eve@gemeente.example",
+            "--name",
+            "Eve",
+            "--role",
+            "teamleider",
+            "--public-key",
+        ])
+        .arg(format!("{}.pub", team.key("eve").display()))
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output),
+        "error: only a beheerder may change the keyring\n"
+    );
+    assert_eq!(team.files(), before);
+}
+
+#[test]
+fn mistakes_in_keyring_changes_are_refused_with_a_reason() {
+    let team = Team::new();
+    let eve_pub = format!("{}.pub", team.key("eve").display());
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "--principal",
+                "Eve Smit",
+                "--name",
+                "Eve",
+                "--role",
+                "consulent",
+            ],
+            "is not a valid principal",
+        ),
+        (
+            &[
+                "--principal",
+                "eve@gemeente.example",
+                "--name",
+                "Eve",
+                "--role",
+                "directeur",
+            ],
+            "the role `directeur` does not exist",
+        ),
+        (
+            &[
+                "--principal",
+                "anna@gemeente.example",
+                "--name",
+                "Anna",
+                "--role",
+                "consulent",
+            ],
+            "is already in the keyring",
+        ),
+        (
+            &["--principal", "eve@gemeente.example", "--role", "consulent"],
+            "a new member needs: --name",
+        ),
+        (
+            &[
+                "--principal",
+                "eve@gemeente.example",
+                "--change",
+                "--role",
+                "consulent",
+            ],
+            "is not in the keyring",
+        ),
+    ];
+    for (args, expected) in cases {
+        let output = team
+            .as_("bea")
+            .args(["keyring", "add"])
+            .args(*args)
+            .args(["--public-key", &eve_pub])
+            .output()
+            .expect("run");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(expected),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    let anna_pub = format!("{}.pub", team.key("anna").display());
+    let reused = team
+        .as_("bea")
+        .args([
+            "keyring",
+            "add",
+            "--principal",
+            "eve@gemeente.example",
+            "--name",
+            "Eve",
+            "--role",
+            "consulent",
+            "--public-key",
+            &anna_pub,
+        ])
+        .output()
+        .expect("run");
+    assert!(stderr(&reused).contains("this key already belongs to `anna@gemeente.example`"));
+}
+
+#[test]
+fn allowed_signers_gives_each_role_its_namespaces_and_windows() {
+    let team = Team::new();
+    team.as_("bea")
+        .env("MAATWERK_NOW", "2026-11-24T12:00:00Z")
+        .args([
+            "keyring",
+            "revoke",
+            "tom@gemeente.example",
+            "--reason",
+            "uit dienst",
+        ])
+        .assert()
+        .success();
+    let text = stdout(
+        &team
+            .as_("bea")
+            .args(["keyring", "allowed-signers"])
+            .output()
+            .expect("run"),
+    );
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    // Sorted by principal, for stable diffs.
+    assert!(lines[1].starts_with(
+        "bea@gemeente.example namespaces=\"maatwerk-record,maatwerk-review,maatwerk-keyring\",valid-after=\"20261123090000Z\" ssh-ed25519 AAAA"
+    ), "{text}");
+    assert!(lines[0].starts_with("anna@gemeente.example namespaces=\"maatwerk-record,maatwerk-review\",valid-after=\"20261123090000Z\" ssh-ed25519 "));
+    assert!(
+        lines[2].contains("valid-after=\"20261123090000Z\",valid-before=\"20261124120000Z\""),
+        "{text}"
+    );
+
+    let json: Value = serde_json::from_str(&stdout(
+        &team
+            .as_("bea")
+            .args(["keyring", "list", "--json"])
+            .output()
+            .expect("run"),
+    ))
+    .expect("json");
+    assert_eq!(json[2]["principal"], "tom@gemeente.example");
+    assert_eq!(json[2]["valid_until"], "2026-11-24T12:00:00Z");
+    assert_eq!(json[1]["role"], "beheerder");
+}
+
+#[test]
+fn a_revoked_member_can_no_longer_sign() {
+    let team = Team::new();
+    team.as_("bea")
+        .args([
+            "keyring",
+            "revoke",
+            "anna@gemeente.example",
+            "--reason",
+            "laptop gestolen",
+        ])
+        .assert()
+        .success();
+    let output = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-23T09:00:01Z")
+        .args(["new", "--norm", "pw-zoektermijn-jongeren", "--answers"])
+        .arg(Team::example("pw-zoektermijn-jongeren"))
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("not in this store's keyring, or not valid now"));
+}
+
+#[test]
+fn init_twice_is_refused_and_changes_nothing() {
+    let team = Team::new();
+    let before = team.files();
+    let output = team
+        .as_("eve")
+        .args([
+            "init",
+            "--principal",
+            "eve@gemeente.example",
+            "--name",
+            "Eve",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("is already a maatwerk store; nothing was changed"));
+    assert_eq!(team.files(), before);
+}
+
+#[test]
+fn a_store_that_is_not_there_says_how_to_make_one() {
+    let team = Team::new();
+    let output = team
+        .as_("bea")
+        .env("MAATWERK_STORE", team.sandbox.work().join("nergens"))
+        .args(["list"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("is not a maatwerk store"));
+    assert!(stderr(&output).contains("maatwerk init"));
+}
