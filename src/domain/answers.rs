@@ -190,7 +190,7 @@ fn read_answers(
             _ => None,
         };
         if let Some(a) = answer {
-            out.push((key.value, a))
+            out.push((key.value, a));
         } else {
             let expected = match check.kind {
                 CheckKind::Confirm { .. } => Expected::Boolean,

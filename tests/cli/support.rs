@@ -179,19 +179,6 @@ impl Team {
         (output.status.code(), json)
     }
 
-    /// The codes of every finding `verify` reports.
-    pub fn findings(&self) -> Vec<String> {
-        let (_, json) = self.verify();
-        json["findings"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter_map(|f| f["code"].as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
     /// Every file in the store, relative, sorted: to show nothing changed.
     pub fn files(&self) -> Vec<String> {
         fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
