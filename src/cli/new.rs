@@ -6,19 +6,10 @@ use super::diagnostics::{self, Item};
 use super::signing::{key_path, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Global, Outcome, load_catalog};
 use crate::domain::answers;
-use crate::domain::decision::{self, Assessment, Proposal, Refusal};
+use crate::domain::decision::{self, Refusal};
 use crate::domain::diagnostic::{FileReport, Severity};
-use crate::domain::keyring::Grant;
-use crate::domain::norm::MandateOutcome;
-use crate::domain::norm::catalog::LoadedNorm;
-use crate::domain::record::{
-    Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, NormRef, Period, RECORD_FORMAT,
-    Record,
-};
 use crate::domain::source::SourceFile;
-use crate::domain::store::files::new_id;
 use crate::domain::suggest;
-use crate::i18n::Lang;
 
 /// Record a signed decision from an answers file. Prints the new record's id
 /// alone on standard output, for scripts and the case file
@@ -102,7 +93,7 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
     let now = ctx.now;
     let (record, path) = store
         .append_record(&grant.principal, &signer, |seq, prev| {
-            build(loaded, &proposal, &assessment, &grant, now, seq, prev)
+            decision::build_record(loaded, &proposal, &assessment, &grant, now, seq, prev)
         })
         .map_err(|e| store_error(ctx, &e))?;
     let shown = crate::domain::store::relative(store.dir(), &path);
@@ -110,99 +101,4 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         .err_line(&lang.record_signed(&record.id, &shown, &assessment.mandate))?;
     ctx.out.line(&record.id)?;
     Ok(Outcome::Success)
-}
-
-fn build(
-    loaded: &LoadedNorm,
-    p: &Proposal,
-    a: &Assessment,
-    grant: &Grant,
-    now: jiff::Timestamp,
-    seq: u64,
-    prev: Option<String>,
-) -> Record {
-    let norm = &loaded.norm;
-    let checks = norm
-        .checks
-        .iter()
-        .filter_map(|c| {
-            let answer = p.answers.iter().find(|(id, _)| *id == c.id)?.1.clone();
-            let answer = match answer {
-                Answer::Text(t) => Answer::Text(t.trim().to_owned()),
-                other => other,
-            };
-            let unit = match &c.kind {
-                crate::domain::norm::CheckKind::Number { unit, .. } => unit.clone(),
-                _ => None,
-            };
-            Some(CheckAnswer {
-                id: c.id.clone(),
-                question: c.question.clone(),
-                answer,
-                unit,
-            })
-        })
-        .collect();
-    let evidence = norm
-        .evidence
-        .iter()
-        .map(|e| EvidenceItem {
-            id: e.id.clone(),
-            text: e.text.clone(),
-            in_case_file: p.evidence.iter().any(|(id, yes)| *id == e.id && *yes),
-        })
-        .collect();
-    let trim = |s: &str| s.trim().to_owned();
-    let m = &p.motivation;
-    Record {
-        format: RECORD_FORMAT.into(),
-        id: new_id("MW", now),
-        created: now,
-        decision_date: a.decision_date,
-        case: p.case.trim().to_owned(),
-        seq,
-        prev,
-        signature_meaning: a.meaning,
-        author: Author {
-            principal: grant.principal.clone(),
-            name: grant.name.clone(),
-            role: grant.role.clone(),
-            key: grant.fingerprint.to_string(),
-        },
-        norm: NormRef {
-            id: norm.id.clone(),
-            version: norm.version,
-            sha256: loaded.sha256().to_string(),
-            title: norm.title.clone(),
-            basis: norm.rule.basis.pinned(a.decision_date).to_string(),
-            // Records are Dutch legal documents, whatever the interface language.
-            basis_label: norm.rule.basis.label(Lang::Nl),
-        },
-        period: p.period.map(|(start, end)| Period { start, end }),
-        mandate: match &a.mandate {
-            MandateOutcome::Within { .. } => MandateRecord {
-                outcome: "within".into(),
-                review_role: None,
-            },
-            MandateOutcome::NeedsReview { role } => MandateRecord {
-                outcome: "needs-review".into(),
-                review_role: Some(role.clone()),
-            },
-            MandateOutcome::BeyondNorm => MandateRecord {
-                outcome: "beyond-norm".into(),
-                review_role: None,
-            },
-        },
-        motivation: crate::domain::record::Motivation {
-            circumstances: trim(&m.circumstances),
-            consequences: trim(&m.consequences),
-            aims: trim(&m.aims),
-            disproportionality: trim(&m.disproportionality),
-            resident_view: trim(&m.resident_view),
-            consulted: trim(&m.consulted),
-            expected_effect: trim(&m.expected_effect),
-        },
-        checks,
-        evidence,
-    }
 }

@@ -6,8 +6,14 @@
 use jiff::civil::Date;
 
 use super::bsn::contains_bsn;
+use super::keyring::Grant;
+use super::norm::catalog::LoadedNorm;
 use super::norm::{CheckKind, DecisionFacts, MandateOutcome, Norm, Unusable};
-use super::record::{Answer, Motivation, SignatureMeaning};
+use super::record::{
+    Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period,
+    RECORD_FORMAT, Record, SignatureMeaning,
+};
+use super::store::files::new_id;
 
 /// What the caseworker proposes.
 #[derive(Debug, Clone, Default)]
@@ -334,6 +340,104 @@ fn check_period(norm: &Norm, period: Option<(Date, Date)>, refusals: &mut Vec<Re
             }
         }
         (None, None) => {}
+    }
+}
+
+/// The record for an assessed proposal, as `seq` in its author's chain
+/// after the record `prev` links to.
+#[allow(clippy::too_many_arguments)]
+pub fn build_record(
+    loaded: &LoadedNorm,
+    p: &Proposal,
+    a: &Assessment,
+    grant: &Grant,
+    now: jiff::Timestamp,
+    seq: u64,
+    prev: Option<String>,
+) -> Record {
+    let norm = &loaded.norm;
+    let checks = norm
+        .checks
+        .iter()
+        .filter_map(|c| {
+            let answer = p.answers.iter().find(|(id, _)| *id == c.id)?.1.clone();
+            let answer = match answer {
+                Answer::Text(t) => Answer::Text(t.trim().to_owned()),
+                other => other,
+            };
+            let unit = match &c.kind {
+                CheckKind::Number { unit, .. } => unit.clone(),
+                _ => None,
+            };
+            Some(CheckAnswer {
+                id: c.id.clone(),
+                question: c.question.clone(),
+                answer,
+                unit,
+            })
+        })
+        .collect();
+    let evidence = norm
+        .evidence
+        .iter()
+        .map(|e| EvidenceItem {
+            id: e.id.clone(),
+            text: e.text.clone(),
+            in_case_file: p.evidence.iter().any(|(id, yes)| *id == e.id && *yes),
+        })
+        .collect();
+    let trim = |s: &str| s.trim().to_owned();
+    let m = &p.motivation;
+    Record {
+        format: RECORD_FORMAT.into(),
+        id: new_id("MW", now),
+        created: now,
+        decision_date: a.decision_date,
+        case: p.case.trim().to_owned(),
+        seq,
+        prev,
+        signature_meaning: a.meaning,
+        author: Author {
+            principal: grant.principal.clone(),
+            name: grant.name.clone(),
+            role: grant.role.clone(),
+            key: grant.fingerprint.to_string(),
+        },
+        norm: NormRef {
+            id: norm.id.clone(),
+            version: norm.version,
+            sha256: loaded.sha256().to_string(),
+            title: norm.title.clone(),
+            basis: norm.rule.basis.pinned(a.decision_date).to_string(),
+            // Records are Dutch legal documents, whatever the interface language.
+            basis_label: norm.rule.basis.label(crate::i18n::Lang::Nl),
+        },
+        period: p.period.map(|(start, end)| Period { start, end }),
+        mandate: match &a.mandate {
+            MandateOutcome::Within { .. } => MandateRecord {
+                outcome: "within".into(),
+                review_role: None,
+            },
+            MandateOutcome::NeedsReview { role } => MandateRecord {
+                outcome: "needs-review".into(),
+                review_role: Some(role.clone()),
+            },
+            MandateOutcome::BeyondNorm => MandateRecord {
+                outcome: "beyond-norm".into(),
+                review_role: None,
+            },
+        },
+        motivation: Motivation {
+            circumstances: trim(&m.circumstances),
+            consequences: trim(&m.consequences),
+            aims: trim(&m.aims),
+            disproportionality: trim(&m.disproportionality),
+            resident_view: trim(&m.resident_view),
+            consulted: trim(&m.consulted),
+            expected_effect: trim(&m.expected_effect),
+        },
+        checks,
+        evidence,
     }
 }
 

@@ -16,6 +16,8 @@ use ssh_key::SshSig;
 
 use super::keyring::{EntryProblem, Keyring};
 use super::keys::{self, Fingerprint, Namespace};
+use super::norm::parse::parse_snapshot;
+use super::norm::{Norm, Unusable};
 use super::record::Record;
 use super::source::Sha256Hex;
 use super::store::files::TEMP_PREFIX;
@@ -59,6 +61,8 @@ pub enum Problem {
     },
     NormAltered,
     NormMismatch,
+    /// The norm was not adopted, or not in force, on the decision date.
+    NormNotInForce(Unusable),
     ChainGap {
         after: u64,
         next: u64,
@@ -97,6 +101,7 @@ impl Problem {
             Self::NormMissing { .. } => "norm-missing",
             Self::NormAltered => "norm-altered",
             Self::NormMismatch => "norm-mismatch",
+            Self::NormNotInForce(_) => "norm-not-in-force",
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
             Self::ChainBroken { .. } => "chain-broken",
@@ -210,7 +215,7 @@ pub fn verify(
 
     // 3. Norm snapshots: their bytes must hash to their name.
     let norms_dir = store.norms_dir();
-    let mut snapshots: HashMap<String, PathBuf> = HashMap::new();
+    let mut snapshots: HashMap<String, Option<Norm>> = HashMap::new();
     // Interrupted writes were reported above and are no snapshots.
     let is_temp = |p: &Path| {
         p.file_name()
@@ -230,7 +235,9 @@ pub fn verify(
         report.norms += 1;
         match fs::read(path) {
             Ok(bytes) if Sha256Hex::of(&bytes).as_str() == stem => {
-                snapshots.insert(stem.to_owned(), path.clone());
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let norm = parse_snapshot(&super::source::SourceFile::new(stem, text));
+                snapshots.insert(stem.to_owned(), norm);
             }
             Ok(_) => findings.push(Finding {
                 file: relative(&base, path),
@@ -325,7 +332,7 @@ fn check_records(
     base: &Path,
     files: &[super::store::RecordFile],
     keyring: &Keyring,
-    snapshots: &HashMap<String, PathBuf>,
+    snapshots: &HashMap<String, Option<Norm>>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Checked {
     let threads = std::thread::available_parallelism()
@@ -369,7 +376,7 @@ fn check_chunk(
     base: &Path,
     files: &[super::store::RecordFile],
     keyring: &Keyring,
-    snapshots: &HashMap<String, PathBuf>,
+    snapshots: &HashMap<String, Option<Norm>>,
     done: &AtomicUsize,
 ) -> ChunkResult {
     let mut findings = Vec::new();
@@ -454,27 +461,19 @@ fn check_chunk(
     (findings, links)
 }
 
-fn check_norm(record: &Record, snapshots: &HashMap<String, PathBuf>) -> Result<(), Problem> {
-    let Some(path) = snapshots.get(&record.norm.sha256) else {
+fn check_norm(record: &Record, snapshots: &HashMap<String, Option<Norm>>) -> Result<(), Problem> {
+    let Some(snapshot) = snapshots.get(&record.norm.sha256) else {
         return Err(Problem::NormMissing {
             sha256: record.norm.sha256.clone(),
         });
     };
-    // The snapshot's bytes already hash to its name; check it is the norm
-    // the record names.
-    let text = fs::read_to_string(path).map_err(|e| Problem::Unreadable(e.to_string()))?;
-    let id_line = format!("id = \"{}\"", record.norm.id);
-    let version_line = format!("version = {}", record.norm.version);
-    if text.lines().any(|l| l.trim_start() == id_line)
-        && text.lines().any(|l| {
-            l.split('#')
-                .next()
-                .is_some_and(|l| l.trim() == version_line)
-        })
-    {
-        Ok(())
-    } else {
-        Err(Problem::NormMismatch)
+    // The snapshot's bytes already hash to its name; it must be the norm the
+    // record names, in force on the decision date.
+    match snapshot {
+        Some(norm) if norm.id == record.norm.id && norm.version == record.norm.version => norm
+            .usability(record.decision_date)
+            .map_err(Problem::NormNotInForce),
+        _ => Err(Problem::NormMismatch),
     }
 }
 

@@ -708,6 +708,13 @@ impl Lang {
             ),
             Problem::NormAltered => t("de inhoud van deze normkopie past niet bij de sha256 in de naam".into(), "this norm copy's content does not match the sha256 in its name".into()),
             Problem::NormMismatch => t("de normkopie is niet de norm (id, versie) die het besluit noemt".into(), "the norm copy is not the norm (id, version) the decision names".into()),
+            Problem::NormNotInForce(why) => {
+                let why = self.unusable_short(why);
+                t(
+                    format!("de norm gold niet op de besluitdatum: {why}"),
+                    format!("the norm was not in force on the decision date: {why}"),
+                )
+            }
             Problem::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
                 format!("the chain jumps from {after} to {next}"),
@@ -790,6 +797,10 @@ impl Lang {
             Problem::ChainFork { .. } | Problem::DuplicateId => t(
                 "Twee versies van dezelfde plek in de keten: een verantwoording is gekopieerd of dubbel aangemaakt.",
                 "Two versions of the same place in the chain: a record was copied or made twice.",
+            ),
+            Problem::NormNotInForce(_) => t(
+                "Het besluit steunt op een norm die op de besluitdatum niet was vastgesteld of niet gold.",
+                "The decision relies on a norm that was not adopted or not in force on its decision date.",
             ),
             Problem::NormMissing { .. } | Problem::NormMismatch => t(
                 "Niet aan te tonen op welke versie van de norm het besluit steunde.",

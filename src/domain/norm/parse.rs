@@ -58,6 +58,14 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Parsed {
     }
 }
 
+/// Reads a norm snapshot kept in a store under its sha256, where the file
+/// name is not the id. `None` when it is not a valid norm.
+pub fn parse_snapshot(source: &SourceFile) -> Option<Norm> {
+    let doc = DeTable::parse(source.text()).ok()?;
+    let id = doc.get_ref().get("id")?.get_ref().as_str()?.to_owned();
+    parse(source, &id).norm
+}
+
 /// Whether `id` is kebab-case: lower-case letters and digits in words joined
 /// by single hyphens, at most 64 characters.
 pub fn is_kebab_id(id: &str) -> bool {
