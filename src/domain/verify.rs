@@ -214,41 +214,8 @@ pub fn verify(
     check_config(store, &keyring, &mut findings);
 
     // 3. Norm snapshots: their bytes must hash to their name.
-    let norms_dir = store.norms_dir();
-    let mut snapshots: HashMap<String, Option<Norm>> = HashMap::new();
-    // Interrupted writes were reported above and are no snapshots.
-    let is_temp = |p: &Path| {
-        p.file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with(TEMP_PREFIX))
-    };
-    for path in all
-        .iter()
-        .filter(|p| p.parent() == Some(norms_dir.as_path()) && !is_temp(p))
-    {
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
-        report.norms += 1;
-        match fs::read(path) {
-            Ok(bytes) if Sha256Hex::of(&bytes).as_str() == stem => {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                let norm = parse_snapshot(&super::source::SourceFile::new(stem, text));
-                snapshots.insert(stem.to_owned(), norm);
-            }
-            Ok(_) => findings.push(Finding {
-                file: relative(&base, path),
-                problem: Problem::NormAltered,
-            }),
-            Err(e) => findings.push(Finding {
-                file: relative(&base, path),
-                problem: Problem::Unreadable(e.to_string()),
-            }),
-        }
-    }
+    let (snapshots, norms) = read_snapshots(&base, &store.norms_dir(), &all, &mut findings);
+    report.norms = norms;
 
     // 4. Records, checked in parallel.
     let files: Vec<_> = store
@@ -709,4 +676,50 @@ fn account_for_files(
         }
     }
     keyring_files
+}
+
+/// The norm copies in `norms/`, parsed, by sha256; copies whose bytes do
+/// not hash to their name are findings. Returns them and how many there are.
+fn read_snapshots(
+    base: &Path,
+    norms_dir: &Path,
+    all: &[PathBuf],
+    findings: &mut Vec<Finding>,
+) -> (HashMap<String, Option<Norm>>, usize) {
+    let mut count = 0;
+    let mut snapshots: HashMap<String, Option<Norm>> = HashMap::new();
+    // Interrupted writes were reported above and are no snapshots.
+    let is_temp = |p: &Path| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(TEMP_PREFIX))
+    };
+    for path in all
+        .iter()
+        .filter(|p| p.parent() == Some(norms_dir) && !is_temp(p))
+    {
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        count += 1;
+        match fs::read(path) {
+            Ok(bytes) if Sha256Hex::of(&bytes).as_str() == stem => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let norm = parse_snapshot(&super::source::SourceFile::new(stem, text));
+                snapshots.insert(stem.to_owned(), norm);
+            }
+            Ok(_) => findings.push(Finding {
+                file: relative(base, path),
+                problem: Problem::NormAltered,
+            }),
+            Err(e) => findings.push(Finding {
+                file: relative(base, path),
+                problem: Problem::Unreadable(e.to_string()),
+            }),
+        }
+    }
+    (snapshots, count)
 }
