@@ -12,7 +12,7 @@ use crate::domain::verify;
 /// motivation, who signed it and whether the signature holds
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// The record's id, e.g. MW-20261123-K7QF2X
+    /// The record's id, e.g. MW-20261123-K7QF2XAB
     pub id: String,
     /// Print JSON instead of text
     #[arg(long)]

@@ -139,6 +139,33 @@ pub struct EvidenceItem {
     pub in_case_file: bool,
 }
 
+/// What verification needs of a record: who signed what, when, on which
+/// norm, and its place in the author's chain.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RecordHead {
+    pub id: String,
+    pub created: Timestamp,
+    pub decision_date: Date,
+    pub seq: u64,
+    #[serde(default)]
+    pub prev: Option<String>,
+    pub author: Author,
+    pub norm: NormRef,
+}
+
+impl RecordHead {
+    /// Reads the head of a record. Records are written with these fields
+    /// first, so only the text before `[period]` or `[mandate]` is parsed;
+    /// a record in any other order is read whole.
+    pub fn parse(text: &str) -> Result<Self, toml::de::Error> {
+        let end = text
+            .find("\n[period]\n")
+            .or_else(|| text.find("\n[mandate]\n"))
+            .map_or(text.len(), |i| i + 1);
+        toml::from_str(&text[..end]).or_else(|_| toml::from_str(text))
+    }
+}
+
 impl Record {
     /// The record as the bytes that are signed and stored.
     pub fn to_toml(&self) -> Result<String, toml::ser::Error> {
@@ -147,6 +174,19 @@ impl Record {
 
     pub fn from_toml(text: &str) -> Result<Self, toml::de::Error> {
         toml::from_str(text)
+    }
+
+    /// The fields verification needs.
+    pub fn head(&self) -> RecordHead {
+        RecordHead {
+            id: self.id.clone(),
+            created: self.created,
+            decision_date: self.decision_date,
+            seq: self.seq,
+            prev: self.prev.clone(),
+            author: self.author.clone(),
+            norm: self.norm.clone(),
+        }
     }
 
     /// The value of `prev` for the record after this one.

@@ -90,6 +90,29 @@ pub struct RecordFile {
     pub id: String,
 }
 
+impl RecordFile {
+    /// The record file at `path`, when it lies where records do:
+    /// `records/<principal>/<seq>-<id>.toml`.
+    pub fn from_path(records_dir: &Path, path: &Path) -> Option<Self> {
+        let principal = path.parent()?;
+        if principal.parent()? != records_dir {
+            return None;
+        }
+        let name = path.file_name()?.to_str()?;
+        let stem = name.strip_suffix(".toml")?;
+        if stem.starts_with('.') {
+            return None;
+        }
+        let (seq, id) = stem.split_once('-')?;
+        Some(Self {
+            seq: seq.parse().ok()?,
+            id: id.to_owned(),
+            principal: principal.file_name()?.to_str()?.to_owned(),
+            path: path.to_path_buf(),
+        })
+    }
+}
+
 /// An open store.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -318,18 +341,10 @@ impl Store {
         if !dir.is_dir() {
             return Ok(Vec::new());
         }
+        let records_dir = self.records_dir();
         Ok(toml_files(&dir)?
             .into_iter()
-            .filter_map(|path| {
-                let name = path.file_stem()?.to_str()?.to_owned();
-                let (seq, id) = name.split_once('-')?;
-                Some(RecordFile {
-                    seq: seq.parse().ok()?,
-                    id: id.to_owned(),
-                    principal: principal.to_owned(),
-                    path,
-                })
-            })
+            .filter_map(|path| RecordFile::from_path(&records_dir, &path))
             .collect())
     }
 

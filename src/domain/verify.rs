@@ -18,10 +18,10 @@ use super::keyring::{EntryProblem, Keyring};
 use super::keys::{self, Fingerprint, Namespace};
 use super::norm::parse::parse_snapshot;
 use super::norm::{Norm, Unusable};
-use super::record::Record;
+use super::record::{Record, RecordHead};
 use super::source::Sha256Hex;
 use super::store::files::TEMP_PREFIX;
-use super::store::{CONFIG_FILE, Store, StoreConfig, StoreError, relative, sig_path};
+use super::store::{CONFIG_FILE, RecordFile, Store, StoreConfig, StoreError, relative, sig_path};
 
 /// What is wrong with one file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,13 +161,13 @@ pub fn verify(
     // 1. Every file in the store, accounted for.
     let mut all = Vec::new();
     walk(&base, &base, &mut all)?;
-    let present: HashSet<PathBuf> = all.iter().cloned().collect();
+    let present: HashSet<&Path> = all.iter().map(PathBuf::as_path).collect();
     report.keyring_entries = account_for_files(&base, &all, &present, &mut findings);
 
     // 2. The keyring, back to its root.
     let (entries, unreadable) = store.keyring_entries()?;
     for (path, what) in unreadable {
-        if present.contains(&sig_path(&path)) {
+        if present.contains(sig_path(&path).as_path()) {
             findings.push(Finding {
                 file: relative(&base, &path),
                 problem: Problem::Malformed(what),
@@ -218,10 +218,11 @@ pub fn verify(
     report.norms = norms;
 
     // 4. Records, checked in parallel.
-    let files: Vec<_> = store
-        .record_files()?
-        .into_iter()
-        .filter(|f| present.contains(&sig_path(&f.path)))
+    let records_dir = store.records_dir();
+    let files: Vec<RecordFile> = all
+        .iter()
+        .filter(|p| present.contains(sig_path(p).as_path()))
+        .filter_map(|p| RecordFile::from_path(&records_dir, p))
         .collect();
     report.records = files.len();
     let checked = check_records(&base, &files, &keyring, &snapshots, progress);
@@ -297,22 +298,38 @@ struct Pending {
 
 fn check_records(
     base: &Path,
-    files: &[super::store::RecordFile],
+    files: &[RecordFile],
     keyring: &Keyring,
     snapshots: &HashMap<String, Option<Norm>>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Checked {
+    // Each worker takes the next block of files until none are left, so a
+    // slow block does not leave the other cores idle.
+    const BLOCK: usize = 512;
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, 8);
-    let chunk = files.len().div_ceil(threads).max(1);
     let done = AtomicUsize::new(0);
+    let next = AtomicUsize::new(0);
     let results: Vec<ChunkResult> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| {
-                let done = &done;
-                scope.spawn(move || check_chunk(base, part, keyring, snapshots, done))
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let (done, next) = (&done, &next);
+                scope.spawn(move || {
+                    let (mut findings, mut links) = (Vec::new(), Vec::new());
+                    loop {
+                        let start = next.fetch_add(BLOCK, Ordering::Relaxed);
+                        if start >= files.len() {
+                            break;
+                        }
+                        let end = (start + BLOCK).min(files.len());
+                        let (f, l) =
+                            check_chunk(base, &files[start..end], keyring, snapshots, done);
+                        findings.extend(f);
+                        links.extend(l);
+                    }
+                    (findings, links)
+                })
             })
             .collect();
         while !handles
@@ -341,7 +358,7 @@ fn check_records(
 
 fn check_chunk(
     base: &Path,
-    files: &[super::store::RecordFile],
+    files: &[RecordFile],
     keyring: &Keyring,
     snapshots: &HashMap<String, Option<Norm>>,
     done: &AtomicUsize,
@@ -349,6 +366,8 @@ fn check_chunk(
     let mut findings = Vec::new();
     let mut links = Vec::new();
     let mut pending = Vec::new();
+    // Few signers, many records: decompress each key once.
+    let mut keys: HashMap<[u8; 32], VerifyingKey> = HashMap::new();
     for (index, file) in files.iter().enumerate() {
         let rel = relative(base, &file.path);
         let mut fail = |problem| {
@@ -366,7 +385,7 @@ fn check_chunk(
         };
         let record = match std::str::from_utf8(&bytes)
             .map_err(|e| e.to_string())
-            .and_then(|t| Record::from_toml(t).map_err(|e| e.message().to_owned()))
+            .and_then(|t| RecordHead::parse(t).map_err(|e| e.message().to_owned()))
         {
             Ok(r) => r,
             Err(what) => {
@@ -394,7 +413,7 @@ fn check_chunk(
             Ok(()) => {}
             Err(p) => fail(p),
         }
-        match prepare_signature(&file.path, &bytes, &record, keyring) {
+        match prepare_signature(&file.path, &bytes, &record, keyring, &mut keys) {
             Ok(Some((message, signature, key))) => pending.push(Pending {
                 index,
                 message,
@@ -428,7 +447,10 @@ fn check_chunk(
     (findings, links)
 }
 
-fn check_norm(record: &Record, snapshots: &HashMap<String, Option<Norm>>) -> Result<(), Problem> {
+fn check_norm(
+    record: &RecordHead,
+    snapshots: &HashMap<String, Option<Norm>>,
+) -> Result<(), Problem> {
     let Some(snapshot) = snapshots.get(&record.norm.sha256) else {
         return Err(Problem::NormMissing {
             sha256: record.norm.sha256.clone(),
@@ -450,8 +472,9 @@ fn check_norm(record: &Record, snapshots: &HashMap<String, Option<Norm>>) -> Res
 fn prepare_signature(
     path: &Path,
     bytes: &[u8],
-    record: &Record,
+    record: &RecordHead,
     keyring: &Keyring,
+    keys: &mut HashMap<[u8; 32], VerifyingKey>,
 ) -> Result<Option<(Vec<u8>, Signature, VerifyingKey)>, Problem> {
     let armored =
         fs::read_to_string(sig_path(path)).map_err(|e| Problem::Unreadable(e.to_string()))?;
@@ -497,7 +520,13 @@ fn prepare_signature(
         .map_err(|_| Problem::BadSignature)?;
     let signature =
         Signature::from_slice(sig.signature_bytes()).map_err(|_| Problem::BadSignature)?;
-    let key = VerifyingKey::try_from(ed).map_err(|_| Problem::BadSignature)?;
+    let key = if let Some(key) = keys.get(&ed.0) {
+        *key
+    } else {
+        let key = VerifyingKey::try_from(ed).map_err(|_| Problem::BadSignature)?;
+        keys.insert(ed.0, key);
+        key
+    };
     Ok(Some((message, signature, key)))
 }
 
@@ -575,7 +604,13 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), StoreErro
         if dir == base && (name == ".git" || name == ".locks") {
             continue;
         }
-        if path.is_dir() {
+        // The type comes with the directory listing: no stat per file.
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_symlink() => path.is_dir(),
+            Ok(t) => t.is_dir(),
+            Err(_) => path.is_dir(),
+        };
+        if is_dir {
             walk(base, &path, out)?;
         } else {
             out.push(path);
@@ -590,7 +625,7 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), StoreErro
 pub fn check_one(
     store: &Store,
     keyring: &Keyring,
-    file: &super::store::RecordFile,
+    file: &RecordFile,
 ) -> Result<(Record, Vec<Problem>), Problem> {
     let bytes = fs::read(&file.path).map_err(|e| Problem::Unreadable(e.to_string()))?;
     let record = std::str::from_utf8(&bytes)
@@ -608,7 +643,13 @@ pub fn check_one(
             sha256: record.norm.sha256.clone(),
         }),
     }
-    match prepare_signature(&file.path, &bytes, &record, keyring) {
+    match prepare_signature(
+        &file.path,
+        &bytes,
+        &record.head(),
+        keyring,
+        &mut HashMap::new(),
+    ) {
         Ok(Some((message, signature, key))) => {
             if key.verify_strict(&message, &signature).is_err() {
                 problems.push(Problem::BadSignature);
@@ -629,7 +670,7 @@ pub fn check_one(
 fn account_for_files(
     base: &Path,
     all: &[PathBuf],
-    present: &HashSet<PathBuf>,
+    present: &HashSet<&Path>,
     findings: &mut Vec<Finding>,
 ) -> usize {
     let mut note = |path: &Path, problem: Problem| {
@@ -665,12 +706,12 @@ fn account_for_files(
         if !expected {
             note(path, Problem::StrayFile);
         } else if let Some(file) = name.strip_suffix(".sig") {
-            if !present.contains(&path.with_file_name(file)) {
+            if !present.contains(path.with_file_name(file).as_path()) {
                 note(path, Problem::OrphanSignature);
             }
         } else if name.ends_with(".toml")
             && parts[0] != "norms"
-            && !present.contains(&sig_path(path))
+            && !present.contains(sig_path(path).as_path())
         {
             note(path, Problem::Unsigned);
         }

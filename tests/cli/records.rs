@@ -22,7 +22,7 @@ fn new_prints_only_the_id_and_writes_a_record_stock_openssh_verifies() {
         format!("{id}\n"),
         "stdout holds the id alone"
     );
-    assert!(id.starts_with("MW-20261123-") && id.len() == 18, "{id}");
+    assert!(id.starts_with("MW-20261123-") && id.len() == 20, "{id}");
     assert!(
         stderr(&output).contains("drawn up and decided, within your mandaat"),
         "{}",
@@ -426,7 +426,7 @@ fn show_and_list_read_records_back() {
     assert_eq!(none, "No records.\n");
     let missing = team
         .as_("bea")
-        .args(["show", "MW-20261123-000000"])
+        .args(["show", "MW-20261123-00000000"])
         .output()
         .expect("run");
     assert_eq!(missing.status.code(), Some(2));

@@ -88,20 +88,21 @@ impl Lock {
 /// Crockford's base32: no I, L, O or U, so ids read aloud without doubt.
 const CROCKFORD: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/// An id such as `MW-20261123-K7QF2X`: prefix, the UTC date, then six
-/// characters: the minute of the day (11 bits) and 19 random bits. Ids sort
-/// by date and minute, and two ids made without coordination collide with
-/// a chance of one in half a million even within the same minute.
+/// An id such as `MW-20261123-K7QF2XAB`: prefix, the UTC date, then eight
+/// characters: the second of the day (17 bits) and 23 random bits. Ids sort
+/// by date and second, and two ids made without coordination can only
+/// collide when made in the same second, and then with a chance of one in
+/// eight million.
 pub fn new_id(prefix: &str, now: jiff::Timestamp) -> String {
     let utc = now.to_zoned(jiff::tz::TimeZone::UTC);
-    let minute = u32::try_from(i32::from(utc.hour()) * 60 + i32::from(utc.minute())).unwrap_or(0);
-    let value = (minute << 19) | (OsRng.next_u32() & 0x7_FFFF);
-    let mut chars = [0u8; 6];
-    for (i, c) in chars.iter_mut().enumerate() {
-        let shift = 5 * (5 - i);
-        *c = CROCKFORD[((value >> shift) & 31) as usize];
-    }
-    let suffix: String = chars.iter().map(|b| char::from(*b)).collect();
+    let second = u64::try_from(
+        (i64::from(utc.hour()) * 60 + i64::from(utc.minute())) * 60 + i64::from(utc.second()),
+    )
+    .unwrap_or(0);
+    let value = (second << 23) | u64::from(OsRng.next_u32() & 0x7F_FFFF);
+    let suffix: String = (0..8)
+        .map(|i| char::from(CROCKFORD[usize::try_from((value >> (5 * (7 - i))) & 31).unwrap_or(0)]))
+        .collect();
     format!("{prefix}-{}-{suffix}", utc.strftime("%Y%m%d"))
 }
 
@@ -115,7 +116,7 @@ pub fn is_id(prefix: &str, text: &str) -> bool {
     };
     date.len() == 8
         && date.bytes().all(|b| b.is_ascii_digit())
-        && suffix.len() == 6
+        && suffix.len() == 8
         && suffix.bytes().all(|b| CROCKFORD.contains(&b))
 }
 
@@ -140,22 +141,23 @@ mod tests {
     }
 
     #[test]
-    fn ids_have_date_minute_and_randomness() {
+    fn ids_have_date_second_and_randomness() {
         let now: jiff::Timestamp = "2026-11-23T09:30:12Z".parse().unwrap();
         let a = new_id("MW", now);
         let b = new_id("MW", now);
         assert!(is_id("MW", &a), "{a}");
         assert!(a.starts_with("MW-20261123-"));
         assert_ne!(a, b);
-        // Same minute: the first characters (the minute) agree.
-        assert_eq!(a[..14], b[..14]);
-        let later = new_id("MW", "2026-11-23T10:31:00Z".parse().unwrap());
-        assert!(later > a, "ids sort by minute");
+        assert_eq!(a.len(), 20);
+        // Same second: the first characters (the second of the day) agree.
+        assert_eq!(a[..15], b[..15]);
+        let later = new_id("MW", "2026-11-23T09:30:13Z".parse().unwrap());
+        assert!(later > a, "ids sort by second");
         for bad in [
-            "MW-20261123-K7QF2",
-            "MW-2026112-K7QF2X",
-            "KR-20261123-K7QF2X",
-            "MW-20261123-K7QF2I",
+            "MW-20261123-K7QF2XA",
+            "MW-2026112-K7QF2XAB",
+            "KR-20261123-K7QF2XAB",
+            "MW-20261123-K7QF2XAI",
         ] {
             assert!(!is_id("MW", bad), "{bad}");
         }

@@ -1,0 +1,187 @@
+//! Builds a realistic, validly signed store: a beheerder as trust root,
+//! caseworkers and team leads in the keyring, and records on the bundled
+//! norms answered like the examples in `examples/answers/`, spread over
+//! June to November 2026. Shared by `examples/gen_store` and the benchmarks.
+
+use std::error::Error;
+use std::fs;
+use std::path::Path;
+
+use jiff::civil::Date;
+use jiff::{Span, Timestamp, ToSpan};
+use maatwerk::domain::answers;
+use maatwerk::domain::decision::{self, Proposal};
+use maatwerk::domain::keyring::{Action, KEYRING_FORMAT, Keyring, KeyringEntry};
+use maatwerk::domain::keys::{Namespace, Signer};
+use maatwerk::domain::norm::catalog::{Catalog, LoadedNorm};
+use maatwerk::domain::record::{Answer, Record};
+use maatwerk::domain::source::SourceFile;
+use maatwerk::domain::store::files::new_id;
+use maatwerk::domain::store::{Store, public_line, sig_path};
+
+/// The example answers, by norm, for the norms a decision can rely on.
+const ANSWERS: &[(&str, &str)] = &[
+    (
+        "jw-jeugdhulp-na-18",
+        include_str!("../answers/jw-jeugdhulp-na-18.toml"),
+    ),
+    (
+        "mw-doorbraakbudget",
+        include_str!("../answers/mw-doorbraakbudget.toml"),
+    ),
+    (
+        "pw-betaling-per-week",
+        include_str!("../answers/pw-betaling-per-week.toml"),
+    ),
+    (
+        "pw-bijzondere-bijstand-boven-grens",
+        include_str!("../answers/pw-bijzondere-bijstand-boven-grens.toml"),
+    ),
+    (
+        "pw-zoektermijn-jongeren",
+        include_str!("../answers/pw-zoektermijn-jongeren.toml"),
+    ),
+    (
+        "shv-toelating-na-eerder-traject",
+        include_str!("../answers/shv-toelating-na-eerder-traject.toml"),
+    ),
+    (
+        "shv-toelating-na-fraude",
+        include_str!("../answers/shv-toelating-na-fraude.toml"),
+    ),
+    (
+        "wmo-huishoudelijke-hulp-extra-uren",
+        include_str!("../answers/wmo-huishoudelijke-hulp-extra-uren.toml"),
+    ),
+];
+
+pub struct Generated {
+    /// The trust root's fingerprint.
+    pub root: String,
+}
+
+/// Fills `dir` (which must not be a store yet) with `records` records by
+/// `authors` people.
+pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated, Box<dyn Error>> {
+    let start: Timestamp = "2026-01-02T08:00:00Z".parse()?;
+    let root = Signer::generate("beheer@gemeente.example")?;
+    let store = Store::init(dir, &root, "beheer@gemeente.example", "Beheer Team", start)?;
+
+    let people = add_people(&store, &root, authors, start)?;
+    let keyring: Keyring = store.keyring()?;
+    let grants = people
+        .iter()
+        .map(|(principal, _)| {
+            keyring
+                .listing()
+                .into_iter()
+                .find(|g| &g.principal == principal)
+                .cloned()
+                .ok_or("grant missing")
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+
+    let catalog = Catalog::bundled();
+    let mut cases: Vec<(&LoadedNorm, Proposal)> = Vec::new();
+    for (id, text) in ANSWERS {
+        let loaded = catalog.get(id).ok_or("bundled norm missing")?;
+        store.put_norm(&loaded.source)?;
+        let parsed = answers::parse(&SourceFile::new(*id, *text), &loaded.norm);
+        cases.push((loaded, parsed.proposal.ok_or("example answers invalid")?));
+    }
+
+    // Decisions from 1 June to 22 November 2026, in order.
+    let first_day = Date::new(2026, 6, 1)?;
+    let days = 174;
+    let mut chains: Vec<(u64, Option<String>)> = vec![(0, None); people.len()];
+    for i in 0..records {
+        let author = i % people.len();
+        let (principal, signer) = &people[author];
+        let grant = &grants[author];
+        let (loaded, base) = &cases[i % cases.len()];
+        let day_index = i64::try_from(i * days / records.max(1))?;
+        let decision_date = first_day.checked_add(day_index.days())?;
+        let mut p = base.clone();
+        p.case = format!("Z-2026-{i:06}");
+        p.decision_date = Some(decision_date);
+        p.period = p.period.and_then(|(s, e)| {
+            let length = s.until(e).ok()?;
+            Some((decision_date, decision_date.checked_add(length).ok()?))
+        });
+        // Vary amounts a little, so the mandaat outcome varies too.
+        let factor = 0.6 + f64::from(u32::try_from(i % 5)?) * 0.1;
+        for (_, answer) in &mut p.answers {
+            if let Answer::Number(n) = answer {
+                *n = (*n * factor).round().max(1.0);
+            }
+        }
+        let assessment = match decision::assess(&loaded.norm, &p, &grant.role, decision_date) {
+            Ok(a) => a,
+            Err(_) => decision::assess(&loaded.norm, base, &grant.role, decision_date)
+                .map_err(|r| format!("{r:?}"))?,
+        };
+        let created = decision_date
+            .at(9, 0, 0, 0)
+            .to_zoned(jiff::tz::TimeZone::UTC)?
+            .timestamp()
+            .checked_add(Span::new().seconds(i64::try_from(i % 28_800)?))?;
+        let (seq, prev) = &mut chains[author];
+        *seq += 1;
+        let record: Record =
+            decision::build_record(loaded, &p, &assessment, grant, created, *seq, prev.clone());
+        let text = record.to_toml()?;
+        let sig = signer.sign(Namespace::Record, text.as_bytes())?;
+        let path = store
+            .records_dir()
+            .join(principal)
+            .join(format!("{seq:06}-{}.toml", record.id));
+        if *seq == 1 {
+            fs::create_dir_all(path.parent().ok_or("no parent")?)?;
+        }
+        // Generated data needs no fsync per file; the store format is the same.
+        fs::write(sig_path(&path), sig)?;
+        fs::write(&path, &text)?;
+        *prev = Some(Record::link(text.as_bytes()));
+    }
+    Ok(Generated {
+        root: root.fingerprint().to_string(),
+    })
+}
+
+/// Adds `authors` caseworkers and team leads to the keyring, signed by the
+/// root, each with a new key.
+fn add_people(
+    store: &Store,
+    root: &Signer,
+    authors: usize,
+    start: Timestamp,
+) -> Result<Vec<(String, Signer)>, Box<dyn Error>> {
+    let mut people = Vec::new();
+    for k in 0..authors.max(1) {
+        let role = if k % 4 == 3 {
+            "teamleider"
+        } else {
+            "consulent"
+        };
+        let principal = format!("{role}-{k:03}@gemeente.example");
+        let signer = Signer::generate(&principal)?;
+        let created = start.checked_add(Span::new().seconds(i64::try_from(k + 1)?))?;
+        let entry = KeyringEntry {
+            format: KEYRING_FORMAT.into(),
+            id: new_id("KR", created),
+            created,
+            action: Action::Add,
+            principal: principal.clone(),
+            name: Some(format!("Medewerker {k:03}")),
+            role: Some(role.into()),
+            public_key: Some(public_line(&signer)),
+            valid_from: created,
+            valid_until: None,
+            signed_by: "beheer@gemeente.example".into(),
+            reason: None,
+        };
+        store.add_keyring_entry(&entry, root)?;
+        people.push((principal, signer));
+    }
+    Ok(people)
+}
