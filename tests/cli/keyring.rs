@@ -223,3 +223,66 @@ fn a_store_that_is_not_there_says_how_to_make_one() {
     assert!(stderr(&output).contains("is not a maatwerk store"));
     assert!(stderr(&output).contains("maatwerk init"));
 }
+
+#[test]
+fn openssh_judges_a_revoked_key_by_the_moment_of_signing_like_maatwerk() {
+    let team = Team::new();
+    let output = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-23T10:00:00Z")
+        .args(["new", "--norm", "pw-zoektermijn-jongeren", "--answers"])
+        .arg(Team::example("pw-zoektermijn-jongeren"))
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let file = team.record_file(stdout(&output).trim());
+    team.as_("bea")
+        .env("MAATWERK_NOW", "2026-11-23T12:00:00Z")
+        .args([
+            "keyring",
+            "revoke",
+            "anna@gemeente.example",
+            "--reason",
+            "uit dienst",
+            "--from",
+            "2026-11-23T11:00:00Z",
+        ])
+        .assert()
+        .success();
+    // maatwerk: signed while the key was valid, so the record stands.
+    assert_eq!(team.verify().0, Some(0));
+    let signers = team.sandbox.write(
+        "allowed_signers",
+        stdout(
+            &team
+                .as_("bea")
+                .args(["keyring", "allowed-signers"])
+                .output()
+                .expect("run"),
+        ),
+    );
+    let check = |at: &str| {
+        super::support::ssh_keygen()
+            .args(["-Y", "verify", "-f"])
+            .arg(&signers)
+            .args([
+                "-I",
+                "anna@gemeente.example",
+                "-n",
+                "maatwerk-record",
+                &format!("-Overify-time={at}"),
+                "-s",
+            ])
+            .arg(format!("{}.sig", file.display()))
+            .stdin(std::fs::File::open(&file).expect("open"))
+            .output()
+            .expect("ssh-keygen")
+            .status
+            .success()
+    };
+    assert!(
+        check("20261123100000Z"),
+        "at the moment of signing the key was valid"
+    );
+    assert!(!check("20261123113000Z"), "after the revocation it is not");
+}
