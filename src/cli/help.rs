@@ -62,7 +62,7 @@ fn localize(mut command: Command, lang: Lang, path: &str, root: bool) -> Command
                 options
             };
             let arg = arg.help_heading(heading);
-            match lang.help_arg(arg.get_id().as_str()) {
+            match lang.help_arg(path, arg.get_id().as_str()) {
                 // The Dutch text names the allowed values itself.
                 Some(help) if arg.get_action().takes_values() => {
                     arg.help(help).long_help(help).hide_possible_values(true)
@@ -76,7 +76,7 @@ fn localize(mut command: Command, lang: Lang, path: &str, root: bool) -> Command
                 .short('h')
                 .long("help")
                 .action(ArgAction::Help)
-                .help(lang.help_arg("help").unwrap_or("Print help"))
+                .help(lang.help_arg(path, "help").unwrap_or("Print help"))
                 .help_heading(options)
                 .global(true),
         );
@@ -86,7 +86,7 @@ fn localize(mut command: Command, lang: Lang, path: &str, root: bool) -> Command
                 .short('V')
                 .long("version")
                 .action(ArgAction::Version)
-                .help(lang.help_arg("version").unwrap_or("Print version"))
+                .help(lang.help_arg(path, "version").unwrap_or("Print version"))
                 .help_heading(options),
         );
     }
@@ -127,6 +127,32 @@ mod tests {
             early_lang(&args(&["maatwerk", "--lang", "en"]), dutch_env),
             Lang::En
         );
+    }
+
+    /// Every command and argument has a Dutch text: a new flag without one
+    /// fails here instead of showing English in a Dutch help screen.
+    #[test]
+    fn every_command_and_argument_has_dutch_help() {
+        fn walk(command: &Command, path: &str, missing: &mut Vec<String>) {
+            if Lang::Nl.help_about(path).is_none() {
+                missing.push(path.to_owned());
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                if Lang::Nl.help_arg(path, id).is_none() {
+                    missing.push(format!("{path} --{id}"));
+                }
+            }
+            // clap's own `help` subcommand is left out of the Dutch tree.
+            for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        let mut cli = Cli::command();
+        cli.build();
+        walk(&cli, "maatwerk", &mut missing);
+        assert_eq!(missing, Vec::<String>::new());
     }
 
     #[test]

@@ -150,6 +150,7 @@ impl Keyring {
             }
             pending = waiting.into_iter().map(|(s, _)| s).collect();
         }
+        ring.problems.sort_by(|a, b| a.0.cmp(&b.0));
         if ring.root.is_none() && !entries.is_empty() {
             ring.problems.push((String::new(), EntryProblem::NoRoot));
         }
@@ -324,4 +325,223 @@ fn ssh_time(t: Timestamp) -> String {
     t.to_zoned(jiff::tz::TimeZone::UTC)
         .strftime("%Y%m%d%H%M%SZ")
         .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::keys::Signer;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    struct Entries {
+        list: Vec<SignedEntry>,
+    }
+
+    impl Entries {
+        fn push(&mut self, signer: &Signer, entry: KeyringEntry) {
+            let bytes = toml::to_string(&entry).unwrap().into_bytes();
+            let signature = signer.sign(Namespace::Keyring, &bytes).unwrap();
+            self.list.push(SignedEntry {
+                file: format!("keyring/{}.toml", entry.id),
+                entry,
+                bytes,
+                signature,
+            });
+        }
+    }
+
+    fn entry(
+        id: &str,
+        action: Action,
+        principal: &str,
+        role: Option<&str>,
+        key: Option<&Signer>,
+        from: &str,
+        by: &str,
+    ) -> KeyringEntry {
+        KeyringEntry {
+            format: KEYRING_FORMAT.into(),
+            id: id.into(),
+            created: at(from),
+            action,
+            principal: principal.into(),
+            name: key.map(|_| principal.to_uppercase()),
+            role: role.map(str::to_owned),
+            public_key: key.map(|k| k.public_key().to_openssh().unwrap()),
+            valid_from: at(from),
+            valid_until: None,
+            signed_by: by.into(),
+            reason: None,
+        }
+    }
+
+    /// Bea (root), Anna added as consulent, promoted, then revoked.
+    fn team() -> (Signer, Signer, Entries) {
+        let bea = Signer::generate("bea").unwrap();
+        let anna = Signer::generate("anna").unwrap();
+        let mut e = Entries { list: Vec::new() };
+        e.push(
+            &bea,
+            entry(
+                "KR-1",
+                Action::Add,
+                "bea",
+                Some(BEHEERDER),
+                Some(&bea),
+                "2026-01-01T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(
+            &bea,
+            entry(
+                "KR-2",
+                Action::Add,
+                "anna",
+                Some("consulent"),
+                Some(&anna),
+                "2026-02-01T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(
+            &bea,
+            entry(
+                "KR-3",
+                Action::Change,
+                "anna",
+                Some("teamleider"),
+                None,
+                "2026-03-01T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(
+            &bea,
+            entry(
+                "KR-4",
+                Action::Revoke,
+                "anna",
+                None,
+                None,
+                "2026-04-01T00:00:00Z",
+                "bea",
+            ),
+        );
+        (bea, anna, e)
+    }
+
+    #[test]
+    fn roles_follow_changes_and_revocations_in_time() {
+        let (bea, anna, e) = team();
+        let ring = Keyring::build(e.list);
+        assert!(ring.problems().is_empty(), "{:?}", ring.problems());
+        assert_eq!(ring.root(), Some(bea.fingerprint()));
+        let role = |t: &str| {
+            ring.grant_for_key(anna.fingerprint(), at(t))
+                .map(|g| g.role.clone())
+        };
+        assert_eq!(role("2026-01-15T00:00:00Z"), None, "not yet a member");
+        assert_eq!(role("2026-02-15T00:00:00Z").as_deref(), Some("consulent"));
+        assert_eq!(role("2026-03-15T00:00:00Z").as_deref(), Some("teamleider"));
+        assert_eq!(
+            role("2026-04-01T00:00:00Z"),
+            None,
+            "revoked from that moment"
+        );
+        assert!(ring.any_grant_for_key(anna.fingerprint()).is_some());
+    }
+
+    #[test]
+    fn the_order_files_are_read_in_does_not_matter() {
+        let (_, anna, mut e) = team();
+        e.list.reverse();
+        // Same second for all: only signatures decide what counts.
+        for s in &mut e.list {
+            s.entry.created = at("2026-01-01T00:00:00Z");
+        }
+        let ring = Keyring::build(e.list);
+        assert!(ring.problems().is_empty(), "{:?}", ring.problems());
+        assert!(ring.any_grant_for_key(anna.fingerprint()).is_some());
+    }
+
+    #[test]
+    fn only_a_beheerder_at_the_time_may_sign_changes() {
+        let (_, anna, mut e) = team();
+        let eve = Signer::generate("eve").unwrap();
+        // Anna, a teamleider, tries to add Eve.
+        e.push(
+            &anna,
+            entry(
+                "KR-5",
+                Action::Add,
+                "eve",
+                Some(BEHEERDER),
+                Some(&eve),
+                "2026-03-10T00:00:00Z",
+                "anna",
+            ),
+        );
+        // Eve signs for herself as a second root.
+        e.push(
+            &eve,
+            entry(
+                "KR-6",
+                Action::Add,
+                "eve",
+                Some(BEHEERDER),
+                Some(&eve),
+                "2026-03-11T00:00:00Z",
+                "eve",
+            ),
+        );
+        let ring = Keyring::build(e.list);
+        let problems: Vec<&EntryProblem> = ring.problems().iter().map(|(_, p)| p).collect();
+        assert_eq!(
+            problems,
+            [
+                &EntryProblem::SignerNotBeheerder {
+                    signer: "anna".into()
+                },
+                &EntryProblem::SecondRoot
+            ]
+        );
+        assert!(ring.any_grant_for_key(eve.fingerprint()).is_none());
+    }
+
+    #[test]
+    fn a_tampered_entry_does_not_count() {
+        let (_, anna, mut e) = team();
+        e.list[1].bytes = String::from_utf8(e.list[1].bytes.clone())
+            .unwrap()
+            .replace("consulent", "beheerder")
+            .into_bytes();
+        let ring = Keyring::build(e.list);
+        assert!(
+            ring.problems()
+                .iter()
+                .any(|(f, p)| f == "keyring/KR-2.toml" && *p == EntryProblem::BadSignature)
+        );
+        assert!(ring.any_grant_for_key(anna.fingerprint()).is_none());
+    }
+
+    #[test]
+    fn principals_are_plain_names() {
+        for ok in ["anna@gemeente.example", "a.de-wit_2@x"] {
+            assert!(is_principal(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "Anna",
+            "anna wit",
+            ".anna",
+            "anna/../x",
+            &"a".repeat(101),
+        ] {
+            assert!(!is_principal(bad), "{bad}");
+        }
+    }
 }

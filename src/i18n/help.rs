@@ -24,34 +24,126 @@ impl Lang {
             "maatwerk norms check" => {
                 "Controleer normbestanden en meld alle problemen tegelijk, elk met bestand:regel:kolom, de regel zelf, wat er mis is en hoe het op te lossen. Eindigt met code 1 als een bestand een fout bevat"
             }
+            "maatwerk new" => {
+                "Leg een ondertekend besluit vast vanuit een antwoordenbestand. Toont alleen het id van de nieuwe verantwoording, voor scripts en het zaakdossier"
+            }
+            "maatwerk show" => {
+                "Toon één verantwoording: het besluit, de norm waarop het steunt, de antwoorden, de motivering, wie ondertekende en of de handtekening klopt"
+            }
+            "maatwerk list" => {
+                "Toon de verantwoordingen, nieuwste onderaan; filter op auteur, norm en besluitdatum"
+            }
+            "maatwerk verify" => {
+                "Controleer elk bestand in de opslag: handtekeningen, ondertekenaars en hun rollen, de sleutelring tot het vertrouwensanker, de normkopieën en de keten van elke auteur. Eindigt met 0 als alles klopt en 1 als er iets mis is"
+            }
+            "maatwerk init" => {
+                "Maak een nieuwe opslag voor verantwoordingen en sleutelring, met u als eerste beheerder: het vertrouwensanker waar elke handtekening op terugvoert. Toont de vingerafdruk daarvan, die auditors vastleggen met `verify --expect-root`"
+            }
+            "maatwerk keys" => "Uw eigen sleutel maken of beheren",
+            "maatwerk keys new" => {
+                "Maak een nieuw OpenSSH ed25519-sleutelpaar om mee te ondertekenen, versleuteld met een wachtwoordzin tenzij --no-passphrase"
+            }
+            "maatwerk keyring" => "De mensen, rollen en publieke sleutels van het team",
+            "maatwerk keyring add" => {
+                "Voeg iemand toe aan de sleutelring, of wijzig rol, sleutel of naam (`--change`). Ondertekend met uw sleutel; u moet beheerder zijn"
+            }
+            "maatwerk keyring revoke" => {
+                "Trek iemands recht om te ondertekenen in, vanaf nu of vanaf een gegeven moment. Ondertekend met uw sleutel; u moet beheerder zijn"
+            }
+            "maatwerk keyring list" => {
+                "Toon wie mag ondertekenen, in welke rol, met welke sleutel en wanneer"
+            }
+            "maatwerk keyring allowed-signers" => {
+                "Maak een OpenSSH allowed_signers-bestand waarmee `ssh-keygen -Y verify` precies de handtekeningen aanvaardt die `maatwerk verify` aanvaardt"
+            }
             _ => return None,
         })
     }
 
-    /// Help for one argument of a command; `None` keeps the English text.
-    pub fn help_arg(self, id: &str) -> Option<&'static str> {
+    /// Help for argument `id` of the command at `path`; `None` keeps the
+    /// English text.
+    pub fn help_arg(self, path: &str, id: &str) -> Option<&'static str> {
         if self == Self::En {
             return None;
         }
-        Some(match id {
-            "norms" => {
+        Some(match (path, id) {
+            (_, "norms") => {
                 "Map met de afgesproken normen [standaard: ./norms als die bestaat, anders de ingebouwde normen]"
             }
-            "lang" => {
+            (_, "lang") => {
                 "Taal van de interface: nl of en [standaard: uit LC_ALL/LANG: Nederlands bij nl*, anders Engels]"
             }
-            "color" => {
+            (_, "color") => {
                 "Wanneer kleur te gebruiken: auto (op een terminal, tenzij NO_COLOR is gezet), always of never"
             }
-            "all" => {
+            (_, "store") => {
+                "De opslag met verantwoordingen en sleutelring [standaard: `maatwerk/store` in de gegevensmap van de gebruiker]"
+            }
+            (_, "key") => {
+                "De OpenSSH ed25519-privésleutel om mee te ondertekenen [standaard: `maatwerk/id_ed25519` in de configuratiemap van de gebruiker]"
+            }
+            (_, "json") => "Uitvoer als JSON",
+            (_, "help") => "Toon deze hulp",
+            (_, "version") => "Toon de versie",
+            ("maatwerk norms list", "all") => {
                 "Toon ook concept-, ingetrokken en verlopen normen, met de reden waarom ze niet kunnen worden gekozen"
             }
-            "on" => "Antwoord voor deze datum in plaats van vandaag (JJJJ-MM-DD)",
-            "json" => "Uitvoer als JSON",
-            "id" => "De id van de norm (zie `maatwerk norms list --all`)",
-            "paths" => "Normbestanden of mappen daarmee [standaard: de normen in gebruik]",
-            "help" => "Toon deze hulp",
-            "version" => "Toon de versie",
+            (_, "on") => "Antwoord voor deze datum in plaats van vandaag (JJJJ-MM-DD)",
+            ("maatwerk norms show", "id") => "De id van de norm (zie `maatwerk norms list --all`)",
+            ("maatwerk show", "id") => {
+                "Het id van de verantwoording, bijvoorbeeld MW-20261123-K7QF2XAB"
+            }
+            ("maatwerk norms check", "paths") => {
+                "Normbestanden of mappen daarmee [standaard: de normen in gebruik]"
+            }
+            ("maatwerk new", "norm") => "De id van de afgesproken norm waarop het besluit steunt",
+            ("maatwerk new", "answers") => {
+                "De antwoorden: zaaknummer, antwoorden op de checks, motivering en looptijd (zie examples/answers/)"
+            }
+            ("maatwerk list", "author") => "Alleen verantwoordingen van deze principal",
+            ("maatwerk list", "norm") => "Alleen verantwoordingen die op deze norm steunen",
+            ("maatwerk list", "from") => "Alleen besluiten op of na deze datum",
+            ("maatwerk list", "to") => "Alleen besluiten op of vóór deze datum",
+            ("maatwerk verify", "expect_root") => {
+                "De vingerafdruk van het vertrouwensanker die u verwacht (SHA256:…), zoals `maatwerk init` die toonde; elk ander anker is een bevinding"
+            }
+            ("maatwerk init", "principal") => "Uw principal: een vaste naam zoals uw e-mailadres",
+            ("maatwerk init", "name") => "Uw naam zoals die op uw handtekeningen staat",
+            ("maatwerk keys new", "out") => {
+                "Waar de privésleutel komt; de publieke sleutel komt ernaast met `.pub` [standaard: --key, anders `maatwerk/id_ed25519` in de configuratiemap]"
+            }
+            ("maatwerk keys new", "no_passphrase") => {
+                "Versleutel de privésleutel niet (alleen voor sleutels op een versleutelde schijf of in testopstellingen)"
+            }
+            ("maatwerk keys new", "comment") => {
+                "Opmerking in de sleutel, meestal uw principal (e-mailadres)"
+            }
+            ("maatwerk keyring add", "principal") => {
+                "Diens principal, bijvoorbeeld het e-mailadres"
+            }
+            ("maatwerk keyring add", "name") => "Diens naam zoals die op handtekeningen staat",
+            ("maatwerk keyring add", "role") => {
+                "Diens rol; een van de rollen in de configuratie van de opslag"
+            }
+            ("maatwerk keyring add", "public_key") => {
+                "Diens publieke sleutel: een regel `ssh-ed25519 AAAA…` of een .pub-bestand"
+            }
+            ("maatwerk keyring add", "valid_from") => {
+                "Vanaf wanneer (datum of RFC 3339-tijdstip) [standaard: nu]"
+            }
+            ("maatwerk keyring add", "valid_until") => {
+                "Tot wanneer, exclusief (datum of RFC 3339-tijdstip)"
+            }
+            ("maatwerk keyring add", "change") => {
+                "Wijzig een bestaand lid in plaats van iemand toe te voegen"
+            }
+            ("maatwerk keyring revoke", "principal") => {
+                "De principal wiens recht wordt ingetrokken"
+            }
+            ("maatwerk keyring revoke", "reason") => "Waarom, voor het dossier",
+            ("maatwerk keyring revoke", "from") => {
+                "Vanaf wanneer (datum of RFC 3339-tijdstip) [standaard: nu]"
+            }
             _ => return None,
         })
     }
