@@ -6,6 +6,7 @@ pub mod answers;
 pub mod bsn;
 pub mod decision;
 pub mod diagnostic;
+pub mod draft;
 pub mod jci;
 pub mod keyring;
 pub mod keys;

@@ -1,0 +1,287 @@
+//! Drafts: a walkthrough not yet signed, saved on every step so nothing
+//! typed is lost.
+//!
+//! Drafts live in the user's own data directory, not in the store: they are
+//! working copies, never signed, never exported, never synced. A draft
+//! remembers the sha256 of the norm file it was started on, so resuming it
+//! after the norm changed says so.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::decision::Proposal;
+use super::norm::catalog::Catalog;
+use super::record::{Answer, Motivation};
+use super::store::files::{TEMP_PREFIX, new_id, sync_dir};
+
+pub const DRAFT_FORMAT: &str = "maatwerk-draft/1";
+
+/// Where in the walkthrough the caseworker was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    Norm,
+    Case,
+    Checklist,
+    Motivation,
+    Review,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub format: String,
+    pub id: String,
+    pub created: Timestamp,
+    pub updated: Timestamp,
+    pub step: Step,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub norm: Option<DraftNorm>,
+    #[serde(default)]
+    pub case: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision_date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_end: Option<Date>,
+    #[serde(default)]
+    pub answers: Vec<DraftAnswer>,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default)]
+    pub motivation: Motivation,
+}
+
+/// The norm a draft was started on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftNorm {
+    pub id: String,
+    pub version: u32,
+    pub sha256: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftAnswer {
+    pub check: String,
+    pub answer: Answer,
+}
+
+/// How a draft's norm compares with the norms in use now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NormState {
+    /// No norm chosen yet.
+    None,
+    Unchanged,
+    /// The norm file changed since the draft was started (new version or
+    /// edited bytes): answers must be checked again.
+    Changed {
+        then: u32,
+        now: u32,
+    },
+    /// The norm is no longer among the norms in use.
+    Gone,
+}
+
+impl Draft {
+    pub fn new(now: Timestamp) -> Self {
+        Self {
+            format: DRAFT_FORMAT.into(),
+            id: new_id("DR", now),
+            created: now,
+            updated: now,
+            step: Step::Norm,
+            norm: None,
+            case: String::new(),
+            decision_date: None,
+            period_start: None,
+            period_end: None,
+            answers: Vec::new(),
+            evidence: Vec::new(),
+            motivation: Motivation::default(),
+        }
+    }
+
+    /// The proposal this draft amounts to so far.
+    pub fn proposal(&self) -> Proposal {
+        Proposal {
+            case: self.case.clone(),
+            decision_date: self.decision_date,
+            period: self.period_start.zip(self.period_end),
+            answers: self
+                .answers
+                .iter()
+                .map(|a| (a.check.clone(), a.answer.clone()))
+                .collect(),
+            evidence: self.evidence.iter().map(|id| (id.clone(), true)).collect(),
+            motivation: self.motivation.clone(),
+        }
+    }
+
+    pub fn norm_state(&self, catalog: &Catalog) -> NormState {
+        let Some(norm) = &self.norm else {
+            return NormState::None;
+        };
+        match catalog.get(&norm.id) {
+            None => NormState::Gone,
+            Some(now) if now.sha256().as_str() == norm.sha256 => NormState::Unchanged,
+            Some(now) => NormState::Changed {
+                then: norm.version,
+                now: now.norm.version,
+            },
+        }
+    }
+}
+
+/// The drafts in one directory.
+#[derive(Debug, Clone)]
+pub struct Drafts {
+    dir: PathBuf,
+}
+
+impl Drafts {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    fn path(&self, id: &str) -> PathBuf {
+        self.dir.join(format!("{id}.toml"))
+    }
+
+    /// Saves `draft`, replacing its previous save atomically: a temporary
+    /// file in the same directory, flushed, renamed over the old one.
+    pub fn save(&self, draft: &Draft) -> io::Result<PathBuf> {
+        fs::create_dir_all(&self.dir)?;
+        let text = toml::to_string(draft).map_err(io::Error::other)?;
+        let path = self.path(&draft.id);
+        let temp = self.dir.join(format!(
+            "{TEMP_PREFIX}{}-{}.toml",
+            std::process::id(),
+            draft.id
+        ));
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, &path)?;
+        sync_dir(&self.dir)?;
+        Ok(path)
+    }
+
+    pub fn load(&self, id: &str) -> io::Result<Draft> {
+        let text = fs::read_to_string(self.path(id))?;
+        toml::from_str(&text).map_err(io::Error::other)
+    }
+
+    /// Every readable draft, most recently updated first.
+    pub fn list(&self) -> io::Result<Vec<Draft>> {
+        if !self.dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut drafts: Vec<Draft> = fs::read_dir(&self.dir)?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| is_draft_file(p))
+            .filter_map(|p| fs::read_to_string(p).ok())
+            .filter_map(|t| toml::from_str(&t).ok())
+            .collect();
+        drafts.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.id.cmp(&b.id)));
+        Ok(drafts)
+    }
+
+    pub fn discard(&self, id: &str) -> io::Result<()> {
+        fs::remove_file(self.path(id))
+    }
+}
+
+fn is_draft_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "toml")
+        && path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("DR-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str) -> Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn drafts_round_trip_and_replace_their_previous_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path());
+        let mut draft = Draft::new(at("2026-11-23T09:00:00Z"));
+        draft.case = "Z-2026-001234".into();
+        draft.answers.push(DraftAnswer {
+            check: "voorschot".into(),
+            answer: Answer::Number(450.0),
+        });
+        draft.motivation.circumstances = "Geen inkomen sinds oktober.\nHuur niet betaald.".into();
+        drafts.save(&draft).unwrap();
+        draft.step = Step::Motivation;
+        draft.updated = at("2026-11-23T09:05:00Z");
+        drafts.save(&draft).unwrap();
+        assert_eq!(drafts.load(&draft.id).unwrap(), draft);
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "one file per draft, no temporary files left: {names:?}"
+        );
+        assert_eq!(
+            draft.proposal().answers,
+            [("voorschot".to_owned(), Answer::Number(450.0))]
+        );
+    }
+
+    #[test]
+    fn listing_is_newest_first_and_discard_removes() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path());
+        let old = Draft::new(at("2026-11-20T09:00:00Z"));
+        let new = Draft::new(at("2026-11-23T09:00:00Z"));
+        drafts.save(&old).unwrap();
+        drafts.save(&new).unwrap();
+        fs::write(dir.path().join("notities.toml"), "x = 1").unwrap();
+        let ids: Vec<String> = drafts.list().unwrap().into_iter().map(|d| d.id).collect();
+        assert_eq!(ids, [new.id.clone(), old.id.clone()]);
+        drafts.discard(&old.id).unwrap();
+        assert_eq!(drafts.list().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_changed_norm_is_noticed() {
+        let catalog = Catalog::bundled();
+        let norm = catalog.get("pw-zoektermijn-jongeren").unwrap();
+        let mut draft = Draft::new(at("2026-11-23T09:00:00Z"));
+        assert_eq!(draft.norm_state(&catalog), NormState::None);
+        draft.norm = Some(DraftNorm {
+            id: norm.norm.id.clone(),
+            version: norm.norm.version,
+            sha256: norm.sha256().to_string(),
+        });
+        assert_eq!(draft.norm_state(&catalog), NormState::Unchanged);
+        draft.norm.as_mut().unwrap().sha256 = "0".repeat(64);
+        draft.norm.as_mut().unwrap().version = 2;
+        assert_eq!(
+            draft.norm_state(&catalog),
+            NormState::Changed { then: 2, now: 3 }
+        );
+        draft.norm.as_mut().unwrap().id = "bestaat-niet".into();
+        assert_eq!(draft.norm_state(&catalog), NormState::Gone);
+    }
+}
