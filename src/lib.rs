@@ -7,3 +7,4 @@
 pub mod cli;
 pub mod domain;
 pub mod i18n;
+pub mod tui;

@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 use anstyle::Style;
 use unicode_width::UnicodeWidthStr;
 
+use crate::tui::text::fit;
+
 /// Standard output (results) and standard error (progress, diagnostics).
 pub struct Output {
     out: Box<dyn Write>,
@@ -243,23 +245,6 @@ fn render_row(cells: &[String], widths: &[usize]) -> String {
     line.trim_end().to_owned()
 }
 
-/// `text` cut to `width` columns, ending in "…" when cut.
-fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        let next = format!("{out}{c}");
-        if next.width() + 1 > width {
-            break;
-        }
-        out = next;
-    }
-    out.push('…');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,12 +295,5 @@ mod tests {
             captured.stdout(),
             "id            v  titel\neen-lange-id  1  Een titel van behoorli…\n"
         );
-    }
-
-    #[test]
-    fn fit_respects_wide_characters() {
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("abc", 4), "abc");
-        assert_eq!(fit("日本語です", 5), "日本…");
     }
 }

@@ -519,3 +519,37 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    pub fn not_selectable(self, why: &Unusable) -> String {
+        let why = self.unusable_short(why);
+        match self {
+            Self::Nl => format!(
+                "Niet te kiezen: {}. Kies een vastgestelde norm die vandaag geldt.",
+                why.trim_start_matches("✗ ")
+            ),
+            Self::En => format!(
+                "Cannot be chosen: {}. Choose an adopted norm in force today.",
+                why.trim_start_matches("✗ ")
+            ),
+        }
+    }
+
+    pub fn norms_shown(self, shown: usize, total: usize) -> String {
+        match self {
+            Self::Nl => format!("{shown} van {total} normen"),
+            Self::En => format!("{shown} of {total} norms"),
+        }
+    }
+
+    pub fn window_too_small(self, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
+        match self {
+            Self::Nl => format!(
+                "Venster te klein: minstens {min_w}×{min_h} nodig, nu {w}×{h}. Maak het venster groter; er gaat niets verloren."
+            ),
+            Self::En => format!(
+                "Window too small: needs at least {min_w}×{min_h}, now {w}×{h}. Make the window larger; nothing is lost."
+            ),
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Choosing the agreed norm: a list filtered as you type (on title, id,
+//! domain and rule text) and a preview of the highlighted norm. Norms that
+//! cannot be chosen are listed, dimmed, with the reason.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::civil::Date;
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::hints::Hint;
+use super::text::fit;
+use crate::domain::norm::catalog::Catalog;
+use crate::domain::norm::{CheckKind, Norm, Unusable};
+use crate::i18n::Lang;
+
+/// What the picker asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Type(char),
+    Erase,
+    /// Esc: clear the filter, or go back when it is empty.
+    ClearOrBack,
+    Move(isize),
+    Choose,
+}
+
+/// What came of a message that the app must act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// The norm with this id was chosen.
+    Chosen(String),
+    /// Esc on an empty filter.
+    Back,
+}
+
+/// One norm as the picker shows it.
+#[derive(Debug, Clone)]
+struct Entry {
+    norm: Norm,
+    /// Title, id and domain: what people search by first.
+    names: String,
+    /// Everything searchable, including the rule text.
+    haystack: String,
+    usable: Result<(), Unusable>,
+}
+
+pub struct Picker {
+    lang: Lang,
+    entries: Vec<Entry>,
+    filter: String,
+    /// Indices into `entries` that match the filter, best first.
+    shown: Vec<usize>,
+    selected: usize,
+    /// Why the last Enter did not choose.
+    notice: Option<String>,
+}
+
+impl Picker {
+    /// The norms of `catalog`, usable ones first, judged on `today`.
+    pub fn new(lang: Lang, catalog: &Catalog, today: Date) -> Self {
+        let mut entries: Vec<Entry> = catalog
+            .norms()
+            .iter()
+            .map(|n| Entry {
+                names: format!("{} {} {}", n.norm.title, n.norm.id, n.norm.domain),
+                haystack: format!(
+                    "{} {} {} {}",
+                    n.norm.title, n.norm.id, n.norm.domain, n.norm.rule.text
+                ),
+                usable: n.norm.usability(today),
+                norm: n.norm.clone(),
+            })
+            .collect();
+        entries.sort_by_key(|e| e.usable.is_err());
+        let mut picker = Self {
+            lang,
+            entries,
+            filter: String::new(),
+            shown: Vec::new(),
+            selected: 0,
+            notice: None,
+        };
+        picker.refilter();
+        picker
+    }
+
+    /// The keys this screen handles, for the help bar.
+    pub fn hints(&self) -> Vec<Hint> {
+        let l = self.lang;
+        vec![
+            Hint::new("↑↓", l.pick("kiezen", "move")),
+            Hint::new("Enter", l.pick("deze norm", "this norm")),
+            Hint::new("abc", l.pick("zoeken", "search")),
+            Hint::new(
+                "Esc",
+                if self.filter.is_empty() {
+                    l.pick("terug", "back")
+                } else {
+                    l.pick("wissen", "clear")
+                },
+            ),
+        ]
+    }
+
+    /// The message for a key, if this screen handles it. No I/O.
+    pub fn on_key(key: KeyEvent) -> Option<Msg> {
+        match key.code {
+            KeyCode::Up => Some(Msg::Move(-1)),
+            KeyCode::Down => Some(Msg::Move(1)),
+            KeyCode::PageUp => Some(Msg::Move(-10)),
+            KeyCode::PageDown => Some(Msg::Move(10)),
+            KeyCode::Enter => Some(Msg::Choose),
+            KeyCode::Esc => Some(Msg::ClearOrBack),
+            KeyCode::Backspace => Some(Msg::Erase),
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Msg::Type(c))
+            }
+            _ => None,
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
+        self.notice = None;
+        match msg {
+            Msg::Type(c) => {
+                self.filter.push(c);
+                self.refilter();
+            }
+            Msg::Erase => {
+                self.filter.pop();
+                self.refilter();
+            }
+            Msg::ClearOrBack => {
+                if self.filter.is_empty() {
+                    return Some(Outcome::Back);
+                }
+                self.filter.clear();
+                self.refilter();
+            }
+            Msg::Move(by) => {
+                let last = self.shown.len().saturating_sub(1);
+                self.selected = self.selected.saturating_add_signed(by).min(last);
+            }
+            Msg::Choose => {
+                let entry = self.current()?;
+                match entry.usable {
+                    Ok(()) => return Some(Outcome::Chosen(entry.norm.id.clone())),
+                    Err(why) => self.notice = Some(self.lang.not_selectable(&why)),
+                }
+            }
+        }
+        None
+    }
+
+    fn current(&self) -> Option<&Entry> {
+        self.shown.get(self.selected).map(|i| &self.entries[*i])
+    }
+
+    /// The id of the highlighted norm.
+    pub fn highlighted(&self) -> Option<&str> {
+        self.current().map(|e| e.norm.id.as_str())
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    /// Recomputes which norms match, best match first; an empty filter
+    /// shows all, usable ones first.
+    fn refilter(&mut self) {
+        if self.filter.trim().is_empty() {
+            self.shown = (0..self.entries.len()).collect();
+        } else {
+            let pattern = Pattern::parse(&self.filter, CaseMatching::Ignore, Normalization::Smart);
+            let mut matcher = Matcher::new(Config::DEFAULT);
+            let mut buf = Vec::new();
+            let mut scored: Vec<(u32, usize)> = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter_map(|(i, e)| {
+                    // A hit in title, id or domain outranks one in the rule text.
+                    let names = pattern
+                        .score(Utf32Str::new(&e.names, &mut buf), &mut matcher)
+                        .map(|s| s.saturating_mul(2));
+                    let all = pattern.score(Utf32Str::new(&e.haystack, &mut buf), &mut matcher);
+                    names.max(all).map(|score| (score, i))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            self.shown = scored.into_iter().map(|(_, i)| i).collect();
+        }
+        // A new query highlights its best match.
+        self.selected = 0;
+    }
+}
+
+impl Widget for &Picker {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let [search, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+        let count = l.norms_shown(self.shown.len(), self.entries.len());
+        let search_line = Line::from(vec![
+            Span::styled(
+                l.pick("Zoek: ", "Search: "),
+                Style::new().add_modifier(Modifier::BOLD),
+            ),
+            Span::raw(self.filter.clone()),
+            Span::styled("▏", Style::new().add_modifier(Modifier::SLOW_BLINK)),
+        ]);
+        Paragraph::new(vec![
+            search_line,
+            Line::styled(count, Style::new().add_modifier(Modifier::DIM)),
+        ])
+        .render(search, buf);
+
+        let wide = body.width >= 70;
+        let [list_area, preview_area] = if wide {
+            Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body)
+        } else {
+            Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body)
+        };
+        self.render_list(list_area, buf);
+        self.render_preview(preview_area, buf, wide);
+    }
+}
+
+impl Picker {
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let height = usize::from(area.height);
+        let first = self.selected.saturating_sub(height.saturating_sub(1));
+        let mut lines = Vec::new();
+        if self.shown.is_empty() {
+            lines.push(Line::styled(
+                l.pick(
+                    "Geen norm past bij deze zoekterm.",
+                    "No norm matches this search.",
+                ),
+                Style::new().add_modifier(Modifier::ITALIC),
+            ));
+        }
+        for (row, index) in self.shown.iter().enumerate().skip(first).take(height) {
+            let entry = &self.entries[*index];
+            let marker = if row == self.selected { "▶ " } else { "  " };
+            let mut style = Style::new();
+            if row == self.selected {
+                style = style.add_modifier(Modifier::REVERSED);
+            }
+            // The ✗ keeps its meaning without colour and when the title is
+            // cut; the preview says why.
+            let title = if entry.usable.is_ok() {
+                entry.norm.title.clone()
+            } else {
+                style = style.add_modifier(Modifier::DIM);
+                format!("✗ {}", entry.norm.title)
+            };
+            let width = usize::from(area.width).saturating_sub(2);
+            lines.push(Line::styled(
+                format!("{marker}{}", fit(&title, width)),
+                style,
+            ));
+        }
+        Paragraph::new(lines).render(area, buf);
+    }
+
+    fn render_preview(&self, area: Rect, buf: &mut Buffer, wide: bool) {
+        let l = self.lang;
+        let block = if wide {
+            Block::new().borders(Borders::LEFT)
+        } else {
+            Block::new().borders(Borders::TOP)
+        };
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let Some(entry) = self.current() else { return };
+        let n = &entry.norm;
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let mut text = Text::default();
+        text.push_line(Line::styled(n.title.clone(), bold));
+        text.push_line(Line::styled(
+            l.norm_id_line(&n.id, n.version, n.status.as_str()),
+            Style::new().add_modifier(Modifier::DIM),
+        ));
+        if let Some(notice) = &self.notice {
+            text.push_line(Line::styled(notice.clone(), bold));
+        } else if let Err(why) = &entry.usable {
+            text.push_line(Line::styled(l.not_selectable(why), bold));
+        }
+        text.push_line(Line::raw(""));
+        text.push_line(Line::styled(l.heading_rule(), bold));
+        text.push_line(Line::raw(n.rule.text.replace('\n', " ")));
+        text.push_line(Line::raw(format!(
+            "{}: {}",
+            l.label_basis(),
+            n.rule.basis.label(l)
+        )));
+        text.push_line(Line::raw(""));
+        text.push_line(Line::styled(l.heading_intent(), bold));
+        text.push_line(Line::raw(n.intent.departure.replace('\n', " ")));
+        text.push_line(Line::raw(""));
+        text.push_line(Line::styled(l.heading_mandate(), bold));
+        for tier in &n.mandate.tiers {
+            let mut limits: Vec<String> = tier
+                .limits
+                .iter()
+                .map(|lim| {
+                    let unit = n.check(&lim.check).and_then(|c| match &c.kind {
+                        CheckKind::Number { unit, .. } => unit.clone(),
+                        _ => None,
+                    });
+                    l.limit_up_to(&lim.check, lim.max, unit.as_deref())
+                })
+                .collect();
+            if let Some(d) = tier.max_duration {
+                limits.push(l.duration_up_to(&d.describe(l)));
+            }
+            let limits = if limits.is_empty() {
+                l.no_limits().to_owned()
+            } else {
+                limits.join(", ")
+            };
+            text.push_line(Line::raw(format!("{}: {limits}", tier.role)));
+        }
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+}
