@@ -15,6 +15,8 @@ mod norms;
 pub mod output;
 mod overview;
 mod show;
+mod signal;
+mod signals;
 mod signing;
 mod verify;
 
@@ -95,6 +97,8 @@ pub enum Command {
     Show(show::ShowArgs),
     List(list::ListArgs),
     Verify(verify::VerifyArgs),
+    Signal(signal::SignalArgs),
+    Signals(signals::SignalsArgs),
     Init(init::InitArgs),
     /// Make or manage your signing key
     #[command(subcommand)]
@@ -175,6 +179,8 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Show(args)) => show::run(args, &cli.global, ctx),
         Some(Command::List(args)) => list::run(args, &cli.global, ctx),
         Some(Command::Verify(args)) => verify::run(args, &cli.global, ctx),
+        Some(Command::Signal(args)) => signal::run(args, &cli.global, ctx),
+        Some(Command::Signals(args)) => signals::run(args, &cli.global, ctx),
         Some(Command::Init(args)) => init::run(args, &cli.global, ctx),
         Some(Command::Keys(command)) => keys::run(command, &cli.global, ctx),
         Some(Command::Keyring(command)) => keyring::run(command, &cli.global, ctx),

@@ -13,6 +13,7 @@ pub mod keys;
 pub mod norm;
 pub mod period;
 pub mod record;
+pub mod signal;
 pub mod source;
 pub mod store;
 pub(crate) mod toml_reader;

@@ -12,5 +12,6 @@ mod cli {
     mod norms_show;
     mod overview;
     mod records;
+    mod signals;
     mod verify;
 }

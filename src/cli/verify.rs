@@ -36,6 +36,7 @@ struct JsonFinding {
 struct JsonReport {
     ok: bool,
     records: usize,
+    signals: usize,
     keyring_entries: usize,
     norms: usize,
     root: Option<String>,
@@ -115,6 +116,7 @@ fn json(report: &Report, lang: crate::i18n::Lang) -> JsonReport {
     JsonReport {
         ok: report.errors() == 0,
         records: report.records,
+        signals: report.signals,
         keyring_entries: report.keyring_entries,
         norms: report.norms,
         root: report.root.as_ref().map(ToString::to_string),

@@ -303,7 +303,11 @@ impl Keyring {
     pub fn allowed_signers(&self) -> String {
         let mut out = String::new();
         for g in self.listing() {
-            let mut namespaces = vec![Namespace::Record.as_str(), Namespace::Review.as_str()];
+            let mut namespaces = vec![
+                Namespace::Record.as_str(),
+                Namespace::Review.as_str(),
+                Namespace::Signal.as_str(),
+            ];
             if g.role == BEHEERDER {
                 namespaces.push(Namespace::Keyring.as_str());
             }

@@ -14,6 +14,7 @@ pub enum Namespace {
     Record,
     Review,
     Keyring,
+    Signal,
 }
 
 impl Namespace {
@@ -22,6 +23,7 @@ impl Namespace {
             Self::Record => "maatwerk-record",
             Self::Review => "maatwerk-review",
             Self::Keyring => "maatwerk-keyring",
+            Self::Signal => "maatwerk-signal",
         }
     }
 }

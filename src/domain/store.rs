@@ -24,6 +24,7 @@ use self::files::{Lock, write_new};
 use super::keyring::{Action, BEHEERDER, KEYRING_FORMAT, Keyring, KeyringEntry, SignedEntry};
 use super::keys::{Fingerprint, KeyError, Namespace, Signer};
 use super::record::Record;
+use super::signal::Signal;
 use super::source::SourceFile;
 
 pub const STORE_FORMAT: &str = "maatwerk-store/1";
@@ -206,6 +207,40 @@ impl Store {
 
     pub fn records_dir(&self) -> PathBuf {
         self.dir.join("records")
+    }
+
+    pub fn signals_dir(&self) -> PathBuf {
+        self.dir.join("signals")
+    }
+
+    /// Signs and stores a signal.
+    pub fn add_signal(&self, signal: &Signal, signer: &Signer) -> Result<PathBuf, StoreError> {
+        let path = self
+            .signals_dir()
+            .join(&signal.author.principal)
+            .join(format!("{}.toml", signal.id));
+        Self::write_signed(&path, &to_toml(signal)?, signer, Namespace::Signal)?;
+        Ok(path)
+    }
+
+    /// Every signal file (the `.toml`), by author then id.
+    pub fn signal_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.signals_dir();
+        if !dir.is_dir() {
+            return Ok(Vec::new());
+        }
+        let mut authors: Vec<PathBuf> = fs::read_dir(&dir)
+            .map_err(io_at(&dir))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        authors.sort();
+        let mut out = Vec::new();
+        for author in authors {
+            out.extend(toml_files(&author)?);
+        }
+        Ok(out)
     }
 
     pub fn config(&self) -> Result<StoreConfig, StoreError> {

@@ -19,6 +19,7 @@ use super::keys::{self, Fingerprint, Namespace};
 use super::norm::parse::parse_snapshot;
 use super::norm::{Norm, Unusable};
 use super::record::{Record, RecordHead};
+use super::signal::Signal;
 use super::source::Sha256Hex;
 use super::store::files::TEMP_PREFIX;
 use super::store::{CONFIG_FILE, RecordFile, Store, StoreConfig, StoreError, relative, sig_path};
@@ -128,6 +129,7 @@ pub struct Report {
     pub records: usize,
     pub keyring_entries: usize,
     pub norms: usize,
+    pub signals: usize,
     pub root: Option<Fingerprint>,
 }
 
@@ -228,7 +230,17 @@ pub fn verify(
     let checked = check_records(&base, &files, &keyring, &snapshots, progress);
     findings.extend(checked.findings);
 
-    // 5. Chains and ids across records.
+    // 5. Signals: few, checked one by one.
+    report.signals = check_signals(
+        &base,
+        &store.signals_dir(),
+        &all,
+        &present,
+        &keyring,
+        &mut findings,
+    );
+
+    // 6. Chains and ids across records.
     check_chains(&base, checked.chains, &mut findings);
     findings.sort_by(|a, b| (&a.file, a.problem.code()).cmp(&(&b.file, b.problem.code())));
     findings.dedup();
@@ -700,7 +712,7 @@ fn account_for_files(
                 f.ends_with(".toml") || f.ends_with(".toml.sig")
             }
             ["norms", f] => f.ends_with(".toml"),
-            ["records", _, f] => f.ends_with(".toml") || f.ends_with(".toml.sig"),
+            ["records" | "signals", _, f] => f.ends_with(".toml") || f.ends_with(".toml.sig"),
             _ => false,
         };
         if !expected {
@@ -763,4 +775,88 @@ fn read_snapshots(
         }
     }
     (snapshots, count)
+}
+
+/// Checks every signal: signed in its own namespace by a keyring member
+/// valid at the moment it was made, who is the author it names and lives
+/// in that author's directory. Returns how many there are.
+fn check_signals(
+    base: &Path,
+    dir: &Path,
+    all: &[PathBuf],
+    present: &HashSet<&Path>,
+    keyring: &Keyring,
+    findings: &mut Vec<Finding>,
+) -> usize {
+    let mut count = 0;
+    let files = all.iter().filter(|p| {
+        p.parent().and_then(Path::parent) == Some(dir)
+            && p.extension().is_some_and(|e| e == "toml")
+            && p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !n.starts_with('.'))
+            && present.contains(sig_path(p).as_path())
+    });
+    for path in files {
+        count += 1;
+        if let Err(problem) = check_signal(path, keyring) {
+            findings.push(Finding {
+                file: relative(base, path),
+                problem,
+            });
+        }
+    }
+    count
+}
+
+fn check_signal(path: &Path, keyring: &Keyring) -> Result<(), Problem> {
+    let bytes = fs::read(path).map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let signal: Signal = std::str::from_utf8(&bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|t| toml::from_str(t).map_err(|e: toml::de::Error| e.message().to_owned()))
+        .map_err(Problem::Malformed)?;
+    let dir_principal = path
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|n| n.to_str());
+    let file_id = path.file_stem().and_then(|n| n.to_str());
+    if dir_principal != Some(signal.author.principal.as_str())
+        || file_id != Some(signal.id.as_str())
+    {
+        return Err(Problem::NameMismatch);
+    }
+    let armored =
+        fs::read_to_string(sig_path(path)).map_err(|e| Problem::Unreadable(e.to_string()))?;
+    let sig = keys::parse_signature(&armored).ok_or(Problem::BadSignature)?;
+    if sig.namespace() != Namespace::Signal.as_str() {
+        return Err(Problem::WrongNamespace {
+            found: sig.namespace().to_owned(),
+        });
+    }
+    let key = ssh_key::PublicKey::from(sig.public_key().clone());
+    let fingerprint = Fingerprint::of(&key);
+    if fingerprint.as_str() != signal.author.key {
+        return Err(Problem::KeyMismatch);
+    }
+    let Some(grant) = keyring.grant_for_key(&fingerprint, signal.created) else {
+        return Err(if keyring.any_grant_for_key(&fingerprint).is_some() {
+            Problem::SignerNotValidThen
+        } else {
+            Problem::SignerUnknown
+        });
+    };
+    if grant.principal != signal.author.principal || grant.name != signal.author.name {
+        return Err(Problem::AuthorMismatch);
+    }
+    if grant.role != signal.author.role {
+        return Err(Problem::RoleNotGiven {
+            claimed: signal.author.role.clone(),
+            given: grant.role.clone(),
+        });
+    }
+    if keys::verify(&key, Namespace::Signal, &bytes, &sig) {
+        Ok(())
+    } else {
+        Err(Problem::BadSignature)
+    }
 }

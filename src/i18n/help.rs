@@ -36,6 +36,12 @@ impl Lang {
             "maatwerk verify" => {
                 "Controleer elk bestand in de opslag: handtekeningen, ondertekenaars en hun rollen, de sleutelring tot het vertrouwensanker, de normkopieën en de keten van elke auteur. Eindigt met 0 als alles klopt en 1 als er iets mis is"
             }
+            "maatwerk signal" => {
+                "Meld een signaal: een ondertekende notitie dat geen afgesproken norm past bij een zaak die er een nodig heeft, voor de beleidseigenaar. Toont het id van het signaal"
+            }
+            "maatwerk signals" => {
+                "Toon de signalen: zaken waarvoor geen afgesproken norm paste, nieuwste onderaan"
+            }
             "maatwerk init" => {
                 "Maak een nieuwe opslag voor verantwoordingen en sleutelring, met u als eerste beheerder: het vertrouwensanker waar elke handtekening op terugvoert. Toont de vingerafdruk daarvan, die auditors vastleggen met `verify --expect-root`"
             }
@@ -107,6 +113,13 @@ impl Lang {
             ("maatwerk verify", "expect_root") => {
                 "De vingerafdruk van het vertrouwensanker die u verwacht (SHA256:…), zoals `maatwerk init` die toonde; elk ander anker is een bevinding"
             }
+            ("maatwerk signal", "case") => "Het zaaknummer — nooit een BSN",
+            ("maatwerk signal", "text") => {
+                "Wat de zaak nodig heeft en waarom geen afgesproken norm past (minstens 20 tekens)"
+            }
+            ("maatwerk signal", "norm") => "De norm die is geprobeerd en de zaak niet dekte",
+            ("maatwerk signal", "check") => "De check van die norm waaraan niet werd voldaan",
+            ("maatwerk signals", "norm") => "Alleen signalen over deze norm",
             ("maatwerk init", "principal") => "Uw principal: een vaste naam zoals uw e-mailadres",
             ("maatwerk init", "name") => "Uw naam zoals die op uw handtekeningen staat",
             ("maatwerk keys new", "out") => {

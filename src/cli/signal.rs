@@ -1,0 +1,104 @@
+use clap::Args;
+
+use super::signing::{key_path, open_store, read_key, store_error, unlock};
+use super::{CliError, Context, Global, Outcome, load_catalog};
+use crate::domain::keys::Fingerprint;
+use crate::domain::record::Author;
+use crate::domain::signal::{self, SIGNAL_FORMAT, Signal, TriedNorm};
+use crate::domain::store::files::new_id;
+use crate::domain::suggest;
+
+/// Log a signal: a signed note that no agreed norm fits a case that needs
+/// one, for the policy owner. Prints the signal's id
+#[derive(Debug, Args)]
+pub struct SignalArgs {
+    /// The case reference (zaaknummer) — never a BSN
+    #[arg(long)]
+    pub case: String,
+    /// What the case needs and why no agreed norm fits (at least 20
+    /// characters)
+    #[arg(long)]
+    pub text: String,
+    /// The norm that was tried and did not cover the case
+    #[arg(long)]
+    pub norm: Option<String>,
+    /// The check of that norm whose condition failed
+    #[arg(long, requires = "norm")]
+    pub check: Option<String>,
+}
+
+pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let problems = signal::check(&args.case, &args.text);
+    if !problems.is_empty() {
+        for p in &problems {
+            ctx.out.err_line(&format!(
+                "{}: {}",
+                lang.severity(crate::domain::diagnostic::Severity::Error),
+                lang.signal_problem(*p)
+            ))?;
+        }
+        return Err(CliError::input(lang.signal_not_signed(), None));
+    }
+    let tried = match &args.norm {
+        None => None,
+        Some(id) => {
+            let catalog = load_catalog(global, ctx)?;
+            let Some(loaded) = catalog.get(id) else {
+                let ids = catalog.norms().iter().map(|n| &n.norm.id);
+                return Err(CliError::input(
+                    lang.no_such_norm(id),
+                    Some(lang.no_such_norm_help(suggest(id, ids))),
+                ));
+            };
+            if let Some(check) = &args.check
+                && loaded.norm.check(check).is_none()
+            {
+                return Err(CliError::input(lang.no_such_check(id, check), None));
+            }
+            Some(TriedNorm {
+                id: loaded.norm.id.clone(),
+                version: loaded.norm.version,
+                sha256: loaded.sha256().to_string(),
+                failed_check: args.check.clone(),
+            })
+        }
+    };
+    let store = open_store(global, ctx)?;
+    let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
+    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let fingerprint = Fingerprint::of(key.public_key());
+    let grant = keyring
+        .grant_for_key(&fingerprint, ctx.now)
+        .cloned()
+        .ok_or_else(|| {
+            store_error(
+                ctx,
+                &crate::domain::store::StoreError::NotAMember(fingerprint.clone()),
+            )
+        })?;
+    let signer = unlock(key, ctx)?;
+    let signal = Signal {
+        format: SIGNAL_FORMAT.into(),
+        id: new_id("SG", ctx.now),
+        created: ctx.now,
+        case: args.case.trim().to_owned(),
+        norm: tried,
+        text: args.text.trim().to_owned(),
+        author: Author {
+            principal: grant.principal.clone(),
+            name: grant.name.clone(),
+            role: grant.role.clone(),
+            key: grant.fingerprint.to_string(),
+        },
+    };
+    let path = store
+        .add_signal(&signal, &signer)
+        .map_err(|e| store_error(ctx, &e))?;
+    ctx.out.err_line(&lang.signal_written(
+        &signal.id,
+        &crate::domain::store::relative(store.dir(), &path),
+    ))?;
+    ctx.out.line(&signal.id)?;
+    Ok(Outcome::Success)
+}
