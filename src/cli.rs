@@ -5,6 +5,7 @@
 
 pub mod context;
 mod diagnostics;
+mod drafts;
 mod help;
 mod init;
 mod keyring;
@@ -99,6 +100,7 @@ pub enum Command {
     Verify(verify::VerifyArgs),
     Signal(signal::SignalArgs),
     Signals(signals::SignalsArgs),
+    Drafts(drafts::DraftsArgs),
     Init(init::InitArgs),
     /// Make or manage your signing key
     #[command(subcommand)]
@@ -181,6 +183,7 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Verify(args)) => verify::run(args, &cli.global, ctx),
         Some(Command::Signal(args)) => signal::run(args, &cli.global, ctx),
         Some(Command::Signals(args)) => signals::run(args, &cli.global, ctx),
+        Some(Command::Drafts(args)) => drafts::run(args, &cli.global, ctx),
         Some(Command::Init(args)) => init::run(args, &cli.global, ctx),
         Some(Command::Keys(command)) => keys::run(command, &cli.global, ctx),
         Some(Command::Keyring(command)) => keyring::run(command, &cli.global, ctx),

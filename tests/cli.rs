@@ -5,6 +5,7 @@ mod cli {
     mod support;
 
     mod bundled;
+    mod drafts;
     mod global;
     mod keyring;
     mod norms_check;

@@ -42,6 +42,9 @@ impl Lang {
             "maatwerk signals" => {
                 "Toon de signalen: zaken waarvoor geen afgesproken norm paste, nieuwste onderaan"
             }
+            "maatwerk drafts" => {
+                "Toon niet-ondertekende concepten van de doorloop, of gooi er een weg. Concepten zijn werkversies: nooit ondertekend, nooit geëxporteerd, nooit in de opslag"
+            }
             "maatwerk init" => {
                 "Maak een nieuwe opslag voor verantwoordingen en sleutelring, met u als eerste beheerder: het vertrouwensanker waar elke handtekening op terugvoert. Toont de vingerafdruk daarvan, die auditors vastleggen met `verify --expect-root`"
             }
@@ -119,6 +122,7 @@ impl Lang {
             }
             ("maatwerk signal", "norm") => "De norm die is geprobeerd en de zaak niet dekte",
             ("maatwerk signal", "check") => "De check van die norm waaraan niet werd voldaan",
+            ("maatwerk drafts", "discard") => "Gooi het concept met dit id weg",
             ("maatwerk signals", "norm") => "Alleen signalen over deze norm",
             ("maatwerk init", "principal") => "Uw principal: een vaste naam zoals uw e-mailadres",
             ("maatwerk init", "name") => "Uw naam zoals die op uw handtekeningen staat",

@@ -723,6 +723,48 @@ impl Lang {
         }
     }
 
+    // Drafts.
+
+    pub fn no_drafts(self) -> &'static str {
+        self.pick("Geen concepten.", "No drafts.")
+    }
+
+    pub fn drafts_header(self) -> [&'static str; 4] {
+        match self {
+            Self::Nl => ["id", "bijgewerkt", "zaak", "norm"],
+            Self::En => ["id", "updated", "case", "norm"],
+        }
+    }
+
+    pub fn draft_norm_changed(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("{id} (norm gewijzigd)"),
+            Self::En => format!("{id} (norm changed)"),
+        }
+    }
+
+    pub fn no_such_draft(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("er is geen concept met id `{id}`"),
+            Self::En => format!("there is no draft with id `{id}`"),
+        }
+    }
+
+    pub fn no_such_draft_help(self) -> String {
+        self.pick(
+            "`maatwerk drafts` toont alle concepten",
+            "`maatwerk drafts` shows every draft",
+        )
+        .into()
+    }
+
+    pub fn draft_discarded(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("Concept {id} weggegooid."),
+            Self::En => format!("Draft {id} discarded."),
+        }
+    }
+
     // Verification.
 
     pub fn verify_progress(self, done: usize, total: usize) -> String {

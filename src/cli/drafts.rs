@@ -1,0 +1,92 @@
+use clap::Args;
+
+use super::{CliError, Context, Global, Outcome, load_catalog};
+use crate::domain::draft::{Drafts, NormState};
+
+/// List unsigned drafts of the walkthrough, or discard one. Drafts are
+/// working copies: never signed, never exported, never in the store
+#[derive(Debug, Args)]
+pub struct DraftsArgs {
+    /// Discard the draft with this id
+    #[arg(long, value_name = "ID")]
+    pub discard: Option<String>,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `maatwerk/drafts` in the user's data directory.
+pub fn drafts_dir(ctx: &Context) -> Result<std::path::PathBuf, CliError> {
+    dirs::data_dir()
+        .map(|d| d.join("maatwerk").join("drafts"))
+        .ok_or_else(|| CliError::input(ctx.lang.no_home(), None))
+}
+
+#[derive(serde::Serialize)]
+struct JsonDraft<'a> {
+    id: &'a str,
+    created: jiff::Timestamp,
+    updated: jiff::Timestamp,
+    step: crate::domain::draft::Step,
+    norm: Option<&'a str>,
+    norm_changed: bool,
+    case: &'a str,
+}
+
+pub fn run(args: &DraftsArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let drafts = Drafts::new(drafts_dir(ctx)?);
+    if let Some(id) = &args.discard {
+        drafts.discard(id).map_err(|_| {
+            CliError::input(lang.no_such_draft(id), Some(lang.no_such_draft_help()))
+        })?;
+        ctx.out.err_line(&lang.draft_discarded(id))?;
+        return Ok(Outcome::Success);
+    }
+    let list = drafts.list()?;
+    let catalog = load_catalog(global, ctx)?;
+    if args.json {
+        let json: Vec<JsonDraft<'_>> = list
+            .iter()
+            .map(|d| JsonDraft {
+                id: &d.id,
+                created: d.created,
+                updated: d.updated,
+                step: d.step,
+                norm: d.norm.as_ref().map(|n| n.id.as_str()),
+                norm_changed: matches!(
+                    d.norm_state(&catalog),
+                    NormState::Changed { .. } | NormState::Gone
+                ),
+                case: &d.case,
+            })
+            .collect();
+        ctx.out.json(&json)?;
+        return Ok(Outcome::Success);
+    }
+    if list.is_empty() {
+        ctx.out.line(lang.no_drafts())?;
+        return Ok(Outcome::Success);
+    }
+    let rows: Vec<Vec<String>> = list
+        .iter()
+        .map(|d| {
+            let norm = match (d.norm.as_ref(), d.norm_state(&catalog)) {
+                (None, _) => "—".to_owned(),
+                (Some(n), NormState::Unchanged) => n.id.clone(),
+                (Some(n), _) => lang.draft_norm_changed(&n.id),
+            };
+            vec![
+                d.id.clone(),
+                d.updated
+                    .to_zoned(jiff::tz::TimeZone::UTC)
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string(),
+                d.case.clone(),
+                norm,
+            ]
+        })
+        .collect();
+    ctx.out.table(&lang.drafts_header(), &rows, 3, &[1])?;
+    Ok(Outcome::Success)
+}
