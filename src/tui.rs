@@ -3,6 +3,9 @@
 //! for the loop to perform, and the view only reads the state. The loop is
 //! generic over the terminal backend, so tests run it on `TestBackend`.
 
+pub mod case;
+pub mod checklist;
+pub mod field;
 pub mod hints;
 pub mod picker;
 pub mod text;

@@ -553,3 +553,80 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    pub fn case_intro(self) -> &'static str {
+        self.pick(
+            "Over welke zaak gaat het? Gebruik het zaaknummer uit het zaaksysteem, nooit een BSN.",
+            "Which case is it? Use the case reference from the case system, never a BSN.",
+        )
+    }
+
+    pub fn case_bsn_explained(self) -> String {
+        self.pick(
+            "dit is een burgerservicenummer (BSN); dat mag alleen worden vastgelegd waar een wet het toestaat (UAVG art. 46). Gebruik het zaaknummer.",
+            "this is a citizen service number (BSN); it may only be recorded where a law allows it (UAVG art. 46). Use the case reference.",
+        )
+        .into()
+    }
+
+    pub fn date_hint(self) -> String {
+        self.pick(
+            "een datum zoals 23-11-2026 of 2026-11-23",
+            "a date such as 23-11-2026 or 2026-11-23",
+        )
+        .into()
+    }
+
+    pub fn max_duration_note(self, max: &str) -> String {
+        match self {
+            Self::Nl => format!("de norm staat ten hoogste {max} toe"),
+            Self::En => format!("the norm allows at most {max}"),
+        }
+    }
+
+    pub fn period_over_max(self, max: &str, last: Date) -> String {
+        match self {
+            Self::Nl => format!("langer dan de norm toestaat ({max}): uiterlijk t/m {last}"),
+            Self::En => {
+                format!("longer than the norm allows ({max}): at most up to and including {last}")
+            }
+        }
+    }
+}
+
+impl Lang {
+    pub fn answer_label(self) -> &'static str {
+        self.pick("Antwoord", "Answer")
+    }
+
+    pub fn chars_count(self, n: usize, min: u32) -> String {
+        match self {
+            Self::Nl => format!("{n} van minstens {min} tekens"),
+            Self::En => format!("{n} of at least {min} characters"),
+        }
+    }
+
+    pub fn check_progress(self, n: usize, total: usize) -> String {
+        match self {
+            Self::Nl => format!("Vraag {n} van {total}"),
+            Self::En => format!("Question {n} of {total}"),
+        }
+    }
+
+    pub fn not_covered_title(self) -> &'static str {
+        self.pick(
+            "Deze norm dekt dit geval niet",
+            "This norm does not cover the case",
+        )
+    }
+
+    pub fn not_covered_because(self, question: &str) -> String {
+        match self {
+            Self::Nl => {
+                format!("Aan deze voorwaarde is niet voldaan: “{question}”. Wat wilt u doen?")
+            }
+            Self::En => format!("This condition is not met: “{question}”. What do you want to do?"),
+        }
+    }
+}

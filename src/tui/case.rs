@@ -1,0 +1,334 @@
+//! The case: reference (never a BSN), decision date, and the period the
+//! departure runs when the norm limits it.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use jiff::ToSpan;
+use jiff::civil::Date;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::field::{Field, parse_date};
+use super::hints::Hint;
+use crate::domain::bsn::contains_bsn;
+use crate::domain::decision::is_case_reference;
+use crate::domain::period::Period;
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Edit(KeyEvent),
+    Next,
+    Prev,
+    Submit,
+    Back,
+}
+
+/// The case as entered: reference, decision date, and the departure's
+/// first day and first day no longer covered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseData {
+    pub case: String,
+    pub decision_date: Date,
+    pub period: Option<(Date, Date)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done(CaseData),
+    Back,
+}
+
+pub struct CaseForm {
+    lang: Lang,
+    fields: Vec<Field>,
+    focus: usize,
+    max_duration: Option<Period>,
+}
+
+const CASE: usize = 0;
+const DATE: usize = 1;
+const START: usize = 2;
+const LAST: usize = 3;
+
+impl CaseForm {
+    /// A form for a norm with `max_duration` (which asks for the period),
+    /// prefilled from a draft where there is one.
+    pub fn new(
+        lang: Lang,
+        today: Date,
+        max_duration: Option<Period>,
+        prefill: Option<&CaseData>,
+    ) -> Self {
+        let decision = prefill.map_or(today, |p| p.decision_date);
+        let mut fields = vec![
+            Field::new(
+                lang.pick("Zaaknummer", "Case reference"),
+                prefill.map_or("", |p| p.case.as_str()),
+            ),
+            Field::new(
+                lang.pick("Besluitdatum", "Decision date"),
+                &decision.to_string(),
+            ),
+        ];
+        if let Some(max) = max_duration {
+            let (start, last) = prefill.and_then(|p| p.period).map_or(
+                (decision.to_string(), String::new()),
+                |(s, e)| {
+                    (
+                        s.to_string(),
+                        e.checked_sub(1.day())
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    )
+                },
+            );
+            let mut start_field = Field::new(lang.pick("Ingangsdatum", "First day"), &start);
+            start_field.note = Some(lang.max_duration_note(&max.describe(lang)));
+            fields.push(start_field);
+            fields.push(Field::new(
+                lang.pick("Tot en met", "Up to and including"),
+                &last,
+            ));
+        }
+        Self {
+            lang,
+            fields,
+            focus: 0,
+            max_duration,
+        }
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        let l = self.lang;
+        vec![
+            Hint::new("Tab ↑↓", l.pick("veld", "field")),
+            Hint::new("Enter", l.pick("verder", "next")),
+            Hint::new("Esc", l.pick("terug", "back")),
+        ]
+    }
+
+    pub fn on_key(key: KeyEvent) -> Msg {
+        match key.code {
+            KeyCode::Tab | KeyCode::Down => Msg::Next,
+            KeyCode::BackTab | KeyCode::Up => Msg::Prev,
+            KeyCode::Enter => Msg::Submit,
+            KeyCode::Esc => Msg::Back,
+            _ if key.modifiers.contains(KeyModifiers::CONTROL)
+                && key.code == KeyCode::Char('c') =>
+            {
+                Msg::Back
+            }
+            _ => Msg::Edit(key),
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
+        match msg {
+            Msg::Edit(key) => {
+                self.fields[self.focus].input(key);
+                self.validate_focused();
+            }
+            Msg::Next => self.focus = (self.focus + 1).min(self.fields.len() - 1),
+            Msg::Prev => self.focus = self.focus.saturating_sub(1),
+            Msg::Back => return Some(Outcome::Back),
+            Msg::Submit => {
+                if self.focus + 1 < self.fields.len() {
+                    self.validate_focused();
+                    if self.fields[self.focus].error.is_none() {
+                        self.focus += 1;
+                    }
+                } else {
+                    return self.submit();
+                }
+            }
+        }
+        None
+    }
+
+    fn validate_focused(&mut self) {
+        let error = self.error_of(self.focus);
+        self.fields[self.focus].error = error;
+    }
+
+    /// What is wrong with field `i`, if anything.
+    fn error_of(&self, i: usize) -> Option<String> {
+        let l = self.lang;
+        let value = self.fields[i].value();
+        match i {
+            CASE => {
+                let value = value.trim();
+                if value.is_empty() {
+                    Some(
+                        l.pick("vul het zaaknummer in", "enter the case reference")
+                            .into(),
+                    )
+                } else if contains_bsn(value) {
+                    Some(l.case_bsn_explained())
+                } else if !is_case_reference(value) {
+                    Some(l.pick("1 tot 64 tekens", "1 to 64 characters").into())
+                } else {
+                    None
+                }
+            }
+            DATE | START => parse_date(&value).is_none().then(|| l.date_hint()),
+            _ => {
+                let Some(last) = parse_date(&value) else {
+                    return Some(l.date_hint());
+                };
+                let start = parse_date(&self.fields[START].value())?;
+                if last < start {
+                    return Some(
+                        l.pick("ligt vóór de ingangsdatum", "is before the first day")
+                            .into(),
+                    );
+                }
+                let end = last.checked_add(1.day()).ok()?;
+                let limit = self.max_duration?.end_from(start)?;
+                (end > limit).then(|| {
+                    l.period_over_max(
+                        &self.max_duration.map(|m| m.describe(l)).unwrap_or_default(),
+                        limit.checked_sub(1.day()).unwrap_or(limit),
+                    )
+                })
+            }
+        }
+    }
+
+    fn submit(&mut self) -> Option<Outcome> {
+        for i in 0..self.fields.len() {
+            let error = self.error_of(i);
+            self.fields[i].error.clone_from(&error);
+            if error.is_some() {
+                self.focus = i;
+                return None;
+            }
+        }
+        let date = |i: usize| parse_date(&self.fields[i].value());
+        let period = if self.fields.len() > START {
+            Some((date(START)?, date(LAST)?.checked_add(1.day()).ok()?))
+        } else {
+            None
+        };
+        Some(Outcome::Done(CaseData {
+            case: self.fields[CASE].value().trim().to_owned(),
+            decision_date: date(DATE)?,
+            period,
+        }))
+    }
+}
+
+impl Widget for &CaseForm {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let mut constraints = vec![Constraint::Length(2)];
+        constraints.extend(
+            self.fields
+                .iter()
+                .map(|_| Constraint::Length(Field::HEIGHT)),
+        );
+        constraints.push(Constraint::Fill(1));
+        let areas = Layout::vertical(constraints).split(area);
+        Paragraph::new(l.case_intro())
+            .wrap(Wrap { trim: true })
+            .render(areas[0], buf);
+        for (i, field) in self.fields.iter().enumerate() {
+            field.render(areas[i + 1], buf, i == self.focus);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const TODAY: Date = date(2026, 11, 23);
+
+    fn typed(form: &mut CaseForm, text: &str) {
+        for c in text.chars() {
+            form.update(Msg::Edit(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    fn erase(form: &mut CaseForm, n: usize) {
+        for _ in 0..n {
+            form.update(Msg::Edit(KeyEvent::new(
+                KeyCode::Backspace,
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    #[test]
+    fn a_bsn_is_explained_and_the_form_does_not_move_on() {
+        let mut form = CaseForm::new(Lang::Nl, TODAY, None, None);
+        typed(&mut form, "123456782");
+        assert!(
+            form.fields[CASE]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("BSN"))
+        );
+        assert_eq!(form.update(Msg::Submit), None);
+        assert_eq!(form.focus, CASE);
+        erase(&mut form, 9);
+        typed(&mut form, "Z-2026-001234");
+        assert_eq!(form.fields[CASE].error, None);
+        form.update(Msg::Submit);
+        assert_eq!(
+            form.update(Msg::Submit),
+            Some(Outcome::Done(CaseData {
+                case: "Z-2026-001234".into(),
+                decision_date: TODAY,
+                period: None,
+            }))
+        );
+    }
+
+    #[test]
+    fn the_period_is_asked_inclusively_and_held_to_the_norm() {
+        let max = Period::parse_iso("P3M").unwrap();
+        let mut form = CaseForm::new(Lang::En, TODAY, Some(max), None);
+        typed(&mut form, "Z-1");
+        form.update(Msg::Submit);
+        form.update(Msg::Submit);
+        form.update(Msg::Submit);
+        assert_eq!(form.focus, LAST);
+        typed(&mut form, "23-03-2027");
+        assert!(
+            form.fields[LAST]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("2027-02-22")),
+            "{:?}",
+            form.fields[LAST].error
+        );
+        erase(&mut form, 10);
+        typed(&mut form, "22-02-2027");
+        assert_eq!(form.fields[LAST].error, None);
+        let Some(Outcome::Done(data)) = form.update(Msg::Submit) else {
+            panic!("not done")
+        };
+        assert_eq!(
+            data.period,
+            Some((TODAY, date(2027, 2, 23))),
+            "end is the first day not covered"
+        );
+    }
+
+    #[test]
+    fn esc_goes_back() {
+        let mut form = CaseForm::new(Lang::Nl, TODAY, None, None);
+        assert_eq!(
+            form.update(CaseForm::on_key(KeyEvent::new(
+                KeyCode::Esc,
+                KeyModifiers::NONE
+            ))),
+            Some(Outcome::Back)
+        );
+    }
+}

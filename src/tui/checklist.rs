@@ -1,0 +1,531 @@
+//! The checklist: one check at a time, with its help text, the answer
+//! checked as it is typed, and progress. When a required condition fails,
+//! it says this norm does not cover the case and offers the way out.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::field::{Field, parse_date};
+use super::hints::Hint;
+use crate::domain::bsn::contains_bsn;
+use crate::domain::norm::{Check, CheckKind, Norm};
+use crate::domain::record::Answer;
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Yes,
+    No,
+    Edit(KeyEvent),
+    Up,
+    Down,
+    Submit,
+    Back,
+    /// In the "not covered" branch: 1, 2 or 3.
+    Option(u8),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Done(Vec<(String, Answer)>),
+    Back,
+    /// The norm does not cover the case: choose another.
+    OtherNorm,
+    /// The norm does not cover the case: log a signal about this check.
+    Signal {
+        check: String,
+    },
+}
+
+pub struct Checklist {
+    lang: Lang,
+    norm: Norm,
+    index: usize,
+    answers: Vec<Option<Answer>>,
+    field: Field,
+    choice: usize,
+    confirm: Option<bool>,
+    /// The check whose required condition failed, while the branch shows.
+    failed: Option<usize>,
+}
+
+impl Checklist {
+    pub fn new(lang: Lang, norm: &Norm, prefill: &[(String, Answer)]) -> Self {
+        let answers = norm
+            .checks
+            .iter()
+            .map(|c| {
+                prefill
+                    .iter()
+                    .find(|(id, _)| *id == c.id)
+                    .map(|(_, a)| a.clone())
+            })
+            .collect();
+        let mut list = Self {
+            lang,
+            norm: norm.clone(),
+            index: 0,
+            answers,
+            field: Field::new("", ""),
+            choice: 0,
+            confirm: None,
+            failed: None,
+        };
+        list.load();
+        list
+    }
+
+    fn check(&self) -> &Check {
+        &self.norm.checks[self.index]
+    }
+
+    /// Puts the stored answer of the current check into the inputs.
+    fn load(&mut self) {
+        let answer = self.answers[self.index].clone();
+        let label = self.lang.answer_label();
+        self.confirm = None;
+        self.choice = 0;
+        self.field = Field::new(label, "");
+        match (&self.check().kind, answer) {
+            (CheckKind::Confirm { .. }, Some(Answer::Yes(b))) => self.confirm = Some(b),
+            (CheckKind::Choice { options, .. }, Some(Answer::Text(t))) => {
+                self.choice = options.iter().position(|o| *o == t).unwrap_or(0);
+            }
+            (_, Some(Answer::Number(n))) => self.field = Field::new(label, &n.to_string()),
+            (_, Some(Answer::Date(d))) => self.field = Field::new(label, &d.to_string()),
+            (_, Some(Answer::Text(t))) => self.field = Field::new(label, &t),
+            _ => {}
+        }
+        self.field.note = self.note();
+    }
+
+    fn note(&self) -> Option<String> {
+        let l = self.lang;
+        match &self.check().kind {
+            CheckKind::Number { min, max, unit } => {
+                Some(l.kind_number(*min, *max, unit.as_deref()))
+            }
+            CheckKind::Text { min_chars } => {
+                Some(l.chars_count(self.field.value().trim().chars().count(), *min_chars))
+            }
+            CheckKind::Date => Some(l.date_hint()),
+            _ => None,
+        }
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        let l = self.lang;
+        if self.failed.is_some() {
+            return vec![
+                Hint::new("1", l.pick("antwoord aanpassen", "change the answer")),
+                Hint::new("2", l.pick("andere norm", "another norm")),
+                Hint::new("3", l.pick("signaal melden", "log a signal")),
+            ];
+        }
+        let mut hints = match self.check().kind {
+            CheckKind::Confirm { .. } => vec![Hint::new("j/n", l.pick("ja of nee", "yes or no"))],
+            CheckKind::Choice { .. } => vec![Hint::new("↑↓", l.pick("kiezen", "choose"))],
+            _ => Vec::new(),
+        };
+        hints.push(Hint::new("Enter", l.pick("volgende", "next")));
+        hints.push(Hint::new("Esc", l.pick("vorige", "previous")));
+        hints
+    }
+
+    /// The message for a key on the current check.
+    pub fn on_key(&self, key: KeyEvent) -> Option<Msg> {
+        if self.failed.is_some() {
+            return match key.code {
+                KeyCode::Char(c @ '1'..='3') => Some(Msg::Option(c as u8 - b'0')),
+                KeyCode::Enter | KeyCode::Esc => Some(Msg::Option(1)),
+                _ => None,
+            };
+        }
+        match (&self.check().kind, key.code) {
+            (_, KeyCode::Enter) => Some(Msg::Submit),
+            (_, KeyCode::Esc) => Some(Msg::Back),
+            (CheckKind::Confirm { .. }, KeyCode::Char('j' | 'J' | 'y' | 'Y')) => Some(Msg::Yes),
+            (CheckKind::Confirm { .. }, KeyCode::Char('n' | 'N')) => Some(Msg::No),
+            (CheckKind::Confirm { .. } | CheckKind::Choice { .. }, KeyCode::Up | KeyCode::Left) => {
+                Some(Msg::Up)
+            }
+            (
+                CheckKind::Confirm { .. } | CheckKind::Choice { .. },
+                KeyCode::Down | KeyCode::Right,
+            ) => Some(Msg::Down),
+            (CheckKind::Confirm { .. } | CheckKind::Choice { .. }, _) => None,
+            _ => Some(Msg::Edit(key)),
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
+        match msg {
+            Msg::Option(1) => {
+                self.failed = None;
+                None
+            }
+            Msg::Option(2) => Some(Outcome::OtherNorm),
+            Msg::Option(_) => Some(Outcome::Signal {
+                check: self.check().id.clone(),
+            }),
+            Msg::Yes => {
+                self.confirm = Some(true);
+                None
+            }
+            Msg::No => {
+                self.confirm = Some(false);
+                None
+            }
+            Msg::Up | Msg::Down => {
+                let down = msg == Msg::Down;
+                match &self.check().kind {
+                    CheckKind::Confirm { .. } => self.confirm = Some(!down),
+                    CheckKind::Choice { options, .. } => {
+                        self.choice = if down {
+                            (self.choice + 1).min(options.len() - 1)
+                        } else {
+                            self.choice.saturating_sub(1)
+                        };
+                    }
+                    _ => {}
+                }
+                None
+            }
+            Msg::Edit(key) => {
+                self.field.input(key);
+                self.field.error = None;
+                self.field.note = self.note();
+                None
+            }
+            Msg::Back => {
+                if self.index == 0 {
+                    return Some(Outcome::Back);
+                }
+                self.index -= 1;
+                self.load();
+                None
+            }
+            Msg::Submit => self.submit(),
+        }
+    }
+
+    fn submit(&mut self) -> Option<Outcome> {
+        let answer = match self.read() {
+            Ok(answer) => answer,
+            Err(error) => {
+                self.field.error = Some(error);
+                return None;
+            }
+        };
+        let check = self.check().clone();
+        if let Some(a) = &answer
+            && check.required
+            && !meets(&check.kind, a)
+        {
+            self.answers[self.index] = answer;
+            self.failed = Some(self.index);
+            return None;
+        }
+        self.answers[self.index] = answer;
+        if self.index + 1 < self.norm.checks.len() {
+            self.index += 1;
+            self.load();
+            return None;
+        }
+        Some(Outcome::Done(self.answered()))
+    }
+
+    /// The answers so far, for the draft.
+    pub fn answered(&self) -> Vec<(String, Answer)> {
+        self.norm
+            .checks
+            .iter()
+            .zip(&self.answers)
+            .filter_map(|(c, a)| a.clone().map(|a| (c.id.clone(), a)))
+            .collect()
+    }
+
+    /// The answer the inputs hold; `Ok(None)` for an optional check left open.
+    fn read(&self) -> Result<Option<Answer>, String> {
+        let l = self.lang;
+        let check = self.check();
+        let text = self.field.value();
+        let empty = text.trim().is_empty();
+        if !check.required
+            && empty
+            && !matches!(
+                check.kind,
+                CheckKind::Confirm { .. } | CheckKind::Choice { .. }
+            )
+        {
+            return Ok(None);
+        }
+        match &check.kind {
+            CheckKind::Confirm { .. } => match self.confirm {
+                Some(b) => Ok(Some(Answer::Yes(b))),
+                None if !check.required => Ok(None),
+                None => Err(l
+                    .pick("kies ja of nee (j/n)", "choose yes or no (y/n)")
+                    .into()),
+            },
+            CheckKind::Choice { options, .. } => {
+                Ok(Some(Answer::Text(options[self.choice].clone())))
+            }
+            CheckKind::Number { min, max, unit } => {
+                let n: f64 = text
+                    .trim()
+                    .replace(',', ".")
+                    .parse()
+                    .map_err(|_| l.pick("vul een getal in", "enter a number").to_owned())?;
+                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+                    return Err(l.kind_number(*min, *max, unit.as_deref()));
+                }
+                Ok(Some(Answer::Number(n)))
+            }
+            CheckKind::Date => parse_date(&text)
+                .map(|d| Some(Answer::Date(d)))
+                .ok_or_else(|| l.date_hint()),
+            CheckKind::Text { min_chars } => {
+                if contains_bsn(&text) {
+                    return Err(l
+                        .pick(
+                            "bevat een BSN; laat dat weg",
+                            "contains a BSN; leave it out",
+                        )
+                        .into());
+                }
+                let n = text.trim().chars().count();
+                if n < *min_chars as usize {
+                    return Err(l.chars_count(n, *min_chars));
+                }
+                Ok(Some(Answer::Text(text.trim().to_owned())))
+            }
+        }
+    }
+}
+
+/// Whether an answer meets a required check's condition.
+fn meets(kind: &CheckKind, answer: &Answer) -> bool {
+    match (kind, answer) {
+        (CheckKind::Confirm { expect }, Answer::Yes(b)) => b == expect,
+        (CheckKind::Choice { accept, .. }, Answer::Text(t)) => {
+            accept.is_empty() || accept.contains(t)
+        }
+        _ => true,
+    }
+}
+
+impl Widget for &Checklist {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let check = self.check();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let section = check
+            .section
+            .as_ref()
+            .and_then(|s| self.norm.sections.iter().find(|x| x.id == *s))
+            .map(|s| s.title.clone());
+        let [head, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+        let progress = l.check_progress(self.index + 1, self.norm.checks.len());
+        let head_text = match section {
+            Some(s) => format!("{progress} · {s}"),
+            None => progress,
+        };
+        Paragraph::new(Line::styled(
+            head_text,
+            Style::new().add_modifier(Modifier::DIM),
+        ))
+        .render(head, buf);
+
+        if let Some(i) = self.failed {
+            self.render_not_covered(i, body, buf);
+            return;
+        }
+
+        let mut lines = vec![Line::styled(check.question.clone(), bold)];
+        if let Some(help) = &check.help {
+            lines.push(Line::styled(
+                help.clone(),
+                Style::new().add_modifier(Modifier::DIM),
+            ));
+        }
+        lines.push(Line::raw(""));
+        let question_height = u16::try_from(lines.len() + 2).unwrap_or(4);
+        let [question, answer] =
+            Layout::vertical([Constraint::Length(question_height), Constraint::Fill(1)])
+                .areas(body);
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(question, buf);
+        match &check.kind {
+            CheckKind::Confirm { .. } => {
+                let mark = |b: bool| {
+                    if self.confirm == Some(b) {
+                        "(•)"
+                    } else {
+                        "( )"
+                    }
+                };
+                let mut rows = vec![
+                    Line::raw(format!("{} {}", mark(true), l.yes())),
+                    Line::raw(format!("{} {}", mark(false), l.no())),
+                ];
+                if let Some(e) = &self.field.error {
+                    rows.push(Line::styled(format!("✗ {e}"), bold));
+                }
+                Paragraph::new(rows).render(answer, buf);
+            }
+            CheckKind::Choice { options, .. } => {
+                let rows: Vec<Line> = options
+                    .iter()
+                    .enumerate()
+                    .map(|(i, o)| {
+                        let (mark, style) = if i == self.choice {
+                            ("▶ ", Style::new().add_modifier(Modifier::REVERSED))
+                        } else {
+                            ("  ", Style::new())
+                        };
+                        Line::styled(format!("{mark}{o}"), style)
+                    })
+                    .collect();
+                Paragraph::new(rows).render(answer, buf);
+            }
+            _ => self.field.render(answer, buf, true),
+        }
+    }
+}
+
+impl Checklist {
+    /// The branch shown when check `i`'s required condition failed.
+    fn render_not_covered(&self, i: usize, body: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let failed = &self.norm.checks[i];
+        let text = Text::from(vec![
+            Line::styled(l.not_covered_title(), bold),
+            Line::raw(""),
+            Line::raw(l.not_covered_because(&failed.question)),
+            Line::raw(""),
+            Line::raw(format!(
+                "1  {}",
+                l.pick(
+                    "Het antwoord aanpassen (het was onjuist)",
+                    "Change the answer (it was wrong)"
+                )
+            )),
+            Line::raw(format!(
+                "2  {}",
+                l.pick("Een andere norm kiezen", "Choose another norm")
+            )),
+            Line::raw(format!(
+                "3  {}",
+                l.pick(
+                    "Een signaal melden: er is geen passende norm",
+                    "Log a signal: no agreed norm fits"
+                )
+            )),
+        ]);
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .render(body, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::norm::catalog::Catalog;
+    use crossterm::event::KeyModifiers;
+
+    fn norm(id: &str) -> Norm {
+        Catalog::bundled().get(id).unwrap().norm.clone()
+    }
+
+    fn keys(list: &mut Checklist, text: &str) -> Option<Outcome> {
+        let mut outcome = None;
+        for c in text.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\u{1b}' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            };
+            if let Some(msg) = list.on_key(KeyEvent::new(code, KeyModifiers::NONE)) {
+                outcome = list.update(msg);
+            }
+        }
+        outcome
+    }
+
+    #[test]
+    fn answers_every_kind_and_finishes() {
+        let mut list = Checklist::new(Lang::Nl, &norm("pw-zoektermijn-jongeren"), &[]);
+        // leeftijd, acute-nood, netwerk: ja; voorschot 450,50; zoekt-actief: ja; afspraken.
+        assert_eq!(keys(&mut list, "j\nj\nj\n450,50\nj\n"), None);
+        let done = keys(
+            &mut list,
+            "Twee sollicitaties per week bij het leerwerkloket.\n",
+        );
+        let Some(Outcome::Done(answers)) = done else {
+            panic!("{done:?}")
+        };
+        assert_eq!(answers.len(), 6);
+        assert!(answers.contains(&("voorschot".into(), Answer::Number(450.5))));
+    }
+
+    #[test]
+    fn wrong_input_is_explained_where_it_was_typed() {
+        let mut list = Checklist::new(Lang::En, &norm("pw-zoektermijn-jongeren"), &[]);
+        keys(&mut list, "\n");
+        assert_eq!(list.field.error.as_deref(), Some("choose yes or no (y/n)"));
+        keys(&mut list, "y\ny\ny\n2000\n");
+        assert_eq!(
+            list.field.error.as_deref(),
+            Some("number from 0 to 1500 EUR")
+        );
+        assert_eq!(list.index, 3, "stays on the question");
+    }
+
+    #[test]
+    fn a_failed_condition_offers_the_three_ways_out() {
+        let mut list = Checklist::new(Lang::Nl, &norm("pw-zoektermijn-jongeren"), &[]);
+        assert_eq!(keys(&mut list, "n\n"), None);
+        assert_eq!(list.failed, Some(0));
+        assert_eq!(keys(&mut list, "1"), None, "back to the answer");
+        assert_eq!(list.failed, None);
+        keys(&mut list, "n\n");
+        assert_eq!(keys(&mut list, "2"), Some(Outcome::OtherNorm));
+        keys(&mut list, "1n\n");
+        assert_eq!(
+            keys(&mut list, "3"),
+            Some(Outcome::Signal {
+                check: "leeftijd-onder-27".into()
+            })
+        );
+    }
+
+    #[test]
+    fn choices_with_accept_and_going_back_keeps_answers() {
+        let mut list = Checklist::new(Lang::En, &norm("shv-toelating-na-eerder-traject"), &[]);
+        // The last option, "nee, eigen handelen", is not accepted.
+        for _ in 0..5 {
+            list.update(Msg::Down);
+        }
+        keys(&mut list, "\n");
+        assert_eq!(list.failed, Some(0));
+        keys(&mut list, "1");
+        list.update(Msg::Up);
+        keys(&mut list, "\ny\n");
+        assert_eq!(list.index, 2);
+        keys(&mut list, "\u{1b}");
+        assert_eq!(
+            list.confirm,
+            Some(true),
+            "going back shows the earlier answer"
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! A labelled one-line input with inline validation.
+
+use crossterm::event::KeyEvent;
+use jiff::civil::Date;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+use ratatui_textarea::TextArea;
+
+pub struct Field {
+    pub label: String,
+    area: TextArea<'static>,
+    /// What is wrong with the value now, in the user's words.
+    pub error: Option<String>,
+    /// A quiet remark below the field (e.g. the allowed range).
+    pub note: Option<String>,
+}
+
+impl Field {
+    pub fn new(label: impl Into<String>, value: &str) -> Self {
+        let mut area = TextArea::new(vec![value.to_owned()]);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        area.set_cursor_line_style(Style::new());
+        Self {
+            label: label.into(),
+            area,
+            error: None,
+            note: None,
+        }
+    }
+
+    /// A field whose characters show as `•`.
+    pub fn masked(label: impl Into<String>) -> Self {
+        let mut field = Self::new(label, "");
+        field.area.set_mask_char('•');
+        field
+    }
+
+    pub fn value(&self) -> String {
+        self.area.lines().join("")
+    }
+
+    /// Applies a key; Enter never adds a line to a one-line field.
+    pub fn input(&mut self, key: KeyEvent) {
+        if key.code != crossterm::event::KeyCode::Enter {
+            self.area.input(key);
+        }
+    }
+
+    /// Height needed: label, input, and a line for an error or note.
+    pub const HEIGHT: u16 = 3;
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
+        let [label, input, below] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+        let marker = if focused { "▶ " } else { "  " };
+        let style = if focused {
+            Style::new().add_modifier(Modifier::BOLD)
+        } else {
+            Style::new()
+        };
+        Paragraph::new(Line::styled(format!("{marker}{}", self.label), style)).render(label, buf);
+        let [_, input] =
+            Layout::horizontal([Constraint::Length(4), Constraint::Fill(1)]).areas(input);
+        if focused {
+            (&self.area).render(input, buf);
+        } else {
+            let shown = match self.area.mask_char() {
+                Some(c) => c.to_string().repeat(self.value().chars().count()),
+                None => self.value(),
+            };
+            Paragraph::new(shown).render(input, buf);
+        }
+        let [_, below] =
+            Layout::horizontal([Constraint::Length(4), Constraint::Fill(1)]).areas(below);
+        if let Some(error) = &self.error {
+            Paragraph::new(Line::styled(
+                format!("✗ {error}"),
+                Style::new().add_modifier(Modifier::BOLD),
+            ))
+            .render(below, buf);
+        } else if let Some(note) = &self.note {
+            Paragraph::new(Line::styled(
+                note.clone(),
+                Style::new().add_modifier(Modifier::DIM),
+            ))
+            .render(below, buf);
+        }
+    }
+}
+
+/// A date as people type it: `2026-11-23` or `23-11-2026`.
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if let Ok(date) = text.parse::<Date>() {
+        return Some(date);
+    }
+    let mut parts = text.split(['-', '/', '.']);
+    let day: i8 = parts.next()?.parse().ok()?;
+    let month: i8 = parts.next()?.parse().ok()?;
+    let year: i16 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || year < 1000 {
+        return None;
+    }
+    Date::new(year, month, day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_in_both_common_forms() {
+        assert_eq!(parse_date("2026-11-23"), Some(date(2026, 11, 23)));
+        assert_eq!(parse_date(" 23-11-2026 "), Some(date(2026, 11, 23)));
+        assert_eq!(parse_date("3/2/2027"), Some(date(2027, 2, 3)));
+        assert_eq!(parse_date("31-02-2027"), None);
+        assert_eq!(
+            parse_date("23-11-26"),
+            None,
+            "two-digit years are ambiguous"
+        );
+        assert_eq!(parse_date("morgen"), None);
+    }
+}
