@@ -7,6 +7,7 @@ pub mod case;
 pub mod checklist;
 pub mod field;
 pub mod hints;
+pub mod motivation;
 pub mod picker;
 pub mod text;
 

@@ -630,3 +630,19 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    pub fn motivation_part(self, n: usize, total: usize, label: &str) -> String {
+        match self {
+            Self::Nl => format!("Onderdeel {n} van {total}: {label}"),
+            Self::En => format!("Part {n} of {total}: {label}"),
+        }
+    }
+
+    pub fn chars_written(self, n: usize) -> String {
+        match self {
+            Self::Nl => format!("{n} tekens"),
+            Self::En => format!("{n} characters"),
+        }
+    }
+}
