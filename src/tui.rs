@@ -9,6 +9,8 @@ pub mod field;
 pub mod hints;
 pub mod motivation;
 pub mod picker;
+pub mod review;
+pub mod signal;
 pub mod text;
 
 use std::io;
@@ -23,22 +25,74 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
+use self::case::{CaseData, CaseForm};
+use self::checklist::Checklist;
 use self::hints::{Hint, HintBar};
+use self::motivation::MotivationForm;
 use self::picker::Picker;
-use crate::domain::norm::catalog::Catalog;
+use self::review::{Assessed, Review};
+use self::signal::SignalForm;
+use crate::domain::decision;
+use crate::domain::draft::{Draft, DraftAnswer, DraftNorm, Step};
+use crate::domain::keyring::Grant;
+use crate::domain::norm::catalog::{Catalog, LoadedNorm};
+use crate::domain::store::files::new_id;
 use crate::i18n::Lang;
 
 /// Smallest terminal the walkthrough draws in; below it, it says so.
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 14;
 
+/// Who signs, as the keyring knows them, and where their chain stands.
+#[derive(Debug, Clone)]
+pub struct Signer {
+    pub grant: Grant,
+    pub needs_passphrase: bool,
+    pub next_seq: u64,
+    pub prev: Option<String>,
+}
+
+/// Performs what the walkthrough asks: the only place with I/O.
+pub trait Host {
+    fn save_draft(&mut self, draft: &Draft) -> io::Result<()>;
+    fn discard_draft(&mut self, id: &str) -> io::Result<()>;
+    /// Signs and stores the record for `draft` under `record_id`; returns
+    /// the id, or why it failed in the user's words.
+    fn sign(
+        &mut self,
+        draft: &Draft,
+        record_id: &str,
+        passphrase: Option<&str>,
+    ) -> Result<String, String>;
+    /// Signs and stores a signal; returns its id or why it failed.
+    fn log_signal(
+        &mut self,
+        draft: &Draft,
+        check: Option<&str>,
+        text: &str,
+        passphrase: Option<&str>,
+    ) -> Result<String, String>;
+}
+
 pub enum Screen {
     Picker(Picker),
+    Case(CaseForm),
+    Checklist(Checklist),
+    Motivation(MotivationForm),
+    Review(Review),
+    Signal(SignalForm, Option<String>),
+    Done { id: String, signal: bool },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     Picker(picker::Msg),
+    Case(case::Msg),
+    Checklist(checklist::Msg),
+    Motivation(motivation::Msg),
+    Review(review::Msg),
+    Signal(signal::Msg),
+    Close,
     ToggleHelp,
     Quit,
 }
@@ -46,28 +100,180 @@ pub enum Msg {
 /// What the loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    SaveDraft,
+    Sign(Option<String>),
+    LogSignal {
+        check: Option<String>,
+        text: String,
+        passphrase: Option<String>,
+    },
+    /// Leave, saving the draft first.
     Quit,
-    /// The caseworker chose this norm.
-    NormChosen(String),
+    /// Leave after the record or signal was stored.
+    Close,
+}
+
+/// How the walkthrough ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// Left before signing; the draft with this id keeps the work.
+    Saved(String),
+    /// Left before anything worth keeping was typed.
+    Nothing,
+    Signed(String),
+    Signal(String),
 }
 
 pub struct App {
     lang: Lang,
+    today: Date,
+    catalog: Catalog,
+    signer: Signer,
+    draft: Draft,
     screen: Screen,
     help: bool,
+    /// The id the record will get, fixed when the review opens, so the
+    /// preview shows what will be stored.
+    record_id: Option<String>,
 }
 
 impl App {
-    pub fn new(lang: Lang, catalog: &Catalog, today: Date) -> Self {
-        Self {
+    pub fn new(lang: Lang, catalog: Catalog, today: Date, signer: Signer, draft: Draft) -> Self {
+        let screen = Screen::Picker(Picker::new(lang, &catalog, today));
+        let mut app = Self {
             lang,
-            screen: Screen::Picker(Picker::new(lang, catalog, today)),
+            today,
+            catalog,
+            signer,
+            draft,
+            screen,
             help: false,
+            record_id: None,
+        };
+        app.resume();
+        app
+    }
+
+    /// Opens the step a resumed draft was at.
+    fn resume(&mut self) {
+        if self.loaded().is_none() {
+            self.draft.norm = None;
+            self.draft.step = Step::Norm;
+            return;
         }
+        self.screen = match self.draft.step {
+            Step::Norm => return,
+            Step::Case => self.case_screen(),
+            Step::Checklist => self.checklist_screen(),
+            Step::Motivation => self.motivation_screen(),
+            Step::Review => self.review_screen(),
+        };
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
     }
 
     pub fn screen(&self) -> &Screen {
         &self.screen
+    }
+
+    fn loaded(&self) -> Option<&LoadedNorm> {
+        self.draft
+            .norm
+            .as_ref()
+            .and_then(|n| self.catalog.get(&n.id))
+    }
+
+    fn case_data(&self) -> Option<CaseData> {
+        Some(CaseData {
+            case: self.draft.case.clone(),
+            decision_date: self.draft.decision_date?,
+            period: self.draft.period_start.zip(self.draft.period_end),
+        })
+    }
+
+    fn case_screen(&self) -> Screen {
+        let max = self.loaded().and_then(|n| n.norm.max_duration);
+        Screen::Case(CaseForm::new(
+            self.lang,
+            self.today,
+            max,
+            self.case_data().as_ref(),
+        ))
+    }
+
+    fn checklist_screen(&self) -> Screen {
+        match self.loaded() {
+            Some(n) => Screen::Checklist(Checklist::new(
+                self.lang,
+                &n.norm,
+                &self.draft.proposal().answers,
+            )),
+            None => Screen::Picker(Picker::new(self.lang, &self.catalog, self.today)),
+        }
+    }
+
+    fn motivation_screen(&self) -> Screen {
+        match self.loaded() {
+            Some(n) => Screen::Motivation(MotivationForm::new(
+                self.lang,
+                &n.norm,
+                &self.draft.motivation,
+            )),
+            None => Screen::Picker(Picker::new(self.lang, &self.catalog, self.today)),
+        }
+    }
+
+    fn review_screen(&mut self) -> Screen {
+        let id = self
+            .record_id
+            .get_or_insert_with(|| new_id("MW", self.draft.updated))
+            .clone();
+        let assessed = self.assess(&id);
+        match self.loaded() {
+            Some(n) => Screen::Review(Review::new(
+                self.lang,
+                &n.norm,
+                &self.draft.evidence,
+                self.signer.needs_passphrase,
+                assessed,
+            )),
+            None => Screen::Picker(Picker::new(self.lang, &self.catalog, self.today)),
+        }
+    }
+
+    /// The decision as it stands: its mandaat outcome and the record it
+    /// becomes, or why it cannot be signed yet.
+    fn assess(&self, id: &str) -> Assessed {
+        let Some(loaded) = self.loaded() else {
+            return Assessed {
+                result: Err(Vec::new()),
+                preview: String::new(),
+            };
+        };
+        let proposal = self.draft.proposal();
+        match decision::assess(&loaded.norm, &proposal, &self.signer.grant.role, self.today) {
+            Ok(a) => {
+                let record = decision::build_record(
+                    loaded,
+                    &proposal,
+                    &a,
+                    &self.signer.grant,
+                    (id.to_owned(), self.draft.updated),
+                    self.signer.next_seq,
+                    self.signer.prev.clone(),
+                );
+                Assessed {
+                    result: Ok(a.mandate),
+                    preview: record.to_toml().unwrap_or_default(),
+                }
+            }
+            Err(refusals) => Assessed {
+                result: Err(refusals),
+                preview: String::new(),
+            },
+        }
     }
 
     /// The message for a key press; key releases and repeats of other
@@ -79,50 +285,298 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
             return Some(Msg::Quit);
         }
-        if matches!(key.code, KeyCode::F(1) | KeyCode::Char('?')) {
+        if let Screen::Done { .. } = self.screen {
+            return Some(Msg::Close);
+        }
+        if key.code == KeyCode::F(1)
+            || (key.code == KeyCode::Char('?') && self.question_mark_is_help())
+        {
             return Some(Msg::ToggleHelp);
         }
         if self.help {
             return matches!(key.code, KeyCode::Esc).then_some(Msg::ToggleHelp);
         }
-        match &self.screen {
-            Screen::Picker(_) => Picker::on_key(key).map(Msg::Picker),
-        }
+        Some(match &self.screen {
+            Screen::Picker(_) => Msg::Picker(Picker::on_key(key)?),
+            Screen::Case(_) => Msg::Case(CaseForm::on_key(key)),
+            Screen::Checklist(c) => Msg::Checklist(c.on_key(key)?),
+            Screen::Motivation(_) => Msg::Motivation(MotivationForm::on_key(key)),
+            Screen::Review(_) => Msg::Review(Review::on_key(key)),
+            Screen::Signal(..) => Msg::Signal(SignalForm::on_key(key)),
+            Screen::Done { .. } => Msg::Close,
+        })
+    }
+
+    /// On screens where people type free text, `?` is a character and F1
+    /// opens help.
+    fn question_mark_is_help(&self) -> bool {
+        matches!(self.screen, Screen::Picker(_) | Screen::Review(_))
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
-            Msg::Quit => vec![Effect::Quit],
+            Msg::Quit => {
+                self.sync();
+                vec![Effect::Quit]
+            }
+            Msg::Close => vec![Effect::Close],
             Msg::ToggleHelp => {
                 self.help = !self.help;
                 Vec::new()
             }
-            Msg::Picker(m) => match &mut self.screen {
-                Screen::Picker(p) => match p.update(m) {
-                    Some(picker::Outcome::Chosen(id)) => vec![Effect::NormChosen(id)],
-                    // Nothing is typed yet on the first screen: back is out.
-                    Some(picker::Outcome::Back) => vec![Effect::Quit],
-                    None => Vec::new(),
-                },
-            },
+            Msg::Picker(m) => self.picker(m),
+            Msg::Case(m) => self.case(m),
+            Msg::Checklist(m) => self.checklist(m),
+            Msg::Motivation(m) => self.motivation(m),
+            Msg::Review(m) => self.review(m),
+            Msg::Signal(m) => self.signal(m),
         }
+    }
+
+    /// Copies what is typed on the current screen into the draft.
+    fn sync(&mut self) {
+        match &self.screen {
+            Screen::Checklist(c) => self.set_answers(c.answered()),
+            Screen::Motivation(m) => self.draft.motivation = m.motivation(),
+            _ => {}
+        }
+    }
+
+    fn set_answers(&mut self, answers: Vec<(String, crate::domain::record::Answer)>) {
+        self.draft.answers = answers
+            .into_iter()
+            .map(|(check, answer)| DraftAnswer { check, answer })
+            .collect();
+    }
+
+    fn go(&mut self, step: Step, screen: Screen) -> Vec<Effect> {
+        self.draft.step = step;
+        self.screen = screen;
+        vec![Effect::SaveDraft]
+    }
+
+    fn picker(&mut self, m: picker::Msg) -> Vec<Effect> {
+        let Screen::Picker(p) = &mut self.screen else {
+            return Vec::new();
+        };
+        match p.update(m) {
+            Some(picker::Outcome::Chosen(id)) => {
+                let Some(loaded) = self.catalog.get(&id) else {
+                    return Vec::new();
+                };
+                let same = self.draft.norm.as_ref().is_some_and(|n| n.id == id);
+                self.draft.norm = Some(DraftNorm {
+                    id,
+                    version: loaded.norm.version,
+                    sha256: loaded.sha256().to_string(),
+                });
+                if !same {
+                    self.draft.answers.clear();
+                }
+                let screen = self.case_screen();
+                self.go(Step::Case, screen)
+            }
+            Some(picker::Outcome::Back) => vec![Effect::Quit],
+            None => Vec::new(),
+        }
+    }
+
+    fn case(&mut self, m: case::Msg) -> Vec<Effect> {
+        let Screen::Case(f) = &mut self.screen else {
+            return Vec::new();
+        };
+        match f.update(m) {
+            Some(case::Outcome::Done(data)) => {
+                self.draft.case = data.case;
+                self.draft.decision_date = Some(data.decision_date);
+                (self.draft.period_start, self.draft.period_end) = data.period.unzip();
+                let screen = self.checklist_screen();
+                self.go(Step::Checklist, screen)
+            }
+            Some(case::Outcome::Back) => {
+                let screen = Screen::Picker(Picker::new(self.lang, &self.catalog, self.today));
+                self.go(Step::Norm, screen)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn checklist(&mut self, m: checklist::Msg) -> Vec<Effect> {
+        let Screen::Checklist(c) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = c.update(m);
+        let answered = c.answered();
+        match outcome {
+            Some(checklist::Outcome::Done(answers)) => {
+                self.set_answers(answers);
+                let screen = self.motivation_screen();
+                self.go(Step::Motivation, screen)
+            }
+            Some(checklist::Outcome::Back) => {
+                self.set_answers(answered);
+                let screen = self.case_screen();
+                self.go(Step::Case, screen)
+            }
+            Some(checklist::Outcome::OtherNorm) => {
+                self.set_answers(Vec::new());
+                self.draft.norm = None;
+                let screen = Screen::Picker(Picker::new(self.lang, &self.catalog, self.today));
+                self.go(Step::Norm, screen)
+            }
+            Some(checklist::Outcome::Signal { check }) => {
+                self.set_answers(answered);
+                let question = self
+                    .loaded()
+                    .and_then(|n| n.norm.check(&check))
+                    .map(|c| c.question.clone())
+                    .unwrap_or_default();
+                self.screen = Screen::Signal(
+                    SignalForm::new(
+                        self.lang,
+                        &self.draft.case,
+                        &question,
+                        self.signer.needs_passphrase,
+                    ),
+                    Some(check),
+                );
+                vec![Effect::SaveDraft]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn motivation(&mut self, m: motivation::Msg) -> Vec<Effect> {
+        let Screen::Motivation(f) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = f.update(m);
+        let current = f.motivation();
+        match outcome {
+            Some(motivation::Outcome::Done(text)) => {
+                self.draft.motivation = text;
+                let screen = self.review_screen();
+                self.go(Step::Review, screen)
+            }
+            Some(motivation::Outcome::Back) => {
+                self.draft.motivation = current;
+                let screen = self.checklist_screen();
+                self.go(Step::Checklist, screen)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn review(&mut self, m: review::Msg) -> Vec<Effect> {
+        let Screen::Review(r) = &mut self.screen else {
+            return Vec::new();
+        };
+        match r.update(m) {
+            Some(review::Outcome::Sign(passphrase)) => vec![Effect::Sign(passphrase)],
+            Some(review::Outcome::Back) => {
+                let screen = self.motivation_screen();
+                self.go(Step::Motivation, screen)
+            }
+            Some(review::Outcome::Evidence(confirmed)) => {
+                self.draft.evidence = confirmed;
+                let id = self.record_id.clone().unwrap_or_default();
+                let assessed = self.assess(&id);
+                if let Screen::Review(r) = &mut self.screen {
+                    r.reassess(assessed);
+                }
+                vec![Effect::SaveDraft]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn signal(&mut self, m: signal::Msg) -> Vec<Effect> {
+        let Screen::Signal(f, check) = &mut self.screen else {
+            return Vec::new();
+        };
+        let check = check.clone();
+        match f.update(m) {
+            Some(signal::Outcome::Send { text, passphrase }) => vec![Effect::LogSignal {
+                check,
+                text,
+                passphrase,
+            }],
+            Some(signal::Outcome::Back) => {
+                self.screen = self.checklist_screen();
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// The record was signed (or not): show the id, or why not.
+    pub fn signed(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(id) => self.screen = Screen::Done { id, signal: false },
+            Err(e) => {
+                if let Screen::Review(r) = &mut self.screen {
+                    r.error = Some(e);
+                }
+            }
+        }
+    }
+
+    pub fn signal_logged(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(id) => self.screen = Screen::Done { id, signal: true },
+            Err(e) => {
+                if let Screen::Signal(f, _) = &mut self.screen {
+                    f.error = Some(e);
+                }
+            }
+        }
+    }
+
+    /// The id the record gets when signed.
+    pub fn record_id(&self) -> Option<&str> {
+        self.record_id.as_deref()
     }
 
     fn hints(&self) -> Vec<Hint> {
         let l = self.lang;
         let mut hints = match &self.screen {
             Screen::Picker(p) => p.hints(),
+            Screen::Case(f) => f.hints(),
+            Screen::Checklist(c) => c.hints(),
+            Screen::Motivation(m) => m.hints(),
+            Screen::Review(r) => r.hints(),
+            Screen::Signal(f, _) => f.hints(),
+            Screen::Done { .. } => return vec![Hint::new("⏎", l.any_key_to_close())],
         };
-        hints.push(Hint::new("?", l.pick("hulp", "help")));
-        hints.push(Hint::new("Ctrl-C", l.pick("stoppen", "quit")));
+        let help_key = if self.question_mark_is_help() {
+            "?"
+        } else {
+            "F1"
+        };
+        hints.push(Hint::new(help_key, l.pick("hulp", "help")));
+        hints.push(Hint::new(
+            "Ctrl-C",
+            l.pick("opslaan en stoppen", "save and quit"),
+        ));
         hints
     }
 
-    fn title(&self) -> &'static str {
-        match self.screen {
-            Screen::Picker(_) => self
-                .lang
-                .pick("Kies de afgesproken norm", "Choose the agreed norm"),
+    fn title(&self) -> String {
+        let step = match self.screen {
+            Screen::Picker(_) => "picker",
+            Screen::Case(_) => "case",
+            Screen::Checklist(_) => "checklist",
+            Screen::Motivation(_) => "motivation",
+            Screen::Review(_) => "review",
+            Screen::Signal(..) => "signal",
+            Screen::Done { .. } => "done",
+        };
+        let title = self.lang.screen_title(step);
+        match self.loaded() {
+            Some(n) if !matches!(self.screen, Screen::Picker(_)) => {
+                format!("{title} · {}", n.norm.id)
+            }
+            _ => title.to_owned(),
         }
     }
 }
@@ -155,26 +609,60 @@ impl Widget for &App {
             .chain(
                 hints
                     .iter()
-                    .map(|h| Line::raw(format!("{:<8} {}", h.keys, h.action))),
+                    .map(|h| Line::raw(format!("{:<10} {}", h.keys, h.action))),
             )
+            .chain([Line::raw(""), Line::raw(l.help_draft_note())])
             .collect();
-            Paragraph::new(lines).render(inner, buf);
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
         } else {
             match &self.screen {
                 Screen::Picker(p) => p.render(inner, buf),
+                Screen::Case(f) => f.render(inner, buf),
+                Screen::Checklist(c) => c.render(inner, buf),
+                Screen::Motivation(m) => m.render(inner, buf),
+                Screen::Review(r) => r.render(inner, buf),
+                Screen::Signal(f, _) => f.render(inner, buf),
+                Screen::Done { id, signal } => render_done(l, id, *signal, inner, buf),
             }
         }
         HintBar(&hints).render(bar, buf);
     }
 }
 
-/// Runs `app` on `terminal`, reading `events` until an effect ends the
-/// walkthrough, and returns that effect.
+fn render_done(l: Lang, id: &str, signal: bool, area: Rect, buf: &mut Buffer) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let note = if signal {
+        l.signal_done_note(id)
+    } else {
+        l.done_note(id)
+    };
+    let text = vec![
+        Line::raw(""),
+        Line::styled(format!("✓ {}", l.done_title()), bold),
+        Line::raw(""),
+        Line::styled(
+            format!("    {id}    "),
+            bold.add_modifier(Modifier::REVERSED),
+        ),
+        Line::raw(""),
+        Line::raw(note),
+    ];
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+/// Runs `app` on `terminal`, reading `events` and letting `host` perform
+/// the effects, until the walkthrough ends. The draft is saved on every
+/// step and when leaving.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut dyn Iterator<Item = io::Result<Event>>,
-) -> io::Result<Effect>
+    host: &mut dyn Host,
+) -> io::Result<Ending>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
@@ -182,16 +670,53 @@ where
         terminal
             .draw(|frame| frame.render_widget(&*app, frame.area()))
             .map_err(io::Error::other)?;
-        let Some(event) = events.next() else {
-            return Ok(Effect::Quit);
+        let msg = match events.next() {
+            None => Some(Msg::Quit),
+            Some(event) => match event? {
+                Event::Key(key) => app.on_key(key),
+                // The next draw adapts to the new size.
+                _ => None,
+            },
         };
-        let msg = match event? {
-            Event::Key(key) => app.on_key(key),
-            // The next draw adapts to the new size.
-            _ => None,
-        };
-        if let Some(effect) = msg.and_then(|m| app.update(m).into_iter().next()) {
-            return Ok(effect);
+        let Some(msg) = msg else { continue };
+        for effect in app.update(msg) {
+            match effect {
+                Effect::SaveDraft => host.save_draft(&app.draft)?,
+                Effect::Quit => {
+                    if app.draft.norm.is_none() && app.draft.case.is_empty() {
+                        return Ok(Ending::Nothing);
+                    }
+                    host.save_draft(&app.draft)?;
+                    return Ok(Ending::Saved(app.draft.id.clone()));
+                }
+                Effect::Close => {
+                    return Ok(match &app.screen {
+                        Screen::Done { id, signal: true } => Ending::Signal(id.clone()),
+                        Screen::Done { id, .. } => Ending::Signed(id.clone()),
+                        _ => Ending::Nothing,
+                    });
+                }
+                Effect::Sign(passphrase) => {
+                    let id = app.record_id.clone().unwrap_or_default();
+                    let result = host.sign(&app.draft, &id, passphrase.as_deref());
+                    if result.is_ok() {
+                        host.discard_draft(&app.draft.id)?;
+                    }
+                    app.signed(result);
+                }
+                Effect::LogSignal {
+                    check,
+                    text,
+                    passphrase,
+                } => {
+                    let result =
+                        host.log_signal(&app.draft, check.as_deref(), &text, passphrase.as_deref());
+                    if result.is_ok() {
+                        host.discard_draft(&app.draft.id)?;
+                    }
+                    app.signal_logged(result);
+                }
+            }
         }
     }
 }
@@ -199,36 +724,110 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEventState;
+    use crate::domain::keys::{Fingerprint, Signer as Key};
     use jiff::civil::date;
     use ratatui::backend::TestBackend;
 
     const TODAY: Date = date(2026, 11, 23);
 
+    fn signer(role: &str, needs_passphrase: bool) -> Signer {
+        let key = Key::generate("anna").unwrap();
+        Signer {
+            grant: Grant {
+                entry_id: "KR-1".into(),
+                principal: "anna@gemeente.example".into(),
+                name: "Anna de Wit".into(),
+                role: role.into(),
+                fingerprint: Fingerprint::of(key.public_key()),
+                key: key.public_key().clone(),
+                from: "2026-01-01T00:00:00Z".parse().unwrap(),
+                until: None,
+            },
+            needs_passphrase,
+            next_seq: 4,
+            prev: Some("sha256:abc".into()),
+        }
+    }
+
+    fn app_with(lang: Lang, draft: Draft) -> App {
+        App::new(
+            lang,
+            Catalog::bundled(),
+            TODAY,
+            signer("consulent", false),
+            draft,
+        )
+    }
+
     fn app(lang: Lang) -> App {
-        App::new(lang, &Catalog::bundled(), TODAY)
+        app_with(lang, Draft::new("2026-11-23T09:00:00Z".parse().unwrap()))
     }
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    #[derive(Default)]
+    struct FakeHost {
+        saves: Vec<Draft>,
+        discarded: Vec<String>,
+        signed: Vec<(String, Option<String>)>,
+        signals: Vec<(Option<String>, String)>,
     }
 
-    fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-        app.on_key(key(code))
-            .map(|m| app.update(m))
-            .unwrap_or_default()
-    }
-
-    fn typed(app: &mut App, text: &str) {
-        for c in text.chars() {
-            assert_eq!(press(app, KeyCode::Char(c)), []);
+    impl Host for FakeHost {
+        fn save_draft(&mut self, draft: &Draft) -> io::Result<()> {
+            self.saves.push(draft.clone());
+            Ok(())
+        }
+        fn discard_draft(&mut self, id: &str) -> io::Result<()> {
+            self.discarded.push(id.to_owned());
+            Ok(())
+        }
+        fn sign(
+            &mut self,
+            _: &Draft,
+            record_id: &str,
+            passphrase: Option<&str>,
+        ) -> Result<String, String> {
+            if passphrase == Some("fout") {
+                return Err("verkeerde wachtwoordzin".into());
+            }
+            self.signed
+                .push((record_id.to_owned(), passphrase.map(str::to_owned)));
+            Ok(record_id.to_owned())
+        }
+        fn log_signal(
+            &mut self,
+            _: &Draft,
+            check: Option<&str>,
+            text: &str,
+            _: Option<&str>,
+        ) -> Result<String, String> {
+            self.signals
+                .push((check.map(str::to_owned), text.to_owned()));
+            Ok("SG-20261123-AAAAAAAA".into())
         }
     }
 
-    fn picker(app: &App) -> &Picker {
-        match app.screen() {
-            Screen::Picker(p) => p,
-        }
+    /// Keys as a person types them: `\n` Enter, `\t` Tab, `\x1b` Esc,
+    /// `\x13` Ctrl-S, `\x03` Ctrl-C.
+    fn keys(text: &str) -> Vec<io::Result<Event>> {
+        text.chars()
+            .map(|c| {
+                let key = match c {
+                    '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                    '\t' => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                    '\u{1b}' => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                    '\u{13}' => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+                    '\u{3}' => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                    c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+                };
+                Ok(Event::Key(key))
+            })
+            .collect()
+    }
+
+    fn drive(app: &mut App, host: &mut FakeHost, text: &str) -> io::Result<Ending> {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut events = keys(text).into_iter();
+        run(&mut terminal, app, &mut events, host)
     }
 
     fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -237,94 +836,212 @@ mod tests {
         terminal
     }
 
-    #[test]
-    fn typing_filters_on_title_id_domain_and_rule_text() {
-        let mut app = app(Lang::Nl);
-        typed(&mut app, "schuld");
-        assert_eq!(
-            picker(&app).highlighted(),
-            Some("shv-toelating-na-eerder-traject")
+    const LONG: &str =
+        "De jongere heeft sinds oktober geen inkomen en de huur van november is niet betaald.";
+
+    /// Norm, case, checks and motivation for pw-zoektermijn-jongeren.
+    fn to_review() -> String {
+        let motivation = format!(
+            "{LONG} Extra.\t{LONG} Extra.\t{LONG} Extra.\t{LONG} Extra.\tWil werken.\tJongerenloket.\tGeen ontruiming.\u{13}"
         );
-        press(&mut app, KeyCode::Down);
-        assert_eq!(picker(&app).highlighted(), Some("shv-toelating-na-fraude"));
-        press(&mut app, KeyCode::Esc);
-        assert_eq!(picker(&app).filter(), "");
-        // Rule text: the zoektermijn norm mentions "vier weken".
-        typed(&mut app, "vier weken");
-        assert_eq!(picker(&app).highlighted(), Some("pw-zoektermijn-jongeren"));
-        press(&mut app, KeyCode::Backspace);
-        assert_eq!(picker(&app).filter(), "vier weke");
+        format!(
+            "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\njjj450\njTwee sollicitaties per week bij het leerwerkloket.\n{motivation}"
+        )
     }
 
     #[test]
-    fn only_usable_norms_can_be_chosen_and_the_others_say_why() {
+    fn a_caseworker_goes_from_norm_to_signed_record() {
+        let mut app = app(Lang::Nl);
+        let mut host = FakeHost::default();
+        // Review: confirm the two required evidence items, then sign; any key closes.
+        let mut events: Vec<io::Result<Event>> = keys(&to_review());
+        events.push(Ok(Event::Key(KeyEvent::new(
+            KeyCode::Char(' '),
+            KeyModifiers::NONE,
+        ))));
+        events.push(Ok(Event::Key(KeyEvent::new(
+            KeyCode::Down,
+            KeyModifiers::NONE,
+        ))));
+        events.extend(keys(" \nx"));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
+        let id = app.record_id().unwrap().to_owned();
+        assert_eq!(ending, Ending::Signed(id.clone()));
+        assert_eq!(host.signed, [(id.clone(), None)]);
+        assert_eq!(
+            host.discarded,
+            [app.draft().id.clone()],
+            "a signed draft is discarded"
+        );
+        let last = host.saves.last().unwrap();
+        assert_eq!(last.case, "Z-2026-001234");
+        assert_eq!(last.period_end, Some(date(2026, 12, 23)));
+        assert_eq!(last.evidence, ["gespreksverslag", "bankafschriften"]);
+        assert!(host.saves.len() >= 6, "saved on every step");
+    }
+
+    #[test]
+    fn the_review_shows_the_record_as_it_will_be_stored_and_the_mandate() {
+        let mut app = app(Lang::Nl);
+        let mut host = FakeHost::default();
+        let mut events = keys(&to_review());
+        events.extend(keys("\u{3}"));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
+        assert!(matches!(ending, Ending::Saved(_)));
+        let mut app = app_with(Lang::Nl, host.saves.last().unwrap().clone());
+        assert!(
+            matches!(app.screen(), Screen::Review(_)),
+            "resumed at the review"
+        );
+        let screen = draw(&app, 100, 40).backend().to_string();
+        assert!(screen.contains("Nog niet te ondertekenen"), "{screen}");
+        app.update(Msg::Review(review::Msg::Toggle));
+        app.update(Msg::Review(review::Msg::Down));
+        app.update(Msg::Review(review::Msg::Toggle));
+        let screen = draw(&app, 100, 40).backend().to_string();
+        assert!(screen.contains("✓ Binnen uw mandaat"), "{screen}");
+        assert!(screen.contains("opgesteld en vastgesteld"));
+        assert!(
+            screen.contains("seq = 4"),
+            "the preview is the record: {screen}"
+        );
+        assert!(screen.contains(&format!("id = \"{}\"", app.record_id().unwrap())));
+    }
+
+    #[test]
+    fn quitting_saves_and_resuming_continues_where_it_stopped() {
+        let mut app = app(Lang::Nl);
+        let mut host = FakeHost::default();
+        let ending = drive(
+            &mut app,
+            &mut host,
+            "zoektermijn\nZ-2026-000042\n\n\n22-12-2026\njj\u{3}",
+        )
+        .unwrap();
+        let Ending::Saved(id) = ending else {
+            panic!("{ending:?}")
+        };
+        let draft = host.saves.last().unwrap().clone();
+        assert_eq!(draft.id, id);
+        assert_eq!(draft.step, Step::Checklist);
+        assert_eq!(draft.answers.len(), 2, "answers typed so far are kept");
+        let resumed = app_with(Lang::Nl, draft);
+        let Screen::Checklist(c) = resumed.screen() else {
+            panic!("not the checklist")
+        };
+        assert_eq!(c.answered().len(), 2);
+    }
+
+    #[test]
+    fn nothing_typed_means_nothing_saved() {
         let mut app = app(Lang::En);
-        typed(&mut app, "buitenland");
+        let mut host = FakeHost::default();
         assert_eq!(
-            picker(&app).highlighted(),
-            Some("pw-zeer-dringende-redenen-buitenland")
+            drive(&mut app, &mut host, "\u{1b}").unwrap(),
+            Ending::Nothing
         );
-        assert_eq!(press(&mut app, KeyCode::Enter), []);
-        let screen = draw(&app, 80, 24).backend().to_string();
-        assert!(screen.contains("Cannot be chosen: concept."), "{screen}");
-        press(&mut app, KeyCode::Esc);
-        typed(&mut app, "jeugdhulp");
-        assert_eq!(
-            press(&mut app, KeyCode::Enter),
-            [Effect::NormChosen("jw-jeugdhulp-na-18".into())]
-        );
+        assert!(host.saves.is_empty());
     }
 
     #[test]
-    fn quitting_and_help() {
+    fn a_failed_condition_can_become_a_signal() {
         let mut app = app(Lang::Nl);
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(app.on_key(ctrl_c), Some(Msg::Quit));
+        let mut host = FakeHost::default();
+        let ending = drive(
+            &mut app,
+            &mut host,
+            "zoektermijn\nZ-2026-000099\n\n\n22-12-2026\nn3Inwoner is 28 en heeft toch acuut hulp nodig bij de huur.\u{13}x",
+        )
+        .unwrap();
+        assert_eq!(ending, Ending::Signal("SG-20261123-AAAAAAAA".into()));
+        assert_eq!(host.signals[0].0.as_deref(), Some("leeftijd-onder-27"));
+        assert!(host.signals[0].1.starts_with("Inwoner is 28"));
+    }
+
+    #[test]
+    fn a_wrong_passphrase_is_said_and_nothing_leaves() {
+        let mut app = App::new(
+            Lang::Nl,
+            Catalog::bundled(),
+            TODAY,
+            signer("consulent", true),
+            Draft::new("2026-11-23T09:00:00Z".parse().unwrap()),
+        );
+        let mut host = FakeHost::default();
+        let mut events = keys(&to_review());
+        events.push(Ok(Event::Key(KeyEvent::new(
+            KeyCode::Char(' '),
+            KeyModifiers::NONE,
+        ))));
+        events.push(Ok(Event::Key(KeyEvent::new(
+            KeyCode::Down,
+            KeyModifiers::NONE,
+        ))));
+        events.extend(keys(" fout\n\u{3}"));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
+        assert!(matches!(ending, Ending::Saved(_)));
+        assert!(host.signed.is_empty());
+        assert!(host.discarded.is_empty());
+    }
+
+    #[test]
+    fn keys_and_help() {
+        let mut app = app(Lang::Nl);
         let release = KeyEvent {
             kind: KeyEventKind::Release,
-            ..key(KeyCode::Char('x'))
+            ..KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)
         };
         assert_eq!(app.on_key(release), None, "key releases are ignored");
-        assert_eq!(press(&mut app, KeyCode::Char('?')), []);
-        assert!(draw(&app, 80, 24).backend().to_string().contains("Toetsen"));
-        press(&mut app, KeyCode::Esc);
-        // Esc with an empty filter on the first screen leaves: nothing typed yet.
-        assert_eq!(press(&mut app, KeyCode::Esc), [Effect::Quit]);
-    }
-
-    #[test]
-    fn the_loop_runs_on_any_backend_with_scripted_keys() {
-        let mut app = app(Lang::Nl);
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let keys = "wmo".chars().map(KeyCode::Char).chain([KeyCode::Enter]);
-        let mut events = keys.map(|code| {
-            Ok(Event::Key(KeyEvent {
-                state: KeyEventState::NONE,
-                ..key(code)
-            }))
-        });
-        let effect = run(&mut terminal, &mut app, &mut events).unwrap();
-        assert_eq!(
-            effect,
-            Effect::NormChosen("wmo-huishoudelijke-hulp-extra-uren".into())
+        app.update(Msg::ToggleHelp);
+        let screen = draw(&app, 80, 24).backend().to_string();
+        assert!(
+            screen.contains("Toetsen") && screen.contains("concept"),
+            "{screen}"
         );
     }
 
     #[test]
     fn screens_in_both_languages_and_sizes() {
-        insta::assert_snapshot!("picker_nl_80x24", draw(&app(Lang::Nl), 80, 24).backend());
-        insta::assert_snapshot!("picker_en_80x24", draw(&app(Lang::En), 80, 24).backend());
-        let mut filtered = app(Lang::Nl);
-        typed(&mut filtered, "schuld");
-        insta::assert_snapshot!(
-            "picker_nl_filtered_80x24",
-            draw(&filtered, 80, 24).backend()
-        );
-        insta::assert_snapshot!(
-            "picker_nl_narrow_60x20",
-            draw(&app(Lang::Nl), 60, 20).backend()
-        );
-        insta::assert_snapshot!("too_small_nl_40x10", draw(&app(Lang::Nl), 40, 10).backend());
+        for lang in [Lang::Nl, Lang::En] {
+            let code = if lang == Lang::Nl { "nl" } else { "en" };
+            let mut app = app(lang);
+            insta::assert_snapshot!(format!("picker_{code}_80x24"), draw(&app, 80, 24).backend());
+            for (step, text) in [
+                ("case", "zoektermijn\n"),
+                ("checklist", "Z-2026-001234\n\n\n22-12-2026\n"),
+                ("checklist_failed", "n"),
+                (
+                    "motivation",
+                    "1jjj450\njTwee sollicitaties per week bij het leerwerkloket.\n",
+                ),
+            ] {
+                for event in keys(text) {
+                    if let Ok(Event::Key(k)) = event
+                        && let Some(m) = app.on_key(k)
+                    {
+                        app.update(m);
+                    }
+                }
+                insta::assert_snapshot!(
+                    format!("{step}_{code}_80x24"),
+                    draw(&app, 80, 24).backend()
+                );
+            }
+        }
+        let mut narrow = app(Lang::Nl);
+        insta::assert_snapshot!("picker_nl_narrow_60x20", draw(&narrow, 60, 20).backend());
+        narrow.update(Msg::Picker(picker::Msg::Choose));
+        insta::assert_snapshot!("case_nl_narrow_60x20", draw(&narrow, 60, 20).backend());
+        insta::assert_snapshot!("too_small_nl_40x10", draw(&narrow, 40, 10).backend());
+        let done = {
+            let mut a = app(Lang::Nl);
+            a.signed(Ok("MW-20261123-K7QF2XAB".into()));
+            a
+        };
+        insta::assert_snapshot!("done_nl_80x24", draw(&done, 80, 24).backend());
     }
 
     #[test]

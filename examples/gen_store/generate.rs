@@ -127,8 +127,15 @@ pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated,
             .checked_add(Span::new().seconds(i64::try_from(i % 28_800)?))?;
         let (seq, prev) = &mut chains[author];
         *seq += 1;
-        let record: Record =
-            decision::build_record(loaded, &p, &assessment, grant, created, *seq, prev.clone());
+        let record: Record = decision::build_record(
+            loaded,
+            &p,
+            &assessment,
+            grant,
+            (new_id("MW", created), created),
+            *seq,
+            prev.clone(),
+        );
         let text = record.to_toml()?;
         let sig = signer.sign(Namespace::Record, text.as_bytes())?;
         let path = store

@@ -93,7 +93,15 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
     let now = ctx.now;
     let (record, path) = store
         .append_record(&grant.principal, &signer, |seq, prev| {
-            decision::build_record(loaded, &proposal, &assessment, &grant, now, seq, prev)
+            decision::build_record(
+                loaded,
+                &proposal,
+                &assessment,
+                &grant,
+                (crate::domain::store::files::new_id("MW", now), now),
+                seq,
+                prev,
+            )
         })
         .map_err(|e| store_error(ctx, &e))?;
     let shown = crate::domain::store::relative(store.dir(), &path);

@@ -13,7 +13,6 @@ use super::record::{
     Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period,
     RECORD_FORMAT, Record, SignatureMeaning,
 };
-use super::store::files::new_id;
 
 /// What the caseworker proposes.
 #[derive(Debug, Clone, Default)]
@@ -343,15 +342,15 @@ fn check_period(norm: &Norm, period: Option<(Date, Date)>, refusals: &mut Vec<Re
     }
 }
 
-/// The record for an assessed proposal, as `seq` in its author's chain
-/// after the record `prev` links to.
+/// The record for an assessed proposal, with its id and signing time, as
+/// `seq` in its author's chain after the record `prev` links to.
 #[allow(clippy::too_many_arguments)]
 pub fn build_record(
     loaded: &LoadedNorm,
     p: &Proposal,
     a: &Assessment,
     grant: &Grant,
-    now: jiff::Timestamp,
+    (id, now): (String, jiff::Timestamp),
     seq: u64,
     prev: Option<String>,
 ) -> Record {
@@ -390,7 +389,7 @@ pub fn build_record(
     let m = &p.motivation;
     Record {
         format: RECORD_FORMAT.into(),
-        id: new_id("MW", now),
+        id,
         created: now,
         decision_date: a.decision_date,
         case: p.case.trim().to_owned(),

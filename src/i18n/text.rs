@@ -646,3 +646,121 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    pub fn mandate_live(self, outcome: &crate::domain::norm::MandateOutcome) -> String {
+        use crate::domain::norm::MandateOutcome as M;
+        match (self, outcome) {
+            (Self::Nl, M::Within { .. }) => "✓ Binnen uw mandaat".into(),
+            (Self::Nl, M::NeedsReview { role }) => {
+                format!("⚠ Vereist beoordeling door {role} of hoger")
+            }
+            (Self::Nl, M::BeyondNorm) => "✗ Boven elk mandaat in deze norm".into(),
+            (Self::En, M::Within { .. }) => "✓ Within your mandaat".into(),
+            (Self::En, M::NeedsReview { role }) => format!("⚠ Needs review by {role} or higher"),
+            (Self::En, M::BeyondNorm) => "✗ Beyond every mandaat in this norm".into(),
+        }
+    }
+
+    pub fn signature_meaning(self, outcome: &crate::domain::norm::MandateOutcome) -> String {
+        use crate::domain::norm::MandateOutcome as M;
+        match (self, outcome) {
+            (Self::Nl, M::Within { .. }) => {
+                "Uw handtekening betekent: opgesteld en vastgesteld — u neemt dit besluit.".into()
+            }
+            (Self::Nl, _) => {
+                "Uw handtekening betekent: opgesteld, ter beoordeling — u legt het besluit voor."
+                    .into()
+            }
+            (Self::En, M::Within { .. }) => {
+                "Your signature means: drawn up and decided — you take this decision.".into()
+            }
+            (Self::En, _) => {
+                "Your signature means: drawn up, for review — you submit the decision.".into()
+            }
+        }
+    }
+
+    pub fn cannot_sign_yet(self, reasons: usize) -> String {
+        match (self, reasons) {
+            (Self::Nl, 1) => "Nog niet te ondertekenen, om deze reden:".into(),
+            (Self::Nl, n) => format!("Nog niet te ondertekenen, om deze {n} redenen:"),
+            (Self::En, 1) => "Cannot be signed yet, for this reason:".into(),
+            (Self::En, n) => format!("Cannot be signed yet, for these {n} reasons:"),
+        }
+    }
+}
+
+impl Lang {
+    pub fn signal_intro(self, case: &str, question: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Signaal voor de beleidseigenaar over zaak {case}: de norm dekte dit geval niet (“{question}”). Het signaal wordt ondertekend en in de opslag bewaard."
+            ),
+            Self::En => format!(
+                "Signal for the policy owner about case {case}: the norm did not cover it (“{question}”). The signal is signed and kept in the store."
+            ),
+        }
+    }
+
+    pub fn done_title(self) -> &'static str {
+        self.pick("Ondertekend en opgeslagen", "Signed and stored")
+    }
+
+    pub fn done_note(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Noteer {id} in het zaakdossier, bijvoorbeeld in het rapport bij het besluit. Iedereen met de opslag kan de handtekening controleren met `maatwerk verify`."
+            ),
+            Self::En => format!(
+                "Note {id} in the case file, for example in the report with the decision. Anyone with the store can check the signature with `maatwerk verify`."
+            ),
+        }
+    }
+
+    pub fn signal_done_note(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Signaal {id} is ondertekend en bewaard voor de beleidseigenaar. Er is geen besluit vastgelegd."
+            ),
+            Self::En => format!(
+                "Signal {id} is signed and kept for the policy owner. No decision was recorded."
+            ),
+        }
+    }
+
+    pub fn any_key_to_close(self) -> &'static str {
+        self.pick(
+            "Druk op een toets om af te sluiten.",
+            "Press any key to close.",
+        )
+    }
+
+    pub fn screen_title(self, step: &str) -> &'static str {
+        match (self, step) {
+            (Self::Nl, "picker") => "Kies de afgesproken norm",
+            (Self::Nl, "case") => "De zaak",
+            (Self::Nl, "checklist") => "Controlevragen",
+            (Self::Nl, "motivation") => "Motivering",
+            (Self::Nl, "review") => "Controleren en ondertekenen",
+            (Self::Nl, "signal") => "Signaal: geen passende norm",
+            (Self::Nl, _) => "Klaar",
+            (Self::En, "picker") => "Choose the agreed norm",
+            (Self::En, "case") => "The case",
+            (Self::En, "checklist") => "Checks",
+            (Self::En, "motivation") => "Motivation",
+            (Self::En, "review") => "Review and sign",
+            (Self::En, "signal") => "Signal: no agreed norm fits",
+            (Self::En, _) => "Done",
+        }
+    }
+}
+
+impl Lang {
+    pub fn help_draft_note(self) -> &'static str {
+        self.pick(
+            "Uw werk wordt bij elke stap als concept bewaard, ook bij Ctrl-C of als het venster sluit. `maatwerk new --resume` gaat verder; `maatwerk drafts` toont de concepten.",
+            "Your work is kept as a draft at every step, also on Ctrl-C or when the window closes. `maatwerk new --resume` goes on; `maatwerk drafts` lists the drafts.",
+        )
+    }
+}

@@ -127,7 +127,10 @@ impl Checklist {
             ];
         }
         let mut hints = match self.check().kind {
-            CheckKind::Confirm { .. } => vec![Hint::new("j/n", l.pick("ja of nee", "yes or no"))],
+            CheckKind::Confirm { .. } => vec![Hint::new(
+                "j/n",
+                l.pick("ja of nee, en verder", "yes or no, and on"),
+            )],
             CheckKind::Choice { .. } => vec![Hint::new("↑↓", l.pick("kiezen", "choose"))],
             _ => Vec::new(),
         };
@@ -172,13 +175,14 @@ impl Checklist {
             Msg::Option(_) => Some(Outcome::Signal {
                 check: self.check().id.clone(),
             }),
+            // One key per yes/no: it answers and moves on.
             Msg::Yes => {
                 self.confirm = Some(true);
-                None
+                self.submit()
             }
             Msg::No => {
                 self.confirm = Some(false);
-                None
+                self.submit()
             }
             Msg::Up | Msg::Down => {
                 let down = msg == Msg::Down;
@@ -465,7 +469,7 @@ mod tests {
     fn answers_every_kind_and_finishes() {
         let mut list = Checklist::new(Lang::Nl, &norm("pw-zoektermijn-jongeren"), &[]);
         // leeftijd, acute-nood, netwerk: ja; voorschot 450,50; zoekt-actief: ja; afspraken.
-        assert_eq!(keys(&mut list, "j\nj\nj\n450,50\nj\n"), None);
+        assert_eq!(keys(&mut list, "jjj450,50\nj"), None);
         let done = keys(
             &mut list,
             "Twee sollicitaties per week bij het leerwerkloket.\n",
@@ -482,7 +486,7 @@ mod tests {
         let mut list = Checklist::new(Lang::En, &norm("pw-zoektermijn-jongeren"), &[]);
         keys(&mut list, "\n");
         assert_eq!(list.field.error.as_deref(), Some("choose yes or no (y/n)"));
-        keys(&mut list, "y\ny\ny\n2000\n");
+        keys(&mut list, "yyy2000\n");
         assert_eq!(
             list.field.error.as_deref(),
             Some("number from 0 to 1500 EUR")
@@ -493,13 +497,13 @@ mod tests {
     #[test]
     fn a_failed_condition_offers_the_three_ways_out() {
         let mut list = Checklist::new(Lang::Nl, &norm("pw-zoektermijn-jongeren"), &[]);
-        assert_eq!(keys(&mut list, "n\n"), None);
+        assert_eq!(keys(&mut list, "n"), None);
         assert_eq!(list.failed, Some(0));
         assert_eq!(keys(&mut list, "1"), None, "back to the answer");
         assert_eq!(list.failed, None);
-        keys(&mut list, "n\n");
+        keys(&mut list, "n");
         assert_eq!(keys(&mut list, "2"), Some(Outcome::OtherNorm));
-        keys(&mut list, "1n\n");
+        keys(&mut list, "1n");
         assert_eq!(
             keys(&mut list, "3"),
             Some(Outcome::Signal {
@@ -519,7 +523,7 @@ mod tests {
         assert_eq!(list.failed, Some(0));
         keys(&mut list, "1");
         list.update(Msg::Up);
-        keys(&mut list, "\ny\n");
+        keys(&mut list, "\ny");
         assert_eq!(list.index, 2);
         keys(&mut list, "\u{1b}");
         assert_eq!(

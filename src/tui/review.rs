@@ -1,0 +1,292 @@
+//! Review and sign: whether the decision is within the author's mandaat,
+//! what the signature means, the evidence to confirm, and the record
+//! exactly as it will be stored. A masked passphrase when the key needs it.
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::field::Field;
+use super::hints::Hint;
+use crate::domain::decision::Refusal;
+use crate::domain::norm::{MandateOutcome, Norm};
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    Toggle,
+    ScrollPreview(i16),
+    Edit(KeyEvent),
+    Sign,
+    Back,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Sign, with the passphrase when one was asked.
+    Sign(Option<String>),
+    Back,
+    /// The evidence confirmations changed: the draft should keep them.
+    Evidence(Vec<String>),
+}
+
+/// What the app knows about the decision as it stands.
+#[derive(Debug, Clone)]
+pub struct Assessed {
+    /// `Ok` with the mandaat outcome, or every reason it cannot be signed.
+    pub result: Result<MandateOutcome, Vec<Refusal>>,
+    /// The record as it will be stored.
+    pub preview: String,
+}
+
+pub struct Review {
+    lang: Lang,
+    norm: Norm,
+    confirmed: Vec<String>,
+    cursor: usize,
+    scroll: u16,
+    passphrase: Option<Field>,
+    assessed: Assessed,
+    /// Why the last signing attempt failed.
+    pub error: Option<String>,
+}
+
+impl Review {
+    pub fn new(
+        lang: Lang,
+        norm: &Norm,
+        confirmed: &[String],
+        needs_passphrase: bool,
+        assessed: Assessed,
+    ) -> Self {
+        Self {
+            lang,
+            norm: norm.clone(),
+            confirmed: confirmed.to_vec(),
+            cursor: 0,
+            scroll: 0,
+            passphrase: needs_passphrase.then(|| {
+                Field::masked(lang.pick("Wachtwoordzin van uw sleutel", "Your key's passphrase"))
+            }),
+            assessed,
+            error: None,
+        }
+    }
+
+    /// New assessment after the evidence changed.
+    pub fn reassess(&mut self, assessed: Assessed) {
+        self.assessed = assessed;
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        let l = self.lang;
+        let mut hints = vec![
+            Hint::new("↑↓", l.pick("bewijsstuk", "evidence")),
+            Hint::new("Spatie", l.pick("aanwezig", "present")),
+            Hint::new("PgUp/PgDn", l.pick("voorbeeld", "preview")),
+        ];
+        hints.push(Hint::new("Enter", l.pick("ondertekenen", "sign")));
+        hints.push(Hint::new("Esc", l.pick("terug", "back")));
+        hints
+    }
+
+    pub fn on_key(key: KeyEvent) -> Msg {
+        match key.code {
+            KeyCode::Up => Msg::Up,
+            KeyCode::Down => Msg::Down,
+            KeyCode::Char(' ') => Msg::Toggle,
+            KeyCode::PageUp => Msg::ScrollPreview(-10),
+            KeyCode::PageDown => Msg::ScrollPreview(10),
+            KeyCode::Enter => Msg::Sign,
+            KeyCode::Esc => Msg::Back,
+            _ => Msg::Edit(key),
+        }
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
+        self.error = None;
+        match msg {
+            Msg::Up => self.cursor = self.cursor.saturating_sub(1),
+            Msg::Down => {
+                self.cursor = (self.cursor + 1).min(self.norm.evidence.len().saturating_sub(1));
+            }
+            Msg::Toggle => {
+                let id = self.norm.evidence.get(self.cursor)?.id.clone();
+                if let Some(i) = self.confirmed.iter().position(|c| *c == id) {
+                    self.confirmed.remove(i);
+                } else {
+                    self.confirmed.push(id);
+                }
+                return Some(Outcome::Evidence(self.confirmed.clone()));
+            }
+            Msg::ScrollPreview(by) => self.scroll = self.scroll.saturating_add_signed(by),
+            Msg::Edit(key) => {
+                if let Some(field) = &mut self.passphrase {
+                    field.input(key);
+                }
+            }
+            Msg::Back => return Some(Outcome::Back),
+            Msg::Sign => {
+                if let Err(refusals) = &self.assessed.result {
+                    self.error = Some(self.lang.cannot_sign_yet(refusals.len()));
+                    return None;
+                }
+                let phrase = self.passphrase.as_ref().map(Field::value);
+                if phrase.as_deref() == Some("") {
+                    self.error = Some(
+                        self.lang
+                            .pick("vul de wachtwoordzin in", "enter the passphrase")
+                            .into(),
+                    );
+                    return None;
+                }
+                return Some(Outcome::Sign(phrase));
+            }
+        }
+        None
+    }
+}
+
+impl Widget for &Review {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let evidence_height = u16::try_from(self.norm.evidence.len())
+            .unwrap_or(0)
+            .saturating_add(1);
+        let pass_height = if self.passphrase.is_some() {
+            Field::HEIGHT
+        } else {
+            0
+        };
+        let [status, evidence, preview, pass, error] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(evidence_height),
+            Constraint::Fill(1),
+            Constraint::Length(pass_height),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        let status_lines = match &self.assessed.result {
+            Ok(outcome) => vec![
+                Line::styled(l.mandate_live(outcome), bold),
+                Line::raw(l.signature_meaning(outcome)),
+            ],
+            Err(refusals) => std::iter::once(Line::styled(l.cannot_sign_yet(refusals.len()), bold))
+                .chain(
+                    refusals
+                        .iter()
+                        .map(|r| Line::raw(format!("✗ {}", l.refusal(r)))),
+                )
+                .collect(),
+        };
+        Paragraph::new(status_lines)
+            .wrap(Wrap { trim: true })
+            .render(status, buf);
+        let mut rows = vec![Line::styled(l.heading_evidence(), bold)];
+        for (i, e) in self.norm.evidence.iter().enumerate() {
+            let mark = if self.confirmed.contains(&e.id) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let suffix = if e.required { "" } else { l.optional_suffix() };
+            let style = if i == self.cursor {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            rows.push(Line::styled(format!("{mark} {}{suffix}", e.text), style));
+        }
+        Paragraph::new(rows).render(evidence, buf);
+        let block = Block::bordered().title(l.pick(
+            " Zo wordt de verantwoording opgeslagen ",
+            " The record as it will be stored ",
+        ));
+        let inner = block.inner(preview);
+        block.render(preview, buf);
+        Paragraph::new(self.assessed.preview.as_str())
+            .scroll((self.scroll, 0))
+            .render(inner, buf);
+        if let Some(field) = &self.passphrase {
+            field.render(pass, buf, true);
+        }
+        if let Some(e) = &self.error {
+            Paragraph::new(Line::styled(format!("✗ {e}"), bold)).render(error, buf);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::norm::catalog::Catalog;
+    use crossterm::event::KeyModifiers;
+
+    fn review(result: Result<MandateOutcome, Vec<Refusal>>, passphrase: bool) -> Review {
+        let catalog = Catalog::bundled();
+        let norm = &catalog.get("pw-zoektermijn-jongeren").unwrap().norm;
+        Review::new(
+            Lang::Nl,
+            norm,
+            &[],
+            passphrase,
+            Assessed {
+                result,
+                preview: "id = \"MW-…\"".into(),
+            },
+        )
+    }
+
+    #[test]
+    fn evidence_toggles_and_refusals_block_signing() {
+        let mut r = review(
+            Err(vec![Refusal::EvidenceMissing {
+                id: "gespreksverslag".into(),
+            }]),
+            false,
+        );
+        assert_eq!(
+            r.update(Msg::Toggle),
+            Some(Outcome::Evidence(vec!["gespreksverslag".into()]))
+        );
+        r.update(Msg::Down);
+        assert_eq!(
+            r.update(Msg::Toggle),
+            Some(Outcome::Evidence(vec![
+                "gespreksverslag".into(),
+                "bankafschriften".into()
+            ]))
+        );
+        assert_eq!(r.update(Msg::Sign), None);
+        assert!(r.error.is_some());
+    }
+
+    #[test]
+    fn signing_asks_the_passphrase_when_the_key_needs_it() {
+        let within = Ok(MandateOutcome::Within {
+            role: "consulent".into(),
+        });
+        assert_eq!(
+            review(within.clone(), false).update(Msg::Sign),
+            Some(Outcome::Sign(None))
+        );
+        let mut r = review(within, true);
+        assert_eq!(r.update(Msg::Sign), None, "an empty passphrase is not sent");
+        for c in "geheim".chars() {
+            r.update(Review::on_key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+        assert_eq!(
+            r.update(Msg::Sign),
+            Some(Outcome::Sign(Some("geheim".into())))
+        );
+    }
+}
