@@ -20,6 +20,7 @@ mod signal;
 mod signals;
 mod signing;
 mod verify;
+mod walkthrough;
 
 use std::io;
 use std::path::PathBuf;

@@ -631,6 +631,16 @@ impl Widget for &App {
     }
 }
 
+/// Leaves the walkthrough, keeping the draft when anything was entered.
+fn leave(app: &mut App, host: &mut dyn Host) -> io::Result<Ending> {
+    app.sync();
+    if app.draft.norm.is_none() && app.draft.case.is_empty() {
+        return Ok(Ending::Nothing);
+    }
+    host.save_draft(&app.draft)?;
+    Ok(Ending::Saved(app.draft.id.clone()))
+}
+
 fn render_done(l: Lang, id: &str, signal: bool, area: Rect, buf: &mut Buffer) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let note = if signal {
@@ -667,28 +677,27 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
-        terminal
-            .draw(|frame| frame.render_widget(&*app, frame.area()))
-            .map_err(io::Error::other)?;
+        // A terminal that went away (closed window, lost connection) must
+        // not lose the work: save the draft, then report.
+        if let Err(e) = terminal.draw(|frame| frame.render_widget(&*app, frame.area())) {
+            leave(app, host)?;
+            return Err(io::Error::other(e));
+        }
         let msg = match events.next() {
             None => Some(Msg::Quit),
-            Some(event) => match event? {
-                Event::Key(key) => app.on_key(key),
-                // The next draw adapts to the new size.
-                _ => None,
-            },
+            Some(Err(e)) => {
+                leave(app, host)?;
+                return Err(e);
+            }
+            Some(Ok(Event::Key(key))) => app.on_key(key),
+            // The next draw adapts to the new size.
+            Some(Ok(_)) => None,
         };
         let Some(msg) = msg else { continue };
         for effect in app.update(msg) {
             match effect {
                 Effect::SaveDraft => host.save_draft(&app.draft)?,
-                Effect::Quit => {
-                    if app.draft.norm.is_none() && app.draft.case.is_empty() {
-                        return Ok(Ending::Nothing);
-                    }
-                    host.save_draft(&app.draft)?;
-                    return Ok(Ending::Saved(app.draft.id.clone()));
-                }
+                Effect::Quit => return leave(app, host),
                 Effect::Close => {
                     return Ok(match &app.screen {
                         Screen::Done { id, signal: true } => Ending::Signal(id.clone()),

@@ -15,4 +15,5 @@ mod cli {
     mod records;
     mod signals;
     mod verify;
+    mod walkthrough;
 }

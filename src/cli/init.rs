@@ -37,7 +37,7 @@ pub fn run(args: &InitArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
         ));
     }
     let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let signer = unlock(key, ctx)?;
+    let signer = unlock(&key, ctx)?;
     Store::init(&dir, &signer, &args.principal, args.name.trim(), ctx.now)
         .map_err(|e| store_error(ctx, &e))?;
     ctx.out

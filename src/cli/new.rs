@@ -11,36 +11,58 @@ use crate::domain::diagnostic::{FileReport, Severity};
 use crate::domain::source::SourceFile;
 use crate::domain::suggest;
 
-/// Record a signed decision from an answers file. Prints the new record's id
-/// alone on standard output, for scripts and the case file
+/// Record a signed decision: the full-screen walkthrough, or from an
+/// answers file for scripts. Prints the new record's id alone on standard
+/// output, for scripts and the case file
 #[derive(Debug, Args)]
 pub struct NewArgs {
-    /// The id of the agreed norm the decision relies on
+    /// The id of the agreed norm the decision relies on (required with
+    /// --answers; in the walkthrough it skips choosing)
     #[arg(long)]
-    pub norm: String,
+    pub norm: Option<String>,
     /// The answers: case reference, check answers, motivation and period
-    /// (see examples/answers/)
-    #[arg(long, value_name = "FILE")]
-    pub answers: PathBuf,
+    /// (see examples/answers/); without it the walkthrough opens
+    #[arg(
+        long,
+        value_name = "FILE",
+        requires = "norm",
+        conflicts_with = "resume"
+    )]
+    pub answers: Option<PathBuf>,
+    /// Go on with a draft of the walkthrough: the most recent one, or the
+    /// one with this id (see `maatwerk drafts`)
+    #[arg(long, value_name = "DRAFT", num_args = 0..=1, default_missing_value = "")]
+    pub resume: Option<String>,
 }
 
 pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let (Some(norm), Some(answers_file)) = (&args.norm, &args.answers) else {
+        let start = super::walkthrough::Start {
+            norm: args.norm.as_deref(),
+            resume: match args.resume.as_deref() {
+                None => super::walkthrough::Resume::No,
+                Some("") => super::walkthrough::Resume::Latest,
+                Some(id) => super::walkthrough::Resume::Draft(id),
+            },
+        };
+        return super::walkthrough::run(&start, global, ctx);
+    };
     let lang = ctx.lang;
     let catalog = load_catalog(global, ctx)?;
-    let Some(loaded) = catalog.get(&args.norm) else {
+    let Some(loaded) = catalog.get(norm) else {
         let ids = catalog.norms().iter().map(|n| &n.norm.id);
         return Err(CliError::input(
-            lang.no_such_norm(&args.norm),
-            Some(lang.no_such_norm_help(suggest(&args.norm, ids))),
+            lang.no_such_norm(norm),
+            Some(lang.no_such_norm_help(suggest(norm, ids))),
         ));
     };
-    let text = std::fs::read_to_string(&args.answers).map_err(|e| {
+    let text = std::fs::read_to_string(answers_file).map_err(|e| {
         CliError::input(
-            lang.cannot_list(&args.answers.display().to_string(), &e.to_string()),
+            lang.cannot_list(&answers_file.display().to_string(), &e.to_string()),
             None,
         )
     })?;
-    let source = SourceFile::new(args.answers.display().to_string(), text);
+    let source = SourceFile::new(answers_file.display().to_string(), text);
     let parsed = answers::parse(&source, &loaded.norm);
     if !parsed.diagnostics.is_empty() {
         let report = FileReport {
@@ -86,7 +108,7 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         }
     };
 
-    let signer = unlock(key, ctx)?;
+    let signer = unlock(&key, ctx)?;
     store
         .put_norm(&loaded.source)
         .map_err(|e| store_error(ctx, &e))?;

@@ -77,7 +77,7 @@ pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outc
                 &crate::domain::store::StoreError::NotAMember(fingerprint.clone()),
             )
         })?;
-    let signer = unlock(key, ctx)?;
+    let signer = unlock(&key, ctx)?;
     let signal = Signal {
         format: SIGNAL_FORMAT.into(),
         id: new_id("SG", ctx.now),

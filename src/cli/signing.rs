@@ -105,7 +105,7 @@ pub fn passphrase(ctx: &Context, prompt: &str) -> Result<String, CliError> {
 }
 
 /// Unlocks `key`, asking for the passphrase only when it is encrypted.
-pub fn unlock(key: KeyFile, ctx: &Context) -> Result<Signer, CliError> {
+pub fn unlock(key: &KeyFile, ctx: &Context) -> Result<Signer, CliError> {
     let phrase = if key.is_encrypted() {
         Some(passphrase(ctx, &ctx.lang.passphrase_prompt())?)
     } else {

@@ -21,8 +21,8 @@ use super::store::files::{TEMP_PREFIX, new_id, sync_dir};
 
 pub const DRAFT_FORMAT: &str = "maatwerk-draft/1";
 
-/// Where in the walkthrough the caseworker was.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+/// Where in the walkthrough the caseworker was, in walkthrough order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
     Norm,

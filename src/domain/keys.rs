@@ -100,13 +100,13 @@ impl KeyFile {
     }
 
     /// The key ready to sign; `passphrase` is needed when it is encrypted.
-    pub fn unlock(self, passphrase: Option<&str>) -> Result<Signer, KeyError> {
+    pub fn unlock(&self, passphrase: Option<&str>) -> Result<Signer, KeyError> {
         let key = if self.key.is_encrypted() {
             self.key
                 .decrypt(passphrase.unwrap_or_default())
                 .map_err(|_| KeyError::Passphrase)?
         } else {
-            self.key
+            self.key.clone()
         };
         Ok(Signer::new(key))
     }

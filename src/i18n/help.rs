@@ -25,7 +25,7 @@ impl Lang {
                 "Controleer normbestanden en meld alle problemen tegelijk, elk met bestand:regel:kolom, de regel zelf, wat er mis is en hoe het op te lossen. Eindigt met code 1 als een bestand een fout bevat"
             }
             "maatwerk new" => {
-                "Leg een ondertekend besluit vast vanuit een antwoordenbestand. Toont alleen het id van de nieuwe verantwoording, voor scripts en het zaakdossier"
+                "Leg een ondertekend besluit vast: met de doorloop op het scherm, of vanuit een antwoordenbestand voor scripts. Toont alleen het id van de nieuwe verantwoording, voor scripts en het zaakdossier"
             }
             "maatwerk show" => {
                 "Toon één verantwoording: het besluit, de norm waarop het steunt, de antwoorden, de motivering, wie ondertekende en of de handtekening klopt"
@@ -105,9 +105,14 @@ impl Lang {
             ("maatwerk norms check", "paths") => {
                 "Normbestanden of mappen daarmee [standaard: de normen in gebruik]"
             }
-            ("maatwerk new", "norm") => "De id van de afgesproken norm waarop het besluit steunt",
+            ("maatwerk new", "norm") => {
+                "De id van de afgesproken norm waarop het besluit steunt (verplicht bij --answers; in de doorloop slaat het de keuze over)"
+            }
+            ("maatwerk new", "resume") => {
+                "Ga verder met een concept van de doorloop: het meest recente, of dat met dit id (zie `maatwerk drafts`)"
+            }
             ("maatwerk new", "answers") => {
-                "De antwoorden: zaaknummer, antwoorden op de checks, motivering en looptijd (zie examples/answers/)"
+                "De antwoorden: zaaknummer, antwoorden op de checks, motivering en looptijd (zie examples/answers/); zonder opent de doorloop"
             }
             ("maatwerk list", "author") => "Alleen verantwoordingen van deze principal",
             ("maatwerk list", "norm") => "Alleen verantwoordingen die op deze norm steunen",

@@ -764,3 +764,45 @@ impl Lang {
         )
     }
 }
+
+impl Lang {
+    pub fn draft_saved(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Niet ondertekend; uw werk is bewaard als concept {id}. Ga verder met `maatwerk new --resume`."
+            ),
+            Self::En => format!(
+                "Not signed; your work is kept as draft {id}. Go on with `maatwerk new --resume`."
+            ),
+        }
+    }
+
+    pub fn draft_norm_changed_resume(self, then: u32, now: u32) -> String {
+        match self {
+            Self::Nl => format!(
+                "Let op: de norm van dit concept is gewijzigd (versie {then} → {now}). Loop de controlevragen opnieuw na."
+            ),
+            Self::En => format!(
+                "Note: the norm of this draft has changed (version {then} → {now}). Go through the checks again."
+            ),
+        }
+    }
+}
+
+impl Lang {
+    pub fn walkthrough_needs_terminal(self) -> String {
+        self.pick(
+            "de doorloop heeft een terminal nodig, en die is er niet",
+            "the walkthrough needs a terminal, and there is none",
+        )
+        .into()
+    }
+
+    pub fn walkthrough_needs_terminal_help(self) -> String {
+        self.pick(
+            "gebruik voor scripts `maatwerk new --norm ID --answers BESTAND`",
+            "for scripts, use `maatwerk new --norm ID --answers FILE`",
+        )
+        .into()
+    }
+}

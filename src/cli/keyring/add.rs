@@ -79,7 +79,7 @@ pub fn run(args: &AddArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         }
     }
     let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let signer = unlock(key, ctx)?;
+    let signer = unlock(&key, ctx)?;
     let signed_by = keyring
         .grant_for_key(signer.fingerprint(), ctx.now)
         .map(|g| g.principal.clone())

@@ -30,7 +30,7 @@ pub fn run(args: &RevokeArgs, global: &Global, ctx: &mut Context) -> Result<Outc
         return Err(CliError::input(lang.not_a_member(&args.principal), None));
     }
     let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let signer = unlock(key, ctx)?;
+    let signer = unlock(&key, ctx)?;
     let signed_by = keyring
         .grant_for_key(signer.fingerprint(), ctx.now)
         .map(|g| g.principal.clone())

@@ -1,0 +1,263 @@
+//! The walkthrough driven the way a person uses it: the real binary in a
+//! real terminal (tmux), keys typed, the screen read back.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use super::support::{NOW, Team, stdout};
+
+/// A tmux server of its own, so tests never touch anyone's sessions.
+struct Tmux {
+    socket: PathBuf,
+}
+
+impl Tmux {
+    fn new(dir: &Path) -> Self {
+        Self {
+            socket: dir.join("tmux.sock"),
+        }
+    }
+
+    fn tmux(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-S").arg(&self.socket);
+        cmd
+    }
+
+    /// Starts `maatwerk <args>` as `who` in an 80×24 terminal.
+    fn start(&self, team: &Team, who: &str, args: &str) {
+        let bin = assert_cmd::cargo::cargo_bin!("maatwerk");
+        let command = format!(
+            "exec env -i HOME={} MAATWERK_STORE={} MAATWERK_KEY={} MAATWERK_NOW={NOW} LANG=nl_NL.UTF-8 TERM=xterm-256color {} {args} > {}/out.txt",
+            team.sandbox.home().display(),
+            team.store().display(),
+            team.key(who).display(),
+            bin.display(),
+            team.sandbox.work().display(),
+        );
+        let status = self
+            .tmux()
+            .args([
+                "new-session",
+                "-d",
+                "-s",
+                "w",
+                "-x",
+                "80",
+                "-y",
+                "24",
+                &command,
+            ])
+            .status()
+            .expect("tmux");
+        assert!(status.success());
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        self.tmux()
+            .args(["send-keys", "-t", "w"])
+            .args(keys)
+            .status()
+            .expect("tmux");
+    }
+
+    fn text(&self, text: &str) {
+        self.tmux()
+            .args(["send-keys", "-t", "w", "-l", text])
+            .status()
+            .expect("tmux");
+    }
+
+    fn screen(&self) -> String {
+        let output = self
+            .tmux()
+            .args(["capture-pane", "-p", "-t", "w"])
+            .output()
+            .expect("tmux");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`; fails with the screen if it
+    /// does not within ten seconds.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The pid of the program in the pane (it was `exec`ed).
+    fn pid(&self) -> u32 {
+        let output = self
+            .tmux()
+            .args(["list-panes", "-t", "w", "-F", "#{pane_pid}"])
+            .output()
+            .expect("tmux");
+        String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .expect("pid")
+    }
+
+    /// Waits until the program has left the session.
+    fn wait_gone(&self) {
+        let start = Instant::now();
+        while self
+            .tmux()
+            .args(["has-session", "-t", "w"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+        {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "still running:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux().arg("kill-server").output();
+    }
+}
+
+const PARTS: [&str; 7] = [
+    "De jongere heeft sinds oktober geen inkomen en de huur van november is niet betaald.",
+    "Vier weken wachten betekent een tweede huurachterstand en een reeel risico op ontruiming.",
+    "De zoektermijn moet eigen inspanning stimuleren: eerst zelf werk of opleiding zoeken.",
+    "De jongere zoekt al actief; wachten voegt niets toe maar brengt huisvesting in gevaar.",
+    "Wil graag aan het werk.",
+    "Jongerenloket.",
+    "Geen ontruiming.",
+];
+
+/// From the norm picker up to the answered checks of pw-zoektermijn-jongeren.
+fn up_to_checks(t: &Tmux) {
+    t.wait_for("Kies de afgesproken norm");
+    t.text("zoektermijn");
+    t.wait_for("▶ Aanvraag van een jongere");
+    t.keys(&["Enter"]);
+    t.wait_for("Zaaknummer");
+    t.text("Z-2026-001234");
+    t.keys(&["Enter", "Enter", "Enter"]);
+    t.text("22-12-2026");
+    t.keys(&["Enter"]);
+    t.wait_for("Vraag 1 van 6");
+    t.text("jj");
+    t.wait_for("Vraag 3 van 6");
+}
+
+fn finish(t: &Tmux) {
+    t.text("j");
+    t.wait_for("Vraag 4 van 6");
+    t.text("450");
+    t.keys(&["Enter"]);
+    t.wait_for("Vraag 5 van 6");
+    t.text("j");
+    t.text("Twee sollicitaties per week bij het leerwerkloket.");
+    t.keys(&["Enter"]);
+    t.wait_for("Onderdeel 1 van 7");
+    for part in PARTS {
+        t.text(part);
+        t.keys(&["Tab"]);
+    }
+    t.keys(&["C-s"]);
+    t.wait_for("Nog niet te ondertekenen");
+    t.keys(&["Space", "Down", "Space"]);
+    t.wait_for("Binnen uw mandaat");
+    t.keys(&["Enter"]);
+    t.wait_for("Ondertekend en opgeslagen");
+    t.keys(&["q"]);
+    t.wait_gone();
+}
+
+#[test]
+fn a_caseworker_signs_a_decision_in_the_walkthrough() {
+    let team = Team::new();
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", "new");
+    up_to_checks(&t);
+    finish(&t);
+    let id = std::fs::read_to_string(team.sandbox.work().join("out.txt")).expect("stdout");
+    let id = id.trim();
+    assert!(id.starts_with("MW-20261123-"), "{id:?}");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report}");
+    assert_eq!(report["records"], 1);
+    let shown = stdout(&team.as_("anna").args(["show", id]).output().expect("run"));
+    assert!(
+        shown.contains("Z-2026-001234") && shown.contains("within the author's mandaat"),
+        "{shown}"
+    );
+    let drafts = stdout(&team.as_("anna").args(["drafts"]).output().expect("run"));
+    assert_eq!(drafts, "No drafts.\n", "a signed draft is gone");
+}
+
+#[test]
+fn closing_the_terminal_keeps_the_draft_and_resume_finishes_it() {
+    let team = Team::new();
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", "new");
+    up_to_checks(&t);
+    let pid = t.pid();
+    // Close the terminal mid-walkthrough: the program gets SIGHUP.
+    t.tmux()
+        .args(["kill-session", "-t", "w"])
+        .status()
+        .expect("tmux");
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the program must end when its terminal closes"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The draft is saved as the program goes down: both answers are in it.
+    let dir = team.sandbox.home().join(".local/share/maatwerk/drafts");
+    let start = Instant::now();
+    let draft = loop {
+        let text = std::fs::read_dir(&dir)
+            .ok()
+            .and_then(|mut d| {
+                d.find_map(|e| {
+                    e.ok()
+                        .filter(|e| e.file_name().to_string_lossy().starts_with("DR-"))
+                })
+            })
+            .and_then(|e| std::fs::read_to_string(e.path()).ok())
+            .unwrap_or_default();
+        if text.matches("[[answers]]").count() == 2 || start.elapsed() > Duration::from_secs(5) {
+            break text;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(draft.matches("[[answers]]").count(), 2, "{draft}");
+    assert!(
+        draft.contains("step = \"checklist\"") && draft.contains("Z-2026-001234"),
+        "{draft}"
+    );
+
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", "new --resume");
+    // Back at the checks with the two answers kept: the third is next.
+    t.wait_for("Vraag 1 van 6");
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("Vraag 3 van 6");
+    finish(&t);
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report}");
+    assert_eq!(report["records"], 1);
+}
