@@ -22,7 +22,7 @@ mod signing;
 mod verify;
 mod walkthrough;
 
-use std::io;
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -176,6 +176,15 @@ pub fn main() -> ExitCode {
 /// Runs the command `cli` names.
 pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
     match &cli.command {
+        // On a terminal the main job: the walkthrough. Piped or scripted:
+        // the norms usable today.
+        None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+            let start = walkthrough::Start {
+                norm: None,
+                resume: walkthrough::Resume::No,
+            };
+            walkthrough::run(&start, &cli.global, ctx)
+        }
         None => overview::run(&cli.global, ctx),
         Some(Command::Norms(command)) => norms::run(command, &cli.global, ctx),
         Some(Command::New(args)) => new::run(args, &cli.global, ctx),

@@ -8,6 +8,7 @@ pub mod checklist;
 pub mod field;
 pub mod hints;
 pub mod motivation;
+pub mod onboarding;
 pub mod picker;
 pub mod review;
 pub mod signal;
@@ -301,7 +302,7 @@ impl App {
             Screen::Case(_) => Msg::Case(CaseForm::on_key(key)),
             Screen::Checklist(c) => Msg::Checklist(c.on_key(key)?),
             Screen::Motivation(_) => Msg::Motivation(MotivationForm::on_key(key)),
-            Screen::Review(_) => Msg::Review(Review::on_key(key)),
+            Screen::Review(r) => Msg::Review(r.on_key(key)),
             Screen::Signal(..) => Msg::Signal(SignalForm::on_key(key)),
             Screen::Done { .. } => Msg::Close,
         })
@@ -310,7 +311,7 @@ impl App {
     /// On screens where people type free text, `?` is a character and F1
     /// opens help.
     fn question_mark_is_help(&self) -> bool {
-        matches!(self.screen, Screen::Picker(_) | Screen::Review(_))
+        matches!(self.screen, Screen::Picker(_))
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
@@ -628,6 +629,52 @@ impl Widget for &App {
             }
         }
         HintBar(&hints).render(bar, buf);
+    }
+}
+
+/// Runs the first-run form until it is done or cancelled.
+pub fn onboard<B: Backend>(
+    terminal: &mut Terminal<B>,
+    form: &mut onboarding::Onboarding,
+    lang: Lang,
+    events: &mut dyn Iterator<Item = io::Result<Event>>,
+) -> io::Result<Option<onboarding::Identity>>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    loop {
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                let [main, bar] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
+                let block = Block::bordered().title(Line::styled(
+                    " maatwerk ",
+                    Style::new().add_modifier(Modifier::BOLD),
+                ));
+                let inner = block.inner(main);
+                frame.render_widget(block, main);
+                frame.render_widget(&*form, inner);
+                let mut hints = form.hints();
+                hints.push(Hint::new("Ctrl-C", lang.pick("stoppen", "quit")));
+                frame.render_widget(HintBar(&hints), bar);
+            })
+            .map_err(io::Error::other)?;
+        let Some(event) = events.next() else {
+            return Ok(None);
+        };
+        let Event::Key(key) = event? else { continue };
+        if key.kind != KeyEventKind::Press {
+            continue;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return Ok(None);
+        }
+        match form.update(onboarding::Onboarding::on_key(key)) {
+            Some(onboarding::Outcome::Done(identity)) => return Ok(Some(identity)),
+            Some(onboarding::Outcome::Cancel) => return Ok(None),
+            None => {}
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use std::time::Duration;
 use crossterm::event;
 use jiff::Timestamp;
 
-use super::signing::{key_path, open_store, read_key, store_error};
+use super::signing::{key_path, open_store, read_key, store_dir, store_error};
 use super::{CliError, Context, Global, Outcome, load_catalog};
 use crate::domain::decision;
 use crate::domain::draft::{Draft, DraftNorm, Drafts, Step};
@@ -47,9 +47,32 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
         ));
     }
     let catalog = load_catalog(global, ctx)?;
+    let key_file = key_path(global, ctx)?;
+    let store_dir = store_dir(global, ctx)?;
+    let needs_key = !key_file.exists();
+    let needs_store = !store_dir.join(crate::domain::store::CONFIG_FILE).exists();
+    if needs_key && !needs_store {
+        // A store exists, so someone manages it: they add this person.
+        return Err(CliError::input(
+            lang.no_key_for_store(&key_file.display().to_string()),
+            Some(lang.no_key_for_store_help()),
+        ));
+    }
+
+    let mut events = key_events()?;
+    let mut terminal = Screen::enter()?;
+
+    if needs_store {
+        let mut form = tui::onboarding::Onboarding::new(lang, needs_key);
+        let Some(identity) = tui::onboard(&mut terminal.0, &mut form, lang, &mut events)? else {
+            return Ok(Outcome::Success);
+        };
+        set_up(&identity, &key_file, &store_dir, needs_key, ctx)?;
+    }
+
     let store = open_store(global, ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
-    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let key = read_key(&key_file, ctx)?;
     let fingerprint = Fingerprint::of(key.public_key());
     let grant = keyring
         .grant_for_key(&fingerprint, ctx.now)
@@ -88,7 +111,21 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
         unlocked: None,
         today: ctx.today,
     };
+    let ending = tui::run(&mut terminal.0, &mut app, &mut events, &mut host);
+    drop(terminal);
+    match ending? {
+        Ending::Signed(id) | Ending::Signal(id) => {
+            ctx.out.line(&id)?;
+        }
+        Ending::Saved(id) => ctx.out.err_line(&lang.draft_saved(&id))?,
+        Ending::Nothing => {}
+    }
+    Ok(Outcome::Success)
+}
 
+/// Terminal events, ending when SIGTERM or SIGHUP arrives or the terminal
+/// hangs up.
+fn key_events() -> io::Result<impl Iterator<Item = io::Result<crossterm::event::Event>>> {
     // SIGTERM and SIGHUP (the terminal closing) end the walkthrough like
     // Ctrl-C does: the draft is saved, the terminal restored.
     let stop = Arc::new(AtomicBool::new(false));
@@ -108,7 +145,7 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
             }
         }
     });
-    let mut events = std::iter::from_fn(|| {
+    Ok(std::iter::from_fn(move || {
         loop {
             if stop.load(Ordering::Relaxed) || terminal_gone() {
                 return None;
@@ -119,18 +156,53 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
                 Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return None,
             }
         }
-    });
-    let mut terminal = Screen::enter()?;
-    let ending = tui::run(&mut terminal.0, &mut app, &mut events, &mut host);
-    drop(terminal);
-    match ending? {
-        Ending::Signed(id) | Ending::Signal(id) => {
-            ctx.out.line(&id)?;
+    }))
+}
+
+/// First run: makes the key (when there is none) and the store, with this
+/// person as its first beheerder.
+fn set_up(
+    identity: &tui::onboarding::Identity,
+    key_file: &std::path::Path,
+    store_dir: &std::path::Path,
+    needs_key: bool,
+    ctx: &Context,
+) -> Result<(), CliError> {
+    let signer = if needs_key {
+        let signer =
+            Key::generate(&identity.principal).map_err(|e| super::signing::key_error(ctx, &e))?;
+        let private = signer
+            .to_openssh(identity.passphrase.as_deref())
+            .map_err(|e| super::signing::key_error(ctx, &e))?;
+        crate::domain::store::files::write_new(key_file, private.as_bytes())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(key_file, std::fs::Permissions::from_mode(0o600))?;
         }
-        Ending::Saved(id) => ctx.out.err_line(&lang.draft_saved(&id))?,
-        Ending::Nothing => {}
-    }
-    Ok(Outcome::Success)
+        let public = signer
+            .public_key()
+            .to_openssh()
+            .map_err(|e| CliError::input(e.to_string(), None))?;
+        crate::domain::store::files::write_new(
+            &std::path::PathBuf::from(format!("{}.pub", key_file.display())),
+            format!("{public}\n").as_bytes(),
+        )?;
+        signer
+    } else {
+        let key = read_key(key_file, ctx)?;
+        key.unlock(None)
+            .map_err(|e| super::signing::key_error(ctx, &e))?
+    };
+    Store::init(
+        store_dir,
+        &signer,
+        &identity.principal,
+        &identity.name,
+        ctx.now,
+    )
+    .map_err(|e| store_error(ctx, &e))?;
+    Ok(())
 }
 
 /// A new draft, or the one to resume; `--norm` preselects the norm.

@@ -806,3 +806,39 @@ impl Lang {
         .into()
     }
 }
+
+impl Lang {
+    pub fn onboarding_intro(self, needs_key: bool) -> &'static str {
+        match (self, needs_key) {
+            (Self::Nl, true) => {
+                "Er is nog geen sleutel en geen opslag. maatwerk maakt een OpenSSH-sleutel om mee te ondertekenen en een opslag op deze computer, met u als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
+            }
+            (Self::Nl, false) => {
+                "Er is nog geen opslag. maatwerk maakt er een op deze computer, met u (en uw sleutel) als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
+            }
+            (Self::En, true) => {
+                "There is no key and no store yet. maatwerk makes an OpenSSH key to sign with and a store on this computer, with you as its first beheerder. Add colleagues later with `maatwerk keyring add`."
+            }
+            (Self::En, false) => {
+                "There is no store yet. maatwerk makes one on this computer, with you (and your key) as its first beheerder. Add colleagues later with `maatwerk keyring add`."
+            }
+        }
+    }
+}
+
+impl Lang {
+    pub fn no_key_for_store(self, path: &str) -> String {
+        match self {
+            Self::Nl => format!("er is een opslag, maar geen sleutel op {path}"),
+            Self::En => format!("there is a store, but no key at {path}"),
+        }
+    }
+
+    pub fn no_key_for_store_help(self) -> String {
+        self.pick(
+            "maak een sleutel met `maatwerk keys new` en vraag de beheerder u toe te voegen met `maatwerk keyring add`",
+            "make a key with `maatwerk keys new` and ask the beheerder to add you with `maatwerk keyring add`",
+        )
+        .into()
+    }
+}

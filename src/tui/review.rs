@@ -22,6 +22,8 @@ pub enum Msg {
     Toggle,
     ScrollPreview(i16),
     Edit(KeyEvent),
+    /// Tab: between the evidence list and the passphrase.
+    SwitchFocus,
     Sign,
     Back,
 }
@@ -51,6 +53,8 @@ pub struct Review {
     cursor: usize,
     scroll: u16,
     passphrase: Option<Field>,
+    /// Whether keys go to the passphrase rather than the evidence list.
+    on_passphrase: bool,
     assessed: Assessed,
     /// Why the last signing attempt failed.
     pub error: Option<String>,
@@ -73,6 +77,7 @@ impl Review {
             passphrase: needs_passphrase.then(|| {
                 Field::masked(lang.pick("Wachtwoordzin van uw sleutel", "Your key's passphrase"))
             }),
+            on_passphrase: false,
             assessed,
             error: None,
         }
@@ -85,25 +90,35 @@ impl Review {
 
     pub fn hints(&self) -> Vec<Hint> {
         let l = self.lang;
-        let mut hints = vec![
-            Hint::new("↑↓", l.pick("bewijsstuk", "evidence")),
-            Hint::new("Spatie", l.pick("aanwezig", "present")),
-            Hint::new("PgUp/PgDn", l.pick("voorbeeld", "preview")),
-        ];
+        let mut hints = if self.on_passphrase {
+            Vec::new()
+        } else {
+            vec![
+                Hint::new("↑↓", l.pick("bewijsstuk", "evidence")),
+                Hint::new("Spatie", l.pick("aanwezig", "present")),
+            ]
+        };
+        if self.passphrase.is_some() {
+            hints.push(Hint::new("Tab", l.pick("wachtwoordzin", "passphrase")));
+        }
+        hints.push(Hint::new("PgUp/PgDn", l.pick("voorbeeld", "preview")));
         hints.push(Hint::new("Enter", l.pick("ondertekenen", "sign")));
         hints.push(Hint::new("Esc", l.pick("terug", "back")));
         hints
     }
 
-    pub fn on_key(key: KeyEvent) -> Msg {
+    pub fn on_key(&self, key: KeyEvent) -> Msg {
         match key.code {
-            KeyCode::Up => Msg::Up,
-            KeyCode::Down => Msg::Down,
-            KeyCode::Char(' ') => Msg::Toggle,
+            KeyCode::Tab | KeyCode::BackTab => Msg::SwitchFocus,
             KeyCode::PageUp => Msg::ScrollPreview(-10),
             KeyCode::PageDown => Msg::ScrollPreview(10),
             KeyCode::Enter => Msg::Sign,
             KeyCode::Esc => Msg::Back,
+            _ if self.on_passphrase => Msg::Edit(key),
+            KeyCode::Up => Msg::Up,
+            KeyCode::Down => Msg::Down,
+            KeyCode::Char(' ') => Msg::Toggle,
+            // Typing on the list starts the passphrase.
             _ => Msg::Edit(key),
         }
     }
@@ -127,8 +142,12 @@ impl Review {
             Msg::ScrollPreview(by) => self.scroll = self.scroll.saturating_add_signed(by),
             Msg::Edit(key) => {
                 if let Some(field) = &mut self.passphrase {
+                    self.on_passphrase = true;
                     field.input(key);
                 }
+            }
+            Msg::SwitchFocus => {
+                self.on_passphrase = self.passphrase.is_some() && !self.on_passphrase;
             }
             Msg::Back => return Some(Outcome::Back),
             Msg::Sign => {
@@ -196,7 +215,7 @@ impl Widget for &Review {
                 "[ ]"
             };
             let suffix = if e.required { "" } else { l.optional_suffix() };
-            let style = if i == self.cursor {
+            let style = if i == self.cursor && !self.on_passphrase {
                 Style::new().add_modifier(Modifier::REVERSED)
             } else {
                 Style::new()
@@ -214,7 +233,7 @@ impl Widget for &Review {
             .scroll((self.scroll, 0))
             .render(inner, buf);
         if let Some(field) = &self.passphrase {
-            field.render(pass, buf, true);
+            field.render(pass, buf, self.on_passphrase);
         }
         if let Some(e) = &self.error {
             Paragraph::new(Line::styled(format!("✗ {e}"), bold)).render(error, buf);
@@ -278,15 +297,15 @@ mod tests {
         );
         let mut r = review(within, true);
         assert_eq!(r.update(Msg::Sign), None, "an empty passphrase is not sent");
-        for c in "geheim".chars() {
-            r.update(Review::on_key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )));
+        for c in "mijn geheim".chars() {
+            let msg = r.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            r.update(msg);
         }
+        // Once typing, a space belongs to the passphrase, not the evidence.
         assert_eq!(
             r.update(Msg::Sign),
-            Some(Outcome::Sign(Some("geheim".into())))
+            Some(Outcome::Sign(Some("mijn geheim".into())))
         );
+        assert!(r.confirmed.is_empty());
     }
 }

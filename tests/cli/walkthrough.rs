@@ -27,14 +27,23 @@ impl Tmux {
 
     /// Starts `maatwerk <args>` as `who` in an 80×24 terminal.
     fn start(&self, team: &Team, who: &str, args: &str) {
-        let bin = assert_cmd::cargo::cargo_bin!("maatwerk");
-        let command = format!(
-            "exec env -i HOME={} MAATWERK_STORE={} MAATWERK_KEY={} MAATWERK_NOW={NOW} LANG=nl_NL.UTF-8 TERM=xterm-256color {} {args} > {}/out.txt",
+        let env = format!(
+            "HOME={} MAATWERK_STORE={} MAATWERK_KEY={}",
             team.sandbox.home().display(),
             team.store().display(),
             team.key(who).display(),
+        );
+        self.start_with(&env, args, &team.sandbox.work());
+    }
+
+    /// Starts `maatwerk <args>` with only `env` (and a fixed clock, Dutch,
+    /// a terminal type) in its environment; stdout goes to `out.txt`.
+    fn start_with(&self, env: &str, args: &str, work: &Path) {
+        let bin = assert_cmd::cargo::cargo_bin!("maatwerk");
+        let command = format!(
+            "exec env -i {env} MAATWERK_NOW={NOW} LANG=nl_NL.UTF-8 TERM=xterm-256color {} {args} > {}/out.txt",
             bin.display(),
-            team.sandbox.work().display(),
+            work.display(),
         );
         let status = self
             .tmux()
@@ -160,6 +169,12 @@ fn up_to_checks(t: &Tmux) {
 }
 
 fn finish(t: &Tmux) {
+    finish_with(t, "Binnen uw mandaat", None);
+}
+
+/// From the third check to the closed walkthrough; `mandate` is what the
+/// review must say, `passphrase` is typed when the key needs one.
+fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) {
     t.text("j");
     t.wait_for("Vraag 4 van 6");
     t.text("450");
@@ -176,7 +191,11 @@ fn finish(t: &Tmux) {
     t.keys(&["C-s"]);
     t.wait_for("Nog niet te ondertekenen");
     t.keys(&["Space", "Down", "Space"]);
-    t.wait_for("Binnen uw mandaat");
+    t.wait_for(mandate);
+    if let Some(p) = passphrase {
+        t.keys(&["Tab"]);
+        t.text(p);
+    }
     t.keys(&["Enter"]);
     t.wait_for("Ondertekend en opgeslagen");
     t.keys(&["q"]);
@@ -260,4 +279,51 @@ fn closing_the_terminal_keeps_the_draft_and_resume_finishes_it() {
     let (code, report) = team.verify();
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["records"], 1);
+}
+
+#[test]
+fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() {
+    let sandbox = super::support::Sandbox::new();
+    let t = Tmux::new(&sandbox.work());
+    t.start_with(
+        &format!("HOME={}", sandbox.home().display()),
+        "",
+        &sandbox.work(),
+    );
+    t.wait_for("Welkom bij maatwerk");
+    t.text("Anna de Wit");
+    t.keys(&["Enter"]);
+    t.text("anna@gemeente.example");
+    t.keys(&["Enter"]);
+    t.text("lange wachtwoordzin");
+    t.keys(&["Enter"]);
+    t.text("lange wachtwoordzin");
+    let screen = t.wait_for("•••");
+    assert!(
+        !screen.contains("lange wachtwoordzin"),
+        "the passphrase is masked:\n{screen}"
+    );
+    t.keys(&["Enter"]);
+    up_to_checks(&t);
+    // A store of one: Anna is its beheerder, not a role in the norm's tiers.
+    finish_with(
+        &t,
+        "Vereist beoordeling door consulent",
+        Some("lange wachtwoordzin"),
+    );
+    let id = std::fs::read_to_string(sandbox.work().join("out.txt")).expect("stdout");
+    assert!(id.trim().starts_with("MW-20261123-"), "{id:?}");
+
+    let home = sandbox.home();
+    let key = home.join(".config/maatwerk/id_ed25519");
+    let text = std::fs::read_to_string(&key).expect("key made");
+    assert!(text.contains("BEGIN OPENSSH PRIVATE KEY"));
+    let output = sandbox
+        .cmd()
+        .env("HOME", &home)
+        .args(["verify", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("\"records\": 1"));
 }
