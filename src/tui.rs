@@ -210,6 +210,8 @@ impl App {
                 self.lang,
                 &n.norm,
                 &self.draft.proposal().answers,
+                &self.signer.grant.role,
+                self.draft.period_start.zip(self.draft.period_end),
             )),
             None => Screen::Picker(Picker::new(self.lang, &self.catalog, self.today)),
         }

@@ -44,6 +44,9 @@ pub enum Outcome {
 pub struct Checklist {
     lang: Lang,
     norm: Norm,
+    /// The author's role and the period, for the live mandaat line.
+    role: String,
+    period: Option<(jiff::civil::Date, jiff::civil::Date)>,
     index: usize,
     answers: Vec<Option<Answer>>,
     field: Field,
@@ -54,7 +57,13 @@ pub struct Checklist {
 }
 
 impl Checklist {
-    pub fn new(lang: Lang, norm: &Norm, prefill: &[(String, Answer)]) -> Self {
+    pub fn new(
+        lang: Lang,
+        norm: &Norm,
+        prefill: &[(String, Answer)],
+        role: &str,
+        period: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    ) -> Self {
         let answers = norm
             .checks
             .iter()
@@ -68,6 +77,8 @@ impl Checklist {
         let mut list = Self {
             lang,
             norm: norm.clone(),
+            role: role.to_owned(),
+            period,
             index: 0,
             answers,
             field: Field::new("", ""),
@@ -399,12 +410,55 @@ impl Widget for &Checklist {
                     .collect();
                 Paragraph::new(rows).render(answer, buf);
             }
-            _ => self.field.render(answer, buf, true),
+            _ => {
+                let [field, live] =
+                    Layout::vertical([Constraint::Length(Field::HEIGHT), Constraint::Fill(1)])
+                        .areas(answer);
+                self.field.render(field, buf, true);
+                if let Some(line) = self.live_mandate() {
+                    Paragraph::new(Line::styled(format!("    {line}"), bold)).render(live, buf);
+                }
+            }
         }
     }
 }
 
 impl Checklist {
+    /// Who may decide with the amount as typed now, for number checks the
+    /// mandaat limits: "✓ within your mandaat" or who must review.
+    fn live_mandate(&self) -> Option<String> {
+        let check = self.check();
+        let limited = self
+            .norm
+            .mandate
+            .tiers
+            .iter()
+            .any(|t| t.limits.iter().any(|l| l.check == check.id));
+        if !limited {
+            return None;
+        }
+        let n: f64 = self.field.value().trim().replace(',', ".").parse().ok()?;
+        let mut numbers: Vec<(&str, f64)> = self
+            .norm
+            .checks
+            .iter()
+            .zip(&self.answers)
+            .filter_map(|(c, a)| match a {
+                Some(Answer::Number(v)) if c.id != check.id => Some((c.id.as_str(), *v)),
+                _ => None,
+            })
+            .collect();
+        numbers.push((check.id.as_str(), n));
+        let facts = crate::domain::norm::DecisionFacts {
+            numbers,
+            period: self.period,
+        };
+        Some(
+            self.lang
+                .mandate_live(&self.norm.mandate.outcome(&self.role, &facts)),
+        )
+    }
+
     /// The branch shown when check `i`'s required condition failed.
     fn render_not_covered(&self, i: usize, body: Rect, buf: &mut Buffer) {
         let l = self.lang;
@@ -456,6 +510,7 @@ mod tests {
             let code = match c {
                 '\n' => KeyCode::Enter,
                 '\u{1b}' => KeyCode::Esc,
+                '\u{8}' => KeyCode::Backspace,
                 c => KeyCode::Char(c),
             };
             if let Some(msg) = list.on_key(KeyEvent::new(code, KeyModifiers::NONE)) {
@@ -467,7 +522,13 @@ mod tests {
 
     #[test]
     fn answers_every_kind_and_finishes() {
-        let mut list = Checklist::new(Lang::Nl, &norm("pw-zoektermijn-jongeren"), &[]);
+        let mut list = Checklist::new(
+            Lang::Nl,
+            &norm("pw-zoektermijn-jongeren"),
+            &[],
+            "consulent",
+            None,
+        );
         // leeftijd, acute-nood, netwerk: ja; voorschot 450,50; zoekt-actief: ja; afspraken.
         assert_eq!(keys(&mut list, "jjj450,50\nj"), None);
         let done = keys(
@@ -483,7 +544,13 @@ mod tests {
 
     #[test]
     fn wrong_input_is_explained_where_it_was_typed() {
-        let mut list = Checklist::new(Lang::En, &norm("pw-zoektermijn-jongeren"), &[]);
+        let mut list = Checklist::new(
+            Lang::En,
+            &norm("pw-zoektermijn-jongeren"),
+            &[],
+            "consulent",
+            None,
+        );
         keys(&mut list, "\n");
         assert_eq!(list.field.error.as_deref(), Some("choose yes or no (y/n)"));
         keys(&mut list, "yyy2000\n");
@@ -496,7 +563,13 @@ mod tests {
 
     #[test]
     fn a_failed_condition_offers_the_three_ways_out() {
-        let mut list = Checklist::new(Lang::Nl, &norm("pw-zoektermijn-jongeren"), &[]);
+        let mut list = Checklist::new(
+            Lang::Nl,
+            &norm("pw-zoektermijn-jongeren"),
+            &[],
+            "consulent",
+            None,
+        );
         assert_eq!(keys(&mut list, "n"), None);
         assert_eq!(list.failed, Some(0));
         assert_eq!(keys(&mut list, "1"), None, "back to the answer");
@@ -513,8 +586,51 @@ mod tests {
     }
 
     #[test]
+    fn the_mandaat_is_shown_live_as_the_amount_is_typed() {
+        let mut list = Checklist::new(
+            Lang::Nl,
+            &norm("pw-zoektermijn-jongeren"),
+            &[],
+            "consulent",
+            None,
+        );
+        keys(&mut list, "jjj90");
+        assert_eq!(list.live_mandate().as_deref(), Some("✓ Binnen uw mandaat"));
+        keys(&mut list, "0");
+        assert_eq!(
+            list.live_mandate().as_deref(),
+            Some("⚠ Vereist beoordeling door teamleider of hoger")
+        );
+        keys(&mut list, "0");
+        assert_eq!(
+            list.live_mandate().as_deref(),
+            Some("✗ Boven elk mandaat in deze norm"),
+            "9000 is above the highest tier"
+        );
+        keys(&mut list, "\u{8}");
+        let screen = {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 80, 20));
+            (&list).render(buf.area, &mut buf);
+            buf.content
+                .iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        };
+        assert!(
+            screen.contains("Vereist beoordeling door teamleider"),
+            "{screen}"
+        );
+    }
+
+    #[test]
     fn choices_with_accept_and_going_back_keeps_answers() {
-        let mut list = Checklist::new(Lang::En, &norm("shv-toelating-na-eerder-traject"), &[]);
+        let mut list = Checklist::new(
+            Lang::En,
+            &norm("shv-toelating-na-eerder-traject"),
+            &[],
+            "consulent",
+            None,
+        );
         // The last option, "nee, eigen handelen", is not accepted.
         for _ in 0..5 {
             list.update(Msg::Down);
