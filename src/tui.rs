@@ -96,6 +96,8 @@ pub enum Msg {
     Close,
     ToggleHelp,
     Quit,
+    /// Stay after being asked whether to leave.
+    Stay,
 }
 
 /// What the loop must do after an update.
@@ -133,6 +135,8 @@ pub struct App {
     draft: Draft,
     screen: Screen,
     help: bool,
+    /// Esc on the first screen with work typed asks before leaving.
+    leaving: bool,
     /// The id the record will get, fixed when the review opens, so the
     /// preview shows what will be stored.
     record_id: Option<String>,
@@ -149,6 +153,7 @@ impl App {
             draft,
             screen,
             help: false,
+            leaving: false,
             record_id: None,
         };
         app.resume();
@@ -291,6 +296,13 @@ impl App {
         if let Screen::Done { .. } = self.screen {
             return Some(Msg::Close);
         }
+        if self.leaving {
+            return match key.code {
+                KeyCode::Enter | KeyCode::Char('j' | 'J' | 'y' | 'Y') => Some(Msg::Quit),
+                KeyCode::Esc | KeyCode::Char('n' | 'N') => Some(Msg::Stay),
+                _ => None,
+            };
+        }
         if key.code == KeyCode::F(1)
             || (key.code == KeyCode::Char('?') && self.question_mark_is_help())
         {
@@ -323,6 +335,10 @@ impl App {
                 vec![Effect::Quit]
             }
             Msg::Close => vec![Effect::Close],
+            Msg::Stay => {
+                self.leaving = false;
+                Vec::new()
+            }
             Msg::ToggleHelp => {
                 self.help = !self.help;
                 Vec::new()
@@ -334,6 +350,11 @@ impl App {
             Msg::Review(m) => self.review(m),
             Msg::Signal(m) => self.signal(m),
         }
+    }
+
+    /// Whether anything worth keeping as a draft was entered.
+    fn has_input(&self) -> bool {
+        self.draft.norm.is_some() || !self.draft.case.is_empty()
     }
 
     /// Copies what is typed on the current screen into the draft.
@@ -378,6 +399,10 @@ impl App {
                 }
                 let screen = self.case_screen();
                 self.go(Step::Case, screen)
+            }
+            Some(picker::Outcome::Back) if self.has_input() => {
+                self.leaving = true;
+                Vec::new()
             }
             Some(picker::Outcome::Back) => vec![Effect::Quit],
             None => Vec::new(),
@@ -542,6 +567,12 @@ impl App {
 
     fn hints(&self) -> Vec<Hint> {
         let l = self.lang;
+        if self.leaving {
+            return vec![
+                Hint::new("⏎/j", l.pick("verlaten", "leave")),
+                Hint::new("Esc/n", l.pick("blijven", "stay")),
+            ];
+        }
         let mut hints = match &self.screen {
             Screen::Picker(p) => p.hints(),
             Screen::Case(f) => f.hints(),
@@ -604,7 +635,19 @@ impl Widget for &App {
         ));
         let inner = block.inner(main);
         block.render(main, buf);
-        if self.help {
+        if self.leaving {
+            let lines = vec![
+                Line::styled(
+                    l.pick("De walkthrough verlaten?", "Leave the walkthrough?"),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ),
+                Line::raw(""),
+                Line::raw(l.leave_question(&self.draft.id)),
+            ];
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+        } else if self.help {
             let lines: Vec<Line> = std::iter::once(Line::styled(
                 l.pick("Toetsen", "Keys"),
                 Style::new().add_modifier(Modifier::BOLD),
@@ -638,7 +681,6 @@ impl Widget for &App {
 pub fn onboard<B: Backend>(
     terminal: &mut Terminal<B>,
     form: &mut onboarding::Onboarding,
-    lang: Lang,
     events: &mut dyn Iterator<Item = io::Result<Event>>,
 ) -> io::Result<Option<onboarding::Identity>>
 where
@@ -657,9 +699,8 @@ where
                 let inner = block.inner(main);
                 frame.render_widget(block, main);
                 frame.render_widget(&*form, inner);
-                let mut hints = form.hints();
-                hints.push(Hint::new("Ctrl-C", lang.pick("stoppen", "quit")));
-                frame.render_widget(HintBar(&hints), bar);
+                // Esc and Ctrl-C both stop here; the form's hints name Esc.
+                frame.render_widget(HintBar(&form.hints()), bar);
             })
             .map_err(io::Error::other)?;
         let Some(event) = events.next() else {
@@ -683,7 +724,7 @@ where
 /// Leaves the walkthrough, keeping the draft when anything was entered.
 fn leave(app: &mut App, host: &mut dyn Host) -> io::Result<Ending> {
     app.sync();
-    if app.draft.norm.is_none() && app.draft.case.is_empty() {
+    if !app.has_input() {
         return Ok(Ending::Nothing);
     }
     host.save_draft(&app.draft)?;
@@ -888,6 +929,49 @@ mod tests {
         run(&mut terminal, app, &mut events, host)
     }
 
+    /// Meaning must survive without colour (`NO_COLOR`, monochrome
+    /// terminals): the screens use bold, reverse, dim and symbols only.
+    fn assert_no_colour(terminal: &Terminal<TestBackend>, name: &str) {
+        for (i, cell) in terminal.backend().buffer().content.iter().enumerate() {
+            assert!(
+                cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset,
+                "{name}: cell {i} ({:?}) is coloured {:?} on {:?}",
+                cell.symbol(),
+                cell.fg,
+                cell.bg
+            );
+        }
+    }
+
+    /// A whole-screen snapshot, which must also be free of colour.
+    fn snapshot(name: &str, terminal: &Terminal<TestBackend>) {
+        masked_snapshot(name, terminal, &[]);
+    }
+
+    /// As [`snapshot`], with the random part of ids and key fingerprints
+    /// replaced by `*` of the same width wherever they are on screen, so the
+    /// layout is still compared.
+    fn masked_snapshot(name: &str, terminal: &Terminal<TestBackend>, random: &[&str]) {
+        assert_no_colour(terminal, name);
+        let mut screen = terminal.backend().to_string();
+        for value in random {
+            let keep = value.len().min(12);
+            let mask = format!("{}{}", &value[..keep], "*".repeat(value.len() - keep));
+            screen = screen.replace(value, &mask);
+        }
+        insta::assert_snapshot!(name.to_owned(), screen);
+    }
+
+    fn press(app: &mut App, text: &str) {
+        for event in keys(text) {
+            if let Ok(Event::Key(k)) = event
+                && let Some(m) = app.on_key(k)
+            {
+                app.update(m);
+            }
+        }
+    }
+
     fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
@@ -899,11 +983,16 @@ mod tests {
 
     /// Norm, case, checks and motivation for pw-zoektermijn-jongeren.
     fn to_review() -> String {
+        to_review_with(450)
+    }
+
+    /// As [`to_review`], with an advance of `amount` euro.
+    fn to_review_with(amount: u32) -> String {
         let motivation = format!(
             "{LONG} Extra.\t{LONG} Extra.\t{LONG} Extra.\t{LONG} Extra.\tWil werken.\tJongerenloket.\tGeen ontruiming.\u{13}"
         );
         format!(
-            "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\njjj450\njTwee sollicitaties per week bij het leerwerkloket.\n{motivation}"
+            "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\njjj{amount}\njTwee sollicitaties per week bij het leerwerkloket.\n{motivation}"
         )
     }
 
@@ -1065,8 +1154,8 @@ mod tests {
     fn screens_in_both_languages_and_sizes() {
         for lang in [Lang::Nl, Lang::En] {
             let code = if lang == Lang::Nl { "nl" } else { "en" };
-            let mut app = app(lang);
-            insta::assert_snapshot!(format!("picker_{code}_80x24"), draw(&app, 80, 24).backend());
+            let mut walk = app(lang);
+            snapshot(&format!("picker_{code}_80x24"), &draw(&walk, 80, 24));
             for (step, text) in [
                 ("case", "zoektermijn\n"),
                 ("checklist", "Z-2026-001234\n\n\n22-12-2026\n"),
@@ -1076,30 +1165,149 @@ mod tests {
                     "1jjj450\njTwee sollicitaties per week bij het leerwerkloket.\n",
                 ),
             ] {
-                for event in keys(text) {
-                    if let Ok(Event::Key(k)) = event
-                        && let Some(m) = app.on_key(k)
-                    {
-                        app.update(m);
-                    }
-                }
-                insta::assert_snapshot!(
-                    format!("{step}_{code}_80x24"),
-                    draw(&app, 80, 24).backend()
-                );
+                press(&mut walk, text);
+                snapshot(&format!("{step}_{code}_80x24"), &draw(&walk, 80, 24));
             }
+            press(&mut walk, "\u{1b}\u{1b}\u{1b}");
+            assert!(matches!(walk.screen(), Screen::Picker(_)), "Esc went back");
+            press(&mut walk, "\u{1b}");
+            masked_snapshot(
+                &format!("leaving_{code}_80x24"),
+                &draw(&walk, 80, 24),
+                &[&walk.draft().id],
+            );
+
+            let mut review = app_with(lang, Draft::new("2026-11-23T09:00:00Z".parse().unwrap()));
+            press(&mut review, &to_review());
+            review.update(Msg::Review(review::Msg::Toggle));
+            review.update(Msg::Review(review::Msg::Down));
+            review.update(Msg::Review(review::Msg::Toggle));
+            let record_id = review.record_id().unwrap_or_default().to_owned();
+            let fingerprint = review.signer.grant.fingerprint.to_string();
+            masked_snapshot(
+                &format!("review_{code}_80x24"),
+                &draw(&review, 80, 24),
+                &[&record_id, &fingerprint],
+            );
+
+            let mut signal = app_with(lang, Draft::new("2026-11-23T09:00:00Z".parse().unwrap()));
+            press(
+                &mut signal,
+                "zoektermijn\nZ-2026-000099\n\n\n22-12-2026\nn3Inwoner is 28.",
+            );
+            snapshot(&format!("signal_{code}_80x24"), &draw(&signal, 80, 24));
+
+            let mut done = app(lang);
+            done.signed(Ok("MW-20261123-K7QF2XAB".into()));
+            snapshot(&format!("done_{code}_80x24"), &draw(&done, 80, 24));
+
+            let mut help = app(lang);
+            help.update(Msg::ToggleHelp);
+            snapshot(&format!("help_{code}_80x24"), &draw(&help, 80, 24));
+
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            let mut form = onboarding::Onboarding::new(lang, true);
+            let mut events = keys("Anna de Wit\n").into_iter();
+            assert_eq!(
+                onboard(&mut terminal, &mut form, &mut events).unwrap(),
+                None
+            );
+            snapshot(&format!("onboarding_{code}_80x24"), &terminal);
         }
         let mut narrow = app(Lang::Nl);
-        insta::assert_snapshot!("picker_nl_narrow_60x20", draw(&narrow, 60, 20).backend());
+        snapshot("picker_nl_narrow_60x20", &draw(&narrow, 60, 20));
         narrow.update(Msg::Picker(picker::Msg::Choose));
-        insta::assert_snapshot!("case_nl_narrow_60x20", draw(&narrow, 60, 20).backend());
-        insta::assert_snapshot!("too_small_nl_40x10", draw(&narrow, 40, 10).backend());
-        let done = {
-            let mut a = app(Lang::Nl);
-            a.signed(Ok("MW-20261123-K7QF2XAB".into()));
-            a
+        snapshot("case_nl_narrow_60x20", &draw(&narrow, 60, 20));
+        snapshot("too_small_nl_40x10", &draw(&narrow, 40, 10));
+    }
+
+    #[test]
+    fn esc_on_the_first_screen_asks_before_leaving_when_work_was_typed() {
+        let mut app = app(Lang::Nl);
+        let mut host = FakeHost::default();
+        let ending = drive(
+            &mut app,
+            &mut host,
+            "zoektermijn\nZ-2026-000042\u{1b}\u{1b}",
+        )
+        .unwrap();
+        // The events ran out while asking: that is a closed terminal, so the
+        // draft is saved.
+        assert!(matches!(ending, Ending::Saved(_)), "{ending:?}");
+
+        let mut app = app_with(
+            Lang::Nl,
+            Draft::new("2026-11-23T09:00:00Z".parse().unwrap()),
+        );
+        press(&mut app, "zoektermijn\nZ-2026-000042\u{1b}\u{1b}");
+        assert!(app.leaving, "Esc on the picker asks first");
+        let screen = draw(&app, 80, 24).backend().to_string();
+        assert!(screen.contains("De walkthrough verlaten?"), "{screen}");
+        assert!(
+            screen.contains(&app.draft().id),
+            "names the draft: {screen}"
+        );
+        press(&mut app, "x");
+        assert!(app.leaving, "other keys do nothing while asking");
+        press(&mut app, "n");
+        assert!(!app.leaving && matches!(app.screen(), Screen::Picker(_)));
+        assert_eq!(
+            app.on_key(KeyEvent::from(KeyCode::Esc)),
+            Some(Msg::Picker(picker::Msg::ClearOrBack))
+        );
+        press(&mut app, "\u{1b}");
+        assert_eq!(app.on_key(KeyEvent::from(KeyCode::Enter)), Some(Msg::Quit));
+        assert_eq!(app.update(Msg::Quit), [Effect::Quit]);
+    }
+
+    #[test]
+    fn esc_with_nothing_typed_leaves_at_once() {
+        let mut app = app(Lang::En);
+        press(&mut app, "zoek\u{1b}");
+        assert!(
+            matches!(app.screen(), Screen::Picker(_)),
+            "first Esc clears the filter"
+        );
+        assert_eq!(
+            app.update(Msg::Picker(picker::Msg::ClearOrBack)),
+            [Effect::Quit]
+        );
+    }
+
+    #[test]
+    fn an_amount_above_the_mandaat_goes_to_review_by_a_higher_role() {
+        let mut app = app(Lang::Nl);
+        press(&mut app, &to_review_with(900));
+        let Screen::Review(_) = app.screen() else {
+            panic!("not at the review")
         };
-        insta::assert_snapshot!("done_nl_80x24", draw(&done, 80, 24).backend());
+        app.update(Msg::Review(review::Msg::Toggle));
+        app.update(Msg::Review(review::Msg::Down));
+        app.update(Msg::Review(review::Msg::Toggle));
+        let screen = draw(&app, 100, 90).backend().to_string();
+        assert!(
+            screen.contains("Vereist beoordeling door teamleider"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("answer = 900.0") && screen.contains("review_role = \"teamleider\""),
+            "the preview holds the amount: {screen}"
+        );
+    }
+
+    #[test]
+    fn a_window_too_small_keeps_the_state_and_comes_back() {
+        let mut app = app(Lang::En);
+        press(&mut app, "zoektermijn\nZ-2026-000042");
+        let before = draw(&app, 80, 24).backend().to_string();
+        let small = draw(&app, 30, 8).backend().to_string();
+        assert!(small.contains("too small"), "{small}");
+        assert!(!small.contains("Z-2026-000042"));
+        let mut host = FakeHost::default();
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut events = vec![Ok(Event::Resize(30, 8)), Ok(Event::Resize(80, 24))].into_iter();
+        run(&mut terminal, &mut app, &mut events, &mut host).unwrap();
+        assert_eq!(draw(&app, 80, 24).backend().to_string(), before);
     }
 
     #[test]

@@ -64,7 +64,7 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
 
     if needs_store {
         let mut form = tui::onboarding::Onboarding::new(lang, needs_key);
-        let Some(identity) = tui::onboard(&mut terminal.0, &mut form, lang, &mut events)? else {
+        let Some(identity) = tui::onboard(&mut terminal.0, &mut form, &mut events)? else {
             return Ok(Outcome::Success);
         };
         set_up(&identity, &key_file, &store_dir, needs_key, ctx)?;

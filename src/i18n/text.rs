@@ -757,6 +757,17 @@ impl Lang {
 }
 
 impl Lang {
+    pub fn leave_question(self, draft: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Wat u invulde blijft bewaard als concept {draft}. Met `maatwerk new --resume {draft}` gaat u later verder."
+            ),
+            Self::En => format!(
+                "What you entered is kept as draft {draft}. `maatwerk new --resume {draft}` goes on later."
+            ),
+        }
+    }
+
     pub fn help_draft_note(self) -> &'static str {
         self.pick(
             "Uw werk wordt bij elke stap als concept bewaard, ook bij Ctrl-C of als het venster sluit. `maatwerk new --resume` gaat verder; `maatwerk drafts` toont de concepten.",

@@ -95,7 +95,7 @@ impl Review {
         } else {
             vec![
                 Hint::new("↑↓", l.pick("bewijsstuk", "evidence")),
-                Hint::new("Spatie", l.pick("aanwezig", "present")),
+                Hint::new(l.pick("Spatie", "Space"), l.pick("aanwezig", "present")),
             ]
         };
         if self.passphrase.is_some() {
