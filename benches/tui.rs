@@ -49,6 +49,7 @@ fn signer() -> Signer {
             principal: "anna@gemeente.example".into(),
             name: "Anna".into(),
             role: "consulent".into(),
+            beheerder: false,
             fingerprint: Fingerprint::of(key.public_key()),
             key: key.public_key().clone(),
             from: "2026-01-01T00:00:00Z".parse().expect("time"),

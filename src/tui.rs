@@ -837,6 +837,7 @@ mod tests {
                 principal: "anna@gemeente.example".into(),
                 name: "Anna de Wit".into(),
                 role: role.into(),
+                beheerder: false,
                 fingerprint: Fingerprint::of(key.public_key()),
                 key: key.public_key().clone(),
                 from: "2026-01-01T00:00:00Z".parse().unwrap(),

@@ -65,7 +65,14 @@ pub struct Generated {
 pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated, Box<dyn Error>> {
     let start: Timestamp = "2026-01-02T08:00:00Z".parse()?;
     let root = Signer::generate("beheer@gemeente.example")?;
-    let store = Store::init(dir, &root, "beheer@gemeente.example", "Beheer Team", start)?;
+    let store = Store::init(
+        dir,
+        &root,
+        "beheer@gemeente.example",
+        "Beheer Team",
+        "beheerder",
+        start,
+    )?;
 
     let people = add_people(&store, &root, authors, start)?;
     let keyring: Keyring = store.keyring()?;
@@ -181,6 +188,7 @@ fn add_people(
             principal: principal.clone(),
             name: Some(format!("Medewerker {k:03}")),
             role: Some(role.into()),
+            beheerder: None,
             public_key: Some(public_line(&signer)),
             valid_from: created,
             valid_until: None,

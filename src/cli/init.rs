@@ -3,7 +3,7 @@ use clap::Args;
 use super::signing::{key_path, read_key, store_dir, store_error, unlock};
 use super::{CliError, Context, Global, Outcome};
 use crate::domain::keyring::is_principal;
-use crate::domain::store::Store;
+use crate::domain::store::{DEFAULT_ROLES, Store};
 
 /// Make a new store for records and keyring, with you as its first
 /// beheerder: the trust root every signature leads back to. Prints the
@@ -16,6 +16,10 @@ pub struct InitArgs {
     /// Your name as it appears on what you sign
     #[arg(long)]
     pub name: String,
+    /// Your role in the mandaat (consulent, teamleider, …). You manage the
+    /// keyring whatever role you choose
+    #[arg(long, default_value = crate::domain::keyring::BEHEERDER)]
+    pub role: String,
 }
 
 pub fn run(args: &InitArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
@@ -29,6 +33,13 @@ pub fn run(args: &InitArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
     if args.name.trim().is_empty() {
         return Err(CliError::input(lang.empty_name(), None));
     }
+    let roles: Vec<String> = DEFAULT_ROLES.iter().map(|r| (*r).to_owned()).collect();
+    if !roles.contains(&args.role) {
+        return Err(CliError::input(
+            lang.unknown_role(&args.role),
+            Some(lang.known_roles(&roles)),
+        ));
+    }
     let dir = store_dir(global, ctx)?;
     if dir.join(crate::domain::store::CONFIG_FILE).exists() {
         return Err(store_error(
@@ -38,8 +49,15 @@ pub fn run(args: &InitArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
     }
     let key = read_key(&key_path(global, ctx)?, ctx)?;
     let signer = unlock(&key, ctx)?;
-    Store::init(&dir, &signer, &args.principal, args.name.trim(), ctx.now)
-        .map_err(|e| store_error(ctx, &e))?;
+    Store::init(
+        &dir,
+        &signer,
+        &args.principal,
+        args.name.trim(),
+        &args.role,
+        ctx.now,
+    )
+    .map_err(|e| store_error(ctx, &e))?;
     ctx.out
         .err_line(&lang.store_made(&dir.display().to_string()))?;
     ctx.out.line(signer.fingerprint().as_str())?;

@@ -199,6 +199,7 @@ fn set_up(
         &signer,
         &identity.principal,
         &identity.name,
+        &identity.role,
         ctx.now,
     )
     .map_err(|e| store_error(ctx, &e))?;

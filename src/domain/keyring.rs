@@ -17,7 +17,9 @@ use super::keys::{self, Fingerprint, Namespace};
 
 pub const KEYRING_FORMAT: &str = "maatwerk-keyring/1";
 
-/// The role that may change the keyring.
+/// The role that may change the keyring. A member with another role may
+/// also manage it when their entry says `beheerder = true` (e.g. the
+/// consulent who set up a small team's store).
 pub const BEHEERDER: &str = "beheerder";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +46,10 @@ pub struct KeyringEntry {
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Whether this member may also change the keyring, whatever their role;
+    /// absent on a change keeps what it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beheerder: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
     pub valid_from: Timestamp,
@@ -73,6 +79,8 @@ pub struct Grant {
     pub principal: String,
     pub name: String,
     pub role: String,
+    /// May change the keyring besides `role`.
+    pub beheerder: bool,
     pub key: PublicKey,
     pub fingerprint: Fingerprint,
     pub from: Timestamp,
@@ -84,6 +92,11 @@ pub struct Grant {
 impl Grant {
     pub fn covers(&self, at: Timestamp) -> bool {
         self.from <= at && self.until.is_none_or(|until| at < until)
+    }
+
+    /// Whether this grant may sign keyring changes.
+    pub fn manages_keyring(&self) -> bool {
+        self.beheerder || self.role == BEHEERDER
     }
 }
 
@@ -168,7 +181,7 @@ impl Keyring {
         if self_signed && self.root.is_none() {
             // The trust root: the first entry, a beheerder signing for itself.
             let key = new_key.as_ref().ok_or(EntryProblem::Incomplete)?;
-            if e.role.as_deref() != Some(BEHEERDER) {
+            if e.role.as_deref() != Some(BEHEERDER) && e.beheerder != Some(true) {
                 return Err(EntryProblem::SignerNotBeheerder {
                     signer: e.signed_by.clone(),
                 });
@@ -183,7 +196,7 @@ impl Keyring {
             let authority = self
                 .grants
                 .iter()
-                .find(|g| g.principal == e.signed_by && g.role == BEHEERDER && g.covers(e.created))
+                .find(|g| g.principal == e.signed_by && g.manages_keyring() && g.covers(e.created))
                 .ok_or_else(|| EntryProblem::SignerNotBeheerder {
                     signer: e.signed_by.clone(),
                 })?;
@@ -227,6 +240,11 @@ impl Keyring {
                     .clone()
                     .or_else(|| previous.as_ref().map(|p| p.role.clone()))
                     .ok_or(EntryProblem::Incomplete)?;
+                let beheerder = match (e.action, e.beheerder) {
+                    (_, Some(b)) => b,
+                    (Action::Change, None) => previous.as_ref().is_some_and(|p| p.beheerder),
+                    (_, None) => false,
+                };
                 if let Some(i) = current {
                     self.grants[i].until = Some(
                         self.grants[i]
@@ -239,6 +257,7 @@ impl Keyring {
                     principal: e.principal.clone(),
                     name,
                     role,
+                    beheerder,
                     fingerprint: Fingerprint::of(&key),
                     key,
                     from: e.valid_from,
@@ -308,7 +327,7 @@ impl Keyring {
                 Namespace::Review.as_str(),
                 Namespace::Signal.as_str(),
             ];
-            if g.role == BEHEERDER {
+            if g.manages_keyring() {
                 namespaces.push(Namespace::Keyring.as_str());
             }
             let mut options = format!("namespaces=\"{}\"", namespaces.join(","));
@@ -374,6 +393,7 @@ mod tests {
             principal: principal.into(),
             name: key.map(|_| principal.to_uppercase()),
             role: role.map(str::to_owned),
+            beheerder: None,
             public_key: key.map(|k| k.public_key().to_openssh().unwrap()),
             valid_from: at(from),
             valid_until: None,
@@ -514,6 +534,102 @@ mod tests {
             ]
         );
         assert!(ring.any_grant_for_key(eve.fingerprint()).is_none());
+    }
+
+    #[test]
+    fn a_consulent_may_also_manage_the_keyring_when_an_entry_says_so() {
+        let sanne = Signer::generate("sanne").unwrap();
+        let tom = Signer::generate("tom").unwrap();
+        let mut e = Entries { list: Vec::new() };
+        // A consulent may not be the trust root on their role alone …
+        e.push(
+            &sanne,
+            entry(
+                "KR-1",
+                Action::Add,
+                "sanne",
+                Some("consulent"),
+                Some(&sanne),
+                "2026-01-01T00:00:00Z",
+                "sanne",
+            ),
+        );
+        let ring = Keyring::build(e.list.clone());
+        assert!(ring.root().is_none());
+
+        // … but may be with `beheerder = true`, and then adds Tom.
+        e.list.clear();
+        let mut root = entry(
+            "KR-1",
+            Action::Add,
+            "sanne",
+            Some("consulent"),
+            Some(&sanne),
+            "2026-01-01T00:00:00Z",
+            "sanne",
+        );
+        root.beheerder = Some(true);
+        e.push(&sanne, root);
+        e.push(
+            &sanne,
+            entry(
+                "KR-2",
+                Action::Add,
+                "tom",
+                Some("consulent"),
+                Some(&tom),
+                "2026-01-02T00:00:00Z",
+                "sanne",
+            ),
+        );
+        // Sanne becomes teamleider: a change without `beheerder` keeps it.
+        e.push(
+            &sanne,
+            entry(
+                "KR-3",
+                Action::Change,
+                "sanne",
+                Some("teamleider"),
+                None,
+                "2026-02-01T00:00:00Z",
+                "sanne",
+            ),
+        );
+        // Tom, not a beheerder, cannot add anyone.
+        e.push(
+            &tom,
+            entry(
+                "KR-4",
+                Action::Add,
+                "eve",
+                Some("consulent"),
+                Some(&Signer::generate("eve").unwrap()),
+                "2026-02-02T00:00:00Z",
+                "tom",
+            ),
+        );
+        let ring = Keyring::build(e.list);
+        assert_eq!(ring.root(), Some(sanne.fingerprint()));
+        let now = at("2026-03-01T00:00:00Z");
+        let sanne_now = ring.member_at("sanne", now).unwrap();
+        assert_eq!(sanne_now.role, "teamleider");
+        assert!(sanne_now.manages_keyring(), "kept through the change");
+        assert!(!ring.member_at("tom", now).unwrap().manages_keyring());
+        assert!(ring.member_at("eve", now).is_none());
+        let signers = ring.allowed_signers();
+        let line = |who: &str| {
+            signers
+                .lines()
+                .filter(|l| l.starts_with(who))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            line("sanne ")
+                .iter()
+                .all(|l| l.contains("maatwerk-keyring"))
+        );
+        assert!(line("tom ").iter().all(|l| !l.contains("maatwerk-keyring")));
     }
 
     #[test]

@@ -128,6 +128,7 @@ impl Store {
         signer: &Signer,
         principal: &str,
         name: &str,
+        role: &str,
         now: Timestamp,
     ) -> Result<Self, StoreError> {
         if dir.join(CONFIG_FILE).exists() {
@@ -145,7 +146,9 @@ impl Store {
             action: Action::Add,
             principal: principal.into(),
             name: Some(name.into()),
-            role: Some(BEHEERDER.into()),
+            role: Some(role.into()),
+            // The trust root always manages the keyring.
+            beheerder: (role != BEHEERDER).then_some(true),
             public_key: Some(public_line(signer)),
             valid_from: now,
             valid_until: None,
@@ -309,7 +312,7 @@ impl Store {
         let grant = keyring
             .grant_for_key(signer.fingerprint(), entry.created)
             .ok_or_else(|| StoreError::NotAMember(signer.fingerprint().clone()))?;
-        if grant.role != BEHEERDER {
+        if !grant.manages_keyring() {
             return Err(StoreError::NotBeheerder);
         }
         let path = self.keyring_dir().join(format!("{}.toml", entry.id));

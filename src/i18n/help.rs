@@ -129,8 +129,19 @@ impl Lang {
             ("maatwerk signal", "check") => "De check van die norm waaraan niet werd voldaan",
             ("maatwerk drafts", "discard") => "Gooi het concept met dit id weg",
             ("maatwerk signals", "norm") => "Alleen signalen over deze norm",
+            _ => return Self::help_arg_keys(path, id),
+        })
+    }
+
+    /// Dutch help for the arguments of the commands about keys, the keyring
+    /// and the store.
+    fn help_arg_keys(path: &str, id: &str) -> Option<&'static str> {
+        Some(match (path, id) {
             ("maatwerk init", "principal") => "Uw principal: een vaste naam zoals uw e-mailadres",
             ("maatwerk init", "name") => "Uw naam zoals die op uw handtekeningen staat",
+            ("maatwerk init", "role") => {
+                "Uw rol in het mandaat (consulent, teamleider, …); de sleutelring beheert u hoe dan ook"
+            }
             ("maatwerk keys new", "out") => {
                 "Waar de privésleutel komt; de publieke sleutel komt ernaast met `.pub` [standaard: --key, anders `maatwerk/id_ed25519` in de configuratiemap]"
             }
@@ -155,6 +166,9 @@ impl Lang {
             }
             ("maatwerk keyring add", "valid_until") => {
                 "Tot wanneer, exclusief (datum of RFC 3339-tijdstip)"
+            }
+            ("maatwerk keyring add", "beheerder") => {
+                "Of diegene naast de rol ook de sleutelring mag beheren (`true` of `false`; bij --change blijft het zonder deze optie zoals het was)"
             }
             ("maatwerk keyring add", "change") => {
                 "Wijzig een bestaand lid in plaats van iemand toe te voegen"

@@ -757,6 +757,17 @@ impl Lang {
 }
 
 impl Lang {
+    pub fn onboarding_role_label(self) -> &'static str {
+        self.pick("Uw rol in het mandaat", "Your role in the mandaat")
+    }
+
+    pub fn onboarding_role_note(self) -> &'static str {
+        self.pick(
+            "elke norm bepaalt per rol wat u zelf mag besluiten",
+            "each norm sets per role what you may decide alone",
+        )
+    }
+
     pub fn leave_question(self, draft: &str) -> String {
         match self {
             Self::Nl => format!(

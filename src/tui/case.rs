@@ -225,7 +225,7 @@ impl Widget for &CaseForm {
         constraints.extend(
             self.fields
                 .iter()
-                .map(|_| Constraint::Length(Field::HEIGHT)),
+                .map(|f| Constraint::Length(f.height(area.width))),
         );
         constraints.push(Constraint::Fill(1));
         let areas = Layout::vertical(constraints).split(area);

@@ -411,9 +411,11 @@ impl Widget for &Checklist {
                 Paragraph::new(rows).render(answer, buf);
             }
             _ => {
-                let [field, live] =
-                    Layout::vertical([Constraint::Length(Field::HEIGHT), Constraint::Fill(1)])
-                        .areas(answer);
+                let [field, live] = Layout::vertical([
+                    Constraint::Length(self.field.height(answer.width)),
+                    Constraint::Fill(1),
+                ])
+                .areas(answer);
                 self.field.render(field, buf, true);
                 if let Some(line) = self.live_mandate() {
                     Paragraph::new(Line::styled(format!("    {line}"), bold)).render(live, buf);

@@ -6,8 +6,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
+
+/// Columns before the input and the line below it.
+const INDENT: u16 = 4;
 
 pub struct Field {
     pub label: String,
@@ -49,11 +52,27 @@ impl Field {
         }
     }
 
-    /// Height needed: label, input, and a line for an error or note.
-    pub const HEIGHT: u16 = 3;
+    /// Height needed at `width`: label, input, and the error or note below
+    /// it, wrapped (at least one line, so fields do not jump as people type).
+    pub fn height(&self, width: u16) -> u16 {
+        let below = self
+            .error
+            .as_ref()
+            .map(|e| format!("✗ {e}"))
+            .or(self.note.clone());
+        let lines = below.map_or(1, |text| {
+            textwrap::wrap(&text, usize::from(width.saturating_sub(INDENT)).max(1)).len()
+        });
+        2 + u16::try_from(lines).unwrap_or(u16::MAX - 2).max(1)
+    }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
-        let [label, input, below] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+        let [label, input, below] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
         let marker = if focused { "▶ " } else { "  " };
         let style = if focused {
             Style::new().add_modifier(Modifier::BOLD)
@@ -62,7 +81,7 @@ impl Field {
         };
         Paragraph::new(Line::styled(format!("{marker}{}", self.label), style)).render(label, buf);
         let [_, input] =
-            Layout::horizontal([Constraint::Length(4), Constraint::Fill(1)]).areas(input);
+            Layout::horizontal([Constraint::Length(INDENT), Constraint::Fill(1)]).areas(input);
         if focused {
             (&self.area).render(input, buf);
         } else {
@@ -73,18 +92,20 @@ impl Field {
             Paragraph::new(shown).render(input, buf);
         }
         let [_, below] =
-            Layout::horizontal([Constraint::Length(4), Constraint::Fill(1)]).areas(below);
+            Layout::horizontal([Constraint::Length(INDENT), Constraint::Fill(1)]).areas(below);
         if let Some(error) = &self.error {
             Paragraph::new(Line::styled(
                 format!("✗ {error}"),
                 Style::new().add_modifier(Modifier::BOLD),
             ))
+            .wrap(Wrap { trim: true })
             .render(below, buf);
         } else if let Some(note) = &self.note {
             Paragraph::new(Line::styled(
                 note.clone(),
                 Style::new().add_modifier(Modifier::DIM),
             ))
+            .wrap(Wrap { trim: true })
             .render(below, buf);
         }
     }
@@ -123,5 +144,25 @@ mod tests {
             "two-digit years are ambiguous"
         );
         assert_eq!(parse_date("morgen"), None);
+    }
+
+    #[test]
+    fn a_long_error_wraps_below_the_field_and_is_read_to_the_end() {
+        let mut field = Field::new("Uw principal", "Sanne Bakker");
+        assert_eq!(field.height(40), 3, "one line is kept free below");
+        field.error = Some(
+            "gebruik een vaste naam van kleine letters, cijfers en . _ - @, zoals een e-mailadres"
+                .into(),
+        );
+        let height = field.height(40);
+        assert!(height >= 5, "the error takes {height} rows at width 40");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 40, height));
+        field.render(buf.area, &mut buf, false);
+        let screen: String = buf
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(screen.contains("e-mailadres"), "{screen}");
     }
 }

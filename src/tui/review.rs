@@ -178,11 +178,10 @@ impl Widget for &Review {
         let evidence_height = u16::try_from(self.norm.evidence.len())
             .unwrap_or(0)
             .saturating_add(1);
-        let pass_height = if self.passphrase.is_some() {
-            Field::HEIGHT
-        } else {
-            0
-        };
+        let pass_height = self
+            .passphrase
+            .as_ref()
+            .map_or(0, |field| field.height(area.width));
         let [status, evidence, preview, pass, error] = Layout::vertical([
             Constraint::Length(3),
             Constraint::Length(evidence_height),

@@ -132,11 +132,10 @@ impl SignalForm {
 impl Widget for &SignalForm {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
-        let pass_height = if self.passphrase.is_some() {
-            Field::HEIGHT
-        } else {
-            0
-        };
+        let pass_height = self
+            .passphrase
+            .as_ref()
+            .map_or(0, |field| field.height(area.width));
         let [intro, text, pass, error] = Layout::vertical([
             Constraint::Length(3),
             Constraint::Fill(1),

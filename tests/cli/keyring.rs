@@ -286,3 +286,147 @@ fn openssh_judges_a_revoked_key_by_the_moment_of_signing_like_maatwerk() {
     );
     assert!(!check("20261123113000Z"), "after the revocation it is not");
 }
+
+#[test]
+fn a_consulent_can_also_manage_the_keyring_and_keeps_it_through_a_role_change() {
+    let team = Team::new();
+    let add_eve = || {
+        team.as_("anna")
+            .env("MAATWERK_NOW", "2026-11-23T10:00:00Z")
+            .args([
+                "keyring",
+                "add",
+                "--principal",
+                "eve@gemeente.example",
+                "--name",
+                "Eve",
+                "--role",
+                "consulent",
+                "--public-key",
+            ])
+            .arg(format!("{}.pub", team.key("eve").display()))
+            .output()
+            .expect("run")
+    };
+    assert_eq!(add_eve().status.code(), Some(2), "not yet a beheerder");
+    for (now, args) in [
+        (
+            "2026-11-23T09:30:00Z",
+            ["--beheerder", "true", "--role", "consulent"],
+        ),
+        (
+            "2026-11-23T09:40:00Z",
+            ["--role", "teamleider", "--name", "Anna Teamleider"],
+        ),
+    ] {
+        team.as_("bea")
+            .env("MAATWERK_NOW", now)
+            .args([
+                "keyring",
+                "add",
+                "--change",
+                "--principal",
+                "anna@gemeente.example",
+            ])
+            .args(args)
+            .assert()
+            .success();
+    }
+    let output = add_eve();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+
+    let list = stdout(
+        &team
+            .as_("bea")
+            .args(["keyring", "list"])
+            .output()
+            .expect("run"),
+    );
+    assert!(list.contains("teamleider + beheerder"), "{list}");
+    let json: Value = serde_json::from_str(&stdout(
+        &team
+            .as_("bea")
+            .env("MAATWERK_NOW", "2026-11-23T10:00:00Z")
+            .args(["keyring", "list", "--json"])
+            .output()
+            .expect("run"),
+    ))
+    .expect("json");
+    let anna_now = json
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|g| g["principal"] == "anna@gemeente.example" && g["current"] == true)
+        .collect::<Vec<_>>();
+    assert_eq!(anna_now.len(), 1, "{json}");
+    assert_eq!(anna_now[0]["role"], "teamleider");
+    assert_eq!(anna_now[0]["beheerder"], true);
+    let signers = stdout(
+        &team
+            .as_("bea")
+            .args(["keyring", "allowed-signers"])
+            .output()
+            .expect("run"),
+    );
+    assert!(
+        signers
+            .lines()
+            .rfind(|l| l.starts_with("anna@"))
+            .is_some_and(|l| l.contains("maatwerk-keyring")),
+        "{signers}"
+    );
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report}");
+}
+
+#[test]
+fn init_takes_the_role_the_person_decides_in() {
+    let sandbox = super::support::Sandbox::new();
+    let key = sandbox.work().join("key");
+    sandbox
+        .cmd()
+        .args(["keys", "new", "--no-passphrase", "--out"])
+        .arg(&key)
+        .assert()
+        .success();
+    let init = |role: &str| {
+        sandbox
+            .cmd()
+            .env("MAATWERK_KEY", &key)
+            .env("MAATWERK_STORE", sandbox.work().join("store"))
+            .args([
+                "init",
+                "--principal",
+                "sanne@gemeente.example",
+                "--name",
+                "Sanne",
+            ])
+            .args(["--role", role])
+            .output()
+            .expect("run")
+    };
+    let wrong = init("directeur");
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(
+        stderr(&wrong).contains("the role `directeur` does not exist")
+            && stderr(&wrong).contains("consulent, teamleider"),
+        "{}",
+        stderr(&wrong)
+    );
+    assert!(!sandbox.work().join("store").exists(), "nothing was made");
+    assert!(init("consulent").status.success());
+    let json: Value = serde_json::from_str(&stdout(
+        &sandbox
+            .cmd()
+            .env("MAATWERK_STORE", sandbox.work().join("store"))
+            .args(["keyring", "list", "--json"])
+            .output()
+            .expect("run"),
+    ))
+    .expect("json");
+    assert_eq!(json[0]["role"], "consulent");
+    assert_eq!(
+        json[0]["beheerder"], true,
+        "the trust root manages the keyring"
+    );
+}

@@ -295,6 +295,17 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
     t.keys(&["Enter"]);
     t.text("anna@gemeente.example");
     t.keys(&["Enter"]);
+    let screen = t.wait_for("▶ Uw rol");
+    assert!(
+        screen.contains("(•) consulent"),
+        "consulent is the default:\n{screen}"
+    );
+    // She tries the next role, then settles on consulent.
+    t.keys(&["Right"]);
+    t.wait_for("(•) teamleider");
+    t.keys(&["Left"]);
+    t.wait_for("(•) consulent");
+    t.keys(&["Enter"]);
     t.text("lange wachtwoordzin");
     t.keys(&["Enter"]);
     t.text("lange wachtwoordzin");
@@ -305,12 +316,8 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
     );
     t.keys(&["Enter"]);
     up_to_checks(&t);
-    // A store of one: Anna is its beheerder, not a role in the norm's tiers.
-    finish_with(
-        &t,
-        "Vereist beoordeling door consulent",
-        Some("lange wachtwoordzin"),
-    );
+    // A store of one: Anna decides as consulent and also manages the keyring.
+    finish_with(&t, "Binnen uw mandaat", Some("lange wachtwoordzin"));
     let id = std::fs::read_to_string(sandbox.work().join("out.txt")).expect("stdout");
     assert!(id.trim().starts_with("MW-20261123-"), "{id:?}");
 
@@ -326,4 +333,15 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
         .expect("run");
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("\"records\": 1"));
+    let output = sandbox
+        .cmd()
+        .env("HOME", &home)
+        .args(["keyring", "list", "--json"])
+        .output()
+        .expect("run");
+    let list = stdout(&output);
+    assert!(
+        list.contains("\"role\": \"consulent\"") && list.contains("\"beheerder\": true"),
+        "{list}"
+    );
 }

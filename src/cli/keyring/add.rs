@@ -30,6 +30,10 @@ pub struct AddArgs {
     /// Until when, exclusive (date or RFC 3339 timestamp)
     #[arg(long, value_name = "WHEN", value_parser = parse_moment)]
     pub valid_until: Option<Timestamp>,
+    /// Whether they may also change the keyring, whatever their role
+    /// (`true` or `false`; on `--change`, leaving it out keeps what it was)
+    #[arg(long, value_name = "true|false")]
+    pub beheerder: Option<bool>,
     /// Change an existing member instead of adding one
     #[arg(long)]
     pub change: bool,
@@ -101,6 +105,7 @@ pub fn run(args: &AddArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         principal: args.principal.clone(),
         name: args.name.clone(),
         role: args.role.clone(),
+        beheerder: args.beheerder,
         public_key,
         valid_from: args.valid_from.unwrap_or(ctx.now),
         valid_until: args.valid_until,

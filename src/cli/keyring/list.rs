@@ -17,6 +17,8 @@ struct JsonGrant<'a> {
     principal: &'a str,
     name: &'a str,
     role: &'a str,
+    /// May change the keyring (by role or besides it).
+    beheerder: bool,
     fingerprint: &'a str,
     valid_from: jiff::Timestamp,
     valid_until: Option<jiff::Timestamp>,
@@ -36,6 +38,7 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
                 principal: &g.principal,
                 name: &g.name,
                 role: &g.role,
+                beheerder: g.manages_keyring(),
                 fingerprint: g.fingerprint.as_str(),
                 valid_from: g.from,
                 valid_until: g.until,
@@ -54,7 +57,11 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
             vec![
                 g.principal.clone(),
                 g.name.clone(),
-                g.role.clone(),
+                if g.beheerder && g.role != crate::domain::keyring::BEHEERDER {
+                    format!("{} + beheerder", g.role)
+                } else {
+                    g.role.clone()
+                },
                 g.fingerprint.to_string(),
                 lang.grant_window(g.from, g.until),
                 if g.covers(now) {

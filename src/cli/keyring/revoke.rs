@@ -48,6 +48,7 @@ pub fn run(args: &RevokeArgs, global: &Global, ctx: &mut Context) -> Result<Outc
         principal: args.principal.clone(),
         name: None,
         role: None,
+        beheerder: None,
         public_key: None,
         valid_from: from,
         valid_until: None,
