@@ -1207,7 +1207,7 @@ mod tests {
             snapshot(&format!("help_{code}_80x24"), &draw(&help, 80, 24));
 
             let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            let mut form = onboarding::Onboarding::new(lang, true);
+            let mut form = onboarding::Onboarding::new(lang, onboarding::KeySetup::New);
             let mut events = keys("Anna de Wit\n").into_iter();
             assert_eq!(
                 onboard(&mut terminal, &mut form, &mut events).unwrap(),

@@ -21,6 +21,7 @@ use crate::domain::signal::{SIGNAL_FORMAT, Signal, TriedNorm};
 use crate::domain::store::Store;
 use crate::domain::store::files::new_id;
 use crate::i18n::Lang;
+use crate::tui::onboarding::KeySetup;
 use crate::tui::{self, App, Ending, Host, Signer};
 
 /// What `new` needs to start the walkthrough.
@@ -63,11 +64,25 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
     let mut terminal = Screen::enter()?;
 
     if needs_store {
-        let mut form = tui::onboarding::Onboarding::new(lang, needs_key);
+        let found = if needs_key && global.key.is_none() {
+            found_ssh_key()
+        } else {
+            None
+        };
+        let setup = match (&found, needs_key) {
+            (_, false) => KeySetup::Existing(read_key(&key_file, ctx)?),
+            (Some(path), true) => KeySetup::Found {
+                path: home_relative(path),
+                key: read_key(path, ctx)?,
+            },
+            (None, true) => KeySetup::New,
+        };
+        let mut form = tui::onboarding::Onboarding::new(lang, setup);
         let Some(identity) = tui::onboard(&mut terminal.0, &mut form, &mut events)? else {
             return Ok(Outcome::Success);
         };
-        set_up(&identity, &key_file, &store_dir, needs_key, ctx)?;
+        let found = found.filter(|_| identity.use_found);
+        set_up(&identity, &key_file, found.as_deref(), &store_dir, ctx)?;
     }
 
     let store = open_store(global, ctx)?;
@@ -159,16 +174,49 @@ fn key_events() -> io::Result<impl Iterator<Item = io::Result<crossterm::event::
     }))
 }
 
-/// First run: makes the key (when there is none) and the store, with this
-/// person as its first beheerder.
+/// An OpenSSH ed25519 key the person already has, to offer on the first
+/// run.
+fn found_ssh_key() -> Option<std::path::PathBuf> {
+    if !cfg!(unix) {
+        return None;
+    }
+    let path = dirs::home_dir()?.join(".ssh").join("id_ed25519");
+    crate::domain::keys::KeyFile::read(&path).ok().map(|_| path)
+}
+
+/// `path` with the home directory written as `~`.
+fn home_relative(path: &std::path::Path) -> String {
+    dirs::home_dir()
+        .and_then(|home| path.strip_prefix(home).ok())
+        .map_or_else(
+            || path.display().to_string(),
+            |rest| format!("~/{}", rest.display()),
+        )
+}
+
+/// First run: makes the key (when there is none, or links the one the
+/// person chose to use) and the store, with this person as its trust root.
 fn set_up(
     identity: &tui::onboarding::Identity,
     key_file: &std::path::Path,
+    found: Option<&std::path::Path>,
     store_dir: &std::path::Path,
-    needs_key: bool,
     ctx: &Context,
 ) -> Result<(), CliError> {
-    let signer = if needs_key {
+    if let Some(found) = found {
+        // A link, not a copy: a private key should live in one place, and
+        // `ls -l` shows which key maatwerk signs with.
+        if let Some(dir) = key_file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(found, key_file)?;
+    }
+    let signer = if key_file.exists() {
+        let key = read_key(key_file, ctx)?;
+        key.unlock(identity.passphrase.as_deref())
+            .map_err(|e| super::signing::key_error(ctx, &e))?
+    } else {
         let signer =
             Key::generate(&identity.principal).map_err(|e| super::signing::key_error(ctx, &e))?;
         let private = signer
@@ -189,10 +237,6 @@ fn set_up(
             format!("{public}\n").as_bytes(),
         )?;
         signer
-    } else {
-        let key = read_key(key_file, ctx)?;
-        key.unlock(None)
-            .map_err(|e| super::signing::key_error(ctx, &e))?
     };
     Store::init(
         store_dir,

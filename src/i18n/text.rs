@@ -757,6 +757,13 @@ impl Lang {
 }
 
 impl Lang {
+    pub fn use_found_key(self, path: &str) -> String {
+        match self {
+            Self::Nl => format!("{path} gebruiken"),
+            Self::En => format!("use {path}"),
+        }
+    }
+
     pub fn onboarding_role_label(self) -> &'static str {
         self.pick("Uw rol in het mandaat", "Your role in the mandaat")
     }
@@ -830,8 +837,14 @@ impl Lang {
 }
 
 impl Lang {
-    pub fn onboarding_intro(self, needs_key: bool) -> &'static str {
+    pub fn onboarding_intro(self, needs_key: bool, found: bool) -> &'static str {
         match (self, needs_key) {
+            (Self::Nl, true) if found => {
+                "Er is nog geen opslag. maatwerk ondertekent met een OpenSSH-sleutel — uw bestaande of een nieuwe — en maakt een opslag op deze computer, met u als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
+            }
+            (Self::En, true) if found => {
+                "There is no store yet. maatwerk signs with an OpenSSH key — your existing one or a new one — and makes a store on this computer, with you as its first beheerder. Add colleagues later with `maatwerk keyring add`."
+            }
             (Self::Nl, true) => {
                 "Er is nog geen sleutel en geen opslag. maatwerk maakt een OpenSSH-sleutel om mee te ondertekenen en een opslag op deze computer, met u als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
             }

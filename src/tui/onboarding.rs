@@ -13,6 +13,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::field::Field;
 use super::hints::Hint;
 use crate::domain::keyring::is_principal;
+use crate::domain::keys::KeyFile;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +31,33 @@ pub struct Identity {
     pub principal: String,
     /// The role in the mandaat the records are signed in.
     pub role: String,
-    /// `None`: leave the key unencrypted (the person chose so).
+    /// For a new key: `None` leaves it unencrypted (the person chose so).
+    /// For an existing key: the passphrase that unlocks it.
     pub passphrase: Option<String>,
+    /// Sign with the OpenSSH key that was found instead of making one.
+    pub use_found: bool,
+}
+
+/// What the first run knows about keys.
+pub enum KeySetup {
+    /// No key yet: make one.
+    New,
+    /// The key to sign with exists; only the store is made.
+    Existing(KeyFile),
+    /// No maatwerk key, but an OpenSSH ed25519 key at `path`: use it, or
+    /// make a new one.
+    Found { path: String, key: KeyFile },
+}
+
+/// What the passphrase fields are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PassMode {
+    /// A new key: choose one (twice), or leave empty.
+    Choose,
+    /// An existing encrypted key: type its passphrase.
+    Unlock,
+    /// An existing unencrypted key: nothing to ask.
+    None,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +81,8 @@ const ROLES: [&str; 4] = ["consulent", "teamleider", "afdelingshoofd", "beheerde
 enum Slot {
     Field(usize),
     Role,
+    /// Use the key that was found, or make a new one.
+    Key,
 }
 
 pub struct Onboarding {
@@ -64,13 +92,14 @@ pub struct Onboarding {
     focus: usize,
     /// Index into [`ROLES`].
     role: usize,
-    /// Whether a key must be made (else only the store).
-    needs_key: bool,
+    key: KeySetup,
+    /// With [`KeySetup::Found`]: whether to use that key.
+    use_found: bool,
 }
 
 impl Onboarding {
-    pub fn new(lang: Lang, needs_key: bool) -> Self {
-        let mut fields = vec![
+    pub fn new(lang: Lang, key: KeySetup) -> Self {
+        let fields = vec![
             Field::new(
                 lang.pick(
                     "Uw naam (zoals op uw handtekening)",
@@ -85,37 +114,79 @@ impl Onboarding {
                 ),
                 "",
             ),
+            Field::masked(""),
+            Field::masked(lang.pick("Herhaal de wachtwoordzin", "Repeat the passphrase")),
         ];
-        if needs_key {
-            let mut pass = Field::masked(lang.pick(
-                "Wachtwoordzin voor uw nieuwe sleutel (minstens 8 tekens)",
-                "Passphrase for your new key (at least 8 characters)",
-            ));
-            pass.note = Some(
-                lang.pick(
-                    "leeg laten = sleutel niet versleutelen",
-                    "leave empty = do not encrypt the key",
-                )
-                .into(),
-            );
-            fields.push(pass);
-            fields.push(Field::masked(
-                lang.pick("Herhaal de wachtwoordzin", "Repeat the passphrase"),
-            ));
-        }
-        Self {
+        let mut form = Self {
             lang,
             fields,
             focus: 0,
             role: 0,
-            needs_key,
+            use_found: matches!(key, KeySetup::Found { .. }),
+            key,
+        };
+        form.label_passphrase();
+        form
+    }
+
+    fn pass_mode(&self) -> PassMode {
+        let existing = match &self.key {
+            KeySetup::Existing(key) => key,
+            KeySetup::Found { key, .. } if self.use_found => key,
+            KeySetup::New | KeySetup::Found { .. } => return PassMode::Choose,
+        };
+        if existing.is_encrypted() {
+            PassMode::Unlock
+        } else {
+            PassMode::None
         }
+    }
+
+    /// Names the passphrase field for what it is now for.
+    fn label_passphrase(&mut self) {
+        let l = self.lang;
+        let mode = self.pass_mode();
+        let pass = &mut self.fields[PASS];
+        match mode {
+            PassMode::Unlock => {
+                pass.label = l
+                    .pick(
+                        "De wachtwoordzin van uw sleutel",
+                        "The passphrase of your key",
+                    )
+                    .into();
+                pass.note = None;
+            }
+            PassMode::Choose | PassMode::None => {
+                pass.label = l
+                    .pick(
+                        "Wachtwoordzin voor uw nieuwe sleutel (minstens 8 tekens)",
+                        "Passphrase for your new key (at least 8 characters)",
+                    )
+                    .into();
+                pass.note = Some(
+                    l.pick(
+                        "leeg laten = sleutel niet versleutelen",
+                        "leave empty = do not encrypt the key",
+                    )
+                    .into(),
+                );
+            }
+        }
+        pass.error = None;
     }
 
     /// The focus order: name, principal, role, then the passphrase fields.
     fn slots(&self) -> Vec<Slot> {
         let mut slots = vec![Slot::Field(NAME), Slot::Field(PRINCIPAL), Slot::Role];
-        slots.extend((PASS..self.fields.len()).map(Slot::Field));
+        if matches!(self.key, KeySetup::Found { .. }) {
+            slots.push(Slot::Key);
+        }
+        match self.pass_mode() {
+            PassMode::Choose => slots.extend([Slot::Field(PASS), Slot::Field(REPEAT)]),
+            PassMode::Unlock => slots.push(Slot::Field(PASS)),
+            PassMode::None => {}
+        }
         slots
     }
 
@@ -126,8 +197,10 @@ impl Onboarding {
     pub fn hints(&self) -> Vec<Hint> {
         let l = self.lang;
         let mut hints = vec![Hint::new("Tab ↑↓", l.pick("veld", "field"))];
-        if self.slot() == Slot::Role {
-            hints.push(Hint::new("←→", l.pick("rol kiezen", "choose role")));
+        match self.slot() {
+            Slot::Role => hints.push(Hint::new("←→", l.pick("rol kiezen", "choose role"))),
+            Slot::Key => hints.push(Hint::new("←→", l.pick("sleutel kiezen", "choose key"))),
+            Slot::Field(_) => {}
         }
         hints.extend([
             Hint::new("Enter", l.pick("verder", "next")),
@@ -154,6 +227,20 @@ impl Onboarding {
                     self.fields[i].error = None;
                 }
                 Slot::Role => self.choose_role(key.code),
+                Slot::Key => {
+                    if matches!(
+                        key.code,
+                        KeyCode::Left | KeyCode::Right | KeyCode::Char(' ')
+                    ) {
+                        self.use_found = !self.use_found;
+                        self.fields[PASS] = Field::masked("");
+                        self.fields[REPEAT] = Field::masked(
+                            self.lang
+                                .pick("Herhaal de wachtwoordzin", "Repeat the passphrase"),
+                        );
+                        self.label_passphrase();
+                    }
+                }
             },
             Msg::Next => self.focus = (self.focus + 1).min(self.slots().len() - 1),
             Msg::Prev => self.focus = self.focus.saturating_sub(1),
@@ -180,16 +267,18 @@ impl Onboarding {
                         return None;
                     }
                 }
-                let passphrase = if self.needs_key {
-                    Some(self.fields[PASS].value()).filter(|p| !p.is_empty())
-                } else {
-                    None
+                let passphrase = match self.pass_mode() {
+                    PassMode::None => None,
+                    PassMode::Choose | PassMode::Unlock => {
+                        Some(self.fields[PASS].value()).filter(|p| !p.is_empty())
+                    }
                 };
                 return Some(Outcome::Done(Identity {
                     name: self.fields[NAME].value().trim().to_owned(),
                     principal: self.fields[PRINCIPAL].value().trim().to_owned(),
                     role: ROLES[self.role].to_owned(),
                     passphrase,
+                    use_found: self.use_found,
                 }));
             }
         }
@@ -210,6 +299,23 @@ impl Onboarding {
         }
     }
 
+    /// Whether `passphrase` opens the existing key; asked here so a typo is
+    /// fixed in place rather than after the store was half made.
+    fn unlock_error(&self, passphrase: &str) -> Option<String> {
+        let key = match &self.key {
+            KeySetup::Existing(key) | KeySetup::Found { key, .. } => key,
+            KeySetup::New => return None,
+        };
+        key.unlock(Some(passphrase)).err().map(|_| {
+            self.lang
+                .pick(
+                    "deze wachtwoordzin opent de sleutel niet; probeer het opnieuw",
+                    "this passphrase does not open the key; try again",
+                )
+                .into()
+        })
+    }
+
     fn error_of(&self, i: usize) -> Option<String> {
         let l = self.lang;
         let value = self.fields[i].value();
@@ -218,6 +324,7 @@ impl Onboarding {
                 Some(l.pick("vul uw naam in", "enter your name").into())
             }
             PRINCIPAL if !is_principal(value.trim()) => Some(l.bad_principal_help()),
+            PASS if self.pass_mode() == PassMode::Unlock => self.unlock_error(&value),
             PASS if !value.is_empty() && value.chars().count() < 8 => Some(
                 l.pick(
                     "minstens 8 tekens, of leeg",
@@ -235,43 +342,80 @@ impl Onboarding {
 }
 
 impl Onboarding {
-    fn render_role(&self, area: Rect, buf: &mut Buffer, focused: bool) {
+    fn render_key(&self, area: Rect, buf: &mut Buffer, focused: bool) {
         let l = self.lang;
-        let (marker, style) = if focused {
-            ("▶ ", Style::new().add_modifier(Modifier::BOLD))
-        } else {
-            ("  ", Style::new())
+        let KeySetup::Found { path, .. } = &self.key else {
+            return;
         };
-        let choices: Vec<Span> = ROLES
-            .iter()
-            .enumerate()
-            .flat_map(|(i, role)| {
-                let chosen = i == self.role;
-                let text = if chosen {
-                    format!("(•) {role}")
-                } else {
-                    format!("( ) {role}")
-                };
-                let style = if chosen && focused {
-                    Style::new().add_modifier(Modifier::REVERSED)
-                } else {
-                    Style::new()
-                };
-                [Span::styled(text, style), Span::raw("  ")]
-            })
-            .collect();
-        let mut choice_line = vec![Span::raw("    ")];
-        choice_line.extend(choices);
-        Paragraph::new(vec![
-            Line::styled(format!("{marker}{}", l.onboarding_role_label()), style),
-            Line::from(choice_line),
-            Line::styled(
-                format!("    {}", l.onboarding_role_note()),
-                Style::new().add_modifier(Modifier::DIM),
+        let choices = [
+            (true, l.use_found_key(path)),
+            (
+                false,
+                l.pick("een nieuwe sleutel maken", "make a new key")
+                    .to_owned(),
             ),
-        ])
+        ];
+        choice_block(
+            l.pick("Uw sleutel om mee te ondertekenen", "Your key to sign with"),
+            choices
+                .iter()
+                .map(|(use_found, text)| (text.as_str(), *use_found == self.use_found)),
+            l.pick(
+                "dezelfde sleutel werkt ook voor SSH; handtekeningen blijven gescheiden",
+                "the same key also works for SSH; the signatures stay apart",
+            ),
+            focused,
+        )
         .render(area, buf);
     }
+
+    fn render_role(&self, area: Rect, buf: &mut Buffer, focused: bool) {
+        let l = self.lang;
+        choice_block(
+            l.onboarding_role_label(),
+            ROLES
+                .iter()
+                .enumerate()
+                .map(|(i, role)| (*role, i == self.role)),
+            l.onboarding_role_note(),
+            focused,
+        )
+        .render(area, buf);
+    }
+}
+
+/// A labelled one-of-several choice on one line, with a quiet note below.
+/// The chosen option is marked `(•)`, and reversed while focused.
+fn choice_block<'a>(
+    label: &str,
+    choices: impl Iterator<Item = (&'a str, bool)>,
+    note: &str,
+    focused: bool,
+) -> Paragraph<'static> {
+    let (marker, style) = if focused {
+        ("▶ ", Style::new().add_modifier(Modifier::BOLD))
+    } else {
+        ("  ", Style::new())
+    };
+    let mut line = vec![Span::raw("    ")];
+    for (text, chosen) in choices {
+        let mark = if chosen { "(•)" } else { "( )" };
+        let style = if chosen && focused {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        line.push(Span::styled(format!("{mark} {text}"), style));
+        line.push(Span::raw("  "));
+    }
+    Paragraph::new(vec![
+        Line::styled(format!("{marker}{label}"), style),
+        Line::from(line),
+        Line::styled(
+            format!("    {note}"),
+            Style::new().add_modifier(Modifier::DIM),
+        ),
+    ])
 }
 
 impl Widget for &Onboarding {
@@ -281,7 +425,7 @@ impl Widget for &Onboarding {
         let mut constraints = vec![Constraint::Length(4)];
         constraints.extend(slots.iter().map(|slot| match slot {
             Slot::Field(i) => Constraint::Length(self.fields[*i].height(area.width)),
-            Slot::Role => Constraint::Length(3),
+            Slot::Role | Slot::Key => Constraint::Length(3),
         }));
         constraints.push(Constraint::Fill(1));
         let areas = Layout::vertical(constraints).split(area);
@@ -290,7 +434,10 @@ impl Widget for &Onboarding {
                 l.pick("Welkom bij maatwerk", "Welcome to maatwerk"),
                 Style::new().add_modifier(Modifier::BOLD),
             ),
-            Line::raw(l.onboarding_intro(self.needs_key)),
+            Line::raw(l.onboarding_intro(
+                !matches!(self.key, KeySetup::Existing(_)),
+                matches!(self.key, KeySetup::Found { .. }),
+            )),
         ])
         .wrap(Wrap { trim: true })
         .render(areas[0], buf);
@@ -299,6 +446,7 @@ impl Widget for &Onboarding {
             match slot {
                 Slot::Field(i) => self.fields[*i].render(areas[at + 1], buf, focused),
                 Slot::Role => self.render_role(areas[at + 1], buf, focused),
+                Slot::Key => self.render_key(areas[at + 1], buf, focused),
             }
         }
     }
@@ -327,7 +475,7 @@ mod tests {
 
     #[test]
     fn asks_who_you_are_and_a_passphrase_typed_twice() {
-        let mut o = Onboarding::new(Lang::Nl, true);
+        let mut o = Onboarding::new(Lang::Nl, KeySetup::New);
         assert_eq!(typed(&mut o, "\n"), None);
         assert!(o.fields[NAME].error.is_some(), "a name is needed");
         assert_eq!(typed(&mut o, "Anna de Wit\nAnna de Wit\n"), None);
@@ -377,18 +525,79 @@ mod tests {
                 principal: "anna@gemeente.example".into(),
                 role: "teamleider".into(),
                 passphrase: Some("lange wachtwoordzin".into()),
+                use_found: false,
             }))
         );
     }
 
     #[test]
     fn an_empty_passphrase_means_an_unencrypted_key() {
-        let mut o = Onboarding::new(Lang::En, true);
+        let mut o = Onboarding::new(Lang::En, KeySetup::New);
         let done = typed(&mut o, "Anna\nanna@x\n\n\n\n");
         let Some(Outcome::Done(identity)) = done else {
             panic!("{done:?}")
         };
         assert_eq!(identity.passphrase, None);
         assert_eq!(identity.role, "consulent", "the usual role is the default");
+    }
+
+    fn key_file(passphrase: Option<&str>) -> KeyFile {
+        let key = crate::domain::keys::Signer::generate("anna").unwrap();
+        KeyFile::parse(&key.to_openssh(passphrase).unwrap()).unwrap()
+    }
+
+    fn press(o: &mut Onboarding, code: KeyCode) {
+        o.update(Onboarding::on_key(KeyEvent::new(code, KeyModifiers::NONE)));
+    }
+
+    #[test]
+    fn a_key_that_was_found_is_offered_and_a_new_one_is_the_other_choice() {
+        let mut o = Onboarding::new(
+            Lang::Nl,
+            KeySetup::Found {
+                path: "~/.ssh/id_ed25519".into(),
+                key: key_file(None),
+            },
+        );
+        typed(&mut o, "Anna\nanna@x\n\n");
+        assert_eq!(o.slot(), Slot::Key);
+        assert!(o.use_found, "the key the person has is the default");
+        assert_eq!(o.slots().len(), 4, "an unencrypted key needs no passphrase");
+        press(&mut o, KeyCode::Right);
+        assert!(!o.use_found);
+        assert_eq!(o.slots().len(), 6, "a new key asks a passphrase twice");
+        press(&mut o, KeyCode::Left);
+        let done = typed(&mut o, "\n");
+        let Some(Outcome::Done(identity)) = done else {
+            panic!("{done:?}")
+        };
+        assert!(identity.use_found);
+        assert_eq!(identity.passphrase, None);
+    }
+
+    #[test]
+    fn an_encrypted_existing_key_is_opened_in_the_form() {
+        let mut o = Onboarding::new(Lang::En, KeySetup::Existing(key_file(Some("juiste zin"))));
+        typed(&mut o, "Anna\nanna@x\n\n");
+        assert_eq!(o.slot(), Slot::Field(PASS));
+        assert_eq!(o.slots().len(), 4, "no repeat: the key exists");
+        assert_eq!(typed(&mut o, "foute zin\n"), None);
+        assert!(
+            o.fields[PASS]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("does not open the key")),
+            "{:?}",
+            o.fields[PASS].error
+        );
+        for _ in 0.."foute zin".len() {
+            press(&mut o, KeyCode::Backspace);
+        }
+        let done = typed(&mut o, "juiste zin\n");
+        let Some(Outcome::Done(identity)) = done else {
+            panic!("{done:?}")
+        };
+        assert_eq!(identity.passphrase.as_deref(), Some("juiste zin"));
+        assert!(!identity.use_found);
     }
 }

@@ -345,3 +345,65 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
         "{list}"
     );
 }
+
+#[test]
+fn a_newcomer_with_an_ssh_key_signs_with_it() {
+    let sandbox = super::support::Sandbox::new();
+    let home = sandbox.home();
+    let ssh = home.join(".ssh");
+    std::fs::create_dir_all(&ssh).expect("dir");
+    let made = Command::new("ssh-keygen")
+        .args([
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            "mijn ssh-zin",
+            "-C",
+            "bram",
+            "-f",
+        ])
+        .arg(ssh.join("id_ed25519"))
+        .status()
+        .expect("ssh-keygen");
+    assert!(made.success());
+    let t = Tmux::new(&sandbox.work());
+    t.start_with(&format!("HOME={}", home.display()), "", &sandbox.work());
+    t.wait_for("ondertekent met een OpenSSH-sleutel");
+    t.text("Bram Visser");
+    t.keys(&["Enter"]);
+    t.text("bram@gemeente.example");
+    t.keys(&["Enter", "Enter"]);
+    let screen = t.wait_for("▶ Uw sleutel om mee te ondertekenen");
+    assert!(
+        screen.contains("(•) ~/.ssh/id_ed25519 gebruiken"),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("▶ De wachtwoordzin van uw sleutel");
+    t.text("verkeerde zin");
+    t.keys(&["Enter"]);
+    t.wait_for("opent de sleutel niet");
+    for _ in 0.."verkeerde zin".len() {
+        t.keys(&["BSpace"]);
+    }
+    t.text("mijn ssh-zin");
+    t.keys(&["Enter"]);
+    up_to_checks(&t);
+    finish_with(&t, "Binnen uw mandaat", Some("mijn ssh-zin"));
+
+    let link = home.join(".config/maatwerk/id_ed25519");
+    assert_eq!(
+        std::fs::read_link(&link).expect("a link"),
+        ssh.join("id_ed25519"),
+        "maatwerk signs with the person's own key, not a copy"
+    );
+    let output = sandbox
+        .cmd()
+        .env("HOME", &home)
+        .args(["verify", "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("\"records\": 1"));
+}
