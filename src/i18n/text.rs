@@ -764,6 +764,13 @@ impl Lang {
         }
     }
 
+    pub fn motivation_bsn(self) -> &'static str {
+        self.pick(
+            "bevat een BSN; laat dat weg (UAVG art. 46)",
+            "contains a BSN; leave it out (UAVG art. 46)",
+        )
+    }
+
     pub fn onboarding_role_label(self) -> &'static str {
         self.pick("Uw rol in het mandaat", "Your role in the mandaat")
     }

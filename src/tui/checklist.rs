@@ -138,8 +138,9 @@ impl Checklist {
             ];
         }
         let mut hints = match self.check().kind {
+            // Both `j` and `y` answer yes; the hint names the one of the language.
             CheckKind::Confirm { .. } => vec![Hint::new(
-                "j/n",
+                l.pick("j/n", "y/n"),
                 l.pick("ja of nee, en verder", "yes or no, and on"),
             )],
             CheckKind::Choice { .. } => vec![Hint::new("↑↓", l.pick("kiezen", "choose"))],

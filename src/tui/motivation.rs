@@ -178,16 +178,10 @@ impl MotivationForm {
         let n = part.len();
         if n == 0 {
             Some(l.pick("nog leeg", "still empty").to_owned())
+        } else if contains_bsn(&part.text()) {
+            Some(l.motivation_bsn().into())
         } else if part.counted && n < self.min_chars as usize {
             Some(l.chars_count(n, self.min_chars))
-        } else if contains_bsn(&part.text()) {
-            Some(
-                l.pick(
-                    "bevat een BSN; laat dat weg",
-                    "contains a BSN; leave it out",
-                )
-                .into(),
-            )
         } else {
             None
         }
@@ -248,9 +242,13 @@ impl Widget for &MotivationForm {
         } else {
             l.chars_written(part.len())
         };
+        // A BSN is said the moment it is typed, not only when leaving.
         let line = match (&self.error, self.problem(part)) {
             (Some(e), _) => Line::styled(format!("✗ {e}"), bold),
             (None, None) => Line::raw(format!("✓ {count}")),
+            (None, Some(_)) if contains_bsn(&part.text()) => {
+                Line::styled(format!("✗ {} · {count}", l.motivation_bsn()), bold)
+            }
             (None, Some(_)) => Line::styled(count, dim),
         };
         Paragraph::new(line).render(status, buf);
@@ -324,7 +322,22 @@ mod tests {
         }
         assert_eq!(form.update(Msg::Done), None);
         assert_eq!(form.focus, 5);
-        assert_eq!(form.error.as_deref(), Some("bevat een BSN; laat dat weg"));
+        assert_eq!(
+            form.error.as_deref(),
+            Some("bevat een BSN; laat dat weg (UAVG art. 46)")
+        );
+    }
+
+    #[test]
+    fn a_bsn_is_said_while_it_is_typed_even_in_a_long_enough_text() {
+        let mut form = form();
+        typed(&mut form, &"x".repeat(120));
+        typed(&mut form, " BSN 111222333");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 80, 20));
+        (&form).render(buf.area, &mut buf);
+        let last: String = (0..80).map(|x| buf[(x, 19)].symbol().to_owned()).collect();
+        assert!(last.starts_with("✗ bevat een BSN"), "{last}");
+        assert!(buf[(0, 19)].modifier.contains(Modifier::BOLD));
     }
 
     #[test]

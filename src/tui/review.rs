@@ -171,26 +171,12 @@ impl Review {
     }
 }
 
-impl Widget for &Review {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl Review {
+    /// The mandate and what signing means, or why it cannot be signed yet.
+    fn status_lines(&self) -> Vec<Line<'static>> {
         let l = self.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
-        let evidence_height = u16::try_from(self.norm.evidence.len())
-            .unwrap_or(0)
-            .saturating_add(1);
-        let pass_height = self
-            .passphrase
-            .as_ref()
-            .map_or(0, |field| field.height(area.width));
-        let [status, evidence, preview, pass, error] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Length(evidence_height),
-            Constraint::Fill(1),
-            Constraint::Length(pass_height),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        let status_lines = match &self.assessed.result {
+        match &self.assessed.result {
             Ok(outcome) => vec![
                 Line::styled(l.mandate_live(outcome), bold),
                 Line::raw(l.signature_meaning(outcome)),
@@ -202,7 +188,40 @@ impl Widget for &Review {
                         .map(|r| Line::raw(format!("✗ {}", l.refusal(r)))),
                 )
                 .collect(),
-        };
+        }
+    }
+}
+
+impl Widget for &Review {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let evidence_height = u16::try_from(self.norm.evidence.len())
+            .unwrap_or(0)
+            .saturating_add(1);
+        let pass_height = self
+            .passphrase
+            .as_ref()
+            .map_or(0, |field| field.height(area.width));
+        let status_lines = self.status_lines();
+        // Every reason must show, wrapped; up to half the screen.
+        let status_height = status_lines
+            .iter()
+            .map(|line| {
+                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+                textwrap::wrap(&text, usize::from(area.width.max(1))).len()
+            })
+            .sum::<usize>()
+            .saturating_add(1)
+            .min(usize::from(area.height / 2));
+        let [status, evidence, preview, pass, error] = Layout::vertical([
+            Constraint::Length(u16::try_from(status_height).unwrap_or(3)),
+            Constraint::Length(evidence_height),
+            Constraint::Fill(1),
+            Constraint::Length(pass_height),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         Paragraph::new(status_lines)
             .wrap(Wrap { trim: true })
             .render(status, buf);
@@ -228,9 +247,21 @@ impl Widget for &Review {
         ));
         let inner = block.inner(preview);
         block.render(preview, buf);
-        Paragraph::new(self.assessed.preview.as_str())
-            .scroll((self.scroll, 0))
+        if self.assessed.preview.is_empty() {
+            Paragraph::new(Line::styled(
+                l.pick(
+                    "Verschijnt zodra de redenen hierboven zijn opgelost.",
+                    "Appears once the reasons above are resolved.",
+                ),
+                Style::new().add_modifier(Modifier::DIM),
+            ))
+            .wrap(Wrap { trim: true })
             .render(inner, buf);
+        } else {
+            Paragraph::new(self.assessed.preview.as_str())
+                .scroll((self.scroll, 0))
+                .render(inner, buf);
+        }
         if let Some(field) = &self.passphrase {
             field.render(pass, buf, self.on_passphrase);
         }
@@ -255,8 +286,13 @@ mod tests {
             &[],
             passphrase,
             Assessed {
+                // As `App::assess` does: no preview while there are refusals.
+                preview: if result.is_ok() {
+                    "id = \"MW-…\"".into()
+                } else {
+                    String::new()
+                },
                 result,
-                preview: "id = \"MW-…\"".into(),
             },
         )
     }
@@ -306,5 +342,35 @@ mod tests {
             Some(Outcome::Sign(Some("mijn geheim".into())))
         );
         assert!(r.confirmed.is_empty());
+    }
+
+    #[test]
+    fn every_reason_shows_even_when_they_wrap() {
+        let r = review(
+            Err(vec![
+                Refusal::EvidenceMissing {
+                    id: "offerte-of-factuur-van-de-kosten".into(),
+                },
+                Refusal::EvidenceMissing {
+                    id: "afwijzing-voorliggende-voorziening".into(),
+                },
+            ]),
+            true,
+        );
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 22));
+        (&r).render(buf.area, &mut buf);
+        let screen: String = buf
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(
+            screen.contains("afwijzing-voorliggende-voorziening"),
+            "{screen}"
+        );
+        assert!(
+            screen.contains("Verschijnt zodra de redenen hierboven zijn opgelost"),
+            "the empty preview says why: {screen}"
+        );
     }
 }
