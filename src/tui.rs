@@ -17,6 +17,7 @@ pub mod text;
 use std::io;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use jiff::Timestamp;
 use jiff::civil::Date;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -57,12 +58,13 @@ pub struct Signer {
 pub trait Host {
     fn save_draft(&mut self, draft: &Draft) -> io::Result<()>;
     fn discard_draft(&mut self, id: &str) -> io::Result<()>;
-    /// Signs and stores the record for `draft` under `record_id`; returns
-    /// the id, or why it failed in the user's words.
+    /// Signs and stores the record for `draft` under `record_id`, drawn up
+    /// `at`; returns the id, or why it failed in the user's words.
     fn sign(
         &mut self,
         draft: &Draft,
         record_id: &str,
+        at: Timestamp,
         passphrase: Option<&str>,
     ) -> Result<String, String>;
     /// Signs and stores a signal; returns its id or why it failed.
@@ -137,9 +139,11 @@ pub struct App {
     help: bool,
     /// Esc on the first screen with work typed asks before leaving.
     leaving: bool,
-    /// The id the record will get, fixed when the review opens, so the
-    /// preview shows what will be stored.
-    record_id: Option<String>,
+    /// The id and moment the record will get, fixed each time the review
+    /// opens, so the preview shows exactly what will be stored.
+    record: Option<(String, Timestamp)>,
+    /// Whole seconds, as records store them.
+    clock: Box<dyn Fn() -> Timestamp>,
 }
 
 impl App {
@@ -154,10 +158,25 @@ impl App {
             screen,
             help: false,
             leaving: false,
-            record_id: None,
+            record: None,
+            clock: Box::new(|| {
+                let now = Timestamp::now();
+                Timestamp::from_second(now.as_second()).unwrap_or(now)
+            }),
         };
         app.resume();
         app
+    }
+
+    /// Uses `clock` for the moment a record is drawn up (a fixed clock in
+    /// tests and with `MAATWERK_NOW`).
+    #[must_use]
+    pub fn with_clock(mut self, clock: impl Fn() -> Timestamp + 'static) -> Self {
+        self.clock = Box::new(clock);
+        if matches!(self.screen, Screen::Review(_)) {
+            self.screen = self.review_screen();
+        }
+        self
     }
 
     /// Opens the step a resumed draft was at.
@@ -234,11 +253,9 @@ impl App {
     }
 
     fn review_screen(&mut self) -> Screen {
-        let id = self
-            .record_id
-            .get_or_insert_with(|| new_id("MW", self.draft.updated))
-            .clone();
-        let assessed = self.assess(&id);
+        let at = (self.clock)();
+        self.record = Some((new_id("MW", at), at));
+        let assessed = self.assess();
         match self.loaded() {
             Some(n) => Screen::Review(Review::new(
                 self.lang,
@@ -253,7 +270,11 @@ impl App {
 
     /// The decision as it stands: its mandaat outcome and the record it
     /// becomes, or why it cannot be signed yet.
-    fn assess(&self, id: &str) -> Assessed {
+    fn assess(&self) -> Assessed {
+        let (id, at) = self
+            .record
+            .clone()
+            .unwrap_or_else(|| (String::new(), Timestamp::UNIX_EPOCH));
         let Some(loaded) = self.loaded() else {
             return Assessed {
                 result: Err(Vec::new()),
@@ -268,7 +289,7 @@ impl App {
                     &proposal,
                     &a,
                     &self.signer.grant,
-                    (id.to_owned(), self.draft.updated),
+                    (id, at),
                     self.signer.next_seq,
                     self.signer.prev.clone(),
                 );
@@ -507,8 +528,7 @@ impl App {
             }
             Some(review::Outcome::Evidence(confirmed)) => {
                 self.draft.evidence = confirmed;
-                let id = self.record_id.clone().unwrap_or_default();
-                let assessed = self.assess(&id);
+                let assessed = self.assess();
                 if let Screen::Review(r) = &mut self.screen {
                     r.reassess(assessed);
                 }
@@ -562,7 +582,7 @@ impl App {
 
     /// The id the record gets when signed.
     pub fn record_id(&self) -> Option<&str> {
-        self.record_id.as_deref()
+        self.record.as_ref().map(|(id, _)| id.as_str())
     }
 
     fn hints(&self) -> Vec<Hint> {
@@ -796,8 +816,11 @@ where
                     });
                 }
                 Effect::Sign(passphrase) => {
-                    let id = app.record_id.clone().unwrap_or_default();
-                    let result = host.sign(&app.draft, &id, passphrase.as_deref());
+                    let (id, at) = app
+                        .record
+                        .clone()
+                        .unwrap_or_else(|| (String::new(), Timestamp::UNIX_EPOCH));
+                    let result = host.sign(&app.draft, &id, at, passphrase.as_deref());
                     if result.is_ok() {
                         host.discard_draft(&app.draft.id)?;
                     }
@@ -857,6 +880,7 @@ mod tests {
             signer("consulent", false),
             draft,
         )
+        .with_clock(|| "2026-11-23T09:30:00Z".parse().unwrap())
     }
 
     fn app(lang: Lang) -> App {
@@ -884,6 +908,7 @@ mod tests {
             &mut self,
             _: &Draft,
             record_id: &str,
+            _: Timestamp,
             passphrase: Option<&str>,
         ) -> Result<String, String> {
             if passphrase == Some("fout") {

@@ -116,6 +116,10 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
         grant,
     };
     let mut app = App::new(lang, catalog.clone(), ctx.today, signer.clone(), draft);
+    if ctx.var("MAATWERK_NOW").is_some() {
+        let now = ctx.now;
+        app = app.with_clock(move || now);
+    }
     let mut host = CliHost {
         lang,
         store,
@@ -339,6 +343,7 @@ impl Host for CliHost {
         &mut self,
         draft: &Draft,
         record_id: &str,
+        at: Timestamp,
         passphrase: Option<&str>,
     ) -> Result<String, String> {
         let lang = self.lang;
@@ -359,8 +364,6 @@ impl Host for CliHost {
         let store = self.store.clone();
         let key = self.unlock(passphrase)?;
         store.put_norm(&loaded.source).map_err(|e| e.to_string())?;
-        let now = Timestamp::from_second(Timestamp::now().as_second())
-            .unwrap_or_else(|_| Timestamp::now());
         let (record, _) = store
             .append_record(&grant.principal, key, |seq, prev| {
                 decision::build_record(
@@ -368,7 +371,7 @@ impl Host for CliHost {
                     &proposal,
                     &assessment,
                     &grant,
-                    (record_id.to_owned(), now),
+                    (record_id.to_owned(), at),
                     seq,
                     prev,
                 )

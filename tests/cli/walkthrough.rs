@@ -168,13 +168,15 @@ fn up_to_checks(t: &Tmux) {
     t.wait_for("Vraag 3 van 6");
 }
 
-fn finish(t: &Tmux) {
-    finish_with(t, "Binnen uw mandaat", None);
+/// From the third check to the closed walkthrough; returns the review
+/// screen as it was before signing.
+fn finish(t: &Tmux) -> String {
+    finish_with(t, "Binnen uw mandaat", None)
 }
 
 /// From the third check to the closed walkthrough; `mandate` is what the
 /// review must say, `passphrase` is typed when the key needs one.
-fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) {
+fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) -> String {
     t.text("j");
     t.wait_for("Vraag 4 van 6");
     t.text("450");
@@ -191,7 +193,7 @@ fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) {
     t.keys(&["C-s"]);
     t.wait_for("Nog niet te ondertekenen");
     t.keys(&["Space", "Down", "Space"]);
-    t.wait_for(mandate);
+    let review = t.wait_for(mandate);
     if let Some(p) = passphrase {
         t.keys(&["Tab"]);
         t.text(p);
@@ -200,6 +202,7 @@ fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) {
     t.wait_for("Ondertekend en opgeslagen");
     t.keys(&["q"]);
     t.wait_gone();
+    review
 }
 
 #[test]
@@ -208,10 +211,31 @@ fn a_caseworker_signs_a_decision_in_the_walkthrough() {
     let t = Tmux::new(&team.sandbox.work());
     t.start(&team, "anna", "new");
     up_to_checks(&t);
-    finish(&t);
+    let review = finish(&t);
     let id = std::fs::read_to_string(team.sandbox.work().join("out.txt")).expect("stdout");
     let id = id.trim();
     assert!(id.starts_with("MW-20261123-"), "{id:?}");
+    // The preview was the record: its first lines are the stored file's.
+    let path = std::fs::read_dir(team.store().join("records/anna@gemeente.example"))
+        .expect("records")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("a record");
+    let stored = std::fs::read_to_string(path).expect("record");
+    let previewed: Vec<&str> = review
+        .lines()
+        .filter_map(|l| l.strip_prefix("││"))
+        .map(|l| l.trim_end_matches('│').trim_end())
+        .filter(|l| l.contains(" = "))
+        .collect();
+    assert!(previewed.len() >= 5, "{review}");
+    for line in &previewed {
+        assert!(
+            stored.contains(line),
+            "{line:?} previewed but not stored:\n{stored}"
+        );
+    }
     let (code, report) = team.verify();
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["records"], 1);
