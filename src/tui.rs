@@ -758,20 +758,37 @@ fn render_done(l: Lang, id: &str, signal: bool, area: Rect, buf: &mut Buffer) {
     } else {
         l.done_note(id)
     };
-    let text = vec![
+    let [_, title, _, boxed, _, rest] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(5),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    Paragraph::new(Line::styled(format!("✓ {}", l.done_title()), bold)).render(title, buf);
+    // The id where the eye lands: boxed and centred, as plain text so a
+    // double click copies it whole.
+    let width = u16::try_from(id.chars().count() + 10)
+        .unwrap_or(u16::MAX)
+        .min(boxed.width);
+    let [centred] = Layout::horizontal([Constraint::Length(width)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(boxed);
+    let frame = Block::bordered().border_type(ratatui::widgets::BorderType::Double);
+    let inner = frame.inner(centred);
+    frame.render(centred, buf);
+    Paragraph::new(vec![
         Line::raw(""),
-        Line::styled(format!("✓ {}", l.done_title()), bold),
+        Line::styled(id.to_owned(), bold),
         Line::raw(""),
-        Line::styled(
-            format!("    {id}    "),
-            bold.add_modifier(Modifier::REVERSED),
-        ),
-        Line::raw(""),
-        Line::raw(note),
-    ];
-    Paragraph::new(text)
+    ])
+    .alignment(ratatui::layout::Alignment::Center)
+    .render(inner, buf);
+    Paragraph::new(note)
         .wrap(Wrap { trim: true })
-        .render(area, buf);
+        .render(rest, buf);
 }
 
 /// Runs `app` on `terminal`, reading `events` and letting `host` perform
