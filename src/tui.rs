@@ -1015,6 +1015,20 @@ mod tests {
         }
     }
 
+    /// Every key a hint on `app`'s current screen names is handled there.
+    fn assert_hints_are_handled(app: &App) {
+        for hint in app.hints() {
+            for key in hinted_keys(hint.keys) {
+                assert!(
+                    app.on_key(key).is_some(),
+                    "{}: the hint {:?} names {key:?}, which does nothing",
+                    app.title(),
+                    hint.keys
+                );
+            }
+        }
+    }
+
     fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
@@ -1351,6 +1365,68 @@ mod tests {
         let mut events = vec![Ok(Event::Resize(30, 8)), Ok(Event::Resize(80, 24))].into_iter();
         run(&mut terminal, &mut app, &mut events, &mut host).unwrap();
         assert_eq!(draw(&app, 80, 24).backend().to_string(), before);
+    }
+
+    /// The key presses a hint's label stands for.
+    fn hinted_keys(label: &str) -> Vec<KeyEvent> {
+        let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        label
+            .split([' ', '/'])
+            .flat_map(|part| match part {
+                "↑↓" => vec![plain(KeyCode::Up), plain(KeyCode::Down)],
+                "←→" => vec![plain(KeyCode::Left), plain(KeyCode::Right)],
+                "Enter" | "⏎" => vec![plain(KeyCode::Enter)],
+                "Esc" => vec![plain(KeyCode::Esc)],
+                "Tab" => vec![plain(KeyCode::Tab)],
+                "Shift-Tab" => vec![plain(KeyCode::BackTab)],
+                "PgUp" => vec![plain(KeyCode::PageUp)],
+                "PgDn" => vec![plain(KeyCode::PageDown)],
+                "F1" => vec![plain(KeyCode::F(1))],
+                "Spatie" | "Space" => vec![plain(KeyCode::Char(' '))],
+                "Ctrl-S" => vec![ctrl('s')],
+                "Ctrl-C" => vec![ctrl('c')],
+                "abc" => vec![plain(KeyCode::Char('a'))],
+                one if one.chars().count() == 1 => {
+                    vec![plain(KeyCode::Char(one.chars().next().unwrap_or(' ')))]
+                }
+                other => panic!("hint {label:?}: unknown key {other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_hinted_key_is_handled_on_its_screen() {
+        let steps = [
+            "",
+            "zoektermijn\n",
+            "Z-2026-001234\n\n\n22-12-2026\n",
+            "n",
+            "1jjj450\njTwee sollicitaties per week bij het leerwerkloket.\n",
+        ];
+        for lang in [Lang::Nl, Lang::En] {
+            let mut walk = app(lang);
+            for text in steps {
+                press(&mut walk, text);
+                assert_hints_are_handled(&walk);
+            }
+            let mut review = app(lang);
+            press(&mut review, &to_review());
+            assert_hints_are_handled(&review);
+            let mut signal = app(lang);
+            press(
+                &mut signal,
+                "zoektermijn\nZ-2026-000099\n\n\n22-12-2026\nn3",
+            );
+            assert_hints_are_handled(&signal);
+            let mut leaving = app(lang);
+            press(&mut leaving, "zoektermijn\n\u{1b}\u{1b}");
+            assert!(leaving.leaving);
+            assert_hints_are_handled(&leaving);
+            let mut done = app(lang);
+            done.signed(Ok("MW-20261123-K7QF2XAB".into()));
+            assert_hints_are_handled(&done);
+        }
     }
 
     #[test]
