@@ -144,6 +144,9 @@ pub struct App {
     record: Option<(String, Timestamp)>,
     /// Whole seconds, as records store them.
     clock: Box<dyn Fn() -> Timestamp>,
+    /// Something to say on the first screen (e.g. that a resumed draft's
+    /// norm changed), until the next key.
+    notice: Option<String>,
 }
 
 impl App {
@@ -163,9 +166,17 @@ impl App {
                 let now = Timestamp::now();
                 Timestamp::from_second(now.as_second()).unwrap_or(now)
             }),
+            notice: None,
         };
         app.resume();
         app
+    }
+
+    /// Shows `notice` above the first screen until the next key.
+    #[must_use]
+    pub fn with_notice(mut self, notice: String) -> Self {
+        self.notice = Some(notice);
+        self
     }
 
     /// Uses `clock` for the moment a record is drawn up (a fixed clock in
@@ -350,6 +361,7 @@ impl App {
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        self.notice = None;
         match msg {
             Msg::Quit => {
                 self.sync();
@@ -653,8 +665,24 @@ impl Widget for &App {
             format!(" maatwerk · {} ", self.title()),
             Style::new().add_modifier(Modifier::BOLD),
         ));
-        let inner = block.inner(main);
+        let mut inner = block.inner(main);
         block.render(main, buf);
+        if let Some(notice) = &self.notice {
+            let height = u16::try_from(
+                textwrap::wrap(&format!("⚠ {notice}"), usize::from(inner.width.max(1))).len(),
+            )
+            .unwrap_or(1)
+            .saturating_add(1);
+            let [top, rest] =
+                Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
+            Paragraph::new(Line::styled(
+                format!("⚠ {notice}"),
+                Style::new().add_modifier(Modifier::BOLD),
+            ))
+            .wrap(Wrap { trim: true })
+            .render(top, buf);
+            inner = rest;
+        }
         if self.leaving {
             let lines = vec![
                 Line::styled(
@@ -1427,6 +1455,20 @@ mod tests {
             done.signed(Ok("MW-20261123-K7QF2XAB".into()));
             assert_hints_are_handled(&done);
         }
+    }
+
+    #[test]
+    fn a_notice_shows_on_the_first_screen_until_the_next_key() {
+        let mut app = app(Lang::Nl).with_notice(Lang::Nl.draft_norm_changed_resume(2, 3));
+        let screen = draw(&app, 80, 24).backend().to_string();
+        assert!(
+            screen.contains("⚠ Let op: de norm van dit concept is gewijzigd (versie 2 → 3)"),
+            "{screen}"
+        );
+        assert!(screen.contains("Zoek:"), "the screen itself still shows");
+        press(&mut app, "z");
+        let screen = draw(&app, 80, 24).backend().to_string();
+        assert!(!screen.contains("gewijzigd"), "{screen}");
     }
 
     #[test]

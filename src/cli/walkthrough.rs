@@ -99,7 +99,7 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
             )
         })?;
     let drafts = Drafts::new(super::drafts::drafts_dir(ctx)?);
-    let draft = initial_draft(start, &drafts, &catalog, ctx)?;
+    let (draft, notice) = initial_draft(start, &drafts, &catalog, ctx)?;
     let last = store
         .record_files_of(&grant.principal)
         .map_err(|e| store_error(ctx, &e))?
@@ -119,6 +119,9 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
     if ctx.var("MAATWERK_NOW").is_some() {
         let now = ctx.now;
         app = app.with_clock(move || now);
+    }
+    if let Some(notice) = notice {
+        app = app.with_notice(notice);
     }
     let mut host = CliHost {
         lang,
@@ -254,13 +257,15 @@ fn set_up(
     Ok(())
 }
 
-/// A new draft, or the one to resume; `--norm` preselects the norm.
+/// A new draft, or the one to resume; `--norm` preselects the norm. The
+/// notice, if any, is for the first screen (the terminal is already the
+/// walkthrough's).
 fn initial_draft(
     start: &Start<'_>,
     drafts: &Drafts,
     catalog: &Catalog,
-    ctx: &mut Context,
-) -> Result<Draft, CliError> {
+    ctx: &Context,
+) -> Result<(Draft, Option<String>), CliError> {
     let lang = ctx.lang;
     let mut draft = match start.resume {
         Resume::No => Draft::new(ctx.now),
@@ -271,9 +276,9 @@ fn initial_draft(
             CliError::input(lang.no_drafts().trim_end_matches('.').to_owned(), None)
         })?,
     };
+    let mut notice = None;
     if let crate::domain::draft::NormState::Changed { then, now } = draft.norm_state(catalog) {
-        ctx.out
-            .err_line(&lang.draft_norm_changed_resume(then, now))?;
+        notice = Some(lang.draft_norm_changed_resume(then, now));
         // The answers were given to another version: ask them again.
         draft.step = draft.step.min(Step::Checklist);
         let current = draft.norm.as_ref().and_then(|n| catalog.get(&n.id));
@@ -295,7 +300,7 @@ fn initial_draft(
             draft.step = Step::Case;
         }
     }
-    Ok(draft)
+    Ok((draft, notice))
 }
 
 struct CliHost {

@@ -431,3 +431,34 @@ fn a_newcomer_with_an_ssh_key_signs_with_it() {
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("\"records\": 1"));
 }
+
+#[test]
+fn a_draft_whose_norm_changed_says_so_and_asks_the_checks_again() {
+    use maatwerk::domain::draft::{Draft, DraftNorm, Drafts, Step};
+    let team = Team::new();
+    let drafts = Drafts::new(team.sandbox.home().join(".local/share/maatwerk/drafts"));
+    let mut stale = Draft::new("2026-11-20T08:00:00Z".parse().expect("time"));
+    stale.case = "Z-2026-000321".into();
+    stale.step = Step::Motivation;
+    stale.norm = Some(DraftNorm {
+        id: "pw-zoektermijn-jongeren".into(),
+        version: 2,
+        sha256: "0".repeat(64),
+    });
+    drafts.save(&stale).expect("save");
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", &format!("new --resume {}", stale.id));
+    let screen = t.wait_for("de norm van dit concept is gewijzigd (versie 2 → 3)");
+    assert!(
+        screen.contains("Controlevragen") && screen.contains("Vraag 1 van 6"),
+        "back at the checks:\n{screen}"
+    );
+    t.text("j");
+    let screen = t.wait_for("Vraag 2 van 6");
+    assert!(
+        !screen.contains("gewijzigd"),
+        "the notice goes with the first key"
+    );
+    t.keys(&["C-c"]);
+    t.wait_gone();
+}
