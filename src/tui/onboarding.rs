@@ -422,31 +422,55 @@ impl Widget for &Onboarding {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let slots = self.slots();
-        let mut constraints = vec![Constraint::Length(4)];
-        constraints.extend(slots.iter().map(|slot| match slot {
-            Slot::Field(i) => Constraint::Length(self.fields[*i].height(area.width)),
-            Slot::Role | Slot::Key => Constraint::Length(3),
-        }));
+        let heights: Vec<u16> = slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Field(i) => self.fields[*i].height(area.width),
+                Slot::Role | Slot::Key => 3,
+            })
+            .collect();
+        let intro = l.onboarding_intro(
+            !matches!(self.key, KeySetup::Existing(_)),
+            matches!(self.key, KeySetup::Found { .. }),
+        );
+        let intro_lines = textwrap::wrap(intro, usize::from(area.width.max(1))).len();
+        let intro_height = u16::try_from(intro_lines)
+            .unwrap_or(u16::MAX)
+            .saturating_add(1);
+        // On a short window the introduction gives way first, then the
+        // fields above the focus scroll out of view: the focus always shows.
+        let total: u16 = heights.iter().sum();
+        let intro_height = if intro_height.saturating_add(total) <= area.height {
+            intro_height
+        } else {
+            1
+        };
+        let room = area.height.saturating_sub(intro_height);
+        let mut first = 0;
+        while first < self.focus && heights[first..=self.focus].iter().sum::<u16>() > room {
+            first += 1;
+        }
+        let mut constraints = vec![Constraint::Length(intro_height)];
+        constraints.extend(heights[first..].iter().map(|h| Constraint::Length(*h)));
         constraints.push(Constraint::Fill(1));
         let areas = Layout::vertical(constraints).split(area);
-        Paragraph::new(vec![
-            Line::styled(
-                l.pick("Welkom bij maatwerk", "Welcome to maatwerk"),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
-            Line::raw(l.onboarding_intro(
-                !matches!(self.key, KeySetup::Existing(_)),
-                matches!(self.key, KeySetup::Found { .. }),
-            )),
-        ])
-        .wrap(Wrap { trim: true })
-        .render(areas[0], buf);
-        for (at, slot) in slots.iter().enumerate() {
+        let mut head = vec![Line::styled(
+            l.pick("Welkom bij maatwerk", "Welcome to maatwerk"),
+            Style::new().add_modifier(Modifier::BOLD),
+        )];
+        if intro_height > 1 {
+            head.push(Line::raw(intro));
+        }
+        Paragraph::new(head)
+            .wrap(Wrap { trim: true })
+            .render(areas[0], buf);
+        for (at, slot) in slots.iter().enumerate().skip(first) {
+            let area = areas[at - first + 1];
             let focused = at == self.focus;
             match slot {
-                Slot::Field(i) => self.fields[*i].render(areas[at + 1], buf, focused),
-                Slot::Role => self.render_role(areas[at + 1], buf, focused),
-                Slot::Key => self.render_key(areas[at + 1], buf, focused),
+                Slot::Field(i) => self.fields[*i].render(area, buf, focused),
+                Slot::Role => self.render_role(area, buf, focused),
+                Slot::Key => self.render_key(area, buf, focused),
             }
         }
     }
@@ -599,5 +623,40 @@ mod tests {
         };
         assert_eq!(identity.passphrase.as_deref(), Some("juiste zin"));
         assert!(!identity.use_found);
+    }
+
+    fn screen(o: &Onboarding, width: u16, height: u16) -> String {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+        o.render(buf.area, &mut buf);
+        (0..height)
+            .map(|y| {
+                (0..width)
+                    .map(|x| buf[(x, y)].symbol().to_owned())
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_focused_field_shows_however_small_the_window() {
+        let mut o = Onboarding::new(
+            Lang::Nl,
+            KeySetup::Found {
+                path: "~/.ssh/id_ed25519".into(),
+                key: key_file(None),
+            },
+        );
+        typed(&mut o, "Anna\nanna@x\n\n");
+        press(&mut o, KeyCode::Right);
+        typed(&mut o, "\nlange wachtwoordzin\n");
+        assert_eq!(o.slot(), Slot::Field(REPEAT));
+        for (width, height) in [(78, 20), (48, 10)] {
+            let text = screen(&o, width, height);
+            assert!(text.contains("▶ Herhaal"), "{width}×{height}:\n{text}");
+        }
+        let roomy = screen(&o, 78, 30);
+        assert!(roomy.contains("Er is nog geen opslag"), "{roomy}");
+        assert!(roomy.contains("Uw naam"), "{roomy}");
     }
 }
