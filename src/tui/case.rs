@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::field::{Field, parse_date};
+use super::field::{Field, first_visible, parse_date};
 use super::hints::Hint;
 use crate::domain::bsn::contains_bsn;
 use crate::domain::decision::is_case_reference;
@@ -221,19 +221,22 @@ impl CaseForm {
 impl Widget for &CaseForm {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
-        let mut constraints = vec![Constraint::Length(2)];
-        constraints.extend(
-            self.fields
-                .iter()
-                .map(|f| Constraint::Length(f.height(area.width))),
-        );
+        let heights: Vec<u16> = self.fields.iter().map(|f| f.height(area.width)).collect();
+        let intro =
+            u16::try_from(textwrap::wrap(l.case_intro(), usize::from(area.width.max(1))).len())
+                .unwrap_or(2)
+                .saturating_add(1);
+        // On a short window the fields above the focus scroll out of view.
+        let first = first_visible(&heights, self.focus, area.height.saturating_sub(intro));
+        let mut constraints = vec![Constraint::Length(intro)];
+        constraints.extend(heights[first..].iter().map(|h| Constraint::Length(*h)));
         constraints.push(Constraint::Fill(1));
         let areas = Layout::vertical(constraints).split(area);
         Paragraph::new(l.case_intro())
             .wrap(Wrap { trim: true })
             .render(areas[0], buf);
-        for (i, field) in self.fields.iter().enumerate() {
-            field.render(areas[i + 1], buf, i == self.focus);
+        for (i, field) in self.fields.iter().enumerate().skip(first) {
+            field.render(areas[i - first + 1], buf, i == self.focus);
         }
     }
 }
@@ -330,5 +333,27 @@ mod tests {
             ))),
             Some(Outcome::Back)
         );
+    }
+
+    #[test]
+    fn at_the_smallest_window_the_focused_field_and_its_error_show() {
+        let max = Period::parse_iso("P3M").unwrap();
+        let mut form = CaseForm::new(Lang::En, TODAY, Some(max), None);
+        typed(&mut form, "Z-1");
+        for _ in 0..3 {
+            form.update(Msg::Submit);
+        }
+        typed(&mut form, "23-03-2027");
+        // The walkthrough's smallest window, 50×14, leaves 48×10 inside.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 48, 10));
+        (&form).render(buf.area, &mut buf);
+        let screen: String = buf
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        assert!(screen.contains("▶ Up to and including"), "{screen}");
+        assert!(screen.contains("23-03-2027"), "{screen}");
+        assert!(screen.contains("2027-02-22"), "the error shows: {screen}");
     }
 }

@@ -111,6 +111,20 @@ impl Field {
     }
 }
 
+/// The first of a column of fields (of `heights`) to draw in `room` rows
+/// so that the focused one shows: fields above it scroll out of view.
+pub fn first_visible(heights: &[u16], focus: usize, room: u16) -> usize {
+    let mut first = 0;
+    while first < focus
+        && heights
+            .get(first..=focus)
+            .is_some_and(|h| h.iter().sum::<u16>() > room)
+    {
+        first += 1;
+    }
+    first
+}
+
 /// A date as people type it: `2026-11-23` or `23-11-2026`.
 pub fn parse_date(text: &str) -> Option<Date> {
     let text = text.trim();
@@ -164,5 +178,17 @@ mod tests {
             .map(ratatui::buffer::Cell::symbol)
             .collect();
         assert!(screen.contains("e-mailadres"), "{screen}");
+    }
+
+    #[test]
+    fn fields_above_the_focus_scroll_out_when_room_is_short() {
+        assert_eq!(first_visible(&[3, 3, 3, 3], 3, 12), 0, "all fit");
+        assert_eq!(first_visible(&[3, 3, 3, 3], 3, 7), 2);
+        assert_eq!(
+            first_visible(&[3, 3, 3, 3], 0, 2),
+            0,
+            "the focus stays first"
+        );
+        assert_eq!(first_visible(&[], 0, 5), 0);
     }
 }

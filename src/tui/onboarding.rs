@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::field::Field;
+use super::field::{Field, first_visible};
 use super::hints::Hint;
 use crate::domain::keyring::is_principal;
 use crate::domain::keys::KeyFile;
@@ -446,10 +446,7 @@ impl Widget for &Onboarding {
             1
         };
         let room = area.height.saturating_sub(intro_height);
-        let mut first = 0;
-        while first < self.focus && heights[first..=self.focus].iter().sum::<u16>() > room {
-            first += 1;
-        }
+        let first = first_visible(&heights, self.focus, room);
         let mut constraints = vec![Constraint::Length(intro_height)];
         constraints.extend(heights[first..].iter().map(|h| Constraint::Length(*h)));
         constraints.push(Constraint::Fill(1));
