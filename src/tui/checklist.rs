@@ -370,8 +370,13 @@ impl Widget for &Checklist {
                 Style::new().add_modifier(Modifier::DIM),
             ));
         }
+        let width = usize::from(body.width.max(1));
+        let wrapped: usize = std::iter::once(&check.question)
+            .chain(&check.help)
+            .map(|text| textwrap::wrap(text, width).len())
+            .sum();
         lines.push(Line::raw(""));
-        let question_height = u16::try_from(lines.len() + 2).unwrap_or(4);
+        let question_height = u16::try_from(wrapped + 1).unwrap_or(4);
         let [question, answer] =
             Layout::vertical([Constraint::Length(question_height), Constraint::Fill(1)])
                 .areas(body);
@@ -419,7 +424,12 @@ impl Widget for &Checklist {
                 .areas(answer);
                 self.field.render(field, buf, true);
                 if let Some(line) = self.live_mandate() {
-                    Paragraph::new(Line::styled(format!("    {line}"), bold)).render(live, buf);
+                    let [_, live] =
+                        Layout::horizontal([Constraint::Length(4), Constraint::Fill(1)])
+                            .areas(live);
+                    Paragraph::new(Line::styled(line, bold))
+                        .wrap(Wrap { trim: true })
+                        .render(live, buf);
                 }
             }
         }
@@ -612,7 +622,8 @@ mod tests {
         );
         keys(&mut list, "\u{8}");
         let screen = {
-            let mut buf = Buffer::empty(Rect::new(0, 0, 80, 20));
+            // As narrow as the walkthrough goes: the line wraps, not cut.
+            let mut buf = Buffer::empty(Rect::new(0, 0, 48, 10));
             (&list).render(buf.area, &mut buf);
             buf.content
                 .iter()
@@ -620,7 +631,7 @@ mod tests {
                 .collect::<String>()
         };
         assert!(
-            screen.contains("Vereist beoordeling door teamleider"),
+            screen.contains("Vereist beoordeling door teamleider") && screen.contains("hoger"),
             "{screen}"
         );
     }
