@@ -14,6 +14,8 @@ pub mod review;
 pub mod signal;
 pub mod text;
 
+pub use onboarding::onboard;
+
 use std::io;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -106,7 +108,12 @@ pub enum Msg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     SaveDraft,
-    Sign(Option<String>),
+    /// Sign the record previewed as `record_id`, drawn up `at`.
+    Sign {
+        record_id: String,
+        at: Timestamp,
+        passphrase: Option<String>,
+    },
     LogSignal {
         check: Option<String>,
         text: String,
@@ -265,8 +272,9 @@ impl App {
 
     fn review_screen(&mut self) -> Screen {
         let at = (self.clock)();
-        self.record = Some((new_id("MW", at), at));
-        let assessed = self.assess();
+        let id = new_id("MW", at);
+        let assessed = self.assess(&id, at);
+        self.record = Some((id, at));
         match self.loaded() {
             Some(n) => Screen::Review(Review::new(
                 self.lang,
@@ -281,11 +289,7 @@ impl App {
 
     /// The decision as it stands: its mandaat outcome and the record it
     /// becomes, or why it cannot be signed yet.
-    fn assess(&self) -> Assessed {
-        let (id, at) = self
-            .record
-            .clone()
-            .unwrap_or_else(|| (String::new(), Timestamp::UNIX_EPOCH));
+    fn assess(&self, id: &str, at: Timestamp) -> Assessed {
         let Some(loaded) = self.loaded() else {
             return Assessed {
                 result: Err(Vec::new()),
@@ -300,7 +304,7 @@ impl App {
                     &proposal,
                     &a,
                     &self.signer.grant,
-                    (id, at),
+                    (id.to_owned(), at),
                     self.signer.next_seq,
                     self.signer.prev.clone(),
                 );
@@ -533,14 +537,24 @@ impl App {
             return Vec::new();
         };
         match r.update(m) {
-            Some(review::Outcome::Sign(passphrase)) => vec![Effect::Sign(passphrase)],
+            Some(review::Outcome::Sign(passphrase)) => match &self.record {
+                Some((record_id, at)) => vec![Effect::Sign {
+                    record_id: record_id.clone(),
+                    at: *at,
+                    passphrase,
+                }],
+                None => Vec::new(),
+            },
             Some(review::Outcome::Back) => {
                 let screen = self.motivation_screen();
                 self.go(Step::Motivation, screen)
             }
             Some(review::Outcome::Evidence(confirmed)) => {
                 self.draft.evidence = confirmed;
-                let assessed = self.assess();
+                let Some((id, at)) = &self.record else {
+                    return Vec::new();
+                };
+                let assessed = self.assess(id, *at);
                 if let Screen::Review(r) = &mut self.screen {
                     r.reassess(assessed);
                 }
@@ -668,11 +682,7 @@ impl Widget for &App {
         let mut inner = block.inner(main);
         block.render(main, buf);
         if let Some(notice) = &self.notice {
-            let height = u16::try_from(
-                textwrap::wrap(&format!("⚠ {notice}"), usize::from(inner.width.max(1))).len(),
-            )
-            .unwrap_or(1)
-            .saturating_add(1);
+            let height = text::rows(&format!("⚠ {notice}"), inner.width).saturating_add(1);
             let [top, rest] =
                 Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
             Paragraph::new(Line::styled(
@@ -722,50 +732,6 @@ impl Widget for &App {
             }
         }
         HintBar(&hints).render(bar, buf);
-    }
-}
-
-/// Runs the first-run form until it is done or cancelled.
-pub fn onboard<B: Backend>(
-    terminal: &mut Terminal<B>,
-    form: &mut onboarding::Onboarding,
-    events: &mut dyn Iterator<Item = io::Result<Event>>,
-) -> io::Result<Option<onboarding::Identity>>
-where
-    B::Error: std::error::Error + Send + Sync + 'static,
-{
-    loop {
-        terminal
-            .draw(|frame| {
-                let area = frame.area();
-                let [main, bar] =
-                    Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
-                let block = Block::bordered().title(Line::styled(
-                    " maatwerk ",
-                    Style::new().add_modifier(Modifier::BOLD),
-                ));
-                let inner = block.inner(main);
-                frame.render_widget(block, main);
-                frame.render_widget(&*form, inner);
-                // Esc and Ctrl-C both stop here; the form's hints name Esc.
-                frame.render_widget(HintBar(&form.hints()), bar);
-            })
-            .map_err(io::Error::other)?;
-        let Some(event) = events.next() else {
-            return Ok(None);
-        };
-        let Event::Key(key) = event? else { continue };
-        if key.kind != KeyEventKind::Press {
-            continue;
-        }
-        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-            return Ok(None);
-        }
-        match form.update(onboarding::Onboarding::on_key(key)) {
-            Some(onboarding::Outcome::Done(identity)) => return Ok(Some(identity)),
-            Some(onboarding::Outcome::Cancel) => return Ok(None),
-            None => {}
-        }
     }
 }
 
@@ -860,12 +826,12 @@ where
                         _ => Ending::Nothing,
                     });
                 }
-                Effect::Sign(passphrase) => {
-                    let (id, at) = app
-                        .record
-                        .clone()
-                        .unwrap_or_else(|| (String::new(), Timestamp::UNIX_EPOCH));
-                    let result = host.sign(&app.draft, &id, at, passphrase.as_deref());
+                Effect::Sign {
+                    record_id,
+                    at,
+                    passphrase,
+                } => {
+                    let result = host.sign(&app.draft, &record_id, at, passphrase.as_deref());
                     if result.is_ok() {
                         host.discard_draft(&app.draft.id)?;
                     }
@@ -889,595 +855,4 @@ where
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::keys::{Fingerprint, Signer as Key};
-    use jiff::civil::date;
-    use ratatui::backend::TestBackend;
-
-    const TODAY: Date = date(2026, 11, 23);
-
-    fn signer(role: &str, needs_passphrase: bool) -> Signer {
-        let key = Key::generate("anna").unwrap();
-        Signer {
-            grant: Grant {
-                entry_id: "KR-1".into(),
-                principal: "anna@gemeente.example".into(),
-                name: "Anna de Wit".into(),
-                role: role.into(),
-                beheerder: false,
-                fingerprint: Fingerprint::of(key.public_key()),
-                key: key.public_key().clone(),
-                from: "2026-01-01T00:00:00Z".parse().unwrap(),
-                until: None,
-            },
-            needs_passphrase,
-            next_seq: 4,
-            prev: Some("sha256:abc".into()),
-        }
-    }
-
-    fn app_with(lang: Lang, draft: Draft) -> App {
-        App::new(
-            lang,
-            Catalog::bundled(),
-            TODAY,
-            signer("consulent", false),
-            draft,
-        )
-        .with_clock(|| "2026-11-23T09:30:00Z".parse().unwrap())
-    }
-
-    fn app(lang: Lang) -> App {
-        app_with(lang, Draft::new("2026-11-23T09:00:00Z".parse().unwrap()))
-    }
-
-    #[derive(Default)]
-    struct FakeHost {
-        saves: Vec<Draft>,
-        discarded: Vec<String>,
-        signed: Vec<(String, Option<String>)>,
-        signals: Vec<(Option<String>, String)>,
-    }
-
-    impl Host for FakeHost {
-        fn save_draft(&mut self, draft: &Draft) -> io::Result<()> {
-            self.saves.push(draft.clone());
-            Ok(())
-        }
-        fn discard_draft(&mut self, id: &str) -> io::Result<()> {
-            self.discarded.push(id.to_owned());
-            Ok(())
-        }
-        fn sign(
-            &mut self,
-            _: &Draft,
-            record_id: &str,
-            _: Timestamp,
-            passphrase: Option<&str>,
-        ) -> Result<String, String> {
-            if passphrase == Some("fout") {
-                return Err("verkeerde wachtwoordzin".into());
-            }
-            self.signed
-                .push((record_id.to_owned(), passphrase.map(str::to_owned)));
-            Ok(record_id.to_owned())
-        }
-        fn log_signal(
-            &mut self,
-            _: &Draft,
-            check: Option<&str>,
-            text: &str,
-            _: Option<&str>,
-        ) -> Result<String, String> {
-            self.signals
-                .push((check.map(str::to_owned), text.to_owned()));
-            Ok("SG-20261123-AAAAAAAA".into())
-        }
-    }
-
-    /// Keys as a person types them: `\n` Enter, `\t` Tab, `\x1b` Esc,
-    /// `\x13` Ctrl-S, `\x03` Ctrl-C.
-    fn keys(text: &str) -> Vec<io::Result<Event>> {
-        text.chars()
-            .map(|c| {
-                let key = match c {
-                    '\n' => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                    '\t' => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                    '\u{1b}' => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                    '\u{13}' => KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
-                    '\u{3}' => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-                    c => KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                };
-                Ok(Event::Key(key))
-            })
-            .collect()
-    }
-
-    fn drive(app: &mut App, host: &mut FakeHost, text: &str) -> io::Result<Ending> {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut events = keys(text).into_iter();
-        run(&mut terminal, app, &mut events, host)
-    }
-
-    /// Meaning must survive without colour (`NO_COLOR`, monochrome
-    /// terminals): the screens use bold, reverse, dim and symbols only.
-    fn assert_no_colour(terminal: &Terminal<TestBackend>, name: &str) {
-        for (i, cell) in terminal.backend().buffer().content.iter().enumerate() {
-            assert!(
-                cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset,
-                "{name}: cell {i} ({:?}) is coloured {:?} on {:?}",
-                cell.symbol(),
-                cell.fg,
-                cell.bg
-            );
-        }
-    }
-
-    /// A whole-screen snapshot, which must also be free of colour.
-    fn snapshot(name: &str, terminal: &Terminal<TestBackend>) {
-        masked_snapshot(name, terminal, &[]);
-    }
-
-    /// As [`snapshot`], with the random part of ids and key fingerprints
-    /// replaced by `*` of the same width wherever they are on screen, so the
-    /// layout is still compared.
-    fn masked_snapshot(name: &str, terminal: &Terminal<TestBackend>, random: &[&str]) {
-        assert_no_colour(terminal, name);
-        let mut screen = terminal.backend().to_string();
-        for value in random {
-            let keep = value.len().min(12);
-            let mask = format!("{}{}", &value[..keep], "*".repeat(value.len() - keep));
-            screen = screen.replace(value, &mask);
-        }
-        insta::assert_snapshot!(name.to_owned(), screen);
-    }
-
-    fn press(app: &mut App, text: &str) {
-        for event in keys(text) {
-            if let Ok(Event::Key(k)) = event
-                && let Some(m) = app.on_key(k)
-            {
-                app.update(m);
-            }
-        }
-    }
-
-    /// Every key a hint on `app`'s current screen names is handled there.
-    fn assert_hints_are_handled(app: &App) {
-        for hint in app.hints() {
-            for key in hinted_keys(hint.keys) {
-                assert!(
-                    app.on_key(key).is_some(),
-                    "{}: the hint {:?} names {key:?}, which does nothing",
-                    app.title(),
-                    hint.keys
-                );
-            }
-        }
-    }
-
-    fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
-        terminal
-    }
-
-    const LONG: &str =
-        "De jongere heeft sinds oktober geen inkomen en de huur van november is niet betaald.";
-
-    /// Norm, case, checks and motivation for pw-zoektermijn-jongeren.
-    fn to_review() -> String {
-        to_review_with(450)
-    }
-
-    /// As [`to_review`], with an advance of `amount` euro.
-    fn to_review_with(amount: u32) -> String {
-        let motivation = format!(
-            "{LONG} Extra.\t{LONG} Extra.\t{LONG} Extra.\t{LONG} Extra.\tWil werken.\tJongerenloket.\tGeen ontruiming.\u{13}"
-        );
-        format!(
-            "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\njjj{amount}\njTwee sollicitaties per week bij het leerwerkloket.\n{motivation}"
-        )
-    }
-
-    #[test]
-    fn a_caseworker_goes_from_norm_to_signed_record() {
-        let mut app = app(Lang::Nl);
-        let mut host = FakeHost::default();
-        // Review: confirm the two required evidence items, then sign; any key closes.
-        let mut events: Vec<io::Result<Event>> = keys(&to_review());
-        events.push(Ok(Event::Key(KeyEvent::new(
-            KeyCode::Char(' '),
-            KeyModifiers::NONE,
-        ))));
-        events.push(Ok(Event::Key(KeyEvent::new(
-            KeyCode::Down,
-            KeyModifiers::NONE,
-        ))));
-        events.extend(keys(" \nx"));
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
-        let id = app.record_id().unwrap().to_owned();
-        assert_eq!(ending, Ending::Signed(id.clone()));
-        assert_eq!(host.signed, [(id.clone(), None)]);
-        assert_eq!(
-            host.discarded,
-            [app.draft().id.clone()],
-            "a signed draft is discarded"
-        );
-        let last = host.saves.last().unwrap();
-        assert_eq!(last.case, "Z-2026-001234");
-        assert_eq!(last.period_end, Some(date(2026, 12, 23)));
-        assert_eq!(last.evidence, ["gespreksverslag", "bankafschriften"]);
-        assert!(host.saves.len() >= 6, "saved on every step");
-    }
-
-    #[test]
-    fn the_review_shows_the_record_as_it_will_be_stored_and_the_mandate() {
-        let mut app = app(Lang::Nl);
-        let mut host = FakeHost::default();
-        let mut events = keys(&to_review());
-        events.extend(keys("\u{3}"));
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
-        assert!(matches!(ending, Ending::Saved(_)));
-        let mut app = app_with(Lang::Nl, host.saves.last().unwrap().clone());
-        assert!(
-            matches!(app.screen(), Screen::Review(_)),
-            "resumed at the review"
-        );
-        let screen = draw(&app, 100, 40).backend().to_string();
-        assert!(screen.contains("Nog niet te ondertekenen"), "{screen}");
-        app.update(Msg::Review(review::Msg::Toggle));
-        app.update(Msg::Review(review::Msg::Down));
-        app.update(Msg::Review(review::Msg::Toggle));
-        let screen = draw(&app, 100, 40).backend().to_string();
-        assert!(screen.contains("✓ Binnen uw mandaat"), "{screen}");
-        assert!(screen.contains("opgesteld en vastgesteld"));
-        assert!(
-            screen.contains("seq = 4"),
-            "the preview is the record: {screen}"
-        );
-        assert!(screen.contains(&format!("id = \"{}\"", app.record_id().unwrap())));
-    }
-
-    #[test]
-    fn quitting_saves_and_resuming_continues_where_it_stopped() {
-        let mut app = app(Lang::Nl);
-        let mut host = FakeHost::default();
-        let ending = drive(
-            &mut app,
-            &mut host,
-            "zoektermijn\nZ-2026-000042\n\n\n22-12-2026\njj\u{3}",
-        )
-        .unwrap();
-        let Ending::Saved(id) = ending else {
-            panic!("{ending:?}")
-        };
-        let draft = host.saves.last().unwrap().clone();
-        assert_eq!(draft.id, id);
-        assert_eq!(draft.step, Step::Checklist);
-        assert_eq!(draft.answers.len(), 2, "answers typed so far are kept");
-        let resumed = app_with(Lang::Nl, draft);
-        let Screen::Checklist(c) = resumed.screen() else {
-            panic!("not the checklist")
-        };
-        assert_eq!(c.answered().len(), 2);
-    }
-
-    #[test]
-    fn nothing_typed_means_nothing_saved() {
-        let mut app = app(Lang::En);
-        let mut host = FakeHost::default();
-        assert_eq!(
-            drive(&mut app, &mut host, "\u{1b}").unwrap(),
-            Ending::Nothing
-        );
-        assert!(host.saves.is_empty());
-    }
-
-    #[test]
-    fn a_failed_condition_can_become_a_signal() {
-        let mut app = app(Lang::Nl);
-        let mut host = FakeHost::default();
-        let ending = drive(
-            &mut app,
-            &mut host,
-            "zoektermijn\nZ-2026-000099\n\n\n22-12-2026\nn3Inwoner is 28 en heeft toch acuut hulp nodig bij de huur.\u{13}x",
-        )
-        .unwrap();
-        assert_eq!(ending, Ending::Signal("SG-20261123-AAAAAAAA".into()));
-        assert_eq!(host.signals[0].0.as_deref(), Some("leeftijd-onder-27"));
-        assert!(host.signals[0].1.starts_with("Inwoner is 28"));
-    }
-
-    #[test]
-    fn a_wrong_passphrase_is_said_and_nothing_leaves() {
-        let mut app = App::new(
-            Lang::Nl,
-            Catalog::bundled(),
-            TODAY,
-            signer("consulent", true),
-            Draft::new("2026-11-23T09:00:00Z".parse().unwrap()),
-        );
-        let mut host = FakeHost::default();
-        let mut events = keys(&to_review());
-        events.push(Ok(Event::Key(KeyEvent::new(
-            KeyCode::Char(' '),
-            KeyModifiers::NONE,
-        ))));
-        events.push(Ok(Event::Key(KeyEvent::new(
-            KeyCode::Down,
-            KeyModifiers::NONE,
-        ))));
-        events.extend(keys(" fout\n\u{3}"));
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
-        assert!(matches!(ending, Ending::Saved(_)));
-        assert!(host.signed.is_empty());
-        assert!(host.discarded.is_empty());
-    }
-
-    #[test]
-    fn keys_and_help() {
-        let mut app = app(Lang::Nl);
-        let release = KeyEvent {
-            kind: KeyEventKind::Release,
-            ..KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE)
-        };
-        assert_eq!(app.on_key(release), None, "key releases are ignored");
-        app.update(Msg::ToggleHelp);
-        let screen = draw(&app, 80, 24).backend().to_string();
-        assert!(
-            screen.contains("Toetsen") && screen.contains("concept"),
-            "{screen}"
-        );
-    }
-
-    #[test]
-    fn screens_in_both_languages_and_sizes() {
-        for lang in [Lang::Nl, Lang::En] {
-            let code = if lang == Lang::Nl { "nl" } else { "en" };
-            let mut walk = app(lang);
-            snapshot(&format!("picker_{code}_80x24"), &draw(&walk, 80, 24));
-            for (step, text) in [
-                ("case", "zoektermijn\n"),
-                ("checklist", "Z-2026-001234\n\n\n22-12-2026\n"),
-                ("checklist_failed", "n"),
-                (
-                    "motivation",
-                    "1jjj450\njTwee sollicitaties per week bij het leerwerkloket.\n",
-                ),
-            ] {
-                press(&mut walk, text);
-                snapshot(&format!("{step}_{code}_80x24"), &draw(&walk, 80, 24));
-            }
-            press(&mut walk, "\u{1b}\u{1b}\u{1b}");
-            assert!(matches!(walk.screen(), Screen::Picker(_)), "Esc went back");
-            press(&mut walk, "\u{1b}");
-            masked_snapshot(
-                &format!("leaving_{code}_80x24"),
-                &draw(&walk, 80, 24),
-                &[&walk.draft().id],
-            );
-
-            let mut review = app_with(lang, Draft::new("2026-11-23T09:00:00Z".parse().unwrap()));
-            press(&mut review, &to_review());
-            review.update(Msg::Review(review::Msg::Toggle));
-            review.update(Msg::Review(review::Msg::Down));
-            review.update(Msg::Review(review::Msg::Toggle));
-            let record_id = review.record_id().unwrap_or_default().to_owned();
-            let fingerprint = review.signer.grant.fingerprint.to_string();
-            masked_snapshot(
-                &format!("review_{code}_80x24"),
-                &draw(&review, 80, 24),
-                &[&record_id, &fingerprint],
-            );
-
-            let mut signal = app_with(lang, Draft::new("2026-11-23T09:00:00Z".parse().unwrap()));
-            press(
-                &mut signal,
-                "zoektermijn\nZ-2026-000099\n\n\n22-12-2026\nn3Inwoner is 28.",
-            );
-            snapshot(&format!("signal_{code}_80x24"), &draw(&signal, 80, 24));
-
-            let mut done = app(lang);
-            done.signed(Ok("MW-20261123-K7QF2XAB".into()));
-            snapshot(&format!("done_{code}_80x24"), &draw(&done, 80, 24));
-
-            let mut help = app(lang);
-            help.update(Msg::ToggleHelp);
-            snapshot(&format!("help_{code}_80x24"), &draw(&help, 80, 24));
-
-            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-            let mut form = onboarding::Onboarding::new(lang, onboarding::KeySetup::New);
-            let mut events = keys("Anna de Wit\n").into_iter();
-            assert_eq!(
-                onboard(&mut terminal, &mut form, &mut events).unwrap(),
-                None
-            );
-            snapshot(&format!("onboarding_{code}_80x24"), &terminal);
-        }
-        let mut narrow = app(Lang::Nl);
-        snapshot("picker_nl_narrow_60x20", &draw(&narrow, 60, 20));
-        narrow.update(Msg::Picker(picker::Msg::Choose));
-        snapshot("case_nl_narrow_60x20", &draw(&narrow, 60, 20));
-        snapshot("too_small_nl_40x10", &draw(&narrow, 40, 10));
-    }
-
-    #[test]
-    fn esc_on_the_first_screen_asks_before_leaving_when_work_was_typed() {
-        let mut app = app(Lang::Nl);
-        let mut host = FakeHost::default();
-        let ending = drive(
-            &mut app,
-            &mut host,
-            "zoektermijn\nZ-2026-000042\u{1b}\u{1b}",
-        )
-        .unwrap();
-        // The events ran out while asking: that is a closed terminal, so the
-        // draft is saved.
-        assert!(matches!(ending, Ending::Saved(_)), "{ending:?}");
-
-        let mut app = app_with(
-            Lang::Nl,
-            Draft::new("2026-11-23T09:00:00Z".parse().unwrap()),
-        );
-        press(&mut app, "zoektermijn\nZ-2026-000042\u{1b}\u{1b}");
-        assert!(app.leaving, "Esc on the picker asks first");
-        let screen = draw(&app, 80, 24).backend().to_string();
-        assert!(screen.contains("De walkthrough verlaten?"), "{screen}");
-        assert!(
-            screen.contains(&app.draft().id),
-            "names the draft: {screen}"
-        );
-        press(&mut app, "x");
-        assert!(app.leaving, "other keys do nothing while asking");
-        press(&mut app, "n");
-        assert!(!app.leaving && matches!(app.screen(), Screen::Picker(_)));
-        assert_eq!(
-            app.on_key(KeyEvent::from(KeyCode::Esc)),
-            Some(Msg::Picker(picker::Msg::ClearOrBack))
-        );
-        press(&mut app, "\u{1b}");
-        assert_eq!(app.on_key(KeyEvent::from(KeyCode::Enter)), Some(Msg::Quit));
-        assert_eq!(app.update(Msg::Quit), [Effect::Quit]);
-    }
-
-    #[test]
-    fn esc_with_nothing_typed_leaves_at_once() {
-        let mut app = app(Lang::En);
-        press(&mut app, "zoek\u{1b}");
-        assert!(
-            matches!(app.screen(), Screen::Picker(_)),
-            "first Esc clears the filter"
-        );
-        assert_eq!(
-            app.update(Msg::Picker(picker::Msg::ClearOrBack)),
-            [Effect::Quit]
-        );
-    }
-
-    #[test]
-    fn an_amount_above_the_mandaat_goes_to_review_by_a_higher_role() {
-        let mut app = app(Lang::Nl);
-        press(&mut app, &to_review_with(900));
-        let Screen::Review(_) = app.screen() else {
-            panic!("not at the review")
-        };
-        app.update(Msg::Review(review::Msg::Toggle));
-        app.update(Msg::Review(review::Msg::Down));
-        app.update(Msg::Review(review::Msg::Toggle));
-        let screen = draw(&app, 100, 90).backend().to_string();
-        assert!(
-            screen.contains("Vereist beoordeling door teamleider"),
-            "{screen}"
-        );
-        assert!(
-            screen.contains("answer = 900.0") && screen.contains("review_role = \"teamleider\""),
-            "the preview holds the amount: {screen}"
-        );
-    }
-
-    #[test]
-    fn a_window_too_small_keeps_the_state_and_comes_back() {
-        let mut app = app(Lang::En);
-        press(&mut app, "zoektermijn\nZ-2026-000042");
-        let before = draw(&app, 80, 24).backend().to_string();
-        let small = draw(&app, 30, 8).backend().to_string();
-        assert!(small.contains("too small"), "{small}");
-        assert!(!small.contains("Z-2026-000042"));
-        let mut host = FakeHost::default();
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut events = vec![Ok(Event::Resize(30, 8)), Ok(Event::Resize(80, 24))].into_iter();
-        run(&mut terminal, &mut app, &mut events, &mut host).unwrap();
-        assert_eq!(draw(&app, 80, 24).backend().to_string(), before);
-    }
-
-    /// The key presses a hint's label stands for.
-    fn hinted_keys(label: &str) -> Vec<KeyEvent> {
-        let plain = |code| KeyEvent::new(code, KeyModifiers::NONE);
-        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
-        label
-            .split([' ', '/'])
-            .flat_map(|part| match part {
-                "↑↓" => vec![plain(KeyCode::Up), plain(KeyCode::Down)],
-                "←→" => vec![plain(KeyCode::Left), plain(KeyCode::Right)],
-                "Enter" | "⏎" => vec![plain(KeyCode::Enter)],
-                "Esc" => vec![plain(KeyCode::Esc)],
-                "Tab" => vec![plain(KeyCode::Tab)],
-                "Shift-Tab" => vec![plain(KeyCode::BackTab)],
-                "PgUp" => vec![plain(KeyCode::PageUp)],
-                "PgDn" => vec![plain(KeyCode::PageDown)],
-                "F1" => vec![plain(KeyCode::F(1))],
-                "Spatie" | "Space" => vec![plain(KeyCode::Char(' '))],
-                "Ctrl-S" => vec![ctrl('s')],
-                "Ctrl-C" => vec![ctrl('c')],
-                "abc" => vec![plain(KeyCode::Char('a'))],
-                one if one.chars().count() == 1 => {
-                    vec![plain(KeyCode::Char(one.chars().next().unwrap_or(' ')))]
-                }
-                other => panic!("hint {label:?}: unknown key {other:?}"),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn every_hinted_key_is_handled_on_its_screen() {
-        let steps = [
-            "",
-            "zoektermijn\n",
-            "Z-2026-001234\n\n\n22-12-2026\n",
-            "n",
-            "1jjj450\njTwee sollicitaties per week bij het leerwerkloket.\n",
-        ];
-        for lang in [Lang::Nl, Lang::En] {
-            let mut walk = app(lang);
-            for text in steps {
-                press(&mut walk, text);
-                assert_hints_are_handled(&walk);
-            }
-            let mut review = app(lang);
-            press(&mut review, &to_review());
-            assert_hints_are_handled(&review);
-            let mut signal = app(lang);
-            press(
-                &mut signal,
-                "zoektermijn\nZ-2026-000099\n\n\n22-12-2026\nn3",
-            );
-            assert_hints_are_handled(&signal);
-            let mut leaving = app(lang);
-            press(&mut leaving, "zoektermijn\n\u{1b}\u{1b}");
-            assert!(leaving.leaving);
-            assert_hints_are_handled(&leaving);
-            let mut done = app(lang);
-            done.signed(Ok("MW-20261123-K7QF2XAB".into()));
-            assert_hints_are_handled(&done);
-        }
-    }
-
-    #[test]
-    fn a_notice_shows_on_the_first_screen_until_the_next_key() {
-        let mut app = app(Lang::Nl).with_notice(Lang::Nl.draft_norm_changed_resume(2, 3));
-        let screen = draw(&app, 80, 24).backend().to_string();
-        assert!(
-            screen.contains("⚠ Let op: de norm van dit concept is gewijzigd (versie 2 → 3)"),
-            "{screen}"
-        );
-        assert!(screen.contains("Zoek:"), "the screen itself still shows");
-        press(&mut app, "z");
-        let screen = draw(&app, 80, 24).backend().to_string();
-        assert!(!screen.contains("gewijzigd"), "{screen}");
-    }
-
-    #[test]
-    fn the_highlighted_row_is_marked_by_symbol_and_style_not_colour_alone() {
-        let terminal = draw(&app(Lang::Nl), 80, 24);
-        let buffer = terminal.backend().buffer();
-        let row = (0..24)
-            .find(|y| buffer[(1, *y)].symbol() == "▶")
-            .expect("a marked row");
-        assert!(buffer[(3, row)].modifier.contains(Modifier::REVERSED));
-    }
-}
+mod tests;

@@ -69,13 +69,13 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
         } else {
             None
         };
-        let setup = match (&found, needs_key) {
-            (_, false) => KeySetup::Existing(read_key(&key_file, ctx)?),
-            (Some(path), true) => KeySetup::Found {
-                path: home_relative(path),
-                key: read_key(path, ctx)?,
-            },
-            (None, true) => KeySetup::New,
+        let (found, setup) = match (found, needs_key) {
+            (_, false) => (None, KeySetup::Existing(read_key(&key_file, ctx)?)),
+            (Some((path, key)), true) => {
+                let shown = home_relative(&path);
+                (Some(path), KeySetup::Found { path: shown, key })
+            }
+            (None, true) => (None, KeySetup::New),
         };
         let mut form = tui::onboarding::Onboarding::new(lang, setup);
         let Some(identity) = tui::onboard(&mut terminal.0, &mut form, &mut events)? else {
@@ -183,12 +183,13 @@ fn key_events() -> io::Result<impl Iterator<Item = io::Result<crossterm::event::
 
 /// An OpenSSH ed25519 key the person already has, to offer on the first
 /// run.
-fn found_ssh_key() -> Option<std::path::PathBuf> {
+fn found_ssh_key() -> Option<(std::path::PathBuf, crate::domain::keys::KeyFile)> {
     if !cfg!(unix) {
         return None;
     }
     let path = dirs::home_dir()?.join(".ssh").join("id_ed25519");
-    crate::domain::keys::KeyFile::read(&path).ok().map(|_| path)
+    let key = crate::domain::keys::KeyFile::read(&path).ok()?;
+    Some((path, key))
 }
 
 /// `path` with the home directory written as `~`.

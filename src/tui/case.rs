@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::field::{Field, first_visible, parse_date};
 use super::hints::Hint;
+use super::text::rows;
 use crate::domain::bsn::contains_bsn;
 use crate::domain::decision::is_case_reference;
 use crate::domain::period::Period;
@@ -222,10 +223,7 @@ impl Widget for &CaseForm {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let heights: Vec<u16> = self.fields.iter().map(|f| f.height(area.width)).collect();
-        let intro =
-            u16::try_from(textwrap::wrap(l.case_intro(), usize::from(area.width.max(1))).len())
-                .unwrap_or(2)
-                .saturating_add(1);
+        let intro = rows(l.case_intro(), area.width).saturating_add(1);
         // On a short window the fields above the focus scroll out of view.
         let first = first_visible(&heights, self.focus, area.height.saturating_sub(intro));
         let mut constraints = vec![Constraint::Length(intro)];

@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::field::{Field, parse_date};
 use super::hints::Hint;
+use super::text::rows;
 use crate::domain::bsn::contains_bsn;
 use crate::domain::norm::{Check, CheckKind, Norm};
 use crate::domain::record::Answer;
@@ -370,13 +371,11 @@ impl Widget for &Checklist {
                 Style::new().add_modifier(Modifier::DIM),
             ));
         }
-        let width = usize::from(body.width.max(1));
-        let wrapped: usize = std::iter::once(&check.question)
+        let question_height = std::iter::once(&check.question)
             .chain(&check.help)
-            .map(|text| textwrap::wrap(text, width).len())
-            .sum();
+            .map(|text| rows(text, body.width))
+            .fold(1, u16::saturating_add);
         lines.push(Line::raw(""));
-        let question_height = u16::try_from(wrapped + 1).unwrap_or(4);
         let [question, answer] =
             Layout::vertical([Constraint::Length(question_height), Constraint::Fill(1)])
                 .areas(body);

@@ -9,6 +9,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui_textarea::TextArea;
 
+use super::text::rows;
+
 /// Columns before the input and the line below it.
 const INDENT: u16 = 4;
 
@@ -60,10 +62,8 @@ impl Field {
             .as_ref()
             .map(|e| format!("✗ {e}"))
             .or(self.note.clone());
-        let lines = below.map_or(1, |text| {
-            textwrap::wrap(&text, usize::from(width.saturating_sub(INDENT)).max(1)).len()
-        });
-        2 + u16::try_from(lines).unwrap_or(u16::MAX - 2).max(1)
+        let lines = below.map_or(1, |text| rows(&text, width.saturating_sub(INDENT)));
+        lines.max(1).saturating_add(2)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {

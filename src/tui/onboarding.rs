@@ -3,15 +3,20 @@
 //! you as its trust root (who also manages the keyring), and the
 //! walkthrough starts.
 
-use crossterm::event::{KeyCode, KeyEvent};
+use std::io;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::field::{Field, first_visible};
-use super::hints::Hint;
+use super::hints::{Hint, HintBar};
+use super::text::rows;
 use crate::domain::keyring::is_principal;
 use crate::domain::keys::KeyFile;
 use crate::i18n::Lang;
@@ -115,7 +120,7 @@ impl Onboarding {
                 "",
             ),
             Field::masked(""),
-            Field::masked(lang.pick("Herhaal de wachtwoordzin", "Repeat the passphrase")),
+            repeat_field(lang),
         ];
         let mut form = Self {
             lang,
@@ -234,10 +239,7 @@ impl Onboarding {
                     ) {
                         self.use_found = !self.use_found;
                         self.fields[PASS] = Field::masked("");
-                        self.fields[REPEAT] = Field::masked(
-                            self.lang
-                                .pick("Herhaal de wachtwoordzin", "Repeat the passphrase"),
-                        );
+                        self.fields[REPEAT] = repeat_field(self.lang);
                         self.label_passphrase();
                     }
                 }
@@ -384,6 +386,10 @@ impl Onboarding {
     }
 }
 
+fn repeat_field(lang: Lang) -> Field {
+    Field::masked(lang.pick("Herhaal de wachtwoordzin", "Repeat the passphrase"))
+}
+
 /// A labelled one-of-several choice on one line, with a quiet note below.
 /// The chosen option is marked `(•)`, and reversed while focused.
 fn choice_block<'a>(
@@ -433,10 +439,7 @@ impl Widget for &Onboarding {
             !matches!(self.key, KeySetup::Existing(_)),
             matches!(self.key, KeySetup::Found { .. }),
         );
-        let intro_lines = textwrap::wrap(intro, usize::from(area.width.max(1))).len();
-        let intro_height = u16::try_from(intro_lines)
-            .unwrap_or(u16::MAX)
-            .saturating_add(1);
+        let intro_height = rows(intro, area.width).saturating_add(1);
         // On a short window the introduction gives way first, then the
         // fields above the focus scroll out of view: the focus always shows.
         let total: u16 = heights.iter().sum();
@@ -469,6 +472,50 @@ impl Widget for &Onboarding {
                 Slot::Role => self.render_role(area, buf, focused),
                 Slot::Key => self.render_key(area, buf, focused),
             }
+        }
+    }
+}
+
+/// Runs the first-run form until it is done or cancelled.
+pub fn onboard<B: Backend>(
+    terminal: &mut Terminal<B>,
+    form: &mut Onboarding,
+    events: &mut dyn Iterator<Item = io::Result<Event>>,
+) -> io::Result<Option<Identity>>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    loop {
+        terminal
+            .draw(|frame| {
+                let area = frame.area();
+                let [main, bar] =
+                    Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
+                let block = Block::bordered().title(Line::styled(
+                    " maatwerk ",
+                    Style::new().add_modifier(Modifier::BOLD),
+                ));
+                let inner = block.inner(main);
+                frame.render_widget(block, main);
+                frame.render_widget(&*form, inner);
+                // Esc and Ctrl-C both stop here; the form's hints name Esc.
+                frame.render_widget(HintBar(&form.hints()), bar);
+            })
+            .map_err(io::Error::other)?;
+        let Some(event) = events.next() else {
+            return Ok(None);
+        };
+        let Event::Key(key) = event? else { continue };
+        if key.kind != KeyEventKind::Press {
+            continue;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
+            return Ok(None);
+        }
+        match form.update(Onboarding::on_key(key)) {
+            Some(Outcome::Done(identity)) => return Ok(Some(identity)),
+            Some(Outcome::Cancel) => return Ok(None),
+            None => {}
         }
     }
 }

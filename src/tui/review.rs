@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::field::Field;
 use super::hints::Hint;
+use super::text::rows;
 use crate::domain::decision::Refusal;
 use crate::domain::norm::{MandateOutcome, Norm};
 use crate::i18n::Lang;
@@ -207,15 +208,11 @@ impl Widget for &Review {
         // Every reason must show, wrapped; up to half the screen.
         let status_height = status_lines
             .iter()
-            .map(|line| {
-                let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-                textwrap::wrap(&text, usize::from(area.width.max(1))).len()
-            })
-            .sum::<usize>()
-            .saturating_add(1)
-            .min(usize::from(area.height / 2));
+            .map(|line| rows(&line.to_string(), area.width))
+            .fold(1, u16::saturating_add)
+            .min(area.height / 2);
         let [status, evidence, preview, pass, error] = Layout::vertical([
-            Constraint::Length(u16::try_from(status_height).unwrap_or(3)),
+            Constraint::Length(status_height),
             Constraint::Length(evidence_height),
             Constraint::Fill(1),
             Constraint::Length(pass_height),

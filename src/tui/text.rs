@@ -3,6 +3,13 @@
 
 use unicode_width::UnicodeWidthStr;
 
+/// How many rows `text` takes wrapped at word boundaries to `width`
+/// columns (at least one column): what a wrapping paragraph needs.
+pub fn rows(text: &str, width: u16) -> u16 {
+    let lines = textwrap::wrap(text, usize::from(width.max(1))).len();
+    u16::try_from(lines).unwrap_or(u16::MAX)
+}
+
 /// `text` cut to `width` columns, ending in "…" when cut.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -22,7 +29,15 @@ pub fn fit(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{fit, rows};
+
+    #[test]
+    fn rows_counts_wrapped_lines() {
+        assert_eq!(rows("een twee drie", 80), 1);
+        assert_eq!(rows("een twee drie", 8), 2);
+        assert_eq!(rows("", 10), 1, "an empty line is still a line");
+        assert_eq!(rows("abc", 0), 3, "a zero width counts as one column");
+    }
 
     #[test]
     fn fit_respects_wide_characters() {
