@@ -30,6 +30,28 @@ pub fn run(
     }
 }
 
+/// Your key, unlocked, and the principal it signs for in `keyring` now:
+/// who signs a keyring change.
+fn signing_member(
+    keyring: &crate::domain::keyring::Keyring,
+    global: &Global,
+    ctx: &Context,
+) -> Result<(crate::domain::keys::Signer, String), CliError> {
+    use super::signing::{key_path, read_key, store_error, unlock};
+    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let signer = unlock(&key, ctx)?;
+    let principal = keyring
+        .grant_for_key(signer.fingerprint(), ctx.now)
+        .map(|g| g.principal.clone())
+        .ok_or_else(|| {
+            store_error(
+                ctx,
+                &crate::domain::store::StoreError::NotAMember(signer.fingerprint().clone()),
+            )
+        })?;
+    Ok((signer, principal))
+}
+
 /// A date or a timestamp on the command line, as the start of that day in
 /// UTC when only a date is given.
 pub(crate) fn parse_moment(text: &str) -> Result<jiff::Timestamp, String> {

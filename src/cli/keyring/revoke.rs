@@ -1,8 +1,8 @@
 use clap::Args;
 use jiff::Timestamp;
 
-use super::parse_moment;
-use crate::cli::signing::{key_path, open_store, read_key, store_error, unlock};
+use super::{parse_moment, signing_member};
+use crate::cli::signing::{open_store, store_error};
 use crate::cli::{CliError, Context, Global, Outcome};
 use crate::domain::keyring::{Action, KEYRING_FORMAT, KeyringEntry};
 use crate::domain::store::files::new_id;
@@ -29,17 +29,7 @@ pub fn run(args: &RevokeArgs, global: &Global, ctx: &mut Context) -> Result<Outc
     if keyring.member_at(&args.principal, from).is_none() {
         return Err(CliError::input(lang.not_a_member(&args.principal), None));
     }
-    let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let signer = unlock(&key, ctx)?;
-    let signed_by = keyring
-        .grant_for_key(signer.fingerprint(), ctx.now)
-        .map(|g| g.principal.clone())
-        .ok_or_else(|| {
-            store_error(
-                ctx,
-                &crate::domain::store::StoreError::NotAMember(signer.fingerprint().clone()),
-            )
-        })?;
+    let (signer, signed_by) = signing_member(&keyring, global, ctx)?;
     let entry = KeyringEntry {
         format: KEYRING_FORMAT.into(),
         id: new_id("KR", ctx.now),
