@@ -37,19 +37,10 @@ fn signing_member(
     global: &Global,
     ctx: &Context,
 ) -> Result<(crate::domain::keys::Signer, String), CliError> {
-    use super::signing::{key_path, read_key, store_error, unlock};
+    use super::signing::{key_path, member_grant, read_key, unlock};
     let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let signer = unlock(&key, ctx)?;
-    let principal = keyring
-        .grant_for_key(signer.fingerprint(), ctx.now)
-        .map(|g| g.principal.clone())
-        .ok_or_else(|| {
-            store_error(
-                ctx,
-                &crate::domain::store::StoreError::NotAMember(signer.fingerprint().clone()),
-            )
-        })?;
-    Ok((signer, principal))
+    let principal = member_grant(keyring, &key, ctx)?.principal;
+    Ok((unlock(&key, ctx)?, principal))
 }
 
 /// A date or a timestamp on the command line, as the start of that day in

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::diagnostics::{self, Item};
-use super::signing::{key_path, open_store, read_key, store_error, unlock};
+use super::signing::{key_path, member_grant, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Global, Outcome, load_catalog};
 use crate::domain::answers;
 use crate::domain::decision::{self, Refusal};
@@ -78,16 +78,7 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
     let store = open_store(global, ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let fingerprint = crate::domain::keys::Fingerprint::of(key.public_key());
-    let grant = keyring
-        .grant_for_key(&fingerprint, ctx.now)
-        .cloned()
-        .ok_or_else(|| {
-            store_error(
-                ctx,
-                &crate::domain::store::StoreError::NotAMember(fingerprint.clone()),
-            )
-        })?;
+    let grant = member_grant(&keyring, &key, ctx)?;
 
     let assessment = match decision::assess(&loaded.norm, &proposal, &grant.role, ctx.today) {
         Ok(a) => a,

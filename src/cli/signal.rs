@@ -1,8 +1,7 @@
 use clap::Args;
 
-use super::signing::{key_path, open_store, read_key, store_error, unlock};
+use super::signing::{key_path, member_grant, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Global, Outcome, load_catalog};
-use crate::domain::keys::Fingerprint;
 use crate::domain::record::Author;
 use crate::domain::signal::{self, SIGNAL_FORMAT, Signal, TriedNorm};
 use crate::domain::store::files::new_id;
@@ -67,16 +66,7 @@ pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outc
     let store = open_store(global, ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let fingerprint = Fingerprint::of(key.public_key());
-    let grant = keyring
-        .grant_for_key(&fingerprint, ctx.now)
-        .cloned()
-        .ok_or_else(|| {
-            store_error(
-                ctx,
-                &crate::domain::store::StoreError::NotAMember(fingerprint.clone()),
-            )
-        })?;
+    let grant = member_grant(&keyring, &key, ctx)?;
     let signer = unlock(&key, ctx)?;
     let signal = Signal {
         format: SIGNAL_FORMAT.into(),

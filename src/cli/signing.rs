@@ -31,6 +31,20 @@ pub fn default_key_path(ctx: &Context) -> Result<PathBuf, CliError> {
         .ok_or_else(|| CliError::input(ctx.lang.no_home(), None))
 }
 
+/// The grant under which `key` may sign now, or the error saying it is not
+/// in the store's keyring.
+pub fn member_grant(
+    keyring: &crate::domain::keyring::Keyring,
+    key: &KeyFile,
+    ctx: &Context,
+) -> Result<crate::domain::keyring::Grant, CliError> {
+    let fingerprint = crate::domain::keys::Fingerprint::of(key.public_key());
+    keyring
+        .grant_for_key(&fingerprint, ctx.now)
+        .cloned()
+        .ok_or_else(|| store_error(ctx, &StoreError::NotAMember(fingerprint)))
+}
+
 pub fn open_store(global: &Global, ctx: &Context) -> Result<Store, CliError> {
     let dir = store_dir(global, ctx)?;
     Store::open(&dir).map_err(|e| store_error(ctx, &e))

@@ -10,11 +10,11 @@ use std::time::Duration;
 use crossterm::event;
 use jiff::Timestamp;
 
-use super::signing::{key_path, open_store, read_key, store_dir, store_error};
+use super::signing::{key_path, member_grant, open_store, read_key, store_dir, store_error};
 use super::{CliError, Context, Global, Outcome, load_catalog};
 use crate::domain::decision;
 use crate::domain::draft::{Draft, DraftNorm, Drafts, Step};
-use crate::domain::keys::{Fingerprint, KeyError, KeyFile, Signer as Key};
+use crate::domain::keys::{KeyError, KeyFile, Signer as Key};
 use crate::domain::norm::catalog::Catalog;
 use crate::domain::record::Author;
 use crate::domain::signal::{SIGNAL_FORMAT, Signal, TriedNorm};
@@ -88,16 +88,7 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
     let store = open_store(global, ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(&key_file, ctx)?;
-    let fingerprint = Fingerprint::of(key.public_key());
-    let grant = keyring
-        .grant_for_key(&fingerprint, ctx.now)
-        .cloned()
-        .ok_or_else(|| {
-            store_error(
-                ctx,
-                &crate::domain::store::StoreError::NotAMember(fingerprint.clone()),
-            )
-        })?;
+    let grant = member_grant(&keyring, &key, ctx)?;
     let drafts = Drafts::new(super::drafts::drafts_dir(ctx)?);
     let (draft, notice) = initial_draft(start, &drafts, &catalog, ctx)?;
     let last = store
