@@ -8,6 +8,7 @@ mod cli {
     mod drafts;
     mod global;
     mod keyring;
+    mod legacy;
     mod norms_check;
     mod norms_list;
     mod norms_show;

@@ -1,0 +1,129 @@
+//! Records are legal documents kept for years: a store written by an earlier
+//! release (`tests/fixtures/stores/`) verifies with this one, ever after.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::support::{Sandbox, repo, ssh_keygen, stderr, stdout};
+
+/// The v0.1 store, copied into a sandbox so nothing can touch the fixture.
+fn v0_1() -> (Sandbox, PathBuf, String) {
+    let sandbox = Sandbox::new();
+    let fixture = repo().join("tests/fixtures/stores/v0.1");
+    let store = sandbox.work().join("store");
+    copy_dir(&fixture.join("store"), &store);
+    let root = fs::read_to_string(fixture.join("root-fingerprint")).expect("root");
+    (sandbox, store, root.trim().to_owned())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read dir").filter_map(Result::ok) {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn a_store_written_by_release_0_1_verifies() {
+    let (sandbox, store, root) = v0_1();
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(&store)
+        .args(["verify", "--json", "--expect-root", &root])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
+    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    assert_eq!(json["errors"], 0, "{json:#}");
+    assert_eq!(json["records"], 3);
+    assert_eq!(json["signals"], 1);
+    assert_eq!(json["keyring_entries"], 4);
+    assert_eq!(json["root"], root.as_str());
+}
+
+#[test]
+fn its_records_read_and_list_as_they_always_did() {
+    let (sandbox, store, _) = v0_1();
+    let list = sandbox
+        .cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["list", "--json"])
+        .output()
+        .expect("run");
+    assert!(list.status.success(), "{}", stderr(&list));
+    let records: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let ids: Vec<&str> = records
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "MW-20261123-7X43KCZ4",
+            "MW-20261123-7ZF2P531",
+            "MW-20261123-8S86NM6R"
+        ]
+    );
+    assert_eq!(records[1]["mandate"], "needs-review");
+    for id in ids {
+        let show = sandbox
+            .cmd()
+            .arg("--store")
+            .arg(&store)
+            .args(["show", id])
+            .output()
+            .expect("run");
+        assert!(show.status.success(), "{id}: {}", stderr(&show));
+    }
+}
+
+#[test]
+fn stock_openssh_still_verifies_its_signatures() {
+    let (sandbox, store, _) = v0_1();
+    let signers = sandbox.work().join("allowed_signers");
+    let output = sandbox
+        .cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["keyring", "allowed-signers"])
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    fs::write(&signers, output.stdout).expect("write");
+    let record = store.join("records/tom@gemeente.example/000001-MW-20261123-8S86NM6R.toml");
+    let check = ssh_keygen()
+        .args([
+            "-Y",
+            "verify",
+            "-n",
+            "maatwerk-record",
+            "-I",
+            "tom@gemeente.example",
+            "-f",
+        ])
+        .arg(&signers)
+        .arg("-s")
+        .arg(format!("{}.sig", record.display()))
+        // Tom's key was revoked after he signed: judge it at signing time.
+        .args(["-Overify-time=20261123100000Z"])
+        .stdin(fs::File::open(&record).expect("record"))
+        .output()
+        .expect("ssh-keygen");
+    assert!(
+        check.status.success(),
+        "{}{}",
+        stdout(&check),
+        stderr(&check)
+    );
+}
