@@ -10,12 +10,12 @@ mod help;
 mod init;
 mod keyring;
 mod keys;
-mod list;
+mod list_records;
 mod new;
 mod norms;
 pub mod output;
 mod overview;
-mod show;
+mod show_record;
 mod signal;
 mod signals;
 mod signing;
@@ -96,8 +96,8 @@ pub enum Command {
     Norms(norms::NormsCommand),
     /// Record a signed decision
     New(new::NewArgs),
-    Show(show::ShowArgs),
-    List(list::ListArgs),
+    Show(show_record::ShowArgs),
+    List(list_records::ListArgs),
     Verify(verify::VerifyArgs),
     Signal(signal::SignalArgs),
     Signals(signals::SignalsArgs),
@@ -188,8 +188,8 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         None => overview::run(&cli.global, ctx),
         Some(Command::Norms(command)) => norms::run(command, &cli.global, ctx),
         Some(Command::New(args)) => new::run(args, &cli.global, ctx),
-        Some(Command::Show(args)) => show::run(args, &cli.global, ctx),
-        Some(Command::List(args)) => list::run(args, &cli.global, ctx),
+        Some(Command::Show(args)) => show_record::run(args, &cli.global, ctx),
+        Some(Command::List(args)) => list_records::run(args, &cli.global, ctx),
         Some(Command::Verify(args)) => verify::run(args, &cli.global, ctx),
         Some(Command::Signal(args)) => signal::run(args, &cli.global, ctx),
         Some(Command::Signals(args)) => signals::run(args, &cli.global, ctx),

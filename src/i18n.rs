@@ -8,6 +8,7 @@
 #![allow(clippy::match_same_arms)]
 
 mod help;
+mod law;
 mod problems;
 mod records;
 mod text;
@@ -39,59 +40,6 @@ impl Lang {
             Self::Nl => "nl",
             Self::En => "en",
         }
-    }
-
-    /// The word for a Juriconnect location parameter: "artikel"/"article".
-    pub fn jci_part(self, key: &str) -> &'static str {
-        match (self, key) {
-            (Self::Nl, "boek") => "boek",
-            (Self::Nl, "deel") => "deel",
-            (Self::Nl, "titel" | "titeldeel") => "titel",
-            (Self::Nl, "hoofdstuk") => "hoofdstuk",
-            (Self::Nl, "afdeling") => "afdeling",
-            (Self::Nl, "paragraaf") => "paragraaf",
-            (Self::Nl, "sub-paragraaf") => "subparagraaf",
-            (Self::Nl, "artikel") => "artikel",
-            (Self::Nl, "lid") => "lid",
-            (Self::Nl, "onderdeel") => "onderdeel",
-            (Self::Nl, "sub") => "sub",
-            (Self::Nl, "bijlage") => "bijlage",
-            (Self::En, "boek") => "book",
-            (Self::En, "deel") => "part",
-            (Self::En, "titel" | "titeldeel") => "title",
-            (Self::En, "hoofdstuk") => "chapter",
-            (Self::En, "afdeling") => "division",
-            (Self::En, "paragraaf") => "section",
-            (Self::En, "sub-paragraaf") => "subsection",
-            (Self::En, "artikel") => "article",
-            (Self::En, "lid") => "paragraph",
-            (Self::En, "onderdeel") => "point",
-            (Self::En, "bijlage") => "annex",
-            _ => "",
-        }
-    }
-
-    /// "3 maanden", "1 week".
-    pub fn period_unit(self, n: i64, unit: &str) -> String {
-        let one = n == 1;
-        let word = match (self, unit, one) {
-            (Self::Nl, "year", _) => "jaar",
-            (Self::Nl, "month", true) => "maand",
-            (Self::Nl, "month", false) => "maanden",
-            (Self::Nl, "week", true) => "week",
-            (Self::Nl, "week", false) => "weken",
-            (Self::Nl, _, true) => "dag",
-            (Self::Nl, _, false) => "dagen",
-            (Self::En, "year", true) => "year",
-            (Self::En, "year", false) => "years",
-            (Self::En, "month", true) => "month",
-            (Self::En, "month", false) => "months",
-            (Self::En, "week", true) => "week",
-            (Self::En, "week", false) => "weeks",
-            (Self::En, _, true) => "day",
-            (Self::En, _, false) => "days",
-        };
-        format!("{n} {word}")
     }
 
     /// "a, b en c" / "a, b and c".

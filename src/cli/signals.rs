@@ -2,7 +2,6 @@ use clap::Args;
 
 use super::signing::{open_store, store_error};
 use super::{CliError, Context, Global, Outcome};
-use crate::domain::signal::Signal;
 
 /// List the signals: cases for which no agreed norm fitted, newest last
 #[derive(Debug, Args)]
@@ -18,26 +17,10 @@ pub struct SignalsArgs {
 pub fn run(args: &SignalsArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let store = open_store(global, ctx)?;
-    let mut signals: Vec<Signal> = Vec::new();
-    let mut unreadable = 0;
-    for path in store.signal_files().map_err(|e| store_error(ctx, &e))? {
-        match std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|t| toml::from_str::<Signal>(&t).ok())
-        {
-            Some(s)
-                if args
-                    .norm
-                    .as_ref()
-                    .is_none_or(|n| s.norm.as_ref().is_some_and(|t| t.id == *n)) =>
-            {
-                signals.push(s);
-            }
-            Some(_) => {}
-            None => unreadable += 1,
-        }
-    }
-    signals.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
+    let found = store
+        .signals(args.norm.as_deref())
+        .map_err(|e| store_error(ctx, &e))?;
+    let (signals, unreadable) = (found.items, found.unreadable);
     if unreadable > 0 {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
     }

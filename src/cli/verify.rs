@@ -72,7 +72,7 @@ pub fn run(args: &VerifyArgs, global: &Global, ctx: &mut Context) -> Result<Outc
         ctx.out.json(&json(&report, lang))?;
     } else {
         for f in &report.findings {
-            let (label, color) = if f.problem.is_warning() {
+            let (label, color) = if f.kind.is_warning() {
                 (
                     lang.severity(crate::domain::diagnostic::Severity::Warning),
                     AnsiColor::Yellow,
@@ -85,14 +85,14 @@ pub fn run(args: &VerifyArgs, global: &Global, ctx: &mut Context) -> Result<Outc
             };
             let label = ctx.out.paint(
                 Style::new().bold().fg_color(Some(color.into())),
-                &format!("{label}[{}]", f.problem.code()),
+                &format!("{label}[{}]", f.kind.code()),
             );
             ctx.out.line(&format!(
                 "{label} {}: {}",
                 f.file,
-                lang.verify_problem(&f.problem)
+                lang.verify_problem(&f.kind)
             ))?;
-            ctx.out.wrapped(2, &lang.verify_meaning(&f.problem))?;
+            ctx.out.wrapped(2, &lang.verify_meaning(&f.kind))?;
         }
         if !report.findings.is_empty() {
             ctx.out.blank()?;
@@ -127,14 +127,14 @@ fn json(report: &Report, lang: crate::i18n::Lang) -> JsonReport {
             .iter()
             .map(|f| JsonFinding {
                 file: f.file.clone(),
-                code: f.problem.code(),
-                severity: if f.problem.is_warning() {
+                code: f.kind.code(),
+                severity: if f.kind.is_warning() {
                     "warning"
                 } else {
                     "error"
                 },
-                message: lang.verify_problem(&f.problem),
-                meaning: lang.verify_meaning(&f.problem),
+                message: lang.verify_problem(&f.kind),
+                meaning: lang.verify_meaning(&f.kind),
             })
             .collect(),
     }

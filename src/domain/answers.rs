@@ -9,8 +9,8 @@ use toml::de::{DeTable, DeValue};
 
 use super::decision::Proposal;
 use super::diagnostic::{Diagnostic, Expected, Problem};
+use super::duration::{CalendarDuration, DurationError};
 use super::norm::{CheckKind, Norm};
-use super::period::{Period, PeriodError};
 use super::record::{Answer, Motivation};
 use super::source::SourceFile;
 use super::suggest;
@@ -90,13 +90,15 @@ fn read_period(r: &mut TableReader<'_, '_>) -> Option<(Date, Date)> {
         None => None,
         Some(v) => {
             let parsed = match v.get_ref() {
-                DeValue::String(s) => Period::parse_iso(s),
+                DeValue::String(s) => CalendarDuration::parse_iso(s),
                 // Whole days; number_of yields integral values for integers.
                 #[allow(clippy::cast_possible_truncation)]
                 DeValue::Integer(_) => number_of(v.get_ref())
-                    .map_or(Err(PeriodError::Syntax), |d| Period::days(d as i64)),
+                    .map_or(Err(DurationError::Syntax), |d| {
+                        CalendarDuration::days(d as i64)
+                    }),
                 _ => {
-                    t.reject("length", Expected::Period, v);
+                    t.reject("length", Expected::Duration, v);
                     return None;
                 }
             };

@@ -409,7 +409,7 @@ pub fn build_record(
             title: norm.title.clone(),
             basis: norm.rule.basis.pinned(a.decision_date).to_string(),
             // Records are Dutch legal documents, whatever the interface language.
-            basis_label: norm.rule.basis.label(crate::i18n::Lang::Nl),
+            basis_label: norm.rule.basis.citation(),
         },
         period: p.period.map(|(start, end)| Period { start, end }),
         mandate: match &a.mandate {

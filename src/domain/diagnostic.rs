@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::duration::DurationError;
 use super::jci::JciError;
-use super::period::PeriodError;
 use super::source::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -74,7 +74,9 @@ pub enum Expected {
     Table,
     ListOfTables,
     ListOfTexts,
-    Period,
+    /// A calendar duration; named `period` in JSON since release 0.1.
+    #[serde(rename = "period")]
+    Duration,
     NumberOrTable,
 }
 
@@ -161,7 +163,7 @@ pub enum Problem {
     },
     BadPeriod {
         key: String,
-        error: PeriodError,
+        error: DurationError,
     },
     UnknownValue {
         key: String,

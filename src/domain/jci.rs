@@ -10,8 +10,6 @@ use std::str::FromStr;
 
 use jiff::civil::Date;
 
-use crate::i18n::Lang;
-
 /// Location parameters the Juriconnect BWB standard defines, in the order they
 /// nest. `g` and `z` are the validity and view dates.
 const LOCATION_KEYS: &[&str] = &[
@@ -185,20 +183,59 @@ impl Jci {
         }
     }
 
-    /// How a person cites it: "Participatiewet, artikel 41 lid 4".
-    pub fn label(&self, lang: Lang) -> String {
-        let law = law_title(&self.bwb_id).unwrap_or(&self.bwb_id);
-        let mut parts = Vec::new();
-        for key in LOCATION_KEYS {
-            if let Some(value) = self.param(key) {
-                parts.push(format!("{} {value}", lang.jci_part(key)));
-            }
-        }
+    /// The regulation's citation title, when it is one the social domain
+    /// cites often; otherwise `None` (then the BWB id stands for it).
+    pub fn law_title(&self) -> Option<&'static str> {
+        law_title(&self.bwb_id)
+    }
+
+    /// The location parameters (`artikel`, `lid`, …) in the order they
+    /// nest, whatever order the identifier wrote them in.
+    pub fn location(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        LOCATION_KEYS
+            .iter()
+            .filter_map(|key| self.param(key).map(|value| (*key, value)))
+    }
+
+    /// How Dutch law cites it: "Participatiewet, artikel 41 lid 4". Records
+    /// are Dutch legal documents, so they carry this form whatever the
+    /// interface language.
+    pub fn citation(&self) -> String {
+        self.label_with(dutch_part)
+    }
+
+    /// The citation with each location part named by `part` ("artikel",
+    /// "article", …).
+    pub fn label_with(&self, part: impl Fn(&str) -> &'static str) -> String {
+        let law = self.law_title().unwrap_or(&self.bwb_id);
+        let parts: Vec<String> = self
+            .location()
+            .map(|(key, value)| format!("{} {value}", part(key)))
+            .collect();
         if parts.is_empty() {
             law.to_owned()
         } else {
             format!("{law}, {}", parts.join(" "))
         }
+    }
+}
+
+/// The Dutch word for a location parameter, as citations write it.
+fn dutch_part(key: &str) -> &'static str {
+    match key {
+        "boek" => "boek",
+        "deel" => "deel",
+        "titel" | "titeldeel" => "titel",
+        "hoofdstuk" => "hoofdstuk",
+        "afdeling" => "afdeling",
+        "paragraaf" => "paragraaf",
+        "sub-paragraaf" => "subparagraaf",
+        "artikel" => "artikel",
+        "lid" => "lid",
+        "onderdeel" => "onderdeel",
+        "sub" => "sub",
+        "bijlage" => "bijlage",
+        _ => "",
     }
 }
 
@@ -340,11 +377,7 @@ mod tests {
         let jci: Jci = "jci1.3:c:BWBR0015703&artikel=41&lid=4"
             .parse()
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(jci.label(Lang::Nl), "Participatiewet, artikel 41 lid 4");
-        assert_eq!(
-            jci.label(Lang::En),
-            "Participatiewet, article 41 paragraph 4"
-        );
+        assert_eq!(jci.citation(), "Participatiewet, artikel 41 lid 4");
         assert_eq!(
             jci.url(),
             "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=41&lid=4"
@@ -352,7 +385,7 @@ mod tests {
         let unknown: Jci = "jci1.3:c:BWBR9999999"
             .parse()
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(unknown.label(Lang::Nl), "BWBR9999999");
+        assert_eq!(unknown.citation(), "BWBR9999999");
     }
 
     #[test]

@@ -351,12 +351,19 @@ fn ssh_time(t: Timestamp) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::keys::Signer;
 
-    fn at(text: &str) -> Timestamp {
+    pub(crate) fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
+    }
+
+    /// Bea, the root, and Anna: consulent from 1 February 2026, teamleider
+    /// from 1 March, revoked from 1 April.
+    pub(crate) fn anna_and_bea() -> (Keyring, Signer, Signer) {
+        let (bea, anna, e) = team();
+        (Keyring::build(e.list), bea, anna)
     }
 
     struct Entries {

@@ -11,8 +11,8 @@ pub mod parse;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::duration::CalendarDuration;
 use super::jci::{Cvdr, Jci};
-use super::period::Period;
 
 /// One agreed norm, validated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -29,8 +29,8 @@ pub struct Norm {
     pub withdrawn_on: Option<Date>,
     pub owner: String,
     pub domain: String,
-    pub max_duration: Option<Period>,
-    pub review_after: Option<Period>,
+    pub max_duration: Option<CalendarDuration>,
+    pub review_after: Option<CalendarDuration>,
     pub rule: Rule,
     pub intent: Intent,
     /// Legal grounds for departing from the rule (e.g. Awb 4:84).
@@ -194,7 +194,7 @@ pub struct Tier {
     pub limits: Vec<Limit>,
     /// Longest departure this role may decide; `None` is up to the norm's
     /// `max_duration`.
-    pub max_duration: Option<Period>,
+    pub max_duration: Option<CalendarDuration>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -312,7 +312,7 @@ mod tests {
                 })
                 .into_iter()
                 .collect(),
-            max_duration: months.map(|m| Period::parse_iso(m).unwrap()),
+            max_duration: months.map(|m| CalendarDuration::parse_iso(m).unwrap()),
         }
     }
 

@@ -12,6 +12,9 @@
 //! next sequence number is locked (`.locks/`, not part of the store).
 
 pub mod files;
+mod read;
+
+pub use self::read::{Found, RecordFilter, StoredRecord};
 
 use std::fs;
 use std::io;

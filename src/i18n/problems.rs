@@ -2,8 +2,8 @@
 
 use super::Lang;
 use crate::domain::diagnostic::{Expected, Item, Problem, Severity};
+use crate::domain::duration::DurationError;
 use crate::domain::jci::JciError;
-use crate::domain::period::PeriodError;
 
 impl Lang {
     pub fn severity(self, severity: Severity) -> &'static str {
@@ -25,7 +25,7 @@ impl Lang {
             (Self::Nl, Expected::Table) => "een tabel",
             (Self::Nl, Expected::ListOfTables) => "een lijst van tabellen ([[…]])",
             (Self::Nl, Expected::ListOfTexts) => "een lijst van teksten",
-            (Self::Nl, Expected::Period) => "een periode zoals \"P3M\" of een aantal dagen",
+            (Self::Nl, Expected::Duration) => "een periode zoals \"P3M\" of een aantal dagen",
             (Self::Nl, Expected::NumberOrTable) => "een getal of een tabel",
             (Self::En, Expected::Text) => "text in quotes",
             (Self::En, Expected::WholeNumber) => "a whole number",
@@ -35,7 +35,7 @@ impl Lang {
             (Self::En, Expected::Table) => "a table",
             (Self::En, Expected::ListOfTables) => "a list of tables ([[…]])",
             (Self::En, Expected::ListOfTexts) => "a list of texts",
-            (Self::En, Expected::Period) => "a period such as \"P3M\" or a number of days",
+            (Self::En, Expected::Duration) => "a period such as \"P3M\" or a number of days",
             (Self::En, Expected::NumberOrTable) => "a number or a table",
         }
     }
@@ -117,16 +117,16 @@ impl Lang {
         }
     }
 
-    fn period_reason(self, error: PeriodError) -> &'static str {
+    fn period_reason(self, error: DurationError) -> &'static str {
         match (self, error) {
-            (Self::Nl, PeriodError::Syntax) => "geen ISO 8601-duur",
-            (Self::Nl, PeriodError::NotPositive) => "de periode moet langer dan nul zijn",
-            (Self::Nl, PeriodError::TimeUnits) => {
+            (Self::Nl, DurationError::Syntax) => "geen ISO 8601-duur",
+            (Self::Nl, DurationError::NotPositive) => "de periode moet langer dan nul zijn",
+            (Self::Nl, DurationError::TimeUnits) => {
                 "uren, minuten en seconden horen niet in een besluitduur"
             }
-            (Self::En, PeriodError::Syntax) => "not an ISO 8601 duration",
-            (Self::En, PeriodError::NotPositive) => "the period must be longer than zero",
-            (Self::En, PeriodError::TimeUnits) => {
+            (Self::En, DurationError::Syntax) => "not an ISO 8601 duration",
+            (Self::En, DurationError::NotPositive) => "the period must be longer than zero",
+            (Self::En, DurationError::TimeUnits) => {
                 "hours, minutes and seconds do not belong in a decision's duration"
             }
         }

@@ -7,7 +7,7 @@ use super::Lang;
 use crate::domain::decision::Refusal;
 use crate::domain::keyring::EntryProblem;
 use crate::domain::norm::{MandateOutcome, Norm, Unusable};
-use crate::domain::verify::{Problem, Report};
+use crate::domain::verify::{FindingKind as Problem, Report};
 
 impl Lang {
     pub fn yes(self) -> &'static str {

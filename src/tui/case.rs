@@ -13,7 +13,7 @@ use super::hints::Hint;
 use super::text::rows;
 use crate::domain::bsn::contains_bsn;
 use crate::domain::decision::is_case_reference;
-use crate::domain::period::Period;
+use crate::domain::duration::CalendarDuration;
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ pub struct CaseForm {
     lang: Lang,
     fields: Vec<Field>,
     focus: usize,
-    max_duration: Option<Period>,
+    max_duration: Option<CalendarDuration>,
 }
 
 const CASE: usize = 0;
@@ -58,7 +58,7 @@ impl CaseForm {
     pub fn new(
         lang: Lang,
         today: Date,
-        max_duration: Option<Period>,
+        max_duration: Option<CalendarDuration>,
         prefill: Option<&CaseData>,
     ) -> Self {
         let decision = prefill.map_or(today, |p| p.decision_date);
@@ -85,7 +85,7 @@ impl CaseForm {
                 },
             );
             let mut start_field = Field::new(lang.pick("Ingangsdatum", "First day"), &start);
-            start_field.note = Some(lang.max_duration_note(&max.describe(lang)));
+            start_field.note = Some(lang.max_duration_note(&lang.duration(max)));
             fields.push(start_field);
             fields.push(Field::new(
                 lang.pick("Tot en met", "Up to and including"),
@@ -188,7 +188,7 @@ impl CaseForm {
                 let limit = self.max_duration?.end_from(start)?;
                 (end > limit).then(|| {
                     l.period_over_max(
-                        &self.max_duration.map(|m| m.describe(l)).unwrap_or_default(),
+                        &self.max_duration.map(|m| l.duration(m)).unwrap_or_default(),
                         limit.checked_sub(1.day()).unwrap_or(limit),
                     )
                 })
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn the_period_is_asked_inclusively_and_held_to_the_norm() {
-        let max = Period::parse_iso("P3M").unwrap();
+        let max = CalendarDuration::parse_iso("P3M").unwrap();
         let mut form = CaseForm::new(Lang::En, TODAY, Some(max), None);
         typed(&mut form, "Z-1");
         form.update(Msg::Submit);
@@ -335,7 +335,7 @@ mod tests {
 
     #[test]
     fn at_the_smallest_window_the_focused_field_and_its_error_show() {
-        let max = Period::parse_iso("P3M").unwrap();
+        let max = CalendarDuration::parse_iso("P3M").unwrap();
         let mut form = CaseForm::new(Lang::En, TODAY, Some(max), None);
         typed(&mut form, "Z-1");
         for _ in 0..3 {

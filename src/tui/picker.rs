@@ -299,7 +299,7 @@ impl Picker {
         text.push_line(Line::raw(format!(
             "{}: {}",
             l.label_basis(),
-            n.rule.basis.label(l)
+            l.jci_label(&n.rule.basis)
         )));
         text.push_line(Line::raw(""));
         text.push_line(Line::styled(l.heading_intent(), bold));
@@ -319,7 +319,7 @@ impl Picker {
                 })
                 .collect();
             if let Some(d) = tier.max_duration {
-                limits.push(l.duration_up_to(&d.describe(l)));
+                limits.push(l.duration_up_to(&l.duration(d)));
             }
             let limits = if limits.is_empty() {
                 l.no_limits().to_owned()

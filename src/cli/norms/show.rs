@@ -90,7 +90,7 @@ fn field(ctx: &mut Context, label: &str, value: &str) -> io::Result<()> {
 
 fn law(ctx: &mut Context, indent: usize, jci: &Jci) -> io::Result<()> {
     let pad = " ".repeat(indent);
-    ctx.out.line(&format!("{pad}{}", jci.label(ctx.lang)))?;
+    ctx.out.line(&format!("{pad}{}", ctx.lang.jci_label(jci)))?;
     let url = ctx.out.paint(Style::new().underline(), &jci.url());
     ctx.out.line(&format!("{pad}{url}"))
 }
@@ -127,10 +127,10 @@ fn print_norm(ctx: &mut Context, loaded: &LoadedNorm, on: Date) -> io::Result<()
     field(ctx, lang.label_owner(), &n.owner)?;
     field(ctx, lang.label_domain(), &n.domain)?;
     if let Some(max) = n.max_duration {
-        field(ctx, lang.label_max_duration(), &max.describe(lang))?;
+        field(ctx, lang.label_max_duration(), &lang.duration(max))?;
     }
     if let Some(review) = n.review_after {
-        field(ctx, lang.label_review_after(), &review.describe(lang))?;
+        field(ctx, lang.label_review_after(), &lang.duration(review))?;
     }
     field(ctx, "sha256", loaded.sha256().as_str())?;
     field(ctx, lang.label_source(), loaded.source.name())?;
@@ -228,7 +228,7 @@ fn print_mandate(ctx: &mut Context, n: &Norm) -> io::Result<()> {
                 })
                 .collect();
             if let Some(d) = tier.max_duration {
-                limits.push(lang.duration_up_to(&d.describe(lang)));
+                limits.push(lang.duration_up_to(&lang.duration(d)));
             }
             let text = if limits.is_empty() {
                 lang.no_limits().to_owned()

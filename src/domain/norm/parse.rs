@@ -11,8 +11,8 @@ use super::{
     Section, Status, Tier,
 };
 use crate::domain::diagnostic::{Diagnostic, Expected, Item, Problem};
+use crate::domain::duration::CalendarDuration;
 use crate::domain::jci::{Cvdr, Jci};
-use crate::domain::period::Period;
 use crate::domain::source::SourceFile;
 use crate::domain::suggest;
 use crate::domain::toml_reader::{At, Span, TableReader, number_of};
@@ -262,18 +262,18 @@ fn check_dates(
     }
 }
 
-fn read_period(r: &mut TableReader<'_, '_>, key: &'static str) -> Option<Period> {
+fn read_period(r: &mut TableReader<'_, '_>, key: &'static str) -> Option<CalendarDuration> {
     let value = r.raw(key)?;
     let parsed = match value.get_ref() {
-        DeValue::String(s) => Period::parse_iso(s),
+        DeValue::String(s) => CalendarDuration::parse_iso(s),
         DeValue::Integer(_) => match number_of(value.get_ref()) {
             // Whole days; number_of only yields integral values here.
             #[allow(clippy::cast_possible_truncation)]
-            Some(days) => Period::days(days as i64),
-            None => Err(crate::domain::period::PeriodError::Syntax),
+            Some(days) => CalendarDuration::days(days as i64),
+            None => Err(crate::domain::duration::DurationError::Syntax),
         },
         _ => {
-            r.reject(key, Expected::Period, value);
+            r.reject(key, Expected::Duration, value);
             return None;
         }
     };
@@ -662,7 +662,7 @@ fn read_mandate(
     r: &mut TableReader<'_, '_>,
     checks: &[Check],
     check_ids: &[String],
-    norm_max: Option<Period>,
+    norm_max: Option<CalendarDuration>,
     valid_from: Option<Date>,
 ) -> Option<Mandate> {
     let mut m = r.table(
@@ -706,7 +706,7 @@ fn read_tier(
     t: &mut TableReader<'_, '_>,
     checks: &[Check],
     check_ids: &[String],
-    norm_max: Option<Period>,
+    norm_max: Option<CalendarDuration>,
     valid_from: Option<Date>,
 ) -> Option<(Tier, Span)> {
     let role = id_at(t, "role", "role = \"consulent\"");

@@ -53,7 +53,7 @@ pub fn run(args: &ShowArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
             record: &record,
             file: rel,
             signature_valid: problems.is_empty(),
-            problems: problems.iter().map(verify::Problem::code).collect(),
+            problems: problems.iter().map(verify::FindingKind::code).collect(),
         })?;
         return Ok(Outcome::Success);
     }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::signing::{open_store, store_error};
 use super::{CliError, Context, Global, Outcome, parse_date};
-use crate::domain::record::Record;
+use crate::domain::store::{RecordFilter, StoredRecord};
 
 /// List records, newest last; filter by author, norm and decision date
 #[derive(Debug, Args)]
@@ -42,37 +42,14 @@ struct JsonRecord<'a> {
 
 pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
     let store = open_store(global, ctx)?;
-    let files = store.record_files().map_err(|e| store_error(ctx, &e))?;
-    let mut records: Vec<(Record, String)> = Vec::new();
-    let mut unreadable = 0;
-    for file in files {
-        if args.author.as_ref().is_some_and(|a| *a != file.principal) {
-            continue;
-        }
-        let parsed = std::fs::read_to_string(&file.path)
-            .ok()
-            .and_then(|t| Record::from_toml(&t).ok());
-        let Some(record) = parsed else {
-            unreadable += 1;
-            continue;
-        };
-        let keep = args.norm.as_ref().is_none_or(|n| *n == record.norm.id)
-            && args.from.is_none_or(|d| record.decision_date >= d)
-            && args.to.is_none_or(|d| record.decision_date <= d);
-        if keep {
-            records.push((
-                record,
-                crate::domain::store::relative(store.dir(), &file.path),
-            ));
-        }
-    }
-    records.sort_by(|a, b| {
-        (a.0.created, &a.0.author.principal, a.0.seq).cmp(&(
-            b.0.created,
-            &b.0.author.principal,
-            b.0.seq,
-        ))
-    });
+    let filter = RecordFilter {
+        author: args.author.clone(),
+        norm: args.norm.clone(),
+        from: args.from,
+        to: args.to,
+    };
+    let found = store.records(&filter).map_err(|e| store_error(ctx, &e))?;
+    let (records, unreadable) = (found.items, found.unreadable);
     let lang = ctx.lang;
     if unreadable > 0 {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
@@ -80,7 +57,7 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
     if args.json {
         let json: Vec<JsonRecord<'_>> = records
             .iter()
-            .map(|(r, file)| JsonRecord {
+            .map(|StoredRecord { record: r, file }| JsonRecord {
                 id: &r.id,
                 decision_date: r.decision_date,
                 created: r.created,
@@ -102,7 +79,7 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
     }
     let rows: Vec<Vec<String>> = records
         .iter()
-        .map(|(r, _)| {
+        .map(|StoredRecord { record: r, .. }| {
             vec![
                 r.id.clone(),
                 r.decision_date.to_string(),
