@@ -156,17 +156,84 @@ pub enum CheckKind {
     Date,
 }
 
-impl CheckKind {
-    pub const NAMES: &'static [&'static str] = &["confirm", "text", "number", "choice", "date"];
+/// The kinds of check, as named in a norm file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KindName {
+    Confirm,
+    Text,
+    Number,
+    Choice,
+    Date,
+}
 
-    pub fn name(&self) -> &'static str {
+/// One kind of check: its name in a norm file and the keys that belong to
+/// it alone.
+#[derive(Debug, Clone, Copy)]
+pub struct KindSpec {
+    pub kind: KindName,
+    pub name: &'static str,
+    pub keys: &'static [&'static str],
+}
+
+/// Every kind of check. The parser, the messages and [`CheckKind::name`] all
+/// read this one table.
+pub const CHECK_KINDS: [KindSpec; 5] = [
+    KindSpec {
+        kind: KindName::Confirm,
+        name: "confirm",
+        keys: &["expect"],
+    },
+    KindSpec {
+        kind: KindName::Text,
+        name: "text",
+        keys: &["min_chars"],
+    },
+    KindSpec {
+        kind: KindName::Number,
+        name: "number",
+        keys: &["min", "max", "unit"],
+    },
+    KindSpec {
+        kind: KindName::Choice,
+        name: "choice",
+        keys: &["options", "accept"],
+    },
+    KindSpec {
+        kind: KindName::Date,
+        name: "date",
+        keys: &[],
+    },
+];
+
+/// The names of [`CHECK_KINDS`], in order.
+pub const CHECK_KIND_NAMES: &[&str] = &{
+    let mut names = [""; CHECK_KINDS.len()];
+    let mut i = 0;
+    while i < CHECK_KINDS.len() {
+        names[i] = CHECK_KINDS[i].name;
+        i += 1;
+    }
+    names
+};
+
+impl CheckKind {
+    pub fn kind(&self) -> KindName {
         match self {
-            Self::Confirm { .. } => "confirm",
-            Self::Text { .. } => "text",
-            Self::Number { .. } => "number",
-            Self::Choice { .. } => "choice",
-            Self::Date => "date",
+            Self::Confirm { .. } => KindName::Confirm,
+            Self::Text { .. } => KindName::Text,
+            Self::Number { .. } => KindName::Number,
+            Self::Choice { .. } => KindName::Choice,
+            Self::Date => KindName::Date,
         }
+    }
+
+    /// The kind's name in a norm file: `confirm`, `number`, …
+    pub fn name(&self) -> &'static str {
+        let kind = self.kind();
+        CHECK_KINDS
+            .iter()
+            .find(|k| k.kind == kind)
+            .map_or("", |k| k.name)
     }
 }
 

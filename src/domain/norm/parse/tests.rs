@@ -1,0 +1,342 @@
+//! The norm parser, table-driven: a small valid norm, and one change at a
+//! time with the problem codes it must give.
+
+use super::*;
+use crate::domain::norm::MotivationGuide;
+
+/// A small valid norm; each case below changes one thing.
+const VALID: &str = r#"
+id = "proef"
+version = 1
+title = "Proefnorm"
+summary = "Een norm om mee te testen."
+status = "vastgesteld"
+adopted_on = 2026-01-15
+adopted_by = "college"
+valid_from = 2026-02-01
+owner = "beleid"
+domain = "participatiewet"
+max_duration = "P3M"
+
+[rule]
+text = "De regel."
+basis = "jci1.3:c:BWBR0015703&artikel=41&lid=4"
+
+[intent]
+rule = "Doel van de regel."
+departure = "Doel van de afwijking."
+
+[[check]]
+id = "nood"
+question = "Nood?"
+kind = "confirm"
+
+[[check]]
+id = "bedrag"
+question = "Bedrag?"
+kind = "number"
+min = 0
+unit = "EUR"
+
+[mandate]
+[[mandate.tier]]
+role = "consulent"
+max = { bedrag = 500 }
+max_duration = "P1M"
+
+[[mandate.tier]]
+role = "teamleider"
+"#;
+
+fn codes(text: &str) -> Vec<&'static str> {
+    let parsed = parse(&SourceFile::new("proef.toml", text), "proef");
+    parsed
+        .diagnostics
+        .iter()
+        .map(|d| d.problem.code())
+        .collect()
+}
+
+/// `VALID` with `from` replaced by `to` yields exactly `expected` codes.
+#[track_caller]
+fn case(from: &str, to: &str, expected: &[&str]) {
+    assert!(VALID.contains(from), "fixture lacks {from:?}");
+    let text = VALID.replacen(from, to, 1);
+    assert_eq!(
+        codes(&text),
+        expected,
+        "after replacing {from:?} with {to:?}"
+    );
+}
+
+#[test]
+fn the_valid_fixture_is_valid() {
+    let parsed = parse(&SourceFile::new("proef.toml", VALID), "proef");
+    assert_eq!(parsed.diagnostics, []);
+    let norm = parsed.norm.expect("valid norm");
+    assert_eq!(norm.checks.len(), 2);
+    assert!((norm.mandate.tiers[0].limits[0].max - 500.0).abs() < f64::EPSILON);
+    assert_eq!(
+        norm.motivation.min_chars,
+        MotivationGuide::DEFAULT_MIN_CHARS
+    );
+}
+
+#[test]
+fn keys_and_types() {
+    case("title = ", "titel = ", &["missing-key", "unknown-key"]);
+    case("version = 1", "version = \"1\"", &["wrong-type"]);
+    case("version = 1", "version = 0", &["too-small"]);
+    case(
+        "summary = \"Een norm om mee te testen.\"",
+        "summary = \"  \"",
+        &["empty-text"],
+    );
+    case("owner = \"beleid\"\n", "", &["missing-key"]);
+    case("[intent]", "[intent]\nextra = 1", &["unknown-key"]);
+    case(
+        "kind = \"confirm\"",
+        "kind = \"confirm\"\nexpect = \"ja\"",
+        &["wrong-type"],
+    );
+}
+
+#[test]
+fn ids() {
+    case("id = \"proef\"", "id = \"andere\"", &["id-not-file-name"]);
+    case("id = \"proef\"", "id = \"Proef Norm\"", &["bad-id"]);
+    case(
+        "[[check]]\nid = \"nood\"",
+        "[[check]]\nid = \"nood\"\nquestion = \"Datum?\"\nkind = \"date\"\n\n[[check]]\nid = \"nood\"",
+        &["duplicate-item"],
+    );
+    case(
+        "domain = \"participatiewet\"",
+        "domain = \"Participatie Wet\"",
+        &["bad-id"],
+    );
+}
+
+#[test]
+fn dates() {
+    case(
+        "valid_from = 2026-02-01",
+        "valid_from = \"2026-02-01\"",
+        &["quoted-date"],
+    );
+    case(
+        "valid_from = 2026-02-01",
+        "valid_from = 2026-02-01T10:00:00",
+        &["date-with-time"],
+    );
+    // TOML itself rejects days that do not exist.
+    case(
+        "valid_from = 2026-02-01",
+        "valid_from = 2026-02-30",
+        &["toml-syntax"],
+    );
+    case(
+        "valid_from = 2026-02-01",
+        "valid_from = 2026-02-01\nvalid_until = 2026-01-31",
+        &["date-order"],
+    );
+    case(
+        "adopted_on = 2026-01-15",
+        "adopted_on = 2026-03-01",
+        &["date-order"],
+    );
+    case("adopted_by = \"college\"\n", "", &["adoption-missing"]);
+    case(
+        "status = \"vastgesteld\"",
+        "status = \"concept\"\nwithdrawn_on = 2026-05-01",
+        &["withdrawn-on-needs-status"],
+    );
+    case(
+        "status = \"vastgesteld\"",
+        "status = \"vastgestelt\"",
+        &["unknown-value"],
+    );
+}
+
+#[test]
+fn a_concept_needs_no_adoption() {
+    let text = VALID
+        .replace("status = \"vastgesteld\"", "status = \"concept\"")
+        .replace("adopted_on = 2026-01-15\nadopted_by = \"college\"\n", "");
+    assert_eq!(codes(&text), Vec::<&str>::new());
+}
+
+#[test]
+fn law_references_and_periods() {
+    case("&lid=4\"", "&lid=4 \"", &["bad-jci"]);
+    case("basis = \"jci", "basis = \"jcx", &["bad-jci"]);
+    case(
+        "[intent]",
+        "[rule.local]\ntitle = \"Beleidsregels\"\ncvdr = \"CVDR12x\"\n\n[intent]",
+        &["bad-cvdr"],
+    );
+    case(
+        "max_duration = \"P3M\"",
+        "max_duration = \"drie maanden\"",
+        &["bad-period"],
+    );
+    case(
+        "max_duration = \"P3M\"",
+        "max_duration = 0",
+        &["bad-period"],
+    );
+    case(
+        "max_duration = \"P3M\"",
+        "max_duration = true",
+        &["wrong-type"],
+    );
+    case(
+        "max_duration = \"P3M\"",
+        "max_duration = \"P3M\"\nreview_after = \"P4M\"",
+        &["review-after-max-duration"],
+    );
+}
+
+#[test]
+fn checks() {
+    case(
+        "kind = \"confirm\"",
+        "kind = \"confrim\"",
+        &["unknown-value"],
+    );
+    case("min = 0\n", "min = 10\nmax = 5\n", &["min-above-max"]);
+    case(
+        "kind = \"confirm\"",
+        "kind = \"choice\"",
+        &["choice-without-options"],
+    );
+    case(
+        "kind = \"confirm\"",
+        "kind = \"choice\"\noptions = []",
+        &["choice-without-options"],
+    );
+    case(
+        "kind = \"confirm\"",
+        "kind = \"choice\"\noptions = [\"a\", \"a\"]",
+        &["duplicate-item"],
+    );
+    case(
+        "kind = \"confirm\"",
+        "kind = \"choice\"\noptions = [\"a\"]\naccept = [\"b\"]",
+        &["accept-not-an-option"],
+    );
+    case(
+        "kind = \"confirm\"",
+        "kind = \"confirm\"\nunit = \"EUR\"",
+        &["key-not-for-kind"],
+    );
+    case(
+        "kind = \"confirm\"",
+        "kind = \"text\"\nmin_chars = -1",
+        &["too-small"],
+    );
+    case(
+        "[[check]]\nid = \"nood\"",
+        "[[check]]\nsection = \"geen\"\nid = \"nood\"",
+        &["unknown-reference"],
+    );
+}
+
+#[test]
+fn no_checks_at_all() {
+    let start = VALID.find("[[check]]").expect("checks");
+    let end = VALID.find("[mandate]").expect("mandate");
+    let text =
+        format!("{}{}", &VALID[..start], &VALID[end..]).replace("max = { bedrag = 500 }\n", "");
+    assert_eq!(codes(&text), ["no-checks"]);
+}
+
+#[test]
+fn mandate() {
+    case(
+        "max = { bedrag = 500 }",
+        "max = { bedrg = 500 }",
+        &["unknown-reference"],
+    );
+    case(
+        "max = { bedrag = 500 }",
+        "max = { nood = 500 }",
+        &["not-a-number-check"],
+    );
+    case(
+        "max = { bedrag = 500 }",
+        "max = { bedrag = \"veel\" }",
+        &["wrong-type"],
+    );
+    case(
+        "role = \"teamleider\"",
+        "role = \"consulent\"",
+        &["duplicate-item"],
+    );
+    case(
+        "role = \"teamleider\"",
+        "role = \"teamleider\"\nmax = { bedrag = 100 }",
+        &["tier-not-increasing"],
+    );
+    case(
+        "role = \"teamleider\"",
+        "role = \"teamleider\"\nmax_duration = \"P2W\"",
+        &["tier-not-increasing"],
+    );
+    case(
+        "max_duration = \"P1M\"",
+        "max_duration = \"P4M\"",
+        &["tier-longer-than-norm"],
+    );
+    let start = VALID.find("[[mandate.tier]]").expect("tiers");
+    assert_eq!(codes(&VALID[..start]), ["no-tiers"]);
+}
+
+#[test]
+fn syntax_errors_are_reported_alone_with_a_position() {
+    let parsed = parse(
+        &SourceFile::new("proef.toml", "id = \"proef\"\ntitle = \n"),
+        "proef",
+    );
+    assert!(parsed.norm.is_none());
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert_eq!(parsed.diagnostics[0].problem.code(), "toml-syntax");
+    assert!(
+        parsed.diagnostics[0].span.start >= 13,
+        "{:?}",
+        parsed.diagnostics[0].span
+    );
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let text = VALID
+        .replace("title = ", "titel = ")
+        .replace("version = 1", "version = -2")
+        .replace("kind = \"confirm\"", "kind = \"ja\"");
+    // In file order; a missing root key is reported at the top of the file.
+    assert_eq!(
+        codes(&text),
+        ["missing-key", "too-small", "unknown-key", "unknown-value"]
+    );
+}
+
+#[test]
+fn ids_are_kebab_case() {
+    for ok in ["a", "pw-zoektermijn-jongeren", "wmo-2015", "x1-y2"] {
+        assert!(is_kebab_id(ok), "{ok}");
+    }
+    for bad in [
+        "",
+        "-a",
+        "a-",
+        "a--b",
+        "A",
+        "a_b",
+        "a b",
+        "é",
+        &"a".repeat(65),
+    ] {
+        assert!(!is_kebab_id(bad), "{bad}");
+    }
+}
