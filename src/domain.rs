@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod bsn;
+pub mod dates;
 pub mod decision;
 pub mod diagnostic;
 pub mod draft;
@@ -12,6 +13,7 @@ pub mod jci;
 pub mod keyring;
 pub mod keys;
 pub mod norm;
+pub mod ops;
 pub mod record;
 pub mod signal;
 pub mod source;

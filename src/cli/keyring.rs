@@ -30,17 +30,17 @@ pub fn run(
     }
 }
 
-/// Your key, unlocked, and the principal it signs for in `keyring` now:
-/// who signs a keyring change.
+/// Your key, not yet unlocked, and the grant it signs under in `keyring`
+/// now: who signs a keyring change.
 fn signing_member(
     keyring: &crate::domain::keyring::Keyring,
     global: &Global,
     ctx: &Context,
-) -> Result<(crate::domain::keys::Signer, String), CliError> {
-    use super::signing::{key_path, member_grant, read_key, unlock};
+) -> Result<(crate::domain::keys::KeyFile, crate::domain::keyring::Grant), CliError> {
+    use super::signing::{key_path, member_grant, read_key};
     let key = read_key(&key_path(global, ctx)?, ctx)?;
-    let principal = member_grant(keyring, &key, ctx)?.principal;
-    Ok((unlock(&key, ctx)?, principal))
+    let grant = member_grant(keyring, &key, ctx)?;
+    Ok((key, grant))
 }
 
 /// A date or a timestamp on the command line, as the start of that day in

@@ -36,7 +36,7 @@ struct JsonRecord<'a> {
     role: &'a str,
     norm: &'a str,
     norm_version: u32,
-    mandate: &'a str,
+    mandate: crate::domain::record::RecordedOutcome,
     file: String,
 }
 
@@ -66,7 +66,7 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
                 role: &r.author.role,
                 norm: &r.norm.id,
                 norm_version: r.norm.version,
-                mandate: &r.mandate.outcome,
+                mandate: r.mandate.outcome,
                 file: file.clone(),
             })
             .collect();
@@ -86,7 +86,7 @@ pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
                 r.case.clone(),
                 r.author.name.clone(),
                 r.norm.id.clone(),
-                lang.mandate_short(&r.mandate.outcome),
+                lang.mandate_short(r.mandate.outcome),
             ]
         })
         .collect();

@@ -6,9 +6,12 @@ use super::diagnostics::{self, Item};
 use super::signing::{key_path, member_grant, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Global, Outcome, load_catalog};
 use crate::domain::answers;
-use crate::domain::decision::{self, Refusal};
+use crate::domain::decision::Refusal;
 use crate::domain::diagnostic::{FileReport, Severity};
+use crate::domain::ops;
+use crate::domain::ops::record::SignedRecord;
 use crate::domain::source::SourceFile;
+use crate::domain::store::files::new_id;
 use crate::domain::suggest;
 
 /// Record a signed decision: the full-screen walkthrough, or from an
@@ -80,8 +83,8 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
     let key = read_key(&key_path(global, ctx)?, ctx)?;
     let grant = member_grant(&keyring, &key, ctx)?;
 
-    let assessment = match decision::assess(&loaded.norm, &proposal, &grant.role, ctx.today) {
-        Ok(a) => a,
+    let prepared = match ops::record::prepare(loaded, &proposal, &grant, ctx.today) {
+        Ok(p) => p,
         Err(refusals) => {
             let items: Vec<Item> = refusals
                 .iter()
@@ -99,27 +102,14 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         }
     };
 
-    let signer = unlock(&key, ctx)?;
-    store
-        .put_norm(&loaded.source)
-        .map_err(|e| store_error(ctx, &e))?;
+    let key = unlock(&key, ctx)?;
     let now = ctx.now;
-    let (record, path) = store
-        .append_record(&grant.principal, &signer, |seq, prev| {
-            decision::build_record(
-                loaded,
-                &proposal,
-                &assessment,
-                &grant,
-                (crate::domain::store::files::new_id("MW", now), now),
-                seq,
-                prev,
-            )
-        })
+    let SignedRecord { record, path } = prepared
+        .sign(&store, &key, new_id("MW", now), now)
         .map_err(|e| store_error(ctx, &e))?;
     let shown = crate::domain::store::relative(store.dir(), &path);
     ctx.out
-        .err_line(&lang.record_signed(&record.id, &shown, &assessment.mandate))?;
+        .err_line(&lang.record_signed(&record.id, &shown, &prepared.assessment().mandate))?;
     ctx.out.line(&record.id)?;
     Ok(Outcome::Success)
 }

@@ -134,7 +134,7 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
     field(
         ctx,
         lang.label_mandate(),
-        &lang.mandate_record(&r.mandate.outcome, r.mandate.review_role.as_deref()),
+        &lang.mandate_record(r.mandate.outcome, r.mandate.review_role.as_deref()),
     )?;
     field(ctx, lang.label_file(), file)?;
 

@@ -2,9 +2,8 @@ use clap::Args;
 
 use super::signing::{key_path, member_grant, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Global, Outcome, load_catalog};
-use crate::domain::record::Author;
-use crate::domain::signal::{self, SIGNAL_FORMAT, Signal, TriedNorm};
-use crate::domain::store::files::new_id;
+use crate::domain::ops::{self, signal::SignalRequest};
+use crate::domain::signal::TriedNorm;
 use crate::domain::suggest;
 
 /// Log a signal: a signed note that no agreed norm fits a case that needs
@@ -28,17 +27,23 @@ pub struct SignalArgs {
 
 pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    let problems = signal::check(&args.case, &args.text);
-    if !problems.is_empty() {
-        for p in &problems {
-            ctx.out.err_line(&format!(
-                "{}: {}",
-                lang.severity(crate::domain::diagnostic::Severity::Error),
-                lang.signal_problem(*p)
-            ))?;
+    let request = SignalRequest {
+        case: args.case.clone(),
+        text: args.text.clone(),
+    };
+    let prepared = match ops::signal::prepare(&request) {
+        Ok(prepared) => prepared,
+        Err(problems) => {
+            for p in &problems {
+                ctx.out.err_line(&format!(
+                    "{}: {}",
+                    lang.severity(crate::domain::diagnostic::Severity::Error),
+                    lang.signal_problem(*p)
+                ))?;
+            }
+            return Err(CliError::input(lang.signal_not_signed(), None));
         }
-        return Err(CliError::input(lang.signal_not_signed(), None));
-    }
+    };
     let tried = match &args.norm {
         None => None,
         Some(id) => {
@@ -55,36 +60,16 @@ pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outc
             {
                 return Err(CliError::input(lang.no_such_check(id, check), None));
             }
-            Some(TriedNorm {
-                id: loaded.norm.id.clone(),
-                version: loaded.norm.version,
-                sha256: loaded.sha256().to_string(),
-                failed_check: args.check.clone(),
-            })
+            Some(TriedNorm::of(loaded, args.check.clone()))
         }
     };
     let store = open_store(global, ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(&key_path(global, ctx)?, ctx)?;
     let grant = member_grant(&keyring, &key, ctx)?;
+    let signal = prepared.draw_up(tried, &grant, ctx.now);
     let signer = unlock(&key, ctx)?;
-    let signal = Signal {
-        format: SIGNAL_FORMAT.into(),
-        id: new_id("SG", ctx.now),
-        created: ctx.now,
-        case: args.case.trim().to_owned(),
-        norm: tried,
-        text: args.text.trim().to_owned(),
-        author: Author {
-            principal: grant.principal.clone(),
-            name: grant.name.clone(),
-            role: grant.role.clone(),
-            key: grant.fingerprint.to_string(),
-        },
-    };
-    let path = store
-        .add_signal(&signal, &signer)
-        .map_err(|e| store_error(ctx, &e))?;
+    let path = ops::signal::sign(&store, &signer, &signal).map_err(|e| store_error(ctx, &e))?;
     ctx.out.err_line(&lang.signal_written(
         &signal.id,
         &crate::domain::store::relative(store.dir(), &path),

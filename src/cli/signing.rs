@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use super::{CliError, Context, Global};
 use crate::domain::keys::{KeyError, KeyFile, Signer};
+use crate::domain::ops::keyring::KeyringChangeError;
+use crate::domain::ops::keys::KeyFileError;
 use crate::domain::store::{Store, StoreError};
 
 /// `--store`, `MAATWERK_STORE`, else `maatwerk/store` in the data directory.
@@ -83,6 +85,45 @@ pub fn key_error(ctx: &Context, error: &KeyError) -> CliError {
         }
         KeyError::Passphrase => CliError::input(lang.wrong_passphrase(), None),
         KeyError::Sign(e) => CliError::input(e.to_string(), None),
+    }
+}
+
+/// A key that could not be made, in the user's language.
+pub fn key_file_error(ctx: &Context, error: &KeyFileError) -> CliError {
+    let lang = ctx.lang;
+    match error {
+        KeyFileError::Exists(path) => CliError::input(
+            lang.key_exists(&path.display().to_string()),
+            Some(lang.key_exists_help()),
+        ),
+        KeyFileError::Io { path, source } => CliError::input(
+            lang.cannot_write(&path.display().to_string(), &source.to_string()),
+            None,
+        ),
+        KeyFileError::Key(e) => key_error(ctx, e),
+    }
+}
+
+/// A keyring change that may not be made, in the user's language.
+pub fn keyring_change_error(ctx: &Context, error: &KeyringChangeError) -> CliError {
+    let lang = ctx.lang;
+    match error {
+        KeyringChangeError::BadPrincipal(p) => {
+            CliError::input(lang.bad_principal(p), Some(lang.bad_principal_help()))
+        }
+        KeyringChangeError::AlreadyMember(p) => {
+            CliError::input(lang.already_member(p), Some(lang.already_member_help()))
+        }
+        KeyringChangeError::NotAMember(p) => CliError::input(lang.not_a_member(p), None),
+        KeyringChangeError::UnknownRole { role, known } => {
+            CliError::input(lang.unknown_role(role), Some(lang.known_roles(known)))
+        }
+        KeyringChangeError::BadPublicKey => CliError::input(lang.bad_public_key(), None),
+        KeyringChangeError::KeyBelongsTo(p) => CliError::input(lang.key_belongs_to(p), None),
+        KeyringChangeError::Missing(flags) => {
+            CliError::input(lang.add_needs(&flags.join(", ")), None)
+        }
+        KeyringChangeError::NotBeheerder => CliError::input(lang.not_beheerder(), None),
     }
 }
 

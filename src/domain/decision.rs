@@ -8,10 +8,10 @@ use jiff::civil::Date;
 use super::bsn::contains_bsn;
 use super::keyring::Grant;
 use super::norm::catalog::LoadedNorm;
-use super::norm::{CheckKind, DecisionFacts, MandateOutcome, Norm, Unusable};
+use super::norm::{AnswerProblem, CheckKind, DecisionFacts, MandateOutcome, Norm, Unusable};
 use super::record::{
-    Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period,
-    RECORD_FORMAT, Record, SignatureMeaning,
+    Answer, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, RECORD_FORMAT,
+    Record, RecordedOutcome, SignatureMeaning,
 };
 
 /// What the caseworker proposes.
@@ -188,18 +188,8 @@ pub fn assess(
         }
     }
 
-    let numbers: Vec<(&str, f64)> = p
-        .answers
-        .iter()
-        .filter_map(|(id, a)| match a {
-            Answer::Number(n) => Some((id.as_str(), *n)),
-            _ => None,
-        })
-        .collect();
-    let facts = DecisionFacts {
-        numbers,
-        period: p.period,
-    };
+    let facts =
+        DecisionFacts::from_answers(p.answers.iter().map(|(id, a)| (id.as_str(), a)), p.period);
     let mandate = norm.mandate.outcome(role, &facts);
     if mandate == MandateOutcome::BeyondNorm {
         refusals.push(Refusal::BeyondNorm);
@@ -218,14 +208,35 @@ pub fn assess(
     })
 }
 
-fn check_case(case: &str, refusals: &mut Vec<Refusal>) {
+/// Why a case reference will not do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseProblem {
+    Missing,
+    /// It holds a BSN, which a record never does (UAVG art. 46).
+    IsBsn,
+    Invalid,
+}
+
+/// What is wrong with `case` as a case reference, if anything.
+pub fn case_problem(case: &str) -> Option<CaseProblem> {
     let case = case.trim();
     if case.is_empty() {
-        refusals.push(Refusal::CaseMissing);
+        Some(CaseProblem::Missing)
     } else if contains_bsn(case) {
-        refusals.push(Refusal::CaseIsBsn);
+        Some(CaseProblem::IsBsn)
     } else if !is_case_reference(case) {
-        refusals.push(Refusal::CaseInvalid);
+        Some(CaseProblem::Invalid)
+    } else {
+        None
+    }
+}
+
+fn check_case(case: &str, refusals: &mut Vec<Refusal>) {
+    match case_problem(case) {
+        Some(CaseProblem::Missing) => refusals.push(Refusal::CaseMissing),
+        Some(CaseProblem::IsBsn) => refusals.push(Refusal::CaseIsBsn),
+        Some(CaseProblem::Invalid) => refusals.push(Refusal::CaseInvalid),
+        None => {}
     }
 }
 
@@ -250,55 +261,37 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
             continue;
         };
         let id = check.id.clone();
-        let not_met = || Refusal::ConditionNotMet {
-            check: check.id.clone(),
-            question: check.question.clone(),
-        };
-        match (&check.kind, answer) {
-            (CheckKind::Confirm { expect }, Answer::Yes(yes)) => {
-                if check.required && yes != expect {
-                    refusals.push(not_met());
+        let field = || format!("answers.{id}");
+        for problem in check.judge(answer) {
+            refusals.push(match problem {
+                AnswerProblem::ConditionNotMet => Refusal::ConditionNotMet {
+                    check: id.clone(),
+                    question: check.question.clone(),
+                },
+                AnswerProblem::TooShort { min, len } => Refusal::TooShort {
+                    field: field(),
+                    min,
+                    len,
+                },
+                AnswerProblem::BsnInText => Refusal::BsnInText { field: field() },
+                AnswerProblem::OutOfRange { min, max } => Refusal::OutOfRange {
+                    check: id.clone(),
+                    min,
+                    max,
+                },
+                AnswerProblem::NotAnOption { value } => Refusal::NotAnOption {
+                    check: id.clone(),
+                    value,
+                },
+                AnswerProblem::WrongType { kind } => Refusal::WrongAnswerType {
+                    check: id.clone(),
+                    kind,
+                },
+                // Typing problems; an answer given as a value has none.
+                AnswerProblem::Missing | AnswerProblem::NotANumber | AnswerProblem::NotADate => {
+                    Refusal::MissingAnswer { check: id.clone() }
                 }
-            }
-            (CheckKind::Text { min_chars }, Answer::Text(text)) => {
-                let len = text.trim().chars().count();
-                if len < *min_chars as usize {
-                    refusals.push(Refusal::TooShort {
-                        field: format!("answers.{id}"),
-                        min: *min_chars,
-                        len,
-                    });
-                }
-                if contains_bsn(text) {
-                    refusals.push(Refusal::BsnInText {
-                        field: format!("answers.{id}"),
-                    });
-                }
-            }
-            (CheckKind::Number { min, max, .. }, Answer::Number(n)) => {
-                if min.is_some_and(|m| *n < m) || max.is_some_and(|m| *n > m) {
-                    refusals.push(Refusal::OutOfRange {
-                        check: id,
-                        min: *min,
-                        max: *max,
-                    });
-                }
-            }
-            (CheckKind::Choice { options, accept }, Answer::Text(value)) => {
-                if !options.contains(value) {
-                    refusals.push(Refusal::NotAnOption {
-                        check: id,
-                        value: value.clone(),
-                    });
-                } else if check.required && !accept.is_empty() && !accept.contains(value) {
-                    refusals.push(not_met());
-                }
-            }
-            (CheckKind::Date, Answer::Date(_)) => {}
-            (kind, _) => refusals.push(Refusal::WrongAnswerType {
-                check: id,
-                kind: kind.name(),
-            }),
+            });
         }
     }
 }
@@ -396,12 +389,7 @@ pub fn build_record(
         seq,
         prev,
         signature_meaning: a.meaning,
-        author: Author {
-            principal: grant.principal.clone(),
-            name: grant.name.clone(),
-            role: grant.role.clone(),
-            key: grant.fingerprint.to_string(),
-        },
+        author: grant.author(),
         norm: NormRef {
             id: norm.id.clone(),
             version: norm.version,
@@ -414,15 +402,15 @@ pub fn build_record(
         period: p.period.map(|(start, end)| Period { start, end }),
         mandate: match &a.mandate {
             MandateOutcome::Within { .. } => MandateRecord {
-                outcome: "within".into(),
+                outcome: RecordedOutcome::Within,
                 review_role: None,
             },
             MandateOutcome::NeedsReview { role } => MandateRecord {
-                outcome: "needs-review".into(),
+                outcome: RecordedOutcome::NeedsReview,
                 review_role: Some(role.clone()),
             },
             MandateOutcome::BeyondNorm => MandateRecord {
-                outcome: "beyond-norm".into(),
+                outcome: RecordedOutcome::BeyondNorm,
                 review_role: None,
             },
         },

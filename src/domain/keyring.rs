@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use ssh_key::PublicKey;
 
 use super::keys::{self, Fingerprint, Namespace};
+use super::record::Author;
 
 pub const KEYRING_FORMAT: &str = "maatwerk-keyring/1";
 
@@ -97,6 +98,16 @@ impl Grant {
     /// Whether this grant may sign keyring changes.
     pub fn manages_keyring(&self) -> bool {
         self.beheerder || self.role == BEHEERDER
+    }
+
+    /// The author a file signed under this grant names.
+    pub fn author(&self) -> Author {
+        Author {
+            principal: self.principal.clone(),
+            name: self.name.clone(),
+            role: self.role.clone(),
+            key: self.fingerprint.to_string(),
+        }
     }
 }
 

@@ -72,6 +72,14 @@ impl fmt::Display for Fingerprint {
     }
 }
 
+/// The least number of characters a passphrase must have.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Whether `passphrase` is long enough to protect a private key.
+pub fn is_strong_enough(passphrase: &str) -> bool {
+    passphrase.chars().count() >= MIN_PASSPHRASE_CHARS
+}
+
 /// A private key read from disk, possibly still encrypted.
 pub struct KeyFile {
     key: PrivateKey,

@@ -6,6 +6,9 @@
 //! version and the sha256 of the file's exact bytes.
 
 pub mod catalog;
+mod judge;
+
+pub use self::judge::AnswerProblem;
 pub mod parse;
 
 use jiff::civil::Date;

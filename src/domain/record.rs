@@ -87,11 +87,22 @@ pub struct Period {
     pub end: Date,
 }
 
+/// Who may take the decision, as the record states it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecordedOutcome {
+    /// Within the author's mandaat: decided.
+    Within,
+    /// Someone with `review_role` or a later tier must review it.
+    NeedsReview,
+    /// Above every tier of the norm; never signed by this program.
+    BeyondNorm,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MandateRecord {
-    /// `within` the author's mandaat, or `needs-review`.
-    pub outcome: String,
+    pub outcome: RecordedOutcome,
     /// For `needs-review`: the least role that may approve.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_role: Option<String>,

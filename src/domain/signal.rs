@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use super::bsn::contains_bsn;
-use super::decision::is_case_reference;
+use super::decision::{CaseProblem, case_problem};
 use super::record::Author;
 
 pub const SIGNAL_FORMAT: &str = "maatwerk-signal/1";
@@ -57,13 +57,11 @@ pub const MIN_TEXT: usize = 20;
 /// Checks a signal before it is signed; every problem at once.
 pub fn check(case: &str, text: &str) -> Vec<SignalProblem> {
     let mut problems = Vec::new();
-    let case = case.trim();
-    if case.is_empty() {
-        problems.push(SignalProblem::CaseMissing);
-    } else if contains_bsn(case) {
-        problems.push(SignalProblem::CaseIsBsn);
-    } else if !is_case_reference(case) {
-        problems.push(SignalProblem::CaseInvalid);
+    match case_problem(case) {
+        Some(CaseProblem::Missing) => problems.push(SignalProblem::CaseMissing),
+        Some(CaseProblem::IsBsn) => problems.push(SignalProblem::CaseIsBsn),
+        Some(CaseProblem::Invalid) => problems.push(SignalProblem::CaseInvalid),
+        None => {}
     }
     if text.trim().chars().count() < MIN_TEXT {
         problems.push(SignalProblem::TextTooShort { min: MIN_TEXT });

@@ -7,6 +7,7 @@ use super::Lang;
 use crate::domain::decision::Refusal;
 use crate::domain::keyring::EntryProblem;
 use crate::domain::norm::{MandateOutcome, Norm, Unusable};
+use crate::domain::record::RecordedOutcome;
 use crate::domain::verify::{FindingKind as Problem, Report};
 
 impl Lang {
@@ -426,22 +427,31 @@ impl Lang {
         }
     }
 
-    pub fn mandate_short(self, outcome: &str) -> String {
+    pub fn mandate_short(self, outcome: RecordedOutcome) -> String {
         match (self, outcome) {
-            (Self::Nl, "within") => "binnen mandaat".into(),
-            (Self::Nl, _) => "ter beoordeling".into(),
-            (Self::En, "within") => "within mandaat".into(),
-            (Self::En, _) => "for review".into(),
+            (Self::Nl, RecordedOutcome::Within) => "binnen mandaat".into(),
+            (Self::Nl, RecordedOutcome::NeedsReview) => "ter beoordeling".into(),
+            (Self::Nl, RecordedOutcome::BeyondNorm) => "boven elk mandaat".into(),
+            (Self::En, RecordedOutcome::Within) => "within mandaat".into(),
+            (Self::En, RecordedOutcome::NeedsReview) => "for review".into(),
+            (Self::En, RecordedOutcome::BeyondNorm) => "beyond every mandaat".into(),
         }
     }
 
-    pub fn mandate_record(self, outcome: &str, role: Option<&str>) -> String {
+    pub fn mandate_record(self, outcome: RecordedOutcome, role: Option<&str>) -> String {
         match (self, outcome, role) {
-            (Self::Nl, "within", _) => "binnen het mandaat van de auteur".into(),
-            (Self::Nl, _, Some(role)) => format!("vereist beoordeling door {role} of hoger"),
-            (Self::En, "within", _) => "within the author's mandaat".into(),
-            (Self::En, _, Some(role)) => format!("needs review by {role} or higher"),
-            (_, other, None) => other.into(),
+            (Self::Nl, RecordedOutcome::Within, _) => "binnen het mandaat van de auteur".into(),
+            (Self::Nl, RecordedOutcome::NeedsReview, Some(role)) => {
+                format!("vereist beoordeling door {role} of hoger")
+            }
+            (Self::Nl, RecordedOutcome::NeedsReview, None) => "vereist beoordeling".into(),
+            (Self::Nl, RecordedOutcome::BeyondNorm, _) => "boven elk mandaat in de norm".into(),
+            (Self::En, RecordedOutcome::Within, _) => "within the author's mandaat".into(),
+            (Self::En, RecordedOutcome::NeedsReview, Some(role)) => {
+                format!("needs review by {role} or higher")
+            }
+            (Self::En, RecordedOutcome::NeedsReview, None) => "needs review".into(),
+            (Self::En, RecordedOutcome::BeyondNorm, _) => "beyond every mandaat in the norm".into(),
         }
     }
 

@@ -82,6 +82,13 @@ impl Lang {
         }
     }
 
+    pub fn cannot_write(self, path: &str, error: &str) -> String {
+        match self {
+            Self::Nl => format!("kan `{path}` niet schrijven: {error}"),
+            Self::En => format!("cannot write `{path}`: {error}"),
+        }
+    }
+
     pub fn broken_norms_left_out(self, count: usize, origin: &Origin) -> String {
         let origin = self.origin(origin);
         match (self, count) {
@@ -562,6 +569,18 @@ impl Lang {
         )
     }
 
+    /// What is wrong with a case reference, said at its field.
+    pub fn case_problem(self, problem: crate::domain::decision::CaseProblem) -> String {
+        use crate::domain::decision::CaseProblem as P;
+        match problem {
+            P::Missing => self
+                .pick("vul het zaaknummer in", "enter the case reference")
+                .into(),
+            P::IsBsn => self.case_bsn_explained(),
+            P::Invalid => self.pick("1 tot 64 tekens", "1 to 64 characters").into(),
+        }
+    }
+
     pub fn case_bsn_explained(self) -> String {
         self.pick(
             "dit is een burgerservicenummer (BSN); dat mag alleen worden vastgelegd waar een wet het toestaat (UAVG art. 46). Gebruik het zaaknummer.",
@@ -604,6 +623,43 @@ impl Lang {
         match self {
             Self::Nl => format!("{n} van minstens {min} tekens"),
             Self::En => format!("{n} of at least {min} characters"),
+        }
+    }
+
+    /// What is wrong with an answer, said at the field where it is typed.
+    pub fn answer_problem(
+        self,
+        problem: &crate::domain::norm::AnswerProblem,
+        check: &crate::domain::norm::Check,
+    ) -> String {
+        use crate::domain::norm::{AnswerProblem as P, CheckKind};
+        match (problem, &check.kind) {
+            (P::Missing, CheckKind::Confirm { .. }) => self
+                .pick("kies ja of nee (j/n)", "choose yes or no (y/n)")
+                .into(),
+            (P::Missing, _) => self.pick("vul het antwoord in", "enter the answer").into(),
+            (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
+            (P::NotADate, _) => self.date_hint(),
+            (P::OutOfRange { min, max }, CheckKind::Number { unit, .. }) => {
+                self.kind_number(*min, *max, unit.as_deref())
+            }
+            (P::OutOfRange { min, max }, _) => self.kind_number(*min, *max, None),
+            (P::TooShort { min, len }, _) => self.chars_count(*len, *min),
+            (P::BsnInText, _) => self
+                .pick(
+                    "bevat een BSN; laat dat weg",
+                    "contains a BSN; leave it out",
+                )
+                .into(),
+            (P::NotAnOption { value }, _) => match self {
+                Self::Nl => format!("`{value}` is geen van de keuzes"),
+                Self::En => format!("`{value}` is not one of the choices"),
+            },
+            (P::WrongType { kind }, _) => match self {
+                Self::Nl => format!("past niet bij een vraag van soort `{kind}`"),
+                Self::En => format!("does not fit a question of kind `{kind}`"),
+            },
+            (P::ConditionNotMet, _) => self.not_covered_because(&check.question),
         }
     }
 

@@ -8,11 +8,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::field::{Field, first_visible, parse_date};
+use super::field::{Field, first_visible};
 use super::hints::Hint;
 use super::text::rows;
-use crate::domain::bsn::contains_bsn;
-use crate::domain::decision::is_case_reference;
+use crate::domain::dates::parse_typed_date as parse_date;
+use crate::domain::decision::case_problem;
 use crate::domain::duration::CalendarDuration;
 use crate::i18n::Lang;
 
@@ -157,21 +157,7 @@ impl CaseForm {
         let l = self.lang;
         let value = self.fields[i].value();
         match i {
-            CASE => {
-                let value = value.trim();
-                if value.is_empty() {
-                    Some(
-                        l.pick("vul het zaaknummer in", "enter the case reference")
-                            .into(),
-                    )
-                } else if contains_bsn(value) {
-                    Some(l.case_bsn_explained())
-                } else if !is_case_reference(value) {
-                    Some(l.pick("1 tot 64 tekens", "1 to 64 characters").into())
-                } else {
-                    None
-                }
-            }
+            CASE => case_problem(&value).map(|p| l.case_problem(p)),
             DATE | START => parse_date(&value).is_none().then(|| l.date_hint()),
             _ => {
                 let Some(last) = parse_date(&value) else {

@@ -9,11 +9,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::field::{Field, parse_date};
+use super::field::Field;
 use super::hints::Hint;
 use super::text::rows;
-use crate::domain::bsn::contains_bsn;
-use crate::domain::norm::{Check, CheckKind, Norm};
+use crate::domain::norm::{AnswerProblem, Check, CheckKind, DecisionFacts, Norm};
 use crate::domain::record::Answer;
 use crate::i18n::Lang;
 
@@ -240,8 +239,7 @@ impl Checklist {
         };
         let check = self.check().clone();
         if let Some(a) = &answer
-            && check.required
-            && !meets(&check.kind, a)
+            && !check.meets(a)
         {
             self.answers[self.index] = answer;
             self.failed = Some(self.index);
@@ -266,73 +264,39 @@ impl Checklist {
             .collect()
     }
 
-    /// The answer the inputs hold; `Ok(None)` for an optional check left open.
+    /// The answer the inputs hold; `Ok(None)` for an optional check left
+    /// open. Judged by the norm as the scripted `new` judges it, except the
+    /// condition, which leads to the "not covered" branch instead.
     fn read(&self) -> Result<Option<Answer>, String> {
-        let l = self.lang;
         let check = self.check();
-        let text = self.field.value();
-        let empty = text.trim().is_empty();
-        if !check.required
-            && empty
-            && !matches!(
-                check.kind,
-                CheckKind::Confirm { .. } | CheckKind::Choice { .. }
-            )
-        {
-            return Ok(None);
-        }
-        match &check.kind {
+        let answer = match &check.kind {
             CheckKind::Confirm { .. } => match self.confirm {
-                Some(b) => Ok(Some(Answer::Yes(b))),
-                None if !check.required => Ok(None),
-                None => Err(l
-                    .pick("kies ja of nee (j/n)", "choose yes or no (y/n)")
-                    .into()),
+                Some(b) => Some(Answer::Yes(b)),
+                None if !check.required => None,
+                None => return Err(self.lang.answer_problem(&AnswerProblem::Missing, check)),
             },
-            CheckKind::Choice { options, .. } => {
-                Ok(Some(Answer::Text(options[self.choice].clone())))
-            }
-            CheckKind::Number { min, max, unit } => {
-                let n: f64 = text
-                    .trim()
-                    .replace(',', ".")
-                    .parse()
-                    .map_err(|_| l.pick("vul een getal in", "enter a number").to_owned())?;
-                if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
-                    return Err(l.kind_number(*min, *max, unit.as_deref()));
-                }
-                Ok(Some(Answer::Number(n)))
-            }
-            CheckKind::Date => parse_date(&text)
-                .map(|d| Some(Answer::Date(d)))
-                .ok_or_else(|| l.date_hint()),
-            CheckKind::Text { min_chars } => {
-                if contains_bsn(&text) {
-                    return Err(l
-                        .pick(
-                            "bevat een BSN; laat dat weg",
-                            "contains a BSN; leave it out",
-                        )
-                        .into());
-                }
-                let n = text.trim().chars().count();
-                if n < *min_chars as usize {
-                    return Err(l.chars_count(n, *min_chars));
-                }
-                Ok(Some(Answer::Text(text.trim().to_owned())))
-            }
+            CheckKind::Choice { options, .. } => Some(Answer::Text(options[self.choice].clone())),
+            _ => check
+                .read_typed(&self.field.value())
+                .map_err(|p| self.lang.answer_problem(&p, check))?,
+        };
+        let Some(answer) = answer else {
+            return Ok(None);
+        };
+        // A BSN is said first: it must go whatever else is wrong.
+        let problems = check.judge(&answer);
+        let first = problems
+            .iter()
+            .find(|p| **p == AnswerProblem::BsnInText)
+            .or_else(|| {
+                problems
+                    .iter()
+                    .find(|p| **p != AnswerProblem::ConditionNotMet)
+            });
+        match first {
+            Some(problem) => Err(self.lang.answer_problem(problem, check)),
+            None => Ok(Some(answer)),
         }
-    }
-}
-
-/// Whether an answer meets a required check's condition.
-fn meets(kind: &CheckKind, answer: &Answer) -> bool {
-    match (kind, answer) {
-        (CheckKind::Confirm { expect }, Answer::Yes(b)) => b == expect,
-        (CheckKind::Choice { accept, .. }, Answer::Text(t)) => {
-            accept.is_empty() || accept.contains(t)
-        }
-        _ => true,
     }
 }
 
@@ -449,22 +413,16 @@ impl Checklist {
         if !limited {
             return None;
         }
-        let n: f64 = self.field.value().trim().replace(',', ".").parse().ok()?;
-        let mut numbers: Vec<(&str, f64)> = self
+        let typed = check.read_typed(&self.field.value()).ok()??;
+        let others = self
             .norm
             .checks
             .iter()
             .zip(&self.answers)
-            .filter_map(|(c, a)| match a {
-                Some(Answer::Number(v)) if c.id != check.id => Some((c.id.as_str(), *v)),
-                _ => None,
-            })
-            .collect();
-        numbers.push((check.id.as_str(), n));
-        let facts = crate::domain::norm::DecisionFacts {
-            numbers,
-            period: self.period,
-        };
+            .filter(|(c, _)| c.id != check.id)
+            .filter_map(|(c, a)| Some((c.id.as_str(), a.as_ref()?)));
+        let facts =
+            DecisionFacts::from_answers(others.chain([(check.id.as_str(), &typed)]), self.period);
         Some(
             self.lang
                 .mandate_live(&self.norm.mandate.outcome(&self.role, &facts)),

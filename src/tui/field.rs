@@ -1,7 +1,6 @@
 //! A labelled one-line input with inline validation.
 
 use crossterm::event::KeyEvent;
-use jiff::civil::Date;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -125,40 +124,9 @@ pub fn first_visible(heights: &[u16], focus: usize, room: u16) -> usize {
     first
 }
 
-/// A date as people type it: `2026-11-23` or `23-11-2026`.
-pub fn parse_date(text: &str) -> Option<Date> {
-    let text = text.trim();
-    if let Ok(date) = text.parse::<Date>() {
-        return Some(date);
-    }
-    let mut parts = text.split(['-', '/', '.']);
-    let day: i8 = parts.next()?.parse().ok()?;
-    let month: i8 = parts.next()?.parse().ok()?;
-    let year: i16 = parts.next()?.parse().ok()?;
-    if parts.next().is_some() || year < 1000 {
-        return None;
-    }
-    Date::new(year, month, day).ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use jiff::civil::date;
-
-    #[test]
-    fn dates_in_both_common_forms() {
-        assert_eq!(parse_date("2026-11-23"), Some(date(2026, 11, 23)));
-        assert_eq!(parse_date(" 23-11-2026 "), Some(date(2026, 11, 23)));
-        assert_eq!(parse_date("3/2/2027"), Some(date(2027, 2, 3)));
-        assert_eq!(parse_date("31-02-2027"), None);
-        assert_eq!(
-            parse_date("23-11-26"),
-            None,
-            "two-digit years are ambiguous"
-        );
-        assert_eq!(parse_date("morgen"), None);
-    }
 
     #[test]
     fn a_long_error_wraps_below_the_field_and_is_read_to_the_end() {

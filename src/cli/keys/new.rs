@@ -2,10 +2,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::signing::{default_key_path, key_error, passphrase};
+use crate::cli::signing::{default_key_path, key_file_error, passphrase};
 use crate::cli::{CliError, Context, Global, Outcome};
-use crate::domain::keys::Signer;
-use crate::domain::store::files::write_new;
+use crate::domain::keys::is_strong_enough;
+use crate::domain::ops;
 
 /// Make a new OpenSSH ed25519 key pair to sign with, encrypted with a
 /// passphrase unless --no-passphrase
@@ -31,15 +31,7 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         (Some(p), _) | (None, Some(p)) => p.clone(),
         (None, None) => default_key_path(ctx)?,
     };
-    let pub_path = PathBuf::from(format!("{}.pub", path.display()));
-    for p in [&path, &pub_path] {
-        if p.exists() {
-            return Err(CliError::input(
-                lang.key_exists(&p.display().to_string()),
-                Some(lang.key_exists_help()),
-            ));
-        }
-    }
+    ops::keys::check_free(&path).map_err(|e| key_file_error(ctx, &e))?;
     let phrase = if args.no_passphrase {
         None
     } else {
@@ -50,34 +42,15 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
                 return Err(CliError::input(lang.passphrases_differ(), None));
             }
         }
-        if first.chars().count() < 8 {
+        if !is_strong_enough(&first) {
             return Err(CliError::input(lang.passphrase_too_short(), None));
         }
         Some(first)
     };
-    let signer = Signer::generate(&args.comment).map_err(|e| key_error(ctx, &e))?;
-    let private = signer
-        .to_openssh(phrase.as_deref())
-        .map_err(|e| key_error(ctx, &e))?;
-    let public = signer
-        .public_key()
-        .to_openssh()
-        .map_err(|e| CliError::input(e.to_string(), None))?;
-    write_private(&path, private.as_bytes())?;
-    write_new(&pub_path, format!("{public}\n").as_bytes())?;
+    let signer = ops::keys::make_key(&path, &args.comment, phrase.as_deref())
+        .map_err(|e| key_file_error(ctx, &e))?;
     ctx.out
         .err_line(&lang.key_written(&path.display().to_string(), phrase.is_some()))?;
     ctx.out.line(&format!("{}", signer.fingerprint()))?;
     Ok(Outcome::Success)
-}
-
-/// The private key, readable by its owner only.
-fn write_private(path: &std::path::Path, bytes: &[u8]) -> Result<(), CliError> {
-    write_new(path, bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(())
 }

@@ -1,0 +1,199 @@
+//! Whether an answer does for its check: of the right kind, in range, one of
+//! the options, long enough, free of a BSN, and meeting the condition when
+//! the check is a required one. The scripted `new`, the walkthrough (as the
+//! answer is typed) and verification all judge answers here.
+
+use super::{Check, CheckKind, DecisionFacts};
+use crate::domain::bsn::contains_bsn;
+use crate::domain::dates::parse_typed_date;
+use crate::domain::record::Answer;
+
+/// Why an answer does not do for its check.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerProblem {
+    /// A required check has no answer.
+    Missing,
+    /// The answer is of another kind than the check asks for.
+    WrongType {
+        kind: &'static str,
+    },
+    /// Typed text that is not a number.
+    NotANumber,
+    /// Typed text that is not a date.
+    NotADate,
+    OutOfRange {
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    NotAnOption {
+        value: String,
+    },
+    TooShort {
+        min: u32,
+        len: usize,
+    },
+    /// A valid BSN in a text answer; the number itself is never repeated.
+    BsnInText,
+    /// A required condition does not hold: the norm does not cover the case.
+    ConditionNotMet,
+}
+
+impl Check {
+    /// Every problem with `answer` for this check.
+    pub fn judge(&self, answer: &Answer) -> Vec<AnswerProblem> {
+        let mut problems = Vec::new();
+        match (&self.kind, answer) {
+            (CheckKind::Confirm { .. }, Answer::Yes(_)) | (CheckKind::Date, Answer::Date(_)) => {}
+            (CheckKind::Text { min_chars }, Answer::Text(text)) => {
+                let len = text.trim().chars().count();
+                if len < *min_chars as usize {
+                    problems.push(AnswerProblem::TooShort {
+                        min: *min_chars,
+                        len,
+                    });
+                }
+                if contains_bsn(text) {
+                    problems.push(AnswerProblem::BsnInText);
+                }
+            }
+            (CheckKind::Number { min, max, .. }, Answer::Number(n)) => {
+                if min.is_some_and(|m| *n < m) || max.is_some_and(|m| *n > m) {
+                    problems.push(AnswerProblem::OutOfRange {
+                        min: *min,
+                        max: *max,
+                    });
+                }
+            }
+            (CheckKind::Choice { options, .. }, Answer::Text(value)) => {
+                if !options.contains(value) {
+                    problems.push(AnswerProblem::NotAnOption {
+                        value: value.clone(),
+                    });
+                }
+            }
+            (kind, _) => problems.push(AnswerProblem::WrongType { kind: kind.name() }),
+        }
+        if problems.is_empty() && !self.meets(answer) {
+            problems.push(AnswerProblem::ConditionNotMet);
+        }
+        problems
+    }
+
+    /// Whether `answer` meets this check's condition: always, unless the
+    /// check is required and expects one answer (a confirm's `expect`, a
+    /// choice's `accept`).
+    pub fn meets(&self, answer: &Answer) -> bool {
+        if !self.required {
+            return true;
+        }
+        match (&self.kind, answer) {
+            (CheckKind::Confirm { expect }, Answer::Yes(b)) => b == expect,
+            (CheckKind::Choice { accept, .. }, Answer::Text(t)) => {
+                accept.is_empty() || accept.contains(t)
+            }
+            _ => true,
+        }
+    }
+
+    /// The answer as typed in a text field: a number with `,` or `.` as
+    /// decimal mark, a date as `2026-11-23` or `23-11-2026`, text trimmed.
+    /// `Ok(None)` for an optional check left empty. Confirm and choice
+    /// checks are not typed; their answers are chosen.
+    pub fn read_typed(&self, text: &str) -> Result<Option<Answer>, AnswerProblem> {
+        let text = text.trim();
+        if text.is_empty() {
+            return if self.required {
+                match self.kind {
+                    CheckKind::Number { .. } => Err(AnswerProblem::NotANumber),
+                    CheckKind::Date => Err(AnswerProblem::NotADate),
+                    _ => Ok(Some(Answer::Text(String::new()))),
+                }
+            } else {
+                Ok(None)
+            };
+        }
+        match &self.kind {
+            CheckKind::Number { .. } => text
+                .replace(',', ".")
+                .parse()
+                .map(|n| Some(Answer::Number(n)))
+                .map_err(|_| AnswerProblem::NotANumber),
+            CheckKind::Date => parse_typed_date(text)
+                .map(|d| Some(Answer::Date(d)))
+                .ok_or(AnswerProblem::NotADate),
+            _ => Ok(Some(Answer::Text(text.to_owned()))),
+        }
+    }
+}
+
+impl<'a> DecisionFacts<'a> {
+    /// The facts the mandate looks at, from the answers given so far.
+    pub fn from_answers(
+        answers: impl IntoIterator<Item = (&'a str, &'a Answer)>,
+        period: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    ) -> Self {
+        let numbers = answers
+            .into_iter()
+            .filter_map(|(id, a)| match a {
+                Answer::Number(n) => Some((id, *n)),
+                _ => None,
+            })
+            .collect();
+        Self { numbers, period }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::norm::catalog::Catalog;
+
+    fn check(norm: &str, id: &str) -> Check {
+        Catalog::bundled()
+            .get(norm)
+            .and_then(|n| n.norm.check(id).cloned())
+            .unwrap()
+    }
+
+    #[test]
+    fn each_kind_judges_its_own_answers() {
+        let amount = check("pw-zoektermijn-jongeren", "voorschot");
+        assert_eq!(amount.judge(&Answer::Number(450.0)), []);
+        assert_eq!(
+            amount.judge(&Answer::Number(2000.0)),
+            [AnswerProblem::OutOfRange {
+                min: Some(0.0),
+                max: Some(1500.0)
+            }]
+        );
+        assert_eq!(
+            amount.judge(&Answer::Yes(true)),
+            [AnswerProblem::WrongType { kind: "number" }]
+        );
+        let need = check("pw-zoektermijn-jongeren", "acute-nood");
+        assert_eq!(need.judge(&Answer::Yes(true)), []);
+        assert_eq!(
+            need.judge(&Answer::Yes(false)),
+            [AnswerProblem::ConditionNotMet]
+        );
+        let text = check("pw-zoektermijn-jongeren", "afspraken");
+        assert_eq!(
+            text.judge(&Answer::Text("bel 123456782".into())),
+            [
+                AnswerProblem::TooShort { min: 40, len: 13 },
+                AnswerProblem::BsnInText
+            ]
+        );
+    }
+
+    #[test]
+    fn typed_answers_read_as_people_write_them() {
+        let amount = check("pw-zoektermijn-jongeren", "voorschot");
+        assert_eq!(
+            amount.read_typed(" 450,50 "),
+            Ok(Some(Answer::Number(450.5)))
+        );
+        assert_eq!(amount.read_typed("veel"), Err(AnswerProblem::NotANumber));
+        assert_eq!(amount.read_typed(""), Err(AnswerProblem::NotANumber));
+    }
+}
