@@ -3,6 +3,7 @@
 //! 0 ok, 1 a negative result (e.g. `norms check` found errors), 2 a usage or
 //! input error. A closed pipe (`| head`) is not an error.
 
+pub mod config;
 pub mod context;
 mod diagnostics;
 mod drafts;
@@ -22,15 +23,17 @@ mod signing;
 mod verify;
 mod walkthrough;
 
-use std::io::{self, IsTerminal};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anstyle::{AnsiColor, Style};
 use clap::{Args, FromArgMatches, Parser, Subcommand};
 
+pub use config::{Config, ConfigError, Env, NormsSource};
 pub use context::{ColorChoice, Context};
 pub(crate) use norms::print_table as norms_table;
+use output::Output;
 
 use crate::domain::norm::catalog::Catalog;
 use crate::i18n::Lang;
@@ -51,24 +54,24 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Directory with the agreed norms [default: ./norms if present, else
-    /// the norms bundled in the program]
-    #[arg(long, global = true, env = "MAATWERK_NORMS", value_name = "DIR")]
+    /// Directory with the agreed norms (also `MAATWERK_NORMS`) [default:
+    /// ./norms if present, else the norms bundled in the program]
+    #[arg(long, global = true, value_name = "DIR")]
     pub norms: Option<PathBuf>,
-    /// Language of interface text [default: from `LC_ALL/LANG`: Dutch for
-    /// nl*, else English]
-    #[arg(long, global = true, env = "MAATWERK_LANG", value_enum)]
+    /// Language of interface text (also `MAATWERK_LANG`) [default: from
+    /// `LC_ALL/LANG`: Dutch for nl*, else English]
+    #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
     /// When to use colour; `auto` honours `NO_COLOR`
     #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
     pub color: ColorChoice,
-    /// The store with records and keyring [default: a `maatwerk/store`
-    /// directory in the user's data directory]
-    #[arg(long, global = true, env = "MAATWERK_STORE", value_name = "DIR")]
+    /// The store with records and keyring (also `MAATWERK_STORE`)
+    /// [default: a `maatwerk/store` directory in the user's data directory]
+    #[arg(long, global = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
-    /// The OpenSSH ed25519 private key to sign with [default:
-    /// `maatwerk/id_ed25519` in the user's config directory]
-    #[arg(long, global = true, env = "MAATWERK_KEY", value_name = "PATH")]
+    /// The OpenSSH ed25519 private key to sign with (also `MAATWERK_KEY`)
+    /// [default: `maatwerk/id_ed25519` in the user's config directory]
+    #[arg(long, global = true, value_name = "PATH")]
     pub key: Option<PathBuf>,
 }
 
@@ -78,15 +81,6 @@ pub enum LangArg {
     Nl,
     /// English
     En,
-}
-
-impl From<LangArg> for Lang {
-    fn from(arg: LangArg) -> Self {
-        match arg {
-            LangArg::Nl => Self::Nl,
-            LangArg::En => Self::En,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,8 +136,9 @@ impl CliError {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    let env = Env::from_process();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = help::early_lang(&args, |name| std::env::var(name).ok());
+    let lang = help::early_lang(&args, |name| env.var(name).map(str::to_owned));
     let parsed = help::command(lang)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));
@@ -158,19 +153,26 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    let mut ctx = match Context::from_process(cli.global.lang.map(Lang::from), cli.global.color) {
-        Ok(ctx) => ctx,
-        Err(e) => {
-            // No output has been set up yet to report through.
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!("maatwerk: {e}");
-            }
-            return ExitCode::from(2);
+    match Config::resolve(&cli.global, &env) {
+        Ok(config) => {
+            let width = config
+                .ttys
+                .stdout
+                .then(crate::tui::terminal_width)
+                .flatten();
+            let (color_out, color_err) = config.color;
+            let out = Output::stdio(color_out, color_err, width);
+            let mut ctx = Context::new(config, out);
+            let result = run(&cli, &mut ctx);
+            finish(result, &mut ctx)
         }
-    };
-    let result = run(&cli, &mut ctx);
-    finish(result, &mut ctx)
+        Err((lang, error)) => {
+            let mut out = Output::stdio(false, false, None);
+            let error = config_error(lang, &error);
+            let _ = report(&mut out, lang, &error);
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Runs the command `cli` names.
@@ -178,25 +180,37 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
     match &cli.command {
         // On a terminal the main job: the walkthrough. Piped or scripted:
         // the norms usable today.
-        None if std::io::stdin().is_terminal() && std::io::stderr().is_terminal() => {
+        None if ctx.config.interactive() => {
             let start = walkthrough::Start {
                 norm: None,
                 resume: walkthrough::Resume::No,
             };
-            walkthrough::run(&start, &cli.global, ctx)
+            walkthrough::run(&start, ctx)
         }
-        None => overview::run(&cli.global, ctx),
-        Some(Command::Norms(command)) => norms::run(command, &cli.global, ctx),
-        Some(Command::New(args)) => new::run(args, &cli.global, ctx),
-        Some(Command::Show(args)) => show_record::run(args, &cli.global, ctx),
-        Some(Command::List(args)) => list_records::run(args, &cli.global, ctx),
-        Some(Command::Verify(args)) => verify::run(args, &cli.global, ctx),
-        Some(Command::Signal(args)) => signal::run(args, &cli.global, ctx),
-        Some(Command::Signals(args)) => signals::run(args, &cli.global, ctx),
-        Some(Command::Drafts(args)) => drafts::run(args, &cli.global, ctx),
-        Some(Command::Init(args)) => init::run(args, &cli.global, ctx),
-        Some(Command::Keys(command)) => keys::run(command, &cli.global, ctx),
-        Some(Command::Keyring(command)) => keyring::run(command, &cli.global, ctx),
+        None => overview::run(ctx),
+        Some(Command::Norms(command)) => norms::run(command, ctx),
+        Some(Command::New(args)) => new::run(args, ctx),
+        Some(Command::Show(args)) => show_record::run(args, ctx),
+        Some(Command::List(args)) => list_records::run(args, ctx),
+        Some(Command::Verify(args)) => verify::run(args, ctx),
+        Some(Command::Signal(args)) => signal::run(args, ctx),
+        Some(Command::Signals(args)) => signals::run(args, ctx),
+        Some(Command::Drafts(args)) => drafts::run(args, ctx),
+        Some(Command::Init(args)) => init::run(args, ctx),
+        Some(Command::Keys(command)) => keys::run(command, ctx),
+        Some(Command::Keyring(command)) => keyring::run(command, ctx),
+    }
+}
+
+/// A configuration that cannot be used, in the user's language.
+fn config_error(lang: Lang, error: &ConfigError) -> CliError {
+    match error {
+        ConfigError::BadClock(value) => CliError::input(lang.bad_clock(value), None),
+        ConfigError::BadLang(value) => CliError::input(lang.bad_lang(value), None),
+        ConfigError::NormsDirMissing(dir) => CliError::input(
+            lang.norms_dir_missing(&dir.display().to_string()),
+            Some(lang.norms_dir_missing_help()),
+        ),
     }
 }
 
@@ -209,55 +223,44 @@ pub fn finish(result: Result<Outcome, CliError>, ctx: &mut Context) -> ExitCode 
         Ok(Outcome::Negative) => ExitCode::from(1),
         Err(CliError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            let lang = ctx.lang;
-            let label = ctx.out.paint_err(
-                Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
-                lang.severity(crate::domain::diagnostic::Severity::Error),
-            );
-            let _ = ctx.out.err_line(&format!("{label}: {error}"));
-            if let CliError::Input {
-                help: Some(help), ..
-            } = &error
-            {
-                let name = ctx.out.paint_err(Style::new().bold(), lang.help_label());
-                let _ = ctx.out.err_line(&format!("{name}: {help}"));
-            }
-            let _ = ctx.out.flush();
+            let _ = report(&mut ctx.out, ctx.lang, &error);
             ExitCode::from(2)
         }
     }
 }
 
-/// Where the norms come from: `--norms` (or `MAATWERK_NORMS`), else
-/// `./norms` when present, else the norms bundled in the binary.
-pub(crate) fn load_catalog(global: &Global, ctx: &Context) -> Result<Catalog, CliError> {
-    let dir = match &global.norms {
-        Some(dir) => {
-            if !dir.is_dir() {
-                return Err(CliError::input(
-                    ctx.lang.norms_dir_missing(&dir.display().to_string()),
-                    Some(ctx.lang.norms_dir_missing_help()),
-                ));
-            }
-            dir.clone()
-        }
-        None => {
-            // Relative, so paths in messages read as the user knows them.
-            if ctx.cwd.join("norms").is_dir() {
-                PathBuf::from("norms")
-            } else {
-                return Ok(Catalog::bundled());
-            }
-        }
+/// "error: …" and "help: …" on standard error.
+fn report(out: &mut Output, lang: Lang, error: &CliError) -> io::Result<()> {
+    let label = out.paint_err(
+        Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
+        lang.severity(crate::domain::diagnostic::Severity::Error),
+    );
+    out.err_line(&format!("{label}: {error}"))?;
+    if let CliError::Input {
+        help: Some(help), ..
+    } = error
+    {
+        let name = out.paint_err(Style::new().bold(), lang.help_label());
+        out.err_line(&format!("{name}: {help}"))?;
+    }
+    out.flush()
+}
+
+/// The norms in use: the directory the configuration names, or the norms
+/// bundled in the binary.
+pub(crate) fn load_catalog(ctx: &Context) -> Result<Catalog, CliError> {
+    let dir = match &ctx.config.norms {
+        NormsSource::Bundled => return Ok(Catalog::bundled()),
+        NormsSource::Dir(dir) => dir,
     };
-    let mut catalog = Catalog::load_dir(&dir).map_err(|e| {
+    let mut catalog = Catalog::load_dir(dir).map_err(|e| {
         CliError::input(
             ctx.lang
                 .cannot_list(&dir.display().to_string(), &e.source.to_string()),
             None,
         )
     })?;
-    catalog.origin = crate::domain::norm::catalog::Origin::Directory(dir);
+    catalog.origin = crate::domain::norm::catalog::Origin::Directory(dir.clone());
     Ok(catalog)
 }
 

@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod bsn;
+pub mod clock;
 pub mod dates;
 pub mod decision;
 pub mod diagnostic;

@@ -36,12 +36,18 @@ use self::motivation::MotivationForm;
 use self::picker::Picker;
 use self::review::{Assessed, Review};
 use self::signal::SignalForm;
+use crate::domain::clock::Clock;
 use crate::domain::decision;
 use crate::domain::draft::{Draft, DraftAnswer, DraftNorm, Step};
 use crate::domain::keyring::Grant;
 use crate::domain::norm::catalog::{Catalog, LoadedNorm};
 use crate::domain::store::files::new_id;
 use crate::i18n::Lang;
+
+/// The terminal's width in columns, when there is one.
+pub fn terminal_width() -> Option<u16> {
+    crossterm::terminal::size().ok().map(|(cols, _)| cols)
+}
 
 /// Smallest terminal the walkthrough draws in; below it, it says so.
 pub const MIN_WIDTH: u16 = 50;
@@ -150,7 +156,7 @@ pub struct App {
     /// opens, so the preview shows exactly what will be stored.
     record: Option<(String, Timestamp)>,
     /// Whole seconds, as records store them.
-    clock: Box<dyn Fn() -> Timestamp>,
+    clock: Clock,
     /// Something to say on the first screen (e.g. that a resumed draft's
     /// norm changed), until the next key.
     notice: Option<String>,
@@ -169,10 +175,7 @@ impl App {
             help: false,
             leaving: false,
             record: None,
-            clock: Box::new(|| {
-                let now = Timestamp::now();
-                Timestamp::from_second(now.as_second()).unwrap_or(now)
-            }),
+            clock: Clock::system(jiff::tz::TimeZone::UTC),
             notice: None,
         };
         app.resume();
@@ -189,8 +192,8 @@ impl App {
     /// Uses `clock` for the moment a record is drawn up (a fixed clock in
     /// tests and with `MAATWERK_NOW`).
     #[must_use]
-    pub fn with_clock(mut self, clock: impl Fn() -> Timestamp + 'static) -> Self {
-        self.clock = Box::new(clock);
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
         if matches!(self.screen, Screen::Review(_)) {
             self.screen = self.review_screen();
         }
@@ -271,7 +274,7 @@ impl App {
     }
 
     fn review_screen(&mut self) -> Screen {
-        let at = (self.clock)();
+        let at = self.clock.now();
         let id = new_id("MW", at);
         let assessed = self.assess(&id, at);
         self.record = Some((id, at));

@@ -1,6 +1,6 @@
 use clap::Args;
 
-use super::{CliError, Context, Global, Outcome, load_catalog};
+use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::draft::{Drafts, NormState};
 
 /// List unsigned drafts of the walkthrough, or discard one. Drafts are
@@ -15,13 +15,6 @@ pub struct DraftsArgs {
     pub json: bool,
 }
 
-/// `maatwerk/drafts` in the user's data directory.
-pub fn drafts_dir(ctx: &Context) -> Result<std::path::PathBuf, CliError> {
-    dirs::data_dir()
-        .map(|d| d.join("maatwerk").join("drafts"))
-        .ok_or_else(|| CliError::input(ctx.lang.no_home(), None))
-}
-
 #[derive(serde::Serialize)]
 struct JsonDraft<'a> {
     id: &'a str,
@@ -33,9 +26,9 @@ struct JsonDraft<'a> {
     case: &'a str,
 }
 
-pub fn run(args: &DraftsArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &DraftsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    let drafts = Drafts::new(drafts_dir(ctx)?);
+    let drafts = Drafts::new(ctx.drafts_dir()?);
     if let Some(id) = &args.discard {
         drafts.discard(id).map_err(|_| {
             CliError::input(lang.no_such_draft(id), Some(lang.no_such_draft_help()))
@@ -44,7 +37,7 @@ pub fn run(args: &DraftsArgs, global: &Global, ctx: &mut Context) -> Result<Outc
         return Ok(Outcome::Success);
     }
     let list = drafts.list()?;
-    let catalog = load_catalog(global, ctx)?;
+    let catalog = load_catalog(ctx)?;
     if args.json {
         let json: Vec<JsonDraft<'_>> = list
             .iter()

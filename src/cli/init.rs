@@ -1,7 +1,7 @@
 use clap::Args;
 
-use super::signing::{key_path, read_key, store_dir, store_error, unlock};
-use super::{CliError, Context, Global, Outcome};
+use super::signing::{read_key, store_error, unlock};
+use super::{CliError, Context, Outcome};
 use crate::domain::keyring::is_principal;
 use crate::domain::store::{DEFAULT_ROLES, Store};
 
@@ -22,7 +22,7 @@ pub struct InitArgs {
     pub role: String,
 }
 
-pub fn run(args: &InitArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &InitArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     if !is_principal(&args.principal) {
         return Err(CliError::input(
@@ -40,14 +40,14 @@ pub fn run(args: &InitArgs, global: &Global, ctx: &mut Context) -> Result<Outcom
             Some(lang.known_roles(&roles)),
         ));
     }
-    let dir = store_dir(global, ctx)?;
+    let dir = ctx.store_dir()?.to_path_buf();
     if dir.join(crate::domain::store::CONFIG_FILE).exists() {
         return Err(store_error(
             ctx,
             &crate::domain::store::StoreError::AlreadyAStore { dir },
         ));
     }
-    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let key = read_key(ctx.key_path()?, ctx)?;
     let signer = unlock(&key, ctx)?;
     Store::init(
         &dir,

@@ -7,7 +7,7 @@ mod revoke;
 
 use clap::Subcommand;
 
-use super::{CliError, Context, Global, Outcome};
+use super::{CliError, Context, Outcome};
 
 #[derive(Debug, Subcommand)]
 pub enum KeyringCommand {
@@ -17,16 +17,12 @@ pub enum KeyringCommand {
     AllowedSigners(allowed_signers::AllowedSignersArgs),
 }
 
-pub fn run(
-    command: &KeyringCommand,
-    global: &Global,
-    ctx: &mut Context,
-) -> Result<Outcome, CliError> {
+pub fn run(command: &KeyringCommand, ctx: &mut Context) -> Result<Outcome, CliError> {
     match command {
-        KeyringCommand::Add(args) => add::run(args, global, ctx),
-        KeyringCommand::Revoke(args) => revoke::run(args, global, ctx),
-        KeyringCommand::List(args) => list::run(args, global, ctx),
-        KeyringCommand::AllowedSigners(args) => allowed_signers::run(args, global, ctx),
+        KeyringCommand::Add(args) => add::run(args, ctx),
+        KeyringCommand::Revoke(args) => revoke::run(args, ctx),
+        KeyringCommand::List(args) => list::run(args, ctx),
+        KeyringCommand::AllowedSigners(args) => allowed_signers::run(args, ctx),
     }
 }
 
@@ -34,11 +30,10 @@ pub fn run(
 /// now: who signs a keyring change.
 fn signing_member(
     keyring: &crate::domain::keyring::Keyring,
-    global: &Global,
     ctx: &Context,
 ) -> Result<(crate::domain::keys::KeyFile, crate::domain::keyring::Grant), CliError> {
-    use super::signing::{key_path, member_grant, read_key};
-    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    use super::signing::{member_grant, read_key};
+    let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(keyring, &key, ctx)?;
     Ok((key, grant))
 }

@@ -4,15 +4,15 @@ mod new;
 
 use clap::Subcommand;
 
-use super::{CliError, Context, Global, Outcome};
+use super::{CliError, Context, Outcome};
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     New(new::NewArgs),
 }
 
-pub fn run(command: &KeysCommand, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(command: &KeysCommand, ctx: &mut Context) -> Result<Outcome, CliError> {
     match command {
-        KeysCommand::New(args) => new::run(args, global, ctx),
+        KeysCommand::New(args) => new::run(args, ctx),
     }
 }

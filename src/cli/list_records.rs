@@ -3,7 +3,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::signing::{open_store, store_error};
-use super::{CliError, Context, Global, Outcome, parse_date};
+use super::{CliError, Context, Outcome, parse_date};
 use crate::domain::store::{RecordFilter, StoredRecord};
 
 /// List records, newest last; filter by author, norm and decision date
@@ -40,8 +40,8 @@ struct JsonRecord<'a> {
     file: String,
 }
 
-pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let store = open_store(global, ctx)?;
+pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let store = open_store(ctx)?;
     let filter = RecordFilter {
         author: args.author.clone(),
         norm: args.norm.clone(),

@@ -3,8 +3,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::diagnostics::{self, Item};
-use super::signing::{key_path, member_grant, open_store, read_key, store_error, unlock};
-use super::{CliError, Context, Global, Outcome, load_catalog};
+use super::signing::{member_grant, open_store, read_key, store_error, unlock};
+use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::answers;
 use crate::domain::decision::Refusal;
 use crate::domain::diagnostic::{FileReport, Severity};
@@ -38,7 +38,7 @@ pub struct NewArgs {
     pub resume: Option<String>,
 }
 
-pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let (Some(norm), Some(answers_file)) = (&args.norm, &args.answers) else {
         let start = super::walkthrough::Start {
             norm: args.norm.as_deref(),
@@ -48,10 +48,10 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
                 Some(id) => super::walkthrough::Resume::Draft(id),
             },
         };
-        return super::walkthrough::run(&start, global, ctx);
+        return super::walkthrough::run(&start, ctx);
     };
     let lang = ctx.lang;
-    let catalog = load_catalog(global, ctx)?;
+    let catalog = load_catalog(ctx)?;
     let Some(loaded) = catalog.get(norm) else {
         let ids = catalog.norms().iter().map(|n| &n.norm.id);
         return Err(CliError::input(
@@ -78,9 +78,9 @@ pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         return Err(CliError::input(lang.nothing_signed_answers(), None));
     };
 
-    let store = open_store(global, ctx)?;
+    let store = open_store(ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
-    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&keyring, &key, ctx)?;
 
     let prepared = match ops::record::prepare(loaded, &proposal, &grant, ctx.today) {

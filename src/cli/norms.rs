@@ -8,7 +8,7 @@ use clap::Subcommand;
 
 pub(crate) use list::print_table;
 
-use super::{CliError, Context, Global, Outcome};
+use super::{CliError, Context, Outcome};
 use crate::domain::norm::Norm;
 
 #[derive(Debug, Subcommand)]
@@ -18,15 +18,11 @@ pub enum NormsCommand {
     Check(check::CheckArgs),
 }
 
-pub fn run(
-    command: &NormsCommand,
-    global: &Global,
-    ctx: &mut Context,
-) -> Result<Outcome, CliError> {
+pub fn run(command: &NormsCommand, ctx: &mut Context) -> Result<Outcome, CliError> {
     match command {
-        NormsCommand::List(args) => list::run(args, global, ctx),
-        NormsCommand::Show(args) => show::run(args, global, ctx),
-        NormsCommand::Check(args) => check::run(args, global, ctx),
+        NormsCommand::List(args) => list::run(args, ctx),
+        NormsCommand::Show(args) => show::run(args, ctx),
+        NormsCommand::Check(args) => check::run(args, ctx),
     }
 }
 

@@ -59,12 +59,10 @@ impl Write for SharedBuf {
 }
 
 impl Output {
-    pub fn stdio(color_out: bool, color_err: bool, stdout_is_tty: bool) -> Self {
-        let width = stdout_is_tty
-            .then(|| crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(cols, _)| usize::from(cols))
-            .filter(|w| *w > 0);
+    /// Standard output and error; `width` is the terminal's when standard
+    /// output is one.
+    pub fn stdio(color_out: bool, color_err: bool, width: Option<u16>) -> Self {
+        let width = width.map(usize::from).filter(|w| *w > 0);
         Self {
             out: Box::new(io::stdout().lock()),
             err: Box::new(io::stderr()),

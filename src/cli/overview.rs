@@ -3,10 +3,10 @@
 use anstyle::Style;
 
 use super::norms_table;
-use super::{CliError, Context, Global, Outcome, load_catalog, warn_broken};
+use super::{CliError, Context, Outcome, load_catalog, warn_broken};
 
-pub fn run(global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let catalog = load_catalog(global, ctx)?;
+pub fn run(ctx: &mut Context) -> Result<Outcome, CliError> {
+    let catalog = load_catalog(ctx)?;
     warn_broken(&catalog, ctx)?;
     let lang = ctx.lang;
     ctx.out

@@ -4,7 +4,7 @@ use anstyle::Style;
 use clap::Args;
 
 use super::signing::{open_store, store_error};
-use super::{CliError, Context, Global, Outcome};
+use super::{CliError, Context, Outcome};
 use crate::domain::record::{Answer, Record, SignatureMeaning};
 use crate::domain::verify;
 
@@ -28,9 +28,9 @@ struct JsonShow<'a> {
     problems: Vec<&'static str>,
 }
 
-pub fn run(args: &ShowArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    let store = open_store(global, ctx)?;
+    let store = open_store(ctx)?;
     let Some(file) = store
         .find_record(&args.id)
         .map_err(|e| store_error(ctx, &e))?

@@ -1,7 +1,7 @@
 use clap::Args;
 
-use super::signing::{key_path, member_grant, open_store, read_key, store_error, unlock};
-use super::{CliError, Context, Global, Outcome, load_catalog};
+use super::signing::{member_grant, open_store, read_key, store_error, unlock};
+use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::ops::{self, signal::SignalRequest};
 use crate::domain::signal::TriedNorm;
 use crate::domain::suggest;
@@ -25,7 +25,7 @@ pub struct SignalArgs {
     pub check: Option<String>,
 }
 
-pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &SignalArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let request = SignalRequest {
         case: args.case.clone(),
@@ -47,7 +47,7 @@ pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outc
     let tried = match &args.norm {
         None => None,
         Some(id) => {
-            let catalog = load_catalog(global, ctx)?;
+            let catalog = load_catalog(ctx)?;
             let Some(loaded) = catalog.get(id) else {
                 let ids = catalog.norms().iter().map(|n| &n.norm.id);
                 return Err(CliError::input(
@@ -63,9 +63,9 @@ pub fn run(args: &SignalArgs, global: &Global, ctx: &mut Context) -> Result<Outc
             Some(TriedNorm::of(loaded, args.check.clone()))
         }
     };
-    let store = open_store(global, ctx)?;
+    let store = open_store(ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
-    let key = read_key(&key_path(global, ctx)?, ctx)?;
+    let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&keyring, &key, ctx)?;
     let signal = prepared.draw_up(tried, &grant, ctx.now);
     let signer = unlock(&key, ctx)?;

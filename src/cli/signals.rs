@@ -1,7 +1,7 @@
 use clap::Args;
 
 use super::signing::{open_store, store_error};
-use super::{CliError, Context, Global, Outcome};
+use super::{CliError, Context, Outcome};
 
 /// List the signals: cases for which no agreed norm fitted, newest last
 #[derive(Debug, Args)]
@@ -14,9 +14,9 @@ pub struct SignalsArgs {
     pub json: bool,
 }
 
-pub fn run(args: &SignalsArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &SignalsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    let store = open_store(global, ctx)?;
+    let store = open_store(ctx)?;
     let found = store
         .signals(args.norm.as_deref())
         .map_err(|e| store_error(ctx, &e))?;

@@ -1,37 +1,10 @@
 //! Finding the store and the signing key, and unlocking the key.
 
-use std::path::PathBuf;
-
-use super::{CliError, Context, Global};
+use super::{CliError, Context};
 use crate::domain::keys::{KeyError, KeyFile, Signer};
 use crate::domain::ops::keyring::KeyringChangeError;
 use crate::domain::ops::keys::KeyFileError;
 use crate::domain::store::{Store, StoreError};
-
-/// `--store`, `MAATWERK_STORE`, else `maatwerk/store` in the data directory.
-pub fn store_dir(global: &Global, ctx: &Context) -> Result<PathBuf, CliError> {
-    if let Some(dir) = &global.store {
-        return Ok(dir.clone());
-    }
-    dirs::data_dir()
-        .map(|d| d.join("maatwerk").join("store"))
-        .ok_or_else(|| CliError::input(ctx.lang.no_home(), None))
-}
-
-/// `--key`, `MAATWERK_KEY`, else `maatwerk/id_ed25519` in the config
-/// directory.
-pub fn key_path(global: &Global, ctx: &Context) -> Result<PathBuf, CliError> {
-    if let Some(path) = &global.key {
-        return Ok(path.clone());
-    }
-    default_key_path(ctx)
-}
-
-pub fn default_key_path(ctx: &Context) -> Result<PathBuf, CliError> {
-    dirs::config_dir()
-        .map(|d| d.join("maatwerk").join("id_ed25519"))
-        .ok_or_else(|| CliError::input(ctx.lang.no_home(), None))
-}
 
 /// The grant under which `key` may sign now, or the error saying it is not
 /// in the store's keyring.
@@ -47,9 +20,8 @@ pub fn member_grant(
         .ok_or_else(|| store_error(ctx, &StoreError::NotAMember(fingerprint)))
 }
 
-pub fn open_store(global: &Global, ctx: &Context) -> Result<Store, CliError> {
-    let dir = store_dir(global, ctx)?;
-    Store::open(&dir).map_err(|e| store_error(ctx, &e))
+pub fn open_store(ctx: &Context) -> Result<Store, CliError> {
+    Store::open(ctx.store_dir()?).map_err(|e| store_error(ctx, &e))
 }
 
 /// A store error in the user's language.
@@ -142,10 +114,11 @@ pub fn read_key(path: &std::path::Path, ctx: &Context) -> Result<KeyFile, CliErr
 /// A passphrase from `MAATWERK_PASSPHRASE_FILE`, else asked on the terminal
 /// without echo.
 pub fn passphrase(ctx: &Context, prompt: &str) -> Result<String, CliError> {
-    if let Some(file) = ctx.var("MAATWERK_PASSPHRASE_FILE") {
+    if let Some(file) = &ctx.config.passphrase_file {
         let text = std::fs::read_to_string(file).map_err(|e| {
             CliError::input(
-                ctx.lang.cannot_read_passphrase_file(file, &e.to_string()),
+                ctx.lang
+                    .cannot_read_passphrase_file(&file.display().to_string(), &e.to_string()),
                 None,
             )
         })?;

@@ -1,11 +1,9 @@
-use std::io::IsTerminal;
-
 use anstyle::{AnsiColor, Style};
 use clap::Args;
 use serde::Serialize;
 
 use super::signing::{open_store, store_error};
-use super::{CliError, Context, Global, Outcome};
+use super::{CliError, Context, Outcome};
 use crate::domain::keys::Fingerprint;
 use crate::domain::verify::{self, Report};
 
@@ -45,7 +43,7 @@ struct JsonReport {
     findings: Vec<JsonFinding>,
 }
 
-pub fn run(args: &VerifyArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let expect = match &args.expect_root {
         None => None,
@@ -54,8 +52,8 @@ pub fn run(args: &VerifyArgs, global: &Global, ctx: &mut Context) -> Result<Outc
                 .ok_or_else(|| CliError::input(lang.bad_fingerprint(text), None))?,
         ),
     };
-    let store = open_store(global, ctx)?;
-    let show_progress = std::io::stderr().is_terminal() && !args.json;
+    let store = open_store(ctx)?;
+    let show_progress = ctx.config.ttys.stderr && !args.json;
     let mut last_shown = 0;
     let mut progress = |done: usize, total: usize| {
         if show_progress && total >= 1000 && (done == total || done >= last_shown + total / 100) {

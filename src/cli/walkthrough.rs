@@ -2,7 +2,7 @@
 //! the I/O it needs — drafts on disk, signing into the store — and the
 //! terminal set up and always restored.
 
-use std::io::{self, IsTerminal, Stderr};
+use std::io::{self, Stderr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -10,8 +10,9 @@ use std::time::Duration;
 use crossterm::event;
 use jiff::Timestamp;
 
-use super::signing::{key_path, member_grant, open_store, read_key, store_dir, store_error};
-use super::{CliError, Context, Global, Outcome, load_catalog};
+use super::signing::{member_grant, open_store, read_key, store_error};
+use super::{CliError, Context, Outcome, load_catalog};
+use crate::domain::clock::Clock;
 use crate::domain::decision;
 use crate::domain::draft::{Draft, DraftNorm, Drafts, Step};
 use crate::domain::keys::{KeyError, KeyFile, Signer as Key};
@@ -39,17 +40,17 @@ pub enum Resume<'a> {
     Draft(&'a str),
 }
 
-pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    if !io::stderr().is_terminal() || !io::stdin().is_terminal() {
+    if !ctx.config.interactive() {
         return Err(CliError::input(
             lang.walkthrough_needs_terminal(),
             Some(lang.walkthrough_needs_terminal_help()),
         ));
     }
-    let catalog = load_catalog(global, ctx)?;
-    let key_file = key_path(global, ctx)?;
-    let store_dir = store_dir(global, ctx)?;
+    let catalog = load_catalog(ctx)?;
+    let key_file = ctx.key_path()?.to_path_buf();
+    let store_dir = ctx.store_dir()?.to_path_buf();
     let needs_key = !key_file.exists();
     let needs_store = !store_dir.join(crate::domain::store::CONFIG_FILE).exists();
     if needs_key && !needs_store {
@@ -64,15 +65,15 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
     let mut terminal = Screen::enter()?;
 
     if needs_store {
-        let found = if needs_key && global.key.is_none() {
-            found_ssh_key()
+        let found = if needs_key && !ctx.config.key_named {
+            found_ssh_key(ctx)
         } else {
             None
         };
         let (found, setup) = match (found, needs_key) {
             (_, false) => (None, KeySetup::Existing(read_key(&key_file, ctx)?)),
             (Some((path, key)), true) => {
-                let shown = home_relative(&path);
+                let shown = ctx.config.home_relative(&path);
                 (Some(path), KeySetup::Found { path: shown, key })
             }
             (None, true) => (None, KeySetup::New),
@@ -85,11 +86,11 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
         set_up(&identity, &key_file, found.as_deref(), &store_dir, ctx)?;
     }
 
-    let store = open_store(global, ctx)?;
+    let store = open_store(ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(&key_file, ctx)?;
     let grant = member_grant(&keyring, &key, ctx)?;
-    let drafts = Drafts::new(super::drafts::drafts_dir(ctx)?);
+    let drafts = Drafts::new(ctx.drafts_dir()?);
     let (draft, notice) = initial_draft(start, &drafts, &catalog, ctx)?;
     let last = store
         .record_files_of(&grant.principal)
@@ -106,11 +107,8 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
         prev,
         grant,
     };
-    let mut app = App::new(lang, catalog.clone(), ctx.today, signer.clone(), draft);
-    if ctx.var("MAATWERK_NOW").is_some() {
-        let now = ctx.now;
-        app = app.with_clock(move || now);
-    }
+    let mut app = App::new(lang, catalog.clone(), ctx.today, signer.clone(), draft)
+        .with_clock(ctx.config.clock.clone());
     if let Some(notice) = notice {
         app = app.with_notice(notice);
     }
@@ -123,6 +121,7 @@ pub fn run(start: &Start<'_>, global: &Global, ctx: &mut Context) -> Result<Outc
         key,
         unlocked: None,
         today: ctx.today,
+        clock: ctx.config.clock.clone(),
     };
     let ending = tui::run(&mut terminal.0, &mut app, &mut events, &mut host);
     drop(terminal);
@@ -174,23 +173,10 @@ fn key_events() -> io::Result<impl Iterator<Item = io::Result<crossterm::event::
 
 /// An OpenSSH ed25519 key the person already has, to offer on the first
 /// run.
-fn found_ssh_key() -> Option<(std::path::PathBuf, crate::domain::keys::KeyFile)> {
-    if !cfg!(unix) {
-        return None;
-    }
-    let path = dirs::home_dir()?.join(".ssh").join("id_ed25519");
+fn found_ssh_key(ctx: &Context) -> Option<(std::path::PathBuf, crate::domain::keys::KeyFile)> {
+    let path = ctx.config.ssh_key.clone()?;
     let key = crate::domain::keys::KeyFile::read(&path).ok()?;
     Some((path, key))
-}
-
-/// `path` with the home directory written as `~`.
-fn home_relative(path: &std::path::Path) -> String {
-    dirs::home_dir()
-        .and_then(|home| path.strip_prefix(home).ok())
-        .map_or_else(
-            || path.display().to_string(),
-            |rest| format!("~/{}", rest.display()),
-        )
 }
 
 /// First run: makes the key (when there is none, or links the one the
@@ -305,6 +291,7 @@ struct CliHost {
     /// Decrypted once, then kept for the rest of the process.
     unlocked: Option<Key>,
     today: jiff::civil::Date,
+    clock: Clock,
 }
 
 impl CliHost {
@@ -325,7 +312,7 @@ impl CliHost {
 impl Host for CliHost {
     fn save_draft(&mut self, draft: &Draft) -> io::Result<()> {
         let mut draft = draft.clone();
-        draft.updated = Timestamp::now();
+        draft.updated = self.clock.now();
         self.drafts.save(&draft).map(|_| ())
     }
 
@@ -391,8 +378,7 @@ impl Host for CliHost {
             sha256: n.sha256.clone(),
             failed_check: check.map(str::to_owned),
         });
-        let now = Timestamp::from_second(Timestamp::now().as_second())
-            .unwrap_or_else(|_| Timestamp::now());
+        let now = self.clock.now();
         let signal = Signal {
             format: SIGNAL_FORMAT.into(),
             id: new_id("SG", now),

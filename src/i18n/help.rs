@@ -77,19 +77,19 @@ impl Lang {
         }
         Some(match (path, id) {
             (_, "norms") => {
-                "Map met de afgesproken normen [standaard: ./norms als die bestaat, anders de ingebouwde normen]"
+                "Map met de afgesproken normen (ook `MAATWERK_NORMS`) [standaard: ./norms als die bestaat, anders de ingebouwde normen]"
             }
             (_, "lang") => {
-                "Taal van de interface: nl of en [standaard: uit LC_ALL/LANG: Nederlands bij nl*, anders Engels]"
+                "Taal van de interface: nl of en (ook `MAATWERK_LANG`) [standaard: uit LC_ALL/LANG: Nederlands bij nl*, anders Engels]"
             }
             (_, "color") => {
                 "Wanneer kleur te gebruiken: auto (op een terminal, tenzij NO_COLOR is gezet), always of never"
             }
             (_, "store") => {
-                "De opslag met verantwoordingen en sleutelring [standaard: `maatwerk/store` in de gegevensmap van de gebruiker]"
+                "De opslag met verantwoordingen en sleutelring (ook `MAATWERK_STORE`) [standaard: `maatwerk/store` in de gegevensmap van de gebruiker]"
             }
             (_, "key") => {
-                "De OpenSSH ed25519-privésleutel om mee te ondertekenen [standaard: `maatwerk/id_ed25519` in de configuratiemap van de gebruiker]"
+                "De OpenSSH ed25519-privésleutel om mee te ondertekenen (ook `MAATWERK_KEY`) [standaard: `maatwerk/id_ed25519` in de configuratiemap van de gebruiker]"
             }
             (_, "json") => "Uitvoer als JSON",
             (_, "help") => "Toon deze hulp",

@@ -60,6 +60,24 @@ impl Lang {
         }
     }
 
+    pub fn bad_clock(self, value: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "MAATWERK_NOW={value:?} is geen RFC 3339-tijdstip zoals 2026-11-23T09:30:00Z"
+            ),
+            Self::En => format!(
+                "MAATWERK_NOW={value:?} is not an RFC 3339 timestamp such as 2026-11-23T09:30:00Z"
+            ),
+        }
+    }
+
+    pub fn bad_lang(self, value: &str) -> String {
+        match self {
+            Self::Nl => format!("MAATWERK_LANG={value:?}: kies `nl` of `en`"),
+            Self::En => format!("MAATWERK_LANG={value:?}: choose `nl` or `en`"),
+        }
+    }
+
     pub fn norms_dir_missing(self, dir: &str) -> String {
         match self {
             Self::Nl => format!("de normmap `{dir}` bestaat niet of is geen map"),

@@ -35,7 +35,7 @@ fn app_with(lang: Lang, draft: Draft) -> App {
         signer("consulent", false),
         draft,
     )
-    .with_clock(|| "2026-11-23T09:30:00Z".parse().unwrap())
+    .with_clock(Clock::fixed("2026-11-23T09:30:00Z".parse().unwrap()))
 }
 
 fn app(lang: Lang) -> App {

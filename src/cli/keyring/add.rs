@@ -3,7 +3,7 @@ use jiff::Timestamp;
 
 use super::{parse_moment, signing_member};
 use crate::cli::signing::{keyring_change_error, open_store, store_error, unlock};
-use crate::cli::{CliError, Context, Global, Outcome};
+use crate::cli::{CliError, Context, Outcome};
 use crate::domain::keyring::is_principal;
 use crate::domain::ops::keyring::{KeyringChangeError, MemberChange, plan_member};
 
@@ -38,7 +38,7 @@ pub struct AddArgs {
     pub change: bool,
 }
 
-pub fn run(args: &AddArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &AddArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     if !is_principal(&args.principal) {
         return Err(keyring_change_error(
@@ -46,7 +46,7 @@ pub fn run(args: &AddArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
             &KeyringChangeError::BadPrincipal(args.principal.clone()),
         ));
     }
-    let store = open_store(global, ctx)?;
+    let store = open_store(ctx)?;
     let config = store.config().map_err(|e| store_error(ctx, &e))?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let public_key = match &args.public_key {
@@ -64,7 +64,7 @@ pub fn run(args: &AddArgs, global: &Global, ctx: &mut Context) -> Result<Outcome
         valid_until: args.valid_until,
         change: args.change,
     };
-    let (key, by) = signing_member(&keyring, global, ctx)?;
+    let (key, by) = signing_member(&keyring, ctx)?;
     let entry = plan_member(&config, &keyring, &change, &by, ctx.now)
         .map_err(|e| keyring_change_error(ctx, &e))?;
     let signer = unlock(&key, ctx)?;

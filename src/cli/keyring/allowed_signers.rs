@@ -1,19 +1,15 @@
 use clap::Args;
 
 use crate::cli::signing::{open_store, store_error};
-use crate::cli::{CliError, Context, Global, Outcome};
+use crate::cli::{CliError, Context, Outcome};
 
 /// Print an OpenSSH `allowed_signers` file that makes `ssh-keygen -Y verify`
 /// accept exactly the signatures `maatwerk verify` accepts
 #[derive(Debug, Args)]
 pub struct AllowedSignersArgs {}
 
-pub fn run(
-    _args: &AllowedSignersArgs,
-    global: &Global,
-    ctx: &mut Context,
-) -> Result<Outcome, CliError> {
-    let store = open_store(global, ctx)?;
+pub fn run(_args: &AllowedSignersArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let store = open_store(ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let text = keyring.allowed_signers();
     ctx.out.line(text.trim_end())?;

@@ -2,7 +2,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::cli::signing::{open_store, store_error};
-use crate::cli::{CliError, Context, Global, Outcome};
+use crate::cli::{CliError, Context, Outcome};
 
 /// List who may sign, in which role, with which key, and when
 #[derive(Debug, Args)]
@@ -26,8 +26,8 @@ struct JsonGrant<'a> {
     entry: &'a str,
 }
 
-pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let store = open_store(global, ctx)?;
+pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let store = open_store(ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let now = ctx.now;
     if args.json {

@@ -3,7 +3,7 @@ use jiff::Timestamp;
 
 use super::{parse_moment, signing_member};
 use crate::cli::signing::{keyring_change_error, open_store, store_error, unlock};
-use crate::cli::{CliError, Context, Global, Outcome};
+use crate::cli::{CliError, Context, Outcome};
 use crate::domain::ops::keyring::plan_revocation;
 
 /// Revoke a person's right to sign, from now or from a given moment.
@@ -20,11 +20,11 @@ pub struct RevokeArgs {
     pub from: Option<Timestamp>,
 }
 
-pub fn run(args: &RevokeArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &RevokeArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    let store = open_store(global, ctx)?;
+    let store = open_store(ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
-    let (key, by) = signing_member(&keyring, global, ctx)?;
+    let (key, by) = signing_member(&keyring, ctx)?;
     let entry = plan_revocation(
         &keyring,
         &args.principal,

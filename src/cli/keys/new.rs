@@ -2,8 +2,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cli::signing::{default_key_path, key_file_error, passphrase};
-use crate::cli::{CliError, Context, Global, Outcome};
+use crate::cli::signing::{key_file_error, passphrase};
+use crate::cli::{CliError, Context, Outcome};
 use crate::domain::keys::is_strong_enough;
 use crate::domain::ops;
 
@@ -25,18 +25,18 @@ pub struct NewArgs {
     pub comment: String,
 }
 
-pub fn run(args: &NewArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
-    let path = match (&args.out, &global.key) {
-        (Some(p), _) | (None, Some(p)) => p.clone(),
-        (None, None) => default_key_path(ctx)?,
+    let path = match &args.out {
+        Some(path) => path.clone(),
+        None => ctx.key_path()?.to_path_buf(),
     };
     ops::keys::check_free(&path).map_err(|e| key_file_error(ctx, &e))?;
     let phrase = if args.no_passphrase {
         None
     } else {
         let first = passphrase(ctx, &lang.new_passphrase_prompt())?;
-        if ctx.var("MAATWERK_PASSPHRASE_FILE").is_none() {
+        if ctx.config.passphrase_file.is_none() {
             let again = passphrase(ctx, &lang.repeat_passphrase_prompt())?;
             if again != first {
                 return Err(CliError::input(lang.passphrases_differ(), None));

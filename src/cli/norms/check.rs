@@ -4,7 +4,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::cli::diagnostics::{self, JsonDiagnostic};
-use crate::cli::{CliError, Context, Global, Outcome, load_catalog};
+use crate::cli::{CliError, Context, Outcome, load_catalog};
 use crate::domain::norm::catalog::Catalog;
 
 /// Check norm files and report every problem at once, each with
@@ -29,9 +29,9 @@ struct JsonCheck {
     diagnostics: Vec<JsonDiagnostic>,
 }
 
-pub fn run(args: &CheckArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
+pub fn run(args: &CheckArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let catalog = if args.paths.is_empty() {
-        load_catalog(global, ctx)?
+        load_catalog(ctx)?
     } else {
         Catalog::load_paths(&args.paths).map_err(|e| {
             CliError::input(

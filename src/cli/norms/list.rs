@@ -2,7 +2,7 @@ use clap::Args;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::cli::{CliError, Context, Global, Outcome, load_catalog, parse_date, warn_broken};
+use crate::cli::{CliError, Context, Outcome, load_catalog, parse_date, warn_broken};
 use crate::domain::norm::catalog::{Catalog, LoadedNorm};
 use crate::domain::norm::{Status, Unusable};
 
@@ -36,8 +36,8 @@ struct JsonNorm<'a> {
     source: &'a str,
 }
 
-pub fn run(args: &ListArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let catalog = load_catalog(global, ctx)?;
+pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let catalog = load_catalog(ctx)?;
     let on = args.on.unwrap_or(ctx.today);
     warn_broken(&catalog, ctx)?;
     let shown: Vec<&LoadedNorm> = catalog

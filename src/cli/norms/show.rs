@@ -5,7 +5,7 @@ use clap::Args;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::cli::{CliError, Context, Global, Outcome, load_catalog, parse_date, warn_broken};
+use crate::cli::{CliError, Context, Outcome, load_catalog, parse_date, warn_broken};
 use crate::domain::jci::Jci;
 use crate::domain::norm::catalog::LoadedNorm;
 use crate::domain::norm::{Check, CheckKind, Norm, Unusable};
@@ -37,8 +37,8 @@ struct JsonShow<'a> {
     unusable: Option<Unusable>,
 }
 
-pub fn run(args: &ShowArgs, global: &Global, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let catalog = load_catalog(global, ctx)?;
+pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let catalog = load_catalog(ctx)?;
     let on = args.on.unwrap_or(ctx.today);
     let Some(loaded) = catalog.get(&args.id) else {
         let broken = catalog.reports().iter().find(|r| {
