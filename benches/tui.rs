@@ -8,12 +8,13 @@ use std::fs;
 use std::sync::OnceLock;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use maatwerk::domain::clock::Clock;
 use maatwerk::domain::draft::Draft;
 use maatwerk::domain::keyring::Grant;
 use maatwerk::domain::keys::{Fingerprint, Signer as Key};
 use maatwerk::domain::norm::catalog::Catalog;
 use maatwerk::i18n::Lang;
-use maatwerk::tui::{App, Screen, Signer};
+use maatwerk::tui::{App, Screen, Signatory};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -41,9 +42,9 @@ fn catalog() -> &'static Catalog {
     })
 }
 
-fn signer() -> Signer {
+fn signer() -> Signatory {
     let key = Key::generate("bench").expect("key");
-    Signer {
+    Signatory {
         grant: Grant {
             entry_id: "KR-1".into(),
             principal: "anna@gemeente.example".into(),
@@ -62,11 +63,10 @@ fn signer() -> Signer {
 }
 
 fn new_app() -> App {
-    let today = jiff::civil::date(2026, 11, 23);
     App::new(
         Lang::Nl,
         catalog().clone(),
-        today,
+        Clock::fixed("2026-11-23T09:00:00Z".parse().expect("time")),
         signer(),
         Draft::new("2026-11-23T09:00:00Z".parse().expect("time")),
     )

@@ -11,6 +11,9 @@ mod help;
 mod law;
 mod problems;
 mod records;
+mod walkthrough;
+
+pub use walkthrough::{KeyAction, ScreenTitle};
 mod text;
 
 /// The language of interface text.

@@ -24,54 +24,33 @@ pub fn open_store(ctx: &Context) -> Result<Store, CliError> {
     Store::open(ctx.store_dir()?).map_err(|e| store_error(ctx, &e))
 }
 
-/// A store error in the user's language.
+/// A store error in the user's language, with a way out where there is
+/// one.
 pub fn store_error(ctx: &Context, error: &StoreError) -> CliError {
     let lang = ctx.lang;
-    match error {
-        StoreError::NotAStore { dir } => CliError::input(
-            lang.not_a_store(&dir.display().to_string()),
-            Some(lang.not_a_store_help()),
-        ),
-        StoreError::AlreadyAStore { dir } => {
-            CliError::input(lang.already_a_store(&dir.display().to_string()), None)
-        }
-        StoreError::NotAMember(fp) => CliError::input(
-            lang.key_not_in_keyring(fp.as_str()),
-            Some(lang.key_not_in_keyring_help()),
-        ),
-        StoreError::NotBeheerder => CliError::input(lang.not_beheerder(), None),
-        StoreError::Key(e) => key_error(ctx, e),
-        other => CliError::input(other.to_string(), None),
-    }
+    let help = match error {
+        StoreError::NotAStore { .. } => Some(lang.not_a_store_help()),
+        StoreError::NotAMember(_) => Some(lang.key_not_in_keyring_help()),
+        StoreError::Key(e) => return key_error(ctx, e),
+        _ => None,
+    };
+    CliError::input(lang.store_problem(error), help)
 }
 
 pub fn key_error(ctx: &Context, error: &KeyError) -> CliError {
     let lang = ctx.lang;
-    match error {
-        KeyError::Read(e) => CliError::input(
-            lang.cannot_read_key(&e.to_string()),
-            Some(lang.cannot_read_key_help()),
-        ),
-        KeyError::Format(_) | KeyError::NotEd25519 => {
-            CliError::input(lang.not_an_ed25519_key(), None)
-        }
-        KeyError::Passphrase => CliError::input(lang.wrong_passphrase(), None),
-        KeyError::Sign(e) => CliError::input(e.to_string(), None),
-    }
+    let help = matches!(error, KeyError::Read(_)).then(|| lang.cannot_read_key_help());
+    CliError::input(lang.key_problem(error), help)
 }
 
 /// A key that could not be made, in the user's language.
 pub fn key_file_error(ctx: &Context, error: &KeyFileError) -> CliError {
     let lang = ctx.lang;
     match error {
-        KeyFileError::Exists(path) => CliError::input(
-            lang.key_exists(&path.display().to_string()),
-            Some(lang.key_exists_help()),
-        ),
-        KeyFileError::Io { path, source } => CliError::input(
-            lang.cannot_write(&path.display().to_string(), &source.to_string()),
-            None,
-        ),
+        KeyFileError::Exists(_) => {
+            CliError::input(lang.key_file_problem(error), Some(lang.key_exists_help()))
+        }
+        KeyFileError::Io { .. } => CliError::input(lang.key_file_problem(error), None),
         KeyFileError::Key(e) => key_error(ctx, e),
     }
 }

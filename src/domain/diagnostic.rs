@@ -2,7 +2,7 @@
 //! each tied to the exact place in the file.
 //!
 //! The problem says *what* is wrong as data; the message catalogue in
-//! [`crate::i18n`] turns it into a sentence in the reader's language, and
+//! the interface's message catalogue turns it into a sentence in the reader's language, and
 //! the front end shows *where* with the offending line.
 
 use std::ops::Range;

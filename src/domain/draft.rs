@@ -15,7 +15,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::decision::Proposal;
-use super::norm::catalog::Catalog;
+use super::norm::catalog::{Catalog, LoadedNorm};
 use super::record::{Answer, Motivation};
 use super::store::files::{TEMP_PREFIX, new_id, sync_dir};
 
@@ -65,6 +65,16 @@ pub struct DraftNorm {
     pub id: String,
     pub version: u32,
     pub sha256: String,
+}
+
+impl DraftNorm {
+    pub fn of(norm: &LoadedNorm) -> Self {
+        Self {
+            id: norm.norm.id.clone(),
+            version: norm.norm.version,
+            sha256: norm.sha256().to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -123,6 +133,21 @@ impl Draft {
             evidence: self.evidence.iter().map(|id| (id.clone(), true)).collect(),
             motivation: self.motivation.clone(),
         }
+    }
+
+    /// When the draft's norm changed since it was saved: the draft follows
+    /// the norm in use now and goes back to its checks, whose answers were
+    /// given to another version. Returns the versions then and now.
+    pub fn catch_up(&mut self, catalog: &Catalog) -> Option<(u32, u32)> {
+        let NormState::Changed { then, now } = self.norm_state(catalog) else {
+            return None;
+        };
+        self.step = self.step.min(Step::Checklist);
+        let current = self.norm.as_ref().and_then(|n| catalog.get(&n.id));
+        if let Some(loaded) = current {
+            self.norm = Some(DraftNorm::of(loaded));
+        }
+        Some((then, now))
     }
 
     pub fn norm_state(&self, catalog: &Catalog) -> NormState {

@@ -169,6 +169,52 @@ impl Lang {
 
     // Store and keyring.
 
+    /// A store error in one sentence.
+    pub fn store_problem(self, error: &crate::domain::store::StoreError) -> String {
+        use crate::domain::store::StoreError as E;
+        match error {
+            E::NotAStore { dir } => self.not_a_store(&dir.display().to_string()),
+            E::AlreadyAStore { dir } => self.already_a_store(&dir.display().to_string()),
+            E::Io { path, source } => match self {
+                Self::Nl => format!("`{}`: {source}", path.display()),
+                Self::En => format!("`{}`: {source}", path.display()),
+            },
+            E::Corrupt { path, what } => match self {
+                Self::Nl => format!("`{}` is onleesbaar of beschadigd: {what}", path.display()),
+                Self::En => format!("`{}` is unreadable or damaged: {what}", path.display()),
+            },
+            E::NotAMember(fp) => self.key_not_in_keyring(fp.as_str()),
+            E::NotBeheerder => self.not_beheerder(),
+            E::Key(e) => self.key_problem(e),
+        }
+    }
+
+    /// A key that could not be made, in one sentence.
+    pub fn key_file_problem(self, error: &crate::domain::ops::keys::KeyFileError) -> String {
+        use crate::domain::ops::keys::KeyFileError as E;
+        match error {
+            E::Exists(path) => self.key_exists(&path.display().to_string()),
+            E::Io { path, source } => {
+                self.cannot_write(&path.display().to_string(), &source.to_string())
+            }
+            E::Key(e) => self.key_problem(e),
+        }
+    }
+
+    /// A key error in one sentence.
+    pub fn key_problem(self, error: &crate::domain::keys::KeyError) -> String {
+        use crate::domain::keys::KeyError as E;
+        match error {
+            E::Read(e) => self.cannot_read_key(&e.to_string()),
+            E::Format(_) | E::NotEd25519 => self.not_an_ed25519_key(),
+            E::Passphrase => self.wrong_passphrase(),
+            E::Sign(e) => match self {
+                Self::Nl => format!("ondertekenen mislukt: {e}"),
+                Self::En => format!("signing failed: {e}"),
+            },
+        }
+    }
+
     pub fn not_a_store(self, dir: &str) -> String {
         match self {
             Self::Nl => format!("`{dir}` is geen maatwerk-opslag (er is geen store.toml)"),

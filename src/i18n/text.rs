@@ -809,25 +809,6 @@ impl Lang {
             "Press any key to close.",
         )
     }
-
-    pub fn screen_title(self, step: &str) -> &'static str {
-        match (self, step) {
-            (Self::Nl, "picker") => "Kies de afgesproken norm",
-            (Self::Nl, "case") => "De zaak",
-            (Self::Nl, "checklist") => "Controlevragen",
-            (Self::Nl, "motivation") => "Motivering",
-            (Self::Nl, "review") => "Controleren en ondertekenen",
-            (Self::Nl, "signal") => "Signaal: geen passende norm",
-            (Self::Nl, _) => "Klaar",
-            (Self::En, "picker") => "Choose the agreed norm",
-            (Self::En, "case") => "The case",
-            (Self::En, "checklist") => "Checks",
-            (Self::En, "motivation") => "Motivation",
-            (Self::En, "review") => "Review and sign",
-            (Self::En, "signal") => "Signal: no agreed norm fits",
-            (Self::En, _) => "Done",
-        }
-    }
 }
 
 impl Lang {

@@ -1,7 +1,7 @@
 //! The case: reference (never a BSN), decision date, and the period the
 //! departure runs when the norm limits it.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::buffer::Buffer;
@@ -10,11 +10,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::field::{Field, first_visible};
 use super::hints::Hint;
+use super::keymap::{self, Binding, Key, Label};
 use super::text::rows;
 use crate::domain::dates::parse_typed_date as parse_date;
 use crate::domain::decision::case_problem;
 use crate::domain::duration::CalendarDuration;
-use crate::i18n::Lang;
+use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -40,6 +41,32 @@ pub enum Outcome {
     Back,
 }
 
+/// Fields move with Tab and the arrows; other keys edit the field.
+const KEYS: &[Binding<Msg>] = &[
+    Binding::hinted(
+        &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::Down)],
+        Msg::Next,
+        Label::Fixed("Tab ↑↓"),
+        KeyAction::Field,
+    ),
+    Binding::quiet(
+        &[Key::Code(KeyCode::BackTab), Key::Code(KeyCode::Up)],
+        Msg::Prev,
+    ),
+    Binding::hinted(
+        &[Key::Code(KeyCode::Enter)],
+        Msg::Submit,
+        Label::Fixed("Enter"),
+        KeyAction::Next,
+    ),
+    Binding::hinted(
+        &[Key::Code(KeyCode::Esc)],
+        Msg::Back,
+        Label::Fixed("Esc"),
+        KeyAction::Back,
+    ),
+];
+
 pub struct CaseForm {
     lang: Lang,
     fields: Vec<Field>,
@@ -64,13 +91,10 @@ impl CaseForm {
         let decision = prefill.map_or(today, |p| p.decision_date);
         let mut fields = vec![
             Field::new(
-                lang.pick("Zaaknummer", "Case reference"),
+                lang.label_case_field(),
                 prefill.map_or("", |p| p.case.as_str()),
             ),
-            Field::new(
-                lang.pick("Besluitdatum", "Decision date"),
-                &decision.to_string(),
-            ),
+            Field::new(lang.label_decision_date_field(), &decision.to_string()),
         ];
         if let Some(max) = max_duration {
             let (start, last) = prefill.and_then(|p| p.period).map_or(
@@ -84,13 +108,10 @@ impl CaseForm {
                     )
                 },
             );
-            let mut start_field = Field::new(lang.pick("Ingangsdatum", "First day"), &start);
+            let mut start_field = Field::new(lang.label_first_day(), &start);
             start_field.note = Some(lang.max_duration_note(&lang.duration(max)));
             fields.push(start_field);
-            fields.push(Field::new(
-                lang.pick("Tot en met", "Up to and including"),
-                &last,
-            ));
+            fields.push(Field::new(lang.label_last_day(), &last));
         }
         Self {
             lang,
@@ -101,27 +122,11 @@ impl CaseForm {
     }
 
     pub fn hints(&self) -> Vec<Hint> {
-        let l = self.lang;
-        vec![
-            Hint::new("Tab ↑↓", l.pick("veld", "field")),
-            Hint::new("Enter", l.pick("verder", "next")),
-            Hint::new("Esc", l.pick("terug", "back")),
-        ]
+        keymap::hints(KEYS, self.lang)
     }
 
     pub fn on_key(key: KeyEvent) -> Msg {
-        match key.code {
-            KeyCode::Tab | KeyCode::Down => Msg::Next,
-            KeyCode::BackTab | KeyCode::Up => Msg::Prev,
-            KeyCode::Enter => Msg::Submit,
-            KeyCode::Esc => Msg::Back,
-            _ if key.modifiers.contains(KeyModifiers::CONTROL)
-                && key.code == KeyCode::Char('c') =>
-            {
-                Msg::Back
-            }
-            _ => Msg::Edit(key),
-        }
+        keymap::lookup(KEYS, &key).unwrap_or(Msg::Edit(key))
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
@@ -165,10 +170,7 @@ impl CaseForm {
                 };
                 let start = parse_date(&self.fields[START].value())?;
                 if last < start {
-                    return Some(
-                        l.pick("ligt vóór de ingangsdatum", "is before the first day")
-                            .into(),
-                    );
+                    return Some(l.field_before_first_day().into());
                 }
                 let end = last.checked_add(1.day()).ok()?;
                 let limit = self.max_duration?.end_from(start)?;
@@ -228,6 +230,7 @@ impl Widget for &CaseForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::KeyModifiers;
     use jiff::civil::date;
 
     const TODAY: Date = date(2026, 11, 23);

@@ -11,10 +11,11 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::field::Field;
 use super::hints::Hint;
+use super::keymap::{self, Binding, Key, Label};
 use super::text::rows;
 use crate::domain::norm::{AnswerProblem, Check, CheckKind, DecisionFacts, Norm};
 use crate::domain::record::Answer;
-use crate::i18n::Lang;
+use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -40,6 +41,77 @@ pub enum Outcome {
         check: String,
     },
 }
+
+const ENTER_NEXT: Binding<Msg> = Binding::hinted(
+    &[Key::Code(KeyCode::Enter)],
+    Msg::Submit,
+    Label::Fixed("Enter"),
+    KeyAction::NextCheck,
+);
+const ESC_PREVIOUS: Binding<Msg> = Binding::hinted(
+    &[Key::Code(KeyCode::Esc)],
+    Msg::Back,
+    Label::Fixed("Esc"),
+    KeyAction::PreviousCheck,
+);
+const UP: &[Key] = &[Key::Code(KeyCode::Up), Key::Code(KeyCode::Left)];
+const DOWN: &[Key] = &[Key::Code(KeyCode::Down), Key::Code(KeyCode::Right)];
+
+/// Yes or no: one key answers and moves on; `j` and `y` both say yes.
+const KEYS_CONFIRM: &[Binding<Msg>] = &[
+    Binding::hinted(
+        &[
+            Key::char('j'),
+            Key::char('J'),
+            Key::char('y'),
+            Key::char('Y'),
+        ],
+        Msg::Yes,
+        Label::YesNo,
+        KeyAction::YesNoAndOn,
+    ),
+    Binding::quiet(&[Key::char('n'), Key::char('N')], Msg::No),
+    Binding::quiet(UP, Msg::Up),
+    Binding::quiet(DOWN, Msg::Down),
+    ENTER_NEXT,
+    ESC_PREVIOUS,
+];
+
+const KEYS_CHOICE: &[Binding<Msg>] = &[
+    Binding::hinted(UP, Msg::Up, Label::Fixed("↑↓"), KeyAction::Choose),
+    Binding::quiet(DOWN, Msg::Down),
+    ENTER_NEXT,
+    ESC_PREVIOUS,
+];
+
+/// Typed answers (text, number, date): other keys edit.
+const KEYS_TYPED: &[Binding<Msg>] = &[ENTER_NEXT, ESC_PREVIOUS];
+
+/// A required condition failed: the three ways out.
+const KEYS_NOT_COVERED: &[Binding<Msg>] = &[
+    Binding::hinted(
+        &[
+            Key::char('1'),
+            Key::Code(KeyCode::Enter),
+            Key::Code(KeyCode::Esc),
+        ],
+        Msg::Option(1),
+        Label::Fixed("1"),
+        KeyAction::ChangeAnswer,
+    ),
+    Binding::hinted(
+        &[Key::char('2')],
+        Msg::Option(2),
+        Label::Fixed("2"),
+        KeyAction::AnotherNorm,
+    ),
+    Binding::hinted(
+        &[Key::char('3')],
+        Msg::Option(3),
+        Label::Fixed("3"),
+        KeyAction::LogSignal,
+    ),
+];
 
 pub struct Checklist {
     lang: Lang,
@@ -128,53 +200,32 @@ impl Checklist {
         }
     }
 
-    pub fn hints(&self) -> Vec<Hint> {
-        let l = self.lang;
+    /// The bindings in force: the way out of a failed condition, or those
+    /// of the current check's kind.
+    fn keymap(&self) -> &'static [Binding<Msg>] {
         if self.failed.is_some() {
-            return vec![
-                Hint::new("1", l.pick("antwoord aanpassen", "change the answer")),
-                Hint::new("2", l.pick("andere norm", "another norm")),
-                Hint::new("3", l.pick("signaal melden", "log a signal")),
-            ];
+            return KEYS_NOT_COVERED;
         }
-        let mut hints = match self.check().kind {
-            // Both `j` and `y` answer yes; the hint names the one of the language.
-            CheckKind::Confirm { .. } => vec![Hint::new(
-                l.pick("j/n", "y/n"),
-                l.pick("ja of nee, en verder", "yes or no, and on"),
-            )],
-            CheckKind::Choice { .. } => vec![Hint::new("↑↓", l.pick("kiezen", "choose"))],
-            _ => Vec::new(),
-        };
-        hints.push(Hint::new("Enter", l.pick("volgende", "next")));
-        hints.push(Hint::new("Esc", l.pick("vorige", "previous")));
-        hints
+        match self.check().kind {
+            CheckKind::Confirm { .. } => KEYS_CONFIRM,
+            CheckKind::Choice { .. } => KEYS_CHOICE,
+            _ => KEYS_TYPED,
+        }
     }
 
-    /// The message for a key on the current check.
+    pub fn hints(&self) -> Vec<Hint> {
+        keymap::hints(self.keymap(), self.lang)
+    }
+
+    /// The message for a key on the current check: typed answers take
+    /// every other key; yes/no and choices only their own.
     pub fn on_key(&self, key: KeyEvent) -> Option<Msg> {
-        if self.failed.is_some() {
-            return match key.code {
-                KeyCode::Char(c @ '1'..='3') => Some(Msg::Option(c as u8 - b'0')),
-                KeyCode::Enter | KeyCode::Esc => Some(Msg::Option(1)),
-                _ => None,
-            };
-        }
-        match (&self.check().kind, key.code) {
-            (_, KeyCode::Enter) => Some(Msg::Submit),
-            (_, KeyCode::Esc) => Some(Msg::Back),
-            (CheckKind::Confirm { .. }, KeyCode::Char('j' | 'J' | 'y' | 'Y')) => Some(Msg::Yes),
-            (CheckKind::Confirm { .. }, KeyCode::Char('n' | 'N')) => Some(Msg::No),
-            (CheckKind::Confirm { .. } | CheckKind::Choice { .. }, KeyCode::Up | KeyCode::Left) => {
-                Some(Msg::Up)
-            }
-            (
-                CheckKind::Confirm { .. } | CheckKind::Choice { .. },
-                KeyCode::Down | KeyCode::Right,
-            ) => Some(Msg::Down),
-            (CheckKind::Confirm { .. } | CheckKind::Choice { .. }, _) => None,
-            _ => Some(Msg::Edit(key)),
-        }
+        let typed = self.failed.is_none()
+            && !matches!(
+                self.check().kind,
+                CheckKind::Confirm { .. } | CheckKind::Choice { .. }
+            );
+        keymap::lookup(self.keymap(), &key).or_else(|| typed.then_some(Msg::Edit(key)))
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
@@ -439,24 +490,9 @@ impl Checklist {
             Line::raw(""),
             Line::raw(l.not_covered_because(&failed.question)),
             Line::raw(""),
-            Line::raw(format!(
-                "1  {}",
-                l.pick(
-                    "Het antwoord aanpassen (het was onjuist)",
-                    "Change the answer (it was wrong)"
-                )
-            )),
-            Line::raw(format!(
-                "2  {}",
-                l.pick("Een andere norm kiezen", "Choose another norm")
-            )),
-            Line::raw(format!(
-                "3  {}",
-                l.pick(
-                    "Een signaal melden: er is geen passende norm",
-                    "Log a signal: no agreed norm fits"
-                )
-            )),
+            Line::raw(format!("1  {}", l.not_covered_options()[0])),
+            Line::raw(format!("2  {}", l.not_covered_options()[1])),
+            Line::raw(format!("3  {}", l.not_covered_options()[2])),
         ]);
         Paragraph::new(text)
             .wrap(Wrap { trim: true })

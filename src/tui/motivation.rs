@@ -2,7 +2,7 @@
 //! with the norm's guidance and a live count against its `min_chars`, then
 //! the resident's own view, who was consulted and the expected effect.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -11,10 +11,11 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::hints::Hint;
+use super::keymap::{self, Binding, Key, Label};
 use crate::domain::bsn::contains_bsn;
 use crate::domain::norm::Norm;
 use crate::domain::record::Motivation;
-use crate::i18n::Lang;
+use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -30,6 +31,33 @@ pub enum Outcome {
     Done(Motivation),
     Back,
 }
+
+const KEYS: &[Binding<Msg>] = &[
+    Binding::hinted(
+        &[Key::Code(KeyCode::Tab)],
+        Msg::Next,
+        Label::Fixed("Tab"),
+        KeyAction::NextPart,
+    ),
+    Binding::hinted(
+        &[Key::Code(KeyCode::BackTab)],
+        Msg::Prev,
+        Label::Fixed("Shift-Tab"),
+        KeyAction::PreviousPart,
+    ),
+    Binding::hinted(
+        &[Key::Ctrl('s'), Key::Code(KeyCode::F(2))],
+        Msg::Done,
+        Label::Fixed("Ctrl-S"),
+        KeyAction::Done,
+    ),
+    Binding::hinted(
+        &[Key::Code(KeyCode::Esc)],
+        Msg::Back,
+        Label::Fixed("Esc"),
+        KeyAction::Back,
+    ),
+];
 
 struct Part {
     label: &'static str,
@@ -117,25 +145,12 @@ impl MotivationForm {
     }
 
     pub fn hints(&self) -> Vec<Hint> {
-        let l = self.lang;
-        vec![
-            Hint::new("Tab", l.pick("volgend onderdeel", "next part")),
-            Hint::new("Shift-Tab", l.pick("vorig", "previous")),
-            Hint::new("Ctrl-S", l.pick("klaar", "done")),
-            Hint::new("Esc", l.pick("terug", "back")),
-        ]
+        keymap::hints(KEYS, self.lang)
     }
 
+    /// Enter starts a new line; every key not bound edits the part.
     pub fn on_key(key: KeyEvent) -> Msg {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Tab => Msg::Next,
-            KeyCode::BackTab => Msg::Prev,
-            KeyCode::Esc => Msg::Back,
-            KeyCode::Char('s') if ctrl => Msg::Done,
-            KeyCode::F(2) => Msg::Done,
-            _ => Msg::Edit(key),
-        }
+        keymap::lookup(KEYS, &key).unwrap_or(Msg::Edit(key))
     }
 
     /// The motivation as typed so far, for the draft.
@@ -177,7 +192,7 @@ impl MotivationForm {
         let l = self.lang;
         let n = part.len();
         if n == 0 {
-            Some(l.pick("nog leeg", "still empty").to_owned())
+            Some(l.field_still_empty().to_owned())
         } else if contains_bsn(&part.text()) {
             Some(l.motivation_bsn().into())
         } else if part.counted && n < self.min_chars as usize {
@@ -259,6 +274,7 @@ impl Widget for &MotivationForm {
 mod tests {
     use super::*;
     use crate::domain::norm::catalog::Catalog;
+    use crossterm::event::KeyModifiers;
 
     fn form() -> MotivationForm {
         let catalog = Catalog::bundled();

@@ -13,10 +13,11 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::hints::Hint;
+use super::keymap::{self, Binding, Key, Label};
 use super::text::fit;
 use crate::domain::norm::catalog::Catalog;
 use crate::domain::norm::{CheckKind, Norm, Unusable};
-use crate::i18n::Lang;
+use crate::i18n::{KeyAction, Lang};
 
 /// What the picker asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +38,41 @@ pub enum Outcome {
     /// Esc on an empty filter.
     Back,
 }
+
+/// The picker's keys, with what Esc does; typing filters (the `abc`
+/// hint, handled after the table).
+macro_rules! picker_keys {
+    ($esc:expr) => {
+        &[
+            Binding::hinted(
+                &[Key::Code(KeyCode::Up)],
+                Msg::Move(-1),
+                Label::Fixed("↑↓"),
+                KeyAction::Move,
+            ),
+            Binding::quiet(&[Key::Code(KeyCode::Down)], Msg::Move(1)),
+            Binding::quiet(&[Key::Code(KeyCode::PageUp)], Msg::Move(-10)),
+            Binding::quiet(&[Key::Code(KeyCode::PageDown)], Msg::Move(10)),
+            Binding::hinted(
+                &[Key::Code(KeyCode::Enter)],
+                Msg::Choose,
+                Label::Fixed("Enter"),
+                KeyAction::ThisNorm,
+            ),
+            Binding::hinted(&[], Msg::Erase, Label::Fixed("abc"), KeyAction::Search),
+            Binding::hinted(
+                &[Key::Code(KeyCode::Esc)],
+                Msg::ClearOrBack,
+                Label::Fixed("Esc"),
+                $esc,
+            ),
+            Binding::quiet(&[Key::Code(KeyCode::Backspace)], Msg::Erase),
+        ]
+    };
+}
+
+const KEYS_EMPTY: &[Binding<Msg>] = picker_keys!(KeyAction::Back);
+const KEYS_FILTERED: &[Binding<Msg>] = picker_keys!(KeyAction::Clear);
 
 /// One norm as the picker shows it.
 #[derive(Debug, Clone)]
@@ -89,39 +125,28 @@ impl Picker {
         picker
     }
 
+    /// The bindings in force: Esc clears a filter, or goes back.
+    fn keymap(&self) -> &'static [Binding<Msg>] {
+        if self.filter.is_empty() {
+            KEYS_EMPTY
+        } else {
+            KEYS_FILTERED
+        }
+    }
+
     /// The keys this screen handles, for the help bar.
     pub fn hints(&self) -> Vec<Hint> {
-        let l = self.lang;
-        vec![
-            Hint::new("↑↓", l.pick("kiezen", "move")),
-            Hint::new("Enter", l.pick("deze norm", "this norm")),
-            Hint::new("abc", l.pick("zoeken", "search")),
-            Hint::new(
-                "Esc",
-                if self.filter.is_empty() {
-                    l.pick("terug", "back")
-                } else {
-                    l.pick("wissen", "clear")
-                },
-            ),
-        ]
+        keymap::hints(self.keymap(), self.lang)
     }
 
     /// The message for a key, if this screen handles it. No I/O.
-    pub fn on_key(key: KeyEvent) -> Option<Msg> {
-        match key.code {
-            KeyCode::Up => Some(Msg::Move(-1)),
-            KeyCode::Down => Some(Msg::Move(1)),
-            KeyCode::PageUp => Some(Msg::Move(-10)),
-            KeyCode::PageDown => Some(Msg::Move(10)),
-            KeyCode::Enter => Some(Msg::Choose),
-            KeyCode::Esc => Some(Msg::ClearOrBack),
-            KeyCode::Backspace => Some(Msg::Erase),
+    pub fn on_key(&self, key: KeyEvent) -> Option<Msg> {
+        keymap::lookup(self.keymap(), &key).or(match key.code {
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                 Some(Msg::Type(c))
             }
             _ => None,
-        }
+        })
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
@@ -207,10 +232,7 @@ impl Widget for &Picker {
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
         let count = l.norms_shown(self.shown.len(), self.entries.len());
         let search_line = Line::from(vec![
-            Span::styled(
-                l.pick("Zoek: ", "Search: "),
-                Style::new().add_modifier(Modifier::BOLD),
-            ),
+            Span::styled(l.search_label(), Style::new().add_modifier(Modifier::BOLD)),
             Span::raw(self.filter.clone()),
             Span::styled("▏", Style::new().add_modifier(Modifier::SLOW_BLINK)),
         ]);
@@ -239,10 +261,7 @@ impl Picker {
         let mut lines = Vec::new();
         if self.shown.is_empty() {
             lines.push(Line::styled(
-                l.pick(
-                    "Geen norm past bij deze zoekterm.",
-                    "No norm matches this search.",
-                ),
+                l.no_norm_matches(),
                 Style::new().add_modifier(Modifier::ITALIC),
             ));
         }

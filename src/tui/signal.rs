@@ -1,7 +1,7 @@
 //! Logging a signal from the walkthrough: the case and the norm that did
 //! not fit are known; the caseworker says what the case needs.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -11,8 +11,9 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::field::Field;
 use super::hints::Hint;
-use crate::domain::signal::{self, SignalProblem};
-use crate::i18n::Lang;
+use super::keymap::{self, Binding, Key, Label};
+use crate::domain::ops::{self, signal::SignalRequest};
+use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -30,6 +31,39 @@ pub enum Outcome {
     },
     Back,
 }
+
+const SEND: Binding<Msg> = Binding::hinted(
+    &[Key::Ctrl('s'), Key::Code(KeyCode::F(2))],
+    Msg::Send,
+    Label::Fixed("Ctrl-S"),
+    KeyAction::SignSignal,
+);
+const BACK: Binding<Msg> = Binding::hinted(
+    &[Key::Code(KeyCode::Esc)],
+    Msg::Back,
+    Label::Fixed("Esc"),
+    KeyAction::Back,
+);
+
+const KEYS: &[Binding<Msg>] = &[
+    SEND,
+    Binding::quiet(
+        &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)],
+        Msg::SwitchField,
+    ),
+    BACK,
+];
+
+const KEYS_WITH_PASSPHRASE: &[Binding<Msg>] = &[
+    SEND,
+    Binding::hinted(
+        &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)],
+        Msg::SwitchField,
+        Label::Fixed("Tab"),
+        KeyAction::Passphrase,
+    ),
+    BACK,
+];
 
 pub struct SignalForm {
     lang: Lang,
@@ -51,35 +85,26 @@ impl SignalForm {
             case: case.to_owned(),
             question: question.to_owned(),
             text,
-            passphrase: needs_passphrase.then(|| {
-                Field::masked(lang.pick("Wachtwoordzin van uw sleutel", "Your key's passphrase"))
-            }),
+            passphrase: needs_passphrase.then(|| Field::masked(lang.label_key_passphrase())),
             on_passphrase: false,
             error: None,
         }
     }
 
-    pub fn hints(&self) -> Vec<Hint> {
-        let l = self.lang;
-        let mut hints = vec![Hint::new(
-            "Ctrl-S",
-            l.pick("signaal ondertekenen", "sign the signal"),
-        )];
+    fn keymap(&self) -> &'static [Binding<Msg>] {
         if self.passphrase.is_some() {
-            hints.push(Hint::new("Tab", l.pick("wachtwoordzin", "passphrase")));
+            KEYS_WITH_PASSPHRASE
+        } else {
+            KEYS
         }
-        hints.push(Hint::new("Esc", l.pick("terug", "back")));
-        hints
     }
 
-    pub fn on_key(key: KeyEvent) -> Msg {
-        match key.code {
-            KeyCode::Char('s') if key.modifiers.contains(KeyModifiers::CONTROL) => Msg::Send,
-            KeyCode::F(2) => Msg::Send,
-            KeyCode::Tab | KeyCode::BackTab => Msg::SwitchField,
-            KeyCode::Esc => Msg::Back,
-            _ => Msg::Edit(key),
-        }
+    pub fn hints(&self) -> Vec<Hint> {
+        keymap::hints(self.keymap(), self.lang)
+    }
+
+    pub fn on_key(&self, key: KeyEvent) -> Msg {
+        keymap::lookup(self.keymap(), &key).unwrap_or(Msg::Edit(key))
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
@@ -101,23 +126,18 @@ impl SignalForm {
             Msg::Back => Some(Outcome::Back),
             Msg::Send => {
                 let text = self.text.lines().join("\n");
-                if let Some(p) = signal::check(&self.case, &text).first() {
-                    self.error = Some(match p {
-                        SignalProblem::TextTooShort { .. } | SignalProblem::BsnInText => {
-                            self.lang.signal_problem(*p)
-                        }
-                        other => self.lang.signal_problem(*other),
-                    });
+                let request = SignalRequest {
+                    case: self.case.clone(),
+                    text: text.clone(),
+                };
+                if let Err(problems) = ops::signal::prepare(&request) {
+                    self.error = problems.first().map(|p| self.lang.signal_problem(*p));
                     return None;
                 }
                 let passphrase = self.passphrase.as_ref().map(Field::value);
                 if passphrase.as_deref() == Some("") {
                     self.on_passphrase = true;
-                    self.error = Some(
-                        self.lang
-                            .pick("vul de wachtwoordzin in", "enter the passphrase")
-                            .into(),
-                    );
+                    self.error = Some(self.lang.field_enter_passphrase().into());
                     return None;
                 }
                 Some(Outcome::Send {
@@ -146,10 +166,7 @@ impl Widget for &SignalForm {
         Paragraph::new(l.signal_intro(&self.case, &self.question))
             .wrap(Wrap { trim: true })
             .render(intro, buf);
-        let block = Block::bordered().title(l.pick(
-            " Wat heeft de zaak nodig, en waarom past geen norm? ",
-            " What does the case need, and why does no norm fit? ",
-        ));
+        let block = Block::bordered().title(l.signal_text_title());
         let inner = block.inner(text);
         block.render(text, buf);
         (&self.text).render(inner, buf);

@@ -1,15 +1,30 @@
 //! The walkthrough as a whole: pure updates, whole-screen snapshots, keys.
 
-use super::*;
-use crate::domain::keys::{Fingerprint, Signer as Key};
+use std::io;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use jiff::Timestamp;
 use jiff::civil::date;
+use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
 
-const TODAY: Date = date(2026, 11, 23);
+use super::onboarding::{self, Identity};
+use super::*;
+use crate::domain::clock::Clock;
+use crate::domain::draft::{Draft, Step};
+use crate::domain::keyring::Grant;
+use crate::domain::keys::{Fingerprint, Signer as Key};
+use crate::domain::norm::catalog::Catalog;
+use crate::i18n::Lang;
 
-fn signer(role: &str, needs_passphrase: bool) -> Signer {
+fn clock() -> Clock {
+    Clock::fixed("2026-11-23T09:30:00Z".parse().unwrap())
+}
+
+fn signer(role: &str, needs_passphrase: bool) -> Signatory {
     let key = Key::generate("anna").unwrap();
-    Signer {
+    Signatory {
         grant: Grant {
             entry_id: "KR-1".into(),
             principal: "anna@gemeente.example".into(),
@@ -31,11 +46,10 @@ fn app_with(lang: Lang, draft: Draft) -> App {
     App::new(
         lang,
         Catalog::bundled(),
-        TODAY,
+        clock(),
         signer("consulent", false),
         draft,
     )
-    .with_clock(Clock::fixed("2026-11-23T09:30:00Z".parse().unwrap()))
 }
 
 fn app(lang: Lang) -> App {
@@ -48,6 +62,8 @@ struct FakeHost {
     discarded: Vec<String>,
     signed: Vec<(String, Option<String>)>,
     signals: Vec<(Option<String>, String)>,
+    keys_tried: Vec<String>,
+    set_up: Vec<Identity>,
 }
 
 impl Host for FakeHost {
@@ -83,6 +99,14 @@ impl Host for FakeHost {
         self.signals
             .push((check.map(str::to_owned), text.to_owned()));
         Ok("SG-20261123-AAAAAAAA".into())
+    }
+    fn check_key(&mut self, _: bool, passphrase: &str) -> bool {
+        self.keys_tried.push(passphrase.to_owned());
+        passphrase == "juiste zin"
+    }
+    fn set_up(&mut self, identity: &Identity) -> Result<Signatory, String> {
+        self.set_up.push(identity.clone());
+        Ok(signer(&identity.role, identity.passphrase.is_some()))
     }
 }
 
@@ -226,14 +250,14 @@ fn the_review_shows_the_record_as_it_will_be_stored_and_the_mandate() {
     assert!(matches!(ending, Ending::Saved(_)));
     let mut app = app_with(Lang::Nl, host.saves.last().unwrap().clone());
     assert!(
-        matches!(app.screen(), Screen::Review(_)),
+        matches!(app.screen(), Screen::Sign(_)),
         "resumed at the review"
     );
     let screen = draw(&app, 100, 40).backend().to_string();
     assert!(screen.contains("Nog niet te ondertekenen"), "{screen}");
-    app.update(Msg::Review(review::Msg::Toggle));
-    app.update(Msg::Review(review::Msg::Down));
-    app.update(Msg::Review(review::Msg::Toggle));
+    app.update(Msg::Sign(sign::Msg::Toggle));
+    app.update(Msg::Sign(sign::Msg::Down));
+    app.update(Msg::Sign(sign::Msg::Toggle));
     let screen = draw(&app, 100, 40).backend().to_string();
     assert!(screen.contains("✓ Binnen uw mandaat"), "{screen}");
     assert!(screen.contains("opgesteld en vastgesteld"));
@@ -299,7 +323,7 @@ fn a_wrong_passphrase_is_said_and_nothing_leaves() {
     let mut app = App::new(
         Lang::Nl,
         Catalog::bundled(),
-        TODAY,
+        clock(),
         signer("consulent", true),
         Draft::new("2026-11-23T09:00:00Z".parse().unwrap()),
     );
@@ -357,11 +381,14 @@ fn screens_in_both_languages_and_sizes() {
 
         let mut review = app_with(lang, Draft::new("2026-11-23T09:00:00Z".parse().unwrap()));
         press(&mut review, &to_review());
-        review.update(Msg::Review(review::Msg::Toggle));
-        review.update(Msg::Review(review::Msg::Down));
-        review.update(Msg::Review(review::Msg::Toggle));
+        review.update(Msg::Sign(sign::Msg::Toggle));
+        review.update(Msg::Sign(sign::Msg::Down));
+        review.update(Msg::Sign(sign::Msg::Toggle));
         let record_id = review.record_id().unwrap_or_default().to_owned();
-        let fingerprint = review.signer.grant.fingerprint.to_string();
+        let fingerprint = review
+            .signatory()
+            .map(|s| s.grant.fingerprint.to_string())
+            .unwrap_or_default();
         masked_snapshot(
             &format!("review_{code}_80x24"),
             &draw(&review, 80, 24),
@@ -384,11 +411,13 @@ fn screens_in_both_languages_and_sizes() {
         snapshot(&format!("help_{code}_80x24"), &draw(&help, 80, 24));
 
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut form = onboarding::Onboarding::new(lang, onboarding::KeySetup::New);
+        let mut first =
+            App::first_run(lang, Catalog::bundled(), clock(), onboarding::KeySetup::New);
         let mut events = keys("Anna de Wit\n").into_iter();
+        let mut host = FakeHost::default();
         assert_eq!(
-            onboard(&mut terminal, &mut form, &mut events).unwrap(),
-            None
+            run(&mut terminal, &mut first, &mut events, &mut host).unwrap(),
+            Ending::Nothing
         );
         snapshot(&format!("onboarding_{code}_80x24"), &terminal);
     }
@@ -456,12 +485,12 @@ fn esc_with_nothing_typed_leaves_at_once() {
 fn an_amount_above_the_mandaat_goes_to_review_by_a_higher_role() {
     let mut app = app(Lang::Nl);
     press(&mut app, &to_review_with(900));
-    let Screen::Review(_) = app.screen() else {
+    let Screen::Sign(_) = app.screen() else {
         panic!("not at the review")
     };
-    app.update(Msg::Review(review::Msg::Toggle));
-    app.update(Msg::Review(review::Msg::Down));
-    app.update(Msg::Review(review::Msg::Toggle));
+    app.update(Msg::Sign(sign::Msg::Toggle));
+    app.update(Msg::Sign(sign::Msg::Down));
+    app.update(Msg::Sign(sign::Msg::Toggle));
     let screen = draw(&app, 100, 90).backend().to_string();
     assert!(
         screen.contains("Vereist beoordeling door teamleider"),
@@ -572,4 +601,68 @@ fn the_highlighted_row_is_marked_by_symbol_and_style_not_colour_alone() {
         .find(|y| buffer[(1, *y)].symbol() == "▶")
         .expect("a marked row");
     assert!(buffer[(3, row)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn the_first_run_asks_the_host_to_open_an_existing_key_then_sets_up() {
+    let key = Key::generate("anna").unwrap();
+    let text = key.to_openssh(Some("juiste zin")).unwrap();
+    let existing = crate::domain::keys::KeyFile::parse(&text).unwrap();
+    let mut app = App::first_run(
+        Lang::En,
+        Catalog::bundled(),
+        clock(),
+        onboarding::KeySetup::Existing(existing),
+    );
+    let mut host = FakeHost::default();
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    // Name, principal, role (Enter keeps consulent), then a wrong passphrase.
+    let mut events = keys("Anna\nanna@x\n\nfoute zin\n").into_iter();
+    let ending = run(&mut terminal, &mut app, &mut events, &mut host).unwrap();
+    assert_eq!(ending, Ending::Nothing, "nothing typed in the walkthrough");
+    assert_eq!(
+        host.keys_tried,
+        ["foute zin"],
+        "the host tried it, not update"
+    );
+    assert!(host.set_up.is_empty());
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("does not open the key"), "{screen}");
+
+    let mut app = App::first_run(
+        Lang::En,
+        Catalog::bundled(),
+        clock(),
+        onboarding::KeySetup::Existing(crate::domain::keys::KeyFile::parse(&text).unwrap()),
+    );
+    let mut host = FakeHost::default();
+    press(&mut app, "Anna\nanna@x\n\njuiste zin");
+    let effects = app.update(Msg::Onboarding(onboarding::Msg::Submit));
+    assert_eq!(
+        effects,
+        [Effect::CheckKey {
+            use_found: false,
+            passphrase: "juiste zin".into()
+        }],
+        "update only asks"
+    );
+    let mut events = keys("\nzoek").into_iter();
+    let mut app = App::first_run(
+        Lang::En,
+        Catalog::bundled(),
+        clock(),
+        onboarding::KeySetup::Existing(crate::domain::keys::KeyFile::parse(&text).unwrap()),
+    );
+    press(&mut app, "Anna\nanna@x\n\njuiste zin");
+    run(&mut terminal, &mut app, &mut events, &mut host).unwrap();
+    assert_eq!(host.set_up.len(), 1, "set up once the key opened");
+    assert_eq!(host.set_up[0].passphrase.as_deref(), Some("juiste zin"));
+    assert!(
+        matches!(app.screen(), Screen::Picker(_)),
+        "the walkthrough begins"
+    );
+    assert_eq!(
+        app.signatory().map(|s| s.grant.role.as_str()),
+        Some("consulent")
+    );
 }

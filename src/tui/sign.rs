@@ -1,4 +1,4 @@
-//! Review and sign: whether the decision is within the author's mandaat,
+//! Check and sign: whether the decision is within the author's mandaat,
 //! what the signature means, the evidence to confirm, and the record
 //! exactly as it will be stored. A masked passphrase when the key needs it.
 
@@ -11,10 +11,11 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::field::Field;
 use super::hints::Hint;
+use super::keymap::{self, Binding, Key, Label};
 use super::text::rows;
 use crate::domain::decision::Refusal;
 use crate::domain::norm::{MandateOutcome, Norm};
-use crate::i18n::Lang;
+use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
@@ -47,7 +48,84 @@ pub struct Assessed {
     pub preview: String,
 }
 
-pub struct Review {
+const EVIDENCE: [Binding<Msg>; 3] = [
+    Binding::hinted(
+        &[Key::Code(KeyCode::Up)],
+        Msg::Up,
+        Label::Fixed("↑↓"),
+        KeyAction::Evidence,
+    ),
+    Binding::quiet(&[Key::Code(KeyCode::Down)], Msg::Down),
+    Binding::hinted(
+        &[Key::char(' ')],
+        Msg::Toggle,
+        Label::Space,
+        KeyAction::Present,
+    ),
+];
+const TAB_PASSPHRASE: Binding<Msg> = Binding::hinted(
+    &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)],
+    Msg::SwitchFocus,
+    Label::Fixed("Tab"),
+    KeyAction::Passphrase,
+);
+const TAB_QUIET: Binding<Msg> = Binding::quiet(
+    &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)],
+    Msg::SwitchFocus,
+);
+const PREVIEW: [Binding<Msg>; 2] = [
+    Binding::hinted(
+        &[Key::Code(KeyCode::PageUp)],
+        Msg::ScrollPreview(-10),
+        Label::Fixed("PgUp/PgDn"),
+        KeyAction::Preview,
+    ),
+    Binding::quiet(&[Key::Code(KeyCode::PageDown)], Msg::ScrollPreview(10)),
+];
+const SIGN_AND_BACK: [Binding<Msg>; 2] = [
+    Binding::hinted(
+        &[Key::Code(KeyCode::Enter)],
+        Msg::Sign,
+        Label::Fixed("Enter"),
+        KeyAction::Sign,
+    ),
+    Binding::hinted(
+        &[Key::Code(KeyCode::Esc)],
+        Msg::Back,
+        Label::Fixed("Esc"),
+        KeyAction::Back,
+    ),
+];
+
+const KEYS_ON_LIST: &[Binding<Msg>] = &[
+    EVIDENCE[0],
+    EVIDENCE[1],
+    EVIDENCE[2],
+    TAB_QUIET,
+    PREVIEW[0],
+    PREVIEW[1],
+    SIGN_AND_BACK[0],
+    SIGN_AND_BACK[1],
+];
+const KEYS_ON_LIST_WITH_PASSPHRASE: &[Binding<Msg>] = &[
+    EVIDENCE[0],
+    EVIDENCE[1],
+    EVIDENCE[2],
+    TAB_PASSPHRASE,
+    PREVIEW[0],
+    PREVIEW[1],
+    SIGN_AND_BACK[0],
+    SIGN_AND_BACK[1],
+];
+const KEYS_ON_PASSPHRASE: &[Binding<Msg>] = &[
+    TAB_PASSPHRASE,
+    PREVIEW[0],
+    PREVIEW[1],
+    SIGN_AND_BACK[0],
+    SIGN_AND_BACK[1],
+];
+
+pub struct SignScreen {
     lang: Lang,
     norm: Norm,
     confirmed: Vec<String>,
@@ -61,7 +139,7 @@ pub struct Review {
     pub error: Option<String>,
 }
 
-impl Review {
+impl SignScreen {
     pub fn new(
         lang: Lang,
         norm: &Norm,
@@ -75,9 +153,7 @@ impl Review {
             confirmed: confirmed.to_vec(),
             cursor: 0,
             scroll: 0,
-            passphrase: needs_passphrase.then(|| {
-                Field::masked(lang.pick("Wachtwoordzin van uw sleutel", "Your key's passphrase"))
-            }),
+            passphrase: needs_passphrase.then(|| Field::masked(lang.label_key_passphrase())),
             on_passphrase: false,
             assessed,
             error: None,
@@ -89,39 +165,23 @@ impl Review {
         self.assessed = assessed;
     }
 
-    pub fn hints(&self) -> Vec<Hint> {
-        let l = self.lang;
-        let mut hints = if self.on_passphrase {
-            Vec::new()
-        } else {
-            vec![
-                Hint::new("↑↓", l.pick("bewijsstuk", "evidence")),
-                Hint::new(l.pick("Spatie", "Space"), l.pick("aanwezig", "present")),
-            ]
-        };
-        if self.passphrase.is_some() {
-            hints.push(Hint::new("Tab", l.pick("wachtwoordzin", "passphrase")));
+    /// The bindings in force: on the passphrase every unbound key types;
+    /// on the evidence list ↑↓ and Space work it (and typing starts the
+    /// passphrase).
+    fn keymap(&self) -> &'static [Binding<Msg>] {
+        match (self.on_passphrase, self.passphrase.is_some()) {
+            (true, _) => KEYS_ON_PASSPHRASE,
+            (false, true) => KEYS_ON_LIST_WITH_PASSPHRASE,
+            (false, false) => KEYS_ON_LIST,
         }
-        hints.push(Hint::new("PgUp/PgDn", l.pick("voorbeeld", "preview")));
-        hints.push(Hint::new("Enter", l.pick("ondertekenen", "sign")));
-        hints.push(Hint::new("Esc", l.pick("terug", "back")));
-        hints
+    }
+
+    pub fn hints(&self) -> Vec<Hint> {
+        keymap::hints(self.keymap(), self.lang)
     }
 
     pub fn on_key(&self, key: KeyEvent) -> Msg {
-        match key.code {
-            KeyCode::Tab | KeyCode::BackTab => Msg::SwitchFocus,
-            KeyCode::PageUp => Msg::ScrollPreview(-10),
-            KeyCode::PageDown => Msg::ScrollPreview(10),
-            KeyCode::Enter => Msg::Sign,
-            KeyCode::Esc => Msg::Back,
-            _ if self.on_passphrase => Msg::Edit(key),
-            KeyCode::Up => Msg::Up,
-            KeyCode::Down => Msg::Down,
-            KeyCode::Char(' ') => Msg::Toggle,
-            // Typing on the list starts the passphrase.
-            _ => Msg::Edit(key),
-        }
+        keymap::lookup(self.keymap(), &key).unwrap_or(Msg::Edit(key))
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
@@ -158,11 +218,7 @@ impl Review {
                 }
                 let phrase = self.passphrase.as_ref().map(Field::value);
                 if phrase.as_deref() == Some("") {
-                    self.error = Some(
-                        self.lang
-                            .pick("vul de wachtwoordzin in", "enter the passphrase")
-                            .into(),
-                    );
+                    self.error = Some(self.lang.field_enter_passphrase().into());
                     return None;
                 }
                 return Some(Outcome::Sign(phrase));
@@ -172,7 +228,7 @@ impl Review {
     }
 }
 
-impl Review {
+impl SignScreen {
     /// The mandate and what signing means, or why it cannot be signed yet.
     fn status_lines(&self) -> Vec<Line<'static>> {
         let l = self.lang;
@@ -193,7 +249,7 @@ impl Review {
     }
 }
 
-impl Widget for &Review {
+impl Widget for &SignScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
@@ -238,18 +294,12 @@ impl Widget for &Review {
             rows.push(Line::styled(format!("{mark} {}{suffix}", e.text), style));
         }
         Paragraph::new(rows).render(evidence, buf);
-        let block = Block::bordered().title(l.pick(
-            " Zo wordt de verantwoording opgeslagen ",
-            " The record as it will be stored ",
-        ));
+        let block = Block::bordered().title(l.record_as_stored_title());
         let inner = block.inner(preview);
         block.render(preview, buf);
         if self.assessed.preview.is_empty() {
             Paragraph::new(Line::styled(
-                l.pick(
-                    "Verschijnt zodra de redenen hierboven zijn opgelost.",
-                    "Appears once the reasons above are resolved.",
-                ),
+                l.preview_after_reasons(),
                 Style::new().add_modifier(Modifier::DIM),
             ))
             .wrap(Wrap { trim: true })
@@ -274,10 +324,10 @@ mod tests {
     use crate::domain::norm::catalog::Catalog;
     use crossterm::event::KeyModifiers;
 
-    fn review(result: Result<MandateOutcome, Vec<Refusal>>, passphrase: bool) -> Review {
+    fn screen(result: Result<MandateOutcome, Vec<Refusal>>, passphrase: bool) -> SignScreen {
         let catalog = Catalog::bundled();
         let norm = &catalog.get("pw-zoektermijn-jongeren").unwrap().norm;
-        Review::new(
+        SignScreen::new(
             Lang::Nl,
             norm,
             &[],
@@ -296,7 +346,7 @@ mod tests {
 
     #[test]
     fn evidence_toggles_and_refusals_block_signing() {
-        let mut r = review(
+        let mut r = screen(
             Err(vec![Refusal::EvidenceMissing {
                 id: "gespreksverslag".into(),
             }]),
@@ -324,10 +374,10 @@ mod tests {
             role: "consulent".into(),
         });
         assert_eq!(
-            review(within.clone(), false).update(Msg::Sign),
+            screen(within.clone(), false).update(Msg::Sign),
             Some(Outcome::Sign(None))
         );
-        let mut r = review(within, true);
+        let mut r = screen(within, true);
         assert_eq!(r.update(Msg::Sign), None, "an empty passphrase is not sent");
         for c in "mijn geheim".chars() {
             let msg = r.on_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
@@ -343,7 +393,7 @@ mod tests {
 
     #[test]
     fn every_reason_shows_even_when_they_wrap() {
-        let r = review(
+        let r = screen(
             Err(vec![
                 Refusal::EvidenceMissing {
                     id: "offerte-of-factuur-van-de-kosten".into(),

@@ -1,0 +1,693 @@
+//! The walkthrough's model and update. A key becomes a [`Msg`] without I/O
+//! ([`App::on_key`]); [`App::update`] changes the state and returns the
+//! [`Effect`]s the loop must perform; the results come back through
+//! [`App::signed`], [`App::key_checked`] and the like. The view is in
+//! `view.rs`, the loop in `run.rs`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::case::{self, CaseData, CaseForm};
+use super::checklist::{self, Checklist};
+use super::keymap::{self, Binding, Key, Label};
+use super::motivation::{self, MotivationForm};
+use super::onboarding::{self, Identity, KeySetup, Onboarding};
+use super::picker::{self, Picker};
+use super::sign::{self, Assessed, SignScreen};
+use super::signal::{self, SignalForm};
+use crate::domain::clock::Clock;
+use crate::domain::draft::{Draft, DraftAnswer, DraftNorm, Step};
+use crate::domain::keyring::Grant;
+use crate::domain::norm::catalog::{Catalog, LoadedNorm};
+use crate::domain::ops;
+use crate::domain::record::Answer;
+use crate::domain::store::files::new_id;
+use crate::i18n::{KeyAction, Lang};
+
+/// Who signs, as the keyring knows them, and where their chain stands.
+#[derive(Debug, Clone)]
+pub struct Signatory {
+    pub grant: Grant,
+    pub needs_passphrase: bool,
+    pub next_seq: u64,
+    pub prev: Option<String>,
+}
+
+pub enum Screen {
+    Onboarding(Onboarding),
+    Picker(Picker),
+    Case(CaseForm),
+    Checklist(Checklist),
+    Motivation(MotivationForm),
+    Sign(SignScreen),
+    Signal(SignalForm, Option<String>),
+    Done { id: String, signal: bool },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Msg {
+    Onboarding(onboarding::Msg),
+    Picker(picker::Msg),
+    Case(case::Msg),
+    Checklist(checklist::Msg),
+    Motivation(motivation::Msg),
+    Sign(sign::Msg),
+    Signal(signal::Msg),
+    Close,
+    ToggleHelp,
+    Quit,
+    /// Stay after being asked whether to leave.
+    Stay,
+}
+
+/// What the loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveDraft,
+    /// Try `passphrase` on the existing key (the one found, when
+    /// `use_found`): slow on purpose, so never done in `update`.
+    CheckKey {
+        use_found: bool,
+        passphrase: String,
+    },
+    /// Make the key (or link the one found) and the store.
+    SetUp(Identity),
+    /// Sign the record previewed as `record_id`, drawn up `at`.
+    Sign {
+        record_id: String,
+        at: Timestamp,
+        passphrase: Option<String>,
+    },
+    LogSignal {
+        check: Option<String>,
+        text: String,
+        passphrase: Option<String>,
+    },
+    /// Leave, saving the draft first.
+    Quit,
+    /// Leave after the record or signal was stored.
+    Close,
+}
+
+/// How the walkthrough ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ending {
+    /// Left before signing; the draft with this id keeps the work.
+    Saved(String),
+    /// Left before anything worth keeping was typed.
+    Nothing,
+    Signed(String),
+    Signal(String),
+}
+
+/// Ctrl-C saves and stops, on every screen.
+pub(super) const QUIT: &[Binding<Msg>] = &[Binding::hinted(
+    &[Key::Ctrl('c')],
+    Msg::Quit,
+    Label::Fixed("Ctrl-C"),
+    KeyAction::SaveAndQuit,
+)];
+
+/// Help where people type text: F1 only.
+pub(super) const HELP: &[Binding<Msg>] = &[Binding::hinted(
+    &[Key::Code(KeyCode::F(1))],
+    Msg::ToggleHelp,
+    Label::Fixed("F1"),
+    KeyAction::Help,
+)];
+
+/// Help where `?` is no character people type.
+pub(super) const HELP_QUESTION_MARK: &[Binding<Msg>] = &[Binding::hinted(
+    &[Key::char('?'), Key::Code(KeyCode::F(1))],
+    Msg::ToggleHelp,
+    Label::Fixed("?"),
+    KeyAction::Help,
+)];
+
+/// Done: any key closes.
+pub(super) const DONE: &[Binding<Msg>] = &[Binding::hinted(
+    &[],
+    Msg::Close,
+    Label::Fixed("⏎"),
+    KeyAction::Close,
+)];
+
+/// Asked whether to leave.
+pub(super) const LEAVING: &[Binding<Msg>] = &[
+    Binding::hinted(
+        &[
+            Key::Code(KeyCode::Enter),
+            Key::char('j'),
+            Key::char('J'),
+            Key::char('y'),
+            Key::char('Y'),
+        ],
+        Msg::Quit,
+        Label::Fixed("⏎/j"),
+        KeyAction::Leave,
+    ),
+    Binding::hinted(
+        &[Key::Code(KeyCode::Esc), Key::char('n'), Key::char('N')],
+        Msg::Stay,
+        Label::Fixed("Esc/n"),
+        KeyAction::Stay,
+    ),
+];
+
+pub struct App {
+    pub(super) lang: Lang,
+    pub(super) today: Date,
+    pub(super) catalog: Catalog,
+    /// `None` until the first run has made the key and the store.
+    pub(super) signatory: Option<Signatory>,
+    pub(super) draft: Draft,
+    pub(super) screen: Screen,
+    pub(super) help: bool,
+    /// Esc on the first screen with work typed asks before leaving.
+    pub(super) leaving: bool,
+    /// The id and moment the record will get, fixed each time the sign
+    /// screen opens, so the preview shows exactly what will be stored.
+    record: Option<(String, Timestamp)>,
+    clock: Clock,
+    /// Something to say on the first screen (e.g. that a resumed draft's
+    /// norm changed), until the next key.
+    pub(super) notice: Option<String>,
+}
+
+impl App {
+    /// The walkthrough for `signatory`, starting from `draft`.
+    pub fn new(
+        lang: Lang,
+        catalog: Catalog,
+        clock: Clock,
+        signatory: Signatory,
+        draft: Draft,
+    ) -> Self {
+        let mut app = Self::with_screen(lang, catalog, clock, Some(signatory), draft);
+        app.resume();
+        app
+    }
+
+    /// The first run: the form that sets up key and store, then the
+    /// walkthrough.
+    pub fn first_run(lang: Lang, catalog: Catalog, clock: Clock, key: KeySetup) -> Self {
+        let draft = Draft::new(clock.now());
+        let mut app = Self::with_screen(lang, catalog, clock, None, draft);
+        app.screen = Screen::Onboarding(Onboarding::new(lang, key));
+        app
+    }
+
+    fn with_screen(
+        lang: Lang,
+        catalog: Catalog,
+        clock: Clock,
+        signatory: Option<Signatory>,
+        draft: Draft,
+    ) -> Self {
+        let today = clock.today();
+        Self {
+            screen: Screen::Picker(Picker::new(lang, &catalog, today)),
+            lang,
+            today,
+            catalog,
+            signatory,
+            draft,
+            help: false,
+            leaving: false,
+            record: None,
+            clock,
+            notice: None,
+        }
+    }
+
+    /// Shows `notice` above the first screen until the next key.
+    #[must_use]
+    pub fn with_notice(mut self, notice: String) -> Self {
+        self.notice = Some(notice);
+        self
+    }
+
+    /// Opens the step a resumed draft was at.
+    fn resume(&mut self) {
+        if self.loaded().is_none() {
+            self.draft.norm = None;
+            self.draft.step = Step::Norm;
+            return;
+        }
+        self.screen = match self.draft.step {
+            Step::Norm => return,
+            Step::Case => self.case_screen(),
+            Step::Checklist => self.checklist_screen(),
+            Step::Motivation => self.motivation_screen(),
+            Step::Review => self.sign_screen(),
+        };
+    }
+
+    pub fn draft(&self) -> &Draft {
+        &self.draft
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn signatory(&self) -> Option<&Signatory> {
+        self.signatory.as_ref()
+    }
+
+    pub(super) fn loaded(&self) -> Option<&LoadedNorm> {
+        self.draft
+            .norm
+            .as_ref()
+            .and_then(|n| self.catalog.get(&n.id))
+    }
+
+    fn picker_screen(&self) -> Screen {
+        Screen::Picker(Picker::new(self.lang, &self.catalog, self.today))
+    }
+
+    fn case_screen(&self) -> Screen {
+        let max = self.loaded().and_then(|n| n.norm.max_duration);
+        let data = self.draft.decision_date.map(|decision_date| CaseData {
+            case: self.draft.case.clone(),
+            decision_date,
+            period: self.draft.period_start.zip(self.draft.period_end),
+        });
+        Screen::Case(CaseForm::new(self.lang, self.today, max, data.as_ref()))
+    }
+
+    fn checklist_screen(&self) -> Screen {
+        match (self.loaded(), &self.signatory) {
+            (Some(n), Some(s)) => Screen::Checklist(Checklist::new(
+                self.lang,
+                &n.norm,
+                &self.draft.proposal().answers,
+                &s.grant.role,
+                self.draft.period_start.zip(self.draft.period_end),
+            )),
+            _ => self.picker_screen(),
+        }
+    }
+
+    fn motivation_screen(&self) -> Screen {
+        match self.loaded() {
+            Some(n) => Screen::Motivation(MotivationForm::new(
+                self.lang,
+                &n.norm,
+                &self.draft.motivation,
+            )),
+            None => self.picker_screen(),
+        }
+    }
+
+    fn sign_screen(&mut self) -> Screen {
+        let at = self.clock.now();
+        let id = new_id("MW", at);
+        let assessed = self.assess(&id, at);
+        self.record = Some((id, at));
+        match (self.loaded(), &self.signatory) {
+            (Some(n), Some(s)) => Screen::Sign(SignScreen::new(
+                self.lang,
+                &n.norm,
+                &self.draft.evidence,
+                s.needs_passphrase,
+                assessed,
+            )),
+            _ => self.picker_screen(),
+        }
+    }
+
+    /// The decision as it stands: its mandaat outcome and the record it
+    /// becomes, or why it cannot be signed yet.
+    fn assess(&self, id: &str, at: Timestamp) -> Assessed {
+        let (Some(loaded), Some(signatory)) = (self.loaded(), &self.signatory) else {
+            return Assessed {
+                result: Err(Vec::new()),
+                preview: String::new(),
+            };
+        };
+        match ops::record::prepare(loaded, &self.draft.proposal(), &signatory.grant, self.today) {
+            Ok(prepared) => {
+                let record = prepared.draw_up(
+                    id.to_owned(),
+                    at,
+                    signatory.next_seq,
+                    signatory.prev.clone(),
+                );
+                Assessed {
+                    result: Ok(prepared.assessment().mandate.clone()),
+                    preview: record.to_toml().unwrap_or_default(),
+                }
+            }
+            Err(refusals) => Assessed {
+                result: Err(refusals),
+                preview: String::new(),
+            },
+        }
+    }
+
+    /// The message for a key press; key releases and repeats of other
+    /// platforms are ignored.
+    pub fn on_key(&self, key: KeyEvent) -> Option<Msg> {
+        if key.kind != KeyEventKind::Press {
+            return None;
+        }
+        if let Some(msg) = keymap::lookup(QUIT, &key) {
+            return Some(msg);
+        }
+        match &self.screen {
+            // The first run's form knows no help.
+            Screen::Onboarding(form) => return Some(Msg::Onboarding(form.on_key(key))),
+            Screen::Done { .. } => return Some(Msg::Close),
+            _ => {}
+        }
+        if self.leaving {
+            return keymap::lookup(LEAVING, &key);
+        }
+        if let Some(msg) = keymap::lookup(self.help_keys(), &key) {
+            return Some(msg);
+        }
+        if self.help {
+            return matches!(key.code, KeyCode::Esc).then_some(Msg::ToggleHelp);
+        }
+        Some(match &self.screen {
+            Screen::Picker(p) => Msg::Picker(p.on_key(key)?),
+            Screen::Case(_) => Msg::Case(CaseForm::on_key(key)),
+            Screen::Checklist(c) => Msg::Checklist(c.on_key(key)?),
+            Screen::Motivation(_) => Msg::Motivation(MotivationForm::on_key(key)),
+            Screen::Sign(s) => Msg::Sign(s.on_key(key)),
+            Screen::Signal(f, _) => Msg::Signal(f.on_key(key)),
+            Screen::Onboarding(_) | Screen::Done { .. } => Msg::Close,
+        })
+    }
+
+    /// The keys that open help here.
+    pub(super) fn help_keys(&self) -> &'static [Binding<Msg>] {
+        if self.question_mark_is_help() {
+            HELP_QUESTION_MARK
+        } else {
+            HELP
+        }
+    }
+
+    /// On screens where people type free text, `?` is a character and F1
+    /// opens help.
+    pub(super) fn question_mark_is_help(&self) -> bool {
+        matches!(self.screen, Screen::Picker(_))
+    }
+
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        self.notice = None;
+        match msg {
+            Msg::Quit => {
+                self.sync();
+                vec![Effect::Quit]
+            }
+            Msg::Close => vec![Effect::Close],
+            Msg::Stay => {
+                self.leaving = false;
+                Vec::new()
+            }
+            Msg::ToggleHelp => {
+                self.help = !self.help;
+                Vec::new()
+            }
+            Msg::Onboarding(m) => self.onboarding(m),
+            Msg::Picker(m) => self.picker(m),
+            Msg::Case(m) => self.case(m),
+            Msg::Checklist(m) => self.checklist(m),
+            Msg::Motivation(m) => self.motivation(m),
+            Msg::Sign(m) => self.sign(m),
+            Msg::Signal(m) => self.signal(m),
+        }
+    }
+
+    /// Whether anything worth keeping as a draft was entered.
+    pub(super) fn has_input(&self) -> bool {
+        self.draft.norm.is_some() || !self.draft.case.is_empty()
+    }
+
+    /// Copies what is typed on the current screen into the draft.
+    pub(super) fn sync(&mut self) {
+        match &self.screen {
+            Screen::Checklist(c) => self.set_answers(c.answered()),
+            Screen::Motivation(m) => self.draft.motivation = m.motivation(),
+            _ => {}
+        }
+    }
+
+    fn set_answers(&mut self, answers: Vec<(String, Answer)>) {
+        self.draft.answers = answers
+            .into_iter()
+            .map(|(check, answer)| DraftAnswer { check, answer })
+            .collect();
+    }
+
+    fn go(&mut self, step: Step, screen: Screen) -> Vec<Effect> {
+        self.draft.step = step;
+        self.screen = screen;
+        vec![Effect::SaveDraft]
+    }
+
+    fn onboarding(&mut self, m: onboarding::Msg) -> Vec<Effect> {
+        let Screen::Onboarding(form) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = form.update(m);
+        Self::onboarding_outcome(outcome)
+    }
+
+    fn onboarding_outcome(outcome: Option<onboarding::Outcome>) -> Vec<Effect> {
+        match outcome {
+            Some(onboarding::Outcome::Done(identity)) => vec![Effect::SetUp(identity)],
+            Some(onboarding::Outcome::Unlock {
+                use_found,
+                passphrase,
+            }) => vec![Effect::CheckKey {
+                use_found,
+                passphrase,
+            }],
+            Some(onboarding::Outcome::Cancel) => vec![Effect::Quit],
+            None => Vec::new(),
+        }
+    }
+
+    /// Whether `passphrase` opened the existing key; the form goes on.
+    pub fn key_checked(&mut self, passphrase: &str, opened: bool) -> Vec<Effect> {
+        let Screen::Onboarding(form) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = form.unlocked(passphrase, opened);
+        Self::onboarding_outcome(outcome)
+    }
+
+    /// Key and store were made (or why not): the walkthrough begins.
+    pub fn set_up(&mut self, result: Result<Signatory, String>) {
+        match result {
+            Ok(signatory) => {
+                self.signatory = Some(signatory);
+                self.screen = self.picker_screen();
+            }
+            Err(error) => {
+                if let Screen::Onboarding(form) = &mut self.screen {
+                    form.error = Some(error);
+                }
+            }
+        }
+    }
+
+    fn picker(&mut self, m: picker::Msg) -> Vec<Effect> {
+        let Screen::Picker(p) = &mut self.screen else {
+            return Vec::new();
+        };
+        match p.update(m) {
+            Some(picker::Outcome::Chosen(id)) => {
+                let Some(loaded) = self.catalog.get(&id) else {
+                    return Vec::new();
+                };
+                let same = self.draft.norm.as_ref().is_some_and(|n| n.id == id);
+                self.draft.norm = Some(DraftNorm::of(loaded));
+                if !same {
+                    self.draft.answers.clear();
+                }
+                let screen = self.case_screen();
+                self.go(Step::Case, screen)
+            }
+            Some(picker::Outcome::Back) if self.has_input() => {
+                self.leaving = true;
+                Vec::new()
+            }
+            Some(picker::Outcome::Back) => vec![Effect::Quit],
+            None => Vec::new(),
+        }
+    }
+
+    fn case(&mut self, m: case::Msg) -> Vec<Effect> {
+        let Screen::Case(f) = &mut self.screen else {
+            return Vec::new();
+        };
+        match f.update(m) {
+            Some(case::Outcome::Done(data)) => {
+                self.draft.case = data.case;
+                self.draft.decision_date = Some(data.decision_date);
+                (self.draft.period_start, self.draft.period_end) = data.period.unzip();
+                let screen = self.checklist_screen();
+                self.go(Step::Checklist, screen)
+            }
+            Some(case::Outcome::Back) => {
+                let screen = self.picker_screen();
+                self.go(Step::Norm, screen)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn checklist(&mut self, m: checklist::Msg) -> Vec<Effect> {
+        let Screen::Checklist(c) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = c.update(m);
+        let answered = c.answered();
+        match outcome {
+            Some(checklist::Outcome::Done(answers)) => {
+                self.set_answers(answers);
+                let screen = self.motivation_screen();
+                self.go(Step::Motivation, screen)
+            }
+            Some(checklist::Outcome::Back) => {
+                self.set_answers(answered);
+                let screen = self.case_screen();
+                self.go(Step::Case, screen)
+            }
+            Some(checklist::Outcome::OtherNorm) => {
+                self.set_answers(Vec::new());
+                self.draft.norm = None;
+                let screen = self.picker_screen();
+                self.go(Step::Norm, screen)
+            }
+            Some(checklist::Outcome::Signal { check }) => {
+                self.set_answers(answered);
+                let question = self
+                    .loaded()
+                    .and_then(|n| n.norm.check(&check))
+                    .map(|c| c.question.clone())
+                    .unwrap_or_default();
+                let needs_passphrase = self.signatory.as_ref().is_some_and(|s| s.needs_passphrase);
+                self.screen = Screen::Signal(
+                    SignalForm::new(self.lang, &self.draft.case, &question, needs_passphrase),
+                    Some(check),
+                );
+                vec![Effect::SaveDraft]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn motivation(&mut self, m: motivation::Msg) -> Vec<Effect> {
+        let Screen::Motivation(f) = &mut self.screen else {
+            return Vec::new();
+        };
+        let outcome = f.update(m);
+        let current = f.motivation();
+        match outcome {
+            Some(motivation::Outcome::Done(text)) => {
+                self.draft.motivation = text;
+                let screen = self.sign_screen();
+                self.go(Step::Review, screen)
+            }
+            Some(motivation::Outcome::Back) => {
+                self.draft.motivation = current;
+                let screen = self.checklist_screen();
+                self.go(Step::Checklist, screen)
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn sign(&mut self, m: sign::Msg) -> Vec<Effect> {
+        let Screen::Sign(s) = &mut self.screen else {
+            return Vec::new();
+        };
+        match s.update(m) {
+            Some(sign::Outcome::Sign(passphrase)) => match &self.record {
+                Some((record_id, at)) => vec![Effect::Sign {
+                    record_id: record_id.clone(),
+                    at: *at,
+                    passphrase,
+                }],
+                None => Vec::new(),
+            },
+            Some(sign::Outcome::Back) => {
+                let screen = self.motivation_screen();
+                self.go(Step::Motivation, screen)
+            }
+            Some(sign::Outcome::Evidence(confirmed)) => {
+                self.draft.evidence = confirmed;
+                let Some((id, at)) = &self.record else {
+                    return Vec::new();
+                };
+                let assessed = self.assess(id, *at);
+                if let Screen::Sign(s) = &mut self.screen {
+                    s.reassess(assessed);
+                }
+                vec![Effect::SaveDraft]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn signal(&mut self, m: signal::Msg) -> Vec<Effect> {
+        let Screen::Signal(f, check) = &mut self.screen else {
+            return Vec::new();
+        };
+        let check = check.clone();
+        match f.update(m) {
+            Some(signal::Outcome::Send { text, passphrase }) => vec![Effect::LogSignal {
+                check,
+                text,
+                passphrase,
+            }],
+            Some(signal::Outcome::Back) => {
+                self.screen = self.checklist_screen();
+                Vec::new()
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// The record was signed (or not): show the id, or why not.
+    pub fn signed(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(id) => self.screen = Screen::Done { id, signal: false },
+            Err(e) => {
+                if let Screen::Sign(s) = &mut self.screen {
+                    s.error = Some(e);
+                }
+            }
+        }
+    }
+
+    pub fn signal_logged(&mut self, result: Result<String, String>) {
+        match result {
+            Ok(id) => self.screen = Screen::Done { id, signal: true },
+            Err(e) => {
+                if let Screen::Signal(f, _) = &mut self.screen {
+                    f.error = Some(e);
+                }
+            }
+        }
+    }
+
+    /// The id the record gets when signed.
+    pub fn record_id(&self) -> Option<&str> {
+        self.record.as_ref().map(|(id, _)| id.as_str())
+    }
+
+    /// When the walkthrough was left: nothing, or the draft that keeps the
+    /// work.
+    pub(super) fn ending_on_leave(&mut self) -> Option<&Draft> {
+        self.sync();
+        self.has_input().then_some(&self.draft)
+    }
+}
