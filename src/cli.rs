@@ -235,7 +235,11 @@ fn report(out: &mut Output, lang: Lang, error: &CliError) -> io::Result<()> {
         Style::new().bold().fg_color(Some(AnsiColor::Red.into())),
         lang.severity(crate::domain::diagnostic::Severity::Error),
     );
-    out.err_line(&format!("{label}: {error}"))?;
+    let message = match error {
+        CliError::Io(e) => lang.io_problem(e),
+        CliError::Input { message, .. } => message.clone(),
+    };
+    out.err_line(&format!("{label}: {message}"))?;
     if let CliError::Input {
         help: Some(help), ..
     } = error
@@ -255,8 +259,7 @@ pub(crate) fn load_catalog(ctx: &Context) -> Result<Catalog, CliError> {
     };
     let mut catalog = Catalog::load_dir(dir).map_err(|e| {
         CliError::input(
-            ctx.lang
-                .cannot_list(&dir.display().to_string(), &e.source.to_string()),
+            ctx.lang.cannot_list(&dir.display().to_string(), &e.source),
             None,
         )
     })?;
@@ -277,8 +280,14 @@ pub(crate) fn warn_broken(catalog: &Catalog, ctx: &mut Context) -> io::Result<()
     Ok(())
 }
 
-/// Parses a date given on the command line.
-pub(crate) fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+/// A date given with `flag` (YYYY-MM-DD).
+pub(crate) fn date_arg(
+    ctx: &Context,
+    flag: &str,
+    text: Option<&str>,
+) -> Result<Option<jiff::civil::Date>, CliError> {
+    let Some(text) = text else { return Ok(None) };
     text.parse()
-        .map_err(|_| format!("`{text}` is not a date (YYYY-MM-DD)"))
+        .map(Some)
+        .map_err(|_| CliError::input(ctx.lang.bad_date_arg(flag, text), None))
 }

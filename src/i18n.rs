@@ -7,14 +7,22 @@
 // The catalogue matches on (language, case); some words are the same in both.
 #![allow(clippy::match_same_arms)]
 
+mod config;
+mod drafts;
 mod help;
+mod hints;
+mod keys;
 mod law;
+mod norms;
+mod onboarding;
 mod problems;
 mod records;
+mod signals;
+mod verify;
 mod walkthrough;
 
-pub use walkthrough::{KeyAction, ScreenTitle};
-mod text;
+pub use hints::KeyAction;
+pub use walkthrough::ScreenTitle;
 
 /// The language of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,6 +44,25 @@ impl Lang {
             Some(l) if l.to_ascii_lowercase().starts_with("nl") => Self::Nl,
             _ => Self::En,
         }
+    }
+
+    pub(crate) fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Self::Nl => nl,
+            Self::En => en,
+        }
+    }
+
+    pub fn help_label(self) -> &'static str {
+        self.pick("hulp", "help")
+    }
+
+    pub fn yes(self) -> &'static str {
+        self.pick("ja", "yes")
+    }
+
+    pub fn no(self) -> &'static str {
+        self.pick("nee", "no")
     }
 
     pub fn code(self) -> &'static str {

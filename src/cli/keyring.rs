@@ -38,15 +38,38 @@ fn signing_member(
     Ok((key, grant))
 }
 
-/// A date or a timestamp on the command line, as the start of that day in
+/// Signs `entry` with `key` and adds it to the keyring; prints its id.
+fn write_entry(
+    store: &crate::domain::store::Store,
+    key: &crate::domain::keys::KeyFile,
+    entry: &crate::domain::keyring::KeyringEntry,
+    ctx: &mut Context,
+) -> Result<Outcome, CliError> {
+    use super::signing::{store_error, unlock};
+    let signer = unlock(key, ctx)?;
+    let path = store
+        .add_keyring_entry(entry, &signer)
+        .map_err(|e| store_error(ctx, &e))?;
+    ctx.out
+        .err_line(&ctx.lang.keyring_entry_written(&path.display().to_string()))?;
+    ctx.out.line(&entry.id)?;
+    Ok(Outcome::Success)
+}
+
+/// A date or a timestamp given with `flag`, as the start of that day in
 /// UTC when only a date is given.
-pub(crate) fn parse_moment(text: &str) -> Result<jiff::Timestamp, String> {
+pub(crate) fn moment_arg(
+    ctx: &Context,
+    flag: &str,
+    text: Option<&str>,
+) -> Result<Option<jiff::Timestamp>, CliError> {
+    let Some(text) = text else { return Ok(None) };
     if let Ok(t) = text.parse::<jiff::Timestamp>() {
-        return Ok(t);
+        return Ok(Some(t));
     }
     text.parse::<jiff::civil::Date>()
         .ok()
         .and_then(|d| d.to_zoned(jiff::tz::TimeZone::UTC).ok())
-        .map(|z| z.timestamp())
-        .ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD) or timestamp (RFC 3339)"))
+        .map(|z| Some(z.timestamp()))
+        .ok_or_else(|| CliError::input(ctx.lang.bad_moment_arg(flag, text), None))
 }

@@ -3,7 +3,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::signing::{open_store, store_error};
-use super::{CliError, Context, Outcome, parse_date};
+use super::{CliError, Context, Outcome, date_arg};
 use crate::domain::store::{RecordFilter, StoredRecord};
 
 /// List records, newest last; filter by author, norm and decision date
@@ -16,11 +16,11 @@ pub struct ListArgs {
     #[arg(long)]
     pub norm: Option<String>,
     /// Only decisions dated on or after this date
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub from: Option<Date>,
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
     /// Only decisions dated on or before this date
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub to: Option<Date>,
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -45,8 +45,8 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let filter = RecordFilter {
         author: args.author.clone(),
         norm: args.norm.clone(),
-        from: args.from,
-        to: args.to,
+        from: date_arg(ctx, "--from", args.from.as_deref())?,
+        to: date_arg(ctx, "--to", args.to.as_deref())?,
     };
     let found = store.records(&filter).map_err(|e| store_error(ctx, &e))?;
     let (records, unreadable) = (found.items, found.unreadable);

@@ -61,7 +61,7 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     };
     let text = std::fs::read_to_string(answers_file).map_err(|e| {
         CliError::input(
-            lang.cannot_list(&answers_file.display().to_string(), &e.to_string()),
+            lang.cannot_list(&answers_file.display().to_string(), &e),
             None,
         )
     })?;

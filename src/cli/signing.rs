@@ -83,7 +83,7 @@ pub fn read_key(path: &std::path::Path, ctx: &Context) -> Result<KeyFile, CliErr
     KeyFile::read(path).map_err(|e| match e {
         KeyError::Read(io) => CliError::input(
             ctx.lang
-                .cannot_read_key_at(&path.display().to_string(), &io.to_string()),
+                .cannot_read_key_at(&path.display().to_string(), &io),
             Some(ctx.lang.cannot_read_key_help()),
         ),
         other => key_error(ctx, &other),
@@ -97,7 +97,7 @@ pub fn passphrase(ctx: &Context, prompt: &str) -> Result<String, CliError> {
         let text = std::fs::read_to_string(file).map_err(|e| {
             CliError::input(
                 ctx.lang
-                    .cannot_read_passphrase_file(&file.display().to_string(), &e.to_string()),
+                    .cannot_read_passphrase_file(&file.display().to_string(), &e),
                 None,
             )
         })?;

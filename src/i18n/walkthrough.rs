@@ -1,44 +1,9 @@
-//! The walkthrough's words: what each key does, field labels, and the
-//! short texts on its screens.
+//! The walkthrough's screens: titles, field labels, what is said at a
+//! field, and the short texts of each step.
+
+use jiff::civil::Date;
 
 use super::Lang;
-
-/// What a key does, as its hint says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyAction {
-    /// Move through the list of norms.
-    Move,
-    ThisNorm,
-    Search,
-    Back,
-    Clear,
-    Field,
-    Next,
-    ChangeAnswer,
-    AnotherNorm,
-    LogSignal,
-    YesNoAndOn,
-    Choose,
-    NextCheck,
-    PreviousCheck,
-    NextPart,
-    PreviousPart,
-    Done,
-    ChooseRole,
-    ChooseKey,
-    Quit,
-    Evidence,
-    Present,
-    Passphrase,
-    Preview,
-    Sign,
-    SignSignal,
-    Leave,
-    Stay,
-    Help,
-    SaveAndQuit,
-    Close,
-}
 
 /// The walkthrough's screens, as their titles name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,54 +31,43 @@ impl Lang {
         }
     }
 
-    pub fn key_action(self, action: KeyAction) -> &'static str {
-        use KeyAction as A;
-        match action {
-            A::Move => self.pick("kiezen", "move"),
-            A::ThisNorm => self.pick("deze norm", "this norm"),
-            A::Search => self.pick("zoeken", "search"),
-            A::Back => self.pick("terug", "back"),
-            A::Clear => self.pick("wissen", "clear"),
-            A::Field => self.pick("veld", "field"),
-            A::Next => self.pick("verder", "next"),
-            A::ChangeAnswer => self.pick("antwoord aanpassen", "change the answer"),
-            A::AnotherNorm => self.pick("andere norm", "another norm"),
-            A::LogSignal => self.pick("signaal melden", "log a signal"),
-            A::YesNoAndOn => self.pick("ja of nee, en verder", "yes or no, and on"),
-            A::Choose => self.pick("kiezen", "choose"),
-            A::NextCheck => self.pick("volgende", "next"),
-            A::PreviousCheck => self.pick("vorige", "previous"),
-            A::NextPart => self.pick("volgend onderdeel", "next part"),
-            A::PreviousPart => self.pick("vorig", "previous"),
-            A::Done => self.pick("klaar", "done"),
-            A::ChooseRole => self.pick("rol kiezen", "choose role"),
-            A::ChooseKey => self.pick("sleutel kiezen", "choose key"),
-            A::Quit => self.pick("stoppen", "quit"),
-            A::Evidence => self.pick("bewijsstuk", "evidence"),
-            A::Present => self.pick("aanwezig", "present"),
-            A::Passphrase => self.pick("wachtwoordzin", "passphrase"),
-            A::Preview => self.pick("voorbeeld", "preview"),
-            A::Sign => self.pick("ondertekenen", "sign"),
-            A::SignSignal => self.pick("signaal ondertekenen", "sign the signal"),
-            A::Leave => self.pick("verlaten", "leave"),
-            A::Stay => self.pick("blijven", "stay"),
-            A::Help => self.pick("hulp", "help"),
-            A::SaveAndQuit => self.pick("opslaan en stoppen", "save and quit"),
-            A::Close => self.any_key_to_close(),
+    pub fn walkthrough_needs_terminal(self) -> String {
+        self.pick(
+            "de doorloop heeft een terminal nodig, en die is er niet",
+            "the walkthrough needs a terminal, and there is none",
+        )
+        .into()
+    }
+
+    pub fn walkthrough_needs_terminal_help(self) -> String {
+        self.pick(
+            "gebruik voor scripts `maatwerk new --norm ID --answers BESTAND`",
+            "for scripts, use `maatwerk new --norm ID --answers FILE`",
+        )
+        .into()
+    }
+
+    pub fn window_too_small(self, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
+        match self {
+            Self::Nl => format!(
+                "Venster te klein: minstens {min_w}×{min_h} nodig, nu {w}×{h}. Maak het venster groter; er gaat niets verloren."
+            ),
+            Self::En => format!(
+                "Window too small: needs at least {min_w}×{min_h}, now {w}×{h}. Make the window larger; nothing is lost."
+            ),
         }
     }
 
-    /// The yes and no keys: `j` and `n` in Dutch, `y` and `n` in English
-    /// (both work in both).
-    pub fn key_yes_no(self) -> &'static str {
-        self.pick("j/n", "y/n")
+    pub fn search_label(self) -> &'static str {
+        self.pick("Zoek: ", "Search: ")
     }
 
-    pub fn key_space(self) -> &'static str {
-        self.pick("Spatie", "Space")
+    pub fn no_norm_matches(self) -> &'static str {
+        self.pick(
+            "Geen norm past bij deze zoekterm.",
+            "No norm matches this search.",
+        )
     }
-
-    // Field labels.
 
     pub fn label_case_field(self) -> &'static str {
         self.pick("Zaaknummer", "Case reference")
@@ -131,115 +85,130 @@ impl Lang {
         self.pick("Tot en met", "Up to and including")
     }
 
-    pub fn label_key_passphrase(self) -> &'static str {
-        self.pick("Wachtwoordzin van uw sleutel", "Your key's passphrase")
-    }
-
-    pub fn label_your_name(self) -> &'static str {
+    pub fn case_intro(self) -> &'static str {
         self.pick(
-            "Uw naam (zoals op uw handtekening)",
-            "Your name (as on your signature)",
+            "Over welke zaak gaat het? Gebruik het zaaknummer uit het zaaksysteem, nooit een BSN.",
+            "Which case is it? Use the case reference from the case system, never a BSN.",
         )
     }
 
-    pub fn label_your_principal(self) -> &'static str {
+    /// What is wrong with a case reference, said at its field.
+    pub fn case_problem(self, problem: crate::domain::decision::CaseProblem) -> String {
+        use crate::domain::decision::CaseProblem as P;
+        match problem {
+            P::Missing => self
+                .pick("vul het zaaknummer in", "enter the case reference")
+                .into(),
+            P::IsBsn => self.case_bsn_explained(),
+            P::Invalid => self.pick("1 tot 64 tekens", "1 to 64 characters").into(),
+        }
+    }
+
+    pub fn case_bsn_explained(self) -> String {
         self.pick(
-            "Uw principal: een vaste naam, zoals uw e-mailadres",
-            "Your principal: a stable name such as your e-mail address",
+            "dit is een burgerservicenummer (BSN); dat mag alleen worden vastgelegd waar een wet het toestaat (UAVG art. 46). Gebruik het zaaknummer.",
+            "this is a citizen service number (BSN); it may only be recorded where a law allows it (UAVG art. 46). Use the case reference.",
         )
+        .into()
     }
 
-    pub fn label_existing_passphrase(self) -> &'static str {
+    pub fn date_hint(self) -> String {
         self.pick(
-            "De wachtwoordzin van uw sleutel",
-            "The passphrase of your key",
+            "een datum zoals 23-11-2026 of 2026-11-23",
+            "a date such as 23-11-2026 or 2026-11-23",
         )
+        .into()
     }
 
-    pub fn label_new_passphrase(self) -> &'static str {
-        self.pick(
-            "Wachtwoordzin voor uw nieuwe sleutel (minstens 8 tekens)",
-            "Passphrase for your new key (at least 8 characters)",
-        )
+    pub fn max_duration_note(self, max: &str) -> String {
+        match self {
+            Self::Nl => format!("de norm staat ten hoogste {max} toe"),
+            Self::En => format!("the norm allows at most {max}"),
+        }
     }
 
-    pub fn note_empty_passphrase(self) -> &'static str {
-        self.pick(
-            "leeg laten = sleutel niet versleutelen",
-            "leave empty = do not encrypt the key",
-        )
+    pub fn period_over_max(self, max: &str, last: Date) -> String {
+        match self {
+            Self::Nl => format!("langer dan de norm toestaat ({max}): uiterlijk t/m {last}"),
+            Self::En => {
+                format!("longer than the norm allows ({max}): at most up to and including {last}")
+            }
+        }
     }
-
-    pub fn label_repeat_passphrase(self) -> &'static str {
-        self.pick("Herhaal de wachtwoordzin", "Repeat the passphrase")
-    }
-
-    pub fn label_your_key(self) -> &'static str {
-        self.pick("Uw sleutel om mee te ondertekenen", "Your key to sign with")
-    }
-
-    pub fn make_new_key(self) -> &'static str {
-        self.pick("een nieuwe sleutel maken", "make a new key")
-    }
-
-    pub fn note_same_key_for_ssh(self) -> &'static str {
-        self.pick(
-            "dezelfde sleutel werkt ook voor SSH; handtekeningen blijven gescheiden",
-            "the same key also works for SSH; the signatures stay apart",
-        )
-    }
-
-    pub fn welcome(self) -> &'static str {
-        self.pick("Welkom bij maatwerk", "Welcome to maatwerk")
-    }
-
-    // What is wrong, said at the field.
 
     pub fn field_before_first_day(self) -> &'static str {
         self.pick("ligt vóór de ingangsdatum", "is before the first day")
     }
 
-    pub fn field_still_empty(self) -> &'static str {
-        self.pick("nog leeg", "still empty")
+    pub fn answer_label(self) -> &'static str {
+        self.pick("Antwoord", "Answer")
     }
 
-    pub fn field_enter_passphrase(self) -> &'static str {
-        self.pick("vul de wachtwoordzin in", "enter the passphrase")
+    pub fn chars_count(self, n: usize, min: u32) -> String {
+        match self {
+            Self::Nl => format!("{n} van minstens {min} tekens"),
+            Self::En => format!("{n} of at least {min} characters"),
+        }
     }
 
-    pub fn field_passphrase_does_not_open(self) -> &'static str {
+    /// What is wrong with an answer, said at the field where it is typed.
+    pub fn answer_problem(
+        self,
+        problem: &crate::domain::norm::AnswerProblem,
+        check: &crate::domain::norm::Check,
+    ) -> String {
+        use crate::domain::norm::{AnswerProblem as P, CheckKind};
+        match (problem, &check.kind) {
+            (P::Missing, CheckKind::Confirm { .. }) => self
+                .pick("kies ja of nee (j/n)", "choose yes or no (y/n)")
+                .into(),
+            (P::Missing, _) => self.pick("vul het antwoord in", "enter the answer").into(),
+            (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
+            (P::NotADate, _) => self.date_hint(),
+            (P::OutOfRange { min, max }, CheckKind::Number { unit, .. }) => {
+                self.kind_number(*min, *max, unit.as_deref())
+            }
+            (P::OutOfRange { min, max }, _) => self.kind_number(*min, *max, None),
+            (P::TooShort { min, len }, _) => self.chars_count(*len, *min),
+            (P::BsnInText, _) => self
+                .pick(
+                    "bevat een BSN; laat dat weg",
+                    "contains a BSN; leave it out",
+                )
+                .into(),
+            (P::NotAnOption { value }, _) => match self {
+                Self::Nl => format!("`{value}` is geen van de keuzes"),
+                Self::En => format!("`{value}` is not one of the choices"),
+            },
+            (P::WrongType { kind }, _) => match self {
+                Self::Nl => format!("past niet bij een vraag van soort `{kind}`"),
+                Self::En => format!("does not fit a question of kind `{kind}`"),
+            },
+            (P::ConditionNotMet, _) => self.not_covered_because(&check.question),
+        }
+    }
+
+    pub fn check_progress(self, n: usize, total: usize) -> String {
+        match self {
+            Self::Nl => format!("Vraag {n} van {total}"),
+            Self::En => format!("Question {n} of {total}"),
+        }
+    }
+
+    pub fn not_covered_title(self) -> &'static str {
         self.pick(
-            "deze wachtwoordzin opent de sleutel niet; probeer het opnieuw",
-            "this passphrase does not open the key; try again",
+            "Deze norm dekt dit geval niet",
+            "This norm does not cover the case",
         )
     }
 
-    pub fn field_enter_name(self) -> &'static str {
-        self.pick("vul uw naam in", "enter your name")
-    }
-
-    pub fn field_passphrase_short(self) -> &'static str {
-        self.pick(
-            "minstens 8 tekens, of leeg",
-            "at least 8 characters, or empty",
-        )
-    }
-
-    pub fn field_passphrases_differ(self) -> &'static str {
-        self.pick("de wachtwoordzinnen verschillen", "the passphrases differ")
-    }
-
-    // Screens.
-
-    pub fn search_label(self) -> &'static str {
-        self.pick("Zoek: ", "Search: ")
-    }
-
-    pub fn no_norm_matches(self) -> &'static str {
-        self.pick(
-            "Geen norm past bij deze zoekterm.",
-            "No norm matches this search.",
-        )
+    pub fn not_covered_because(self, question: &str) -> String {
+        match self {
+            Self::Nl => {
+                format!("Aan deze voorwaarde is niet voldaan: “{question}”. Wat wilt u doen?")
+            }
+            Self::En => format!("This condition is not met: “{question}”. What do you want to do?"),
+        }
     }
 
     pub fn not_covered_options(self) -> [&'static str; 3] {
@@ -256,6 +225,81 @@ impl Lang {
         ]
     }
 
+    pub fn motivation_part(self, n: usize, total: usize, label: &str) -> String {
+        match self {
+            Self::Nl => format!("Onderdeel {n} van {total}: {label}"),
+            Self::En => format!("Part {n} of {total}: {label}"),
+        }
+    }
+
+    pub fn chars_written(self, n: usize) -> String {
+        match self {
+            Self::Nl => format!("{n} tekens"),
+            Self::En => format!("{n} characters"),
+        }
+    }
+
+    pub fn field_still_empty(self) -> &'static str {
+        self.pick("nog leeg", "still empty")
+    }
+
+    pub fn motivation_bsn(self) -> &'static str {
+        self.pick(
+            "bevat een BSN; laat dat weg (UAVG art. 46)",
+            "contains a BSN; leave it out (UAVG art. 46)",
+        )
+    }
+
+    pub fn mandate_live(self, outcome: &crate::domain::norm::MandateOutcome) -> String {
+        use crate::domain::norm::MandateOutcome as M;
+        match (self, outcome) {
+            (Self::Nl, M::Within { .. }) => "✓ Binnen uw mandaat".into(),
+            (Self::Nl, M::NeedsReview { role }) => {
+                format!("⚠ Vereist beoordeling door {role} of hoger")
+            }
+            (Self::Nl, M::BeyondNorm) => "✗ Boven elk mandaat in deze norm".into(),
+            (Self::En, M::Within { .. }) => "✓ Within your mandaat".into(),
+            (Self::En, M::NeedsReview { role }) => format!("⚠ Needs review by {role} or higher"),
+            (Self::En, M::BeyondNorm) => "✗ Beyond every mandaat in this norm".into(),
+        }
+    }
+
+    pub fn signature_meaning(self, outcome: &crate::domain::norm::MandateOutcome) -> String {
+        use crate::domain::norm::MandateOutcome as M;
+        match (self, outcome) {
+            (Self::Nl, M::Within { .. }) => {
+                "Uw handtekening betekent: opgesteld en vastgesteld — u neemt dit besluit.".into()
+            }
+            (Self::Nl, _) => {
+                "Uw handtekening betekent: opgesteld, ter beoordeling — u legt het besluit voor."
+                    .into()
+            }
+            (Self::En, M::Within { .. }) => {
+                "Your signature means: drawn up and decided — you take this decision.".into()
+            }
+            (Self::En, _) => {
+                "Your signature means: drawn up, for review — you submit the decision.".into()
+            }
+        }
+    }
+
+    pub fn cannot_sign_yet(self, reasons: usize) -> String {
+        match (self, reasons) {
+            (Self::Nl, 1) => "Nog niet te ondertekenen, om deze reden:".into(),
+            (Self::Nl, n) => format!("Nog niet te ondertekenen, om deze {n} redenen:"),
+            (Self::En, 1) => "Cannot be signed yet, for this reason:".into(),
+            (Self::En, n) => format!("Cannot be signed yet, for these {n} reasons:"),
+        }
+    }
+
+    pub fn label_key_passphrase(self) -> &'static str {
+        self.pick("Wachtwoordzin van uw sleutel", "Your key's passphrase")
+    }
+
+    pub fn field_enter_passphrase(self) -> &'static str {
+        self.pick("vul de wachtwoordzin in", "enter the passphrase")
+    }
+
     pub fn record_as_stored_title(self) -> &'static str {
         self.pick(
             " Zo wordt de verantwoording opgeslagen ",
@@ -270,10 +314,54 @@ impl Lang {
         )
     }
 
+    pub fn signal_intro(self, case: &str, question: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Signaal voor de beleidseigenaar over zaak {case}: de norm dekte dit geval niet (“{question}”). Het signaal wordt ondertekend en in de opslag bewaard."
+            ),
+            Self::En => format!(
+                "Signal for the policy owner about case {case}: the norm did not cover it (“{question}”). The signal is signed and kept in the store."
+            ),
+        }
+    }
+
     pub fn signal_text_title(self) -> &'static str {
         self.pick(
             " Wat heeft de zaak nodig, en waarom past geen norm? ",
             " What does the case need, and why does no norm fit? ",
+        )
+    }
+
+    pub fn done_title(self) -> &'static str {
+        self.pick("Ondertekend en opgeslagen", "Signed and stored")
+    }
+
+    pub fn done_note(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Noteer {id} in het zaakdossier, bijvoorbeeld in het rapport bij het besluit. Iedereen met de opslag kan de handtekening controleren met `maatwerk verify`."
+            ),
+            Self::En => format!(
+                "Note {id} in the case file, for example in the report with the decision. Anyone with the store can check the signature with `maatwerk verify`."
+            ),
+        }
+    }
+
+    pub fn signal_done_note(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Signaal {id} is ondertekend en bewaard voor de beleidseigenaar. Er is geen besluit vastgelegd."
+            ),
+            Self::En => format!(
+                "Signal {id} is signed and kept for the policy owner. No decision was recorded."
+            ),
+        }
+    }
+
+    pub fn any_key_to_close(self) -> &'static str {
+        self.pick(
+            "Druk op een toets om af te sluiten.",
+            "Press any key to close.",
         )
     }
 

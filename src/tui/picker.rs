@@ -16,7 +16,7 @@ use super::hints::Hint;
 use super::keymap::{self, Binding, Key, Label};
 use super::text::fit;
 use crate::domain::norm::catalog::Catalog;
-use crate::domain::norm::{CheckKind, Norm, Unusable};
+use crate::domain::norm::{Norm, Unusable};
 use crate::i18n::{KeyAction, Lang};
 
 /// What the picker asks the app to do.
@@ -326,25 +326,7 @@ impl Picker {
         text.push_line(Line::raw(""));
         text.push_line(Line::styled(l.heading_mandate(), bold));
         for tier in &n.mandate.tiers {
-            let mut limits: Vec<String> = tier
-                .limits
-                .iter()
-                .map(|lim| {
-                    let unit = n.check(&lim.check).and_then(|c| match &c.kind {
-                        CheckKind::Number { unit, .. } => unit.clone(),
-                        _ => None,
-                    });
-                    l.limit_up_to(&lim.check, lim.max, unit.as_deref())
-                })
-                .collect();
-            if let Some(d) = tier.max_duration {
-                limits.push(l.duration_up_to(&l.duration(d)));
-            }
-            let limits = if limits.is_empty() {
-                l.no_limits().to_owned()
-            } else {
-                limits.join(", ")
-            };
+            let limits = l.tier_limits(n, tier);
             text.push_line(Line::raw(format!("{}: {limits}", tier.role)));
         }
         Paragraph::new(text)

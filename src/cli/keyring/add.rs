@@ -1,8 +1,7 @@
 use clap::Args;
-use jiff::Timestamp;
 
-use super::{parse_moment, signing_member};
-use crate::cli::signing::{keyring_change_error, open_store, store_error, unlock};
+use super::{moment_arg, signing_member, write_entry};
+use crate::cli::signing::{keyring_change_error, open_store, store_error};
 use crate::cli::{CliError, Context, Outcome};
 use crate::domain::keyring::is_principal;
 use crate::domain::ops::keyring::{KeyringChangeError, MemberChange, plan_member};
@@ -24,11 +23,11 @@ pub struct AddArgs {
     #[arg(long, value_name = "KEY")]
     pub public_key: Option<String>,
     /// From when (date or RFC 3339 timestamp) [default: now]
-    #[arg(long, value_name = "WHEN", value_parser = parse_moment)]
-    pub valid_from: Option<Timestamp>,
+    #[arg(long, value_name = "WHEN")]
+    pub valid_from: Option<String>,
     /// Until when, exclusive (date or RFC 3339 timestamp)
-    #[arg(long, value_name = "WHEN", value_parser = parse_moment)]
-    pub valid_until: Option<Timestamp>,
+    #[arg(long, value_name = "WHEN")]
+    pub valid_until: Option<String>,
     /// Whether they may also change the keyring, whatever their role
     /// (`true` or `false`; on `--change`, leaving it out keeps what it was)
     #[arg(long, value_name = "true|false")]
@@ -39,7 +38,6 @@ pub struct AddArgs {
 }
 
 pub fn run(args: &AddArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let lang = ctx.lang;
     if !is_principal(&args.principal) {
         return Err(keyring_change_error(
             ctx,
@@ -60,19 +58,12 @@ pub fn run(args: &AddArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         role: args.role.clone(),
         public_key,
         beheerder: args.beheerder,
-        valid_from: args.valid_from,
-        valid_until: args.valid_until,
+        valid_from: moment_arg(ctx, "--valid-from", args.valid_from.as_deref())?,
+        valid_until: moment_arg(ctx, "--valid-until", args.valid_until.as_deref())?,
         change: args.change,
     };
     let (key, by) = signing_member(&keyring, ctx)?;
     let entry = plan_member(&config, &keyring, &change, &by, ctx.now)
         .map_err(|e| keyring_change_error(ctx, &e))?;
-    let signer = unlock(&key, ctx)?;
-    let path = store
-        .add_keyring_entry(&entry, &signer)
-        .map_err(|e| store_error(ctx, &e))?;
-    ctx.out
-        .err_line(&lang.keyring_entry_written(&path.display().to_string()))?;
-    ctx.out.line(&entry.id)?;
-    Ok(Outcome::Success)
+    write_entry(&store, &key, &entry, ctx)
 }

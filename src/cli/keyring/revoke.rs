@@ -1,8 +1,7 @@
 use clap::Args;
-use jiff::Timestamp;
 
-use super::{parse_moment, signing_member};
-use crate::cli::signing::{keyring_change_error, open_store, store_error, unlock};
+use super::{moment_arg, signing_member, write_entry};
+use crate::cli::signing::{keyring_change_error, open_store, store_error};
 use crate::cli::{CliError, Context, Outcome};
 use crate::domain::ops::keyring::plan_revocation;
 
@@ -16,12 +15,11 @@ pub struct RevokeArgs {
     #[arg(long)]
     pub reason: String,
     /// From when (date or RFC 3339 timestamp) [default: now]
-    #[arg(long, value_name = "WHEN", value_parser = parse_moment)]
-    pub from: Option<Timestamp>,
+    #[arg(long, value_name = "WHEN")]
+    pub from: Option<String>,
 }
 
 pub fn run(args: &RevokeArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let lang = ctx.lang;
     let store = open_store(ctx)?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let (key, by) = signing_member(&keyring, ctx)?;
@@ -29,17 +27,10 @@ pub fn run(args: &RevokeArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         &keyring,
         &args.principal,
         &args.reason,
-        args.from,
+        moment_arg(ctx, "--from", args.from.as_deref())?,
         &by,
         ctx.now,
     )
     .map_err(|e| keyring_change_error(ctx, &e))?;
-    let signer = unlock(&key, ctx)?;
-    let path = store
-        .add_keyring_entry(&entry, &signer)
-        .map_err(|e| store_error(ctx, &e))?;
-    ctx.out
-        .err_line(&lang.keyring_entry_written(&path.display().to_string()))?;
-    ctx.out.line(&entry.id)?;
-    Ok(Outcome::Success)
+    write_entry(&store, &key, &entry, ctx)
 }

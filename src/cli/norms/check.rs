@@ -36,7 +36,7 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         Catalog::load_paths(&args.paths).map_err(|e| {
             CliError::input(
                 ctx.lang
-                    .cannot_list(&e.path.display().to_string(), &e.source.to_string()),
+                    .cannot_list(&e.path.display().to_string(), &e.source),
                 None,
             )
         })?

@@ -2,7 +2,7 @@ use clap::Args;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::cli::{CliError, Context, Outcome, load_catalog, parse_date, warn_broken};
+use crate::cli::{CliError, Context, Outcome, date_arg, load_catalog, warn_broken};
 use crate::domain::norm::catalog::{Catalog, LoadedNorm};
 use crate::domain::norm::{Status, Unusable};
 
@@ -14,8 +14,8 @@ pub struct ListArgs {
     #[arg(long)]
     pub all: bool,
     /// List what was usable on this date instead of today (YYYY-MM-DD)
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub on: Option<Date>,
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -38,7 +38,7 @@ struct JsonNorm<'a> {
 
 pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let catalog = load_catalog(ctx)?;
-    let on = args.on.unwrap_or(ctx.today);
+    let on = date_arg(ctx, "--on", args.on.as_deref())?.unwrap_or(ctx.today);
     warn_broken(&catalog, ctx)?;
     let shown: Vec<&LoadedNorm> = catalog
         .norms()

@@ -5,7 +5,7 @@ use clap::Args;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::cli::{CliError, Context, Outcome, load_catalog, parse_date, warn_broken};
+use crate::cli::{CliError, Context, Outcome, date_arg, load_catalog, warn_broken};
 use crate::domain::jci::Jci;
 use crate::domain::norm::catalog::LoadedNorm;
 use crate::domain::norm::{Check, CheckKind, Norm, Unusable};
@@ -18,8 +18,8 @@ pub struct ShowArgs {
     /// The norm's id (see `maatwerk norms list --all`)
     pub id: String,
     /// Say whether the norm was usable on this date instead of today
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    pub on: Option<Date>,
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
     /// Print JSON instead of text
     #[arg(long)]
     pub json: bool,
@@ -39,7 +39,7 @@ struct JsonShow<'a> {
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let catalog = load_catalog(ctx)?;
-    let on = args.on.unwrap_or(ctx.today);
+    let on = date_arg(ctx, "--on", args.on.as_deref())?.unwrap_or(ctx.today);
     let Some(loaded) = catalog.get(&args.id) else {
         let broken = catalog.reports().iter().find(|r| {
             r.has_errors()
@@ -215,28 +215,7 @@ fn print_mandate(ctx: &mut Context, n: &Norm) -> io::Result<()> {
         .mandate
         .tiers
         .iter()
-        .map(|tier| {
-            let mut limits: Vec<String> = tier
-                .limits
-                .iter()
-                .map(|l| {
-                    let unit = n.check(&l.check).and_then(|c| match &c.kind {
-                        CheckKind::Number { unit, .. } => unit.clone(),
-                        _ => None,
-                    });
-                    lang.limit_up_to(&l.check, l.max, unit.as_deref())
-                })
-                .collect();
-            if let Some(d) = tier.max_duration {
-                limits.push(lang.duration_up_to(&lang.duration(d)));
-            }
-            let text = if limits.is_empty() {
-                lang.no_limits().to_owned()
-            } else {
-                limits.join(", ")
-            };
-            vec![format!("  {}", tier.role), text]
-        })
+        .map(|tier| vec![format!("  {}", tier.role), lang.tier_limits(n, tier)])
         .collect();
     ctx.out.table(&["", ""], &rows, 1, &[])?;
     ctx.out

@@ -1,4 +1,5 @@
-//! Interface text of the command line.
+//! The agreed norms as people read them: the overview, `norms list`,
+//! `norms show`, and why a norm cannot be used.
 
 use jiff::civil::Date;
 
@@ -7,23 +8,12 @@ use crate::domain::norm::Unusable;
 use crate::domain::norm::catalog::Origin;
 
 impl Lang {
-    pub(crate) fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Self::Nl => nl,
-            Self::En => en,
-        }
-    }
-
     fn origin(self, origin: &Origin) -> String {
         match origin {
             Origin::Directory(dir) => dir.display().to_string(),
             Origin::Files => self.pick("opgegeven bestanden", "given files").to_owned(),
             Origin::Bundled => self.pick("ingebouwde normen", "bundled norms").to_owned(),
         }
-    }
-
-    pub fn help_label(self) -> &'static str {
-        self.pick("hulp", "help")
     }
 
     pub fn tagline(self) -> &'static str {
@@ -57,53 +47,6 @@ impl Lang {
                 ("maatwerk norms check [path…]", "check norm files"),
                 ("maatwerk --help", "all commands and options"),
             ],
-        }
-    }
-
-    pub fn bad_clock(self, value: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "MAATWERK_NOW={value:?} is geen RFC 3339-tijdstip zoals 2026-11-23T09:30:00Z"
-            ),
-            Self::En => format!(
-                "MAATWERK_NOW={value:?} is not an RFC 3339 timestamp such as 2026-11-23T09:30:00Z"
-            ),
-        }
-    }
-
-    pub fn bad_lang(self, value: &str) -> String {
-        match self {
-            Self::Nl => format!("MAATWERK_LANG={value:?}: kies `nl` of `en`"),
-            Self::En => format!("MAATWERK_LANG={value:?}: choose `nl` or `en`"),
-        }
-    }
-
-    pub fn norms_dir_missing(self, dir: &str) -> String {
-        match self {
-            Self::Nl => format!("de normmap `{dir}` bestaat niet of is geen map"),
-            Self::En => format!("the norms directory `{dir}` does not exist or is not a directory"),
-        }
-    }
-
-    pub fn norms_dir_missing_help(self) -> String {
-        self.pick(
-            "geef een bestaande map met --norms of MAATWERK_NORMS, of laat beide weg om ./norms of de ingebouwde normen te gebruiken",
-            "name an existing directory with --norms or MAATWERK_NORMS, or leave both out to use ./norms or the bundled norms",
-        )
-        .to_owned()
-    }
-
-    pub fn cannot_list(self, path: &str, error: &str) -> String {
-        match self {
-            Self::Nl => format!("kan `{path}` niet lezen: {error}"),
-            Self::En => format!("cannot read `{path}`: {error}"),
-        }
-    }
-
-    pub fn cannot_write(self, path: &str, error: &str) -> String {
-        match self {
-            Self::Nl => format!("kan `{path}` niet schrijven: {error}"),
-            Self::En => format!("cannot write `{path}`: {error}"),
         }
     }
 
@@ -419,6 +362,34 @@ impl Lang {
         }
     }
 
+    /// What a mandaat tier may decide: "voorschot tot 500 EUR, duur tot 3
+    /// maanden", or that it has no limits.
+    pub fn tier_limits(
+        self,
+        norm: &crate::domain::norm::Norm,
+        tier: &crate::domain::norm::Tier,
+    ) -> String {
+        let mut limits: Vec<String> = tier
+            .limits
+            .iter()
+            .map(|limit| {
+                let unit = norm.check(&limit.check).and_then(|c| match &c.kind {
+                    crate::domain::norm::CheckKind::Number { unit, .. } => unit.clone(),
+                    _ => None,
+                });
+                self.limit_up_to(&limit.check, limit.max, unit.as_deref())
+            })
+            .collect();
+        if let Some(d) = tier.max_duration {
+            limits.push(self.duration_up_to(&self.duration(d)));
+        }
+        if limits.is_empty() {
+            self.no_limits().to_owned()
+        } else {
+            limits.join(", ")
+        }
+    }
+
     pub fn no_limits(self) -> &'static str {
         self.pick(
             "alles wat deze norm toestaat",
@@ -543,9 +514,7 @@ impl Lang {
             }
         }
     }
-}
 
-impl Lang {
     pub fn not_selectable(self, why: &Unusable) -> String {
         let why = self.unusable_short(why);
         match self {
@@ -565,377 +534,5 @@ impl Lang {
             Self::Nl => format!("{shown} van {total} normen"),
             Self::En => format!("{shown} of {total} norms"),
         }
-    }
-
-    pub fn window_too_small(self, min_w: u16, min_h: u16, w: u16, h: u16) -> String {
-        match self {
-            Self::Nl => format!(
-                "Venster te klein: minstens {min_w}×{min_h} nodig, nu {w}×{h}. Maak het venster groter; er gaat niets verloren."
-            ),
-            Self::En => format!(
-                "Window too small: needs at least {min_w}×{min_h}, now {w}×{h}. Make the window larger; nothing is lost."
-            ),
-        }
-    }
-}
-
-impl Lang {
-    pub fn case_intro(self) -> &'static str {
-        self.pick(
-            "Over welke zaak gaat het? Gebruik het zaaknummer uit het zaaksysteem, nooit een BSN.",
-            "Which case is it? Use the case reference from the case system, never a BSN.",
-        )
-    }
-
-    /// What is wrong with a case reference, said at its field.
-    pub fn case_problem(self, problem: crate::domain::decision::CaseProblem) -> String {
-        use crate::domain::decision::CaseProblem as P;
-        match problem {
-            P::Missing => self
-                .pick("vul het zaaknummer in", "enter the case reference")
-                .into(),
-            P::IsBsn => self.case_bsn_explained(),
-            P::Invalid => self.pick("1 tot 64 tekens", "1 to 64 characters").into(),
-        }
-    }
-
-    pub fn case_bsn_explained(self) -> String {
-        self.pick(
-            "dit is een burgerservicenummer (BSN); dat mag alleen worden vastgelegd waar een wet het toestaat (UAVG art. 46). Gebruik het zaaknummer.",
-            "this is a citizen service number (BSN); it may only be recorded where a law allows it (UAVG art. 46). Use the case reference.",
-        )
-        .into()
-    }
-
-    pub fn date_hint(self) -> String {
-        self.pick(
-            "een datum zoals 23-11-2026 of 2026-11-23",
-            "a date such as 23-11-2026 or 2026-11-23",
-        )
-        .into()
-    }
-
-    pub fn max_duration_note(self, max: &str) -> String {
-        match self {
-            Self::Nl => format!("de norm staat ten hoogste {max} toe"),
-            Self::En => format!("the norm allows at most {max}"),
-        }
-    }
-
-    pub fn period_over_max(self, max: &str, last: Date) -> String {
-        match self {
-            Self::Nl => format!("langer dan de norm toestaat ({max}): uiterlijk t/m {last}"),
-            Self::En => {
-                format!("longer than the norm allows ({max}): at most up to and including {last}")
-            }
-        }
-    }
-}
-
-impl Lang {
-    pub fn answer_label(self) -> &'static str {
-        self.pick("Antwoord", "Answer")
-    }
-
-    pub fn chars_count(self, n: usize, min: u32) -> String {
-        match self {
-            Self::Nl => format!("{n} van minstens {min} tekens"),
-            Self::En => format!("{n} of at least {min} characters"),
-        }
-    }
-
-    /// What is wrong with an answer, said at the field where it is typed.
-    pub fn answer_problem(
-        self,
-        problem: &crate::domain::norm::AnswerProblem,
-        check: &crate::domain::norm::Check,
-    ) -> String {
-        use crate::domain::norm::{AnswerProblem as P, CheckKind};
-        match (problem, &check.kind) {
-            (P::Missing, CheckKind::Confirm { .. }) => self
-                .pick("kies ja of nee (j/n)", "choose yes or no (y/n)")
-                .into(),
-            (P::Missing, _) => self.pick("vul het antwoord in", "enter the answer").into(),
-            (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
-            (P::NotADate, _) => self.date_hint(),
-            (P::OutOfRange { min, max }, CheckKind::Number { unit, .. }) => {
-                self.kind_number(*min, *max, unit.as_deref())
-            }
-            (P::OutOfRange { min, max }, _) => self.kind_number(*min, *max, None),
-            (P::TooShort { min, len }, _) => self.chars_count(*len, *min),
-            (P::BsnInText, _) => self
-                .pick(
-                    "bevat een BSN; laat dat weg",
-                    "contains a BSN; leave it out",
-                )
-                .into(),
-            (P::NotAnOption { value }, _) => match self {
-                Self::Nl => format!("`{value}` is geen van de keuzes"),
-                Self::En => format!("`{value}` is not one of the choices"),
-            },
-            (P::WrongType { kind }, _) => match self {
-                Self::Nl => format!("past niet bij een vraag van soort `{kind}`"),
-                Self::En => format!("does not fit a question of kind `{kind}`"),
-            },
-            (P::ConditionNotMet, _) => self.not_covered_because(&check.question),
-        }
-    }
-
-    pub fn check_progress(self, n: usize, total: usize) -> String {
-        match self {
-            Self::Nl => format!("Vraag {n} van {total}"),
-            Self::En => format!("Question {n} of {total}"),
-        }
-    }
-
-    pub fn not_covered_title(self) -> &'static str {
-        self.pick(
-            "Deze norm dekt dit geval niet",
-            "This norm does not cover the case",
-        )
-    }
-
-    pub fn not_covered_because(self, question: &str) -> String {
-        match self {
-            Self::Nl => {
-                format!("Aan deze voorwaarde is niet voldaan: “{question}”. Wat wilt u doen?")
-            }
-            Self::En => format!("This condition is not met: “{question}”. What do you want to do?"),
-        }
-    }
-}
-
-impl Lang {
-    pub fn motivation_part(self, n: usize, total: usize, label: &str) -> String {
-        match self {
-            Self::Nl => format!("Onderdeel {n} van {total}: {label}"),
-            Self::En => format!("Part {n} of {total}: {label}"),
-        }
-    }
-
-    pub fn chars_written(self, n: usize) -> String {
-        match self {
-            Self::Nl => format!("{n} tekens"),
-            Self::En => format!("{n} characters"),
-        }
-    }
-}
-
-impl Lang {
-    pub fn mandate_live(self, outcome: &crate::domain::norm::MandateOutcome) -> String {
-        use crate::domain::norm::MandateOutcome as M;
-        match (self, outcome) {
-            (Self::Nl, M::Within { .. }) => "✓ Binnen uw mandaat".into(),
-            (Self::Nl, M::NeedsReview { role }) => {
-                format!("⚠ Vereist beoordeling door {role} of hoger")
-            }
-            (Self::Nl, M::BeyondNorm) => "✗ Boven elk mandaat in deze norm".into(),
-            (Self::En, M::Within { .. }) => "✓ Within your mandaat".into(),
-            (Self::En, M::NeedsReview { role }) => format!("⚠ Needs review by {role} or higher"),
-            (Self::En, M::BeyondNorm) => "✗ Beyond every mandaat in this norm".into(),
-        }
-    }
-
-    pub fn signature_meaning(self, outcome: &crate::domain::norm::MandateOutcome) -> String {
-        use crate::domain::norm::MandateOutcome as M;
-        match (self, outcome) {
-            (Self::Nl, M::Within { .. }) => {
-                "Uw handtekening betekent: opgesteld en vastgesteld — u neemt dit besluit.".into()
-            }
-            (Self::Nl, _) => {
-                "Uw handtekening betekent: opgesteld, ter beoordeling — u legt het besluit voor."
-                    .into()
-            }
-            (Self::En, M::Within { .. }) => {
-                "Your signature means: drawn up and decided — you take this decision.".into()
-            }
-            (Self::En, _) => {
-                "Your signature means: drawn up, for review — you submit the decision.".into()
-            }
-        }
-    }
-
-    pub fn cannot_sign_yet(self, reasons: usize) -> String {
-        match (self, reasons) {
-            (Self::Nl, 1) => "Nog niet te ondertekenen, om deze reden:".into(),
-            (Self::Nl, n) => format!("Nog niet te ondertekenen, om deze {n} redenen:"),
-            (Self::En, 1) => "Cannot be signed yet, for this reason:".into(),
-            (Self::En, n) => format!("Cannot be signed yet, for these {n} reasons:"),
-        }
-    }
-}
-
-impl Lang {
-    pub fn signal_intro(self, case: &str, question: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Signaal voor de beleidseigenaar over zaak {case}: de norm dekte dit geval niet (“{question}”). Het signaal wordt ondertekend en in de opslag bewaard."
-            ),
-            Self::En => format!(
-                "Signal for the policy owner about case {case}: the norm did not cover it (“{question}”). The signal is signed and kept in the store."
-            ),
-        }
-    }
-
-    pub fn done_title(self) -> &'static str {
-        self.pick("Ondertekend en opgeslagen", "Signed and stored")
-    }
-
-    pub fn done_note(self, id: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Noteer {id} in het zaakdossier, bijvoorbeeld in het rapport bij het besluit. Iedereen met de opslag kan de handtekening controleren met `maatwerk verify`."
-            ),
-            Self::En => format!(
-                "Note {id} in the case file, for example in the report with the decision. Anyone with the store can check the signature with `maatwerk verify`."
-            ),
-        }
-    }
-
-    pub fn signal_done_note(self, id: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Signaal {id} is ondertekend en bewaard voor de beleidseigenaar. Er is geen besluit vastgelegd."
-            ),
-            Self::En => format!(
-                "Signal {id} is signed and kept for the policy owner. No decision was recorded."
-            ),
-        }
-    }
-
-    pub fn any_key_to_close(self) -> &'static str {
-        self.pick(
-            "Druk op een toets om af te sluiten.",
-            "Press any key to close.",
-        )
-    }
-}
-
-impl Lang {
-    pub fn use_found_key(self, path: &str) -> String {
-        match self {
-            Self::Nl => format!("{path} gebruiken"),
-            Self::En => format!("use {path}"),
-        }
-    }
-
-    pub fn motivation_bsn(self) -> &'static str {
-        self.pick(
-            "bevat een BSN; laat dat weg (UAVG art. 46)",
-            "contains a BSN; leave it out (UAVG art. 46)",
-        )
-    }
-
-    pub fn onboarding_role_label(self) -> &'static str {
-        self.pick("Uw rol in het mandaat", "Your role in the mandaat")
-    }
-
-    pub fn onboarding_role_note(self) -> &'static str {
-        self.pick(
-            "elke norm bepaalt per rol wat u zelf mag besluiten",
-            "each norm sets per role what you may decide alone",
-        )
-    }
-
-    pub fn leave_question(self, draft: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Wat u invulde blijft bewaard als concept {draft}. Met `maatwerk new --resume {draft}` gaat u later verder."
-            ),
-            Self::En => format!(
-                "What you entered is kept as draft {draft}. `maatwerk new --resume {draft}` goes on later."
-            ),
-        }
-    }
-
-    pub fn help_draft_note(self) -> &'static str {
-        self.pick(
-            "Uw werk wordt bij elke stap als concept bewaard, ook bij Ctrl-C of als het venster sluit. `maatwerk new --resume` gaat verder; `maatwerk drafts` toont de concepten.",
-            "Your work is kept as a draft at every step, also on Ctrl-C or when the window closes. `maatwerk new --resume` goes on; `maatwerk drafts` lists the drafts.",
-        )
-    }
-}
-
-impl Lang {
-    pub fn draft_saved(self, id: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Niet ondertekend; uw werk is bewaard als concept {id}. Ga verder met `maatwerk new --resume`."
-            ),
-            Self::En => format!(
-                "Not signed; your work is kept as draft {id}. Go on with `maatwerk new --resume`."
-            ),
-        }
-    }
-
-    pub fn draft_norm_changed_resume(self, then: u32, now: u32) -> String {
-        match self {
-            Self::Nl => format!(
-                "Let op: de norm van dit concept is gewijzigd (versie {then} → {now}). Loop de controlevragen opnieuw na."
-            ),
-            Self::En => format!(
-                "Note: the norm of this draft has changed (version {then} → {now}). Go through the checks again."
-            ),
-        }
-    }
-}
-
-impl Lang {
-    pub fn walkthrough_needs_terminal(self) -> String {
-        self.pick(
-            "de doorloop heeft een terminal nodig, en die is er niet",
-            "the walkthrough needs a terminal, and there is none",
-        )
-        .into()
-    }
-
-    pub fn walkthrough_needs_terminal_help(self) -> String {
-        self.pick(
-            "gebruik voor scripts `maatwerk new --norm ID --answers BESTAND`",
-            "for scripts, use `maatwerk new --norm ID --answers FILE`",
-        )
-        .into()
-    }
-}
-
-impl Lang {
-    pub fn onboarding_intro(self, needs_key: bool, found: bool) -> &'static str {
-        match (self, needs_key) {
-            (Self::Nl, true) if found => {
-                "Er is nog geen opslag. maatwerk ondertekent met een OpenSSH-sleutel — uw bestaande of een nieuwe — en maakt een opslag op deze computer, met u als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
-            }
-            (Self::En, true) if found => {
-                "There is no store yet. maatwerk signs with an OpenSSH key — your existing one or a new one — and makes a store on this computer, with you as its first beheerder. Add colleagues later with `maatwerk keyring add`."
-            }
-            (Self::Nl, true) => {
-                "Er is nog geen sleutel en geen opslag. maatwerk maakt een OpenSSH-sleutel om mee te ondertekenen en een opslag op deze computer, met u als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
-            }
-            (Self::Nl, false) => {
-                "Er is nog geen opslag. maatwerk maakt er een op deze computer, met u (en uw sleutel) als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
-            }
-            (Self::En, true) => {
-                "There is no key and no store yet. maatwerk makes an OpenSSH key to sign with and a store on this computer, with you as its first beheerder. Add colleagues later with `maatwerk keyring add`."
-            }
-            (Self::En, false) => {
-                "There is no store yet. maatwerk makes one on this computer, with you (and your key) as its first beheerder. Add colleagues later with `maatwerk keyring add`."
-            }
-        }
-    }
-}
-
-impl Lang {
-    pub fn no_key_for_store(self, path: &str) -> String {
-        match self {
-            Self::Nl => format!("er is een opslag, maar geen sleutel op {path}"),
-            Self::En => format!("there is a store, but no key at {path}"),
-        }
-    }
-
-    pub fn no_key_for_store_help(self) -> String {
-        self.pick(
-            "maak een sleutel met `maatwerk keys new` en vraag de beheerder u toe te voegen met `maatwerk keyring add`",
-            "make a key with `maatwerk keys new` and ask the beheerder to add you with `maatwerk keyring add`",
-        )
-        .into()
     }
 }

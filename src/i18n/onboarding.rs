@@ -1,0 +1,141 @@
+//! The first run: who you are, your role, your key.
+
+use super::Lang;
+
+impl Lang {
+    pub fn onboarding_intro(self, needs_key: bool, found: bool) -> &'static str {
+        match (self, needs_key) {
+            (Self::Nl, true) if found => {
+                "Er is nog geen opslag. maatwerk ondertekent met een OpenSSH-sleutel — uw bestaande of een nieuwe — en maakt een opslag op deze computer, met u als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
+            }
+            (Self::En, true) if found => {
+                "There is no store yet. maatwerk signs with an OpenSSH key — your existing one or a new one — and makes a store on this computer, with you as its first beheerder. Add colleagues later with `maatwerk keyring add`."
+            }
+            (Self::Nl, true) => {
+                "Er is nog geen sleutel en geen opslag. maatwerk maakt een OpenSSH-sleutel om mee te ondertekenen en een opslag op deze computer, met u als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
+            }
+            (Self::Nl, false) => {
+                "Er is nog geen opslag. maatwerk maakt er een op deze computer, met u (en uw sleutel) als eerste beheerder. Collega's voegt u later toe met `maatwerk keyring add`."
+            }
+            (Self::En, true) => {
+                "There is no key and no store yet. maatwerk makes an OpenSSH key to sign with and a store on this computer, with you as its first beheerder. Add colleagues later with `maatwerk keyring add`."
+            }
+            (Self::En, false) => {
+                "There is no store yet. maatwerk makes one on this computer, with you (and your key) as its first beheerder. Add colleagues later with `maatwerk keyring add`."
+            }
+        }
+    }
+
+    pub fn welcome(self) -> &'static str {
+        self.pick("Welkom bij maatwerk", "Welcome to maatwerk")
+    }
+
+    pub fn label_your_name(self) -> &'static str {
+        self.pick(
+            "Uw naam (zoals op uw handtekening)",
+            "Your name (as on your signature)",
+        )
+    }
+
+    pub fn label_your_principal(self) -> &'static str {
+        self.pick(
+            "Uw principal: een vaste naam, zoals uw e-mailadres",
+            "Your principal: a stable name such as your e-mail address",
+        )
+    }
+
+    pub fn onboarding_role_label(self) -> &'static str {
+        self.pick("Uw rol in het mandaat", "Your role in the mandaat")
+    }
+
+    pub fn onboarding_role_note(self) -> &'static str {
+        self.pick(
+            "elke norm bepaalt per rol wat u zelf mag besluiten",
+            "each norm sets per role what you may decide alone",
+        )
+    }
+
+    pub fn label_your_key(self) -> &'static str {
+        self.pick("Uw sleutel om mee te ondertekenen", "Your key to sign with")
+    }
+
+    pub fn use_found_key(self, path: &str) -> String {
+        match self {
+            Self::Nl => format!("{path} gebruiken"),
+            Self::En => format!("use {path}"),
+        }
+    }
+
+    pub fn make_new_key(self) -> &'static str {
+        self.pick("een nieuwe sleutel maken", "make a new key")
+    }
+
+    pub fn note_same_key_for_ssh(self) -> &'static str {
+        self.pick(
+            "dezelfde sleutel werkt ook voor SSH; handtekeningen blijven gescheiden",
+            "the same key also works for SSH; the signatures stay apart",
+        )
+    }
+
+    pub fn label_existing_passphrase(self) -> &'static str {
+        self.pick(
+            "De wachtwoordzin van uw sleutel",
+            "The passphrase of your key",
+        )
+    }
+
+    pub fn label_new_passphrase(self) -> &'static str {
+        self.pick(
+            "Wachtwoordzin voor uw nieuwe sleutel (minstens 8 tekens)",
+            "Passphrase for your new key (at least 8 characters)",
+        )
+    }
+
+    pub fn note_empty_passphrase(self) -> &'static str {
+        self.pick(
+            "leeg laten = sleutel niet versleutelen",
+            "leave empty = do not encrypt the key",
+        )
+    }
+
+    pub fn label_repeat_passphrase(self) -> &'static str {
+        self.pick("Herhaal de wachtwoordzin", "Repeat the passphrase")
+    }
+
+    pub fn field_enter_name(self) -> &'static str {
+        self.pick("vul uw naam in", "enter your name")
+    }
+
+    pub fn field_passphrase_short(self) -> &'static str {
+        self.pick(
+            "minstens 8 tekens, of leeg",
+            "at least 8 characters, or empty",
+        )
+    }
+
+    pub fn field_passphrases_differ(self) -> &'static str {
+        self.pick("de wachtwoordzinnen verschillen", "the passphrases differ")
+    }
+
+    pub fn field_passphrase_does_not_open(self) -> &'static str {
+        self.pick(
+            "deze wachtwoordzin opent de sleutel niet; probeer het opnieuw",
+            "this passphrase does not open the key; try again",
+        )
+    }
+
+    pub fn no_key_for_store(self, path: &str) -> String {
+        match self {
+            Self::Nl => format!("er is een opslag, maar geen sleutel op {path}"),
+            Self::En => format!("there is a store, but no key at {path}"),
+        }
+    }
+
+    pub fn no_key_for_store_help(self) -> String {
+        self.pick(
+            "maak een sleutel met `maatwerk keys new` en vraag de beheerder u toe te voegen met `maatwerk keyring add`",
+            "make a key with `maatwerk keys new` and ask the beheerder to add you with `maatwerk keyring add`",
+        )
+        .into()
+    }
+}

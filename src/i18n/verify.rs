@@ -1,0 +1,218 @@
+//! Verification: what a finding says and what it means for an auditor.
+
+use super::Lang;
+use crate::domain::keyring::EntryProblem;
+use crate::domain::verify::{FindingKind, Report};
+
+impl Lang {
+    pub fn verify_progress(self, done: usize, total: usize) -> String {
+        match self {
+            Self::Nl => format!("Controleren: {done} van {total} verantwoordingen"),
+            Self::En => format!("Verifying: {done} of {total} records"),
+        }
+    }
+
+    /// What failed, in one line.
+    pub fn verify_problem(self, p: &FindingKind) -> String {
+        let nl = self == Self::Nl;
+        let t = |a: String, b: String| if nl { a } else { b };
+        match p {
+            FindingKind::IncompleteWrite => t("onvoltooid weggeschreven bestand".into(), "incompletely written file".into()),
+            FindingKind::OrphanSignature => t("handtekening zonder bestand".into(), "signature without its file".into()),
+            FindingKind::Unsigned => t("bestand zonder handtekening".into(), "file without a signature".into()),
+            FindingKind::StrayFile => t("bestand dat niet in de opslag hoort".into(), "file that does not belong in the store".into()),
+            FindingKind::Unreadable(e) => t(format!("niet te lezen: {e}"), format!("cannot be read: {e}")),
+            FindingKind::Malformed(e) => t(format!("onleesbare inhoud: {e}"), format!("malformed content: {e}")),
+            FindingKind::BadSignature => t("de handtekening klopt niet bij de inhoud".into(), "the signature does not match the content".into()),
+            FindingKind::WrongNamespace { found } => t(
+                format!("de handtekening is voor een ander doel gezet ({found})"),
+                format!("the signature was made for another purpose ({found})"),
+            ),
+            FindingKind::SignerUnknown => t("ondertekend met een sleutel die niet in de sleutelring staat".into(), "signed with a key that is not in the keyring".into()),
+            FindingKind::SignerNotValidThen => t(
+                "ondertekend met een sleutel die op dat moment niet geldig was (ingetrokken, verlopen of nog niet geldig)".into(),
+                "signed with a key that was not valid at that moment (revoked, expired or not yet valid)".into(),
+            ),
+            FindingKind::RoleNotGiven { claimed, given } => t(
+                format!("claimt de rol `{claimed}`, maar de sleutelring gaf `{given}`"),
+                format!("claims the role `{claimed}`, but the keyring gave `{given}`"),
+            ),
+            FindingKind::AuthorMismatch => t("de auteur in het bestand is niet wie de sleutel heeft".into(), "the author in the file is not the key's holder".into()),
+            FindingKind::KeyMismatch => t("de vingerafdruk in het bestand is niet die van de ondertekenaar".into(), "the fingerprint in the file is not the signer's".into()),
+            FindingKind::NameMismatch => t("bestandsnaam of map past niet bij id, volgnummer of auteur in het bestand".into(), "file name or directory does not match the id, sequence number or author inside".into()),
+            FindingKind::DuplicateId => t("dit id komt vaker voor".into(), "this id appears more than once".into()),
+            FindingKind::Keyring(e) => self.entry_problem(e),
+            FindingKind::RootNotPinned { expected, found } => t(
+                format!("het vertrouwensanker is {found}, niet het verwachte {expected}"),
+                format!("the trust root is {found}, not the expected {expected}"),
+            ),
+            FindingKind::NoRoot => t("de sleutelring heeft geen geldig vertrouwensanker".into(), "the keyring has no valid trust root".into()),
+            FindingKind::ConfigRootMismatch => t("store.toml noemt een ander vertrouwensanker dan de sleutelring".into(), "store.toml names another trust root than the keyring".into()),
+            FindingKind::NormMissing { sha256 } => t(
+                format!("de norm waarop dit besluit steunt ontbreekt (norms/{sha256}.toml)"),
+                format!("the norm this decision relies on is missing (norms/{sha256}.toml)"),
+            ),
+            FindingKind::NormAltered => t("de inhoud van deze normkopie past niet bij de sha256 in de naam".into(), "this norm copy's content does not match the sha256 in its name".into()),
+            FindingKind::NormMismatch => t("de normkopie is niet de norm (id, versie) die het besluit noemt".into(), "the norm copy is not the norm (id, version) the decision names".into()),
+            FindingKind::NormNotInForce(why) => {
+                let why = self.unusable_short(why);
+                t(
+                    format!("de norm gold niet op de besluitdatum: {why}"),
+                    format!("the norm was not in force on the decision date: {why}"),
+                )
+            }
+            FindingKind::ChainGap { after, next } => t(
+                format!("de keten springt van {after} naar {next}"),
+                format!("the chain jumps from {after} to {next}"),
+            ),
+            FindingKind::ChainFork { seq } => t(format!("twee verantwoordingen met volgnummer {seq}"), format!("two records with sequence number {seq}")),
+            FindingKind::ChainBroken { seq } => t(
+                format!("verantwoording {seq} verwijst niet naar de echte vorige"),
+                format!("record {seq} does not link to the actual previous record"),
+            ),
+            FindingKind::ChainStart => t("de eerste verantwoording verwijst naar een vorige".into(), "the first record links to a previous one".into()),
+        }
+    }
+
+    fn entry_problem(self, e: &EntryProblem) -> String {
+        let nl = self == Self::Nl;
+        let t = |a: String, b: String| if nl { a } else { b };
+        match e {
+            EntryProblem::BadSignature => t(
+                "wijziging van de sleutelring met ongeldige handtekening".into(),
+                "keyring change with an invalid signature".into(),
+            ),
+            EntryProblem::SignerNotBeheerder { signer } => t(
+                format!(
+                    "wijziging van de sleutelring ondertekend door `{signer}`, die toen geen beheerder was"
+                ),
+                format!("keyring change signed by `{signer}`, who was no beheerder then"),
+            ),
+            EntryProblem::SecondRoot => t(
+                "tweede zelfondertekend vertrouwensanker".into(),
+                "a second self-signed trust root".into(),
+            ),
+            EntryProblem::NoRoot => t("geen vertrouwensanker".into(), "no trust root".into()),
+            EntryProblem::BadPublicKey => t(
+                "ongeldige publieke sleutel".into(),
+                "invalid public key".into(),
+            ),
+            EntryProblem::Incomplete => t(
+                "onvolledige wijziging (naam, rol of sleutel ontbreekt)".into(),
+                "incomplete change (name, role or key missing)".into(),
+            ),
+            EntryProblem::UnknownPrincipal => t(
+                "wijziging of intrekking voor iemand die niet in de sleutelring staat".into(),
+                "change or revocation for someone not in the keyring".into(),
+            ),
+            EntryProblem::RootMismatch { expected, found } => t(
+                format!("vertrouwensanker {found}, verwacht {expected}"),
+                format!("trust root {found}, expected {expected}"),
+            ),
+        }
+    }
+
+    /// What a finding means for the auditor.
+    pub fn verify_meaning(self, p: &FindingKind) -> String {
+        let nl = self == Self::Nl;
+        let t = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
+        match p {
+            FindingKind::IncompleteWrite | FindingKind::OrphanSignature => t(
+                "Een schrijfactie is onderbroken (bijvoorbeeld een crash); dit is geen besluit en kan veilig worden verwijderd. Blijkt het een verwijderd besluit, dan meldt de keten van de auteur een gat.",
+                "A write was interrupted (a crash, for example); this is no decision and can safely be removed. Had a decision been removed, its author's chain would show a gap.",
+            ),
+            FindingKind::BadSignature
+            | FindingKind::WrongNamespace { .. }
+            | FindingKind::Malformed(_)
+            | FindingKind::NormAltered => t(
+                "De inhoud is gewijzigd nadat hij werd ondertekend, of de handtekening hoort bij een ander bestand.",
+                "The content was changed after it was signed, or the signature belongs to another file.",
+            ),
+            FindingKind::SignerUnknown
+            | FindingKind::SignerNotValidThen
+            | FindingKind::RoleNotGiven { .. }
+            | FindingKind::AuthorMismatch
+            | FindingKind::KeyMismatch => t(
+                "Niet vast te stellen dat een bevoegd persoon in de geclaimde rol dit heeft ondertekend.",
+                "It cannot be established that an authorised person in the claimed role signed this.",
+            ),
+            FindingKind::ChainGap { .. }
+            | FindingKind::ChainBroken { .. }
+            | FindingKind::ChainStart => t(
+                "Er is een verantwoording van deze auteur verwijderd, vervangen of verplaatst.",
+                "A record by this author was removed, replaced or moved.",
+            ),
+            FindingKind::ChainFork { .. } | FindingKind::DuplicateId => t(
+                "Twee versies van dezelfde plek in de keten: een verantwoording is gekopieerd of dubbel aangemaakt.",
+                "Two versions of the same place in the chain: a record was copied or made twice.",
+            ),
+            FindingKind::NormNotInForce(_) => t(
+                "Het besluit steunt op een norm die op de besluitdatum niet was vastgesteld of niet gold.",
+                "The decision relies on a norm that was not adopted or not in force on its decision date.",
+            ),
+            FindingKind::NormMissing { .. } | FindingKind::NormMismatch => t(
+                "Niet aan te tonen op welke versie van de norm het besluit steunde.",
+                "It cannot be shown which version of the norm the decision relied on.",
+            ),
+            FindingKind::Keyring(_)
+            | FindingKind::NoRoot
+            | FindingKind::RootNotPinned { .. }
+            | FindingKind::ConfigRootMismatch => t(
+                "De sleutelring leidt niet (alleen) terug naar het vertrouwde anker; handtekeningen die erop steunen zijn niet te vertrouwen.",
+                "The keyring does not lead (only) back to the trusted root; signatures that rely on it cannot be trusted.",
+            ),
+            FindingKind::Unsigned
+            | FindingKind::StrayFile
+            | FindingKind::NameMismatch
+            | FindingKind::Unreadable(_) => t(
+                "Dit bestand is niet door maatwerk geschreven of is later veranderd of verplaatst.",
+                "This file was not written by maatwerk, or was changed or moved later.",
+            ),
+        }
+    }
+
+    pub fn verify_summary(self, r: &Report) -> String {
+        let root = r.root.as_ref().map_or("—".to_owned(), ToString::to_string);
+        let (errors, warnings) = (r.errors(), r.warnings());
+        match self {
+            Self::Nl => {
+                let count = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                let head = format!(
+                    "{}, {}, {} en {} gecontroleerd (vertrouwensanker {root})",
+                    count(r.records, "verantwoording", "verantwoordingen"),
+                    count(r.signals, "signaal", "signalen"),
+                    count(
+                        r.keyring_entries,
+                        "wijziging van de sleutelring",
+                        "wijzigingen van de sleutelring"
+                    ),
+                    count(r.norms, "normkopie", "normkopieën"),
+                );
+                match (errors, warnings) {
+                    (0, 0) => format!("✓ {head}: alles in orde."),
+                    (0, w) => format!("✓ {head}: in orde, {w} waarschuwing(en)."),
+                    (e, _) => format!("✗ {head}: {e} probleem/problemen gevonden."),
+                }
+            }
+            Self::En => {
+                let count = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                let head = format!(
+                    "{}, {}, {} and {} verified (trust root {root})",
+                    count(r.records, "record", "records"),
+                    count(r.signals, "signal", "signals"),
+                    count(r.keyring_entries, "keyring change", "keyring changes"),
+                    count(r.norms, "norm copy", "norm copies"),
+                );
+                match (errors, warnings) {
+                    (0, 0) => format!("✓ {head}: all is well."),
+                    (0, w) => format!("✓ {head}: well, with {w} warning(s)."),
+                    (e, _) => format!("✗ {head}: {e} problem(s) found."),
+                }
+            }
+        }
+    }
+}
