@@ -5,7 +5,7 @@
 //! Run with `cargo bench --bench tui`.
 
 use std::fs;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use maatwerk::domain::clock::Clock;
@@ -13,6 +13,7 @@ use maatwerk::domain::draft::Draft;
 use maatwerk::domain::keyring::Grant;
 use maatwerk::domain::keys::{Fingerprint, Signer as Key};
 use maatwerk::domain::norm::catalog::Catalog;
+use maatwerk::domain::store::{Store, StoreState};
 use maatwerk::i18n::Lang;
 use maatwerk::tui::{App, Screen, Signatory};
 use ratatui::Terminal;
@@ -47,6 +48,7 @@ fn signer() -> Signatory {
     Signatory {
         grant: Grant {
             entry_id: "KR-1".into(),
+            entry_hash: "sha256:kr1".into(),
             principal: "anna@gemeente.example".into(),
             name: "Anna".into(),
             role: "consulent".into(),
@@ -59,7 +61,21 @@ fn signer() -> Signatory {
         needs_passphrase: false,
         next_seq: 1,
         prev: None,
+        state: state(),
     }
+}
+
+/// The state of a new, empty store: the norms are shown, none adopted.
+fn state() -> Arc<StoreState> {
+    static STATE: OnceLock<Arc<StoreState>> = OnceLock::new();
+    Arc::clone(STATE.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = Key::generate("root").expect("key");
+        let at = "2026-01-01T00:00:00Z".parse().expect("time");
+        let store =
+            Store::init(dir.path(), &root, "root@x", "Root", "beheerder", at).expect("store");
+        Arc::new(store.state().expect("state"))
+    }))
 }
 
 fn new_app() -> App {

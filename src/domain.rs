@@ -2,6 +2,7 @@
 //! Plain Rust with no terminal or argument-parsing code, so tests and any
 //! front end can drive it.
 
+pub mod adoption;
 pub mod answers;
 pub mod bsn;
 pub mod clock;
@@ -10,6 +11,8 @@ pub mod decision;
 pub mod diagnostic;
 pub mod draft;
 pub mod duration;
+pub mod fsread;
+pub mod history;
 pub mod jci;
 pub mod keyring;
 pub mod keys;
@@ -19,6 +22,8 @@ pub mod record;
 pub mod signal;
 pub mod source;
 pub mod store;
+#[cfg(test)]
+pub(crate) mod testing;
 pub(crate) mod toml_reader;
 pub mod verify;
 

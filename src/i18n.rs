@@ -7,6 +7,7 @@
 // The catalogue matches on (language, case); some words are the same in both.
 #![allow(clippy::match_same_arms)]
 
+mod adoptions;
 mod config;
 mod drafts;
 mod help;
@@ -63,6 +64,11 @@ impl Lang {
 
     pub fn no(self) -> &'static str {
         self.pick("nee", "no")
+    }
+
+    /// The label of a finding that is worth knowing but no problem.
+    pub fn notice_label(self) -> &'static str {
+        self.pick("opmerking", "notice")
     }
 
     pub fn code(self) -> &'static str {

@@ -30,7 +30,7 @@ pub mod text;
 mod view;
 
 pub use app::{App, Effect, Ending, Msg, Screen, Signatory};
-pub use host::{FirstRun, StoreHost};
+pub use host::{FirstRun, Member, StoreHost};
 pub use run::{Host, run};
 pub use terminal::run_on_terminal;
 

@@ -10,10 +10,12 @@ use std::path::Path;
 use jiff::civil::Date;
 use jiff::{Span, Timestamp, ToSpan};
 use maatwerk::domain::answers;
-use maatwerk::domain::decision::{self, Proposal};
-use maatwerk::domain::keyring::{Action, KEYRING_FORMAT, Keyring, KeyringEntry};
-use maatwerk::domain::keys::{Namespace, Signer};
+use maatwerk::domain::decision::{self, DecisionWindow, Placement, Proposal};
+use maatwerk::domain::keyring::Keyring;
+use maatwerk::domain::keys::{Fingerprint, Namespace, Signer};
 use maatwerk::domain::norm::catalog::{Catalog, LoadedNorm};
+use maatwerk::domain::ops;
+use maatwerk::domain::ops::keyring::MemberChange;
 use maatwerk::domain::record::{Answer, Record};
 use maatwerk::domain::source::SourceFile;
 use maatwerk::domain::store::files::new_id;
@@ -88,61 +90,34 @@ pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated,
         })
         .collect::<Result<Vec<_>, _>>()?;
 
+    // The root adopts every norm the examples answer, before any decision.
+    let root_grant = keyring
+        .grant_for_key(&Fingerprint::of(root.public_key()), start)
+        .cloned()
+        .ok_or("root grant missing")?;
     let catalog = Catalog::bundled();
     let mut cases: Vec<(&LoadedNorm, Proposal)> = Vec::new();
-    for (id, text) in ANSWERS {
+    for (k, (id, text)) in ANSWERS.iter().enumerate() {
         let loaded = catalog.get(id).ok_or("bundled norm missing")?;
-        store.put_norm(&loaded.source)?;
+        let at = start.checked_add(Span::new().minutes(i64::try_from(k + 10)?))?;
+        let adoption = ops::adoption::plan_adoption(&store.state()?, loaded, &root_grant, at)
+            .map_err(|e| e.to_string())?;
+        store.add_adoption(&adoption, &loaded.source, &root)?;
         let parsed = answers::parse(&SourceFile::new(*id, *text), &loaded.norm);
         cases.push((loaded, parsed.proposal.ok_or("example answers invalid")?));
     }
+    let under = store.state()?.under();
 
     // Decisions from 1 June to 22 November 2026, in order.
-    let first_day = Date::new(2026, 6, 1)?;
-    let days = 174;
     let mut chains: Vec<(u64, Option<String>)> = vec![(0, None); people.len()];
     for i in 0..records {
         let author = i % people.len();
         let (principal, signer) = &people[author];
-        let grant = &grants[author];
         let (loaded, base) = &cases[i % cases.len()];
-        let day_index = i64::try_from(i * days / records.max(1))?;
-        let decision_date = first_day.checked_add(day_index.days())?;
-        let mut p = base.clone();
-        p.case = format!("Z-2026-{i:06}");
-        p.decision_date = Some(decision_date);
-        p.period = p.period.and_then(|(s, e)| {
-            let length = s.until(e).ok()?;
-            Some((decision_date, decision_date.checked_add(length).ok()?))
-        });
-        // Vary amounts a little, so the mandaat outcome varies too.
-        let factor = 0.6 + f64::from(u32::try_from(i % 5)?) * 0.1;
-        for (_, answer) in &mut p.answers {
-            if let Answer::Number(n) = answer {
-                *n = (*n * factor).round().max(1.0);
-            }
-        }
-        let assessment = match decision::assess(&loaded.norm, &p, &grant.role, decision_date) {
-            Ok(a) => a,
-            Err(_) => decision::assess(&loaded.norm, base, &grant.role, decision_date)
-                .map_err(|r| format!("{r:?}"))?,
-        };
-        let created = decision_date
-            .at(9, 0, 0, 0)
-            .to_zoned(jiff::tz::TimeZone::UTC)?
-            .timestamp()
-            .checked_add(Span::new().seconds(i64::try_from(i % 28_800)?))?;
         let (seq, prev) = &mut chains[author];
         *seq += 1;
-        let record: Record = decision::build_record(
-            loaded,
-            &p,
-            &assessment,
-            grant,
-            (new_id("MW", created), created),
-            *seq,
-            prev.clone(),
-        );
+        let place = (i, records, *seq, prev.clone());
+        let record = draw_up(loaded, base, &grants[author], &under, place)?;
         let text = record.to_toml()?;
         let sig = signer.sign(Namespace::Record, text.as_bytes())?;
         let path = store
@@ -160,6 +135,62 @@ pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated,
     Ok(Generated {
         root: root.fingerprint().to_string(),
     })
+}
+
+/// Record `i` of `records`: the example answers for its norm with its own
+/// case, dates and slightly varied amounts, as `seq` after `prev`.
+fn draw_up(
+    loaded: &LoadedNorm,
+    base: &Proposal,
+    grant: &maatwerk::domain::keyring::Grant,
+    under: &maatwerk::domain::record::SignedUnder,
+    (i, records, seq, prev): (usize, usize, u64, Option<String>),
+) -> Result<Record, Box<dyn Error>> {
+    let first_day = Date::new(2026, 6, 1)?;
+    let days = 174;
+    let day_index = i64::try_from(i * days / records.max(1))?;
+    let decision_date = first_day.checked_add(day_index.days())?;
+    let mut p = base.clone();
+    p.case = format!("Z-2026-{i:06}");
+    p.decision_date = Some(decision_date);
+    p.period = p.period.and_then(|(s, e)| {
+        let length = s.until(e).ok()?;
+        Some((decision_date, decision_date.checked_add(length).ok()?))
+    });
+    // Vary amounts a little, so the mandaat outcome varies too.
+    let factor = 0.6 + f64::from(u32::try_from(i % 5)?) * 0.1;
+    for (_, answer) in &mut p.answers {
+        if let Answer::Number(n) = answer {
+            *n = (*n * factor).round().max(1.0);
+        }
+    }
+    let window = DecisionWindow::signed_on(decision_date, 31);
+    let assessment = if let Ok(a) = decision::assess(&loaded.norm, &p, &grant.role, window) {
+        a
+    } else {
+        // A varied amount the norm does not allow: the example's own.
+        p.answers.clone_from(&base.answers);
+        decision::assess(&loaded.norm, &p, &grant.role, window).map_err(|r| format!("{r:?}"))?
+    };
+    let created = decision_date
+        .at(9, 0, 0, 0)
+        .to_zoned(jiff::tz::TimeZone::UTC)?
+        .timestamp()
+        .checked_add(Span::new().seconds(i64::try_from(i % 28_800)?))?;
+    Ok(decision::build_record(
+        &loaded.norm,
+        loaded.sha256().as_str(),
+        &p,
+        &assessment,
+        grant,
+        Placement {
+            id: new_id("MW", created),
+            created,
+            seq,
+            prev,
+            under: Some(under.clone()),
+        },
+    ))
 }
 
 /// Adds `authors` caseworkers and team leads to the keyring, signed by the
@@ -180,21 +211,21 @@ fn add_people(
         let principal = format!("{role}-{k:03}@gemeente.example");
         let signer = Signer::generate(&principal)?;
         let created = start.checked_add(Span::new().seconds(i64::try_from(k + 1)?))?;
-        let entry = KeyringEntry {
-            format: KEYRING_FORMAT.into(),
-            id: new_id("KR", created),
-            created,
-            action: Action::Add,
+        let state = store.state()?;
+        let by = state
+            .keyring
+            .grant_for_key(&Fingerprint::of(root.public_key()), created)
+            .cloned()
+            .ok_or("root grant missing")?;
+        let change = MemberChange {
             principal: principal.clone(),
             name: Some(format!("Medewerker {k:03}")),
             role: Some(role.into()),
-            beheerder: None,
             public_key: Some(public_line(&signer)),
-            valid_from: created,
-            valid_until: None,
-            signed_by: "beheer@gemeente.example".into(),
-            reason: None,
+            ..MemberChange::default()
         };
+        let entry = ops::keyring::plan_member(&state.config, &state.keyring, &change, &by, created)
+            .map_err(|e| e.to_string())?;
         store.add_keyring_entry(&entry, root)?;
         people.push((principal, signer));
     }

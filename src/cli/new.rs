@@ -8,6 +8,7 @@ use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::answers;
 use crate::domain::decision::Refusal;
 use crate::domain::diagnostic::{FileReport, Severity};
+use crate::domain::norm::catalog::Catalog;
 use crate::domain::ops;
 use crate::domain::ops::record::SignedRecord;
 use crate::domain::source::SourceFile;
@@ -51,13 +52,11 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         return super::walkthrough::run(&start, ctx);
     };
     let lang = ctx.lang;
-    let catalog = load_catalog(ctx)?;
-    let Some(loaded) = catalog.get(norm) else {
-        let ids = catalog.norms().iter().map(|n| &n.norm.id);
-        return Err(CliError::input(
-            lang.no_such_norm(norm),
-            Some(lang.no_such_norm_help(suggest(norm, ids))),
-        ));
+    let store = open_store(ctx)?;
+    let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let adopted = store.adopted_catalog(&state, ctx.today);
+    let Some(loaded) = adopted.get(norm) else {
+        return Err(not_adopted(ctx, norm, &adopted));
     };
     let text = std::fs::read_to_string(answers_file).map_err(|e| {
         CliError::input(
@@ -78,12 +77,10 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         return Err(CliError::input(lang.nothing_signed_answers(), None));
     };
 
-    let store = open_store(ctx)?;
-    let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(ctx.key_path()?, ctx)?;
-    let grant = member_grant(&keyring, &key, ctx)?;
+    let grant = member_grant(&state.keyring, &key, ctx)?;
 
-    let prepared = match ops::record::prepare(loaded, &proposal, &grant, ctx.today) {
+    let prepared = match ops::record::prepare(loaded, &proposal, &grant, ctx.today, &state) {
         Ok(p) => p,
         Err(refusals) => {
             let items: Vec<Item> = refusals
@@ -105,11 +102,33 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let key = unlock(&key, ctx)?;
     let now = ctx.now;
     let SignedRecord { record, path } = prepared
-        .sign(&store, &key, new_id("MW", now), now)
+        .sign(&store, &key, (new_id("MW", now), now))
         .map_err(|e| store_error(ctx, &e))?;
     let shown = crate::domain::store::relative(store.dir(), &path);
     ctx.out
         .err_line(&lang.record_signed(&record.id, &shown, &prepared.assessment().mandate))?;
     ctx.out.line(&record.id)?;
     Ok(Outcome::Success)
+}
+
+/// Why `norm` cannot be relied on: not adopted in the store (the norms in
+/// use have it), or no norm of that id at all.
+fn not_adopted(ctx: &Context, norm: &str, adopted: &Catalog) -> CliError {
+    let lang = ctx.lang;
+    let in_use = load_catalog(ctx).ok();
+    if in_use.as_ref().is_some_and(|c| c.get(norm).is_some()) {
+        return CliError::input(
+            lang.norm_not_adopted(norm),
+            Some(lang.norm_not_adopted_help(norm)),
+        );
+    }
+    let ids = adopted
+        .norms()
+        .iter()
+        .chain(in_use.iter().flat_map(Catalog::norms))
+        .map(|n| &n.norm.id);
+    CliError::input(
+        lang.no_such_norm(norm),
+        Some(lang.no_such_norm_help(suggest(norm, ids))),
+    )
 }

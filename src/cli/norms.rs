@@ -1,8 +1,10 @@
 //! `maatwerk norms …`: the agreed norms.
 
+mod adopt;
 mod check;
 mod list;
 mod show;
+mod withdraw;
 
 use clap::Subcommand;
 
@@ -16,6 +18,8 @@ pub enum NormsCommand {
     List(list::ListArgs),
     Show(show::ShowArgs),
     Check(check::CheckArgs),
+    Adopt(adopt::AdoptArgs),
+    Withdraw(withdraw::WithdrawArgs),
 }
 
 pub fn run(command: &NormsCommand, ctx: &mut Context) -> Result<Outcome, CliError> {
@@ -23,6 +27,8 @@ pub fn run(command: &NormsCommand, ctx: &mut Context) -> Result<Outcome, CliErro
         NormsCommand::List(args) => list::run(args, ctx),
         NormsCommand::Show(args) => show::run(args, ctx),
         NormsCommand::Check(args) => check::run(args, ctx),
+        NormsCommand::Adopt(args) => adopt::run(args, ctx),
+        NormsCommand::Withdraw(args) => withdraw::run(args, ctx),
     }
 }
 

@@ -41,7 +41,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         ));
     };
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
-    let (record, problems) = verify::check_one(&store, &keyring, &file).map_err(|p| {
+    let (record, problems) = verify::check_one(&store, &keyring, &file.path).map_err(|p| {
         CliError::input(
             lang.record_unreadable(&args.id, &lang.verify_problem(&p)),
             None,

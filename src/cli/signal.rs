@@ -67,7 +67,7 @@ pub fn run(args: &SignalArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&keyring, &key, ctx)?;
-    let signal = prepared.draw_up(tried, &grant, ctx.now);
+    let signal = prepared.draw_up(tried, &grant, keyring.heads(), ctx.now);
     let signer = unlock(&key, ctx)?;
     let path = ops::signal::sign(&store, &signer, &signal).map_err(|e| store_error(ctx, &e))?;
     ctx.out.err_line(&lang.signal_written(

@@ -2,6 +2,7 @@
 
 use super::{CliError, Context};
 use crate::domain::keys::{KeyError, KeyFile, Signer};
+use crate::domain::ops::adoption::AdoptionError;
 use crate::domain::ops::keyring::KeyringChangeError;
 use crate::domain::ops::keys::KeyFileError;
 use crate::domain::store::{Store, StoreError};
@@ -53,6 +54,16 @@ pub fn key_file_error(ctx: &Context, error: &KeyFileError) -> CliError {
         KeyFileError::Io { .. } => CliError::input(lang.key_file_problem(error), None),
         KeyFileError::Key(e) => key_error(ctx, e),
     }
+}
+
+/// An adoption or withdrawal of norm `id` that may not be made, in the
+/// user's language.
+pub fn adoption_error(ctx: &Context, id: &str, error: &AdoptionError) -> CliError {
+    let lang = ctx.lang;
+    CliError::input(
+        lang.adoption_problem(id, error),
+        lang.adoption_problem_help(id, error),
+    )
 }
 
 /// A keyring change that may not be made, in the user's language.

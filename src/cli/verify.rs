@@ -2,8 +2,9 @@ use anstyle::{AnsiColor, Style};
 use clap::Args;
 use serde::Serialize;
 
-use super::signing::{open_store, store_error};
+use super::signing::open_store;
 use super::{CliError, Context, Outcome};
+use crate::domain::bsn::redact;
 use crate::domain::keys::Fingerprint;
 use crate::domain::verify::{self, Report};
 
@@ -40,6 +41,8 @@ struct JsonReport {
     root: Option<String>,
     errors: usize,
     warnings: usize,
+    notices: usize,
+    adoptions: usize,
     findings: Vec<JsonFinding>,
 }
 
@@ -61,8 +64,7 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             eprint_progress(&lang.verify_progress(done, total));
         }
     };
-    let report =
-        verify::verify(&store, expect.as_ref(), &mut progress).map_err(|e| store_error(ctx, &e))?;
+    let report = verify::verify(&store, expect.as_ref(), ctx.now, &mut progress);
     if show_progress && report.records >= 1000 {
         eprint_progress("");
     }
@@ -70,26 +72,26 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         ctx.out.json(&json(&report, lang))?;
     } else {
         for f in &report.findings {
-            let (label, color) = if f.kind.is_warning() {
-                (
+            let (label, color) = match f.kind.severity() {
+                verify::Severity::Notice => (lang.notice_label(), AnsiColor::Cyan),
+                verify::Severity::Warning => (
                     lang.severity(crate::domain::diagnostic::Severity::Warning),
                     AnsiColor::Yellow,
-                )
-            } else {
-                (
+                ),
+                verify::Severity::Error => (
                     lang.severity(crate::domain::diagnostic::Severity::Error),
                     AnsiColor::Red,
-                )
+                ),
             };
             let label = ctx.out.paint(
                 Style::new().bold().fg_color(Some(color.into())),
                 &format!("{label}[{}]", f.kind.code()),
             );
-            ctx.out.line(&format!(
+            ctx.out.line(&redact(&format!(
                 "{label} {}: {}",
                 f.file,
                 lang.verify_problem(&f.kind)
-            ))?;
+            )))?;
             ctx.out.wrapped(2, &lang.verify_meaning(&f.kind))?;
         }
         if !report.findings.is_empty() {
@@ -120,18 +122,20 @@ fn json(report: &Report, lang: crate::i18n::Lang) -> JsonReport {
         root: report.root.as_ref().map(ToString::to_string),
         errors: report.errors(),
         warnings: report.warnings(),
+        notices: report.notices(),
+        adoptions: report.adoptions,
         findings: report
             .findings
             .iter()
             .map(|f| JsonFinding {
                 file: f.file.clone(),
                 code: f.kind.code(),
-                severity: if f.kind.is_warning() {
-                    "warning"
-                } else {
-                    "error"
+                severity: match f.kind.severity() {
+                    verify::Severity::Notice => "notice",
+                    verify::Severity::Warning => "warning",
+                    verify::Severity::Error => "error",
                 },
-                message: lang.verify_problem(&f.kind),
+                message: redact(&lang.verify_problem(&f.kind)),
                 meaning: lang.verify_meaning(&f.kind),
             })
             .collect(),

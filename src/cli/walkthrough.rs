@@ -7,8 +7,9 @@ use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::draft::{Draft, DraftNorm, Drafts, Step};
 use crate::domain::keys::KeyFile;
 use crate::domain::norm::catalog::Catalog;
-use crate::tui::onboarding::KeySetup;
-use crate::tui::{self, App, Ending, FirstRun, StoreHost};
+use crate::domain::norm::catalog::Origin;
+use crate::tui::onboarding::{KeySetup, NormsOffer, Onboarding};
+use crate::tui::{self, App, Ending, FirstRun, Member, StoreHost};
 
 /// What `new` needs to start the walkthrough.
 pub struct Start<'a> {
@@ -63,28 +64,51 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
             },
             (None, true) => KeySetup::New,
         };
+        let (draft, notice) = initial_draft(start, &drafts, &catalog, ctx)?;
+        let offer = NormsOffer {
+            count: catalog.usable_on(ctx.today).count(),
+            bundled: catalog.origin == Origin::Bundled,
+        };
+        let form = Onboarding::new(lang, setup).offering(offer);
+        let mut app = App::first_run(
+            lang,
+            Catalog::from_norms(catalog.origin.clone(), Vec::new()),
+            clock.clone(),
+            form,
+            draft,
+        )
+        .with_unadopted(catalog.norms().iter().map(|n| n.norm.clone()).collect());
+        if let Some(notice) = notice {
+            app = app.with_notice(notice);
+        }
         let first_run = FirstRun {
             key_path,
             store_dir,
             found: found_path,
+            examples: catalog,
         };
-        (
-            App::first_run(lang, catalog.clone(), clock.clone(), setup),
-            StoreHost::first_run(lang, clock, drafts, catalog, first_run),
-        )
+        (app, StoreHost::first_run(lang, clock, drafts, first_run))
     } else {
         let store = open_store(ctx)?;
         let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
         let key = read_key(&key_path, ctx)?;
         let grant = member_grant(&keyring, &key, ctx)?;
-        let (draft, notice) = initial_draft(start, &drafts, &catalog, ctx)?;
-        let signatory =
-            StoreHost::signatory(&store, &key, grant.clone()).map_err(|e| store_error(ctx, &e))?;
-        let mut app = App::new(lang, catalog.clone(), clock.clone(), signatory, draft);
+        let member = Member { store, key, grant };
+        let (signatory, adopted) =
+            StoreHost::signatory(&member, ctx.today).map_err(|e| store_error(ctx, &e))?;
+        let (draft, notice) = initial_draft(start, &drafts, &adopted, ctx)?;
+        let mut app = App::new(
+            lang,
+            adopted.clone(),
+            clock.clone(),
+            signatory.clone(),
+            draft,
+        )
+        .with_unadopted(catalog.norms().iter().map(|n| n.norm.clone()).collect());
         if let Some(notice) = notice {
             app = app.with_notice(notice);
         }
-        let host = StoreHost::new(lang, clock, drafts, catalog, (store, key, grant));
+        let host = StoreHost::new(lang, clock, drafts, member, (signatory, adopted));
         (app, host)
     };
     match tui::run_on_terminal(&mut app, &mut host)? {
@@ -126,9 +150,12 @@ fn initial_draft(
         .catch_up(catalog)
         .map(|(then, now)| lang.draft_norm_changed_resume(then, now));
     if let Some(id) = start.norm {
-        let loaded = catalog
-            .get(id)
-            .ok_or_else(|| CliError::input(lang.no_such_norm(id), None))?;
+        let loaded = catalog.get(id).ok_or_else(|| {
+            CliError::input(
+                lang.norm_not_adopted(id),
+                Some(lang.norm_not_adopted_help(id)),
+            )
+        })?;
         draft.norm = Some(DraftNorm::of(loaded));
         if draft.step == Step::Norm {
             draft.step = Step::Case;

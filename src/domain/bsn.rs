@@ -83,6 +83,64 @@ fn windows_of_nine(groups: &[&str]) -> bool {
     false
 }
 
+/// `text` with the digits of every valid BSN in it replaced by `•`, so a
+/// message that must repeat a value never repeats a BSN.
+pub fn redact(text: &str) -> String {
+    // Digit groups (byte ranges) split by single separators, as
+    // `contains_bsn` reads them.
+    let bytes = text.as_bytes();
+    let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    let mut start: Option<usize> = None;
+    let mut last_was_separator = false;
+    for (i, b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            start.get_or_insert(i);
+            last_was_separator = false;
+            continue;
+        }
+        if let Some(s) = start.take()
+            && let Some(run) = runs.last_mut()
+        {
+            run.push((s, i));
+        }
+        let separator = matches!(b, b' ' | b'.' | b'-');
+        let in_run = runs.last().is_some_and(|r| !r.is_empty());
+        if !separator || last_was_separator || !in_run {
+            runs.push(Vec::new());
+            last_was_separator = false;
+        } else {
+            last_was_separator = true;
+        }
+    }
+    if let Some(s) = start
+        && let Some(run) = runs.last_mut()
+    {
+        run.push((s, bytes.len()));
+    }
+    let mut masked = vec![false; bytes.len()];
+    for groups in &runs {
+        for first in 0..groups.len() {
+            let mut digits = String::new();
+            let mut last = first;
+            for (k, (a, b)) in groups.iter().enumerate().skip(first) {
+                digits.push_str(&text[*a..*b]);
+                last = k;
+                if digits.len() >= 9 {
+                    break;
+                }
+            }
+            if digits.len() == 9 && is_bsn(&digits) {
+                for (a, b) in &groups[first..=last] {
+                    masked[*a..*b].iter_mut().for_each(|m| *m = true);
+                }
+            }
+        }
+    }
+    text.char_indices()
+        .map(|(i, c)| if masked[i] { '•' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,6 +167,17 @@ mod tests {
         ] {
             assert!(contains_bsn(text), "{text}");
         }
+    }
+
+    #[test]
+    fn redacts_only_the_bsn() {
+        assert_eq!(redact("BSN 123456782, zaak Z-1"), "BSN •••••••••, zaak Z-1");
+        assert_eq!(redact("bsn 1234.56.782"), "bsn ••••.••.•••");
+        assert_eq!(
+            redact("bel 0612345678 of 123456789"),
+            "bel 0612345678 of 123456789"
+        );
+        assert!(!contains_bsn(&redact("12-34-56-782 en 123 456 782")));
     }
 
     #[test]

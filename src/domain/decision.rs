@@ -7,11 +7,10 @@ use jiff::civil::Date;
 
 use super::bsn::contains_bsn;
 use super::keyring::Grant;
-use super::norm::catalog::LoadedNorm;
 use super::norm::{AnswerProblem, CheckKind, DecisionFacts, MandateOutcome, Norm, Unusable};
 use super::record::{
     Answer, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, RECORD_FORMAT,
-    Record, RecordedOutcome, SignatureMeaning,
+    RECORD_FORMAT_V1, Record, RecordedOutcome, SignatureMeaning, SignedUnder,
 };
 
 /// What the caseworker proposes.
@@ -81,6 +80,34 @@ pub enum Refusal {
     EvidenceMissing {
         id: String,
     },
+    /// The decision date is after the day it is signed.
+    DecisionDateInFuture {
+        date: Date,
+    },
+    /// The decision date lies further back than the store allows.
+    DecisionDateTooOld {
+        date: Date,
+        earliest: Date,
+    },
+}
+
+/// The decision dates a record signed on one day may carry: not after that
+/// day, and not more than the store's window before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecisionWindow {
+    pub earliest: Date,
+    pub latest: Date,
+}
+
+impl DecisionWindow {
+    /// For a decision signed `today`, dated back at most `days`.
+    pub fn signed_on(today: Date, days: u32) -> Self {
+        let back = jiff::Span::new().days(i64::from(days));
+        Self {
+            earliest: today.checked_sub(back).unwrap_or(Date::MIN),
+            latest: today,
+        }
+    }
 }
 
 impl Refusal {
@@ -105,6 +132,8 @@ impl Refusal {
             Self::PeriodTooLong { .. } => "period-too-long",
             Self::BeyondNorm => "beyond-norm",
             Self::EvidenceMissing { .. } => "evidence-missing",
+            Self::DecisionDateInFuture { .. } => "decision-date-in-future",
+            Self::DecisionDateTooOld { .. } => "decision-date-too-old",
         }
     }
 
@@ -125,6 +154,9 @@ impl Refusal {
                 Some("period".into())
             }
             Self::EvidenceMissing { id } => Some(format!("evidence.{id}")),
+            Self::DecisionDateInFuture { .. } | Self::DecisionDateTooOld { .. } => {
+                Some("decision_date".into())
+            }
             Self::NormUnusable(_) | Self::BeyondNorm => None,
         }
     }
@@ -159,16 +191,27 @@ pub fn is_case_reference(case: &str) -> bool {
     (1..=64).contains(&n) && !case.chars().any(char::is_control)
 }
 
-/// Checks `p` against `norm` for an author in `role`, on `today` unless the
-/// proposal names a decision date. Returns every refusal at once.
+/// Checks `p` against `norm` for an author in `role`, dated the window's
+/// last day unless the proposal names a decision date, which must lie in
+/// `window`. Returns every refusal at once.
 pub fn assess(
     norm: &Norm,
     p: &Proposal,
     role: &str,
-    today: Date,
+    window: DecisionWindow,
 ) -> Result<Assessment, Vec<Refusal>> {
     let mut refusals = Vec::new();
-    let decision_date = p.decision_date.unwrap_or(today);
+    let decision_date = p.decision_date.unwrap_or(window.latest);
+    if decision_date > window.latest {
+        refusals.push(Refusal::DecisionDateInFuture {
+            date: decision_date,
+        });
+    } else if decision_date < window.earliest {
+        refusals.push(Refusal::DecisionDateTooOld {
+            date: decision_date,
+            earliest: window.earliest,
+        });
+    }
     if let Err(why) = norm.usability(decision_date) {
         refusals.push(Refusal::NormUnusable(why));
     }
@@ -287,8 +330,12 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
                     check: id.clone(),
                     kind,
                 },
+                AnswerProblem::NotANumber => Refusal::WrongAnswerType {
+                    check: id.clone(),
+                    kind: "number",
+                },
                 // Typing problems; an answer given as a value has none.
-                AnswerProblem::Missing | AnswerProblem::NotANumber | AnswerProblem::NotADate => {
+                AnswerProblem::Missing | AnswerProblem::NotADate => {
                     Refusal::MissingAnswer { check: id.clone() }
                 }
             });
@@ -335,19 +382,27 @@ fn check_period(norm: &Norm, period: Option<(Date, Date)>, refusals: &mut Vec<Re
     }
 }
 
-/// The record for an assessed proposal, with its id and signing time, as
-/// `seq` in its author's chain after the record `prev` links to.
-#[allow(clippy::too_many_arguments)]
+/// Where a record is placed: its id and signing time, its number in its
+/// author's chain and the link to the record before, and the histories it
+/// was signed under (`None` for a record of format 1).
+#[derive(Debug, Clone)]
+pub struct Placement {
+    pub id: String,
+    pub created: jiff::Timestamp,
+    pub seq: u64,
+    pub prev: Option<String>,
+    pub under: Option<SignedUnder>,
+}
+
+/// The record for an assessed proposal on the norm with `sha256`, placed.
 pub fn build_record(
-    loaded: &LoadedNorm,
+    norm: &Norm,
+    sha256: &str,
     p: &Proposal,
     a: &Assessment,
     grant: &Grant,
-    (id, now): (String, jiff::Timestamp),
-    seq: u64,
-    prev: Option<String>,
+    place: Placement,
 ) -> Record {
-    let norm = &loaded.norm;
     let checks = norm
         .checks
         .iter()
@@ -380,20 +435,26 @@ pub fn build_record(
         .collect();
     let trim = |s: &str| s.trim().to_owned();
     let m = &p.motivation;
+    let (format, keyring, adoptions) = match place.under {
+        Some(under) => (RECORD_FORMAT, Some(under.keyring), Some(under.adoptions)),
+        None => (RECORD_FORMAT_V1, None, None),
+    };
     Record {
-        format: RECORD_FORMAT.into(),
-        id,
-        created: now,
+        format: format.into(),
+        id: place.id,
+        created: place.created,
         decision_date: a.decision_date,
         case: p.case.trim().to_owned(),
-        seq,
-        prev,
+        seq: place.seq,
+        prev: place.prev,
+        keyring,
+        adoptions,
         signature_meaning: a.meaning,
         author: grant.author(),
         norm: NormRef {
             id: norm.id.clone(),
             version: norm.version,
-            sha256: loaded.sha256().to_string(),
+            sha256: sha256.to_owned(),
             title: norm.title.clone(),
             basis: norm.rule.basis.pinned(a.decision_date).to_string(),
             // Records are Dutch legal documents, whatever the interface language.
@@ -479,14 +540,18 @@ mod tests {
 
     const TODAY: Date = date(2026, 11, 23);
 
+    fn window() -> DecisionWindow {
+        DecisionWindow::signed_on(TODAY, 31)
+    }
+
     #[track_caller]
     fn refused(p: &Proposal, role: &str) -> Vec<Refusal> {
-        assess(&norm(), p, role, TODAY).expect_err("must be refused")
+        assess(&norm(), p, role, window()).expect_err("must be refused")
     }
 
     #[test]
     fn a_complete_proposal_within_mandate_is_decided_by_its_author() {
-        let a = assess(&norm(), &good(), "consulent", TODAY).unwrap();
+        let a = assess(&norm(), &good(), "consulent", window()).unwrap();
         assert_eq!(a.meaning, SignatureMeaning::Decided);
         assert_eq!(a.decision_date, TODAY);
     }
@@ -495,7 +560,7 @@ mod tests {
     fn over_the_mandate_it_goes_for_review() {
         let mut p = good();
         p.answers[3].1 = Answer::Number(900.0);
-        let a = assess(&norm(), &p, "consulent", TODAY).unwrap();
+        let a = assess(&norm(), &p, "consulent", window()).unwrap();
         assert_eq!(a.meaning, SignatureMeaning::ForReview);
         assert_eq!(
             a.mandate,
@@ -537,7 +602,13 @@ mod tests {
     fn unusable_norms_and_amounts_beyond_every_tier_are_refused() {
         let p = good();
         assert_eq!(
-            assess(&norm(), &p, "consulent", date(2028, 1, 1)).unwrap_err(),
+            assess(
+                &norm(),
+                &p,
+                "consulent",
+                DecisionWindow::signed_on(date(2028, 1, 1), 31)
+            )
+            .unwrap_err(),
             vec![Refusal::NormUnusable(Unusable::Expired {
                 until: date(2027, 12, 31)
             })]
@@ -545,12 +616,12 @@ mod tests {
         let mut over = good();
         over.answers[3].1 = Answer::Number(1500.0);
         // 1500 is within the check's range and the teamleider's limit...
-        assert!(assess(&norm(), &over, "consulent", TODAY).is_ok());
+        assert!(assess(&norm(), &over, "consulent", window()).is_ok());
         // ...but a norm whose top tier has a limit can be exceeded.
         let mut capped = norm();
         capped.mandate.tiers.truncate(1);
         assert_eq!(
-            assess(&capped, &over, "consulent", TODAY).unwrap_err(),
+            assess(&capped, &over, "consulent", window()).unwrap_err(),
             vec![Refusal::BeyondNorm]
         );
     }
@@ -584,6 +655,37 @@ mod tests {
                 id: "bankafschriften".into()
             })
         );
+    }
+
+    #[test]
+    fn the_decision_date_lies_within_the_stores_window() {
+        let mut p = good();
+        p.decision_date = Some(date(2026, 11, 24));
+        assert_eq!(
+            refused(&p, "consulent"),
+            [Refusal::DecisionDateInFuture {
+                date: date(2026, 11, 24)
+            }]
+        );
+        p.decision_date = Some(date(2026, 10, 22));
+        assert_eq!(
+            refused(&p, "consulent"),
+            [Refusal::DecisionDateTooOld {
+                date: date(2026, 10, 22),
+                earliest: date(2026, 10, 23)
+            }]
+        );
+        p.decision_date = Some(date(2026, 10, 23));
+        assert!(assess(&norm(), &p, "consulent", window()).is_ok());
+    }
+
+    #[test]
+    fn a_bsn_given_as_an_amount_is_refused() {
+        let mut p = good();
+        p.answers[3].1 = Answer::Number(123_456_782.0);
+        assert!(refused(&p, "consulent").contains(&Refusal::BsnInText {
+            field: "answers.voorschot".into()
+        }));
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! two beheerders editing the keyring never touch the same file. The first
 //! entry, made at `init`, is signed by its own key: the trust root, whose
 //! fingerprint an auditor pins. Every later entry must be signed by someone
-//! who was a beheerder when it was made.
+//! who managed the keyring when it was made, under a grant the entry saw:
+//! each change names the changes it follows (see [`super::history`]), so a
+//! removed revocation or a change slipped in before one shows.
 
 use std::fmt::Write as _;
 
@@ -13,10 +15,13 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use ssh_key::PublicKey;
 
+use std::collections::HashMap;
+
+use super::history::{self, History, HistoryProblem, Node};
 use super::keys::{self, Fingerprint, Namespace};
 use super::record::Author;
 
-pub const KEYRING_FORMAT: &str = "maatwerk-keyring/1";
+pub const KEYRING_FORMAT: &str = "maatwerk-keyring/2";
 
 /// The role that may change the keyring. A member with another role may
 /// also manage it when their entry says `beheerder = true` (e.g. the
@@ -41,6 +46,10 @@ pub struct KeyringEntry {
     pub format: String,
     pub id: String,
     pub created: Timestamp,
+    /// The keyring changes this one follows (the heads it saw); absent in
+    /// entries written before the history was linked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<Vec<String>>,
     pub action: Action,
     pub principal: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,6 +86,8 @@ pub fn is_principal(principal: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Grant {
     pub entry_id: String,
+    /// [`history::link`] of the entry that gave it.
+    pub entry_hash: String,
     pub principal: String,
     pub name: String,
     pub role: String,
@@ -120,17 +131,42 @@ pub struct SignedEntry {
     pub signature: String,
 }
 
+impl SignedEntry {
+    fn node(&self) -> Node {
+        Node {
+            file: self.file.clone(),
+            hash: history::link(&self.bytes),
+            created: self.entry.created,
+            follows: self.entry.follows.clone(),
+        }
+    }
+}
+
 /// Why a keyring entry does not count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryProblem {
     BadSignature,
-    SignerNotBeheerder { signer: String },
+    SignerNotBeheerder {
+        signer: String,
+    },
     SecondRoot,
     NoRoot,
     BadPublicKey,
     Incomplete,
     UnknownPrincipal,
-    RootMismatch { expected: String, found: String },
+    RootMismatch {
+        expected: String,
+        found: String,
+    },
+    /// A principal (of the member or the signer) that is no plain name.
+    BadPrincipal,
+    /// Its place in the hash-linked history is wrong.
+    History(HistoryProblem),
+    /// Signed by someone whose right to manage the keyring had ended by
+    /// then (a revocation or change the entry did not see).
+    SignerRevoked {
+        signer: String,
+    },
 }
 
 /// The keyring as it follows from its entries.
@@ -139,34 +175,80 @@ pub struct Keyring {
     grants: Vec<Grant>,
     root: Option<Fingerprint>,
     problems: Vec<(String, EntryProblem)>,
+    history: History,
+    /// For each entry that counts: the grant it was signed under.
+    authority: Vec<(String, usize)>,
+    /// Which change ended a grant early, by grant index.
+    ended_by: HashMap<usize, String>,
 }
 
 impl Keyring {
-    /// Replays `entries` in the order they were made, accepting only those
-    /// signed by their rightful signer. Entries made in the same second have
-    /// no order of their own, so an entry whose signer or subject is not
-    /// (yet) known waits for the next pass; passes repeat while they make
-    /// progress.
-    pub fn build(mut entries: Vec<SignedEntry>) -> Self {
-        entries.sort_by(|a, b| (a.entry.created, &a.entry.id).cmp(&(b.entry.created, &b.entry.id)));
+    /// Replays `entries`, accepting only those signed by their rightful
+    /// signer. Entries written before the history was linked are replayed
+    /// in the order they were made; entries made in the same second have no
+    /// order of their own, so one whose signer or subject is not (yet)
+    /// known waits for the next pass. Linked entries follow, each after
+    /// what it follows. An entry whose signer turns out to have lost the
+    /// right before it was made (a revocation replayed later) does not
+    /// count, and the keyring is replayed without it.
+    pub fn build(entries: &[SignedEntry]) -> Self {
+        let history = History::new(entries.iter().map(SignedEntry::node).collect());
+        let mut excluded: HashMap<String, EntryProblem> = history
+            .problems()
+            .into_iter()
+            .map(|(file, p)| (file, EntryProblem::History(p)))
+            .collect();
+        loop {
+            let mut ring = Self::replay(entries, &history, &excluded);
+            let revoked = ring.revoked_authorities(entries);
+            if revoked.is_empty() {
+                ring.problems.extend(excluded);
+                ring.problems.sort_by(|a, b| a.0.cmp(&b.0));
+                if ring.root.is_none() && !entries.is_empty() {
+                    ring.problems.push((String::new(), EntryProblem::NoRoot));
+                }
+                ring.history = history;
+                return ring;
+            }
+            excluded.extend(revoked);
+        }
+    }
+
+    /// One replay of every entry not `excluded`.
+    fn replay(
+        entries: &[SignedEntry],
+        history: &History,
+        excluded: &HashMap<String, EntryProblem>,
+    ) -> Self {
         let mut ring = Self::default();
-        let mut pending: Vec<&SignedEntry> = entries.iter().collect();
+        let by_hash: HashMap<String, &SignedEntry> = entries
+            .iter()
+            .map(|e| (history::link(&e.bytes), e))
+            .collect();
+        let order: Vec<&SignedEntry> = history
+            .topological()
+            .into_iter()
+            .filter_map(|i| by_hash.get(&history.nodes()[i].hash).copied())
+            .filter(|e| !excluded.contains_key(&e.file))
+            .collect();
+        // Unlinked entries first, in passes (same-second entries).
+        let mut pending: Vec<&SignedEntry> = order
+            .iter()
+            .copied()
+            .filter(|e| e.entry.follows.is_none())
+            .collect();
         loop {
             let mut waiting = Vec::new();
-            let mut failed = Vec::new();
             for signed in &pending {
-                match ring.apply(signed) {
+                match ring.apply(signed, history) {
                     Ok(()) => {}
                     Err(
                         p @ (EntryProblem::SignerNotBeheerder { .. }
                         | EntryProblem::UnknownPrincipal),
-                    ) => {
-                        waiting.push((*signed, p));
-                    }
-                    Err(p) => failed.push((signed.file.clone(), p)),
+                    ) => waiting.push((*signed, p)),
+                    Err(p) => ring.problems.push((signed.file.clone(), p)),
                 }
             }
-            ring.problems.extend(failed);
             if waiting.is_empty() || waiting.len() == pending.len() {
                 ring.problems
                     .extend(waiting.into_iter().map(|(s, p)| (s.file.clone(), p)));
@@ -174,22 +256,53 @@ impl Keyring {
             }
             pending = waiting.into_iter().map(|(s, _)| s).collect();
         }
-        ring.problems.sort_by(|a, b| a.0.cmp(&b.0));
-        if ring.root.is_none() && !entries.is_empty() {
-            ring.problems.push((String::new(), EntryProblem::NoRoot));
+        // Linked entries, each after what it saw.
+        for signed in order.iter().filter(|e| e.entry.follows.is_some()) {
+            if let Err(p) = ring.apply(signed, history) {
+                ring.problems.push((signed.file.clone(), p));
+            }
         }
         ring
     }
 
-    fn apply(&mut self, signed: &SignedEntry) -> Result<(), EntryProblem> {
+    /// Entries whose signer's grant, as every revocation now has it, no
+    /// longer covered the moment they were made.
+    fn revoked_authorities(&self, entries: &[SignedEntry]) -> Vec<(String, EntryProblem)> {
+        self.authority
+            .iter()
+            .filter_map(|(file, grant)| {
+                let entry = entries.iter().find(|e| &e.file == file)?;
+                let ended_by_itself =
+                    self.ended_by.get(grant) == Some(&history::link(&entry.bytes));
+                let grant = &self.grants[*grant];
+                (!grant.covers(entry.entry.created) && !ended_by_itself).then(|| {
+                    (
+                        file.clone(),
+                        EntryProblem::SignerRevoked {
+                            signer: grant.principal.clone(),
+                        },
+                    )
+                })
+            })
+            .collect()
+    }
+
+    fn apply(&mut self, signed: &SignedEntry, history: &History) -> Result<(), EntryProblem> {
         let e = &signed.entry;
+        if !is_principal(&e.principal) || !is_principal(&e.signed_by) {
+            return Err(EntryProblem::BadPrincipal);
+        }
         let sig = keys::parse_signature(&signed.signature).ok_or(EntryProblem::BadSignature)?;
         let self_signed = e.signed_by == e.principal && e.action == Action::Add;
         let new_key = match &e.public_key {
             Some(text) => Some(keys::parse_public_key(text).ok_or(EntryProblem::BadPublicKey)?),
             None => None,
         };
-        if self_signed && self.root.is_none() {
+        let first = match &e.follows {
+            None => self.root.is_none(),
+            Some(follows) => follows.is_empty(),
+        };
+        if self_signed && first && self.root.is_none() {
             // The trust root: the first entry, a beheerder signing for itself.
             let key = new_key.as_ref().ok_or(EntryProblem::Incomplete)?;
             if e.role.as_deref() != Some(BEHEERDER) && e.beheerder != Some(true) {
@@ -204,33 +317,57 @@ impl Keyring {
         } else if self_signed && self.grants.iter().all(|g| g.principal != e.principal) {
             return Err(EntryProblem::SecondRoot);
         } else {
+            let follows = e.follows.clone();
             let authority = self
                 .grants
                 .iter()
-                .find(|g| g.principal == e.signed_by && g.manages_keyring() && g.covers(e.created))
+                .rposition(|g| {
+                    g.principal == e.signed_by
+                        && g.manages_keyring()
+                        && g.covers(e.created)
+                        && follows.as_ref().is_none_or(|heads| {
+                            history
+                                .position(&g.entry_hash)
+                                .is_some_and(|i| history.seen_by(heads, i))
+                        })
+                })
                 .ok_or_else(|| EntryProblem::SignerNotBeheerder {
                     signer: e.signed_by.clone(),
                 })?;
-            if !keys::verify(&authority.key, Namespace::Keyring, &signed.bytes, &sig) {
+            if !keys::verify(
+                &self.grants[authority].key,
+                Namespace::Keyring,
+                &signed.bytes,
+                &sig,
+            ) {
                 return Err(EntryProblem::BadSignature);
             }
+            self.authority.push((signed.file.clone(), authority));
         }
-        self.record(e, new_key)
+        self.record(e, &history::link(&signed.bytes), new_key)
     }
 
-    fn record(&mut self, e: &KeyringEntry, key: Option<PublicKey>) -> Result<(), EntryProblem> {
+    fn record(
+        &mut self,
+        e: &KeyringEntry,
+        hash: &str,
+        key: Option<PublicKey>,
+    ) -> Result<(), EntryProblem> {
         let current = self
             .grants
             .iter()
             .rposition(|g| g.principal == e.principal && g.until.is_none_or(|u| u > e.valid_from));
         match e.action {
             Action::Revoke => {
-                let i = current.ok_or(EntryProblem::UnknownPrincipal)?;
-                self.grants[i].until = Some(
-                    self.grants[i]
-                        .until
-                        .map_or(e.valid_from, |u| u.min(e.valid_from)),
-                );
+                current.ok_or(EntryProblem::UnknownPrincipal)?;
+                // Every grant of the person ends: the current one and any
+                // scheduled for later.
+                let theirs: Vec<usize> = (0..self.grants.len())
+                    .filter(|i| self.grants[*i].principal == e.principal)
+                    .collect();
+                for i in theirs {
+                    self.end_grant(i, e.valid_from, hash);
+                }
                 Ok(())
             }
             Action::Add | Action::Change => {
@@ -257,14 +394,11 @@ impl Keyring {
                     (_, None) => false,
                 };
                 if let Some(i) = current {
-                    self.grants[i].until = Some(
-                        self.grants[i]
-                            .until
-                            .map_or(e.valid_from, |u| u.min(e.valid_from)),
-                    );
+                    self.end_grant(i, e.valid_from, hash);
                 }
                 self.grants.push(Grant {
                     entry_id: e.id.clone(),
+                    entry_hash: hash.to_owned(),
                     principal: e.principal.clone(),
                     name,
                     role,
@@ -277,6 +411,39 @@ impl Keyring {
                 Ok(())
             }
         }
+    }
+
+    /// Ends grant `i` at `at` (never before it began), when that is sooner
+    /// than it ended, remembering which change ended it.
+    fn end_grant(&mut self, i: usize, at: Timestamp, by: &str) {
+        let g = &mut self.grants[i];
+        let end = at.max(g.from);
+        if g.until.is_none_or(|u| end < u) {
+            g.until = Some(end);
+            self.ended_by.insert(i, by.to_owned());
+        }
+    }
+
+    /// The keyring changes no other change follows: what a new change, and
+    /// every file signed now, names.
+    pub fn heads(&self) -> Vec<String> {
+        self.history.heads()
+    }
+
+    /// The keyring's history of changes.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Whether a file signed under `heads` saw the change that gave `grant`
+    /// (files written before the history was linked name no heads, and
+    /// are judged by time alone).
+    pub fn saw(&self, heads: Option<&[String]>, grant: &Grant) -> bool {
+        heads.is_none_or(|heads| {
+            self.history
+                .position(&grant.entry_hash)
+                .is_some_and(|i| self.history.seen_by(heads, i))
+        })
     }
 
     /// The trust root's fingerprint, when there is a valid root.
@@ -374,7 +541,7 @@ pub(crate) mod tests {
     /// from 1 March, revoked from 1 April.
     pub(crate) fn anna_and_bea() -> (Keyring, Signer, Signer) {
         let (bea, anna, e) = team();
-        (Keyring::build(e.list), bea, anna)
+        (Keyring::build(&e.list), bea, anna)
     }
 
     struct Entries {
@@ -407,6 +574,7 @@ pub(crate) mod tests {
             format: KEYRING_FORMAT.into(),
             id: id.into(),
             created: at(from),
+            follows: None,
             action,
             principal: principal.into(),
             name: key.map(|_| principal.to_uppercase()),
@@ -479,7 +647,7 @@ pub(crate) mod tests {
     #[test]
     fn roles_follow_changes_and_revocations_in_time() {
         let (bea, anna, e) = team();
-        let ring = Keyring::build(e.list);
+        let ring = Keyring::build(&e.list);
         assert!(ring.problems().is_empty(), "{:?}", ring.problems());
         assert_eq!(ring.root(), Some(bea.fingerprint()));
         let role = |t: &str| {
@@ -505,7 +673,7 @@ pub(crate) mod tests {
         for s in &mut e.list {
             s.entry.created = at("2026-01-01T00:00:00Z");
         }
-        let ring = Keyring::build(e.list);
+        let ring = Keyring::build(&e.list);
         assert!(ring.problems().is_empty(), "{:?}", ring.problems());
         assert!(ring.any_grant_for_key(anna.fingerprint()).is_some());
     }
@@ -540,7 +708,7 @@ pub(crate) mod tests {
                 "eve",
             ),
         );
-        let ring = Keyring::build(e.list);
+        let ring = Keyring::build(&e.list);
         let problems: Vec<&EntryProblem> = ring.problems().iter().map(|(_, p)| p).collect();
         assert_eq!(
             problems,
@@ -572,7 +740,7 @@ pub(crate) mod tests {
                 "sanne",
             ),
         );
-        let ring = Keyring::build(e.list.clone());
+        let ring = Keyring::build(&e.list);
         assert!(ring.root().is_none());
 
         // … but may be with `beheerder = true`, and then adds Tom.
@@ -626,7 +794,7 @@ pub(crate) mod tests {
                 "tom",
             ),
         );
-        let ring = Keyring::build(e.list);
+        let ring = Keyring::build(&e.list);
         assert_eq!(ring.root(), Some(sanne.fingerprint()));
         let now = at("2026-03-01T00:00:00Z");
         let sanne_now = ring.member_at("sanne", now).unwrap();
@@ -657,13 +825,238 @@ pub(crate) mod tests {
             .unwrap()
             .replace("consulent", "beheerder")
             .into_bytes();
-        let ring = Keyring::build(e.list);
+        let ring = Keyring::build(&e.list);
         assert!(
             ring.problems()
                 .iter()
                 .any(|(f, p)| f == "keyring/KR-2.toml" && *p == EntryProblem::BadSignature)
         );
         assert!(ring.any_grant_for_key(anna.fingerprint()).is_none());
+    }
+
+    /// `entry` following `heads` of `entries` so far.
+    fn linked(e: &Entries, mut entry: KeyringEntry) -> KeyringEntry {
+        let ring = Keyring::build(&e.list);
+        entry.follows = Some(if e.list.is_empty() {
+            Vec::new()
+        } else {
+            ring.heads()
+        });
+        entry
+    }
+
+    /// A linked keyring: Bea (root), Anna consulent, a change scheduled to
+    /// make Anna teamleider in March, and Anna revoked in February.
+    fn linked_team() -> (Signer, Signer, Entries) {
+        let bea = Signer::generate("bea").unwrap();
+        let anna = Signer::generate("anna").unwrap();
+        let mut e = Entries { list: Vec::new() };
+        let steps = [
+            entry(
+                "KR-1",
+                Action::Add,
+                "bea",
+                Some(BEHEERDER),
+                Some(&bea),
+                "2026-01-01T00:00:00Z",
+                "bea",
+            ),
+            entry(
+                "KR-2",
+                Action::Add,
+                "anna",
+                Some("consulent"),
+                Some(&anna),
+                "2026-01-02T00:00:00Z",
+                "bea",
+            ),
+        ];
+        for step in steps {
+            let step = linked(&e, step);
+            e.push(&bea, step);
+        }
+        let mut scheduled = entry(
+            "KR-3",
+            Action::Change,
+            "anna",
+            Some("teamleider"),
+            None,
+            "2026-01-03T00:00:00Z",
+            "bea",
+        );
+        scheduled.valid_from = at("2026-03-01T00:00:00Z");
+        let scheduled = linked(&e, scheduled);
+        e.push(&bea, scheduled);
+        let mut revoke = entry(
+            "KR-4",
+            Action::Revoke,
+            "anna",
+            None,
+            None,
+            "2026-02-01T00:00:00Z",
+            "bea",
+        );
+        revoke.valid_from = at("2026-02-01T00:00:00Z");
+        let revoke = linked(&e, revoke);
+        e.push(&bea, revoke);
+        (bea, anna, e)
+    }
+
+    #[test]
+    fn a_revocation_ends_scheduled_grants_too() {
+        let (_, anna, e) = linked_team();
+        let ring = Keyring::build(&e.list);
+        assert!(ring.problems().is_empty(), "{:?}", ring.problems());
+        assert_eq!(ring.heads().len(), 1);
+        for when in [
+            "2026-02-15T00:00:00Z",
+            "2026-03-15T00:00:00Z",
+            "2027-01-01T00:00:00Z",
+        ] {
+            assert!(
+                ring.grant_for_key(anna.fingerprint(), at(when)).is_none(),
+                "revoked at {when}, also as the teamleider she was to become"
+            );
+        }
+    }
+
+    #[test]
+    fn a_removed_revocation_shows_once_anything_followed_it() {
+        let (bea, _, mut e) = linked_team();
+        let later = linked(
+            &e,
+            entry(
+                "KR-5",
+                Action::Add,
+                "tom",
+                Some("consulent"),
+                Some(&Signer::generate("tom").unwrap()),
+                "2026-02-02T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(&bea, later);
+        e.list.retain(|s| s.entry.id != "KR-4");
+        let ring = Keyring::build(&e.list);
+        assert!(
+            ring.problems().iter().any(|(f, p)| f == "keyring/KR-5.toml"
+                && matches!(p, EntryProblem::History(HistoryProblem::Missing { .. }))),
+            "{:?}",
+            ring.problems()
+        );
+    }
+
+    #[test]
+    fn a_revoked_beheerder_cannot_change_the_keyring_after_whatever_time_they_write() {
+        let bea = Signer::generate("bea").unwrap();
+        let ben = Signer::generate("ben").unwrap();
+        let eve = Signer::generate("eve").unwrap();
+        let mut e = Entries { list: Vec::new() };
+        let root = linked(
+            &e,
+            entry(
+                "KR-1",
+                Action::Add,
+                "bea",
+                Some(BEHEERDER),
+                Some(&bea),
+                "2026-01-01T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(&bea, root);
+        let add_ben = linked(
+            &e,
+            entry(
+                "KR-2",
+                Action::Add,
+                "ben",
+                Some(BEHEERDER),
+                Some(&ben),
+                "2026-01-02T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(&bea, add_ben);
+        let revoke = linked(
+            &e,
+            entry(
+                "KR-3",
+                Action::Revoke,
+                "ben",
+                None,
+                None,
+                "2026-02-01T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(&bea, revoke);
+        // Ben, revoked, adds Eve after seeing his revocation, writing a time
+        // before it.
+        let mut sneaky = linked(
+            &e,
+            entry(
+                "KR-4",
+                Action::Add,
+                "eve",
+                Some(BEHEERDER),
+                Some(&eve),
+                "2026-01-15T00:00:00Z",
+                "ben",
+            ),
+        );
+        sneaky.valid_from = at("2026-01-15T00:00:00Z");
+        e.push(&ben, sneaky);
+        let ring = Keyring::build(&e.list);
+        assert!(
+            ring.problems()
+                .iter()
+                .any(|(f, _)| f == "keyring/KR-4.toml"),
+            "{:?}",
+            ring.problems()
+        );
+        assert!(ring.any_grant_for_key(eve.fingerprint()).is_none());
+    }
+
+    #[test]
+    fn a_principal_that_is_a_path_never_counts() {
+        let bea = Signer::generate("bea").unwrap();
+        let mut e = Entries { list: Vec::new() };
+        let root = linked(
+            &e,
+            entry(
+                "KR-1",
+                Action::Add,
+                "bea",
+                Some(BEHEERDER),
+                Some(&bea),
+                "2026-01-01T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(&bea, root);
+        let bad = linked(
+            &e,
+            entry(
+                "KR-2",
+                Action::Add,
+                "../../etc",
+                Some("consulent"),
+                Some(&Signer::generate("x").unwrap()),
+                "2026-01-02T00:00:00Z",
+                "bea",
+            ),
+        );
+        e.push(&bea, bad);
+        let ring = Keyring::build(&e.list);
+        assert_eq!(
+            ring.problems(),
+            [("keyring/KR-2.toml".into(), EntryProblem::BadPrincipal)]
+        );
+        assert!(
+            ring.member_at("../../etc", at("2026-02-01T00:00:00Z"))
+                .is_none()
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub enum Namespace {
     Review,
     Keyring,
     Signal,
+    Adoption,
 }
 
 impl Namespace {
@@ -24,6 +25,7 @@ impl Namespace {
             Self::Review => "maatwerk-review",
             Self::Keyring => "maatwerk-keyring",
             Self::Signal => "maatwerk-signal",
+            Self::Adoption => "maatwerk-adoption",
         }
     }
 }

@@ -334,9 +334,22 @@ impl Mandate {
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum Unusable {
     Concept,
-    Withdrawn { since: Option<Date> },
-    NotYetValid { from: Date },
-    Expired { until: Date },
+    Withdrawn {
+        since: Option<Date>,
+    },
+    NotYetValid {
+        from: Date,
+    },
+    Expired {
+        until: Date,
+    },
+    /// This version is not adopted in the store (or the decision did not
+    /// see its adoption).
+    NotAdopted,
+    /// Withdrawn in the store from this date.
+    WithdrawnInStore {
+        since: Date,
+    },
 }
 
 impl Norm {

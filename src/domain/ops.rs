@@ -7,6 +7,7 @@
 //! without touching the disk or the key, so a front end can say what is
 //! wrong before it asks for a passphrase; `sign` then writes.
 
+pub mod adoption;
 pub mod keyring;
 pub mod keys;
 pub mod record;

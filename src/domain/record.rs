@@ -12,7 +12,19 @@ use serde::{Deserialize, Serialize};
 
 use super::source::Sha256Hex;
 
-pub const RECORD_FORMAT: &str = "maatwerk-record/1";
+/// Records written now: they name the keyring and adoption heads they were
+/// signed under.
+pub const RECORD_FORMAT: &str = "maatwerk-record/2";
+/// Records of release 0.1, before adoptions and linked histories.
+pub const RECORD_FORMAT_V1: &str = "maatwerk-record/1";
+
+/// The histories a file was signed under: the heads of the keyring and of
+/// the adoptions as the signer saw them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignedUnder {
+    pub keyring: Vec<String>,
+    pub adoptions: Vec<String>,
+}
 
 /// What the author's signature means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +53,12 @@ pub struct Record {
     /// `sha256:` of the author's previous record file; absent for seq 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prev: Option<String>,
+    /// The keyring heads it was signed under (absent in format 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyring: Option<Vec<String>>,
+    /// The adoption heads it was signed under (absent in format 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adoptions: Option<Vec<String>>,
     pub signature_meaning: SignatureMeaning,
     pub author: Author,
     pub norm: NormRef,
@@ -203,5 +221,13 @@ impl Record {
     /// The value of `prev` for the record after this one.
     pub fn link(bytes: &[u8]) -> String {
         format!("sha256:{}", Sha256Hex::of(bytes))
+    }
+
+    /// The histories it names, when its format names them.
+    pub fn signed_under(&self) -> Option<SignedUnder> {
+        Some(SignedUnder {
+            keyring: self.keyring.clone()?,
+            adoptions: self.adoptions.clone()?,
+        })
     }
 }

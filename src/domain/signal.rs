@@ -13,7 +13,10 @@ use super::bsn::contains_bsn;
 use super::decision::{CaseProblem, case_problem};
 use super::record::Author;
 
-pub const SIGNAL_FORMAT: &str = "maatwerk-signal/1";
+/// Signals written now name the keyring heads they were signed under.
+pub const SIGNAL_FORMAT: &str = "maatwerk-signal/2";
+/// Signals of release 0.1, which name no keyring state.
+pub const SIGNAL_FORMAT_V1: &str = "maatwerk-signal/1";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +24,9 @@ pub struct Signal {
     pub format: String,
     pub id: String,
     pub created: Timestamp,
+    /// The keyring heads it was signed under (absent in format 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keyring: Option<Vec<String>>,
     pub case: String,
     /// The norm that was tried and did not cover the case, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]

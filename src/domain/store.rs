@@ -3,8 +3,10 @@
 //! ```text
 //! store.toml, store.toml.sig          format, roles, trust root (signed by it)
 //! keyring/KR-….toml, .sig             one file per keyring change
-//! norms/<sha256>.toml                 exact bytes of every norm version used
+//! adoptions/AD-….toml, .sig           one file per adoption or withdrawal
+//! norms/<sha256>.toml                 exact bytes of every norm version adopted
 //! records/<principal>/<seq>-<id>.toml, .sig   one file per decision
+//! signals/<principal>/<id>.toml, .sig        one file per signal
 //! ```
 //!
 //! No file is rewritten after it is written and no two writers share a file,
@@ -14,9 +16,8 @@
 pub mod files;
 mod read;
 
-pub use self::read::{Found, RecordFilter, StoredRecord};
+pub use self::read::{Found, RecordFilter, SignedFiles, StoredRecord};
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -24,13 +25,19 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use self::files::{Lock, write_new};
-use super::keyring::{Action, BEHEERDER, KEYRING_FORMAT, Keyring, KeyringEntry, SignedEntry};
+use super::adoption::{Adoption, Adoptions, DEFAULT_ADOPTERS};
+use super::decision::DecisionWindow;
+use super::fsread::{self, ReadError};
+use super::keyring::Keyring;
+use super::keyring::{Action, BEHEERDER, KEYRING_FORMAT, KeyringEntry, is_principal};
 use super::keys::{Fingerprint, KeyError, Namespace, Signer};
+use super::norm::catalog::{Catalog, LoadedNorm, Origin};
 use super::record::Record;
+use super::record::SignedUnder;
 use super::signal::Signal;
 use super::source::SourceFile;
 
-pub const STORE_FORMAT: &str = "maatwerk-store/1";
+pub const STORE_FORMAT: &str = "maatwerk-store/2";
 pub const CONFIG_FILE: &str = "store.toml";
 pub const DEFAULT_ROLES: &[&str] = &[
     "consulent",
@@ -50,6 +57,24 @@ pub struct StoreConfig {
     pub root: String,
     /// The roles keyring members may have.
     pub roles: Vec<String>,
+    /// The roles that may adopt and withdraw norms (besides whoever manages
+    /// the keyring).
+    #[serde(default = "default_adopters")]
+    pub adopters: Vec<String>,
+    /// How many days a decision date may lie before the day it is signed.
+    #[serde(default = "default_decision_window")]
+    pub decision_window_days: u32,
+}
+
+/// The days a decision may be dated back unless `store.toml` says otherwise.
+pub const DEFAULT_DECISION_WINDOW: u32 = 31;
+
+fn default_adopters() -> Vec<String> {
+    DEFAULT_ADOPTERS.iter().map(|r| (*r).to_owned()).collect()
+}
+
+fn default_decision_window() -> u32 {
+    DEFAULT_DECISION_WINDOW
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -72,6 +97,8 @@ pub enum StoreError {
     NotAMember(Fingerprint),
     #[error("only a beheerder may change the keyring")]
     NotBeheerder,
+    #[error("`{0}` is not a usable principal")]
+    BadPrincipal(String),
 }
 
 fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -81,8 +108,19 @@ fn io_at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     }
 }
 
-/// Keyring entries read, and files that could not be read with why.
-pub type KeyringFiles = (Vec<SignedEntry>, Vec<(PathBuf, String)>);
+/// A file that could not be read as a store error.
+fn read_error(path: &Path, error: ReadError) -> StoreError {
+    match error {
+        ReadError::Io(source) => StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        other => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            what: other.to_string(),
+        },
+    }
+}
 
 /// A record file as found in the store.
 #[derive(Debug, Clone)]
@@ -134,11 +172,19 @@ impl Store {
         role: &str,
         now: Timestamp,
     ) -> Result<Self, StoreError> {
-        if dir.join(CONFIG_FILE).exists() {
+        if fsread::kind(&dir.join(CONFIG_FILE))
+            .map_err(io_at(dir))?
+            .is_some()
+        {
             return Err(StoreError::AlreadyAStore {
                 dir: dir.to_path_buf(),
             });
         }
+        if !is_principal(principal) {
+            return Err(StoreError::BadPrincipal(principal.to_owned()));
+        }
+        files::make_dirs(dir).map_err(io_at(dir))?;
+        files::restrict_dir(dir).map_err(io_at(dir))?;
         let store = Self {
             dir: dir.to_path_buf(),
         };
@@ -146,6 +192,7 @@ impl Store {
             format: KEYRING_FORMAT.into(),
             id: files::new_id("KR", now),
             created: now,
+            follows: Some(Vec::new()),
             action: Action::Add,
             principal: principal.into(),
             name: Some(name.into()),
@@ -169,6 +216,8 @@ impl Store {
             created: now,
             root: signer.fingerprint().to_string(),
             roles: DEFAULT_ROLES.iter().map(|r| (*r).to_owned()).collect(),
+            adopters: default_adopters(),
+            decision_window_days: DEFAULT_DECISION_WINDOW,
         };
         Self::write_signed(
             &dir.join(CONFIG_FILE),
@@ -187,15 +236,16 @@ impl Store {
         Ok(store)
     }
 
+    /// The store in `dir`: its `store.toml` must be a regular file there,
+    /// not a link to one elsewhere.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
-        if dir.join(CONFIG_FILE).is_file() {
-            Ok(Self {
+        match fsread::kind(&dir.join(CONFIG_FILE)) {
+            Ok(Some(fsread::Kind::File)) => Ok(Self {
                 dir: dir.to_path_buf(),
-            })
-        } else {
-            Err(StoreError::NotAStore {
+            }),
+            _ => Err(StoreError::NotAStore {
                 dir: dir.to_path_buf(),
-            })
+            }),
         }
     }
 
@@ -219,43 +269,19 @@ impl Store {
         self.dir.join("signals")
     }
 
+    pub fn adoptions_dir(&self) -> PathBuf {
+        self.dir.join("adoptions")
+    }
+
     /// Signs and stores a signal.
     pub fn add_signal(&self, signal: &Signal, signer: &Signer) -> Result<PathBuf, StoreError> {
+        checked_principal(&signal.author.principal)?;
         let path = self
             .signals_dir()
             .join(&signal.author.principal)
             .join(format!("{}.toml", signal.id));
         Self::write_signed(&path, &to_toml(signal)?, signer, Namespace::Signal)?;
         Ok(path)
-    }
-
-    /// Every signal file (the `.toml`), by author then id.
-    pub fn signal_files(&self) -> Result<Vec<PathBuf>, StoreError> {
-        let dir = self.signals_dir();
-        if !dir.is_dir() {
-            return Ok(Vec::new());
-        }
-        let mut authors: Vec<PathBuf> = fs::read_dir(&dir)
-            .map_err(io_at(&dir))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        authors.sort();
-        let mut out = Vec::new();
-        for author in authors {
-            out.extend(toml_files(&author)?);
-        }
-        Ok(out)
-    }
-
-    pub fn config(&self) -> Result<StoreConfig, StoreError> {
-        let path = self.dir.join(CONFIG_FILE);
-        let text = fs::read_to_string(&path).map_err(io_at(&path))?;
-        toml::from_str(&text).map_err(|e| StoreError::Corrupt {
-            path,
-            what: e.message().to_owned(),
-        })
     }
 
     /// Writes `path.sig` and then `path`: an interruption leaves at most a
@@ -270,39 +296,6 @@ impl Store {
         let sig_path = sig_path(path);
         write_new(&sig_path, sig.as_bytes()).map_err(io_at(&sig_path))?;
         write_new(path, text.as_bytes()).map_err(io_at(path))
-    }
-
-    /// Every keyring entry with its signature; files that cannot be read or
-    /// parsed are returned separately with what is wrong.
-    pub fn keyring_entries(&self) -> Result<KeyringFiles, StoreError> {
-        let dir = self.keyring_dir();
-        let mut entries = Vec::new();
-        let mut bad = Vec::new();
-        for path in toml_files(&dir)? {
-            let read =
-                fs::read(&path).and_then(|bytes| Ok((bytes, fs::read_to_string(sig_path(&path))?)));
-            match read {
-                Err(e) => bad.push((path, e.to_string())),
-                Ok((bytes, signature)) => match std::str::from_utf8(&bytes)
-                    .map_err(|e| e.to_string())
-                    .and_then(|t| {
-                        toml::from_str::<KeyringEntry>(t).map_err(|e| e.message().to_owned())
-                    }) {
-                    Ok(entry) => entries.push(SignedEntry {
-                        file: relative(&self.dir, &path),
-                        entry,
-                        bytes,
-                        signature,
-                    }),
-                    Err(what) => bad.push((path, what)),
-                },
-            }
-        }
-        Ok((entries, bad))
-    }
-
-    pub fn keyring(&self) -> Result<Keyring, StoreError> {
-        Ok(Keyring::build(self.keyring_entries()?.0))
     }
 
     /// Adds a signed keyring entry; `signer` must be a beheerder now.
@@ -323,13 +316,28 @@ impl Store {
         Ok(path)
     }
 
+    /// Signs and stores an adoption or withdrawal, keeping the norm's exact
+    /// bytes first.
+    pub fn add_adoption(
+        &self,
+        adoption: &Adoption,
+        norm: &SourceFile,
+        signer: &Signer,
+    ) -> Result<PathBuf, StoreError> {
+        self.put_norm(norm)?;
+        let path = self.adoptions_dir().join(format!("{}.toml", adoption.id));
+        Self::write_signed(&path, &to_toml(adoption)?, signer, Namespace::Adoption)?;
+        Ok(path)
+    }
+
     /// Keeps the exact bytes of a norm version, once, under its sha256.
     pub fn put_norm(&self, source: &SourceFile) -> Result<PathBuf, StoreError> {
         let path = self.norms_dir().join(format!("{}.toml", source.sha256()));
         match write_new(&path, source.text().as_bytes()) {
             Ok(()) => Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                let existing = fs::read(&path).map_err(io_at(&path))?;
+                let existing =
+                    fsread::read(&path, fsread::limit::NORM).map_err(|e| read_error(&path, e))?;
                 if existing == source.text().as_bytes() {
                     Ok(path)
                 } else {
@@ -352,6 +360,7 @@ impl Store {
         signer: &Signer,
         make: impl FnOnce(u64, Option<String>) -> Record,
     ) -> Result<(Record, PathBuf), StoreError> {
+        checked_principal(principal)?;
         let lock_path = self.dir.join(".locks").join(format!("{principal}.lock"));
         let _lock = Lock::acquire(&lock_path).map_err(io_at(&lock_path))?;
         let dir = self.records_dir().join(principal);
@@ -361,7 +370,8 @@ impl Store {
             .max_by_key(|f| f.seq);
         let (seq, prev) = match last {
             Some(file) => {
-                let bytes = fs::read(&file.path).map_err(io_at(&file.path))?;
+                let bytes = fsread::read(&file.path, fsread::limit::SIGNED_FILE)
+                    .map_err(|e| read_error(&file.path, e))?;
                 (file.seq + 1, Some(Record::link(&bytes)))
             }
             None => (1, None),
@@ -375,43 +385,14 @@ impl Store {
         Self::write_signed(&path, &text, signer, Namespace::Record)?;
         Ok((record, path))
     }
+}
 
-    /// The record files of one author.
-    pub fn record_files_of(&self, principal: &str) -> Result<Vec<RecordFile>, StoreError> {
-        let dir = self.records_dir().join(principal);
-        if !dir.is_dir() {
-            return Ok(Vec::new());
-        }
-        let records_dir = self.records_dir();
-        Ok(toml_files(&dir)?
-            .into_iter()
-            .filter_map(|path| RecordFile::from_path(&records_dir, &path))
-            .collect())
-    }
-
-    /// Every record file, by author.
-    pub fn record_files(&self) -> Result<Vec<RecordFile>, StoreError> {
-        let dir = self.records_dir();
-        if !dir.is_dir() {
-            return Ok(Vec::new());
-        }
-        let mut all = Vec::new();
-        let mut authors: Vec<String> = fs::read_dir(&dir)
-            .map_err(io_at(&dir))?
-            .filter_map(Result::ok)
-            .filter(|e| e.path().is_dir())
-            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .collect();
-        authors.sort();
-        for author in authors {
-            all.extend(self.record_files_of(&author)?);
-        }
-        Ok(all)
-    }
-
-    /// The file of the record with `id`.
-    pub fn find_record(&self, id: &str) -> Result<Option<RecordFile>, StoreError> {
-        Ok(self.record_files()?.into_iter().find(|f| f.id == id))
+/// `principal`, when it may be used as a directory name.
+fn checked_principal(principal: &str) -> Result<&str, StoreError> {
+    if is_principal(principal) {
+        Ok(principal)
+    } else {
+        Err(StoreError::BadPrincipal(principal.to_owned()))
     }
 }
 
@@ -420,26 +401,6 @@ pub fn sig_path(path: &Path) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(".sig");
     PathBuf::from(name)
-}
-
-/// The `*.toml` files directly in `dir`, sorted; none when it does not exist.
-fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut out: Vec<PathBuf> = fs::read_dir(dir)
-        .map_err(io_at(dir))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| !n.starts_with('.'))
-        })
-        .collect();
-    out.sort();
-    Ok(out)
 }
 
 /// `path` relative to the store, with `/` separators, as reports show it.
@@ -466,4 +427,74 @@ pub fn public_line(signer: &Signer) -> String {
         .take(2)
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// What signing in a store needs to know of it: its description, its
+/// keyring and its adoptions, as they stand.
+#[derive(Debug, Clone)]
+pub struct StoreState {
+    pub config: StoreConfig,
+    pub keyring: Keyring,
+    pub adoptions: Adoptions,
+}
+
+impl StoreState {
+    /// The histories a file signed now names.
+    pub fn under(&self) -> SignedUnder {
+        SignedUnder {
+            keyring: self.keyring.heads(),
+            adoptions: self.adoptions.heads(),
+        }
+    }
+
+    /// The decision dates a decision signed `today` may carry.
+    pub fn window(&self, today: jiff::civil::Date) -> DecisionWindow {
+        DecisionWindow::signed_on(today, self.config.decision_window_days)
+    }
+}
+
+impl Store {
+    /// The store's description, keyring and adoptions, read and checked.
+    pub fn state(&self) -> Result<StoreState, StoreError> {
+        let config = self.config()?;
+        let keyring = self.keyring()?;
+        let adoptions = self.adoptions(&keyring, &config)?;
+        Ok(StoreState {
+            config,
+            keyring,
+            adoptions,
+        })
+    }
+
+    /// The adopted norms, each with the exact bytes kept in the store: the
+    /// newest adopted version of each id that is not withdrawn by `today`.
+    pub fn adopted_catalog(&self, state: &StoreState, today: jiff::civil::Date) -> Catalog {
+        let mut norms: Vec<LoadedNorm> = Vec::new();
+        let mut ids: Vec<&str> = state
+            .adoptions
+            .adopted()
+            .iter()
+            .map(|a| a.adoption.norm.id.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            let newest = state.adoptions.current(id, today).or_else(|| {
+                state
+                    .adoptions
+                    .adopted()
+                    .iter()
+                    .filter(|a| a.adoption.norm.id == id)
+                    .max_by_key(|a| (a.adoption.norm.version, a.adoption.created))
+            });
+            let Some(adopted) = newest else { continue };
+            if let Some(source) = self.snapshot_source(&adopted.adoption.norm.sha256) {
+                norms.push(LoadedNorm {
+                    norm: adopted.norm.clone(),
+                    source: std::sync::Arc::new(source),
+                });
+            }
+        }
+        Catalog::from_norms(Origin::Store(self.dir.clone()), norms)
+    }
 }

@@ -1,31 +1,44 @@
 //! Verifying a whole store, so an auditor need not trust whoever wrote it.
 //!
-//! Every file is accounted for: each signature must be valid, in the right
-//! namespace, by a key the keyring gave the role the file claims at the time
-//! it claims; the keyring must lead back to the trust root; every norm a
-//! record relies on must be present with matching bytes; and each author's
-//! chain must run 1, 2, 3 … with every link intact.
+//! Every file is accounted for ([`layout`]); each signature must be valid,
+//! in the right namespace, by a key the keyring gave the role the file
+//! claims at the time it claims, under a keyring state that had that grant
+//! ([`signer`]); the keyring and the adoptions must be intact histories
+//! leading back to the trust root; every record must rest on a norm version
+//! adopted in the store and in force on its decision date, and say nothing
+//! its norm and the keyring do not give ([`derive`]); each author's chain
+//! must run 1, 2, 3 … with every link intact and time never going back
+//! ([`chains`]). Problems reading the store are findings, never a failure:
+//! only a directory that is no store at all stops it.
 //!
-//! [`verify`] runs the steps in order; each lives in its own file: reading
-//! and accounting for files ([`files`]), who signed ([`signer`]), records
-//! ([`records`]), signals ([`signals`]) and chains ([`chains`]).
+//! Records are checked one author at a time, so memory grows with the
+//! largest chain, not with the store.
 
 mod chains;
-mod files;
+mod derive;
 mod finding;
+mod layout;
 mod records;
 mod signals;
 mod signer;
 
-use std::collections::HashSet;
-use std::fs;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use self::finding::{Finding, FindingKind};
+use jiff::Timestamp;
+
+pub use self::finding::{Finding, FindingKind, Severity};
 pub use self::records::check_one;
-use super::keyring::{EntryProblem, Keyring};
+use self::records::{Context, RecordName, read_problem};
+use super::adoption::{self, Adoptions, SignedAdoption};
+use super::fsread::{self, limit};
+use super::keyring::{EntryProblem, Keyring, KeyringEntry, SignedEntry};
 use super::keys::{self, Fingerprint, Namespace};
-use super::store::{CONFIG_FILE, RecordFile, Store, StoreConfig, StoreError, relative, sig_path};
+use super::norm::Norm;
+use super::norm::parse::parse_snapshot;
+use super::source::{Sha256Hex, SourceFile};
+use super::store::{CONFIG_FILE, Store, StoreConfig, relative, sig_path};
 
 /// What verification found, and how much it looked at.
 #[derive(Debug, Clone, Default)]
@@ -33,98 +46,171 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub records: usize,
     pub keyring_entries: usize,
+    pub adoptions: usize,
     pub norms: usize,
     pub signals: usize,
     pub root: Option<Fingerprint>,
 }
 
 impl Report {
-    pub fn errors(&self) -> usize {
+    fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
-            .filter(|f| !f.kind.is_warning())
+            .filter(|f| f.kind.severity() == severity)
             .count()
     }
 
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
     pub fn warnings(&self) -> usize {
-        self.findings.iter().filter(|f| f.kind.is_warning()).count()
+        self.count(Severity::Warning)
+    }
+
+    pub fn notices(&self) -> usize {
+        self.count(Severity::Notice)
     }
 }
 
-/// Checks everything in `store`. `progress(done, total)` is called from
-/// this thread now and then while records are checked.
+/// Checks everything in `store` as of `now`. `progress(done, total)` is
+/// called from this thread now and then while records are checked.
 pub fn verify(
     store: &Store,
     expect_root: Option<&Fingerprint>,
+    now: Timestamp,
     progress: &mut dyn FnMut(usize, usize),
-) -> Result<Report, StoreError> {
+) -> Report {
     let base = store.dir().to_path_buf();
     let mut report = Report::default();
     let mut findings = Vec::new();
 
-    // 1. Every file in the store, accounted for.
-    let mut all = Vec::new();
-    files::walk(&base, &base, &mut all)?;
-    let present: HashSet<&Path> = all.iter().map(PathBuf::as_path).collect();
-    report.keyring_entries = files::account_for_files(&base, &all, &present, &mut findings);
+    // 1. What is at the top, and the keyring back to its root.
+    layout::top(&base, &mut findings);
+    let keyring = read_keyring(&base, &mut report, expect_root, &mut findings);
+    let config = check_config(store, &keyring, &mut findings);
 
-    // 2. The keyring, back to its root, and the store's own description.
-    let keyring = check_keyring(store, &present, expect_root, &mut findings)?;
-    report.root = keyring.root().cloned();
-    check_config(store, &keyring, &mut findings);
+    // 2. Norm snapshots: their bytes must hash to their name.
+    let snapshots = read_snapshots(&base, &store.norms_dir(), &mut findings);
+    report.norms = snapshots.len();
 
-    // 3. Norm snapshots: their bytes must hash to their name.
-    let (snapshots, norms) = files::read_snapshots(&base, &store.norms_dir(), &all, &mut findings);
-    report.norms = norms;
+    // 3. Adoptions, against the keyring and the snapshots.
+    let adoptions = read_adoptions(store, &keyring, &config, &snapshots, &mut findings);
+    report.adoptions = adoptions.1;
+    let adoptions = adoptions.0;
 
-    // 4. Records, checked in parallel.
-    let records_dir = store.records_dir();
-    let record_files: Vec<RecordFile> = all
+    // From the first linked keyring change or adoption on, every file must
+    // name its histories.
+    let upgraded = keyring
+        .history()
+        .nodes()
         .iter()
-        .filter(|p| present.contains(sig_path(p).as_path()))
-        .filter_map(|p| RecordFile::from_path(&records_dir, p))
-        .collect();
-    report.records = record_files.len();
-    let checked = records::check_records(&base, &record_files, &keyring, &snapshots, progress);
-    findings.extend(checked.findings);
+        .filter(|n| n.follows.is_some())
+        .map(|n| n.created)
+        .chain(adoptions.adopted().iter().map(|a| a.adoption.created))
+        .min();
+    let cx = Context {
+        base: &base,
+        keyring: &keyring,
+        adoptions: &adoptions,
+        snapshots: &snapshots,
+        window_days: config.decision_window_days,
+        upgraded,
+        now,
+    };
+
+    // 4. Records, one author at a time.
+    report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);
 
     // 5. Signals.
-    report.signals = signals::check_signals(
-        &base,
-        &store.signals_dir(),
-        &all,
-        &present,
-        &keyring,
-        &mut findings,
-    );
+    let signal_files: Vec<PathBuf> =
+        layout::author_dirs(&base, &store.signals_dir(), &mut findings)
+            .into_iter()
+            .flat_map(|author| {
+                let dir = store.signals_dir().join(author);
+                layout::signed_files(&base, &dir, |s| s.starts_with("SG-"), &mut findings)
+            })
+            .collect();
+    report.signals = signals::check_signals(&cx, &signal_files, &mut findings);
 
-    // 6. Chains and ids across records.
-    chains::check_chains(checked.chains, &mut findings);
+    report.root = keyring.root().cloned();
     findings.sort_by(|a, b| (&a.file, a.kind.code()).cmp(&(&b.file, b.kind.code())));
     findings.dedup();
     report.findings = findings;
-    Ok(report)
+    report
 }
 
-/// The keyring as its signed entries make it, with a finding for every entry
-/// that does not count and for a root other than the one expected.
-fn check_keyring(
-    store: &Store,
-    present: &HashSet<&Path>,
+// Store file names are written by this program in lower case.
+#[allow(clippy::case_sensitive_file_extension_comparisons)]
+fn check_all_records(
+    cx: &Context<'_>,
+    records_dir: &Path,
+    progress: &mut dyn FnMut(usize, usize),
+    findings: &mut Vec<Finding>,
+) -> usize {
+    let authors = layout::author_dirs(cx.base, records_dir, findings);
+    // Count first, for progress; names are listed again per author.
+    let mut total = 0;
+    for author in &authors {
+        total += fsread::list(&records_dir.join(author)).map_or(0, |l| {
+            l.iter()
+                .filter(|(n, _)| n.to_str().is_some_and(|n| n.ends_with(".toml")))
+                .count()
+        });
+    }
+    let done = AtomicUsize::new(0);
+    let mut ids = chains::Ids::default();
+    let mut count = 0;
+    for author in &authors {
+        let dir = records_dir.join(author);
+        let mut names: Vec<RecordName> =
+            layout::signed_files(cx.base, &dir, |s| RecordName::parse(s).is_some(), findings)
+                .iter()
+                .filter_map(|p| RecordName::parse(layout::name_of(p).strip_suffix(".toml")?))
+                .collect();
+        names.sort_by_key(|n| n.seq);
+        count += names.len();
+        let (found, links) = std::thread::scope(|scope| {
+            let worker = scope.spawn(|| records::check_author(cx, author, &names, &done));
+            while !worker.is_finished() {
+                progress(done.load(Ordering::Relaxed), total.max(count));
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            worker.join().unwrap_or_default()
+        });
+        findings.extend(found);
+        for link in &links {
+            ids.note(link, findings);
+        }
+        chains::check_chain(links, findings);
+    }
+    progress(count, count);
+    count
+}
+
+/// The keyring as its signed entries make it, with a finding for every
+/// entry that does not count and for a root other than the one expected.
+fn read_keyring(
+    base: &Path,
+    report: &mut Report,
     expect_root: Option<&Fingerprint>,
     findings: &mut Vec<Finding>,
-) -> Result<Keyring, StoreError> {
-    let base = store.dir();
-    let (entries, unreadable) = store.keyring_entries()?;
-    for (path, what) in unreadable {
-        if present.contains(sig_path(&path).as_path()) {
-            findings.push(Finding::new(
-                relative(base, &path),
-                FindingKind::Malformed(what),
-            ));
+) -> Keyring {
+    let dir = base.join("keyring");
+    let mut entries = Vec::new();
+    for path in layout::signed_files(base, &dir, |s| s.starts_with("KR-"), findings) {
+        match read_signed::<KeyringEntry>(&path, limit::SMALL_FILE) {
+            Ok((entry, bytes, signature)) => entries.push(SignedEntry {
+                file: relative(base, &path),
+                entry,
+                bytes,
+                signature,
+            }),
+            Err(kind) => findings.push(Finding::new(relative(base, &path), kind)),
         }
     }
-    let keyring = Keyring::build(entries);
+    report.keyring_entries = entries.len();
+    let keyring = Keyring::build(&entries);
     for (file, problem) in keyring.problems() {
         let kind = match problem {
             EntryProblem::NoRoot => FindingKind::NoRoot,
@@ -151,32 +237,144 @@ fn check_keyring(
         )),
         _ => {}
     }
-    Ok(keyring)
+    keyring
 }
 
-/// `store.toml` must name the keyring's root and be signed by it.
-fn check_config(store: &Store, keyring: &Keyring, findings: &mut Vec<Finding>) {
+/// A signed file and its signature, parsed as `T`.
+fn read_signed<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    max: u64,
+) -> Result<(T, Vec<u8>, String), FindingKind> {
+    let bytes = fsread::read(path, max).map_err(read_problem)?;
+    let signature = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
+    let value = toml::from_str(text)
+        .map_err(|e: toml::de::Error| FindingKind::Malformed(e.message().to_owned()))?;
+    Ok((value, bytes, signature))
+}
+
+/// `store.toml` must name the keyring's root and be signed by it. Its
+/// settings, or the defaults when it cannot be read.
+fn check_config(store: &Store, keyring: &Keyring, findings: &mut Vec<Finding>) -> StoreConfig {
     let path = store.dir().join(CONFIG_FILE);
-    let Ok(bytes) = fs::read(&path) else { return };
-    let Some(root) = keyring.root() else { return };
+    let fallback = || StoreConfig {
+        format: String::new(),
+        created: Timestamp::UNIX_EPOCH,
+        root: String::new(),
+        roles: super::store::DEFAULT_ROLES
+            .iter()
+            .map(|r| (*r).to_owned())
+            .collect(),
+        adopters: adoption::DEFAULT_ADOPTERS
+            .iter()
+            .map(|r| (*r).to_owned())
+            .collect(),
+        decision_window_days: super::store::DEFAULT_DECISION_WINDOW,
+    };
+    let bytes = match fsread::read(&path, limit::SMALL_FILE) {
+        Ok(b) => b,
+        Err(e) => {
+            findings.push(Finding::new(CONFIG_FILE, read_problem(e)));
+            return fallback();
+        }
+    };
     let config: Result<StoreConfig, _> = std::str::from_utf8(&bytes)
         .map_err(|e| e.to_string())
         .and_then(|t| toml::from_str(t).map_err(|e: toml::de::Error| e.message().to_owned()));
-    let kind = match config {
-        Err(what) => FindingKind::Malformed(what),
-        Ok(config) if config.root != root.as_str() => FindingKind::ConfigRootMismatch,
-        Ok(_) => {
-            let Some(grant) = keyring.grants().iter().find(|g| &g.fingerprint == root) else {
-                return;
-            };
-            let sig = fs::read_to_string(sig_path(&path))
-                .ok()
-                .and_then(|s| keys::parse_signature(&s));
-            if sig.is_some_and(|sig| keys::verify(&grant.key, Namespace::Keyring, &bytes, &sig)) {
-                return;
-            }
-            FindingKind::BadSignature
+    let config = match config {
+        Err(what) => {
+            findings.push(Finding::new(CONFIG_FILE, FindingKind::Malformed(what)));
+            return fallback();
         }
+        Ok(config) => config,
     };
-    findings.push(Finding::new(CONFIG_FILE, kind));
+    let Some(root) = keyring.root() else {
+        return config;
+    };
+    if config.root != root.as_str() {
+        findings.push(Finding::new(CONFIG_FILE, FindingKind::ConfigRootMismatch));
+        return config;
+    }
+    let signed = keyring
+        .grants()
+        .iter()
+        .find(|g| &g.fingerprint == root)
+        .is_some_and(|grant| {
+            fsread::read_text(&sig_path(&path), limit::SIGNATURE)
+                .ok()
+                .and_then(|s| keys::parse_signature(&s))
+                .is_some_and(|sig| keys::verify(&grant.key, Namespace::Keyring, &bytes, &sig))
+        });
+    if !signed {
+        findings.push(Finding::new(CONFIG_FILE, FindingKind::BadSignature));
+    }
+    config
+}
+
+/// The norm copies in `norms/`, parsed, by sha256 (`None` for a copy that
+/// is not a valid norm); copies whose bytes do not hash to their name are
+/// findings.
+fn read_snapshots(
+    base: &Path,
+    norms_dir: &Path,
+    findings: &mut Vec<Finding>,
+) -> HashMap<String, Option<Norm>> {
+    let mut snapshots = HashMap::new();
+    for path in layout::norm_files(base, norms_dir, findings) {
+        let stem = layout::name_of(&path).trim_end_matches(".toml").to_owned();
+        match fsread::read(&path, limit::NORM) {
+            Ok(bytes) if Sha256Hex::of(&bytes).as_str() == stem => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let norm = parse_snapshot(&SourceFile::new(stem.clone(), text));
+                snapshots.insert(stem, norm);
+            }
+            Ok(_) => findings.push(Finding::new(
+                relative(base, &path),
+                FindingKind::NormAltered,
+            )),
+            Err(e) => findings.push(Finding::new(relative(base, &path), read_problem(e))),
+        }
+    }
+    snapshots
+}
+
+/// The adoptions, checked; a finding for every one that does not count.
+fn read_adoptions(
+    store: &Store,
+    keyring: &Keyring,
+    config: &StoreConfig,
+    snapshots: &HashMap<String, Option<Norm>>,
+    findings: &mut Vec<Finding>,
+) -> (Adoptions, usize) {
+    let base = store.dir();
+    let mut files = Vec::new();
+    for path in layout::signed_files(
+        base,
+        &store.adoptions_dir(),
+        |s| s.starts_with("AD-"),
+        findings,
+    ) {
+        match read_signed(&path, limit::SIGNED_FILE) {
+            Ok((adoption, bytes, signature)) => files.push(SignedAdoption {
+                file: relative(base, &path),
+                adoption,
+                bytes,
+                signature,
+            }),
+            Err(kind) => findings.push(Finding::new(relative(base, &path), kind)),
+        }
+    }
+    let count = files.len();
+    let lookup = |sha: &str| snapshots.get(sha).cloned();
+    let cx = adoption::Context {
+        keyring,
+        roles: &config.roles,
+        adopters: &config.adopters,
+        snapshots: &lookup,
+    };
+    let adoptions = Adoptions::build(&files, &cx);
+    for (file, problem) in adoptions.problems() {
+        findings.push(Finding::new(file, FindingKind::Adoption(problem.clone())));
+    }
+    (adoptions, count)
 }

@@ -21,6 +21,12 @@ impl Lang {
             "maatwerk norms show" => {
                 "Toon één norm volledig, zoals een consulent hem leest: de regel, de grondslag, de bedoeling, de controlevragen, de bewijsstukken en het mandaat"
             }
+            "maatwerk norms adopt" => {
+                "Stel normen vast in de opslag: een ondertekende verklaring dat precies deze versie van de norm mag worden gebruikt, vanaf haar valid_from. Alleen normen met status `vastgesteld` kunnen worden vastgesteld; de norm komt uit de normen in gebruik (`--norms`). U moet mogen vaststellen (standaard afdelingshoofd of beheerder). Toont het id van de vaststelling"
+            }
+            "maatwerk norms withdraw" => {
+                "Trek een vastgestelde norm in de opslag in: vanaf de gegeven datum mag geen besluit er meer op steunen. Ondertekend; u moet normen mogen vaststellen. Toont het id van de intrekking"
+            }
             "maatwerk norms check" => {
                 "Controleer normbestanden en meld alle problemen tegelijk, elk met bestand:regel:kolom, de regel zelf, wat er mis is en hoe het op te lossen. Eindigt met code 1 als een bestand een fout bevat"
             }
@@ -96,6 +102,15 @@ impl Lang {
             (_, "version") => "Toon de versie",
             ("maatwerk norms list", "all") => {
                 "Toon ook concept-, ingetrokken en verlopen normen, met de reden waarom ze niet kunnen worden gekozen"
+            }
+            ("maatwerk norms withdraw", "on") => {
+                "Vanaf wanneer geen besluit meer op de norm mag steunen (JJJJ-MM-DD, vandaag of later)"
+            }
+            ("maatwerk norms withdraw", "reason") => "Waarom, voor het dossier",
+            ("maatwerk norms withdraw", "id") => "De id van de vastgestelde norm",
+            ("maatwerk norms adopt", "ids") => "De id's van de normen die worden vastgesteld",
+            ("maatwerk norms adopt", "all") => {
+                "Elke norm in gebruik die in zijn bestand is vastgesteld en vandaag geldt"
             }
             (_, "on") => "Antwoord voor deze datum in plaats van vandaag (JJJJ-MM-DD)",
             ("maatwerk norms show", "id") => "De id van de norm (zie `maatwerk norms list --all`)",

@@ -161,6 +161,7 @@ impl Lang {
             },
             E::NotAMember(fp) => self.key_not_in_keyring(fp.as_str()),
             E::NotBeheerder => self.not_beheerder(),
+            E::BadPrincipal(p) => self.bad_principal(p),
             E::Key(e) => self.key_problem(e),
         }
     }

@@ -13,6 +13,10 @@ impl Lang {
             Origin::Directory(dir) => dir.display().to_string(),
             Origin::Files => self.pick("opgegeven bestanden", "given files").to_owned(),
             Origin::Bundled => self.pick("ingebouwde normen", "bundled norms").to_owned(),
+            Origin::Store(dir) => match self {
+                Self::Nl => format!("vastgesteld in de opslag {}", dir.display()),
+                Self::En => format!("adopted in the store {}", dir.display()),
+            },
         }
     }
 
@@ -125,10 +129,18 @@ impl Lang {
             (Self::Nl, Unusable::Withdrawn { .. }) => "ingetrokken".to_owned(),
             (Self::Nl, Unusable::NotYetValid { from }) => format!("geldt vanaf {from}"),
             (Self::Nl, Unusable::Expired { until }) => format!("verlopen na {until}"),
+            (Self::Nl, Unusable::NotAdopted) => "niet vastgesteld in de opslag".to_owned(),
+            (Self::Nl, Unusable::WithdrawnInStore { since }) => {
+                format!("ingetrokken in de opslag per {since}")
+            }
             (Self::En, Unusable::Concept) => "concept".to_owned(),
             (Self::En, Unusable::Withdrawn { .. }) => "withdrawn".to_owned(),
             (Self::En, Unusable::NotYetValid { from }) => format!("in force from {from}"),
             (Self::En, Unusable::Expired { until }) => format!("expired after {until}"),
+            (Self::En, Unusable::NotAdopted) => "not adopted in the store".to_owned(),
+            (Self::En, Unusable::WithdrawnInStore { since }) => {
+                format!("withdrawn in the store from {since}")
+            }
         };
         format!("✗ {reason}")
     }
@@ -172,6 +184,18 @@ impl Lang {
             (Self::En, Unusable::Expired { until }) => {
                 format!("✗ Not usable on {on}: the norm was in force up to and including {until}.")
             }
+            (Self::Nl, Unusable::NotAdopted) => {
+                format!("✗ Niet bruikbaar op {on}: deze versie is niet vastgesteld in de opslag.")
+            }
+            (Self::En, Unusable::NotAdopted) => {
+                format!("✗ Not usable on {on}: this version is not adopted in the store.")
+            }
+            (Self::Nl, Unusable::WithdrawnInStore { since }) => {
+                format!("✗ Niet bruikbaar op {on}: in de opslag ingetrokken per {since}.")
+            }
+            (Self::En, Unusable::WithdrawnInStore { since }) => {
+                format!("✗ Not usable on {on}: withdrawn in the store as of {since}.")
+            }
         }
     }
 
@@ -186,6 +210,24 @@ impl Lang {
         match self {
             Self::Nl => format!("`maatwerk norms check {file}` laat zien wat er mis is"),
             Self::En => format!("`maatwerk norms check {file}` shows what is wrong"),
+        }
+    }
+
+    pub fn norm_not_adopted(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("de norm `{id}` is niet vastgesteld in deze opslag"),
+            Self::En => format!("the norm `{id}` is not adopted in this store"),
+        }
+    }
+
+    pub fn norm_not_adopted_help(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "een besluit mag alleen steunen op een norm die in de opslag is vastgesteld; een afdelingshoofd of beheerder doet dat met `maatwerk norms adopt {id}`"
+            ),
+            Self::En => format!(
+                "a decision may only rely on a norm adopted in the store; an afdelingshoofd or beheerder adopts it with `maatwerk norms adopt {id}`"
+            ),
         }
     }
 
@@ -516,6 +558,12 @@ impl Lang {
     }
 
     pub fn not_selectable(self, why: &Unusable) -> String {
+        if *why == Unusable::NotAdopted {
+            return match self {
+                Self::Nl => "Niet te kiezen: niet vastgesteld in de opslag. Een afdelingshoofd of beheerder stelt de norm vast met `maatwerk norms adopt ID`.".into(),
+                Self::En => "Cannot be chosen: not adopted in the store. An afdelingshoofd or beheerder adopts it with `maatwerk norms adopt ID`.".into(),
+            };
+        }
         let why = self.unusable_short(why);
         match self {
             Self::Nl => format!(

@@ -138,4 +138,34 @@ impl Lang {
         )
         .into()
     }
+
+    pub fn adopt_norms_label(self) -> &'static str {
+        self.pick("Normen in deze opslag", "Norms in this store")
+    }
+
+    pub fn adopt_norms_yes(self, count: usize, bundled: bool) -> String {
+        match (self, bundled) {
+            (Self::Nl, true) => format!("de {count} voorbeeldnormen vaststellen"),
+            (Self::Nl, false) => format!("de {count} normen in gebruik vaststellen"),
+            (Self::En, true) => format!("adopt the {count} example norms"),
+            (Self::En, false) => format!("adopt the {count} norms in use"),
+        }
+    }
+
+    pub fn adopt_norms_no(self) -> &'static str {
+        self.pick("later", "later")
+    }
+
+    pub fn adopt_norms_note(self, bundled: bool) -> &'static str {
+        match (self, bundled) {
+            (Self::Nl, true) => {
+                "dit zijn voorbeelden; uw organisatie stelt haar eigen normen vast met `maatwerk norms adopt`"
+            }
+            (Self::En, true) => {
+                "these are examples; your organisation adopts its own norms with `maatwerk norms adopt`"
+            }
+            (Self::Nl, false) => "later kan het met `maatwerk norms adopt`",
+            (Self::En, false) => "later with `maatwerk norms adopt`",
+        }
+    }
 }

@@ -293,6 +293,14 @@ impl Lang {
                 format!("verplicht bewijsstuk `{id}` is niet als aanwezig in het dossier bevestigd"),
                 format!("required evidence `{id}` is not confirmed to be in the case file"),
             ),
+            Refusal::DecisionDateInFuture { date } => t(
+                format!("de besluitdatum {date} ligt na vandaag; een besluit wordt vastgelegd als het genomen is"),
+                format!("the decision date {date} is after today; a decision is recorded once it is taken"),
+            ),
+            Refusal::DecisionDateTooOld { date, earliest } => t(
+                format!("de besluitdatum {date} ligt verder terug dan deze opslag toestaat (vanaf {earliest})"),
+                format!("the decision date {date} lies further back than this store allows (from {earliest})"),
+            ),
         }
     }
 
@@ -304,6 +312,16 @@ impl Lang {
             Refusal::NormUnusable(Unusable::Concept | Unusable::Withdrawn { .. }) => t(
                 "kies een vastgestelde norm; `maatwerk norms list` toont ze".into(),
                 "choose an adopted norm; `maatwerk norms list` shows them".into(),
+            ),
+            Refusal::NormUnusable(Unusable::NotAdopted) => t(
+                format!(
+                    "een norm geldt pas als hij in de opslag is vastgesteld: `maatwerk norms adopt {}` (door een afdelingshoofd of beheerder)",
+                    norm.id
+                ),
+                format!(
+                    "a norm counts once it is adopted in the store: `maatwerk norms adopt {}` (by an afdelingshoofd or beheerder)",
+                    norm.id
+                ),
             ),
             Refusal::NormUnusable(_) => t(
                 "controleer de besluitdatum, of kies een norm die op die datum geldt".into(),
@@ -332,6 +350,10 @@ impl Lang {
             Refusal::EvidenceMissing { id } => t(
                 format!("bevestig in het antwoordenbestand: [evidence] {id} = true"),
                 format!("confirm in the answers file: [evidence] {id} = true"),
+            ),
+            Refusal::DecisionDateTooOld { .. } => t(
+                "leg het besluit vast kort nadat het genomen is; het venster staat in store.toml (decision_window_days)".into(),
+                "record the decision soon after it was taken; the window is set in store.toml (decision_window_days)".into(),
             ),
             _ => None,
         }

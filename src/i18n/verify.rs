@@ -1,6 +1,7 @@
 //! Verification: what a finding says and what it means for an auditor.
 
 use super::Lang;
+use crate::domain::history::HistoryProblem;
 use crate::domain::keyring::EntryProblem;
 use crate::domain::verify::{FindingKind, Report};
 
@@ -61,6 +62,19 @@ impl Lang {
                     format!("the norm was not in force on the decision date: {why}"),
                 )
             }
+            FindingKind::NotARegularFile { .. }
+            | FindingKind::UnknownFormat { .. }
+            | FindingKind::Adoption(_)
+            | FindingKind::HistoryMissing { .. }
+            | FindingKind::SignedBeforeItsHistory
+            | FindingKind::GrantNotSeen
+            | FindingKind::OldFormatAfterUpgrade
+            | FindingKind::SignedBeforeAdoption
+            | FindingKind::CreatedInFuture
+            | FindingKind::ChainTimeBackwards
+            | FindingKind::Contradicts { .. }
+            | FindingKind::Refused(_)
+            | FindingKind::SignalRefused(_) => self.verify_problem_derived(p),
             FindingKind::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
                 format!("the chain jumps from {after} to {next}"),
@@ -105,10 +119,118 @@ impl Lang {
                 "wijziging of intrekking voor iemand die niet in de sleutelring staat".into(),
                 "change or revocation for someone not in the keyring".into(),
             ),
+            EntryProblem::BadPrincipal => t(
+                "wijziging van de sleutelring met een principal die geen gewone naam is (zoals `../`)".into(),
+                "keyring change with a principal that is no plain name (such as `../`)".into(),
+            ),
+            EntryProblem::History(h) => self.history_problem(h),
+            EntryProblem::SignerRevoked { signer } => t(
+                format!(
+                    "wijziging van de sleutelring ondertekend door `{signer}`, wiens recht daarvoor toen al was ingetrokken"
+                ),
+                format!("keyring change signed by `{signer}`, whose right to make it had already been revoked then"),
+            ),
             EntryProblem::RootMismatch { expected, found } => t(
                 format!("vertrouwensanker {found}, verwacht {expected}"),
                 format!("trust root {found}, expected {expected}"),
             ),
+        }
+    }
+
+    /// What is wrong with a change's place in its hash-linked history.
+    pub fn history_problem(self, p: &HistoryProblem) -> String {
+        let nl = self == Self::Nl;
+        let t = |a: String, b: String| if nl { a } else { b };
+        match p {
+            HistoryProblem::Missing { hash } => t(
+                format!(
+                    "volgt op een wijziging die er niet (meer) is ({hash}): verwijderd of vervangen"
+                ),
+                format!("follows a change that is not there ({hash}): removed or replaced"),
+            ),
+            HistoryProblem::BeforeWhatItFollows => t(
+                "zegt eerder gemaakt te zijn dan een wijziging waarop het volgt".into(),
+                "says it was made before a change it follows".into(),
+            ),
+            HistoryProblem::UnlinkedAfterLinks => t(
+                "wijziging in het oude formaat, toegevoegd nadat de geschiedenis gekoppeld werd"
+                    .into(),
+                "change in the old format, added after the history was linked".into(),
+            ),
+            HistoryProblem::SecondStart => t(
+                "tweede begin van de geschiedenis".into(),
+                "a second start of the history".into(),
+            ),
+        }
+    }
+
+    /// What failed, for the findings about histories, time and what a
+    /// file claims.
+    fn verify_problem_derived(self, p: &FindingKind) -> String {
+        let nl = self == Self::Nl;
+        let t = |a: String, b: String| if nl { a } else { b };
+        match p {
+            FindingKind::NotARegularFile { kind } => t(
+                format!("geen gewoon bestand maar een {}; niet gevolgd of geopend", self.entry_kind(kind)),
+                format!("not a regular file but a {kind}; neither followed nor opened"),
+            ),
+            FindingKind::UnknownFormat { found } => t(
+                format!("onbekend formaat `{found}`"),
+                format!("unknown format `{found}`"),
+            ),
+            FindingKind::Adoption(a) => self.adoption_file_problem(a),
+            FindingKind::HistoryMissing { hash } => t(
+                format!("noemt een wijziging van de sleutelring of de vaststellingen die er niet (meer) is ({hash})"),
+                format!("names a change of the keyring or the adoptions that is not there ({hash})"),
+            ),
+            FindingKind::SignedBeforeItsHistory => t(
+                "zegt ondertekend te zijn vóór een wijziging die het zelf noemt".into(),
+                "says it was signed before a change it names itself".into(),
+            ),
+            FindingKind::GrantNotSeen => t(
+                "ondertekend onder een sleutelring waarin de ondertekenaar deze rol nog niet had".into(),
+                "signed under a keyring in which the signer did not yet have this role".into(),
+            ),
+            FindingKind::OldFormatAfterUpgrade => t(
+                "in het oude formaat (zonder sleutelring en vaststellingen), maar ondertekend nadat de opslag die ging noemen".into(),
+                "in the old format (naming no keyring and adoptions), yet signed after the store began to name them".into(),
+            ),
+            FindingKind::SignedBeforeAdoption => t(
+                "ondertekend vóór normen in de opslag werden vastgesteld (release 0.1); steunt op de vaststelling in de norm zelf".into(),
+                "signed before norms were adopted in the store (release 0.1); rests on the adoption stated in the norm itself".into(),
+            ),
+            FindingKind::CreatedInFuture => t(
+                "zegt later ondertekend te zijn dan nu".into(),
+                "says it was signed later than now".into(),
+            ),
+            FindingKind::ChainTimeBackwards => t(
+                "zegt eerder ondertekend te zijn dan de verantwoording ervoor in de keten".into(),
+                "says it was signed before the record before it in the chain".into(),
+            ),
+            FindingKind::Contradicts { field } => t(
+                format!("`{field}` klopt niet met wat de norm en de sleutelring geven"),
+                format!("`{field}` contradicts what its norm and the keyring give"),
+            ),
+            FindingKind::Refused(r) => t(
+                format!("had niet ondertekend mogen worden: {}", self.refusal(r)),
+                format!("should never have been signed: {}", self.refusal(r)),
+            ),
+            FindingKind::SignalRefused(problem) => t(
+                format!("had niet ondertekend mogen worden: {}", self.signal_problem(*problem)),
+                format!("should never have been signed: {}", self.signal_problem(*problem)),
+            ),
+            other => self.verify_problem(other),
+        }
+    }
+
+    fn entry_kind(self, kind: &str) -> &'static str {
+        match (self, kind) {
+            (Self::Nl, "symbolic link") => "symbolische koppeling",
+            (Self::Nl, "directory") => "map",
+            (Self::Nl, _) => "FIFO, socket of apparaat",
+            (Self::En, "symbolic link") => "symbolic link",
+            (Self::En, "directory") => "directory",
+            (Self::En, _) => "FIFO, socket or device",
         }
     }
 
@@ -161,6 +283,35 @@ impl Lang {
                 "De sleutelring leidt niet (alleen) terug naar het vertrouwde anker; handtekeningen die erop steunen zijn niet te vertrouwen.",
                 "The keyring does not lead (only) back to the trusted root; signatures that rely on it cannot be trusted.",
             ),
+            FindingKind::Adoption(_) => t(
+                "De vaststelling van een norm in de opslag is niet te vertrouwen; besluiten die erop steunen evenmin.",
+                "A norm's adoption in the store cannot be trusted; nor can decisions that rely on it.",
+            ),
+            FindingKind::HistoryMissing { .. }
+            | FindingKind::SignedBeforeItsHistory
+            | FindingKind::GrantNotSeen
+            | FindingKind::OldFormatAfterUpgrade => t(
+                "Er is een wijziging van de sleutelring of een vaststelling verwijderd of vervangen, of het bestand is met een valse datum gemaakt.",
+                "A keyring change or an adoption was removed or replaced, or the file was made with a false date.",
+            ),
+            FindingKind::SignedBeforeAdoption => t(
+                "Gemaakt met release 0.1, voordat normen in de opslag werden vastgesteld. De handtekening en de inhoud zijn gecontroleerd; dat de norm is vastgesteld staat alleen in de norm zelf.",
+                "Made with release 0.1, before norms were adopted in the store. Its signature and content were checked; that the norm was adopted is stated only in the norm itself.",
+            ),
+            FindingKind::CreatedInFuture | FindingKind::ChainTimeBackwards => t(
+                "Het tijdstip van ondertekening is niet waar: het bestand is met een valse datum gemaakt.",
+                "The moment of signing is not true: the file was made with a false date.",
+            ),
+            FindingKind::Contradicts { .. }
+            | FindingKind::Refused(_)
+            | FindingKind::SignalRefused(_) => t(
+                "De ondertekenaar legde iets vast dat de norm niet toestaat of niet zegt; de handtekening bewijst wie het zei, niet dat het mocht.",
+                "The signer recorded something the norm does not allow or does not say; the signature proves who said it, not that it was allowed.",
+            ),
+            FindingKind::NotARegularFile { .. } | FindingKind::UnknownFormat { .. } => t(
+                "Dit hoort niet in een opslag; het is niet gelezen.",
+                "This does not belong in a store; it was not read.",
+            ),
             FindingKind::Unsigned
             | FindingKind::StrayFile
             | FindingKind::NameMismatch
@@ -173,14 +324,13 @@ impl Lang {
 
     pub fn verify_summary(self, r: &Report) -> String {
         let root = r.root.as_ref().map_or("—".to_owned(), ToString::to_string);
-        let (errors, warnings) = (r.errors(), r.warnings());
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let (errors, warnings, notices) = (r.errors(), r.warnings(), r.notices());
         match self {
             Self::Nl => {
-                let count = |n: usize, one: &str, many: &str| {
-                    format!("{n} {}", if n == 1 { one } else { many })
-                };
                 let head = format!(
-                    "{}, {}, {} en {} gecontroleerd (vertrouwensanker {root})",
+                    "{}, {}, {}, {} en {} gecontroleerd (vertrouwensanker {root})",
                     count(r.records, "verantwoording", "verantwoordingen"),
                     count(r.signals, "signaal", "signalen"),
                     count(
@@ -188,29 +338,51 @@ impl Lang {
                         "wijziging van de sleutelring",
                         "wijzigingen van de sleutelring"
                     ),
+                    count(r.adoptions, "vaststelling", "vaststellingen"),
                     count(r.norms, "normkopie", "normkopieën"),
                 );
-                match (errors, warnings) {
-                    (0, 0) => format!("✓ {head}: alles in orde."),
-                    (0, w) => format!("✓ {head}: in orde, {w} waarschuwing(en)."),
-                    (e, _) => format!("✗ {head}: {e} probleem/problemen gevonden."),
+                let also = match (warnings, notices) {
+                    (0, 0) => String::new(),
+                    (w, 0) => format!(", {}", count(w, "waarschuwing", "waarschuwingen")),
+                    (0, n) => format!(", {}", count(n, "opmerking", "opmerkingen")),
+                    (w, n) => format!(
+                        ", {} en {}",
+                        count(w, "waarschuwing", "waarschuwingen"),
+                        count(n, "opmerking", "opmerkingen")
+                    ),
+                };
+                match errors {
+                    0 if also.is_empty() => format!("✓ {head}: alles in orde."),
+                    0 => format!("✓ {head}: in orde{also}."),
+                    e => format!(
+                        "✗ {head}: {} gevonden{also}.",
+                        count(e, "probleem", "problemen")
+                    ),
                 }
             }
             Self::En => {
-                let count = |n: usize, one: &str, many: &str| {
-                    format!("{n} {}", if n == 1 { one } else { many })
-                };
                 let head = format!(
-                    "{}, {}, {} and {} verified (trust root {root})",
+                    "{}, {}, {}, {} and {} verified (trust root {root})",
                     count(r.records, "record", "records"),
                     count(r.signals, "signal", "signals"),
                     count(r.keyring_entries, "keyring change", "keyring changes"),
+                    count(r.adoptions, "adoption", "adoptions"),
                     count(r.norms, "norm copy", "norm copies"),
                 );
-                match (errors, warnings) {
-                    (0, 0) => format!("✓ {head}: all is well."),
-                    (0, w) => format!("✓ {head}: well, with {w} warning(s)."),
-                    (e, _) => format!("✗ {head}: {e} problem(s) found."),
+                let also = match (warnings, notices) {
+                    (0, 0) => String::new(),
+                    (w, 0) => format!(", {}", count(w, "warning", "warnings")),
+                    (0, n) => format!(", {}", count(n, "notice", "notices")),
+                    (w, n) => format!(
+                        ", {} and {}",
+                        count(w, "warning", "warnings"),
+                        count(n, "notice", "notices")
+                    ),
+                };
+                match errors {
+                    0 if also.is_empty() => format!("✓ {head}: all is well."),
+                    0 => format!("✓ {head}: well{also}."),
+                    e => format!("✗ {head}: {} found{also}.", count(e, "problem", "problems")),
                 }
             }
         }

@@ -7,6 +7,8 @@
 
 mod steps;
 
+use std::sync::Arc;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -15,7 +17,7 @@ use super::case::{self, CaseData, CaseForm};
 use super::checklist::{self, Checklist};
 use super::keymap::{self, Binding, Key, Label};
 use super::motivation::{self, MotivationForm};
-use super::onboarding::{self, Identity, KeySetup, Onboarding};
+use super::onboarding::{self, Identity, Onboarding};
 use super::picker::{self, Picker};
 use super::sign::{self, Assessed, SignScreen};
 use super::signal::{self, SignalForm};
@@ -23,18 +25,22 @@ use crate::domain::clock::Clock;
 use crate::domain::draft::{Draft, DraftAnswer, Step};
 use crate::domain::keyring::Grant;
 use crate::domain::norm::catalog::{Catalog, LoadedNorm};
+use crate::domain::norm::{Norm, Unusable};
 use crate::domain::ops;
 use crate::domain::record::Answer;
+use crate::domain::store::StoreState;
 use crate::domain::store::files::new_id;
 use crate::i18n::{KeyAction, Lang};
 
-/// Who signs, as the keyring knows them, and where their chain stands.
+/// Who signs, as the keyring knows them, where their chain stands, and the
+/// store they sign in as it stood when the walkthrough began.
 #[derive(Debug, Clone)]
 pub struct Signatory {
     pub grant: Grant,
     pub needs_passphrase: bool,
     pub next_seq: u64,
     pub prev: Option<String>,
+    pub state: Arc<StoreState>,
 }
 
 pub enum Screen {
@@ -161,7 +167,10 @@ pub(super) const LEAVING: &[Binding<Msg>] = &[
 pub struct App {
     pub(super) lang: Lang,
     pub(super) today: Date,
+    /// The norms adopted in the store: the ones a decision may rely on.
     pub(super) catalog: Catalog,
+    /// Norms in use that are not adopted in the store, shown with why.
+    pub(super) unadopted: Vec<Norm>,
     /// `None` until the first run has made the key and the store.
     pub(super) signatory: Option<Signatory>,
     pub(super) draft: Draft,
@@ -188,16 +197,33 @@ impl App {
         draft: Draft,
     ) -> Self {
         let mut app = Self::with_screen(lang, catalog, clock, Some(signatory), draft);
+        app.screen = app.picker_screen();
         app.resume();
         app
     }
 
-    /// The first run: the form that sets up key and store, then the
-    /// walkthrough.
-    pub fn first_run(lang: Lang, catalog: Catalog, clock: Clock, key: KeySetup) -> Self {
-        let draft = Draft::new(clock.now());
+    /// Also shows `norms` (in use, not adopted in the store), as norms that
+    /// cannot be chosen yet and why.
+    #[must_use]
+    pub fn with_unadopted(mut self, norms: Vec<Norm>) -> Self {
+        self.unadopted = norms;
+        if matches!(self.screen, Screen::Picker(_)) {
+            self.screen = self.picker_screen();
+        }
+        self
+    }
+
+    /// The first run: `form` sets up key and store, then the walkthrough
+    /// goes on from `draft`.
+    pub fn first_run(
+        lang: Lang,
+        catalog: Catalog,
+        clock: Clock,
+        form: Onboarding,
+        draft: Draft,
+    ) -> Self {
         let mut app = Self::with_screen(lang, catalog, clock, None, draft);
-        app.screen = Screen::Onboarding(Onboarding::new(lang, key));
+        app.screen = Screen::Onboarding(form);
         app
     }
 
@@ -210,10 +236,11 @@ impl App {
     ) -> Self {
         let today = clock.today();
         Self {
-            screen: Screen::Picker(Picker::new(lang, &catalog, today)),
+            screen: Screen::Picker(Picker::new(lang, Vec::new())),
             lang,
             today,
             catalog,
+            unadopted: Vec::new(),
             signatory,
             draft,
             help: false,
@@ -267,7 +294,23 @@ impl App {
     }
 
     fn picker_screen(&self) -> Screen {
-        Screen::Picker(Picker::new(self.lang, &self.catalog, self.today))
+        let adopted = self.catalog.norms().iter().map(|n| {
+            let usable = match &self.signatory {
+                Some(s) => s
+                    .state
+                    .adoptions
+                    .for_decision(n.sha256().as_str(), self.today, None)
+                    .map(|_| ()),
+                None => Err(Unusable::NotAdopted),
+            };
+            (n.norm.clone(), usable)
+        });
+        let unadopted = self
+            .unadopted
+            .iter()
+            .filter(|n| self.catalog.get(&n.id).is_none())
+            .map(|n| (n.clone(), Err(Unusable::NotAdopted)));
+        Screen::Picker(Picker::new(self.lang, adopted.chain(unadopted).collect()))
     }
 
     fn case_screen(&self) -> Screen {
@@ -330,11 +373,17 @@ impl App {
                 preview: String::new(),
             };
         };
-        match ops::record::prepare(loaded, &self.draft.proposal(), &signatory.grant, self.today) {
+        let proposal = self.draft.proposal();
+        match ops::record::prepare(
+            loaded,
+            &proposal,
+            &signatory.grant,
+            self.today,
+            &signatory.state,
+        ) {
             Ok(prepared) => {
                 let record = prepared.draw_up(
-                    id.to_owned(),
-                    at,
+                    (id.to_owned(), at),
                     signatory.next_seq,
                     signatory.prev.clone(),
                 );
@@ -485,12 +534,15 @@ impl App {
         Self::onboarding_outcome(outcome)
     }
 
-    /// Key and store were made (or why not): the walkthrough begins.
-    pub fn set_up(&mut self, result: Result<Signatory, String>) {
+    /// Key and store were made (or why not): the walkthrough begins, on
+    /// the norms adopted in the new store.
+    pub fn set_up(&mut self, result: Result<(Signatory, Catalog), String>) {
         match result {
-            Ok(signatory) => {
+            Ok((signatory, catalog)) => {
                 self.signatory = Some(signatory);
+                self.catalog = catalog;
                 self.screen = self.picker_screen();
+                self.resume();
             }
             Err(error) => {
                 if let Screen::Onboarding(form) = &mut self.screen {

@@ -1,9 +1,11 @@
 //! The host the real walkthrough runs with: drafts in the drafts
 //! directory, records and signals signed into the store through the
-//! library's operations, and on the first run the key and the store made.
+//! library's operations, and on the first run the key and the store made
+//! (with the example norms adopted, when the person chose so).
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -13,6 +15,7 @@ use super::onboarding::Identity;
 use super::run::Host;
 use crate::domain::clock::Clock;
 use crate::domain::draft::{Draft, Drafts};
+use crate::domain::fsread;
 use crate::domain::keyring::Grant;
 use crate::domain::keys::{Fingerprint, KeyFile, Signer};
 use crate::domain::norm::catalog::Catalog;
@@ -23,7 +26,7 @@ use crate::domain::signal::TriedNorm;
 use crate::domain::store::{Store, StoreError};
 use crate::i18n::Lang;
 
-/// Where the first run puts what it makes.
+/// Where the first run puts what it makes, and the norms it may adopt.
 #[derive(Debug, Clone)]
 pub struct FirstRun {
     /// Where the key goes (or the link to the key that was found).
@@ -31,6 +34,15 @@ pub struct FirstRun {
     pub store_dir: PathBuf,
     /// The person's own key, offered instead of a new one.
     pub found: Option<PathBuf>,
+    /// The norms in use: the examples the new store may adopt.
+    pub examples: Catalog,
+}
+
+/// A member of a store, ready to sign there.
+pub struct Member {
+    pub store: Store,
+    pub key: KeyFile,
+    pub grant: Grant,
 }
 
 pub struct StoreHost {
@@ -38,82 +50,81 @@ pub struct StoreHost {
     clock: Clock,
     today: Date,
     drafts: Drafts,
-    catalog: Catalog,
-    /// The store and the key to sign with; on the first run, made by
+    /// The store, the key and who signs; on the first run, made by
     /// [`Host::set_up`].
-    store: Option<(Store, KeyFile, Grant)>,
+    member: Option<(Member, Signatory, Catalog)>,
     first_run: Option<FirstRun>,
     /// Decrypted once, then kept for the rest of the process.
     unlocked: Option<Signer>,
 }
 
 impl StoreHost {
-    /// A host for a member of `store` signing with `key` under `grant`.
+    /// A host for `member`, who signs as `signatory` from the adopted
+    /// norms in `catalog`.
     pub fn new(
         lang: Lang,
         clock: Clock,
         drafts: Drafts,
-        catalog: Catalog,
-        member: (Store, KeyFile, Grant),
+        member: Member,
+        (signatory, catalog): (Signatory, Catalog),
     ) -> Self {
         Self {
             lang,
             today: clock.today(),
             clock,
             drafts,
-            catalog,
-            store: Some(member),
+            member: Some((member, signatory, catalog)),
             first_run: None,
             unlocked: None,
         }
     }
 
     /// A host for the first run, which makes key and store first.
-    pub fn first_run(
-        lang: Lang,
-        clock: Clock,
-        drafts: Drafts,
-        catalog: Catalog,
-        first_run: FirstRun,
-    ) -> Self {
+    pub fn first_run(lang: Lang, clock: Clock, drafts: Drafts, first_run: FirstRun) -> Self {
         Self {
             lang,
             today: clock.today(),
             clock,
             drafts,
-            catalog,
-            store: None,
+            member: None,
             first_run: Some(first_run),
             unlocked: None,
         }
     }
 
-    /// Who signs in `store` with `key`, and where their chain stands.
-    pub fn signatory(store: &Store, key: &KeyFile, grant: Grant) -> Result<Signatory, StoreError> {
-        let last = store
-            .record_files_of(&grant.principal)?
+    /// Who signs in the member's store, where their chain stands, and the
+    /// norms adopted there on `today`.
+    pub fn signatory(member: &Member, today: Date) -> Result<(Signatory, Catalog), StoreError> {
+        let state = member.store.state()?;
+        let catalog = member.store.adopted_catalog(&state, today);
+        let last = member
+            .store
+            .record_files_of(&member.grant.principal)?
             .into_iter()
             .max_by_key(|f| f.seq);
         let prev = last
             .as_ref()
-            .and_then(|f| std::fs::read(&f.path).ok())
+            .and_then(|f| fsread::read(&f.path, fsread::limit::SIGNED_FILE).ok())
             .map(|b| Record::link(&b));
-        Ok(Signatory {
-            needs_passphrase: key.is_encrypted(),
+        let signatory = Signatory {
+            needs_passphrase: member.key.is_encrypted(),
             next_seq: last.map_or(1, |f| f.seq + 1),
             prev,
-            grant,
-        })
+            grant: member.grant.clone(),
+            state: Arc::new(state),
+        };
+        Ok((signatory, catalog))
     }
 
     /// The key, unlocked with `passphrase` the first time it is needed.
     fn unlock(&mut self, passphrase: Option<&str>) -> Result<&Signer, String> {
         if self.unlocked.is_none() {
-            let (_, key, _) = self
-                .store
+            let (member, _, _) = self
+                .member
                 .as_ref()
                 .ok_or_else(|| self.lang.no_store_yet())?;
-            let signer = key
+            let signer = member
+                .key
                 .unlock(passphrase)
                 .map_err(|e| self.lang.key_problem(&e))?;
             self.unlocked = Some(signer);
@@ -123,15 +134,9 @@ impl StoreHost {
             .ok_or_else(|| self.lang.wrong_passphrase())
     }
 
-    fn member(&self) -> Result<(Store, Grant), String> {
-        self.store
-            .as_ref()
-            .map(|(store, _, grant)| (store.clone(), grant.clone()))
-            .ok_or_else(|| self.lang.no_store_yet())
-    }
-
-    /// Makes or links the key, and the store with this person as its root.
-    fn make(&mut self, identity: &Identity) -> Result<(Store, KeyFile, Grant), String> {
+    /// Makes or links the key, and the store with this person as its root;
+    /// adopts the example norms when asked.
+    fn make(&mut self, identity: &Identity) -> Result<Member, String> {
         let lang = self.lang;
         let setup = self.first_run.clone().ok_or_else(|| lang.no_store_yet())?;
         if let Some(found) = setup.found.as_ref().filter(|_| identity.use_found) {
@@ -152,24 +157,42 @@ impl StoreHost {
             )
             .map_err(|e| lang.key_file_problem(&e))?
         };
+        let now = self.clock.now();
         let store = Store::init(
             &setup.store_dir,
             &signer,
             &identity.principal,
             &identity.name,
             &identity.role,
-            self.clock.now(),
+            now,
         )
         .map_err(|e| lang.store_problem(&e))?;
         let key = KeyFile::read(&setup.key_path).map_err(|e| lang.key_problem(&e))?;
         let keyring = store.keyring().map_err(|e| lang.store_problem(&e))?;
         let fingerprint = Fingerprint::of(key.public_key());
         let grant = keyring
-            .grant_for_key(&fingerprint, self.clock.now())
+            .grant_for_key(&fingerprint, now)
             .cloned()
             .ok_or_else(|| lang.store_problem(&StoreError::NotAMember(fingerprint)))?;
-        self.unlocked = Some(signer);
-        Ok((store, key, grant))
+        if identity.adopt_examples {
+            ops::adoption::adopt_usable(
+                &store,
+                &setup.examples,
+                &grant,
+                &signer,
+                (now, self.today),
+            )
+            .map_err(|e| lang.store_problem(&e))?;
+        }
+        // Signing asks for the passphrase again: that it opened the key at
+        // set-up does not stand in for the signature's own consent.
+        self.unlocked = None;
+        drop(signer);
+        Ok(Member { store, key, grant })
+    }
+
+    fn member(&self) -> Result<&(Member, Signatory, Catalog), String> {
+        self.member.as_ref().ok_or_else(|| self.lang.no_store_yet())
     }
 }
 
@@ -204,13 +227,13 @@ impl Host for StoreHost {
         }
     }
 
-    fn set_up(&mut self, identity: &Identity) -> Result<Signatory, String> {
-        let (store, key, grant) = self.make(identity)?;
-        let signatory = Self::signatory(&store, &key, grant.clone())
-            .map_err(|e| self.lang.store_problem(&e))?;
-        self.store = Some((store, key, grant));
+    fn set_up(&mut self, identity: &Identity) -> Result<(Signatory, Catalog), String> {
+        let member = self.make(identity)?;
+        let (signatory, catalog) =
+            Self::signatory(&member, self.today).map_err(|e| self.lang.store_problem(&e))?;
+        self.member = Some((member, signatory.clone(), catalog.clone()));
         self.first_run = None;
-        Ok(signatory)
+        Ok((signatory, catalog))
     }
 
     fn sign(
@@ -221,22 +244,26 @@ impl Host for StoreHost {
         passphrase: Option<&str>,
     ) -> Result<String, String> {
         let lang = self.lang;
+        let today = self.today;
         let norm_id = draft
             .norm
             .as_ref()
             .map(|n| n.id.clone())
             .unwrap_or_default();
-        let loaded = self
-            .catalog
+        let (member, signatory, catalog) = self.member()?;
+        let store = member.store.clone();
+        let grant = member.grant.clone();
+        let state = Arc::clone(&signatory.state);
+        let loaded = catalog
             .get(&norm_id)
             .cloned()
-            .ok_or_else(|| lang.no_such_norm(&norm_id))?;
-        let (store, grant) = self.member()?;
-        let prepared = ops::record::prepare(&loaded, &draft.proposal(), &grant, self.today)
+            .ok_or_else(|| lang.norm_not_adopted(&norm_id))?;
+        let proposal = draft.proposal();
+        let prepared = ops::record::prepare(&loaded, &proposal, &grant, today, &state)
             .map_err(|r| lang.nothing_signed(r.len()))?;
         let key = self.unlock(passphrase)?;
         let signed = prepared
-            .sign(&store, key, record_id.to_owned(), at)
+            .sign(&store, key, (record_id.to_owned(), at))
             .map_err(|e| lang.store_problem(&e))?;
         Ok(signed.record.id)
     }
@@ -259,13 +286,19 @@ impl Host for StoreHost {
                 .map(|p| lang.signal_problem(*p))
                 .unwrap_or_default()
         })?;
+        let (member, signatory, catalog) = self.member()?;
         let tried = draft
             .norm
             .as_ref()
-            .and_then(|n| self.catalog.get(&n.id))
+            .and_then(|n| catalog.get(&n.id))
             .map(|loaded| TriedNorm::of(loaded, check.map(str::to_owned)));
-        let (store, grant) = self.member()?;
-        let signal = prepared.draw_up(tried, &grant, self.clock.now());
+        let store = member.store.clone();
+        let signal = prepared.draw_up(
+            tried,
+            &member.grant,
+            signatory.state.keyring.heads(),
+            self.clock.now(),
+        );
         let key = self.unlock(passphrase)?;
         ops::signal::sign(&store, key, &signal).map_err(|e| lang.store_problem(&e))?;
         Ok(signal.id)

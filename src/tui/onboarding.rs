@@ -73,6 +73,19 @@ const KEYS_ON_ROLE: &[Binding<Msg>] = &[
     SUBMIT,
     CANCEL,
 ];
+const KEYS_ON_NORMS: &[Binding<Msg>] = &[
+    FIELD,
+    PREV,
+    Binding::hinted(
+        &[Key::Code(KeyCode::Left)],
+        Msg::ChoosePrev,
+        Label::Fixed("←→"),
+        KeyAction::Choose,
+    ),
+    NEXT_CHOICE,
+    SUBMIT,
+    CANCEL,
+];
 const KEYS_ON_KEY: &[Binding<Msg>] = &[
     FIELD,
     PREV,
@@ -98,6 +111,17 @@ pub struct Identity {
     pub passphrase: Option<String>,
     /// Sign with the OpenSSH key that was found instead of making one.
     pub use_found: bool,
+    /// Adopt the norms in use into the new store.
+    pub adopt_examples: bool,
+}
+
+/// The norms the first run offers to adopt into the new store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NormsOffer {
+    /// How many of them are usable today.
+    pub count: usize,
+    /// Whether they are the examples bundled in the program.
+    pub bundled: bool,
 }
 
 /// What the first run knows about keys.
@@ -151,6 +175,8 @@ enum Slot {
     Role,
     /// Use the key that was found, or make a new one.
     Key,
+    /// Adopt the norms in use, or not.
+    Norms,
 }
 
 pub struct Onboarding {
@@ -165,6 +191,8 @@ pub struct Onboarding {
     use_found: bool,
     /// The passphrase the host found to open the existing key.
     opened_with: Option<String>,
+    /// The norms offered for adoption, and whether to adopt them.
+    offer: Option<(NormsOffer, bool)>,
     /// Why setting up failed, when it did.
     pub error: Option<String>,
 }
@@ -185,6 +213,7 @@ impl Onboarding {
             use_found: matches!(key, KeySetup::Found { .. }),
             key,
             opened_with: None,
+            offer: None,
             error: None,
         };
         form.label_passphrase();
@@ -233,7 +262,18 @@ impl Onboarding {
             PassMode::Unlock => slots.push(Slot::Field(PASS)),
             PassMode::None => {}
         }
+        if self.offer.is_some() {
+            slots.push(Slot::Norms);
+        }
         slots
+    }
+
+    /// Offers to adopt the norms in use into the new store (yes unless the
+    /// person says no).
+    #[must_use]
+    pub fn offering(mut self, offer: NormsOffer) -> Self {
+        self.offer = (offer.count > 0).then_some((offer, true));
+        self
     }
 
     fn slot(&self) -> Slot {
@@ -245,6 +285,7 @@ impl Onboarding {
             Slot::Field(_) => KEYS_ON_FIELD,
             Slot::Role => KEYS_ON_ROLE,
             Slot::Key => KEYS_ON_KEY,
+            Slot::Norms => KEYS_ON_NORMS,
         }
     }
 
@@ -271,7 +312,7 @@ impl Onboarding {
                         self.role = i;
                     }
                 }
-                Slot::Key => {}
+                Slot::Key | Slot::Norms => {}
             },
             Msg::ChoosePrev | Msg::ChooseNext => match self.slot() {
                 Slot::Role => {
@@ -281,6 +322,11 @@ impl Onboarding {
                         ROLES.len() - 1
                     };
                     self.role = (self.role + step) % ROLES.len();
+                }
+                Slot::Norms => {
+                    if let Some((_, adopt)) = &mut self.offer {
+                        *adopt = !*adopt;
+                    }
                 }
                 Slot::Key => {
                     self.use_found = !self.use_found;
@@ -340,6 +386,7 @@ impl Onboarding {
             role: ROLES[self.role].to_owned(),
             passphrase,
             use_found: self.use_found,
+            adopt_examples: self.offer.is_some_and(|(_, adopt)| adopt),
         }))
     }
 
@@ -387,38 +434,120 @@ impl Onboarding {
 }
 
 impl Onboarding {
-    fn render_key(&self, area: Rect, buf: &mut Buffer, focused: bool) {
+    /// A choice slot as label, options (with the chosen one) and note.
+    fn choice(&self, slot: Slot) -> Choice {
         let l = self.lang;
-        let KeySetup::Found { path, .. } = &self.key else {
-            return;
-        };
-        let choices = [
-            (true, l.use_found_key(path)),
-            (false, l.make_new_key().to_owned()),
-        ];
-        choice_block(
-            l.label_your_key(),
-            choices
-                .iter()
-                .map(|(use_found, text)| (text.as_str(), *use_found == self.use_found)),
-            l.note_same_key_for_ssh(),
-            focused,
-        )
-        .render(area, buf);
+        match slot {
+            Slot::Key => {
+                let path = match &self.key {
+                    KeySetup::Found { path, .. } => path.as_str(),
+                    _ => "",
+                };
+                Choice {
+                    label: l.label_your_key().to_owned(),
+                    options: vec![
+                        (l.use_found_key(path), self.use_found),
+                        (l.make_new_key().to_owned(), !self.use_found),
+                    ],
+                    note: l.note_same_key_for_ssh().to_owned(),
+                }
+            }
+            Slot::Norms => {
+                let (offer, adopt) = self.offer.unwrap_or((
+                    NormsOffer {
+                        count: 0,
+                        bundled: true,
+                    },
+                    false,
+                ));
+                Choice {
+                    label: l.adopt_norms_label().to_owned(),
+                    options: vec![
+                        (l.adopt_norms_yes(offer.count, offer.bundled), adopt),
+                        (l.adopt_norms_no().to_owned(), !adopt),
+                    ],
+                    note: l.adopt_norms_note(offer.bundled).to_owned(),
+                }
+            }
+            Slot::Role | Slot::Field(_) => Choice {
+                label: l.onboarding_role_label().to_owned(),
+                options: ROLES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, role)| ((*role).to_owned(), i == self.role))
+                    .collect(),
+                note: l.onboarding_role_note().to_owned(),
+            },
+        }
     }
 
-    fn render_role(&self, area: Rect, buf: &mut Buffer, focused: bool) {
-        let l = self.lang;
-        choice_block(
-            l.onboarding_role_label(),
-            ROLES
-                .iter()
-                .enumerate()
-                .map(|(i, role)| (*role, i == self.role)),
-            l.onboarding_role_note(),
-            focused,
-        )
-        .render(area, buf);
+    /// The rows slot `slot` takes at `width`.
+    fn height(&self, slot: Slot, width: u16) -> u16 {
+        match slot {
+            Slot::Field(i) => self.fields[i].height(width),
+            choice => self.choice(choice).height(width),
+        }
+    }
+}
+
+/// A labelled one-of-several choice, wrapped where it must, with a quiet
+/// note below. The chosen option is marked `(•)`, and reversed while
+/// focused.
+struct Choice {
+    label: String,
+    options: Vec<(String, bool)>,
+    note: String,
+}
+
+impl Choice {
+    fn options_text(&self) -> String {
+        let parts: Vec<String> = self
+            .options
+            .iter()
+            .map(|(text, chosen)| format!("{} {text}", if *chosen { "(•)" } else { "( )" }))
+            .collect();
+        format!("    {}", parts.join("  "))
+    }
+
+    fn height(&self, width: u16) -> u16 {
+        1 + rows(&self.options_text(), width) + rows(&format!("    {}", self.note), width)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
+        let (marker, style) = if focused {
+            ("▶ ", Style::new().add_modifier(Modifier::BOLD))
+        } else {
+            ("  ", Style::new())
+        };
+        let mut line = vec![Span::raw("    ")];
+        for (i, (text, chosen)) in self.options.iter().enumerate() {
+            if i > 0 {
+                line.push(Span::raw("  "));
+            }
+            let mark = if *chosen { "(•)" } else { "( )" };
+            let style = if *chosen && focused {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            line.push(Span::styled(format!("{mark} {text}"), style));
+        }
+        let [head, options, note] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(rows(&self.options_text(), area.width)),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        Paragraph::new(Line::styled(format!("{marker}{}", self.label), style)).render(head, buf);
+        Paragraph::new(Line::from(line))
+            .wrap(Wrap { trim: false })
+            .render(options, buf);
+        Paragraph::new(Line::styled(
+            format!("    {}", self.note),
+            Style::new().add_modifier(Modifier::DIM),
+        ))
+        .wrap(Wrap { trim: false })
+        .render(note, buf);
     }
 }
 
@@ -426,70 +555,33 @@ fn repeat_field(lang: Lang) -> Field {
     Field::masked(lang.label_repeat_passphrase())
 }
 
-/// A labelled one-of-several choice on one line, with a quiet note below.
-/// The chosen option is marked `(•)`, and reversed while focused.
-fn choice_block<'a>(
-    label: &str,
-    choices: impl Iterator<Item = (&'a str, bool)>,
-    note: &str,
-    focused: bool,
-) -> Paragraph<'static> {
-    let (marker, style) = if focused {
-        ("▶ ", Style::new().add_modifier(Modifier::BOLD))
-    } else {
-        ("  ", Style::new())
-    };
-    let mut line = vec![Span::raw("    ")];
-    for (text, chosen) in choices {
-        let mark = if chosen { "(•)" } else { "( )" };
-        let style = if chosen && focused {
-            Style::new().add_modifier(Modifier::REVERSED)
-        } else {
-            Style::new()
-        };
-        line.push(Span::styled(format!("{mark} {text}"), style));
-        line.push(Span::raw("  "));
-    }
-    Paragraph::new(vec![
-        Line::styled(format!("{marker}{label}"), style),
-        Line::from(line),
-        Line::styled(
-            format!("    {note}"),
-            Style::new().add_modifier(Modifier::DIM),
-        ),
-    ])
-}
-
 impl Widget for &Onboarding {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let slots = self.slots();
-        let heights: Vec<u16> = slots
-            .iter()
-            .map(|slot| match slot {
-                Slot::Field(i) => self.fields[*i].height(area.width),
-                Slot::Role | Slot::Key => 3,
-            })
-            .collect();
+        let heights: Vec<u16> = slots.iter().map(|s| self.height(*s, area.width)).collect();
         let intro = l.onboarding_intro(
             !matches!(self.key, KeySetup::Existing(_)),
             matches!(self.key, KeySetup::Found { .. }),
         );
-        let intro_height = rows(intro, area.width).saturating_add(1);
-        // On a short window the introduction gives way first, then the
-        // fields above the focus scroll out of view: the focus always shows.
-        let total: u16 = heights.iter().sum();
-        let intro_height = if intro_height.saturating_add(total) <= area.height {
-            intro_height
+        let error_height = self
+            .error
+            .as_ref()
+            .map_or(0, |e| rows(&format!("✗ {e}"), area.width));
+        let height = area.height.saturating_sub(error_height);
+        // The introduction shows in full while it fits with the fields up to
+        // the focus; otherwise it gives way, then fields above the focus
+        // scroll out of view. Fields below the focus show as far as there
+        // is room: the focused one always shows whole.
+        let up_to_focus: u16 = heights[..=self.focus].iter().sum();
+        let full = rows(intro, area.width).saturating_add(1);
+        let intro_height = if full.saturating_add(up_to_focus) <= height {
+            full
         } else {
             1
         };
-        let room = area.height.saturating_sub(intro_height);
+        let room = height.saturating_sub(intro_height);
         let first = first_visible(&heights, self.focus, room);
-        let mut constraints = vec![Constraint::Length(intro_height)];
-        constraints.extend(heights[first..].iter().map(|h| Constraint::Length(*h)));
-        constraints.push(Constraint::Fill(1));
-        let areas = Layout::vertical(constraints).split(area);
         let mut head = vec![Line::styled(
             l.welcome(),
             Style::new().add_modifier(Modifier::BOLD),
@@ -497,25 +589,34 @@ impl Widget for &Onboarding {
         if intro_height > 1 {
             head.push(Line::raw(intro));
         }
+        let [intro_area, rest] =
+            Layout::vertical([Constraint::Length(intro_height), Constraint::Fill(1)]).areas(area);
         Paragraph::new(head)
             .wrap(Wrap { trim: true })
-            .render(areas[0], buf);
+            .render(intro_area, buf);
+        let mut y = rest.y;
+        let bottom = rest.y.saturating_add(room);
         for (at, slot) in slots.iter().enumerate().skip(first) {
-            let area = areas[at - first + 1];
+            let h = heights[at];
+            if y.saturating_add(h) > bottom {
+                break;
+            }
+            let slot_area = Rect::new(rest.x, y, rest.width, h);
             let focused = at == self.focus;
             match slot {
-                Slot::Field(i) => self.fields[*i].render(area, buf, focused),
-                Slot::Role => self.render_role(area, buf, focused),
-                Slot::Key => self.render_key(area, buf, focused),
+                Slot::Field(i) => self.fields[*i].render(slot_area, buf, focused),
+                choice => self.choice(*choice).render(slot_area, buf, focused),
             }
+            y += h;
         }
         if let Some(error) = &self.error {
+            let y = area.y + area.height.saturating_sub(error_height);
             Paragraph::new(Line::styled(
                 format!("✗ {error}"),
                 Style::new().add_modifier(Modifier::BOLD),
             ))
             .wrap(Wrap { trim: true })
-            .render(areas[areas.len() - 1], buf);
+            .render(Rect::new(area.x, y, area.width, error_height), buf);
         }
     }
 }
@@ -596,6 +697,7 @@ mod tests {
                 role: "teamleider".into(),
                 passphrase: Some("lange wachtwoordzin".into()),
                 use_found: false,
+                adopt_examples: false,
             }))
         );
     }

@@ -3,7 +3,6 @@
 //! cannot be chosen are listed, dimmed, with the reason.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use jiff::civil::Date;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 use ratatui::buffer::Buffer;
@@ -15,7 +14,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 use super::hints::Hint;
 use super::keymap::{self, Binding, Key, Label};
 use super::text::fit;
-use crate::domain::norm::catalog::Catalog;
 use crate::domain::norm::{Norm, Unusable};
 use crate::i18n::{KeyAction, Lang};
 
@@ -97,19 +95,19 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// The norms of `catalog`, usable ones first, judged on `today`.
-    pub fn new(lang: Lang, catalog: &Catalog, today: Date) -> Self {
-        let mut entries: Vec<Entry> = catalog
-            .norms()
-            .iter()
-            .map(|n| Entry {
-                names: format!("{} {} {}", n.norm.title, n.norm.id, n.norm.domain),
+    /// The norms offered, each with whether it may be chosen (or why
+    /// not); usable ones first.
+    pub fn new(lang: Lang, offered: Vec<(Norm, Result<(), Unusable>)>) -> Self {
+        let mut entries: Vec<Entry> = offered
+            .into_iter()
+            .map(|(norm, usable)| Entry {
+                names: format!("{} {} {}", norm.title, norm.id, norm.domain),
                 haystack: format!(
                     "{} {} {} {}",
-                    n.norm.title, n.norm.id, n.norm.domain, n.norm.rule.text
+                    norm.title, norm.id, norm.domain, norm.rule.text
                 ),
-                usable: n.norm.usability(today),
-                norm: n.norm.clone(),
+                usable,
+                norm,
             })
             .collect();
         entries.sort_by_key(|e| e.usable.is_err());

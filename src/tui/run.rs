@@ -12,6 +12,7 @@ use ratatui::backend::Backend;
 use super::app::{App, Effect, Ending, Msg, Screen, Signatory};
 use super::onboarding::Identity;
 use crate::domain::draft::Draft;
+use crate::domain::norm::catalog::Catalog;
 
 /// Performs what the walkthrough asks. Errors for the person come back in
 /// their words.
@@ -22,8 +23,8 @@ pub trait Host {
     /// `use_found`); keeps it open when it opens.
     fn check_key(&mut self, use_found: bool, passphrase: &str) -> bool;
     /// First run: makes or links the key and makes the store; returns who
-    /// signs from now on.
-    fn set_up(&mut self, identity: &Identity) -> Result<Signatory, String>;
+    /// signs from now on and the norms adopted in the new store.
+    fn set_up(&mut self, identity: &Identity) -> Result<(Signatory, Catalog), String>;
     /// Signs and stores the record for `draft` under `record_id`, drawn up
     /// `at`; returns the id.
     fn sign(

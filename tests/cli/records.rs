@@ -32,7 +32,7 @@ fn new_prints_only_the_id_and_writes_a_record_stock_openssh_verifies() {
     let file = team.record_file(&id);
     let text = fs::read_to_string(&file).expect("record");
     for line in [
-        "format = \"maatwerk-record/1\"",
+        "format = \"maatwerk-record/2\"",
         "case = \"Z-2026-001234\"",
         "seq = 1",
         "signature_meaning = \"opgesteld en vastgesteld\"",
@@ -248,14 +248,32 @@ fn a_norm_that_does_not_cover_the_case_is_refused_with_the_way_out() {
 }
 
 #[test]
-fn concept_and_withdrawn_norms_are_refused() {
+fn concept_and_withdrawn_norms_cannot_be_adopted_and_so_are_refused() {
     let team = Team::new();
-    for norm in [
-        "pw-zeer-dringende-redenen-buitenland",
-        "pw-duurzame-goederen-om-niet",
+    for (norm, status) in [
+        ("pw-zeer-dringende-redenen-buitenland", "concept"),
+        ("pw-duurzame-goederen-om-niet", "ingetrokken"),
     ] {
         let err = refused(&team, norm, &example_text(norm));
-        assert!(err.contains("error[norm-unusable]"), "{norm}: {err}");
+        assert!(
+            err.contains(&format!("the norm `{norm}` is not adopted in this store")),
+            "{norm}: {err}"
+        );
+        assert!(
+            err.contains(&format!("`maatwerk norms adopt {norm}`")),
+            "{err}"
+        );
+        let adopt = team
+            .as_("bea")
+            .args(["norms", "adopt", norm])
+            .output()
+            .expect("run");
+        assert_eq!(adopt.status.code(), Some(2));
+        assert!(
+            stderr(&adopt).contains(&format!("has status `{status}`")),
+            "{}",
+            stderr(&adopt)
+        );
     }
 }
 

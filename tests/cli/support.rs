@@ -7,6 +7,9 @@ use tempfile::TempDir;
 /// The fixed "now" every test runs at: Monday 23 November 2026.
 pub const NOW: &str = "2026-11-23T09:00:00Z";
 
+/// When tests verify: after anything they signed.
+pub const VERIFY_NOW: &str = "2026-12-31T12:00:00Z";
+
 /// A sealed place to run the binary: its own HOME and working directory.
 pub struct Sandbox {
     root: TempDir,
@@ -108,6 +111,10 @@ impl Team {
             .success();
         team.add("anna", "Anna Consulent", "consulent");
         team.add("tom", "Tom Teamleider", "teamleider");
+        team.as_("bea")
+            .args(["norms", "adopt", "--all"])
+            .assert()
+            .success();
         team
     }
 
@@ -167,10 +174,12 @@ impl Team {
         repo().join("examples/answers").join(format!("{norm}.toml"))
     }
 
-    /// `maatwerk verify --json` as parsed JSON, with the exit code.
+    /// `maatwerk verify --json` as parsed JSON, with the exit code, run
+    /// after every test's records were signed.
     pub fn verify(&self) -> (Option<i32>, serde_json::Value) {
         let output = self
             .as_("bea")
+            .env("MAATWERK_NOW", VERIFY_NOW)
             .args(["verify", "--json"])
             .output()
             .expect("run");

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use super::support::{Team, ssh_keygen, stdout};
+use super::support::{Team, VERIFY_NOW, ssh_keygen, stdout};
 
 const LATER: &str = "2026-11-23T10:00:00Z";
 
@@ -305,6 +305,7 @@ fn the_trust_root_can_be_pinned() {
     let root = fingerprint(&team, "bea");
     let ok = team
         .as_("bea")
+        .env("MAATWERK_NOW", VERIFY_NOW)
         .args(["verify", "--expect-root", &root])
         .output()
         .expect("run");
@@ -312,6 +313,7 @@ fn the_trust_root_can_be_pinned() {
     let other = fingerprint(&team, "eve");
     let bad = team
         .as_("bea")
+        .env("MAATWERK_NOW", VERIFY_NOW)
         .args(["verify", "--json", "--expect-root", &other])
         .output()
         .expect("run");
@@ -356,6 +358,7 @@ fn concurrent_writers_lose_nothing() {
             ))
             .env_clear()
             .env("HOME", team.sandbox.home())
+            .env("MAATWERK_NOW", super::support::NOW)
             .env("MAATWERK_STORE", team.store())
             .env("MAATWERK_KEY", team.key(who))
             .stdout(Stdio::null())
@@ -393,6 +396,7 @@ fn a_writer_killed_at_any_moment_leaves_a_store_that_verifies() {
             .arg(&answers)
             .env_clear()
             .env("HOME", team.sandbox.home())
+            .env("MAATWERK_NOW", super::support::NOW)
             .env("MAATWERK_STORE", team.store())
             .env("MAATWERK_KEY", team.key("anna"))
             .stdout(Stdio::null())

@@ -50,6 +50,8 @@ impl Tmux {
             .args([
                 "new-session",
                 "-d",
+                "-c",
+                &work.display().to_string(),
                 "-s",
                 "w",
                 "-x",
@@ -339,6 +341,14 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
         "the passphrase is masked:\n{screen}"
     );
     t.keys(&["Enter"]);
+    // The example norms are offered for adoption, and said to be examples.
+    let screen = t.wait_for("▶ Normen in deze opslag");
+    assert!(
+        screen.contains("(•) de 8 voorbeeldnormen vaststellen")
+            && screen.contains("dit zijn voorbeelden"),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
     up_to_checks(&t);
     // A store of one: Anna decides as consulent and also manages the keyring.
     finish_with(&t, "Binnen uw mandaat", Some("lange wachtwoordzin"));
@@ -352,11 +362,13 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
     let output = sandbox
         .cmd()
         .env("HOME", &home)
+        .env("MAATWERK_NOW", super::support::VERIFY_NOW)
         .args(["verify", "--json"])
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("\"records\": 1"));
+    assert!(stdout(&output).contains("\"adoptions\": 8"));
     let output = sandbox
         .cmd()
         .env("HOME", &home)
@@ -413,6 +425,8 @@ fn a_newcomer_with_an_ssh_key_signs_with_it() {
     }
     t.text("mijn ssh-zin");
     t.keys(&["Enter"]);
+    t.wait_for("▶ Normen in deze opslag");
+    t.keys(&["Enter"]);
     up_to_checks(&t);
     finish_with(&t, "Binnen uw mandaat", Some("mijn ssh-zin"));
 
@@ -425,6 +439,7 @@ fn a_newcomer_with_an_ssh_key_signs_with_it() {
     let output = sandbox
         .cmd()
         .env("HOME", &home)
+        .env("MAATWERK_NOW", super::support::VERIFY_NOW)
         .args(["verify", "--json"])
         .output()
         .expect("run");

@@ -38,6 +38,8 @@ pub enum Origin {
     Directory(PathBuf),
     Files,
     Bundled,
+    /// The norms adopted in the store in this directory.
+    Store(PathBuf),
 }
 
 impl fmt::Display for Origin {
@@ -46,6 +48,7 @@ impl fmt::Display for Origin {
             Self::Directory(dir) => write!(f, "{}", dir.display()),
             Self::Files => f.write_str("files"),
             Self::Bundled => f.write_str("bundled"),
+            Self::Store(dir) => write!(f, "store {}", dir.display()),
         }
     }
 }
@@ -69,6 +72,16 @@ pub struct ListError {
 }
 
 impl Catalog {
+    /// Norms already read and checked (such as those adopted in a store).
+    pub fn from_norms(origin: Origin, norms: Vec<LoadedNorm>) -> Self {
+        Self {
+            origin,
+            files_read: norms.len(),
+            norms,
+            reports: Vec::new(),
+        }
+    }
+
     /// The norms bundled in the binary.
     pub fn bundled() -> Self {
         let files = BUNDLED

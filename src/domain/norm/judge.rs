@@ -4,7 +4,7 @@
 //! answer is typed) and verification all judge answers here.
 
 use super::{Check, CheckKind, DecisionFacts};
-use crate::domain::bsn::contains_bsn;
+use crate::domain::bsn::{contains_bsn, is_bsn};
 use crate::domain::dates::parse_typed_date;
 use crate::domain::record::Answer;
 
@@ -56,12 +56,18 @@ impl Check {
                     problems.push(AnswerProblem::BsnInText);
                 }
             }
+            (CheckKind::Number { .. }, Answer::Number(n)) if !n.is_finite() => {
+                problems.push(AnswerProblem::NotANumber);
+            }
             (CheckKind::Number { min, max, .. }, Answer::Number(n)) => {
                 if min.is_some_and(|m| *n < m) || max.is_some_and(|m| *n > m) {
                     problems.push(AnswerProblem::OutOfRange {
                         min: *min,
                         max: *max,
                     });
+                }
+                if is_bsn_number(*n) {
+                    problems.push(AnswerProblem::BsnInText);
                 }
             }
             (CheckKind::Choice { options, .. }, Answer::Text(value)) => {
@@ -124,6 +130,15 @@ impl Check {
             _ => Ok(Some(Answer::Text(text.to_owned()))),
         }
     }
+}
+
+/// Whether a number is a BSN written as an amount: a whole number of nine
+/// digits that passes the 11-check.
+fn is_bsn_number(n: f64) -> bool {
+    // Whole numbers of nine digits only; the cast is exact for them.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let whole = (n.fract() == 0.0 && (1.0e8..1.0e9).contains(&n)).then_some(n as u64);
+    whole.is_some_and(|w| is_bsn(&w.to_string()))
 }
 
 impl<'a> DecisionFacts<'a> {

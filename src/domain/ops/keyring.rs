@@ -95,6 +95,7 @@ pub fn plan_member(
         format: KEYRING_FORMAT.into(),
         id: new_id("KR", now),
         created: now,
+        follows: Some(keyring.heads()),
         action: if change.change {
             Action::Change
         } else {
@@ -131,6 +132,7 @@ pub fn plan_revocation(
         format: KEYRING_FORMAT.into(),
         id: new_id("KR", now),
         created: now,
+        follows: Some(keyring.heads()),
         action: Action::Revoke,
         principal: principal.to_owned(),
         name: None,

@@ -1,17 +1,17 @@
-//! Signing a record: a proposal judged against its norm, drawn up, signed
-//! and appended to the author's chain.
+//! Signing a record: a proposal judged against an adopted norm, drawn up,
+//! signed and appended to the author's chain.
 
 use std::path::PathBuf;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use crate::domain::decision::{self, Assessment, Proposal, Refusal};
+use crate::domain::decision::{self, Assessment, Placement, Proposal, Refusal};
 use crate::domain::keyring::Grant;
 use crate::domain::keys::Signer;
 use crate::domain::norm::catalog::LoadedNorm;
-use crate::domain::record::Record;
-use crate::domain::store::{Store, StoreError};
+use crate::domain::record::{Record, SignedUnder};
+use crate::domain::store::{Store, StoreError, StoreState};
 
 /// A proposal that may be signed, with what its signature will mean.
 #[derive(Debug, Clone)]
@@ -20,6 +20,7 @@ pub struct Prepared<'a> {
     proposal: Proposal,
     grant: Grant,
     assessment: Assessment,
+    under: SignedUnder,
 }
 
 /// A record signed and stored.
@@ -29,21 +30,44 @@ pub struct SignedRecord {
     pub path: PathBuf,
 }
 
-/// Judges `proposal` against `norm` for the member `grant`, on `today`
-/// unless the proposal names a decision date: every refusal at once.
+/// Judges `proposal` against `norm` for the member `grant`, signing
+/// `today`: every refusal at once. The norm must be adopted in the store
+/// and not withdrawn on the decision date, which must lie in the store's
+/// window.
 pub fn prepare<'a>(
     norm: &'a LoadedNorm,
     proposal: &Proposal,
     grant: &Grant,
     today: Date,
+    state: &StoreState,
 ) -> Result<Prepared<'a>, Vec<Refusal>> {
-    let assessment = decision::assess(&norm.norm, proposal, &grant.role, today)?;
-    Ok(Prepared {
-        norm,
-        proposal: proposal.clone(),
-        grant: grant.clone(),
-        assessment,
-    })
+    let window = state.window(today);
+    let assessed = decision::assess(&norm.norm, proposal, &grant.role, window);
+    let decision_date = proposal.decision_date.unwrap_or(today);
+    let adopted = state
+        .adoptions
+        .for_decision(norm.sha256().as_str(), decision_date, None)
+        .map(|_| ());
+    match (assessed, adopted) {
+        (Ok(assessment), Ok(())) => Ok(Prepared {
+            norm,
+            proposal: proposal.clone(),
+            grant: grant.clone(),
+            assessment,
+            under: state.under(),
+        }),
+        (Ok(_), Err(why)) => Err(vec![Refusal::NormUnusable(why)]),
+        (Err(mut refusals), Err(why)) => {
+            if !refusals
+                .iter()
+                .any(|r| matches!(r, Refusal::NormUnusable(_)))
+            {
+                refusals.insert(0, Refusal::NormUnusable(why));
+            }
+            Err(refusals)
+        }
+        (Err(refusals), Ok(())) => Err(refusals),
+    }
 }
 
 impl Prepared<'_> {
@@ -53,30 +77,32 @@ impl Prepared<'_> {
 
     /// The record as it will be stored under `id`, signed `at`, as `seq` in
     /// the author's chain after the record `prev` links to.
-    pub fn draw_up(&self, id: String, at: Timestamp, seq: u64, prev: Option<String>) -> Record {
+    pub fn draw_up(&self, (id, at): (String, Timestamp), seq: u64, prev: Option<String>) -> Record {
         decision::build_record(
-            self.norm,
+            &self.norm.norm,
+            self.norm.sha256().as_str(),
             &self.proposal,
             &self.assessment,
             &self.grant,
-            (id, at),
-            seq,
-            prev,
+            Placement {
+                id,
+                created: at,
+                seq,
+                prev,
+                under: Some(self.under.clone()),
+            },
         )
     }
 
-    /// Keeps the norm's bytes, then draws up, signs and appends the record
-    /// under the author's lock.
+    /// Draws up, signs and appends the record under the author's lock.
     pub fn sign(
         &self,
         store: &Store,
         signer: &Signer,
-        id: String,
-        at: Timestamp,
+        (id, at): (String, Timestamp),
     ) -> Result<SignedRecord, StoreError> {
-        store.put_norm(&self.norm.source)?;
         let (record, path) = store.append_record(&self.grant.principal, signer, |seq, prev| {
-            self.draw_up(id, at, seq, prev)
+            self.draw_up((id, at), seq, prev)
         })?;
         Ok(SignedRecord { record, path })
     }

@@ -49,14 +49,21 @@ pub fn prepare(request: &SignalRequest) -> Result<Prepared, Vec<SignalProblem>> 
 }
 
 impl Prepared {
-    /// The signal the member `grant` signs `at`, naming the norm that was
-    /// tried, if any.
-    pub fn draw_up(&self, tried: Option<TriedNorm>, grant: &Grant, at: Timestamp) -> Signal {
+    /// The signal the member `grant` signs `at` under the keyring `heads`,
+    /// naming the norm that was tried, if any.
+    pub fn draw_up(
+        &self,
+        tried: Option<TriedNorm>,
+        grant: &Grant,
+        heads: Vec<String>,
+        at: Timestamp,
+    ) -> Signal {
         let request = &self.request;
         Signal {
             format: SIGNAL_FORMAT.into(),
             id: new_id("SG", at),
             created: at,
+            keyring: Some(heads),
             case: request.case.trim().to_owned(),
             norm: tried,
             text: request.text.trim().to_owned(),

@@ -20,7 +20,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::other("path has no directory"))?;
-    fs::create_dir_all(dir)?;
+    make_dirs(dir)?;
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -31,10 +31,7 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
         OsRng.next_u32()
     ));
     let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+        let mut file = private(OpenOptions::new().write(true).create_new(true)).open(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
@@ -49,6 +46,35 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let _ = fs::remove_file(&temp);
     result?;
     sync_dir(dir)
+}
+
+/// Makes `dir` and any directories above it that are missing, readable by
+/// their owner only: a store holds personal case data.
+pub fn make_dirs(dir: &Path) -> io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+/// Makes a directory the owner's alone (0700), whatever the umask made it.
+pub fn restrict_dir(dir: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Options that create files readable and writable by their owner only.
+pub fn private(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(options, 0o600);
+    options
 }
 
 /// Makes a directory's entries durable (a no-op where directories cannot be
@@ -70,13 +96,10 @@ pub struct Lock {
 impl Lock {
     pub fn acquire(path: &Path) -> io::Result<Self> {
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir)?;
+            make_dirs(dir)?;
         }
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(path)?;
+        let file =
+            private(OpenOptions::new().create(true).truncate(false).write(true)).open(path)?;
         file.lock()?;
         Ok(Self {
             _file: file,
@@ -161,6 +184,19 @@ mod tests {
         ] {
             assert!(!is_id("MW", bad), "{bad}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn what_is_written_is_the_owners_alone_whatever_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("records/anna/a.toml");
+        write_new(&path, b"een").unwrap();
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir.path().join("records/anna")), 0o700);
+        assert_eq!(mode(&dir.path().join("records")), 0o700);
     }
 
     #[test]

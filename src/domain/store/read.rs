@@ -1,14 +1,27 @@
-//! Reading what the store holds, for the commands that list, export and
-//! report: records with a filter, signals. Files that cannot be read are
-//! counted, not hidden; `verify` says what is wrong with them.
+//! Reading what the store holds: its description, the keyring, the
+//! adoptions, the norm snapshots, records with a filter and signals — for
+//! the commands that sign, list, export and report. Every read goes through
+//! [`fsread`]: no link is followed, no special file opened, no file read
+//! beyond its kind's size. Files that cannot be read are counted, not
+//! hidden; `verify` says what is wrong with them.
 
-use std::fs;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::{Store, StoreError, relative};
+use super::{
+    CONFIG_FILE, RecordFile, Store, StoreConfig, StoreError, read_error, relative, sig_path,
+};
+use crate::domain::adoption::{self, Adoption, Adoptions, SignedAdoption};
+use crate::domain::fsread::{self, Kind, limit};
+use crate::domain::keyring::{Keyring, KeyringEntry, SignedEntry, is_principal};
+use crate::domain::norm::Norm;
+use crate::domain::norm::parse::parse_snapshot;
 use crate::domain::record::Record;
 use crate::domain::signal::Signal;
+use crate::domain::source::{Sha256Hex, SourceFile};
 
 /// Which records to read; every field left `None` lets all through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,7 +62,191 @@ pub struct Found<T> {
     pub unreadable: usize,
 }
 
+/// Signed files read from one directory, and those that could not be read
+/// with why.
+pub type SignedFiles<T> = (Vec<T>, Vec<(PathBuf, String)>);
+
+/// The regular `*.toml` files directly in `dir`, sorted; none when it does
+/// not exist (or is not a directory).
+// Store file names are written by this program in lower case.
+#[allow(clippy::case_sensitive_file_extension_comparisons)]
+pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    if fsread::kind(dir).map_err(|e| read_error(dir, e.into()))? != Some(Kind::Dir) {
+        return Ok(Vec::new());
+    }
+    Ok(fsread::list(dir)
+        .map_err(|e| read_error(dir, e.into()))?
+        .into_iter()
+        .filter(|(_, kind)| *kind == Kind::File)
+        .filter_map(|(name, _)| name.into_string().ok())
+        .filter(|name| !name.starts_with('.') && name.ends_with(".toml"))
+        .map(|name| dir.join(name))
+        .collect())
+}
+
+/// The subdirectories of `dir` named like principals, sorted.
+fn principal_dirs(dir: &Path) -> Result<Vec<String>, StoreError> {
+    if fsread::kind(dir).map_err(|e| read_error(dir, e.into()))? != Some(Kind::Dir) {
+        return Ok(Vec::new());
+    }
+    Ok(fsread::list(dir)
+        .map_err(|e| read_error(dir, e.into()))?
+        .into_iter()
+        .filter(|(_, kind)| *kind == Kind::Dir)
+        .filter_map(|(name, _)| name.into_string().ok())
+        .filter(|name| is_principal(name))
+        .collect())
+}
+
+/// A signed file and its signature, parsed as `T`.
+fn read_signed<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    max: u64,
+) -> Result<(T, Vec<u8>, String), String> {
+    let bytes = fsread::read(path, max).map_err(|e| e.to_string())?;
+    let signature =
+        fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(|e| e.to_string())?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| e.to_string())?;
+    let value = toml::from_str(text).map_err(|e: toml::de::Error| e.message().to_owned())?;
+    Ok((value, bytes, signature))
+}
+
 impl Store {
+    /// The store's own description.
+    pub fn config(&self) -> Result<StoreConfig, StoreError> {
+        let path = self.dir.join(CONFIG_FILE);
+        let text = fsread::read_text(&path, limit::SMALL_FILE).map_err(|e| read_error(&path, e))?;
+        toml::from_str(&text).map_err(|e| StoreError::Corrupt {
+            path,
+            what: e.message().to_owned(),
+        })
+    }
+
+    /// Every keyring entry with its signature; files that cannot be read or
+    /// parsed are returned separately with what is wrong.
+    pub fn keyring_entries(&self) -> Result<SignedFiles<SignedEntry>, StoreError> {
+        let mut entries = Vec::new();
+        let mut bad = Vec::new();
+        for path in toml_files(&self.keyring_dir())? {
+            match read_signed::<KeyringEntry>(&path, limit::SMALL_FILE) {
+                Ok((entry, bytes, signature)) => entries.push(SignedEntry {
+                    file: relative(&self.dir, &path),
+                    entry,
+                    bytes,
+                    signature,
+                }),
+                Err(what) => bad.push((path, what)),
+            }
+        }
+        Ok((entries, bad))
+    }
+
+    pub fn keyring(&self) -> Result<Keyring, StoreError> {
+        Ok(Keyring::build(&self.keyring_entries()?.0))
+    }
+
+    /// Every adoption file with its signature, and those that could not be
+    /// read with why.
+    pub fn adoption_files(&self) -> Result<SignedFiles<SignedAdoption>, StoreError> {
+        let mut files = Vec::new();
+        let mut bad = Vec::new();
+        for path in toml_files(&self.adoptions_dir())? {
+            match read_signed::<Adoption>(&path, limit::SIGNED_FILE) {
+                Ok((adoption, bytes, signature)) => files.push(SignedAdoption {
+                    file: relative(&self.dir, &path),
+                    adoption,
+                    bytes,
+                    signature,
+                }),
+                Err(what) => bad.push((path, what)),
+            }
+        }
+        Ok((files, bad))
+    }
+
+    /// The norm kept under `sha256`: `None` when there is none (or its
+    /// bytes do not hash to its name), `Some(None)` when it is no valid norm.
+    pub fn snapshot(&self, sha256: &str) -> Option<Option<Norm>> {
+        if sha256.len() != 64 || !sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        let path = self.norms_dir().join(format!("{sha256}.toml"));
+        let bytes = fsread::read(&path, limit::NORM).ok()?;
+        if Sha256Hex::of(&bytes).as_str() != sha256 {
+            return None;
+        }
+        let text = String::from_utf8(bytes).ok()?;
+        Some(parse_snapshot(&SourceFile::new(sha256, text)))
+    }
+
+    /// The source of the norm kept under `sha256`, as a norm file read from
+    /// the store.
+    pub fn snapshot_source(&self, sha256: &str) -> Option<SourceFile> {
+        let path = self.norms_dir().join(format!("{sha256}.toml"));
+        let text = fsread::read_text(&path, limit::NORM).ok()?;
+        let source = SourceFile::new(format!("store:norms/{sha256}.toml"), text);
+        (source.sha256().as_str() == sha256).then_some(source)
+    }
+
+    /// The store's adoptions, checked against `keyring` and the kept norms.
+    pub fn adoptions(
+        &self,
+        keyring: &Keyring,
+        config: &StoreConfig,
+    ) -> Result<Adoptions, StoreError> {
+        let cache: RefCell<HashMap<String, Option<Option<Norm>>>> = RefCell::default();
+        let snapshots = |sha: &str| {
+            cache
+                .borrow_mut()
+                .entry(sha.to_owned())
+                .or_insert_with(|| self.snapshot(sha))
+                .clone()
+        };
+        let cx = adoption::Context {
+            keyring,
+            roles: &config.roles,
+            adopters: &config.adopters,
+            snapshots: &snapshots,
+        };
+        Ok(Adoptions::build(&self.adoption_files()?.0, &cx))
+    }
+
+    /// The record files of one author.
+    pub fn record_files_of(&self, principal: &str) -> Result<Vec<RecordFile>, StoreError> {
+        if !is_principal(principal) {
+            return Ok(Vec::new());
+        }
+        let records_dir = self.records_dir();
+        Ok(toml_files(&records_dir.join(principal))?
+            .into_iter()
+            .filter_map(|path| RecordFile::from_path(&records_dir, &path))
+            .collect())
+    }
+
+    /// Every record file, by author.
+    pub fn record_files(&self) -> Result<Vec<RecordFile>, StoreError> {
+        let mut all = Vec::new();
+        for author in principal_dirs(&self.records_dir())? {
+            all.extend(self.record_files_of(&author)?);
+        }
+        Ok(all)
+    }
+
+    /// The file of the record with `id`.
+    pub fn find_record(&self, id: &str) -> Result<Option<RecordFile>, StoreError> {
+        Ok(self.record_files()?.into_iter().find(|f| f.id == id))
+    }
+
+    /// Every signal file (the `.toml`), by author then id.
+    pub fn signal_files(&self) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = self.signals_dir();
+        let mut out = Vec::new();
+        for author in principal_dirs(&dir)? {
+            out.extend(toml_files(&dir.join(author))?);
+        }
+        Ok(out)
+    }
+
     /// The records that pass `filter`, oldest first (by signing time, then
     /// author and sequence number).
     pub fn records(&self, filter: &RecordFilter) -> Result<Found<StoredRecord>, StoreError> {
@@ -59,7 +256,7 @@ impl Store {
             if filter.author.as_ref().is_some_and(|a| *a != file.principal) {
                 continue;
             }
-            let parsed = fs::read_to_string(&file.path)
+            let parsed = fsread::read_text(&file.path, limit::SIGNED_FILE)
                 .ok()
                 .and_then(|t| Record::from_toml(&t).ok());
             match parsed {
@@ -83,7 +280,7 @@ impl Store {
         let mut items = Vec::new();
         let mut unreadable = 0;
         for path in self.signal_files()? {
-            let parsed = fs::read_to_string(&path)
+            let parsed = fsread::read_text(&path, limit::SIGNED_FILE)
                 .ok()
                 .and_then(|t| toml::from_str::<Signal>(&t).ok());
             match parsed {

@@ -1,8 +1,13 @@
 //! Each author's records form a chain: sequence numbers 1, 2, 3 … without
-//! gaps, each `prev` the hash of the record before. A record removed,
-//! replaced or copied breaks it.
+//! gaps, each `prev` the hash of the record before, each signed no earlier
+//! than the one before. A record removed, replaced, copied or backdated
+//! between two others breaks it. Ids are unique across the store.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashSet;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+
+use jiff::Timestamp;
 
 use super::{Finding, FindingKind};
 
@@ -15,27 +20,23 @@ pub struct Link {
     pub prev: Option<String>,
     /// What the next record's `prev` must be.
     pub hash: String,
+    pub created: Timestamp,
 }
 
-/// Checks every author's chain, and that ids are unique across the store.
-pub fn check_chains(chains: BTreeMap<String, Vec<Link>>, findings: &mut Vec<Finding>) {
-    let mut ids: HashMap<String, String> = HashMap::new();
-    for (_author, mut links) in chains {
-        links.sort_by(|a, b| (a.seq, &a.file).cmp(&(b.seq, &b.file)));
-        let mut previous: Option<&Link> = None;
-        for link in &links {
-            if let Some(first) = ids.get(&link.id) {
-                if *first != link.file {
-                    findings.push(Finding::new(&link.file, FindingKind::DuplicateId));
-                }
-            } else {
-                ids.insert(link.id.clone(), link.file.clone());
-            }
-            if let Some(kind) = check_link(previous, link) {
-                findings.push(Finding::new(&link.file, kind));
-            }
-            previous = Some(link);
+/// Checks one author's chain.
+pub fn check_chain(mut links: Vec<Link>, findings: &mut Vec<Finding>) {
+    links.sort_by(|a, b| (a.seq, &a.file).cmp(&(b.seq, &b.file)));
+    let mut previous: Option<&Link> = None;
+    for link in &links {
+        if let Some(kind) = check_link(previous, link) {
+            findings.push(Finding::new(&link.file, kind));
         }
+        if let Some(prev) = previous
+            && link.created < prev.created
+        {
+            findings.push(Finding::new(&link.file, FindingKind::ChainTimeBackwards));
+        }
+        previous = Some(link);
     }
 }
 
@@ -57,6 +58,26 @@ fn check_link(previous: Option<&Link>, link: &Link) -> Option<FindingKind> {
     }
 }
 
+/// Ids seen across the store, as 128-bit hashes: a store of a million
+/// records is checked in tens of megabytes, and two different ids hash
+/// alike with a chance of one in 10^26.
+#[derive(Default)]
+pub struct Ids {
+    seen: HashSet<u128>,
+    keys: (RandomState, RandomState),
+}
+
+impl Ids {
+    /// Notes `link`'s id; a finding when the store had it already.
+    pub fn note(&mut self, link: &Link, findings: &mut Vec<Finding>) {
+        let hash = |state: &RandomState| u128::from(state.hash_one(&link.id));
+        let key = (hash(&self.keys.0) << 64) | hash(&self.keys.1);
+        if !self.seen.insert(key) {
+            findings.push(Finding::new(&link.file, FindingKind::DuplicateId));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,13 +89,16 @@ mod tests {
             id: id.into(),
             prev: prev.map(str::to_owned),
             hash: format!("sha256:{id}"),
+            created: format!("2026-11-23T09:00:{:02}Z", seq * 10 % 60)
+                .parse()
+                .unwrap(),
         }
     }
 
     #[track_caller]
     fn findings(links: Vec<Link>) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();
-        check_chains(BTreeMap::from([("anna".to_owned(), links)]), &mut out);
+        check_chain(links, &mut out);
         out.into_iter().map(|f| (f.file, f.kind.code())).collect()
     }
 
@@ -89,7 +113,7 @@ mod tests {
     }
 
     #[test]
-    fn gaps_forks_broken_links_and_false_starts() {
+    fn gaps_forks_broken_links_false_starts_and_time_going_back() {
         assert_eq!(
             findings(vec![link(1, "a", None), link(3, "c", Some("sha256:a"))]),
             [("records/anna/000003-c.toml".into(), "chain-gap")]
@@ -115,20 +139,22 @@ mod tests {
             findings(vec![link(1, "a", Some("sha256:z"))]),
             [("records/anna/000001-a.toml".into(), "chain-start")]
         );
+        let mut backdated = link(2, "b", Some("sha256:a"));
+        backdated.created = "2026-11-22T09:00:00Z".parse().unwrap();
+        assert_eq!(
+            findings(vec![link(1, "a", None), backdated]),
+            [("records/anna/000002-b.toml".into(), "chain-time-backwards")]
+        );
     }
 
     #[test]
     fn an_id_used_twice_is_found_across_authors() {
+        let mut ids = Ids::default();
         let mut out = Vec::new();
+        ids.note(&link(1, "a", None), &mut out);
         let mut copied = link(1, "a", None);
         copied.file = "records/tom/000001-a.toml".into();
-        check_chains(
-            BTreeMap::from([
-                ("anna".to_owned(), vec![link(1, "a", None)]),
-                ("tom".to_owned(), vec![copied]),
-            ]),
-            &mut out,
-        );
+        ids.note(&copied, &mut out);
         assert_eq!(
             out,
             [Finding::new(

@@ -1,10 +1,24 @@
 //! What verification finds: one file and what is wrong with it.
 
+use super::super::adoption::AdoptionProblem;
+use super::super::decision::Refusal;
 use super::super::keyring::EntryProblem;
 use super::super::norm::Unusable;
+use super::super::signal::SignalProblem;
+
+/// How much a finding weighs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth knowing; the store still verifies.
+    Notice,
+    /// An interrupted write; not tampering, but to be cleaned up.
+    Warning,
+    /// The store does not prove what it claims.
+    Error,
+}
 
 /// What is wrong with one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum FindingKind {
     /// Left by a write that was interrupted; never part of the store.
     IncompleteWrite,
@@ -13,8 +27,17 @@ pub enum FindingKind {
     OrphanSignature,
     Unsigned,
     StrayFile,
+    /// A symbolic link, FIFO, socket or device where the store keeps
+    /// files; never followed or opened.
+    NotARegularFile {
+        kind: &'static str,
+    },
     Unreadable(String),
     Malformed(String),
+    /// A format this release does not know.
+    UnknownFormat {
+        found: String,
+    },
     BadSignature,
     WrongNamespace {
         found: String,
@@ -30,6 +53,7 @@ pub enum FindingKind {
     NameMismatch,
     DuplicateId,
     Keyring(EntryProblem),
+    Adoption(AdoptionProblem),
     RootNotPinned {
         expected: String,
         found: String,
@@ -41,8 +65,36 @@ pub enum FindingKind {
     },
     NormAltered,
     NormMismatch,
-    /// The norm was not adopted, or not in force, on the decision date.
+    /// The norm was not adopted, withdrawn, or not in force on the
+    /// decision date.
     NormNotInForce(Unusable),
+    /// A keyring or adoption change the file names is not there.
+    HistoryMissing {
+        hash: String,
+    },
+    /// The file says it was signed before a change it names.
+    SignedBeforeItsHistory,
+    /// The signer's grant is not in the keyring the file was signed under.
+    GrantNotSeen,
+    /// Signed after the store began to name its histories, in the old
+    /// format that names none.
+    OldFormatAfterUpgrade,
+    /// A record of release 0.1, signed before norms were adopted in the
+    /// store: it rests on its norm's own adoption facts.
+    SignedBeforeAdoption,
+    /// Signed at a time later than now.
+    CreatedInFuture,
+    /// Signed earlier than the record before it in the author's chain.
+    ChainTimeBackwards,
+    /// What the record says contradicts what its norm and the keyring give:
+    /// `field` is where.
+    Contradicts {
+        field: String,
+    },
+    /// The decision should never have been signed: the norm refuses it.
+    Refused(Refusal),
+    /// The signal should never have been signed.
+    SignalRefused(SignalProblem),
     ChainGap {
         after: u64,
         next: u64,
@@ -64,8 +116,10 @@ impl FindingKind {
             Self::OrphanSignature => "orphan-signature",
             Self::Unsigned => "unsigned",
             Self::StrayFile => "stray-file",
+            Self::NotARegularFile { .. } => "not-a-regular-file",
             Self::Unreadable(_) => "unreadable",
             Self::Malformed(_) => "malformed",
+            Self::UnknownFormat { .. } => "unknown-format",
             Self::BadSignature => "bad-signature",
             Self::WrongNamespace { .. } => "wrong-namespace",
             Self::SignerUnknown => "signer-unknown",
@@ -75,14 +129,28 @@ impl FindingKind {
             Self::KeyMismatch => "key-mismatch",
             Self::NameMismatch => "name-mismatch",
             Self::DuplicateId => "duplicate-id",
+            Self::Keyring(EntryProblem::History(_)) => "keyring-history",
             Self::Keyring(_) => "keyring-entry",
+            Self::Adoption(_) => "adoption",
             Self::RootNotPinned { .. } => "root-not-pinned",
             Self::NoRoot => "no-root",
             Self::ConfigRootMismatch => "config-root-mismatch",
             Self::NormMissing { .. } => "norm-missing",
             Self::NormAltered => "norm-altered",
             Self::NormMismatch => "norm-mismatch",
+            Self::NormNotInForce(Unusable::NotAdopted) => "norm-not-adopted",
+            Self::NormNotInForce(Unusable::WithdrawnInStore { .. }) => "norm-withdrawn",
             Self::NormNotInForce(_) => "norm-not-in-force",
+            Self::HistoryMissing { .. } => "history-missing",
+            Self::SignedBeforeItsHistory => "signed-before-its-history",
+            Self::GrantNotSeen => "grant-not-seen",
+            Self::OldFormatAfterUpgrade => "old-format-after-upgrade",
+            Self::SignedBeforeAdoption => "signed-before-adoption",
+            Self::CreatedInFuture => "created-in-future",
+            Self::ChainTimeBackwards => "chain-time-backwards",
+            Self::Contradicts { .. } => "contradicts",
+            Self::Refused(r) => r.code(),
+            Self::SignalRefused(_) => "signal-refused",
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
             Self::ChainBroken { .. } => "chain-broken",
@@ -90,14 +158,22 @@ impl FindingKind {
         }
     }
 
+    pub fn severity(&self) -> Severity {
+        match self {
+            Self::IncompleteWrite | Self::OrphanSignature => Severity::Warning,
+            Self::SignedBeforeAdoption => Severity::Notice,
+            _ => Severity::Error,
+        }
+    }
+
     /// Interrupted writes are named, not counted as tampering.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Self::IncompleteWrite | Self::OrphanSignature)
+        self.severity() == Severity::Warning
     }
 }
 
 /// One file and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Path relative to the store, `/`-separated.
     pub file: String,

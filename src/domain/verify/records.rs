@@ -1,166 +1,151 @@
-//! Records, checked in parallel: each file's name, its norm snapshot, its
-//! signer, and (batched) its signature. The chain links they carry are
-//! collected for [`super::chains`].
+//! Records, one author at a time, on all cores: each file read within its
+//! limit and parsed whole, its name, its signer and the histories it names,
+//! the adoption of its norm, everything it claims re-derived, and (batched)
+//! its signature. The chain links come back for [`super::chains`]; only
+//! one author's records are held at a time.
 
-use std::collections::{BTreeMap, HashMap};
-use std::fs;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ed25519_dalek::{Signature, VerifyingKey};
+use jiff::Timestamp;
 use ssh_key::SshSig;
 
 use super::chains::Link;
-use super::signer::{Claim, check_signer};
-use super::{Finding, FindingKind};
+use super::signer::{Claim, Signed, check_signer};
+use super::{Finding, FindingKind, derive};
+use crate::domain::adoption::Adoptions;
+use crate::domain::fsread::{self, limit};
+use crate::domain::history::History;
 use crate::domain::keyring::Keyring;
 use crate::domain::keys::{self, Namespace};
 use crate::domain::norm::Norm;
-use crate::domain::record::{Record, RecordHead};
-use crate::domain::source::Sha256Hex;
-use crate::domain::store::{RecordFile, Store, relative, sig_path};
+use crate::domain::record::{RECORD_FORMAT, RECORD_FORMAT_V1, Record};
+use crate::domain::store::{Store, relative, sig_path};
 
-/// What one worker found, and the chain links it read.
-type ChunkResult = (Vec<Finding>, Vec<(String, Link)>);
+/// What checking a record needs from the rest of the store.
+pub struct Context<'a> {
+    pub base: &'a Path,
+    pub keyring: &'a Keyring,
+    pub adoptions: &'a Adoptions,
+    /// The norms kept in the store, by sha256 (`None`: not a valid norm).
+    pub snapshots: &'a HashMap<String, Option<Norm>>,
+    pub window_days: u32,
+    /// From this moment on files must name their histories.
+    pub upgraded: Option<Timestamp>,
+    /// The verifying machine's clock.
+    pub now: Timestamp,
+}
 
-pub struct Checked {
-    pub findings: Vec<Finding>,
-    pub chains: BTreeMap<String, Vec<Link>>,
+/// A record file as its name gives it.
+#[derive(Debug, Clone)]
+pub struct RecordName {
+    pub seq: u64,
+    pub id: String,
+}
+
+impl RecordName {
+    /// `000042-MW-….toml` → 42 and the id.
+    pub fn parse(stem: &str) -> Option<Self> {
+        let (seq, id) = stem.split_once('-')?;
+        if seq.len() < 6 || !seq.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() {
+            return None;
+        }
+        Some(Self {
+            seq: seq.parse().ok()?,
+            id: id.to_owned(),
+        })
+    }
+
+    pub fn file(&self) -> String {
+        format!("{:06}-{}.toml", self.seq, self.id)
+    }
 }
 
 /// A record whose signature still has to be checked cryptographically.
 struct Pending {
-    index: usize,
+    file: String,
     message: Vec<u8>,
     signature: Signature,
     key: VerifyingKey,
 }
 
-/// Checks `files` on all cores. `progress(done, total)` is called from this
-/// thread now and then.
-pub fn check_records(
-    base: &Path,
-    files: &[RecordFile],
-    keyring: &Keyring,
-    snapshots: &HashMap<String, Option<Norm>>,
-    progress: &mut dyn FnMut(usize, usize),
-) -> Checked {
-    // Each worker takes the next block of files until none are left, so a
-    // slow block does not leave the other cores idle.
-    const BLOCK: usize = 512;
+/// Checks the records `names` of `author` on all cores, with
+/// `done` counting them. Returns the findings and the chain links.
+pub fn check_author(
+    cx: &Context<'_>,
+    author: &str,
+    names: &[RecordName],
+    done: &AtomicUsize,
+) -> (Vec<Finding>, Vec<Link>) {
+    const BLOCK: usize = 256;
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
-        .clamp(1, 8);
-    let done = AtomicUsize::new(0);
+        .clamp(1, 8)
+        .min(names.len().div_ceil(BLOCK).max(1));
     let next = AtomicUsize::new(0);
-    let results: Vec<ChunkResult> = std::thread::scope(|scope| {
+    let results: Vec<(Vec<Finding>, Vec<Link>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
-                let (done, next) = (&done, &next);
+                let next = &next;
                 scope.spawn(move || {
                     let (mut findings, mut links) = (Vec::new(), Vec::new());
                     loop {
                         let start = next.fetch_add(BLOCK, Ordering::Relaxed);
-                        if start >= files.len() {
+                        if start >= names.len() {
                             break;
                         }
-                        let end = (start + BLOCK).min(files.len());
-                        let (f, l) =
-                            check_chunk(base, &files[start..end], keyring, snapshots, done);
-                        findings.extend(f);
-                        links.extend(l);
+                        let end = (start + BLOCK).min(names.len());
+                        check_block(cx, author, &names[start..end], &mut findings, &mut links);
+                        done.fetch_add(end - start, Ordering::Relaxed);
                     }
                     (findings, links)
                 })
             })
             .collect();
-        while !handles
-            .iter()
-            .all(std::thread::ScopedJoinHandle::is_finished)
-        {
-            progress(done.load(Ordering::Relaxed), files.len());
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        progress(files.len(), files.len());
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| (Vec::new(), Vec::new())))
+            .map(|h| h.join().unwrap_or_default())
             .collect()
     });
     let mut findings = Vec::new();
-    let mut chains: BTreeMap<String, Vec<Link>> = BTreeMap::new();
-    for (f, links) in results {
+    let mut links = Vec::new();
+    for (f, l) in results {
         findings.extend(f);
-        for (author, link) in links {
-            chains.entry(author).or_default().push(link);
-        }
+        links.extend(l);
     }
-    Checked { findings, chains }
+    (findings, links)
 }
 
-fn check_chunk(
-    base: &Path,
-    files: &[RecordFile],
-    keyring: &Keyring,
-    snapshots: &HashMap<String, Option<Norm>>,
-    done: &AtomicUsize,
-) -> ChunkResult {
-    let mut findings = Vec::new();
-    let mut links = Vec::new();
+fn check_block(
+    cx: &Context<'_>,
+    author: &str,
+    names: &[RecordName],
+    findings: &mut Vec<Finding>,
+    links: &mut Vec<Link>,
+) {
+    let dir = cx.base.join("records").join(author);
     let mut pending = Vec::new();
     // Few signers, many records: decompress each key once.
     let mut keys: HashMap<[u8; 32], VerifyingKey> = HashMap::new();
-    for (index, file) in files.iter().enumerate() {
-        let rel = relative(base, &file.path);
-        let mut fail = |kind| findings.push(Finding::new(&rel, kind));
-        let bytes = match fs::read(&file.path) {
-            Ok(b) => b,
-            Err(e) => {
-                fail(FindingKind::Unreadable(e.to_string()));
-                continue;
+    for name in names {
+        let path = dir.join(name.file());
+        let rel = relative(cx.base, &path);
+        match check_record(cx, author, name, &path, &mut keys) {
+            Err(kind) => findings.push(Finding::new(rel, kind)),
+            Ok(checked) => {
+                findings.extend(checked.findings.into_iter().map(|k| Finding::new(&rel, k)));
+                if let Some((message, signature, key)) = checked.pending {
+                    pending.push(Pending {
+                        file: rel.clone(),
+                        message,
+                        signature,
+                        key,
+                    });
+                }
+                links.push(checked.link);
             }
-        };
-        let record = match std::str::from_utf8(&bytes)
-            .map_err(|e| e.to_string())
-            .and_then(|t| RecordHead::parse(t).map_err(|e| e.message().to_owned()))
-        {
-            Ok(r) => r,
-            Err(what) => {
-                fail(FindingKind::Malformed(what));
-                continue;
-            }
-        };
-        links.push((
-            file.principal.clone(),
-            Link {
-                file: rel.clone(),
-                seq: record.seq,
-                id: record.id.clone(),
-                prev: record.prev.clone(),
-                hash: Record::link(&bytes),
-            },
-        ));
-        if record.seq != file.seq
-            || record.id != file.id
-            || record.author.principal != file.principal
-        {
-            fail(FindingKind::NameMismatch);
-        }
-        if let Err(kind) = check_norm(&record, snapshots) {
-            fail(kind);
-        }
-        match prepare_signature(&file.path, &bytes, &record, keyring, &mut keys) {
-            Ok(Some((message, signature, key))) => pending.push(Pending {
-                index,
-                message,
-                signature,
-                key,
-            }),
-            Ok(None) => {}
-            Err(kind) => fail(kind),
-        }
-        if index % 64 == 63 {
-            done.fetch_add(64, Ordering::Relaxed);
         }
     }
     // Batch verification; when a batch fails, find the culprits one by one.
@@ -171,60 +156,186 @@ fn check_chunk(
         if ed25519_dalek::verify_batch(&messages, &signatures, &keys).is_err() {
             for p in batch {
                 if p.key.verify_strict(&p.message, &p.signature).is_err() {
-                    findings.push(Finding::new(
-                        relative(base, &files[p.index].path),
-                        FindingKind::BadSignature,
-                    ));
+                    findings.push(Finding::new(&p.file, FindingKind::BadSignature));
                 }
             }
         }
     }
-    done.fetch_add(files.len() % 64, Ordering::Relaxed);
-    (findings, links)
 }
 
-/// The snapshot (already known to hash to its name) must be the norm the
-/// record names, in force on the decision date.
-fn check_norm(
-    record: &RecordHead,
-    snapshots: &HashMap<String, Option<Norm>>,
-) -> Result<(), FindingKind> {
-    let Some(snapshot) = snapshots.get(&record.norm.sha256) else {
-        return Err(FindingKind::NormMissing {
-            sha256: record.norm.sha256.clone(),
-        });
-    };
-    match snapshot {
-        Some(norm) if norm.id == record.norm.id && norm.version == record.norm.version => norm
-            .usability(record.decision_date)
-            .map_err(FindingKind::NormNotInForce),
-        _ => Err(FindingKind::NormMismatch),
-    }
+/// One record checked, but for its signature's cryptography when that can
+/// be batched.
+struct Checked {
+    findings: Vec<FindingKind>,
+    pending: Option<(Vec<u8>, Signature, VerifyingKey)>,
+    link: Link,
 }
 
-/// Everything about a record's signature except the cryptography, which is
-/// batched. `Ok(None)` when the signature was already verified here.
-fn prepare_signature(
+/// Reads and parses one record: what its findings are, its link in the
+/// chain; `Err` when it cannot be read or parsed at all.
+fn check_record(
+    cx: &Context<'_>,
+    author: &str,
+    name: &RecordName,
     path: &Path,
-    bytes: &[u8],
-    record: &RecordHead,
-    keyring: &Keyring,
     keys: &mut HashMap<[u8; 32], VerifyingKey>,
-) -> Result<Option<(Vec<u8>, Signature, VerifyingKey)>, FindingKind> {
-    let armored =
-        fs::read_to_string(sig_path(path)).map_err(|e| FindingKind::Unreadable(e.to_string()))?;
+) -> Result<Checked, FindingKind> {
+    let bytes = fsread::read(path, limit::SIGNED_FILE).map_err(read_problem)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
+    let record =
+        Record::from_toml(text).map_err(|e| FindingKind::Malformed(e.message().to_owned()))?;
+    let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
+    let link = Link {
+        file: relative(cx.base, path),
+        seq: record.seq,
+        id: record.id.clone(),
+        prev: record.prev.clone(),
+        hash: Record::link(&bytes),
+        created: record.created,
+    };
+    let mut findings = Vec::new();
+    let mut pending = None;
+    if record.seq != name.seq || record.id != name.id || record.author.principal != author {
+        findings.push(FindingKind::NameMismatch);
+    }
+    let v2 = match record.format.as_str() {
+        RECORD_FORMAT => true,
+        RECORD_FORMAT_V1 => false,
+        other => {
+            findings.push(FindingKind::UnknownFormat {
+                found: other.to_owned(),
+            });
+            return Ok(Checked {
+                findings,
+                pending,
+                link,
+            });
+        }
+    };
+    if record.created > cx.now {
+        findings.push(FindingKind::CreatedInFuture);
+    }
+    let under = record.signed_under();
+    if v2 && under.is_none() {
+        findings.push(FindingKind::Malformed(
+            "keyring and adoptions missing".into(),
+        ));
+    }
     let claim = Claim {
         author: &record.author,
         at: record.created,
         namespace: Namespace::Record,
+        keyring: under.as_ref().map(|u| u.keyring.as_slice()),
     };
-    let signed = check_signer(&armored, &claim, keyring)?;
+    let grant = match check_signer(&armored, &claim, cx.keyring) {
+        Ok(signed) => {
+            let grant = signed.grant.clone();
+            match batchable(&signed, &bytes, keys) {
+                Ok(Some(p)) => pending = Some(p),
+                Ok(None) => {}
+                Err(kind) => findings.push(kind),
+            }
+            Some(grant)
+        }
+        Err(kind) => {
+            findings.push(kind);
+            None
+        }
+    };
+    // The norm: kept in the store, the one named, adopted and in force.
+    let norm = match cx.snapshots.get(&record.norm.sha256) {
+        None => {
+            findings.push(FindingKind::NormMissing {
+                sha256: record.norm.sha256.clone(),
+            });
+            None
+        }
+        Some(Some(norm)) if norm.id == record.norm.id && norm.version == record.norm.version => {
+            Some(norm)
+        }
+        Some(_) => {
+            findings.push(FindingKind::NormMismatch);
+            None
+        }
+    };
+    if let Some(norm) = norm {
+        findings.extend(check_adoption(
+            cx,
+            &record,
+            norm,
+            under.as_ref().map(|u| u.adoptions.as_slice()),
+        ));
+        if let Some(grant) = &grant {
+            findings.extend(derive::rederive(
+                &record,
+                norm,
+                &record.norm.sha256,
+                grant,
+                cx.window_days,
+            ));
+        }
+    }
+    Ok(Checked {
+        findings,
+        pending,
+        link,
+    })
+}
+
+/// Whether the record's norm was adopted in the store, seen by the record,
+/// and in force on its decision date; or, for a record of the old format,
+/// whether it was signed before the store named its histories.
+fn check_adoption(
+    cx: &Context<'_>,
+    record: &Record,
+    norm: &Norm,
+    heads: Option<&[String]>,
+) -> Vec<FindingKind> {
+    let mut findings = Vec::new();
+    let Some(heads) = heads else {
+        if cx.upgraded.is_some_and(|at| record.created >= at) {
+            findings.push(FindingKind::OldFormatAfterUpgrade);
+        } else {
+            findings.push(FindingKind::SignedBeforeAdoption);
+        }
+        if let Err(why) = norm.usability(record.decision_date) {
+            findings.push(FindingKind::NormNotInForce(why));
+        }
+        return findings;
+    };
+    let history: &History = cx.adoptions.history();
+    if let Some(missing) = heads.iter().find(|h| history.node(h).is_none()) {
+        findings.push(FindingKind::HistoryMissing {
+            hash: missing.clone(),
+        });
+    } else if history
+        .latest(heads)
+        .flatten()
+        .is_some_and(|latest| latest > record.created)
+    {
+        findings.push(FindingKind::SignedBeforeItsHistory);
+    }
+    if let Err(why) =
+        cx.adoptions
+            .for_decision(&record.norm.sha256, record.decision_date, Some(heads))
+    {
+        findings.push(FindingKind::NormNotInForce(why));
+    }
+    findings
+}
+
+/// The message, signature and key to check in a batch; `Ok(None)` when
+/// the signature was checked here already (a form batching cannot take).
+fn batchable(
+    signed: &Signed,
+    bytes: &[u8],
+    keys: &mut HashMap<[u8; 32], VerifyingKey>,
+) -> Result<Option<(Vec<u8>, Signature, VerifyingKey)>, FindingKind> {
     let sig = &signed.sig;
     let Some(ed) = sig.public_key().ed25519() else {
         return Err(FindingKind::SignerUnknown);
     };
     if !sig.reserved().is_empty() {
-        // Valid SSHSIG that batching cannot express: check it here.
         return if keys::verify(&signed.key, Namespace::Record, bytes, sig) {
             Ok(None)
         } else {
@@ -245,43 +356,48 @@ fn prepare_signature(
     Ok(Some((message, signature, key)))
 }
 
+/// A file that could not be read, as a finding.
+pub fn read_problem(e: fsread::ReadError) -> FindingKind {
+    match e {
+        fsread::ReadError::NotAFile(kind) => FindingKind::NotARegularFile { kind },
+        other => FindingKind::Unreadable(other.to_string()),
+    }
+}
+
 /// Checks one record on its own — signature, signer, role, norm snapshot —
-/// as `show` reports it. Its place in the chain needs the whole store: use
-/// [`super::verify`] for that.
+/// as `show` reports it. Its place in the chain and its adoption need the
+/// whole store: use [`super::verify`] for those.
 pub fn check_one(
     store: &Store,
     keyring: &Keyring,
-    file: &RecordFile,
+    path: &Path,
 ) -> Result<(Record, Vec<FindingKind>), FindingKind> {
-    let bytes = fs::read(&file.path).map_err(|e| FindingKind::Unreadable(e.to_string()))?;
+    let bytes = fsread::read(path, limit::SIGNED_FILE).map_err(read_problem)?;
     let record = std::str::from_utf8(&bytes)
         .map_err(|e| e.to_string())
         .and_then(|t| Record::from_toml(t).map_err(|e| e.message().to_owned()))
         .map_err(FindingKind::Malformed)?;
     let mut problems = Vec::new();
-    let snapshot = store
-        .norms_dir()
-        .join(format!("{}.toml", record.norm.sha256));
-    match fs::read(&snapshot) {
-        Ok(b) if Sha256Hex::of(&b).as_str() == record.norm.sha256 => {}
-        Ok(_) => problems.push(FindingKind::NormAltered),
-        Err(_) => problems.push(FindingKind::NormMissing {
+    match store.snapshot(&record.norm.sha256) {
+        Some(_) => {}
+        None => problems.push(FindingKind::NormMissing {
             sha256: record.norm.sha256.clone(),
         }),
     }
-    match prepare_signature(
-        &file.path,
-        &bytes,
-        &record.head(),
-        keyring,
-        &mut HashMap::new(),
-    ) {
-        Ok(Some((message, signature, key))) => {
-            if key.verify_strict(&message, &signature).is_err() {
+    let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
+    let under = record.signed_under();
+    let claim = Claim {
+        author: &record.author,
+        at: record.created,
+        namespace: Namespace::Record,
+        keyring: under.as_ref().map(|u| u.keyring.as_slice()),
+    };
+    match check_signer(&armored, &claim, keyring) {
+        Ok(signed) => {
+            if !keys::verify(&signed.key, Namespace::Record, &bytes, &signed.sig) {
                 problems.push(FindingKind::BadSignature);
             }
         }
-        Ok(None) => {}
         Err(kind) => problems.push(kind),
     }
     Ok((record, problems))

@@ -1,51 +1,41 @@
 //! Signals: few, checked one by one. Each is signed in its own namespace by
-//! a keyring member valid at the moment it was made, who is the author it
-//! names and lives in that author's directory.
+//! a keyring member valid at the moment it was made, under a keyring state
+//! that gave them that grant; it is the author it names, lives in that
+//! author's directory, and says what a signal may say.
 
-use std::collections::HashSet;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::records::{Context, read_problem};
 use super::signer::{Claim, check_signed};
 use super::{Finding, FindingKind};
-use crate::domain::keyring::Keyring;
+use crate::domain::fsread::{self, limit};
 use crate::domain::keys::Namespace;
-use crate::domain::signal::Signal;
+use crate::domain::signal::{self, SIGNAL_FORMAT, SIGNAL_FORMAT_V1, Signal};
 use crate::domain::store::{relative, sig_path};
 
-/// Checks every signal in `dir`; returns how many there are.
+/// Checks the signals at `paths`; returns how many there are.
 pub fn check_signals(
-    base: &Path,
-    dir: &Path,
-    all: &[PathBuf],
-    present: &HashSet<&Path>,
-    keyring: &Keyring,
+    cx: &Context<'_>,
+    paths: &[std::path::PathBuf],
     findings: &mut Vec<Finding>,
 ) -> usize {
-    let mut count = 0;
-    let files = all.iter().filter(|p| {
-        p.parent().and_then(Path::parent) == Some(dir)
-            && p.extension().is_some_and(|e| e == "toml")
-            && p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| !n.starts_with('.'))
-            && present.contains(sig_path(p).as_path())
-    });
-    for path in files {
-        count += 1;
-        if let Err(kind) = check_signal(path, keyring) {
-            findings.push(Finding::new(relative(base, path), kind));
+    for path in paths {
+        let rel = relative(cx.base, path);
+        match check_signal(cx, path) {
+            Ok(kinds) => findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k))),
+            Err(kind) => findings.push(Finding::new(&rel, kind)),
         }
     }
-    count
+    paths.len()
 }
 
-fn check_signal(path: &Path, keyring: &Keyring) -> Result<(), FindingKind> {
-    let bytes = fs::read(path).map_err(|e| FindingKind::Unreadable(e.to_string()))?;
+fn check_signal(cx: &Context<'_>, path: &Path) -> Result<Vec<FindingKind>, FindingKind> {
+    let bytes = fsread::read(path, limit::SIGNED_FILE).map_err(read_problem)?;
     let signal: Signal = std::str::from_utf8(&bytes)
         .map_err(|e| e.to_string())
         .and_then(|t| toml::from_str(t).map_err(|e: toml::de::Error| e.message().to_owned()))
         .map_err(FindingKind::Malformed)?;
+    let mut findings = Vec::new();
     let dir_principal = path
         .parent()
         .and_then(Path::file_name)
@@ -54,14 +44,38 @@ fn check_signal(path: &Path, keyring: &Keyring) -> Result<(), FindingKind> {
     if dir_principal != Some(signal.author.principal.as_str())
         || file_id != Some(signal.id.as_str())
     {
-        return Err(FindingKind::NameMismatch);
+        findings.push(FindingKind::NameMismatch);
     }
-    let armored =
-        fs::read_to_string(sig_path(path)).map_err(|e| FindingKind::Unreadable(e.to_string()))?;
+    match (signal.format.as_str(), &signal.keyring) {
+        (SIGNAL_FORMAT, Some(_)) => {}
+        (SIGNAL_FORMAT_V1, None) => {
+            if cx.upgraded.is_some_and(|at| signal.created >= at) {
+                findings.push(FindingKind::OldFormatAfterUpgrade);
+            }
+        }
+        (other, _) => {
+            return Err(FindingKind::UnknownFormat {
+                found: other.to_owned(),
+            });
+        }
+    }
+    if signal.created > cx.now {
+        findings.push(FindingKind::CreatedInFuture);
+    }
+    findings.extend(
+        signal::check(&signal.case, &signal.text)
+            .into_iter()
+            .map(FindingKind::SignalRefused),
+    );
+    let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
     let claim = Claim {
         author: &signal.author,
         at: signal.created,
         namespace: Namespace::Signal,
+        keyring: signal.keyring.as_deref(),
     };
-    check_signed(&bytes, &armored, &claim, keyring)
+    if let Err(kind) = check_signed(&bytes, &armored, &claim, cx.keyring) {
+        findings.push(kind);
+    }
+    Ok(findings)
 }

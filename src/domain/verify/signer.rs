@@ -7,7 +7,7 @@ use jiff::Timestamp;
 use ssh_key::{PublicKey, SshSig};
 
 use super::FindingKind;
-use crate::domain::keyring::Keyring;
+use crate::domain::keyring::{Grant, Keyring};
 use crate::domain::keys::{self, Fingerprint, Namespace};
 use crate::domain::record::Author;
 
@@ -18,14 +18,17 @@ pub struct Claim<'a> {
     /// When the file says it was signed.
     pub at: Timestamp,
     pub namespace: Namespace,
+    /// The keyring heads it names (`None` in formats that name none).
+    pub keyring: Option<&'a [String]>,
 }
 
-/// The signature and the signer's key, once everything but the
-/// cryptography is known to hold.
+/// The signature, the signer's key and the grant it signed under, once
+/// everything but the cryptography is known to hold.
 #[derive(Debug)]
 pub struct Signed {
     pub sig: SshSig,
     pub key: PublicKey,
+    pub grant: Grant,
 }
 
 /// Checks the signer of a file whose armored signature is `armored` against
@@ -63,7 +66,29 @@ pub fn check_signer(
             given: grant.role.clone(),
         });
     }
-    Ok(Signed { sig, key })
+    if let Some(heads) = claim.keyring {
+        let history = keyring.history();
+        if let Some(missing) = heads.iter().find(|h| history.node(h).is_none()) {
+            return Err(FindingKind::HistoryMissing {
+                hash: missing.clone(),
+            });
+        }
+        if history
+            .latest(heads)
+            .flatten()
+            .is_some_and(|latest| latest > claim.at)
+        {
+            return Err(FindingKind::SignedBeforeItsHistory);
+        }
+        if !keyring.saw(Some(heads), grant) {
+            return Err(FindingKind::GrantNotSeen);
+        }
+    }
+    Ok(Signed {
+        sig,
+        key,
+        grant: grant.clone(),
+    })
 }
 
 /// [`check_signer`], then the signature over `bytes`.
@@ -105,6 +130,7 @@ mod tests {
             author: &who,
             at: at("2026-02-15T00:00:00Z"),
             namespace: Namespace::Record,
+            keyring: None,
         };
         assert_eq!(check_signed(bytes, &armored, &claim, &ring), Ok(()));
         assert_eq!(
@@ -123,6 +149,7 @@ mod tests {
                 author: who,
                 at: at(when),
                 namespace,
+                keyring: None,
             };
             check_signer(&armored, &claim, &ring).map(|_| ())
         };
@@ -164,6 +191,7 @@ mod tests {
             author: &eve,
             at: at(feb),
             namespace: Namespace::Record,
+            keyring: None,
         };
         assert_eq!(
             check_signer(&forged, &claim, &ring).map(|_| ()),

@@ -1,0 +1,204 @@
+//! Reading a store that someone may have tampered with. A reader never
+//! follows a symbolic link, never opens a FIFO, socket or device (so it
+//! never blocks), and never reads more than a file of its kind can hold.
+
+use std::ffi::OsString;
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::Path;
+
+/// What a directory entry is, without following links.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    File,
+    Dir,
+    Symlink,
+    /// A FIFO, socket or device.
+    Special,
+}
+
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("not a regular file but a {0}")]
+    NotAFile(&'static str),
+    #[error("larger than {max} bytes")]
+    TooLarge { max: u64 },
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
+impl ReadError {
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Self::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
+}
+
+/// The most a file of each kind may hold.
+pub mod limit {
+    /// A record, signal, review or adoption.
+    pub const SIGNED_FILE: u64 = 1024 * 1024;
+    /// An armored SSHSIG signature.
+    pub const SIGNATURE: u64 = 16 * 1024;
+    /// A keyring change or `store.toml`.
+    pub const SMALL_FILE: u64 = 64 * 1024;
+    /// A norm.
+    pub const NORM: u64 = 1024 * 1024;
+}
+
+fn kind_of(t: fs::FileType) -> Kind {
+    if t.is_symlink() {
+        Kind::Symlink
+    } else if t.is_dir() {
+        Kind::Dir
+    } else if t.is_file() {
+        Kind::File
+    } else {
+        Kind::Special
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::File => "file",
+        Kind::Dir => "directory",
+        Kind::Symlink => "symbolic link",
+        Kind::Special => "FIFO, socket or device",
+    }
+}
+
+/// What is at `path`, without following a link; `None` when nothing is.
+pub fn kind(path: &Path) -> io::Result<Option<Kind>> {
+    match fs::symlink_metadata(path) {
+        Ok(m) => Ok(Some(kind_of(m.file_type()))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The entries of `dir` with what each is, sorted by name; links are not
+/// followed.
+pub fn list(dir: &Path) -> io::Result<Vec<(OsString, Kind)>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        // The type comes with the listing on most systems: no stat per file.
+        let kind = match entry.file_type() {
+            Ok(t) => kind_of(t),
+            Err(_) => kind(&entry.path())?.unwrap_or(Kind::Special),
+        };
+        out.push((entry.file_name(), kind));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// The bytes of the regular file at `path`, at most `max` of them.
+pub fn read(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    let file = open_regular(path)?;
+    let size = file.metadata()?.len();
+    if size > max {
+        return Err(ReadError::TooLarge { max });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    // The file may grow while it is read: take one byte more to notice.
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(ReadError::TooLarge { max });
+    }
+    Ok(bytes)
+}
+
+/// The text of the regular file at `path`, at most `max` bytes.
+pub fn read_text(path: &Path, max: u64) -> Result<String, ReadError> {
+    String::from_utf8(read(path, max)?)
+        .map_err(|e| ReadError::Io(io::Error::new(io::ErrorKind::InvalidData, e)))
+}
+
+/// Opens `path` for reading only when it is a regular file: not through a
+/// link, and without blocking on a FIFO or device.
+#[cfg(unix)]
+fn open_regular(path: &Path) -> Result<File, ReadError> {
+    use rustix::fs::{Mode, OFlags, open};
+    let fd = open(
+        path,
+        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .map_err(|e| match e {
+        // O_NOFOLLOW on a link.
+        rustix::io::Errno::LOOP => ReadError::NotAFile(kind_name(Kind::Symlink)),
+        other => ReadError::Io(io::Error::from(other)),
+    })?;
+    let file = File::from(fd);
+    let t = file.metadata()?.file_type();
+    if t.is_file() {
+        Ok(file)
+    } else {
+        Err(ReadError::NotAFile(kind_name(kind_of(t))))
+    }
+}
+
+#[cfg(not(unix))]
+fn open_regular(path: &Path) -> Result<File, ReadError> {
+    match kind(path)? {
+        Some(Kind::File) => Ok(File::open(path)?),
+        Some(other) => Err(ReadError::NotAFile(kind_name(other))),
+        None => Err(ReadError::Io(io::Error::from(io::ErrorKind::NotFound))),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regular_files_are_read_within_their_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "id = 1\n").unwrap();
+        assert_eq!(read(&path, 100).unwrap(), b"id = 1\n");
+        assert!(matches!(
+            read(&path, 3),
+            Err(ReadError::TooLarge { max: 3 })
+        ));
+        assert!(
+            read(&dir.path().join("nergens"), 100)
+                .unwrap_err()
+                .is_not_found()
+        );
+    }
+
+    #[test]
+    fn links_fifos_and_devices_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+        assert!(matches!(read(&link, 100), Err(ReadError::NotAFile(_))));
+        let fifo = dir.path().join("fifo.toml");
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+            0,
+        )
+        .unwrap();
+        // Would block for ever if opened for reading without O_NONBLOCK.
+        assert!(matches!(read(&fifo, 100), Err(ReadError::NotAFile(_))));
+        assert_eq!(kind(&fifo).unwrap(), Some(Kind::Special));
+        assert_eq!(kind(&link).unwrap(), Some(Kind::Symlink));
+        assert!(matches!(
+            read(Path::new("/dev/null"), 100),
+            Err(ReadError::NotAFile(_))
+        ));
+        let listed = list(dir.path()).unwrap();
+        assert_eq!(
+            listed,
+            [
+                (OsString::from("fifo.toml"), Kind::Special),
+                (OsString::from("link.toml"), Kind::Symlink)
+            ]
+        );
+    }
+}

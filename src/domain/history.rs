@@ -1,0 +1,367 @@
+//! Hash-linked histories. Each change to the keyring or the adoptions names
+//! the changes it follows — the heads it saw — by the sha256 of their file,
+//! and every signed file names the heads it was signed under. A change that
+//! a later change or file saw cannot then be removed, replaced or reordered
+//! without a reference dangling. Two people changing at the same time each
+//! follow the same heads; the next change follows both: the history is a
+//! graph that merges in git without conflict.
+//!
+//! Changes written before links existed (format version 1) have none. The
+//! first linked change follows all of them, which pins that set: one added
+//! or removed later is found.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::Timestamp;
+
+use super::source::Sha256Hex;
+
+/// The reference to a file: `sha256:` and the hex of its exact bytes.
+pub fn link(bytes: &[u8]) -> String {
+    format!("sha256:{}", Sha256Hex::of(bytes))
+}
+
+/// One change as the history sees it.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// Its file, relative to the store, for findings.
+    pub file: String,
+    /// [`link`] of its bytes.
+    pub hash: String,
+    pub created: Timestamp,
+    /// The changes it follows; `None` for a change written before links.
+    pub follows: Option<Vec<String>>,
+}
+
+/// What is wrong with a change's place in its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HistoryProblem {
+    /// It follows a change that is not there: removed or replaced.
+    Missing { hash: String },
+    /// It says it was made before a change it follows.
+    BeforeWhatItFollows,
+    /// A change without links that no linked change follows, while linked
+    /// changes exist: added after the history began to be linked.
+    UnlinkedAfterLinks,
+    /// A second first change: linked, following nothing.
+    SecondStart,
+}
+
+/// A history: its changes, by hash, with their places.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    nodes: Vec<Node>,
+    index: HashMap<String, usize>,
+    /// For each change, the changes it follows, directly or not, as bits.
+    ancestors: Vec<Vec<u64>>,
+}
+
+impl History {
+    /// The history of `nodes`, in any order. Duplicates (the same bytes
+    /// twice) count once.
+    pub fn new(mut nodes: Vec<Node>) -> Self {
+        nodes.sort_by(|a, b| (a.created, &a.hash).cmp(&(b.created, &b.hash)));
+        nodes.dedup_by(|a, b| a.hash == b.hash);
+        let index: HashMap<String, usize> = nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.hash.clone(), i))
+            .collect();
+        let mut history = Self {
+            ancestors: vec![Vec::new(); nodes.len()],
+            nodes,
+            index,
+        };
+        history.compute_ancestors();
+        history
+    }
+
+    fn words(&self) -> usize {
+        self.nodes.len().div_ceil(64)
+    }
+
+    /// Ancestors in an order where each change comes after what it
+    /// follows; unresolvable references are left out (found by
+    /// [`Self::problems`]).
+    fn compute_ancestors(&mut self) {
+        let words = self.words();
+        let order = self.topological();
+        for &i in &order {
+            let mut bits = vec![0u64; words];
+            for parent in self.parents(i) {
+                bits[parent / 64] |= 1 << (parent % 64);
+                for (w, b) in bits.iter_mut().zip(&self.ancestors[parent]) {
+                    *w |= *b;
+                }
+            }
+            self.ancestors[i] = bits;
+        }
+    }
+
+    fn parents(&self, i: usize) -> Vec<usize> {
+        match &self.nodes[i].follows {
+            Some(follows) => follows
+                .iter()
+                .filter_map(|h| self.index.get(h).copied())
+                .collect(),
+            // An unlinked change follows nothing it names; the linked
+            // changes after it follow it.
+            None => Vec::new(),
+        }
+    }
+
+    /// Every change, each after the changes it follows, ties by time.
+    pub fn topological(&self) -> Vec<usize> {
+        let n = self.nodes.len();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut waiting = vec![0usize; n];
+        for (i, wait) in waiting.iter_mut().enumerate() {
+            let mut parents = self.parents(i);
+            parents.sort_unstable();
+            parents.dedup();
+            *wait = parents.len();
+            for p in parents {
+                children[p].push(i);
+            }
+        }
+        let mut ready: Vec<usize> = (0..n).filter(|i| waiting[*i] == 0).collect();
+        let mut order = Vec::with_capacity(n);
+        // Nodes are sorted by time: take the earliest ready one each time.
+        while let Some(pos) = ready
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, i)| **i)
+            .map(|(p, _)| p)
+        {
+            let i = ready.swap_remove(pos);
+            order.push(i);
+            for &c in &children[i] {
+                waiting[c] -= 1;
+                if waiting[c] == 0 {
+                    ready.push(c);
+                }
+            }
+        }
+        // A cycle cannot be made with hashes; whatever is left is appended.
+        for i in 0..n {
+            if !order.contains(&i) {
+                order.push(i);
+            }
+        }
+        order
+    }
+
+    pub fn nodes(&self) -> &[Node] {
+        &self.nodes
+    }
+
+    pub fn node(&self, hash: &str) -> Option<&Node> {
+        self.index.get(hash).map(|i| &self.nodes[*i])
+    }
+
+    pub fn position(&self, hash: &str) -> Option<usize> {
+        self.index.get(hash).copied()
+    }
+
+    /// The changes no other change follows: what the next change follows.
+    /// Unlinked changes count as followed once any linked change exists,
+    /// since the first linked change followed them all.
+    pub fn heads(&self) -> Vec<String> {
+        let any_linked = self.nodes.iter().any(|n| n.follows.is_some());
+        let followed: HashSet<&str> = self
+            .nodes
+            .iter()
+            .filter_map(|n| n.follows.as_ref())
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let mut heads: Vec<String> = self
+            .nodes
+            .iter()
+            .filter(|n| !followed.contains(n.hash.as_str()))
+            .filter(|n| !(any_linked && n.follows.is_none()))
+            .map(|n| n.hash.clone())
+            .collect();
+        heads.sort();
+        heads
+    }
+
+    /// Whether the change at `index` is `heads` or something they follow:
+    /// whether a file signed under `heads` saw it. Unlinked changes are
+    /// seen by every linked state.
+    pub fn seen_by(&self, heads: &[String], index: usize) -> bool {
+        if self.nodes[index].follows.is_none() && !heads.is_empty() {
+            return true;
+        }
+        heads
+            .iter()
+            .filter_map(|h| self.index.get(h))
+            .any(|&h| h == index || self.ancestors[h][index / 64] & (1 << (index % 64)) != 0)
+    }
+
+    /// The latest time among `heads` (a file signed under them cannot be
+    /// older); `None` when a head is missing.
+    pub fn latest(&self, heads: &[String]) -> Option<Option<Timestamp>> {
+        let mut latest = None;
+        for h in heads {
+            let node = self.node(h)?;
+            latest = latest.max(Some(node.created));
+        }
+        Some(latest)
+    }
+
+    /// Every change whose place in the history is wrong, with why.
+    pub fn problems(&self) -> Vec<(String, HistoryProblem)> {
+        let mut out = Vec::new();
+        let linked: Vec<&Node> = self.nodes.iter().filter(|n| n.follows.is_some()).collect();
+        let followed: HashSet<&str> = linked
+            .iter()
+            .filter_map(|n| n.follows.as_ref())
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let mut starts = 0;
+        for node in &self.nodes {
+            match &node.follows {
+                None if !linked.is_empty() && !followed.contains(node.hash.as_str()) => {
+                    out.push((node.file.clone(), HistoryProblem::UnlinkedAfterLinks));
+                }
+                None => {}
+                Some(follows) if follows.is_empty() => {
+                    starts += 1;
+                    if starts > 1 || self.nodes.iter().any(|n| n.follows.is_none()) {
+                        out.push((node.file.clone(), HistoryProblem::SecondStart));
+                    }
+                }
+                Some(follows) => {
+                    for hash in follows {
+                        match self.node(hash) {
+                            None => out.push((
+                                node.file.clone(),
+                                HistoryProblem::Missing { hash: hash.clone() },
+                            )),
+                            Some(parent) if parent.created > node.created => {
+                                out.push((node.file.clone(), HistoryProblem::BeforeWhatItFollows));
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(minute: u32) -> Timestamp {
+        format!("2026-11-23T09:{minute:02}:00Z").parse().unwrap()
+    }
+
+    fn node(name: &str, minute: u32, follows: Option<&[&str]>) -> Node {
+        Node {
+            file: format!("keyring/{name}.toml"),
+            hash: format!("sha256:{name}"),
+            created: at(minute),
+            follows: follows.map(|f| f.iter().map(|h| format!("sha256:{h}")).collect()),
+        }
+    }
+
+    #[test]
+    fn concurrent_changes_merge_and_the_next_follows_both() {
+        let h = History::new(vec![
+            node("root", 0, Some(&[])),
+            node("a", 1, Some(&["root"])),
+            node("b", 1, Some(&["root"])),
+        ]);
+        assert_eq!(h.problems(), []);
+        assert_eq!(h.heads(), ["sha256:a", "sha256:b"]);
+        let h = History::new(vec![
+            node("root", 0, Some(&[])),
+            node("a", 1, Some(&["root"])),
+            node("b", 1, Some(&["root"])),
+            node("c", 2, Some(&["a", "b"])),
+        ]);
+        assert_eq!(h.heads(), ["sha256:c"]);
+        let root = h.position("sha256:root").unwrap();
+        let b = h.position("sha256:b").unwrap();
+        assert!(h.seen_by(&["sha256:c".into()], root));
+        assert!(h.seen_by(&["sha256:c".into()], b));
+        assert!(!h.seen_by(&["sha256:a".into()], b), "a did not see b");
+        let order: Vec<&str> = h
+            .topological()
+            .into_iter()
+            .map(|i| h.nodes()[i].file.as_str())
+            .collect();
+        assert_eq!(order.first(), Some(&"keyring/root.toml"));
+        assert_eq!(order.last(), Some(&"keyring/c.toml"));
+    }
+
+    #[test]
+    fn a_removed_or_reordered_change_shows() {
+        // "a" was removed: "c" follows it.
+        let h = History::new(vec![node("root", 0, Some(&[])), node("c", 2, Some(&["a"]))]);
+        assert_eq!(
+            h.problems(),
+            [(
+                "keyring/c.toml".into(),
+                HistoryProblem::Missing {
+                    hash: "sha256:a".into()
+                }
+            )]
+        );
+        // "c" says it was made before what it follows.
+        let h = History::new(vec![
+            node("root", 5, Some(&[])),
+            node("c", 2, Some(&["root"])),
+        ]);
+        assert_eq!(
+            h.problems(),
+            [("keyring/c.toml".into(), HistoryProblem::BeforeWhatItFollows)]
+        );
+        assert_eq!(
+            History::new(vec![node("root", 0, Some(&[])), node("x", 1, Some(&[]))])
+                .problems()
+                .len(),
+            1,
+            "a second start"
+        );
+    }
+
+    #[test]
+    fn unlinked_changes_are_pinned_by_the_first_linked_one() {
+        let before = History::new(vec![node("old1", 0, None), node("old2", 1, None)]);
+        assert_eq!(before.problems(), []);
+        assert_eq!(before.heads(), ["sha256:old1", "sha256:old2"]);
+        let after = History::new(vec![
+            node("old1", 0, None),
+            node("old2", 1, None),
+            node("new", 2, Some(&["old1", "old2"])),
+        ]);
+        assert_eq!(after.problems(), []);
+        assert_eq!(after.heads(), ["sha256:new"]);
+        // An unlinked change slipped in later is not followed by anyone.
+        let slipped = History::new(vec![
+            node("old1", 0, None),
+            node("old2", 1, None),
+            node("new", 2, Some(&["old1", "old2"])),
+            node("late", 1, None),
+        ]);
+        assert_eq!(
+            slipped.problems(),
+            [(
+                "keyring/late.toml".into(),
+                HistoryProblem::UnlinkedAfterLinks
+            )]
+        );
+        // And one of the pinned ones removed dangles.
+        let removed = History::new(vec![
+            node("old1", 0, None),
+            node("new", 2, Some(&["old1", "old2"])),
+        ]);
+        assert_eq!(removed.problems().len(), 1);
+    }
+}

@@ -1,0 +1,162 @@
+//! Re-deriving a record: from the norm it names and the grant its signer
+//! held, everything the record claims that can be recomputed is recomputed
+//! — the norm's own words, the checks and their questions, whether the
+//! answers and the motivation do, the mandaat outcome and what the
+//! signature means, the legal basis pinned to the decision date — and each
+//! contradiction is a finding naming the field.
+
+use jiff::Span;
+use jiff::tz::TimeZone;
+
+use super::FindingKind;
+use crate::domain::decision::{self, Assessment, DecisionWindow, Placement, Proposal, Refusal};
+use crate::domain::keyring::Grant;
+use crate::domain::norm::{DecisionFacts, MandateOutcome, Norm};
+use crate::domain::record::{Record, SignatureMeaning};
+
+/// The decision dates a record signed at `record.created` may carry: not
+/// after its day (in any time zone), nor more than `window_days` before it.
+pub fn window(record: &Record, window_days: u32) -> DecisionWindow {
+    let day = record.created.to_zoned(TimeZone::UTC).date();
+    let mut window = DecisionWindow::signed_on(day, window_days);
+    window.latest = day.checked_add(Span::new().days(1)).unwrap_or(day);
+    window
+}
+
+/// Every contradiction between `record` and what its norm (with `sha256`)
+/// and the signer's `grant` give.
+pub fn rederive(
+    record: &Record,
+    norm: &Norm,
+    sha256: &str,
+    grant: &Grant,
+    window_days: u32,
+) -> Vec<FindingKind> {
+    let mut findings = Vec::new();
+    let proposal = Proposal {
+        case: record.case.clone(),
+        decision_date: Some(record.decision_date),
+        period: record.period.map(|p| (p.start, p.end)),
+        answers: record
+            .checks
+            .iter()
+            .map(|c| (c.id.clone(), c.answer.clone()))
+            .collect(),
+        evidence: record
+            .evidence
+            .iter()
+            .map(|e| (e.id.clone(), e.in_case_file))
+            .collect(),
+        motivation: record.motivation.clone(),
+    };
+    // Whether it may be signed at all. The norm's usability is judged with
+    // the adoption, elsewhere.
+    if let Err(refusals) =
+        decision::assess(norm, &proposal, &grant.role, window(record, window_days))
+    {
+        findings.extend(
+            refusals
+                .into_iter()
+                .filter(|r| !matches!(r, Refusal::NormUnusable(_)))
+                .map(FindingKind::Refused),
+        );
+    }
+    // What it should say, given what it was asked.
+    let facts = DecisionFacts::from_answers(
+        proposal.answers.iter().map(|(id, a)| (id.as_str(), a)),
+        proposal.period,
+    );
+    let mandate = norm.mandate.outcome(&grant.role, &facts);
+    let meaning = match mandate {
+        MandateOutcome::Within { .. } => SignatureMeaning::Decided,
+        _ => SignatureMeaning::ForReview,
+    };
+    let assessment = Assessment {
+        decision_date: record.decision_date,
+        mandate,
+        meaning,
+    };
+    let expected = decision::build_record(
+        norm,
+        sha256,
+        &proposal,
+        &assessment,
+        grant,
+        Placement {
+            id: record.id.clone(),
+            created: record.created,
+            seq: record.seq,
+            prev: record.prev.clone(),
+            under: record.signed_under(),
+        },
+    );
+    if expected != *record {
+        findings.extend(
+            differences(record, &expected)
+                .into_iter()
+                .map(|field| FindingKind::Contradicts { field }),
+        );
+    }
+    findings
+}
+
+/// The fields in which `stated` and `expected` differ.
+fn differences(stated: &Record, expected: &Record) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut differ = |name: &str, same: bool| {
+        if !same {
+            fields.push(name.to_owned());
+        }
+    };
+    differ("format", stated.format == expected.format);
+    differ("case", stated.case == expected.case);
+    differ(
+        "signature_meaning",
+        stated.signature_meaning == expected.signature_meaning,
+    );
+    differ("author", stated.author == expected.author);
+    differ("norm.id", stated.norm.id == expected.norm.id);
+    differ("norm.version", stated.norm.version == expected.norm.version);
+    differ("norm.title", stated.norm.title == expected.norm.title);
+    differ("norm.basis", stated.norm.basis == expected.norm.basis);
+    differ(
+        "norm.basis_label",
+        stated.norm.basis_label == expected.norm.basis_label,
+    );
+    differ("period", stated.period == expected.period);
+    differ(
+        "mandate.outcome",
+        stated.mandate.outcome == expected.mandate.outcome,
+    );
+    differ(
+        "mandate.review_role",
+        stated.mandate.review_role == expected.mandate.review_role,
+    );
+    differ("motivation", stated.motivation == expected.motivation);
+    if stated.checks.len() == expected.checks.len() {
+        for (s, e) in stated.checks.iter().zip(&expected.checks) {
+            let at = |part: &str| format!("check.{}.{part}", s.id);
+            differ(&at("id"), s.id == e.id);
+            differ(&at("question"), s.question == e.question);
+            differ(&at("answer"), s.answer == e.answer);
+            differ(&at("unit"), s.unit == e.unit);
+        }
+    } else {
+        differ("check", false);
+    }
+    if stated.evidence.len() == expected.evidence.len() {
+        for (s, e) in stated.evidence.iter().zip(&expected.evidence) {
+            let at = |part: &str| format!("evidence.{}.{part}", s.id);
+            differ(&at("id"), s.id == e.id);
+            differ(&at("text"), s.text == e.text);
+            differ(&at("in_case_file"), s.in_case_file == e.in_case_file);
+        }
+    } else {
+        differ("evidence", false);
+    }
+    if fields.is_empty() {
+        // Something else differs (a field this list does not name).
+        fields.push("record".to_owned());
+    }
+    fields
+}
