@@ -112,3 +112,38 @@ fn sign_record(bencher: divan::Bencher) {
             .expect("sign")
     });
 }
+
+/// One record's text, as the store holds it.
+fn one_record() -> String {
+    let (dir, _) = store();
+    let store = Store::open(dir.path()).expect("store");
+    let file = store
+        .record_files()
+        .expect("records")
+        .into_iter()
+        .next()
+        .expect("a record");
+    std::fs::read_to_string(file.path).expect("read")
+}
+
+/// Reading one record with the TOML parser.
+#[divan::bench]
+fn read_record_toml(bencher: divan::Bencher) {
+    let text = one_record();
+    bencher.bench(|| maatwerk::domain::record::Record::from_toml(divan::black_box(&text)));
+}
+
+/// Reading one record in the form this program writes it.
+#[divan::bench]
+fn read_record_canonical(bencher: divan::Bencher) {
+    let text = one_record();
+    bencher.bench(|| maatwerk::domain::record::canonical::parse(divan::black_box(&text)));
+}
+
+/// Writing one record, as verification does to compare bytes.
+#[divan::bench]
+fn write_record(bencher: divan::Bencher) {
+    let text = one_record();
+    let record = maatwerk::domain::record::Record::from_toml(&text).expect("record");
+    bencher.bench(|| divan::black_box(&record).to_toml());
+}

@@ -1,14 +1,13 @@
 //! Builds a realistic, validly signed store: a beheerder as trust root,
 //! caseworkers and team leads in the keyring, and records on the bundled
 //! norms answered like the examples in `examples/answers/`, spread over
-//! June to November 2026. Shared by `examples/gen_store` and the benchmarks.
+//! June to November 2026, every norm adopted in the store before. Shared by `examples/gen_store` and the benchmarks.
 
 use std::error::Error;
 use std::fs;
 use std::path::Path;
 
-use jiff::civil::Date;
-use jiff::{Span, Timestamp, ToSpan};
+use jiff::{Span, Timestamp};
 use maatwerk::domain::answers;
 use maatwerk::domain::decision::{self, DecisionWindow, Placement, Proposal};
 use maatwerk::domain::keyring::Keyring;
@@ -146,10 +145,13 @@ fn draw_up(
     under: &maatwerk::domain::record::SignedUnder,
     (i, records, seq, prev): (usize, usize, u64, Option<String>),
 ) -> Result<Record, Box<dyn Error>> {
-    let first_day = Date::new(2026, 6, 1)?;
-    let days = 174;
-    let day_index = i64::try_from(i * days / records.max(1))?;
-    let decision_date = first_day.checked_add(day_index.days())?;
+    // Signed one after another from 1 June 08:00 to 22 November 2026, each
+    // decided on the day it is signed.
+    let first: Timestamp = "2026-06-01T08:00:00Z".parse()?;
+    let span_seconds: i64 = 174 * 24 * 3600;
+    let offset = i64::try_from(i)? * span_seconds / i64::try_from(records.max(1))?;
+    let created = first.checked_add(Span::new().seconds(offset))?;
+    let decision_date = created.to_zoned(jiff::tz::TimeZone::UTC).date();
     let mut p = base.clone();
     p.case = format!("Z-2026-{i:06}");
     p.decision_date = Some(decision_date);
@@ -172,11 +174,6 @@ fn draw_up(
         p.answers.clone_from(&base.answers);
         decision::assess(&loaded.norm, &p, &grant.role, window).map_err(|r| format!("{r:?}"))?
     };
-    let created = decision_date
-        .at(9, 0, 0, 0)
-        .to_zoned(jiff::tz::TimeZone::UTC)?
-        .timestamp()
-        .checked_add(Span::new().seconds(i64::try_from(i % 28_800)?))?;
     Ok(decision::build_record(
         &loaded.norm,
         loaded.sha256().as_str(),

@@ -67,16 +67,22 @@ pub fn contains_bsn(text: &str) -> bool {
 /// Whether consecutive `groups` whose digits add up to nine form a BSN.
 fn windows_of_nine(groups: &[&str]) -> bool {
     for first in 0..groups.len() {
-        let mut digits = String::new();
+        let mut digits = [0u8; 9];
+        let mut len = 0;
         for group in &groups[first..] {
-            digits.push_str(group);
-            if digits.len() >= 9 {
+            // A longer number (an IBAN, a phone number) is not a BSN; only
+            // an exact nine-digit span counts, starting at a group boundary.
+            let Some(end) = Some(len + group.len()).filter(|&end| end <= 9) else {
+                len = 0;
+                break;
+            };
+            digits[len..end].copy_from_slice(group.as_bytes());
+            len = end;
+            if len == 9 {
                 break;
             }
         }
-        // A longer number (an IBAN, a phone number) is not a BSN; only an
-        // exact nine-digit span counts, starting at a group boundary.
-        if digits.len() == 9 && is_bsn(&digits) {
+        if len == 9 && std::str::from_utf8(&digits).is_ok_and(is_bsn) {
             return true;
         }
     }

@@ -93,56 +93,197 @@ pub fn list(dir: &Path) -> io::Result<Vec<(OsString, Kind)>> {
     Ok(out)
 }
 
+/// How many entries of `dir` have names ending in `suffix`, counted
+/// without keeping their names; 0 when it cannot be listed.
+#[cfg(unix)]
+pub fn count(dir: &Path, suffix: &str) -> usize {
+    use rustix::fs::{Mode, OFlags, open};
+    let Ok(fd) = open(
+        dir,
+        OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+        Mode::empty(),
+    ) else {
+        return 0;
+    };
+    let Ok(mut entries) = rustix::fs::Dir::read_from(&fd) else {
+        return 0;
+    };
+    let mut n = 0;
+    while let Some(Ok(entry)) = entries.read() {
+        n += usize::from(entry.file_name().to_bytes().ends_with(suffix.as_bytes()));
+    }
+    n
+}
+
+#[cfg(not(unix))]
+pub fn count(dir: &Path, suffix: &str) -> usize {
+    list(dir).map_or(0, |l| {
+        l.iter()
+            .filter(|(n, _)| n.to_str().is_some_and(|n| n.ends_with(suffix)))
+            .count()
+    })
+}
+
 /// The bytes of the regular file at `path`, at most `max` of them.
 pub fn read(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
-    let file = open_regular(path)?;
-    let size = file.metadata()?.len();
-    if size > max {
-        return Err(ReadError::TooLarge { max });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // The file may grow while it is read: take one byte more to notice.
-    file.take(max + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(ReadError::TooLarge { max });
-    }
-    Ok(bytes)
+    let (file, size) = open_regular(path)?;
+    read_open(file, size, max)
 }
 
 /// The text of the regular file at `path`, at most `max` bytes.
 pub fn read_text(path: &Path, max: u64) -> Result<String, ReadError> {
-    String::from_utf8(read(path, max)?)
+    text(read(path, max)?)
+}
+
+fn text(bytes: Vec<u8>) -> Result<String, ReadError> {
+    String::from_utf8(bytes)
         .map_err(|e| ReadError::Io(io::Error::new(io::ErrorKind::InvalidData, e)))
 }
 
-/// Opens `path` for reading only when it is a regular file: not through a
-/// link, and without blocking on a FIFO or device.
+/// Reads the `size` bytes the file had when it was opened. A file that
+/// grows meanwhile is read as it was; one that shrinks, as far as it goes.
+fn read_open(file: File, size: u64, max: u64) -> Result<Vec<u8>, ReadError> {
+    let mut bytes = Vec::new();
+    read_open_into(file, size, max, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// As [`read_open`], into `bytes` (cleared first), reusing its memory.
+fn read_open_into(
+    mut file: File,
+    size: u64,
+    max: u64,
+    bytes: &mut Vec<u8>,
+) -> Result<(), ReadError> {
+    if size > max {
+        return Err(ReadError::TooLarge { max });
+    }
+    bytes.clear();
+    bytes.resize(
+        usize::try_from(size).map_err(|_| ReadError::TooLarge { max })?,
+        0,
+    );
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    bytes.truncate(filled);
+    Ok(())
+}
+
+/// A directory opened once to read many files in it: each is opened
+/// relative to it, so the path is not walked again and a directory
+/// swapped for a link meanwhile is not followed.
+pub struct Dir {
+    #[cfg(unix)]
+    fd: std::os::fd::OwnedFd,
+    #[cfg(not(unix))]
+    path: std::path::PathBuf,
+}
+
+impl Dir {
+    /// Opens the directory at `path`, which must not be a link.
+    #[cfg(unix)]
+    pub fn open(path: &Path) -> Result<Self, ReadError> {
+        use rustix::fs::{Mode, OFlags, open};
+        let fd = open(
+            path,
+            OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC,
+            Mode::empty(),
+        )
+        .map_err(open_error)?;
+        Ok(Self { fd })
+    }
+
+    #[cfg(not(unix))]
+    pub fn open(path: &Path) -> Result<Self, ReadError> {
+        match kind(path)? {
+            Some(Kind::Dir) => Ok(Self {
+                path: path.to_path_buf(),
+            }),
+            Some(other) => Err(ReadError::NotAFile(kind_name(other))),
+            None => Err(ReadError::Io(io::Error::from(io::ErrorKind::NotFound))),
+        }
+    }
+
+    /// The bytes of the regular file `name` in this directory, at most
+    /// `max` of them.
+    pub fn read(&self, name: &str, max: u64) -> Result<Vec<u8>, ReadError> {
+        let mut bytes = Vec::new();
+        self.read_into(name, max, &mut bytes)?;
+        Ok(bytes)
+    }
+
+    /// As [`Dir::read`], into `bytes` (cleared first), reusing its memory:
+    /// for reading many files one after another.
+    pub fn read_into(&self, name: &str, max: u64, bytes: &mut Vec<u8>) -> Result<(), ReadError> {
+        #[cfg(unix)]
+        let (file, size) = {
+            use rustix::fs::{Mode, OFlags, openat};
+            let fd = openat(
+                &self.fd,
+                name,
+                OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
+                Mode::empty(),
+            )
+            .map_err(open_error)?;
+            regular(File::from(fd))?
+        };
+        #[cfg(not(unix))]
+        let (file, size) = open_regular(&self.path.join(name))?;
+        read_open_into(file, size, max, bytes)
+    }
+}
+
 #[cfg(unix)]
-fn open_regular(path: &Path) -> Result<File, ReadError> {
+fn open_error(e: rustix::io::Errno) -> ReadError {
+    match e {
+        // O_NOFOLLOW on a link.
+        rustix::io::Errno::LOOP => ReadError::NotAFile(kind_name(Kind::Symlink)),
+        // O_DIRECTORY on something else.
+        rustix::io::Errno::NOTDIR => ReadError::NotAFile("file that is not a directory"),
+        other => ReadError::Io(io::Error::from(other)),
+    }
+}
+
+/// Opens `path` for reading only when it is a regular file: not through a
+/// link, and without blocking on a FIFO or device. Gives its size too.
+#[cfg(unix)]
+fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
     use rustix::fs::{Mode, OFlags, open};
     let fd = open(
         path,
         OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC,
         Mode::empty(),
     )
-    .map_err(|e| match e {
-        // O_NOFOLLOW on a link.
-        rustix::io::Errno::LOOP => ReadError::NotAFile(kind_name(Kind::Symlink)),
-        other => ReadError::Io(io::Error::from(other)),
-    })?;
-    let file = File::from(fd);
-    let t = file.metadata()?.file_type();
-    if t.is_file() {
-        Ok(file)
+    .map_err(open_error)?;
+    regular(File::from(fd))
+}
+
+/// `file` with its size when it is a regular file.
+#[cfg(unix)]
+fn regular(file: File) -> Result<(File, u64), ReadError> {
+    let meta = file.metadata()?;
+    if meta.file_type().is_file() {
+        Ok((file, meta.len()))
     } else {
-        Err(ReadError::NotAFile(kind_name(kind_of(t))))
+        Err(ReadError::NotAFile(kind_name(kind_of(meta.file_type()))))
     }
 }
 
 #[cfg(not(unix))]
-fn open_regular(path: &Path) -> Result<File, ReadError> {
+fn open_regular(path: &Path) -> Result<(File, u64), ReadError> {
     match kind(path)? {
-        Some(Kind::File) => Ok(File::open(path)?),
+        Some(Kind::File) => {
+            let file = File::open(path)?;
+            let size = file.metadata()?.len();
+            Ok((file, size))
+        }
         Some(other) => Err(ReadError::NotAFile(kind_name(other))),
         None => Err(ReadError::Io(io::Error::from(io::ErrorKind::NotFound))),
     }

@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use super::source::Sha256Hex;
 
+pub mod canonical;
+
 /// Records written now: they name the keyring and adoption heads they were
 /// signed under.
 pub const RECORD_FORMAT: &str = "maatwerk-record/2";

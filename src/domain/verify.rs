@@ -11,8 +11,8 @@
 //! ([`chains`]). Problems reading the store are findings, never a failure:
 //! only a directory that is no store at all stops it.
 //!
-//! Records are checked one author at a time, so memory grows with the
-//! largest chain, not with the store.
+//! Records are checked in blocks on all cores and their chains walked as
+//! the blocks come back, so memory does not grow with the store.
 
 mod chains;
 mod derive;
@@ -24,13 +24,12 @@ mod signer;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use jiff::Timestamp;
 
 pub use self::finding::{Finding, FindingKind, Severity};
 pub use self::records::check_one;
-use self::records::{Context, RecordName, read_problem};
+use self::records::{Context, read_problem};
 use super::adoption::{self, Adoptions, SignedAdoption};
 use super::fsread::{self, limit};
 use super::keyring::{EntryProblem, Keyring, KeyringEntry, SignedEntry};
@@ -140,8 +139,6 @@ pub fn verify(
     report
 }
 
-// Store file names are written by this program in lower case.
-#[allow(clippy::case_sensitive_file_extension_comparisons)]
 fn check_all_records(
     cx: &Context<'_>,
     records_dir: &Path,
@@ -149,43 +146,12 @@ fn check_all_records(
     findings: &mut Vec<Finding>,
 ) -> usize {
     let authors = layout::author_dirs(cx.base, records_dir, findings);
-    // Count first, for progress; names are listed again per author.
-    let mut total = 0;
-    for author in &authors {
-        total += fsread::list(&records_dir.join(author)).map_or(0, |l| {
-            l.iter()
-                .filter(|(n, _)| n.to_str().is_some_and(|n| n.ends_with(".toml")))
-                .count()
-        });
-    }
-    let done = AtomicUsize::new(0);
-    let mut ids = chains::Ids::default();
-    let mut count = 0;
-    for author in &authors {
-        let dir = records_dir.join(author);
-        let mut names: Vec<RecordName> =
-            layout::signed_files(cx.base, &dir, |s| RecordName::parse(s).is_some(), findings)
-                .iter()
-                .filter_map(|p| RecordName::parse(layout::name_of(p).strip_suffix(".toml")?))
-                .collect();
-        names.sort_by_key(|n| n.seq);
-        count += names.len();
-        let (found, links) = std::thread::scope(|scope| {
-            let worker = scope.spawn(|| records::check_author(cx, author, &names, &done));
-            while !worker.is_finished() {
-                progress(done.load(Ordering::Relaxed), total.max(count));
-                std::thread::sleep(std::time::Duration::from_millis(50));
-            }
-            worker.join().unwrap_or_default()
-        });
-        findings.extend(found);
-        for link in &links {
-            ids.note(link, findings);
-        }
-        chains::check_chain(links, findings);
-    }
-    progress(count, count);
-    count
+    // Count first, for progress; names are listed again as they are checked.
+    let total = authors
+        .iter()
+        .map(|author| fsread::count(&records_dir.join(author), ".toml"))
+        .sum();
+    records::check_all(cx, &authors, total, progress, findings)
 }
 
 /// The keyring as its signed entries make it, with a finding for every

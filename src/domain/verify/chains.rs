@@ -23,20 +23,25 @@ pub struct Link {
     pub created: Timestamp,
 }
 
-/// Checks one author's chain.
-pub fn check_chain(mut links: Vec<Link>, findings: &mut Vec<Finding>) {
-    links.sort_by(|a, b| (a.seq, &a.file).cmp(&(b.seq, &b.file)));
-    let mut previous: Option<&Link> = None;
-    for link in &links {
-        if let Some(kind) = check_link(previous, link) {
+/// One author's chain, walked record by record in the order of their
+/// files' names (sequence number, then id); only the last link is held.
+#[derive(Default)]
+pub struct Walk {
+    previous: Option<Link>,
+}
+
+impl Walk {
+    /// Checks `link` after the links walked so far.
+    pub fn step(&mut self, link: Link, findings: &mut Vec<Finding>) {
+        if let Some(kind) = check_link(self.previous.as_ref(), &link) {
             findings.push(Finding::new(&link.file, kind));
         }
-        if let Some(prev) = previous
+        if let Some(prev) = &self.previous
             && link.created < prev.created
         {
             findings.push(Finding::new(&link.file, FindingKind::ChainTimeBackwards));
         }
-        previous = Some(link);
+        self.previous = Some(link);
     }
 }
 
@@ -98,7 +103,10 @@ mod tests {
     #[track_caller]
     fn findings(links: Vec<Link>) -> Vec<(String, &'static str)> {
         let mut out = Vec::new();
-        check_chain(links, &mut out);
+        let mut walk = Walk::default();
+        for link in links {
+            walk.step(link, &mut out);
+        }
         out.into_iter().map(|f| (f.file, f.kind.code())).collect()
     }
 

@@ -51,31 +51,33 @@ pub fn rederive(
     };
     // Whether it may be signed at all. The norm's usability is judged with
     // the adoption, elsewhere.
-    if let Err(refusals) =
-        decision::assess(norm, &proposal, &grant.role, window(record, window_days))
-    {
-        findings.extend(
-            refusals
-                .into_iter()
-                .filter(|r| !matches!(r, Refusal::NormUnusable(_)))
-                .map(FindingKind::Refused),
-        );
-    }
-    // What it should say, given what it was asked.
-    let facts = DecisionFacts::from_answers(
-        proposal.answers.iter().map(|(id, a)| (id.as_str(), a)),
-        proposal.period,
-    );
-    let mandate = norm.mandate.outcome(&grant.role, &facts);
-    let meaning = match mandate {
-        MandateOutcome::Within { .. } => SignatureMeaning::Decided,
-        _ => SignatureMeaning::ForReview,
-    };
-    let assessment = Assessment {
-        decision_date: record.decision_date,
-        mandate,
-        meaning,
-    };
+    let assessment =
+        match decision::assess(norm, &proposal, &grant.role, window(record, window_days)) {
+            Ok(assessment) => assessment,
+            Err(refusals) => {
+                findings.extend(
+                    refusals
+                        .into_iter()
+                        .filter(|r| !matches!(r, Refusal::NormUnusable(_)))
+                        .map(FindingKind::Refused),
+                );
+                // What it should say all the same, given what it was asked.
+                let facts = DecisionFacts::from_answers(
+                    proposal.answers.iter().map(|(id, a)| (id.as_str(), a)),
+                    proposal.period,
+                );
+                let mandate = norm.mandate.outcome(&grant.role, &facts);
+                let meaning = match mandate {
+                    MandateOutcome::Within { .. } => SignatureMeaning::Decided,
+                    _ => SignatureMeaning::ForReview,
+                };
+                Assessment {
+                    decision_date: record.decision_date,
+                    mandate,
+                    meaning,
+                }
+            }
+        };
     let expected = decision::build_record(
         norm,
         sha256,

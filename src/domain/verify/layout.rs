@@ -3,6 +3,7 @@
 //! links, FIFOs and devices (never followed or opened), signatures without
 //! files and files without signatures, interrupted writes.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{Finding, FindingKind};
@@ -89,10 +90,12 @@ pub fn signed_files(
         return Vec::new();
     }
     let list = entries(base, dir, findings);
-    let has = |n: &str| {
-        list.iter()
-            .any(|(name, kind)| name == n && *kind == Kind::File)
-    };
+    let files: HashSet<&str> = list
+        .iter()
+        .filter(|(_, kind)| *kind == Kind::File)
+        .map(|(name, _)| name.as_str())
+        .collect();
+    let has = |n: &str| files.contains(n);
     let mut out = Vec::new();
     for (name, kind) in &list {
         let at = relative(base, &dir.join(name));

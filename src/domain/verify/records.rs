@@ -4,24 +4,25 @@
 //! its signature. The chain links come back for [`super::chains`]; only
 //! one author's records are held at a time.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use ed25519_dalek::{Signature, VerifyingKey};
 use jiff::Timestamp;
 use ssh_key::SshSig;
 
-use super::chains::Link;
+use super::chains::{Ids, Link, Walk};
 use super::signer::{Claim, Signed, check_signer};
-use super::{Finding, FindingKind, derive};
+use super::{Finding, FindingKind, derive, layout};
 use crate::domain::adoption::Adoptions;
 use crate::domain::fsread::{self, limit};
 use crate::domain::history::History;
 use crate::domain::keyring::Keyring;
 use crate::domain::keys::{self, Namespace};
 use crate::domain::norm::Norm;
-use crate::domain::record::{RECORD_FORMAT, RECORD_FORMAT_V1, Record};
+use crate::domain::record::{RECORD_FORMAT, RECORD_FORMAT_V1, Record, canonical};
 use crate::domain::store::{Store, relative, sig_path};
 
 /// What checking a record needs from the rest of the store.
@@ -71,51 +72,193 @@ struct Pending {
     key: VerifyingKey,
 }
 
-/// Checks the records `names` of `author` on all cores, with
-/// `done` counting them. Returns the findings and the chain links.
-pub fn check_author(
+/// Records checked together: one author's, consecutive.
+const BLOCK: usize = 1024;
+/// How many blocks may be handed out beyond the first not yet taken in.
+const WINDOW: usize = 16;
+
+/// Checks the records of every author in `authors` on all cores, a block
+/// at a time, calling `progress(done, total)` from this thread meanwhile.
+/// Blocks are taken in, chains walked and ids noted in the order the
+/// blocks were handed out, so only a window of blocks is held and the
+/// findings do not depend on which core was first. Returns how many record
+/// files there were.
+pub fn check_all(
     cx: &Context<'_>,
-    author: &str,
-    names: &[RecordName],
-    done: &AtomicUsize,
-) -> (Vec<Finding>, Vec<Link>) {
-    const BLOCK: usize = 256;
+    authors: &[String],
+    total: usize,
+    progress: &mut dyn FnMut(usize, usize),
+    findings: &mut Vec<Finding>,
+) -> usize {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
-        .clamp(1, 8)
-        .min(names.len().div_ceil(BLOCK).max(1));
-    let next = AtomicUsize::new(0);
-    let results: Vec<(Vec<Finding>, Vec<Link>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
+        .clamp(1, 8);
+    let feed = Mutex::new(Feed {
+        authors: authors.iter(),
+        current: None,
+        handed_out: 0,
+        listed: 0,
+        findings: Vec::new(),
+    });
+    let taken = Mutex::new(Taken::default());
+    let room = Condvar::new();
+    let done = AtomicUsize::new(0);
+    let me = std::thread::current();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
             .map(|_| {
-                let next = &next;
-                scope.spawn(move || {
-                    let (mut findings, mut links) = (Vec::new(), Vec::new());
-                    loop {
-                        let start = next.fetch_add(BLOCK, Ordering::Relaxed);
-                        if start >= names.len() {
-                            break;
-                        }
-                        let end = (start + BLOCK).min(names.len());
-                        check_block(cx, author, &names[start..end], &mut findings, &mut links);
-                        done.fetch_add(end - start, Ordering::Relaxed);
-                    }
-                    (findings, links)
+                scope.spawn(|| {
+                    work(cx, &feed, &taken, &room, &done);
+                    // Wake the reporting thread at once, not at its next tick.
+                    me.unpark();
                 })
             })
             .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_default())
-            .collect()
+        while !workers
+            .iter()
+            .all(std::thread::ScopedJoinHandle::is_finished)
+        {
+            let listed = lock(&feed).listed;
+            progress(done.load(Ordering::Relaxed), total.max(listed));
+            std::thread::park_timeout(std::time::Duration::from_millis(50));
+        }
     });
-    let mut findings = Vec::new();
-    let mut links = Vec::new();
-    for (f, l) in results {
-        findings.extend(f);
-        links.extend(l);
+    let feed = feed.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let taken = taken.into_inner().unwrap_or_else(PoisonError::into_inner);
+    findings.extend(feed.findings);
+    findings.extend(taken.findings);
+    progress(feed.listed, feed.listed);
+    feed.listed
+}
+
+/// A worker: takes blocks until there are none, checks each, hands it in.
+fn work(
+    cx: &Context<'_>,
+    feed: &Mutex<Feed<'_>>,
+    taken: &Mutex<Taken>,
+    room: &Condvar,
+    done: &AtomicUsize,
+) {
+    loop {
+        // Not too far ahead of the first block not yet taken in.
+        let mut t = lock(taken);
+        while lock(feed).handed_out >= t.next + WINDOW {
+            t = room.wait(t).unwrap_or_else(PoisonError::into_inner);
+        }
+        drop(t);
+        let Some(task) = lock(feed).next(cx) else {
+            room.notify_all();
+            return;
+        };
+        let names = &task.names[task.range.clone()];
+        let mut block = Block {
+            first_of_author: task.range.start == 0,
+            findings: Vec::new(),
+            links: Vec::new(),
+        };
+        check_block(
+            cx,
+            task.author,
+            names,
+            &mut block.findings,
+            &mut block.links,
+        );
+        done.fetch_add(names.len(), Ordering::Relaxed);
+        lock(taken).take_in(task.number, block);
+        room.notify_all();
     }
-    (findings, links)
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Hands out blocks: the authors' directories listed one by one, as the
+/// blocks before them are handed out.
+struct Feed<'a> {
+    authors: std::slice::Iter<'a, String>,
+    current: Option<(&'a str, Arc<Vec<RecordName>>, usize)>,
+    handed_out: usize,
+    listed: usize,
+    findings: Vec<Finding>,
+}
+
+struct Task<'a> {
+    number: usize,
+    author: &'a str,
+    names: Arc<Vec<RecordName>>,
+    range: std::ops::Range<usize>,
+}
+
+impl<'a> Feed<'a> {
+    // Store file names are written by this program in lower case.
+    #[allow(clippy::case_sensitive_file_extension_comparisons)]
+    fn next(&mut self, cx: &Context<'_>) -> Option<Task<'a>> {
+        loop {
+            if let Some((author, names, start)) = &mut self.current
+                && *start < names.len()
+            {
+                let range = *start..(*start + BLOCK).min(names.len());
+                *start = range.end;
+                self.handed_out += 1;
+                return Some(Task {
+                    number: self.handed_out - 1,
+                    author,
+                    names: Arc::clone(names),
+                    range,
+                });
+            }
+            let author = self.authors.next()?;
+            let dir = cx.base.join("records").join(author);
+            let files = layout::signed_files(
+                cx.base,
+                &dir,
+                |s| RecordName::parse(s).is_some(),
+                &mut self.findings,
+            );
+            let mut names: Vec<RecordName> = files
+                .iter()
+                .filter_map(|p| RecordName::parse(layout::name_of(p).strip_suffix(".toml")?))
+                .collect();
+            names.sort_by(|a, b| (a.seq, &a.id).cmp(&(b.seq, &b.id)));
+            self.listed += names.len();
+            self.current = Some((author, Arc::new(names), 0));
+        }
+    }
+}
+
+/// One block checked: its findings and its records' links, in order.
+struct Block {
+    first_of_author: bool,
+    findings: Vec<Finding>,
+    links: Vec<Link>,
+}
+
+/// Takes blocks in, in the order they were handed out.
+#[derive(Default)]
+struct Taken {
+    next: usize,
+    waiting: BTreeMap<usize, Block>,
+    walk: Walk,
+    ids: Ids,
+    findings: Vec<Finding>,
+}
+
+impl Taken {
+    fn take_in(&mut self, number: usize, block: Block) {
+        self.waiting.insert(number, block);
+        while let Some(block) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            if block.first_of_author {
+                self.walk = Walk::default();
+            }
+            self.findings.extend(block.findings);
+            for link in block.links {
+                self.ids.note(&link, &mut self.findings);
+                self.walk.step(link, &mut self.findings);
+            }
+        }
+    }
 }
 
 fn check_block(
@@ -125,20 +268,41 @@ fn check_block(
     findings: &mut Vec<Finding>,
     links: &mut Vec<Link>,
 ) {
-    let dir = cx.base.join("records").join(author);
+    let path = cx.base.join("records").join(author);
+    let dir = match fsread::Dir::open(&path) {
+        Ok(dir) => dir,
+        Err(e) => {
+            let kind = read_problem(e);
+            findings.extend(
+                names
+                    .iter()
+                    .map(|n| Finding::new(relative(cx.base, &path.join(n.file())), kind.clone())),
+            );
+            return;
+        }
+    };
     let mut pending = Vec::new();
     // Few signers, many records: decompress each key once.
     let mut keys: HashMap<[u8; 32], VerifyingKey> = HashMap::new();
+    let (mut bytes, mut sig) = (Vec::new(), Vec::new());
     for name in names {
-        let path = dir.join(name.file());
-        let rel = relative(cx.base, &path);
-        match check_record(cx, author, name, &path, &mut keys) {
+        let file = name.file();
+        let rel = format!("records/{author}/{file}");
+        match check_record(
+            cx,
+            author,
+            name,
+            &dir,
+            (&file, &rel),
+            &mut keys,
+            (&mut bytes, &mut sig),
+        ) {
             Err(kind) => findings.push(Finding::new(rel, kind)),
             Ok(checked) => {
                 findings.extend(checked.findings.into_iter().map(|k| Finding::new(&rel, k)));
                 if let Some((message, signature, key)) = checked.pending {
                     pending.push(Pending {
-                        file: rel.clone(),
+                        file: rel,
                         message,
                         signature,
                         key,
@@ -149,7 +313,7 @@ fn check_block(
         }
     }
     // Batch verification; when a batch fails, find the culprits one by one.
-    for batch in pending.chunks(256) {
+    for batch in pending.chunks(BLOCK) {
         let messages: Vec<&[u8]> = batch.iter().map(|p| p.message.as_slice()).collect();
         let signatures: Vec<Signature> = batch.iter().map(|p| p.signature).collect();
         let keys: Vec<VerifyingKey> = batch.iter().map(|p| p.key).collect();
@@ -177,20 +341,58 @@ fn check_record(
     cx: &Context<'_>,
     author: &str,
     name: &RecordName,
-    path: &Path,
+    dir: &fsread::Dir,
+    (file, rel): (&str, &str),
     keys: &mut HashMap<[u8; 32], VerifyingKey>,
+    buffers: (&mut Vec<u8>, &mut Vec<u8>),
 ) -> Result<Checked, FindingKind> {
-    let bytes = fsread::read(path, limit::SIGNED_FILE).map_err(read_problem)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
-    let record =
-        Record::from_toml(text).map_err(|e| FindingKind::Malformed(e.message().to_owned()))?;
-    let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
+    let (bytes, sig) = buffers;
+    dir.read_into(file, limit::SIGNED_FILE, bytes)
+        .map_err(read_problem)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
+    dir.read_into(&format!("{file}.sig"), limit::SIGNATURE, sig)
+        .map_err(read_problem)?;
+    let armored = std::str::from_utf8(sig).map_err(|e| FindingKind::Unreadable(e.to_string()))?;
+    let file = Read {
+        rel,
+        bytes,
+        armored,
+    };
+    // Records in the form this program writes them are read fast, by a
+    // reader that reads them as any TOML reader would; others by the TOML
+    // parser.
+    let record = match canonical::parse(text) {
+        Some(record) => record,
+        None => {
+            Record::from_toml(text).map_err(|e| FindingKind::Malformed(e.message().to_owned()))?
+        }
+    };
+    Ok(check_parsed(cx, author, name, &file, &record, keys))
+}
+
+/// A record file and its signature as read.
+struct Read<'a> {
+    /// Its path in the store.
+    rel: &'a str,
+    bytes: &'a [u8],
+    armored: &'a str,
+}
+
+fn check_parsed(
+    cx: &Context<'_>,
+    author: &str,
+    name: &RecordName,
+    file: &Read<'_>,
+    record: &Record,
+    keys: &mut HashMap<[u8; 32], VerifyingKey>,
+) -> Checked {
+    let (bytes, armored) = (file.bytes, file.armored);
     let link = Link {
-        file: relative(cx.base, path),
+        file: file.rel.to_owned(),
         seq: record.seq,
         id: record.id.clone(),
         prev: record.prev.clone(),
-        hash: Record::link(&bytes),
+        hash: Record::link(bytes),
         created: record.created,
     };
     let mut findings = Vec::new();
@@ -205,11 +407,11 @@ fn check_record(
             findings.push(FindingKind::UnknownFormat {
                 found: other.to_owned(),
             });
-            return Ok(Checked {
+            return Checked {
                 findings,
                 pending,
                 link,
-            });
+            };
         }
     };
     if record.created > cx.now {
@@ -227,10 +429,10 @@ fn check_record(
         namespace: Namespace::Record,
         keyring: under.as_ref().map(|u| u.keyring.as_slice()),
     };
-    let grant = match check_signer(&armored, &claim, cx.keyring) {
+    let grant = match check_signer(armored, &claim, cx.keyring) {
         Ok(signed) => {
-            let grant = signed.grant.clone();
-            match batchable(&signed, &bytes, keys) {
+            let grant = signed.grant;
+            match batchable(&signed, bytes, keys) {
                 Ok(Some(p)) => pending = Some(p),
                 Ok(None) => {}
                 Err(kind) => findings.push(kind),
@@ -261,13 +463,13 @@ fn check_record(
     if let Some(norm) = norm {
         findings.extend(check_adoption(
             cx,
-            &record,
+            record,
             norm,
             under.as_ref().map(|u| u.adoptions.as_slice()),
         ));
-        if let Some(grant) = &grant {
+        if let Some(grant) = grant {
             findings.extend(derive::rederive(
-                &record,
+                record,
                 norm,
                 &record.norm.sha256,
                 grant,
@@ -275,11 +477,11 @@ fn check_record(
             ));
         }
     }
-    Ok(Checked {
+    Checked {
         findings,
         pending,
         link,
-    })
+    }
 }
 
 /// Whether the record's norm was adopted in the store, seen by the record,

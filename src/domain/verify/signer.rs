@@ -25,20 +25,20 @@ pub struct Claim<'a> {
 /// The signature, the signer's key and the grant it signed under, once
 /// everything but the cryptography is known to hold.
 #[derive(Debug)]
-pub struct Signed {
+pub struct Signed<'k> {
     pub sig: SshSig,
     pub key: PublicKey,
-    pub grant: Grant,
+    pub grant: &'k Grant,
 }
 
 /// Checks the signer of a file whose armored signature is `armored` against
 /// what the file claims. The signature itself is not checked here, so
 /// callers can check many at once.
-pub fn check_signer(
+pub fn check_signer<'k>(
     armored: &str,
     claim: &Claim<'_>,
-    keyring: &Keyring,
-) -> Result<Signed, FindingKind> {
+    keyring: &'k Keyring,
+) -> Result<Signed<'k>, FindingKind> {
     let sig = keys::parse_signature(armored).ok_or(FindingKind::BadSignature)?;
     if sig.namespace() != claim.namespace.as_str() {
         return Err(FindingKind::WrongNamespace {
@@ -84,11 +84,7 @@ pub fn check_signer(
             return Err(FindingKind::GrantNotSeen);
         }
     }
-    Ok(Signed {
-        sig,
-        key,
-        grant: grant.clone(),
-    })
+    Ok(Signed { sig, key, grant })
 }
 
 /// [`check_signer`], then the signature over `bytes`.
