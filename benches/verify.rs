@@ -67,7 +67,7 @@ fn ssh_keygen_per_record(bencher: divan::Bencher) {
     let signers = dir.path().join("../allowed_signers");
     std::fs::write(
         &signers,
-        store.keyring().expect("keyring").allowed_signers(),
+        store.keyring().expect("keyring").allowed_signers(&[]),
     )
     .expect("write");
     let files: Vec<(PathBuf, String)> = store

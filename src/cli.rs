@@ -35,6 +35,7 @@ pub use context::{ColorChoice, Context};
 pub(crate) use norms::print_table as norms_table;
 use output::Output;
 
+use crate::domain::bsn;
 use crate::domain::norm::catalog::Catalog;
 use crate::i18n::Lang;
 
@@ -239,13 +240,14 @@ fn report(out: &mut Output, lang: Lang, error: &CliError) -> io::Result<()> {
         CliError::Io(e) => lang.io_problem(e),
         CliError::Input { message, .. } => message.clone(),
     };
-    out.err_line(&format!("{label}: {message}"))?;
+    // A message may repeat what someone typed; never a BSN in it.
+    out.err_line(&format!("{label}: {}", bsn::redact(&message)))?;
     if let CliError::Input {
         help: Some(help), ..
     } = error
     {
         let name = out.paint_err(Style::new().bold(), lang.help_label());
-        out.err_line(&format!("{name}: {help}"))?;
+        out.err_line(&format!("{name}: {}", bsn::redact(help)))?;
     }
     out.flush()
 }

@@ -486,7 +486,7 @@ fn outcome(ring: &Keyring) -> (String, Vec<String>, Option<String>) {
         .collect();
     problems.sort();
     (
-        ring.allowed_signers(),
+        ring.allowed_signers(&[]),
         problems,
         ring.root().map(ToString::to_string),
     )

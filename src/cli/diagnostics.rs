@@ -7,6 +7,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use serde::Serialize;
 
 use super::output::Output;
+use crate::domain::bsn::{self, contains_bsn};
 use crate::domain::diagnostic::{Diagnostic, FileReport, Severity};
 use crate::domain::source::SourceFile;
 use crate::i18n::Lang;
@@ -76,9 +77,15 @@ fn render_one(renderer: &Renderer, lang: Lang, source: &SourceFile, d: &Item) ->
         Severity::Warning => Level::WARNING,
     }
     .with_name(lang.severity(d.severity));
-    let title = level.primary_title(d.message.clone()).id(d.code);
+    // Neither the message nor the lines shown may hold a BSN: a line that
+    // holds one is not shown, only where it is.
+    let title = level.primary_title(bsn::redact(&d.message)).id(d.code);
+    let hide = d.hide_source
+        || d.span
+            .as_ref()
+            .is_some_and(|span| contains_bsn(lines_of(source, span.clone())));
     let mut group = match &d.span {
-        Some(span) if d.hide_source => {
+        Some(span) if hide => {
             let at = source.line_col(span.start);
             title.element(
                 Origin::path(source.name())
@@ -101,10 +108,21 @@ fn render_one(renderer: &Renderer, lang: Lang, source: &SourceFile, d: &Item) ->
             Lang::Nl => "hulp",
             Lang::En => "help",
         };
-        group = group.element(Level::HELP.with_name(name).message(help.clone()));
+        group = group.element(Level::HELP.with_name(name).message(bsn::redact(help)));
     }
     let report: [Group<'_>; 1] = [group];
     renderer.render(&report)
+}
+
+/// The whole lines `span` touches: what a snippet of it shows.
+fn lines_of(source: &SourceFile, span: std::ops::Range<usize>) -> &str {
+    let text = source.text();
+    let span = source.clamp(span);
+    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| span.end + i);
+    &text[start..end]
 }
 
 /// One diagnostic for `--json` output.
@@ -137,8 +155,8 @@ pub fn to_json(lang: Lang, reports: &[FileReport]) -> Vec<JsonDiagnostic> {
                     end_column: end.column,
                     severity: d.severity,
                     code: d.problem.code(),
-                    message: lang.problem(&d.problem),
-                    help: lang.problem_help(&d.problem),
+                    message: bsn::redact(&lang.problem(&d.problem)),
+                    help: lang.problem_help(&d.problem).map(|h| bsn::redact(&h)),
                 }
             })
         })

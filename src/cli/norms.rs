@@ -11,7 +11,9 @@ use clap::Subcommand;
 pub(crate) use list::print_table;
 
 use super::{CliError, Context, Outcome};
+use crate::domain::adoption::Adoptions;
 use crate::domain::norm::Norm;
+use crate::domain::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum NormsCommand {
@@ -38,4 +40,13 @@ pub(crate) fn validity(norm: &Norm) -> String {
         Some(until) => format!("{} – {until}", norm.valid_from),
         None => format!("{} –", norm.valid_from),
     }
+}
+
+/// The adoptions of the configured store, when there is one that can be
+/// read: what `norms list` and `norms show` say each norm's standing is.
+/// Problems with the store are `verify`'s to report, not these commands'.
+pub(crate) fn store_adoptions(ctx: &Context) -> Option<Adoptions> {
+    let dir = ctx.config.store.as_deref()?;
+    let state = Store::open(dir).ok()?.state().ok()?;
+    Some(state.adoptions)
 }

@@ -14,7 +14,8 @@ pub fn run(ctx: &mut Context) -> Result<Outcome, CliError> {
     ctx.out.blank()?;
     let today = ctx.today;
     let usable: Vec<_> = catalog.usable_on(today).collect();
-    norms_table(ctx, &catalog, &usable, today, false)?;
+    let adoptions = super::norms::store_adoptions(ctx);
+    norms_table(ctx, &catalog, &usable, today, false, adoptions.as_ref())?;
     ctx.out.blank()?;
     ctx.out.line(lang.next_steps_heading())?;
     let hints = lang.next_steps();

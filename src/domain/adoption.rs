@@ -169,6 +169,21 @@ impl Adopted {
     }
 }
 
+/// Where a norm text stands in a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "standing")]
+pub enum Standing {
+    /// Adopted; withdrawn from `withdrawn` on, if at all.
+    Adopted {
+        withdrawn: Option<Date>,
+    },
+    /// Not this text, but another of the same id (the newest `version`).
+    OtherText {
+        version: u32,
+    },
+    NotAdopted,
+}
+
 /// What the store's adoptions amount to.
 #[derive(Debug, Clone, Default)]
 pub struct Adoptions {
@@ -329,6 +344,23 @@ impl Adoptions {
             .iter()
             .filter(|a| a.adoption.norm.id == id && a.refuses(on).is_none())
             .max_by_key(|a| (a.adoption.norm.version, a.adoption.created))
+    }
+
+    /// Where the norm text with `id` and `sha256` stands in the store.
+    pub fn standing(&self, id: &str, sha256: &str) -> Standing {
+        if let Some(a) = self.of_sha(sha256) {
+            return Standing::Adopted {
+                withdrawn: a.withdrawn.as_ref().map(|(since, _)| *since),
+            };
+        }
+        self.adopted
+            .iter()
+            .filter(|a| a.adoption.norm.id == id)
+            .map(|a| a.adoption.norm.version)
+            .max()
+            .map_or(Standing::NotAdopted, |version| Standing::OtherText {
+                version,
+            })
     }
 
     /// Any adoption of the norm with `sha256`, withdrawn or not.

@@ -14,10 +14,11 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::bsn::{is_bsn_number, redact};
 use super::decision::Proposal;
 use super::norm::catalog::{Catalog, LoadedNorm};
 use super::record::{Answer, Motivation};
-use super::store::files::{TEMP_PREFIX, new_id, sync_dir};
+use super::store::files::{TEMP_PREFIX, make_dirs, new_id, private, restrict_dir, sync_dir};
 
 pub const DRAFT_FORMAT: &str = "maatwerk-draft/1";
 
@@ -120,6 +121,35 @@ impl Draft {
     }
 
     /// The proposal this draft amounts to so far.
+    /// This draft with every valid BSN taken out: the digits in texts
+    /// replaced by `•`, a number answer that is one left out.
+    #[must_use]
+    pub fn without_bsn(&self) -> Self {
+        let mut draft = self.clone();
+        draft.case = redact(&draft.case);
+        draft
+            .answers
+            .retain(|a| !matches!(a.answer, Answer::Number(n) if is_bsn_number(n)));
+        for a in &mut draft.answers {
+            if let Answer::Text(text) = &mut a.answer {
+                *text = redact(text);
+            }
+        }
+        let m = &mut draft.motivation;
+        for part in [
+            &mut m.circumstances,
+            &mut m.consequences,
+            &mut m.aims,
+            &mut m.disproportionality,
+            &mut m.resident_view,
+            &mut m.consulted,
+            &mut m.expected_effect,
+        ] {
+            *part = redact(part);
+        }
+        draft
+    }
+
     pub fn proposal(&self) -> Proposal {
         Proposal {
             case: self.case.clone(),
@@ -181,17 +211,26 @@ impl Drafts {
     }
 
     /// Saves `draft`, replacing its previous save atomically: a temporary
-    /// file in the same directory, flushed, renamed over the old one.
+    /// file in the same directory, readable by its owner only, flushed,
+    /// renamed over the old one. A valid BSN never reaches the disk: its
+    /// digits are saved as `•`, a number that is one is left out.
     pub fn save(&self, draft: &Draft) -> io::Result<PathBuf> {
-        fs::create_dir_all(&self.dir)?;
-        let text = toml::to_string(draft).map_err(io::Error::other)?;
+        make_dirs(&self.dir)?;
+        restrict_dir(&self.dir)?;
+        let text = toml::to_string(&draft.without_bsn()).map_err(io::Error::other)?;
         let path = self.path(&draft.id);
         let temp = self.dir.join(format!(
             "{TEMP_PREFIX}{}-{}.toml",
             std::process::id(),
             draft.id
         ));
-        let mut file = fs::File::create(&temp)?;
+        let mut file = private(
+            fs::OpenOptions::new()
+                .write(true)
+                .create(true)
+                .truncate(true),
+        )
+        .open(&temp)?;
         file.write_all(text.as_bytes())?;
         file.sync_all()?;
         drop(file);
@@ -271,6 +310,42 @@ mod tests {
             draft.proposal().answers,
             [("voorschot".to_owned(), Answer::Number(450.0))]
         );
+    }
+
+    #[test]
+    fn a_bsn_never_reaches_the_disk_and_the_draft_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path().join("concepten"));
+        let mut draft = Draft::new(at("2026-11-23T09:00:00Z"));
+        draft.case = "BSN 123456782".into();
+        draft.answers.push(DraftAnswer {
+            check: "voorschot".into(),
+            answer: Answer::Number(123_456_782.0),
+        });
+        draft.answers.push(DraftAnswer {
+            check: "afspraken".into(),
+            answer: Answer::Text("bel 1234.56.782 terug".into()),
+        });
+        draft.motivation.consulted = "Moeder (BSN 123 456 782) en de school.".into();
+        let path = drafts.save(&draft).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        for digits in ["123456782", "1234.56.782", "123 456 782"] {
+            assert!(!text.contains(digits), "{digits} in {text}");
+        }
+        let saved = drafts.load(&draft.id).unwrap();
+        assert_eq!(saved.case, "BSN •••••••••");
+        assert_eq!(saved.answers.len(), 1, "the BSN as a number is left out");
+        assert_eq!(
+            saved.motivation.consulted,
+            "Moeder (BSN ••• ••• •••) en de school."
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode(&path), 0o600);
+            assert_eq!(mode(&dir.path().join("concepten")), 0o700);
+        }
     }
 
     #[test]

@@ -497,7 +497,7 @@ impl Keyring {
     /// An OpenSSH `allowed_signers` file that accepts exactly the signatures
     /// this keyring accepts: one line per grant, its namespaces by role, its
     /// validity window.
-    pub fn allowed_signers(&self) -> String {
+    pub fn allowed_signers(&self, adopters: &[String]) -> String {
         let mut out = String::new();
         for g in self.listing() {
             let mut namespaces = vec![
@@ -507,6 +507,9 @@ impl Keyring {
             ];
             if g.manages_keyring() {
                 namespaces.push(Namespace::Keyring.as_str());
+            }
+            if g.manages_keyring() || adopters.contains(&g.role) {
+                namespaces.push(Namespace::Adoption.as_str());
             }
             let mut options = format!("namespaces=\"{}\"", namespaces.join(","));
             let _ = write!(options, ",valid-after=\"{}\"", ssh_time(g.from));
@@ -802,7 +805,7 @@ pub(crate) mod tests {
         assert!(sanne_now.manages_keyring(), "kept through the change");
         assert!(!ring.member_at("tom", now).unwrap().manages_keyring());
         assert!(ring.member_at("eve", now).is_none());
-        let signers = ring.allowed_signers();
+        let signers = ring.allowed_signers(&["afdelingshoofd".to_owned()]);
         let line = |who: &str| {
             signers
                 .lines()
@@ -816,6 +819,17 @@ pub(crate) mod tests {
                 .all(|l| l.contains("maatwerk-keyring"))
         );
         assert!(line("tom ").iter().all(|l| !l.contains("maatwerk-keyring")));
+        // Keyring managers and the store's adopters sign adoptions.
+        assert!(
+            line("sanne ")
+                .iter()
+                .all(|l| l.contains("maatwerk-adoption"))
+        );
+        assert!(
+            line("tom ")
+                .iter()
+                .all(|l| !l.contains("maatwerk-adoption"))
+        );
     }
 
     #[test]

@@ -41,6 +41,10 @@ pub enum KeyError {
     NotEd25519,
     #[error("wrong passphrase")]
     Passphrase,
+    /// Group or others may read it (permissions `mode`); OpenSSH refuses
+    /// such a key too.
+    #[error("the key file {} can be read by others (permissions {mode:04o})", path.display())]
+    Unprotected { path: std::path::PathBuf, mode: u32 },
     #[error("signing failed: {0}")]
     Sign(ssh_key::Error),
 }
@@ -88,8 +92,33 @@ pub struct KeyFile {
 }
 
 impl KeyFile {
+    /// Reads the key at `path`, which only its owner may read.
     pub fn read(path: &Path) -> Result<Self, KeyError> {
-        let text = std::fs::read_to_string(path).map_err(KeyError::Read)?;
+        use std::io::Read as _;
+        // A key file is small; anything else is no key.
+        const MAX: u64 = 64 * 1024;
+        let meta = std::fs::metadata(path).map_err(KeyError::Read)?;
+        if !meta.is_file() {
+            return Err(KeyError::Read(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "not a regular file",
+            )));
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                return Err(KeyError::Unprotected {
+                    path: path.to_path_buf(),
+                    mode,
+                });
+            }
+        }
+        let mut text = String::new();
+        std::fs::File::open(path)
+            .and_then(|f| f.take(MAX).read_to_string(&mut text))
+            .map_err(KeyError::Read)?;
         Self::parse(&text)
     }
 

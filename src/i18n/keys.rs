@@ -183,6 +183,18 @@ impl Lang {
             E::Read(e) => self.cannot_read_key(e),
             E::Format(_) | E::NotEd25519 => self.not_an_ed25519_key(),
             E::Passphrase => self.wrong_passphrase(),
+            E::Unprotected { path, mode } => match self {
+                Self::Nl => format!(
+                    "anderen kunnen de sleutel {} lezen (rechten {mode:04o}); maak hem alleen voor uzelf leesbaar met `chmod 600 {}`",
+                    path.display(),
+                    path.display()
+                ),
+                Self::En => format!(
+                    "others can read the key {} (permissions {mode:04o}); make it readable to you alone with `chmod 600 {}`",
+                    path.display(),
+                    path.display()
+                ),
+            },
             E::Sign(e) => match self {
                 Self::Nl => format!("ondertekenen mislukt: {e}"),
                 Self::En => format!("signing failed: {e}"),

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use super::Lang;
+use crate::domain::adoption::Standing;
 use crate::domain::norm::Unusable;
 use crate::domain::norm::catalog::Origin;
 
@@ -117,6 +118,74 @@ impl Lang {
 
     pub fn usable_column(self) -> &'static str {
         self.pick("bruikbaar", "usable")
+    }
+
+    pub fn in_store_column(self) -> &'static str {
+        self.pick("in opslag", "in store")
+    }
+
+    /// A norm text's standing in the store, in a table cell.
+    pub fn standing_short(self, standing: &Standing) -> String {
+        match (self, standing) {
+            (Self::Nl, Standing::Adopted { withdrawn: None }) => "✓ vastgesteld".to_owned(),
+            (Self::En, Standing::Adopted { withdrawn: None }) => "✓ adopted".to_owned(),
+            (
+                Self::Nl,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("ingetrokken per {since}"),
+            (
+                Self::En,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("withdrawn from {since}"),
+            (Self::Nl, Standing::OtherText { version }) => {
+                format!("✗ andere tekst (versie {version} vastgesteld)")
+            }
+            (Self::En, Standing::OtherText { version }) => {
+                format!("✗ another text (version {version} adopted)")
+            }
+            (Self::Nl, Standing::NotAdopted) => "✗ niet vastgesteld".to_owned(),
+            (Self::En, Standing::NotAdopted) => "✗ not adopted".to_owned(),
+        }
+    }
+
+    /// A norm text's standing in the store, as a sentence with the way on.
+    pub fn standing_line(self, id: &str, standing: &Standing) -> String {
+        match (self, standing) {
+            (Self::Nl, Standing::Adopted { withdrawn: None }) => {
+                "Vastgesteld in deze opslag.".to_owned()
+            }
+            (Self::En, Standing::Adopted { withdrawn: None }) => {
+                "Adopted in this store.".to_owned()
+            }
+            (
+                Self::Nl,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("Vastgesteld in deze opslag, ingetrokken per {since}."),
+            (
+                Self::En,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("Adopted in this store, withdrawn from {since}."),
+            (Self::Nl, Standing::OtherText { version }) => format!(
+                "Deze tekst is niet vastgesteld in deze opslag; versie {version} van `{id}` wel. Een besluit steunt op de vastgestelde tekst."
+            ),
+            (Self::En, Standing::OtherText { version }) => format!(
+                "This text is not adopted in this store; version {version} of `{id}` is. A decision relies on the adopted text."
+            ),
+            (Self::Nl, Standing::NotAdopted) => format!(
+                "Niet vastgesteld in deze opslag: een afdelingshoofd of beheerder doet dat met `maatwerk norms adopt {id}`."
+            ),
+            (Self::En, Standing::NotAdopted) => format!(
+                "Not adopted in this store: an afdelingshoofd or beheerder adopts it with `maatwerk norms adopt {id}`."
+            ),
+        }
     }
 
     pub fn usable_yes(self) -> &'static str {

@@ -1,5 +1,7 @@
 //! The keyring: who may change it, and the `allowed_signers` file for OpenSSH.
 
+use std::fs;
+
 use serde_json::Value;
 
 use super::support::{Team, stderr, stdout};
@@ -145,7 +147,7 @@ fn allowed_signers_gives_each_role_its_namespaces_and_windows() {
     assert_eq!(lines.len(), 3, "{text}");
     // Sorted by principal, for stable diffs.
     assert!(lines[1].starts_with(
-        "bea@gemeente.example namespaces=\"maatwerk-record,maatwerk-review,maatwerk-signal,maatwerk-keyring\",valid-after=\"20261123090000Z\" ssh-ed25519 AAAA"
+        "bea@gemeente.example namespaces=\"maatwerk-record,maatwerk-review,maatwerk-signal,maatwerk-keyring,maatwerk-adoption\",valid-after=\"20261123090000Z\" ssh-ed25519 AAAA"
     ), "{text}");
     assert!(lines[0].starts_with("anna@gemeente.example namespaces=\"maatwerk-record,maatwerk-review,maatwerk-signal\",valid-after=\"20261123090000Z\" ssh-ed25519 "));
     assert!(
@@ -429,4 +431,33 @@ fn init_takes_the_role_the_person_decides_in() {
         json[0]["beheerder"], true,
         "the trust root manages the keyring"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_private_key_others_can_read_is_refused_with_the_chmod_that_fixes_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let team = Team::new();
+    let key = team.key("anna");
+    assert_eq!(
+        fs::metadata(&key).expect("key").permissions().mode() & 0o777,
+        0o600,
+        "keys are made private"
+    );
+    fs::set_permissions(&key, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let before = team.files();
+    let output = team
+        .as_("anna")
+        .args(["new", "--norm", "pw-zoektermijn-jongeren", "--answers"])
+        .arg(Team::example("pw-zoektermijn-jongeren"))
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    let err = stderr(&output);
+    assert!(err.contains("(permissions 0644)"), "{err}");
+    assert!(
+        err.contains(&format!("chmod 600 {}", key.display())),
+        "{err}"
+    );
+    assert_eq!(team.files(), before, "nothing written");
 }

@@ -119,3 +119,79 @@ fn an_empty_norms_directory_says_so() {
     assert!(output.status.success());
     assert!(stdout(&output).contains("No norm is usable on this date"));
 }
+
+#[test]
+fn against_a_store_each_norm_says_whether_it_is_adopted_there() {
+    let team = super::support::Team::new();
+    // A copy with the consulent's tier raised: same id and version, another
+    // text.
+    let copy = team
+        .sandbox
+        .copy_norm("pw-bijzondere-bijstand-boven-grens", "eigen");
+    let text = std::fs::read_to_string(&copy).expect("copy");
+    std::fs::write(&copy, text.replacen("500", "2500", 1)).expect("raise");
+    team.sandbox.copy_norm("mw-doorbraakbudget", "eigen");
+    let list = |json: bool| {
+        let mut cmd = team.as_("anna");
+        cmd.args(["norms", "list", "--norms"])
+            .arg(team.sandbox.work().join("eigen"));
+        if json {
+            cmd.arg("--json");
+        }
+        let output = cmd.output().expect("run");
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let out = list(false);
+    assert!(
+        out.lines().nth(2).is_some_and(|h| h.contains("in store")),
+        "{out}"
+    );
+    let row = |id: &str| {
+        out.lines()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{id} in {out}"))
+            .to_owned()
+    };
+    assert!(row("mw-doorbraakbudget").ends_with("✓ adopted"), "{out}");
+    assert!(
+        row("pw-bijzondere-bijstand-boven-grens").ends_with("✗ another text (version 2 adopted)"),
+        "{out}"
+    );
+    let json: Value = serde_json::from_str(&list(true)).expect("json");
+    let standing = |id: &str| {
+        json.as_array()
+            .and_then(|a| a.iter().find(|n| n["id"] == id))
+            .map(|n| n["in_store"]["standing"].clone())
+    };
+    assert_eq!(standing("mw-doorbraakbudget"), Some("adopted".into()));
+    assert_eq!(
+        standing("pw-bijzondere-bijstand-boven-grens"),
+        Some("other-text".into())
+    );
+
+    // `norms show` says it in a sentence, with the way on.
+    let output = team
+        .as_("anna")
+        .args([
+            "--lang",
+            "nl",
+            "norms",
+            "show",
+            "pw-bijzondere-bijstand-boven-grens",
+            "--norms",
+        ])
+        .arg(team.sandbox.work().join("eigen"))
+        .output()
+        .expect("run");
+    assert!(
+        stdout(&output).contains("Deze tekst is niet vastgesteld in deze opslag; versie 2 van `pw-bijzondere-bijstand-boven-grens` wel."),
+        "{}",
+        stdout(&output)
+    );
+
+    // Without a store there is no such column.
+    let sandbox = Sandbox::new();
+    let out = stdout(&sandbox.cmd().args(["norms", "list"]).output().expect("run"));
+    assert!(!out.contains("in store"), "{out}");
+}

@@ -78,6 +78,28 @@ fn new_prints_only_the_id_and_writes_a_record_stock_openssh_verifies() {
         String::from_utf8_lossy(&status.stdout)
             .contains("Good \"maatwerk-record\" signature for anna@gemeente.example")
     );
+    // And the adoption the record rests on, by the beheerder who made it.
+    let adoption = fs::read_dir(team.store().join("adoptions"))
+        .expect("adoptions")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("an adoption");
+    let verify_adoption = |principal: &str| {
+        ssh_keygen()
+            .args(["-Y", "verify", "-f"])
+            .arg(&signers)
+            .args(["-I", principal, "-n", "maatwerk-adoption", "-s"])
+            .arg(format!("{}.sig", adoption.display()))
+            .stdin(fs::File::open(&adoption).expect("open"))
+            .output()
+            .expect("ssh-keygen")
+    };
+    assert!(verify_adoption("bea@gemeente.example").status.success());
+    assert!(
+        !verify_adoption("anna@gemeente.example").status.success(),
+        "a consulent does not sign adoptions"
+    );
 }
 
 #[test]
@@ -448,4 +470,42 @@ fn show_and_list_read_records_back() {
         .output()
         .expect("run");
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn no_message_ever_shows_a_line_that_holds_a_bsn() {
+    let team = Team::new();
+    let answers = team.sandbox.write(
+        "bsn.toml",
+        "case = \"Z-2026-1\"\ndecision_date = 2026-11-20\nopmerking = \"bel moeder, BSN 1234.56.782\" x\n123456782 = 1\n",
+    );
+    for json in [false, true] {
+        let mut cmd = team.as_("anna");
+        cmd.args(["new", "--norm", "pw-zoektermijn-jongeren", "--answers"])
+            .arg(&answers);
+        if json {
+            cmd.arg("--json");
+        }
+        let output = cmd.output().expect("run");
+        assert!(!output.status.success(), "{}", stderr(&output));
+        let all = format!("{}{}", stdout(&output), stderr(&output));
+        for digits in ["123456782", "1234.56.782"] {
+            assert!(!all.contains(digits), "{digits} shown:\n{all}");
+        }
+        if !json {
+            assert!(all.contains("bsn.toml:3:"), "{all}");
+        }
+    }
+    // Nor an error about a value given on the command line.
+    let output = team
+        .as_("anna")
+        .args(["new", "--norm", "123456782"])
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    assert!(
+        !stderr(&output).contains("123456782"),
+        "{}",
+        stderr(&output)
+    );
 }

@@ -10,8 +10,8 @@ pub struct AllowedSignersArgs {}
 
 pub fn run(_args: &AllowedSignersArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let store = open_store(ctx)?;
-    let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
-    let text = keyring.allowed_signers();
+    let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let text = state.keyring.allowed_signers(&state.config.adopters);
     ctx.out.line(text.trim_end())?;
     Ok(Outcome::Success)
 }

@@ -3,6 +3,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::cli::{CliError, Context, Outcome, date_arg, load_catalog, warn_broken};
+use crate::domain::adoption::{Adoptions, Standing};
 use crate::domain::norm::catalog::{Catalog, LoadedNorm};
 use crate::domain::norm::{Status, Unusable};
 
@@ -34,12 +35,16 @@ struct JsonNorm<'a> {
     unusable: Option<Unusable>,
     sha256: &'a str,
     source: &'a str,
+    /// Its standing in the configured store, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_store: Option<Standing>,
 }
 
 pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let catalog = load_catalog(ctx)?;
     let on = date_arg(ctx, "--on", args.on.as_deref())?.unwrap_or(ctx.today);
     warn_broken(&catalog, ctx)?;
+    let adoptions = super::store_adoptions(ctx);
     let shown: Vec<&LoadedNorm> = catalog
         .norms()
         .iter()
@@ -60,22 +65,27 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 unusable: n.norm.usability(on).err(),
                 sha256: n.sha256().as_str(),
                 source: n.source.name(),
+                in_store: adoptions
+                    .as_ref()
+                    .map(|a| a.standing(&n.norm.id, n.sha256().as_str())),
             })
             .collect();
         ctx.out.json(&json)?;
         return Ok(Outcome::Success);
     }
-    print_table(ctx, &catalog, &shown, on, args.all)?;
+    print_table(ctx, &catalog, &shown, on, args.all, adoptions.as_ref())?;
     Ok(Outcome::Success)
 }
 
-/// The norms table shared with the overview.
+/// The norms table shared with the overview; with the store's adoptions,
+/// a column says each norm's standing there.
 pub(crate) fn print_table(
     ctx: &mut Context,
     catalog: &Catalog,
     shown: &[&LoadedNorm],
     on: Date,
     all: bool,
+    adoptions: Option<&Adoptions>,
 ) -> std::io::Result<()> {
     let lang = ctx.lang;
     let usable = catalog.usable_on(on).count();
@@ -102,6 +112,9 @@ pub(crate) fn print_table(
     if all {
         header.push(lang.usable_column());
     }
+    if adoptions.is_some() {
+        header.push(lang.in_store_column());
+    }
     let rows: Vec<Vec<String>> = shown
         .iter()
         .map(|n| {
@@ -120,6 +133,9 @@ pub(crate) fn print_table(
                     Ok(()) => lang.usable_yes().to_owned(),
                     Err(why) => lang.unusable_short(&why),
                 });
+            }
+            if let Some(adoptions) = adoptions {
+                row.push(lang.standing_short(&adoptions.standing(&n.norm.id, n.sha256().as_str())));
             }
             row
         })

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::cli::{CliError, Context, Outcome, date_arg, load_catalog, warn_broken};
+use crate::domain::adoption::Standing;
 use crate::domain::jci::Jci;
 use crate::domain::norm::catalog::LoadedNorm;
 use crate::domain::norm::{Check, CheckKind, Norm, Unusable};
@@ -35,6 +36,9 @@ struct JsonShow<'a> {
     usable_on: Date,
     usable: bool,
     unusable: Option<Unusable>,
+    /// Its standing in the configured store, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    in_store: Option<Standing>,
 }
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
@@ -60,6 +64,8 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         ));
     };
     warn_broken(&catalog, ctx)?;
+    let standing =
+        super::store_adoptions(ctx).map(|a| a.standing(&loaded.norm.id, loaded.sha256().as_str()));
     if args.json {
         ctx.out.json(&JsonShow {
             norm: &loaded.norm,
@@ -69,9 +75,10 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             usable_on: on,
             usable: loaded.norm.usability(on).is_ok(),
             unusable: loaded.norm.usability(on).err(),
+            in_store: standing,
         })?;
     } else {
-        print_norm(ctx, loaded, on)?;
+        print_norm(ctx, loaded, on, standing)?;
     }
     Ok(Outcome::Success)
 }
@@ -95,7 +102,12 @@ fn law(ctx: &mut Context, indent: usize, jci: &Jci) -> io::Result<()> {
     ctx.out.line(&format!("{pad}{url}"))
 }
 
-fn print_norm(ctx: &mut Context, loaded: &LoadedNorm, on: Date) -> io::Result<()> {
+fn print_norm(
+    ctx: &mut Context,
+    loaded: &LoadedNorm,
+    on: Date,
+    standing: Option<Standing>,
+) -> io::Result<()> {
     let lang = ctx.lang;
     let n = &loaded.norm;
     let title = ctx.out.paint(Style::new().bold(), &n.title);
@@ -117,6 +129,17 @@ fn print_norm(ctx: &mut Context, loaded: &LoadedNorm, on: Date) -> io::Result<()
         ),
     };
     ctx.out.line(&usable)?;
+    if let Some(standing) = standing {
+        let colour = match standing {
+            Standing::Adopted { withdrawn: None } => anstyle::AnsiColor::Green,
+            _ => anstyle::AnsiColor::Red,
+        };
+        let line = lang.standing_line(&n.id, &standing);
+        let line = ctx
+            .out
+            .paint(Style::new().fg_color(Some(colour.into())), &line);
+        ctx.out.line(&line)?;
+    }
     if let (Some(on), Some(by)) = (n.adopted_on, &n.adopted_by) {
         field(ctx, lang.label_adopted(), &lang.adopted_by(on, by))?;
     }

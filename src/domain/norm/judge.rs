@@ -4,7 +4,7 @@
 //! answer is typed) and verification all judge answers here.
 
 use super::{Check, CheckKind, DecisionFacts};
-use crate::domain::bsn::{contains_bsn, is_bsn};
+use crate::domain::bsn::{contains_bsn, is_bsn_number};
 use crate::domain::dates::parse_typed_date;
 use crate::domain::record::Answer;
 
@@ -134,13 +134,6 @@ impl Check {
 
 /// Whether a number is a BSN written as an amount: a whole number of nine
 /// digits that passes the 11-check.
-fn is_bsn_number(n: f64) -> bool {
-    // Whole numbers of nine digits only; the cast is exact for them.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let whole = (n.fract() == 0.0 && (1.0e8..1.0e9).contains(&n)).then_some(n as u64);
-    whole.is_some_and(|w| is_bsn(&w.to_string()))
-}
-
 impl<'a> DecisionFacts<'a> {
     /// The facts the mandate looks at, from the answers given so far.
     pub fn from_answers(

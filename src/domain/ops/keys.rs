@@ -70,7 +70,7 @@ pub fn link_key(existing: &Path, path: &Path) -> Result<(), KeyFileError> {
         source,
     };
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io_at)?;
+        crate::domain::store::files::make_dirs(dir).map_err(io_at)?;
     }
     #[cfg(unix)]
     std::os::unix::fs::symlink(existing, path).map_err(io_at)?;
@@ -79,21 +79,34 @@ pub fn link_key(existing: &Path, path: &Path) -> Result<(), KeyFileError> {
     Ok(())
 }
 
-/// The private key, readable by its owner only.
+/// The private key, readable by its owner only from the moment it exists
+/// (`write_new` creates every file so).
 fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_new(path, bytes)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
-    }
-    Ok(())
+    write_new(path, bytes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::keys::KeyFile;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_key_others_can_read_is_refused_with_the_chmod_that_fixes_it() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("id_ed25519");
+        make_key(&path, "anna", None).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        assert!(matches!(
+            KeyFile::read(&path),
+            Err(KeyError::Unprotected { mode: 0o640, .. })
+        ));
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        assert!(KeyFile::read(&path).is_ok());
+    }
 
     #[test]
     fn a_new_key_is_private_and_never_replaced() {
