@@ -7,6 +7,7 @@ mod cli {
     mod bundled;
     mod drafts;
     mod global;
+    mod hostile;
     mod keyring;
     mod legacy;
     mod norms_check;

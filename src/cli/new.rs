@@ -58,6 +58,18 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let Some(loaded) = adopted.get(norm) else {
         return Err(not_adopted(ctx, norm, &adopted));
     };
+    // A decision relies on the adopted text. Norms given from a directory
+    // that hold another text of it are not silently set aside.
+    if let super::config::NormsSource::Dir(dir) = &ctx.config.norms
+        && let Ok(in_use) = load_catalog(ctx)
+        && let Some(other) = in_use.get(norm)
+        && other.sha256() != loaded.sha256()
+    {
+        return Err(CliError::input(
+            lang.other_text_in_use(norm, &dir.display().to_string(), loaded.norm.version),
+            Some(lang.other_text_in_use_help(norm, &dir.display().to_string())),
+        ));
+    }
     let text = std::fs::read_to_string(answers_file).map_err(|e| {
         CliError::input(
             lang.cannot_list(&answers_file.display().to_string(), &e),

@@ -289,6 +289,28 @@ impl Lang {
         }
     }
 
+    pub fn other_text_in_use(self, id: &str, dir: &str, adopted_version: u32) -> String {
+        match self {
+            Self::Nl => format!(
+                "de norm `{id}` in {dir} is niet de tekst die in deze opslag is vastgesteld (dat is versie {adopted_version}); er is niets ondertekend"
+            ),
+            Self::En => format!(
+                "the norm `{id}` in {dir} is not the text adopted in this store (that is version {adopted_version}); nothing was signed"
+            ),
+        }
+    }
+
+    pub fn other_text_in_use_help(self, id: &str, dir: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "een besluit steunt op de vastgestelde tekst: laat --norms weg, of laat een afdelingshoofd of beheerder deze tekst vaststellen met `maatwerk norms adopt {id} --norms {dir}`"
+            ),
+            Self::En => format!(
+                "a decision relies on the adopted text: leave out --norms, or have an afdelingshoofd or beheerder adopt this text with `maatwerk norms adopt {id} --norms {dir}`"
+            ),
+        }
+    }
+
     pub fn norm_not_adopted_help(self, id: &str) -> String {
         match self {
             Self::Nl => format!(

@@ -237,3 +237,30 @@ impl Team {
 pub fn ssh_keygen() -> std::process::Command {
     std::process::Command::new("ssh-keygen")
 }
+
+pub fn sig(file: &Path) -> PathBuf {
+    PathBuf::from(format!("{}.sig", file.display()))
+}
+
+/// Replaces the signature of `file` with one `ssh-keygen` makes with
+/// `who`'s key in `namespace`.
+pub fn resign(team: &Team, file: &Path, who: &str, namespace: &str) {
+    fs::remove_file(sig(file)).expect("remove sig");
+    let output = ssh_keygen()
+        .args(["-Y", "sign", "-n", namespace, "-f"])
+        .arg(team.key(who))
+        .arg(file)
+        .output()
+        .expect("ssh-keygen");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+pub fn edit(file: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(file).expect("read");
+    assert!(text.contains(from), "{from:?} not in {}", file.display());
+    fs::write(file, text.replacen(from, to, 1)).expect("write");
+}

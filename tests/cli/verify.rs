@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use super::support::{Team, VERIFY_NOW, ssh_keygen, stdout};
+use super::support::{Team, VERIFY_NOW, edit, resign, sig, ssh_keygen, stdout};
 
 const LATER: &str = "2026-11-23T10:00:00Z";
 
@@ -34,33 +34,6 @@ fn scenario() -> (Team, Vec<PathBuf>, PathBuf) {
     let tom = team.record_file(stdout(&output).trim());
     assert_eq!(team.verify().0, Some(0), "the untouched store verifies");
     (team, anna, tom)
-}
-
-fn sig(file: &Path) -> PathBuf {
-    PathBuf::from(format!("{}.sig", file.display()))
-}
-
-/// Replaces the signature of `file` with one `ssh-keygen` makes with
-/// `who`'s key in `namespace`.
-fn resign(team: &Team, file: &Path, who: &str, namespace: &str) {
-    fs::remove_file(sig(file)).expect("remove sig");
-    let output = ssh_keygen()
-        .args(["-Y", "sign", "-n", namespace, "-f"])
-        .arg(team.key(who))
-        .arg(file)
-        .output()
-        .expect("ssh-keygen");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-fn edit(file: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(file).expect("read");
-    assert!(text.contains(from), "{from:?} not in {}", file.display());
-    fs::write(file, text.replacen(from, to, 1)).expect("write");
 }
 
 fn flip_byte(file: &Path, at: usize) {
