@@ -140,6 +140,7 @@ pub fn main() -> ExitCode {
     let env = Env::from_process();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::early_lang(&args, |name| env.var(name).map(str::to_owned));
+    let args = help::help_subcommand(args);
     let parsed = help::command(lang)
         .try_get_matches_from(&args)
         .and_then(|matches| Cli::from_arg_matches(&matches));

@@ -32,6 +32,28 @@ pub fn early_lang(args: &[OsString], var: impl Fn(&str) -> Option<String>) -> La
     }
 }
 
+/// `maatwerk help norms list` read as `maatwerk norms list --help`, in
+/// either language: the Dutch command tree has no generated `help`
+/// command, whose texts would be English.
+pub fn help_subcommand(mut args: Vec<OsString>) -> Vec<OsString> {
+    // Global options that take a value as the next argument.
+    const TAKES_VALUE: [&str; 5] = ["--lang", "--store", "--norms", "--key", "--color"];
+    let mut i = 1;
+    while i < args.len() {
+        match args[i].to_str() {
+            Some(flag) if TAKES_VALUE.contains(&flag) => i += 2,
+            Some(flag) if flag.starts_with('-') => i += 1,
+            Some("help") => {
+                args.remove(i);
+                args.push(OsString::from("--help"));
+                return args;
+            }
+            _ => return args,
+        }
+    }
+    args
+}
+
 /// The command-line definition with help texts in `lang`.
 pub fn command(lang: Lang) -> Command {
     let command = Cli::command();
@@ -107,6 +129,25 @@ mod tests {
 
     fn args(list: &[&str]) -> Vec<OsString> {
         list.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn help_as_a_command_asks_for_the_help_of_what_follows() {
+        assert_eq!(
+            help_subcommand(args(&["maatwerk", "--lang", "nl", "help", "norms", "list"])),
+            args(&["maatwerk", "--lang", "nl", "norms", "list", "--help"])
+        );
+        assert_eq!(
+            help_subcommand(args(&["maatwerk", "help"])),
+            args(&["maatwerk", "--help"])
+        );
+        // Only as the command, not as a value or an argument.
+        for kept in [
+            &["maatwerk", "--store", "help", "verify"][..],
+            &["maatwerk", "norms", "show", "help"],
+        ] {
+            assert_eq!(help_subcommand(args(kept)), args(kept));
+        }
     }
 
     #[test]

@@ -86,6 +86,12 @@ pub fn keyring_change_error(ctx: &Context, error: &KeyringChangeError) -> CliErr
             CliError::input(lang.add_needs(&flags.join(", ")), None)
         }
         KeyringChangeError::NotBeheerder => CliError::input(lang.not_beheerder(), None),
+        KeyringChangeError::BadName => CliError::input(lang.bad_member_name(), None),
+        KeyringChangeError::EndsBeforeStart { from, until } => CliError::input(
+            lang.ends_before_start(*from, *until),
+            Some(lang.ends_before_start_help()),
+        ),
+        KeyringChangeError::NoReason => CliError::input(lang.revocation_needs_reason(), None),
     }
 }
 

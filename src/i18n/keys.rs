@@ -336,6 +336,37 @@ impl Lang {
         }
     }
 
+    pub fn bad_member_name(self) -> String {
+        self.pick(
+            "--name moet een naam op één regel zijn, zoals mensen hem lezen",
+            "--name must be a name on one line, as people read it",
+        )
+        .into()
+    }
+
+    pub fn ends_before_start(self, from: jiff::Timestamp, until: jiff::Timestamp) -> String {
+        match self {
+            Self::Nl => format!("--valid-until ({until}) ligt niet na --valid-from ({from})"),
+            Self::En => format!("--valid-until ({until}) is not after --valid-from ({from})"),
+        }
+    }
+
+    pub fn ends_before_start_help(self) -> String {
+        self.pick(
+            "geef een einde na het begin; om iemand per direct te laten stoppen: `maatwerk keyring revoke`",
+            "give an end after the start; to stop someone now: `maatwerk keyring revoke`",
+        )
+        .into()
+    }
+
+    pub fn revocation_needs_reason(self) -> String {
+        self.pick(
+            "een intrekking heeft een reden nodig: --reason \"…\"",
+            "a revocation needs a reason: --reason \"…\"",
+        )
+        .into()
+    }
+
     pub fn add_needs(self, flags: &str) -> String {
         match self {
             Self::Nl => format!("voor een nieuw lid zijn nodig: {flags}"),

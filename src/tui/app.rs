@@ -405,14 +405,17 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return None;
         }
+        // Once signed, any key closes — Ctrl-C too: there is nothing left
+        // to save.
+        if let Screen::Done { .. } = self.screen {
+            return Some(Msg::Close);
+        }
         if let Some(msg) = keymap::lookup(QUIT, &key) {
             return Some(msg);
         }
-        match &self.screen {
-            // The first run's form knows no help.
-            Screen::Onboarding(form) => return Some(Msg::Onboarding(form.on_key(key))),
-            Screen::Done { .. } => return Some(Msg::Close),
-            _ => {}
+        // The first run's form knows no help.
+        if let Screen::Onboarding(form) = &self.screen {
+            return Some(Msg::Onboarding(form.on_key(key)));
         }
         if self.leaving {
             return keymap::lookup(LEAVING, &key);

@@ -26,6 +26,18 @@ impl Hint {
 /// The help bar at the bottom of a screen.
 pub struct HintBar<'a>(pub &'a [Hint]);
 
+impl HintBar<'_> {
+    /// The rows the bar takes at `width` columns, every hint shown.
+    pub fn height(&self, width: u16) -> u16 {
+        let text: Vec<String> = self
+            .0
+            .iter()
+            .map(|h| format!("{} {}", h.keys, h.action))
+            .collect();
+        super::text::rows(&text.join("  "), width)
+    }
+}
+
 impl Widget for HintBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut spans = Vec::new();

@@ -9,8 +9,10 @@ use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::app::{App, Effect, Ending, Msg, Screen, Signatory};
+use super::app::{App, Effect, Ending, Msg, QUIT, Screen, Signatory};
+use super::keymap;
 use super::onboarding::Identity;
+use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::draft::Draft;
 use crate::domain::norm::catalog::Catalog;
 
@@ -59,7 +61,12 @@ where
     loop {
         // A terminal that went away (closed window, lost connection) must
         // not lose the work: save the draft, then report.
-        if let Err(e) = terminal.draw(|frame| frame.render_widget(&*app, frame.area())) {
+        let mut too_small = false;
+        if let Err(e) = terminal.draw(|frame| {
+            let area = frame.area();
+            too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+            frame.render_widget(&*app, area);
+        }) {
             leave(app, host)?;
             return Err(io::Error::other(e));
         }
@@ -69,6 +76,9 @@ where
                 leave(app, host)?;
                 return Err(e);
             }
+            // Keys typed blind into a window too small to show the screen
+            // do nothing, but Ctrl-C still saves and stops.
+            Some(Ok(Event::Key(key))) if too_small => keymap::lookup(QUIT, &key),
             Some(Ok(Event::Key(key))) => app.on_key(key),
             // The next draw adapts to the new size.
             Some(Ok(_)) => None,

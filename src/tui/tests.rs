@@ -241,6 +241,24 @@ fn to_review_with(amount: u32) -> String {
 }
 
 #[test]
+fn ctrl_c_after_signing_closes_with_the_record_and_saves_no_draft() {
+    // Closing the signed screen with any key, and with Ctrl-C, end alike.
+    let mut saves = Vec::new();
+    for last in ["x", "\u{3}"] {
+        let mut app = app(Lang::Nl);
+        let mut host = FakeHost::default();
+        let events = keys(&format!("{} ↓ \n{last}", to_review()));
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
+        let id = app.record_id().unwrap().to_owned();
+        assert_eq!(ending, Ending::Signed(id), "{last:?}");
+        assert_eq!(host.discarded, [app.draft().id.clone()], "{last:?}");
+        saves.push(host.saves.len());
+    }
+    assert_eq!(saves[0], saves[1], "no draft saved again after signing");
+}
+
+#[test]
 fn a_caseworker_goes_from_norm_to_signed_record() {
     let mut app = app(Lang::Nl);
     let mut host = FakeHost::default();
@@ -543,8 +561,14 @@ fn a_window_too_small_keeps_the_state_and_comes_back() {
     assert!(small.contains("too small"), "{small}");
     assert!(!small.contains("Z-2026-000042"));
     let mut host = FakeHost::default();
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut events = vec![Ok(Event::Resize(30, 8)), Ok(Event::Resize(80, 24))].into_iter();
+    // What is typed blind into the small window does nothing.
+    let mut events = vec![Ok(Event::Resize(30, 8))]
+        .into_iter()
+        .chain(keys("99\t\n\u{1b}x"))
+        .chain([Ok(Event::Resize(80, 24))])
+        .collect::<Vec<_>>()
+        .into_iter();
+    let mut terminal = Terminal::new(TestBackend::new(30, 8)).unwrap();
     run(&mut terminal, &mut app, &mut events, &mut host).unwrap();
     assert_eq!(draw(&app, 80, 24).backend().to_string(), before);
 }

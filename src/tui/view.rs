@@ -70,12 +70,9 @@ impl Widget for &App {
             return;
         }
         let hints = self.hints();
-        let onboarding = matches!(self.screen, Screen::Onboarding(_));
-        let hint_height = if area.width >= 100 && !onboarding {
-            1
-        } else {
-            2
-        };
+        // Every hint shown, wrapped, but never more than a third of the
+        // window.
+        let hint_height = HintBar(&hints).height(area.width).clamp(1, area.height / 3);
         let [main, bar] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(hint_height)]).areas(area);
         let title = self.title();

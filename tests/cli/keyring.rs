@@ -461,3 +461,58 @@ fn a_private_key_others_can_read_is_refused_with_the_chmod_that_fixes_it() {
     );
     assert_eq!(team.files(), before, "nothing written");
 }
+
+#[test]
+fn a_keyring_change_that_makes_no_sense_is_refused() {
+    fn add(name: &str) -> Vec<&str> {
+        vec![
+            "keyring",
+            "add",
+            "--principal",
+            "eve@gemeente.example",
+            "--name",
+            name,
+            "--role",
+            "consulent",
+            "--public-key",
+        ]
+    }
+    let team = Team::new();
+    let before = team.files();
+    let eve_pub = format!("{}.pub", team.key("eve").display());
+    let refused = |args: &[&str], says: &str| {
+        let output = team.as_("bea").args(args).output().expect("run");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(says),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    };
+    let mut empty = add("  ");
+    empty.push(&eve_pub);
+    refused(&empty, "--name must be a name on one line");
+    let mut two_lines = add("Eve\nMallory");
+    two_lines.push(&eve_pub);
+    refused(&two_lines, "--name must be a name on one line");
+    let mut backwards = add("Eve");
+    backwards.extend([
+        eve_pub.as_str(),
+        "--valid-from",
+        "2026-12-01T00:00:00Z",
+        "--valid-until",
+        "2026-11-30T00:00:00Z",
+    ]);
+    refused(&backwards, "is not after --valid-from");
+    refused(
+        &[
+            "keyring",
+            "revoke",
+            "anna@gemeente.example",
+            "--reason",
+            " ",
+        ],
+        "a revocation needs a reason",
+    );
+    assert_eq!(team.files(), before, "nothing written");
+}

@@ -44,6 +44,13 @@ pub enum KeyringChangeError {
     Missing(Vec<&'static str>),
     #[error("only a beheerder may change the keyring")]
     NotBeheerder,
+    /// A name that is empty or holds control characters (a new line).
+    #[error("the name is empty or not one line")]
+    BadName,
+    #[error("the grant would end ({until}) before it starts ({from})")]
+    EndsBeforeStart { from: Timestamp, until: Timestamp },
+    #[error("a revocation needs a reason")]
+    NoReason,
 }
 
 /// The entry that adds or changes a member, to be signed by `by` at `now`.
@@ -72,6 +79,17 @@ pub fn plan_member(
             role: role.clone(),
             known: config.roles.clone(),
         });
+    }
+    if let Some(name) = &change.name
+        && (name.trim().is_empty() || name.chars().any(char::is_control))
+    {
+        return Err(KeyringChangeError::BadName);
+    }
+    let from = change.valid_from.unwrap_or(now);
+    if let Some(until) = change.valid_until
+        && until <= from
+    {
+        return Err(KeyringChangeError::EndsBeforeStart { from, until });
     }
     let public_key = match &change.public_key {
         None => None,
@@ -106,7 +124,7 @@ pub fn plan_member(
         role: change.role.clone(),
         beheerder: change.beheerder,
         public_key,
-        valid_from: change.valid_from.unwrap_or(now),
+        valid_from: from,
         valid_until: change.valid_until,
         signed_by: by.principal.clone(),
         reason: None,
@@ -124,6 +142,9 @@ pub fn plan_revocation(
     now: Timestamp,
 ) -> Result<KeyringEntry, KeyringChangeError> {
     let from = from.unwrap_or(now);
+    if reason.trim().is_empty() {
+        return Err(KeyringChangeError::NoReason);
+    }
     if keyring.member_at(principal, from).is_none() {
         return Err(KeyringChangeError::NotAMember(principal.to_owned()));
     }
