@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::signing::{open_store, store_error};
 use super::{CliError, Context, Outcome};
-use crate::domain::record::{Answer, Record, SignatureMeaning};
+use crate::domain::record::{Answer, Record};
 use crate::domain::verify;
 
 /// Show one record: the decision, the norm it relied on, the answers, the
@@ -103,7 +103,7 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
     }
     field(
         ctx,
-        "Norm",
+        lang.label_norm(),
         &format!(
             "{} v{} (sha256 {})",
             r.norm.id,
@@ -126,11 +126,11 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
         ),
     )?;
     field(ctx, lang.label_signed_at(), &r.created.to_string())?;
-    let meaning = match r.signature_meaning {
-        SignatureMeaning::Decided => "opgesteld en vastgesteld",
-        SignatureMeaning::ForReview => "opgesteld, ter beoordeling",
-    };
-    field(ctx, lang.label_meaning(), meaning)?;
+    field(
+        ctx,
+        lang.label_meaning(),
+        &lang.recorded_meaning(r.signature_meaning),
+    )?;
     field(
         ctx,
         lang.label_mandate(),

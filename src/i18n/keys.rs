@@ -336,6 +336,14 @@ impl Lang {
         }
     }
 
+    pub fn public_key_help(self) -> String {
+        self.pick(
+            "geef het .pub-bestand van de nieuwe collega (bijvoorbeeld ~/.ssh/id_ed25519.pub) of de regel `ssh-ed25519 AAAA…` zelf",
+            "give the new colleague's .pub file (for example ~/.ssh/id_ed25519.pub) or the `ssh-ed25519 AAAA…` line itself",
+        )
+        .into()
+    }
+
     pub fn bad_member_name(self) -> String {
         self.pick(
             "--name moet een naam op één regel zijn, zoals mensen hem lezen",
@@ -379,6 +387,15 @@ impl Lang {
             Self::Nl => format!("Ondertekende wijziging van de sleutelring geschreven: {path}"),
             Self::En => format!("Signed keyring change written: {path}"),
         }
+    }
+
+    /// A role held with the right to manage the keyring besides it.
+    pub fn role_and_beheerder(self, role: &str) -> String {
+        format!("{role} + beheerder")
+    }
+
+    pub fn grant_not_now(self) -> &'static str {
+        self.pick("✗ nee", "✗ no")
     }
 
     pub fn keyring_header(self) -> [&'static str; 6] {

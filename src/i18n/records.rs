@@ -77,11 +77,15 @@ impl Lang {
 
     pub fn records_unreadable(self, count: usize) -> String {
         match self {
+            Self::Nl if count == 1 => "let op: 1 bestand kon niet als verantwoording worden gelezen; `maatwerk verify` laat zien welk".to_owned(),
             Self::Nl => format!(
-                "let op: {count} bestand(en) konden niet als verantwoording worden gelezen; `maatwerk verify` laat zien welke"
+                "let op: {count} bestanden konden niet als verantwoording worden gelezen; `maatwerk verify` laat zien welke"
             ),
+            Self::En if count == 1 => {
+                "note: 1 file could not be read as a record; `maatwerk verify` shows which".to_owned()
+            }
             Self::En => format!(
-                "note: {count} file(s) could not be read as records; `maatwerk verify` shows which"
+                "note: {count} files could not be read as records; `maatwerk verify` shows which"
             ),
         }
     }
@@ -165,6 +169,25 @@ impl Lang {
 
     pub fn label_meaning(self) -> &'static str {
         self.pick("Betekenis", "Meaning")
+    }
+
+    pub fn label_norm(self) -> &'static str {
+        "Norm"
+    }
+
+    /// What the signature means, in the record's own Dutch words; in
+    /// English with a translation after them.
+    pub fn recorded_meaning(self, meaning: crate::domain::record::SignatureMeaning) -> String {
+        use crate::domain::record::SignatureMeaning as M;
+        let dutch = match meaning {
+            M::Decided => "opgesteld en vastgesteld",
+            M::ForReview => "opgesteld, ter beoordeling",
+        };
+        match (self, meaning) {
+            (Self::Nl, _) => dutch.to_owned(),
+            (Self::En, M::Decided) => format!("{dutch} (drawn up and decided)"),
+            (Self::En, M::ForReview) => format!("{dutch} (drawn up, for review)"),
+        }
     }
 
     pub fn label_mandate(self) -> &'static str {

@@ -366,7 +366,7 @@ impl Lang {
     }
 
     pub fn leave_title(self) -> &'static str {
-        self.pick("De walkthrough verlaten?", "Leave the walkthrough?")
+        self.pick("Stoppen met invullen?", "Stop filling in?")
     }
 
     pub fn no_store_yet(self) -> String {

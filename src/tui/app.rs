@@ -486,6 +486,15 @@ impl App {
     /// Copies what is typed on the current screen into the draft.
     pub(super) fn sync(&mut self) {
         match &self.screen {
+            Screen::Case(f) => {
+                let (case, decision_date, period) = f.typed();
+                self.draft.case = case;
+                self.draft.decision_date = decision_date.or(self.draft.decision_date);
+                if let Some((start, end)) = period {
+                    self.draft.period_start = Some(start);
+                    self.draft.period_end = Some(end);
+                }
+            }
             Screen::Checklist(c) => self.set_answers(c.answered()),
             Screen::Motivation(m) => self.draft.motivation = m.motivation(),
             _ => {}

@@ -184,6 +184,21 @@ impl CaseForm {
         }
     }
 
+    /// What has been typed so far, as far as it reads: the case reference
+    /// as typed, the dates that are dates. A draft keeps it when someone
+    /// stops halfway.
+    pub fn typed(&self) -> (String, Option<Date>, Option<(Date, Date)>) {
+        let date = |i: usize| parse_date(&self.fields[i].value());
+        let period = (self.fields.len() > LAST)
+            .then(|| Some((date(START)?, date(LAST)?.checked_add(1.day()).ok()?)))
+            .flatten();
+        (
+            self.fields[CASE].value().trim().to_owned(),
+            date(DATE),
+            period,
+        )
+    }
+
     fn submit(&mut self) -> Option<Outcome> {
         for i in 0..self.fields.len() {
             let error = self.error_of(i);

@@ -335,6 +335,22 @@ fn quitting_saves_and_resuming_continues_where_it_stopped() {
 }
 
 #[test]
+fn stopping_on_the_case_screen_keeps_what_was_typed() {
+    let mut app = app(Lang::Nl);
+    let mut host = FakeHost::default();
+    let ending = drive(&mut app, &mut host, "zoektermijn\nZ-2026-000042\u{3}").unwrap();
+    let Ending::Saved(_) = ending else {
+        panic!("{ending:?}")
+    };
+    let draft = host.saves.last().unwrap().clone();
+    assert_eq!(draft.step, Step::Case);
+    assert_eq!(draft.case, "Z-2026-000042");
+    let resumed = app_with(Lang::Nl, draft);
+    let screen = draw(&resumed, 80, 24).backend().to_string();
+    assert!(screen.contains("Z-2026-000042"), "{screen}");
+}
+
+#[test]
 fn nothing_typed_means_nothing_saved() {
     let mut app = app(Lang::En);
     let mut host = FakeHost::default();
@@ -499,7 +515,7 @@ fn esc_on_the_first_screen_asks_before_leaving_when_work_was_typed() {
     press(&mut app, "zoektermijn\nZ-2026-000042\u{1b}\u{1b}");
     assert!(app.leaving, "Esc on the picker asks first");
     let screen = draw(&app, 80, 24).backend().to_string();
-    assert!(screen.contains("De walkthrough verlaten?"), "{screen}");
+    assert!(screen.contains("Stoppen met invullen?"), "{screen}");
     assert!(
         screen.contains(&app.draft().id),
         "names the draft: {screen}"

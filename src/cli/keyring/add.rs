@@ -48,9 +48,15 @@ pub fn run(args: &AddArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let config = store.config().map_err(|e| store_error(ctx, &e))?;
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let public_key = match &args.public_key {
-        // A `.pub` file, or the key line itself.
-        Some(text) if std::path::Path::new(text).is_file() => Some(std::fs::read_to_string(text)?),
-        other => other.clone(),
+        // The key line itself, or a `.pub` file.
+        Some(text) if text.starts_with("ssh-") => Some(text.clone()),
+        Some(path) => Some(std::fs::read_to_string(path).map_err(|e| {
+            CliError::input(
+                ctx.lang.cannot_list(path, &e),
+                Some(ctx.lang.public_key_help()),
+            )
+        })?),
+        None => None,
     };
     let change = MemberChange {
         principal: args.principal.clone(),

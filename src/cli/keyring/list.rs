@@ -58,7 +58,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 g.principal.clone(),
                 g.name.clone(),
                 if g.beheerder && g.role != crate::domain::keyring::BEHEERDER {
-                    format!("{} + beheerder", g.role)
+                    lang.role_and_beheerder(&g.role)
                 } else {
                     g.role.clone()
                 },
@@ -67,7 +67,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 if g.covers(now) {
                     lang.usable_yes().to_owned()
                 } else {
-                    "✗".to_owned()
+                    lang.grant_not_now().to_owned()
                 },
             ]
         })
