@@ -97,15 +97,7 @@ fn ssh_keygen_per_record(bencher: divan::Bencher) {
 #[divan::bench]
 fn sign_record(bencher: divan::Bencher) {
     let signer = Signer::generate("bench").expect("key");
-    let (dir, _) = store();
-    let store = Store::open(dir.path()).expect("store");
-    let file = store
-        .record_files()
-        .expect("records")
-        .into_iter()
-        .next()
-        .expect("a record");
-    let bytes = std::fs::read(file.path).expect("read");
+    let bytes = one_record().into_bytes();
     bencher.bench(|| {
         signer
             .sign(Namespace::Record, divan::black_box(&bytes))

@@ -14,11 +14,10 @@ pub fn member_grant(
     key: &KeyFile,
     ctx: &Context,
 ) -> Result<crate::domain::keyring::Grant, CliError> {
-    let fingerprint = crate::domain::keys::Fingerprint::of(key.public_key());
     keyring
-        .grant_for_key(&fingerprint, ctx.now)
+        .grant_of_key(key.public_key(), ctx.now)
         .cloned()
-        .ok_or_else(|| store_error(ctx, &StoreError::NotAMember(fingerprint)))
+        .map_err(|fingerprint| store_error(ctx, &StoreError::NotAMember(fingerprint)))
 }
 
 pub fn open_store(ctx: &Context) -> Result<Store, CliError> {

@@ -471,6 +471,13 @@ impl Keyring {
     }
 
     /// The grant under which `fingerprint` could sign at `at`.
+    /// The grant the public `key` holds at `at`; its fingerprint when it
+    /// holds none, to say whose key is not in the keyring.
+    pub fn grant_of_key(&self, key: &PublicKey, at: Timestamp) -> Result<&Grant, Fingerprint> {
+        let fingerprint = Fingerprint::of(key);
+        self.grant_for_key(&fingerprint, at).ok_or(fingerprint)
+    }
+
     pub fn grant_for_key(&self, fingerprint: &Fingerprint, at: Timestamp) -> Option<&Grant> {
         self.grants
             .iter()

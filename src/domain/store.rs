@@ -354,6 +354,23 @@ impl Store {
     /// Appends a record to `principal`'s chain: under the author's lock,
     /// takes the next sequence number and the link to the previous record,
     /// lets `make` build the record, signs and writes it.
+    /// Where `principal`'s chain goes on: the next record's `seq` and
+    /// `prev`. Taken for good only under the lock of [`Self::append_record`].
+    pub fn next_in_chain(&self, principal: &str) -> Result<(u64, Option<String>), StoreError> {
+        let last = self
+            .record_files_of(principal)?
+            .into_iter()
+            .max_by_key(|f| f.seq);
+        Ok(match last {
+            Some(file) => {
+                let bytes = fsread::read(&file.path, fsread::limit::SIGNED_FILE)
+                    .map_err(|e| read_error(&file.path, e))?;
+                (file.seq + 1, Some(Record::link(&bytes)))
+            }
+            None => (1, None),
+        })
+    }
+
     pub fn append_record(
         &self,
         principal: &str,
@@ -364,18 +381,7 @@ impl Store {
         let lock_path = self.dir.join(".locks").join(format!("{principal}.lock"));
         let _lock = Lock::acquire(&lock_path).map_err(io_at(&lock_path))?;
         let dir = self.records_dir().join(principal);
-        let last = self
-            .record_files_of(principal)?
-            .into_iter()
-            .max_by_key(|f| f.seq);
-        let (seq, prev) = match last {
-            Some(file) => {
-                let bytes = fsread::read(&file.path, fsread::limit::SIGNED_FILE)
-                    .map_err(|e| read_error(&file.path, e))?;
-                (file.seq + 1, Some(Record::link(&bytes)))
-            }
-            None => (1, None),
-        };
+        let (seq, prev) = self.next_in_chain(principal)?;
         let record = make(seq, prev);
         let text = record.to_toml().map_err(|e| StoreError::Corrupt {
             path: dir.clone(),

@@ -62,12 +62,31 @@ impl Field {
             .map(|e| format!("✗ {e}"))
             .or(self.note.clone());
         let lines = below.map_or(1, |text| rows(&text, width.saturating_sub(INDENT)));
-        lines.max(1).saturating_add(2)
+        lines
+            .max(1)
+            .saturating_add(1)
+            .saturating_add(self.label_rows(width))
+    }
+
+    /// The label's lines at `width`, after `marker`: on a narrow window it
+    /// wraps under itself, every word of it shown.
+    fn label_lines(&self, marker: &str, width: u16) -> Vec<String> {
+        let options = textwrap::Options::new(usize::from(width.max(1)))
+            .initial_indent(marker)
+            .subsequent_indent("  ");
+        textwrap::wrap(&self.label, options)
+            .into_iter()
+            .map(std::borrow::Cow::into_owned)
+            .collect()
+    }
+
+    fn label_rows(&self, width: u16) -> u16 {
+        u16::try_from(self.label_lines("▶ ", width).len()).unwrap_or(u16::MAX)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
         let [label, input, below] = Layout::vertical([
-            Constraint::Length(1),
+            Constraint::Length(self.label_rows(area.width)),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
@@ -78,7 +97,12 @@ impl Field {
         } else {
             Style::new()
         };
-        Paragraph::new(Line::styled(format!("{marker}{}", self.label), style)).render(label, buf);
+        let lines: Vec<Line> = self
+            .label_lines(marker, area.width)
+            .into_iter()
+            .map(|line| Line::styled(line, style))
+            .collect();
+        Paragraph::new(lines).render(label, buf);
         let [_, input] =
             Layout::horizontal([Constraint::Length(INDENT), Constraint::Fill(1)]).areas(input);
         if focused {

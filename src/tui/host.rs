@@ -15,13 +15,11 @@ use super::onboarding::Identity;
 use super::run::Host;
 use crate::domain::clock::Clock;
 use crate::domain::draft::{Draft, Drafts};
-use crate::domain::fsread;
 use crate::domain::keyring::Grant;
-use crate::domain::keys::{Fingerprint, KeyFile, Signer};
+use crate::domain::keys::{KeyFile, Signer};
 use crate::domain::norm::catalog::Catalog;
 use crate::domain::ops;
 use crate::domain::ops::signal::SignalRequest;
-use crate::domain::record::Record;
 use crate::domain::signal::TriedNorm;
 use crate::domain::store::{Store, StoreError};
 use crate::i18n::Lang;
@@ -97,18 +95,10 @@ impl StoreHost {
     pub fn signatory(member: &Member, today: Date) -> Result<(Signatory, Catalog), StoreError> {
         let state = member.store.state()?;
         let catalog = member.store.adopted_catalog(&state, today);
-        let last = member
-            .store
-            .record_files_of(&member.grant.principal)?
-            .into_iter()
-            .max_by_key(|f| f.seq);
-        let prev = last
-            .as_ref()
-            .and_then(|f| fsread::read(&f.path, fsread::limit::SIGNED_FILE).ok())
-            .map(|b| Record::link(&b));
+        let (next_seq, prev) = member.store.next_in_chain(&member.grant.principal)?;
         let signatory = Signatory {
             needs_passphrase: member.key.is_encrypted(),
-            next_seq: last.map_or(1, |f| f.seq + 1),
+            next_seq,
             prev,
             grant: member.grant.clone(),
             state: Arc::new(state),
@@ -169,11 +159,10 @@ impl StoreHost {
         .map_err(|e| lang.store_problem(&e))?;
         let key = KeyFile::read(&setup.key_path).map_err(|e| lang.key_problem(&e))?;
         let keyring = store.keyring().map_err(|e| lang.store_problem(&e))?;
-        let fingerprint = Fingerprint::of(key.public_key());
         let grant = keyring
-            .grant_for_key(&fingerprint, now)
+            .grant_of_key(key.public_key(), now)
             .cloned()
-            .ok_or_else(|| lang.store_problem(&StoreError::NotAMember(fingerprint)))?;
+            .map_err(|fingerprint| lang.store_problem(&StoreError::NotAMember(fingerprint)))?;
         if identity.adopt_examples {
             ops::adoption::adopt_usable(
                 &store,

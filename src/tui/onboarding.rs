@@ -10,6 +10,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::field::{Field, first_visible};
 use super::hints::Hint;
@@ -17,6 +18,7 @@ use super::keymap::{self, Binding, Key, Label};
 use super::text::rows;
 use crate::domain::keyring::is_principal;
 use crate::domain::keys::{KeyFile, is_strong_enough};
+use crate::domain::store::DEFAULT_ROLES;
 use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,8 +166,8 @@ const PRINCIPAL: usize = 1;
 const PASS: usize = 2;
 const REPEAT: usize = 3;
 
-/// The roles a first user chooses from, the usual first.
-const ROLES: [&str; 4] = ["consulent", "teamleider", "afdelingshoofd", "beheerder"];
+/// The roles a first user chooses from: a new store's, the usual first.
+const ROLES: &[&str] = DEFAULT_ROLES;
 
 /// Where the focus is: a text field, or the role between the principal and
 /// the passphrase.
@@ -500,17 +502,62 @@ struct Choice {
 }
 
 impl Choice {
-    fn options_text(&self) -> String {
-        let parts: Vec<String> = self
-            .options
+    /// Options are never split: as many whole options on a line as fit,
+    /// each line indented.
+    const INDENT: &str = "    ";
+
+    fn option_text(&self, i: usize) -> String {
+        let (text, chosen) = &self.options[i];
+        format!("{} {text}", if *chosen { "(•)" } else { "( )" })
+    }
+
+    /// The options on each line at `width` columns, by index.
+    fn lines(&self, width: u16) -> Vec<Vec<usize>> {
+        let room = usize::from(width).saturating_sub(Self::INDENT.len()).max(1);
+        let mut lines: Vec<Vec<usize>> = Vec::new();
+        let mut used = 0;
+        for i in 0..self.options.len() {
+            let len = self.option_text(i).width();
+            match lines.last_mut() {
+                Some(line) if used + 2 + len <= room => {
+                    line.push(i);
+                    used += 2 + len;
+                }
+                _ => {
+                    lines.push(vec![i]);
+                    used = len;
+                }
+            }
+        }
+        lines
+    }
+
+    /// The rows of a line of options (more than one only when a single
+    /// option is wider than the window).
+    fn line_rows(&self, line: &[usize], width: u16) -> u16 {
+        let text: Vec<String> = line.iter().map(|i| self.option_text(*i)).collect();
+        rows(&format!("{}{}", Self::INDENT, text.join("  ")), width)
+    }
+
+    fn options_height(&self, width: u16) -> u16 {
+        self.lines(width)
             .iter()
-            .map(|(text, chosen)| format!("{} {text}", if *chosen { "(•)" } else { "( )" }))
-            .collect();
-        format!("    {}", parts.join("  "))
+            .map(|line| self.line_rows(line, width))
+            .sum()
+    }
+
+    /// The note, wrapped under the options' indent.
+    fn note_lines(&self, width: u16) -> Vec<String> {
+        let room = usize::from(width).saturating_sub(Self::INDENT.len()).max(1);
+        textwrap::wrap(&self.note, room)
+            .into_iter()
+            .map(|line| format!("{}{line}", Self::INDENT))
+            .collect()
     }
 
     fn height(&self, width: u16) -> u16 {
-        1 + rows(&self.options_text(), width) + rows(&format!("    {}", self.note), width)
+        let note = u16::try_from(self.note_lines(width).len()).unwrap_or(u16::MAX);
+        1 + self.options_height(width) + note
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, focused: bool) {
@@ -519,35 +566,45 @@ impl Choice {
         } else {
             ("  ", Style::new())
         };
-        let mut line = vec![Span::raw("    ")];
-        for (i, (text, chosen)) in self.options.iter().enumerate() {
-            if i > 0 {
-                line.push(Span::raw("  "));
-            }
-            let mark = if *chosen { "(•)" } else { "( )" };
-            let style = if *chosen && focused {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            };
-            line.push(Span::styled(format!("{mark} {text}"), style));
-        }
         let [head, options, note] = Layout::vertical([
             Constraint::Length(1),
-            Constraint::Length(rows(&self.options_text(), area.width)),
+            Constraint::Length(self.options_height(area.width)),
             Constraint::Fill(1),
         ])
         .areas(area);
         Paragraph::new(Line::styled(format!("{marker}{}", self.label), style)).render(head, buf);
-        Paragraph::new(Line::from(line))
-            .wrap(Wrap { trim: false })
-            .render(options, buf);
-        Paragraph::new(Line::styled(
-            format!("    {}", self.note),
-            Style::new().add_modifier(Modifier::DIM),
-        ))
-        .wrap(Wrap { trim: false })
-        .render(note, buf);
+        let lines = self.lines(area.width);
+        let heights: Vec<Constraint> = lines
+            .iter()
+            .map(|line| Constraint::Length(self.line_rows(line, area.width)))
+            .collect();
+        for (line, row) in lines
+            .iter()
+            .zip(Layout::vertical(heights).split(options).iter())
+        {
+            let mut spans = vec![Span::raw(Self::INDENT)];
+            for (n, i) in line.iter().enumerate() {
+                if n > 0 {
+                    spans.push(Span::raw("  "));
+                }
+                let style = if self.options[*i].1 && focused {
+                    Style::new().add_modifier(Modifier::REVERSED)
+                } else {
+                    Style::new()
+                };
+                spans.push(Span::styled(self.option_text(*i), style));
+            }
+            Paragraph::new(Line::from(spans))
+                .wrap(Wrap { trim: false })
+                .render(*row, buf);
+        }
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        let note_lines: Vec<Line> = self
+            .note_lines(area.width)
+            .into_iter()
+            .map(|line| Line::styled(line, dim))
+            .collect();
+        Paragraph::new(note_lines).render(note, buf);
     }
 }
 

@@ -492,6 +492,13 @@ fn screens_in_both_languages_and_sizes() {
     narrow.update(Msg::Picker(picker::Msg::Choose));
     snapshot("case_nl_narrow_60x20", &draw(&narrow, 60, 20));
     snapshot("too_small_nl_40x10", &draw(&narrow, 40, 10));
+    // The first run on the smallest window it works in, focus on the role
+    // and on the last field: the focused slot always shows whole.
+    let mut first = first_run(Lang::Nl, onboarding::KeySetup::New);
+    press(&mut first, "Anna de Wit\nanna@gemeente.example\n");
+    snapshot("onboarding_nl_role_50x14", &draw(&first, 50, 14));
+    press(&mut first, "\n\n");
+    snapshot("onboarding_nl_last_50x14", &draw(&first, 50, 14));
 }
 
 #[test]

@@ -136,6 +136,22 @@ fn forge_keyring_change(team: &Team, who: &str, id: &str, body: &str) -> String 
     name(&file)
 }
 
+/// Eve, a beheerder revoked on 24 November, writes by hand a change that
+/// makes Mallory a beheerder, dated `created`, and signs it with her key.
+fn revoked_beheerder_adds_mallory(s: &Scenario, id: &str, created: &str) -> String {
+    s.team.add("eve", "Eve Beheer", "beheerder");
+    s.team.revoke("eve", "2026-11-24T09:00:00Z");
+    let key = public_key(&s.team, "eve");
+    forge_keyring_change(
+        &s.team,
+        "eve",
+        id,
+        &format!(
+            "created = \"{created}\"\nfollows = [\"FOLLOWS\"]\naction = \"add\"\nprincipal = \"mallory@gemeente.example\"\nname = \"Mallory\"\nrole = \"beheerder\"\npublic_key = \"{key}\"\nvalid_from = \"{created}\""
+        ),
+    )
+}
+
 /// A copy of a bundled norm with the consulent's tier raised from 500 to
 /// 2,500: the same id and version, another text.
 fn raised_copy(team: &Team) -> PathBuf {
@@ -376,18 +392,7 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
         (
             "a revocation deleted",
             |s| {
-                s.team
-                    .as_("bea")
-                    .env("MAATWERK_NOW", "2026-11-24T09:00:00Z")
-                    .args([
-                        "keyring",
-                        "revoke",
-                        "tom@gemeente.example",
-                        "--reason",
-                        "uit dienst",
-                    ])
-                    .assert()
-                    .success();
+                s.team.revoke("tom", "2026-11-24T09:00:00Z");
                 let revocation = head(&s.team.store().join("keyring"));
                 // A record signed after it names it.
                 let output = s
@@ -408,58 +413,12 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
         ),
         (
             "a change backdated by a revoked beheerder",
-            |s| {
-                s.team.add("eve", "Eve Beheer", "beheerder");
-                s.team
-                    .as_("bea")
-                    .env("MAATWERK_NOW", "2026-11-24T09:00:00Z")
-                    .args([
-                        "keyring",
-                        "revoke",
-                        "eve@gemeente.example",
-                        "--reason",
-                        "uit dienst",
-                    ])
-                    .assert()
-                    .success();
-                let key = public_key(&s.team, "eve");
-                forge_keyring_change(
-                    &s.team,
-                    "eve",
-                    "KR-20261123-EVEBACK1",
-                    &format!(
-                        "created = \"2026-11-23T09:30:00Z\"\nfollows = [\"FOLLOWS\"]\naction = \"add\"\nprincipal = \"mallory@gemeente.example\"\nname = \"Mallory\"\nrole = \"beheerder\"\npublic_key = \"{key}\"\nvalid_from = \"2026-11-23T09:30:00Z\""
-                    ),
-                )
-            },
+            |s| revoked_beheerder_adds_mallory(s, "KR-20261123-EVEBACK1", "2026-11-23T09:30:00Z"),
             "keyring-history",
         ),
         (
             "a change by a revoked beheerder, dated after the revocation",
-            |s| {
-                s.team.add("eve", "Eve Beheer", "beheerder");
-                s.team
-                    .as_("bea")
-                    .env("MAATWERK_NOW", "2026-11-24T09:00:00Z")
-                    .args([
-                        "keyring",
-                        "revoke",
-                        "eve@gemeente.example",
-                        "--reason",
-                        "uit dienst",
-                    ])
-                    .assert()
-                    .success();
-                let key = public_key(&s.team, "eve");
-                forge_keyring_change(
-                    &s.team,
-                    "eve",
-                    "KR-20261125-EVEAFTR1",
-                    &format!(
-                        "created = \"2026-11-25T09:00:00Z\"\nfollows = [\"FOLLOWS\"]\naction = \"add\"\nprincipal = \"mallory@gemeente.example\"\nname = \"Mallory\"\nrole = \"beheerder\"\npublic_key = \"{key}\"\nvalid_from = \"2026-11-25T09:00:00Z\""
-                    ),
-                )
-            },
+            |s| revoked_beheerder_adds_mallory(s, "KR-20261125-EVEAFTR1", "2026-11-25T09:00:00Z"),
             "keyring-entry",
         ),
         (
@@ -496,18 +455,7 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
                     ])
                     .assert()
                     .success();
-                s.team
-                    .as_("bea")
-                    .env("MAATWERK_NOW", "2026-11-24T09:00:00Z")
-                    .args([
-                        "keyring",
-                        "revoke",
-                        "anna@gemeente.example",
-                        "--reason",
-                        "uit dienst",
-                    ])
-                    .assert()
-                    .success();
+                s.team.revoke("anna", "2026-11-24T09:00:00Z");
                 forge(
                     s,
                     &[
@@ -755,17 +703,7 @@ fn attacks_through_the_program_are_refused_when_written() {
         ])
         .assert()
         .success();
-    team.as_("bea")
-        .env("MAATWERK_NOW", "2026-11-24T09:00:00Z")
-        .args([
-            "keyring",
-            "revoke",
-            "anna@gemeente.example",
-            "--reason",
-            "uit dienst",
-        ])
-        .assert()
-        .success();
+    team.revoke("anna", "2026-11-24T09:00:00Z");
     let output = team
         .as_("anna")
         .env("MAATWERK_NOW", "2026-12-02T09:00:00Z")

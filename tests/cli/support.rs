@@ -156,6 +156,21 @@ impl Team {
             .success();
     }
 
+    /// Bea revokes `who` at `at` (RFC 3339).
+    pub fn revoke(&self, who: &str, at: &str) {
+        self.as_("bea")
+            .env("MAATWERK_NOW", at)
+            .args([
+                "keyring",
+                "revoke",
+                &Self::principal(who),
+                "--reason",
+                "uit dienst",
+            ])
+            .assert()
+            .success();
+    }
+
     /// Records a decision as `who` from an answers file in `examples/answers`
     /// (or any path), returning the new record's id.
     pub fn record(&self, who: &str, norm: &str, answers: &Path) -> String {
