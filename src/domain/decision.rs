@@ -343,23 +343,55 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
     }
 }
 
+/// What may be wrong with one part of the motivation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartProblem {
+    Empty,
+    /// Shorter than the norm's `min_chars` (for the parts it counts).
+    TooShort {
+        len: usize,
+        min: u32,
+    },
+    /// It holds a valid BSN.
+    Bsn,
+}
+
+/// The problems of a motivation part `text`; `counted` when the norm's
+/// `min_chars` applies to it.
+pub fn part_problems(text: &str, counted: bool, min_chars: u32) -> Vec<PartProblem> {
+    let mut problems = Vec::new();
+    let len = text.trim().chars().count();
+    if len == 0 {
+        problems.push(PartProblem::Empty);
+    } else if counted && len < min_chars as usize {
+        problems.push(PartProblem::TooShort {
+            len,
+            min: min_chars,
+        });
+    }
+    if contains_bsn(text) {
+        problems.push(PartProblem::Bsn);
+    }
+    problems
+}
+
 fn check_motivation(norm: &Norm, m: &Motivation, refusals: &mut Vec<Refusal>) {
     for (key, text, counted) in motivation_parts(m) {
         let field = format!("motivation.{key}");
-        let len = text.trim().chars().count();
-        if len == 0 {
-            refusals.push(Refusal::Missing {
-                field: field.clone(),
+        for problem in part_problems(text, counted, norm.motivation.min_chars) {
+            refusals.push(match problem {
+                PartProblem::Empty => Refusal::Missing {
+                    field: field.clone(),
+                },
+                PartProblem::TooShort { len, min } => Refusal::TooShort {
+                    field: field.clone(),
+                    min,
+                    len,
+                },
+                PartProblem::Bsn => Refusal::BsnInText {
+                    field: field.clone(),
+                },
             });
-        } else if counted && len < norm.motivation.min_chars as usize {
-            refusals.push(Refusal::TooShort {
-                field: field.clone(),
-                min: norm.motivation.min_chars,
-                len,
-            });
-        }
-        if contains_bsn(text) {
-            refusals.push(Refusal::BsnInText { field });
         }
     }
 }

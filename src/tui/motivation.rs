@@ -13,6 +13,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use super::hints::Hint;
 use super::keymap::{self, Binding, Key, Label};
 use crate::domain::bsn::contains_bsn;
+use crate::domain::decision::{PartProblem, part_problems};
 use crate::domain::norm::Norm;
 use crate::domain::record::Motivation;
 use crate::i18n::{KeyAction, Lang};
@@ -190,16 +191,17 @@ impl MotivationForm {
 
     fn problem(&self, part: &Part) -> Option<String> {
         let l = self.lang;
-        let n = part.len();
-        if n == 0 {
-            Some(l.field_still_empty().to_owned())
-        } else if contains_bsn(&part.text()) {
-            Some(l.motivation_bsn().into())
-        } else if part.counted && n < self.min_chars as usize {
-            Some(l.chars_count(n, self.min_chars))
-        } else {
-            None
-        }
+        let problems = part_problems(&part.text(), part.counted, self.min_chars);
+        // A BSN first: it must go whatever else is wrong.
+        let first = problems
+            .iter()
+            .find(|p| **p == PartProblem::Bsn)
+            .or(problems.first())?;
+        Some(match first {
+            PartProblem::Empty => l.field_still_empty().to_owned(),
+            PartProblem::Bsn => l.motivation_bsn().into(),
+            PartProblem::TooShort { len, min } => l.chars_count(*len, *min),
+        })
     }
 
     fn first_problem(&self) -> Option<(usize, String)> {
