@@ -478,6 +478,15 @@ impl Keyring {
         self.grant_for_key(&fingerprint, at).ok_or(fingerprint)
     }
 
+    /// The fingerprint of `key`, taken from the keyring when a grant
+    /// holds that key (verification asks for it once per file).
+    pub fn fingerprint_of(&self, key: &PublicKey) -> Fingerprint {
+        self.grants
+            .iter()
+            .find(|g| g.key.key_data() == key.key_data())
+            .map_or_else(|| Fingerprint::of(key), |g| g.fingerprint.clone())
+    }
+
     pub fn grant_for_key(&self, fingerprint: &Fingerprint, at: Timestamp) -> Option<&Grant> {
         self.grants
             .iter()

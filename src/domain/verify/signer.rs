@@ -8,7 +8,7 @@ use ssh_key::{PublicKey, SshSig};
 
 use super::FindingKind;
 use crate::domain::keyring::{Grant, Keyring};
-use crate::domain::keys::{self, Fingerprint, Namespace};
+use crate::domain::keys::{self, Namespace};
 use crate::domain::record::Author;
 
 /// What a signed file says about its own signing.
@@ -46,7 +46,7 @@ pub fn check_signer<'k>(
         });
     }
     let key = PublicKey::from(sig.public_key().clone());
-    let fingerprint = Fingerprint::of(&key);
+    let fingerprint = keyring.fingerprint_of(&key);
     if fingerprint.as_str() != claim.author.key {
         return Err(FindingKind::KeyMismatch);
     }
@@ -107,7 +107,7 @@ mod tests {
     use super::*;
     use crate::domain::keyring::tests::{anna_and_bea, at};
 
-    fn author(principal: &str, name: &str, role: &str, key: &Fingerprint) -> Author {
+    fn author(principal: &str, name: &str, role: &str, key: &crate::domain::keys::Fingerprint) -> Author {
         Author {
             principal: principal.into(),
             name: name.into(),
