@@ -239,10 +239,15 @@ impl Store {
     /// The store in `dir`: its `store.toml` must be a regular file there,
     /// not a link to one elsewhere.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        // A `store.toml` that is a link, a FIFO or a device still marks a
+        // store, one whose description cannot be read: reading it says so
+        // (and `verify` reports it), rather than "no store here".
         match fsread::kind(&dir.join(CONFIG_FILE)) {
-            Ok(Some(fsread::Kind::File)) => Ok(Self {
-                dir: dir.to_path_buf(),
-            }),
+            Ok(Some(fsread::Kind::File | fsread::Kind::Symlink | fsread::Kind::Special)) => {
+                Ok(Self {
+                    dir: dir.to_path_buf(),
+                })
+            }
             _ => Err(StoreError::NotAStore {
                 dir: dir.to_path_buf(),
             }),

@@ -584,6 +584,30 @@ fn a_hostile_file_system_neither_hangs_nor_misleads_verify() {
             "not-a-regular-file",
         ),
         (
+            "the store's description replaced by a FIFO",
+            |s| {
+                let config = s.team.store().join("store.toml");
+                fs::remove_file(&config).expect("rm");
+                let status = std::process::Command::new("mkfifo")
+                    .arg(&config)
+                    .status()
+                    .expect("mkfifo");
+                assert!(status.success());
+                "store.toml".to_owned()
+            },
+            "not-a-regular-file",
+        ),
+        (
+            "the keyring directory a link to /",
+            |s| {
+                let keyring = s.team.store().join("keyring");
+                fs::rename(&keyring, s.team.sandbox.work().join("keyring-elders")).expect("move");
+                symlink("/", &keyring).expect("link");
+                "keyring".to_owned()
+            },
+            "not-a-regular-file",
+        ),
+        (
             "a notes file with a garbage signature",
             |s| {
                 let notes = s

@@ -107,7 +107,12 @@ mod tests {
     use super::*;
     use crate::domain::keyring::tests::{anna_and_bea, at};
 
-    fn author(principal: &str, name: &str, role: &str, key: &crate::domain::keys::Fingerprint) -> Author {
+    fn author(
+        principal: &str,
+        name: &str,
+        role: &str,
+        key: &crate::domain::keys::Fingerprint,
+    ) -> Author {
         Author {
             principal: principal.into(),
             name: name.into(),
