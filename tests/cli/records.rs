@@ -518,6 +518,18 @@ fn no_message_ever_shows_a_line_that_holds_a_bsn() {
 #[test]
 fn the_store_is_readable_by_its_owner_only_whatever_the_umask() {
     use std::os::unix::fs::PermissionsExt;
+    fn walk(path: &Path, out: &mut Vec<(PathBuf, u32)>) {
+        let mode = fs::symlink_metadata(path)
+            .expect("meta")
+            .permissions()
+            .mode()
+            & 0o777;
+        out.push((path.to_path_buf(), mode));
+        if path.is_dir() {
+            for entry in fs::read_dir(path).expect("dir").filter_map(Result::ok) {
+                walk(&entry.path(), out);
+            }
+        }
     let team = Team::new();
     // A record written under the loosest umask there is.
     let output = std::process::Command::new("sh")
@@ -536,18 +548,6 @@ fn the_store_is_readable_by_its_owner_only_whatever_the_umask() {
         .output()
         .expect("run");
     assert!(output.status.success(), "{}", stderr(&output));
-    fn walk(path: &Path, out: &mut Vec<(PathBuf, u32)>) {
-        let mode = fs::symlink_metadata(path)
-            .expect("meta")
-            .permissions()
-            .mode()
-            & 0o777;
-        out.push((path.to_path_buf(), mode));
-        if path.is_dir() {
-            for entry in fs::read_dir(path).expect("dir").filter_map(Result::ok) {
-                walk(&entry.path(), out);
-            }
-        }
     }
     let mut all = Vec::new();
     walk(&team.store(), &mut all);
