@@ -530,6 +530,7 @@ fn the_store_is_readable_by_its_owner_only_whatever_the_umask() {
                 walk(&entry.path(), out);
             }
         }
+    }
     let team = Team::new();
     // A record written under the loosest umask there is.
     let output = std::process::Command::new("sh")
@@ -548,7 +549,6 @@ fn the_store_is_readable_by_its_owner_only_whatever_the_umask() {
         .output()
         .expect("run");
     assert!(output.status.success(), "{}", stderr(&output));
-    }
     let mut all = Vec::new();
     walk(&team.store(), &mut all);
     assert!(all.len() > 20, "{all:?}");
