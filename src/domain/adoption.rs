@@ -144,6 +144,11 @@ pub enum AdoptionProblem {
     },
     /// A withdrawal of a norm version that was not adopted before it.
     WithdrawsNothing,
+    /// A withdrawal taking effect before the day it was registered: no
+    /// withdrawal reaches back past its own signing.
+    WithdrawnBeforeRegistered {
+        on: Date,
+    },
 }
 
 /// An adoption that counts, with when it was withdrawn, if it was.
@@ -257,6 +262,18 @@ impl Adoptions {
                 }
                 AdoptionAction::Withdraw => {
                     let on = file.adoption.withdrawal.as_ref().map(|w| w.on);
+                    // A day's slack for the time zone the signer was in.
+                    let registered = file
+                        .adoption
+                        .created
+                        .to_zoned(jiff::tz::TimeZone::UTC)
+                        .date();
+                    let earliest = registered.yesterday().unwrap_or(registered);
+                    if let Some(on) = on
+                        && on < earliest
+                    {
+                        return Err(AdoptionProblem::WithdrawnBeforeRegistered { on });
+                    }
                     let mut any = false;
                     for x in &mut adopted {
                         let seen = history

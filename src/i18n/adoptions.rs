@@ -153,6 +153,10 @@ impl Lang {
                 "trekt een norm in die daarvoor niet was vastgesteld".into(),
                 "withdraws a norm that was not adopted before it".into(),
             ),
+            AdoptionProblem::WithdrawnBeforeRegistered { on } => t(
+                format!("trekt de norm in per {on}, vóór de dag waarop de intrekking werd ondertekend"),
+                format!("withdraws the norm from {on}, before the day the withdrawal was signed"),
+            ),
         }
     }
 }

@@ -475,6 +475,30 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
             "signer-not-valid-then",
         ),
         (
+            "a withdrawal backdated to before it was signed",
+            |s| {
+                s.team
+                    .as_("bea")
+                    .env("MAATWERK_NOW", "2026-11-24T09:00:00Z")
+                    .args([
+                        "norms",
+                        "withdraw",
+                        "pw-zoektermijn-jongeren",
+                        "--on",
+                        "2026-11-25",
+                        "--reason",
+                        "vervangen",
+                    ])
+                    .assert()
+                    .success();
+                let withdrawal = head(&s.team.store().join("adoptions"));
+                edit(&withdrawal, "on = \"2026-11-25\"", "on = \"2026-11-01\"");
+                resign(&s.team, &withdrawal, "bea", "maatwerk-adoption");
+                name(&withdrawal)
+            },
+            "adoption",
+        ),
+        (
             "a second text of an adopted norm adopted beside it",
             |s| {
                 let copy = raised_copy(&s.team);
