@@ -434,6 +434,7 @@ fn change() -> impl Strategy<Value = Change> {
                     valid_until: until.map(day),
                     signed_by,
                     reason: None,
+                    config: None,
                 },
                 follows,
                 signer,

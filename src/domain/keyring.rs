@@ -69,6 +69,10 @@ pub struct KeyringEntry {
     pub signed_by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// In the trust root's own entry: `sha256:` of the store's
+    /// `store.toml`, so the store's description cannot change afterwards.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
 }
 
 /// Whether `principal` is a usable principal: an e-mail address or similar
@@ -169,11 +173,26 @@ pub enum EntryProblem {
     },
 }
 
+/// What the trust root's entry says of the store's description.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ConfigPin {
+    /// No valid root, so nothing to say.
+    #[default]
+    NoRoot,
+    /// A root of release 0.1, before entries were linked: nothing pinned.
+    Legacy,
+    /// The `sha256:` of `store.toml`.
+    Pinned(String),
+    /// A linked root entry that pins nothing.
+    Missing,
+}
+
 /// The keyring as it follows from its entries.
 #[derive(Debug, Clone, Default)]
 pub struct Keyring {
     grants: Vec<Grant>,
     root: Option<Fingerprint>,
+    config_pin: ConfigPin,
     problems: Vec<(String, EntryProblem)>,
     history: History,
     /// For each entry that counts: the grant it was signed under.
@@ -314,6 +333,11 @@ impl Keyring {
                 return Err(EntryProblem::BadSignature);
             }
             self.root = Some(Fingerprint::of(key));
+            self.config_pin = match (&e.follows, &e.config) {
+                (None, _) => ConfigPin::Legacy,
+                (Some(_), Some(pin)) => ConfigPin::Pinned(pin.clone()),
+                (Some(_), None) => ConfigPin::Missing,
+            };
         } else if self_signed && self.grants.iter().all(|g| g.principal != e.principal) {
             return Err(EntryProblem::SecondRoot);
         } else {
@@ -449,6 +473,11 @@ impl Keyring {
     /// The trust root's fingerprint, when there is a valid root.
     pub fn root(&self) -> Option<&Fingerprint> {
         self.root.as_ref()
+    }
+
+    /// What the root's entry pins of `store.toml`.
+    pub fn config_pin(&self) -> &ConfigPin {
+        &self.config_pin
     }
 
     /// Entries that did not count, with why.
@@ -604,6 +633,7 @@ pub(crate) mod tests {
             valid_until: None,
             signed_by: by.into(),
             reason: None,
+            config: None,
         }
     }
 

@@ -28,8 +28,9 @@ use self::files::{Lock, write_new};
 use super::adoption::{Adoption, Adoptions, DEFAULT_ADOPTERS};
 use super::decision::DecisionWindow;
 use super::fsread::{self, ReadError};
-use super::keyring::Keyring;
+use super::history;
 use super::keyring::{Action, BEHEERDER, KEYRING_FORMAT, KeyringEntry, is_principal};
+use super::keyring::{ConfigPin, Keyring};
 use super::keys::{Fingerprint, KeyError, Namespace, Signer};
 use super::norm::catalog::{Catalog, LoadedNorm, Origin};
 use super::record::Record;
@@ -64,6 +65,28 @@ pub struct StoreConfig {
     /// How many days a decision date may lie before the day it is signed.
     #[serde(default = "default_decision_window")]
     pub decision_window_days: u32,
+}
+
+/// `store.toml` as release 0.1 wrote it.
+pub const STORE_FORMAT_V1: &str = "maatwerk-store/1";
+
+/// Whether `bytes`, read from `store.toml` as `config`, are the description
+/// the trust root laid down: the one its keyring entry pins, or in a store
+/// of release 0.1 (which pinned nothing) one of that release's form, with
+/// no settings it did not have.
+pub fn config_is_pinned(keyring: &Keyring, bytes: &[u8], config: &StoreConfig) -> bool {
+    match keyring.config_pin() {
+        // Without a root there is nothing to hold it to; that is a finding
+        // of its own.
+        ConfigPin::NoRoot => true,
+        ConfigPin::Pinned(pin) => history::link(bytes) == *pin,
+        ConfigPin::Missing => false,
+        ConfigPin::Legacy => {
+            config.format == STORE_FORMAT_V1
+                && config.adopters == default_adopters()
+                && config.decision_window_days == DEFAULT_DECISION_WINDOW
+        }
+    }
 }
 
 /// The days a decision may be dated back unless `store.toml` says otherwise.
@@ -188,6 +211,16 @@ impl Store {
         let store = Self {
             dir: dir.to_path_buf(),
         };
+        // The store's description first, so the root's entry can pin it.
+        let config = StoreConfig {
+            format: STORE_FORMAT.into(),
+            created: now,
+            root: signer.fingerprint().to_string(),
+            roles: DEFAULT_ROLES.iter().map(|r| (*r).to_owned()).collect(),
+            adopters: default_adopters(),
+            decision_window_days: DEFAULT_DECISION_WINDOW,
+        };
+        let config_text = to_toml(&config)?;
         let root = KeyringEntry {
             format: KEYRING_FORMAT.into(),
             id: files::new_id("KR", now),
@@ -204,6 +237,7 @@ impl Store {
             valid_until: None,
             signed_by: principal.into(),
             reason: None,
+            config: Some(history::link(config_text.as_bytes())),
         };
         Self::write_signed(
             &store.keyring_dir().join(format!("{}.toml", root.id)),
@@ -211,17 +245,10 @@ impl Store {
             signer,
             Namespace::Keyring,
         )?;
-        let config = StoreConfig {
-            format: STORE_FORMAT.into(),
-            created: now,
-            root: signer.fingerprint().to_string(),
-            roles: DEFAULT_ROLES.iter().map(|r| (*r).to_owned()).collect(),
-            adopters: default_adopters(),
-            decision_window_days: DEFAULT_DECISION_WINDOW,
-        };
+        // Written last: a store is there once its description is.
         Self::write_signed(
             &dir.join(CONFIG_FILE),
-            &to_toml(&config)?,
+            &config_text,
             signer,
             Namespace::Keyring,
         )?;
@@ -469,6 +496,15 @@ impl Store {
     pub fn state(&self) -> Result<StoreState, StoreError> {
         let config = self.config()?;
         let keyring = self.keyring()?;
+        let path = self.dir.join(CONFIG_FILE);
+        let bytes =
+            fsread::read(&path, fsread::limit::SMALL_FILE).map_err(|e| read_error(&path, e))?;
+        if !config_is_pinned(&keyring, &bytes, &config) {
+            return Err(StoreError::Corrupt {
+                path,
+                what: "not the description the trust root laid down when the store was made; run `maatwerk verify`".into(),
+            });
+        }
         let adoptions = self.adoptions(&keyring, &config)?;
         Ok(StoreState {
             config,

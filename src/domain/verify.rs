@@ -261,6 +261,15 @@ fn check_config(store: &Store, keyring: &Keyring, findings: &mut Vec<Finding>) -
         findings.push(Finding::new(CONFIG_FILE, FindingKind::ConfigRootMismatch));
         return config;
     }
+    if !super::store::config_is_pinned(keyring, &bytes, &config) {
+        // Its settings (who may adopt, the decision window) cannot be
+        // relied on: verify by the defaults.
+        findings.push(Finding::new(CONFIG_FILE, FindingKind::ConfigAltered));
+        return StoreConfig {
+            root: config.root,
+            ..fallback()
+        };
+    }
     let signed = keyring
         .grants()
         .iter()

@@ -49,6 +49,7 @@ impl Lang {
             ),
             FindingKind::NoRoot => t("de sleutelring heeft geen geldig vertrouwensanker".into(), "the keyring has no valid trust root".into()),
             FindingKind::ConfigRootMismatch => t("store.toml noemt een ander vertrouwensanker dan de sleutelring".into(), "store.toml names another trust root than the keyring".into()),
+            FindingKind::ConfigAltered => t("store.toml is niet de beschrijving die het vertrouwensanker bij het maken van de opslag vastlegde".into(), "store.toml is not the description the trust root laid down when the store was made".into()),
             FindingKind::NormMissing { sha256 } => t(
                 format!("de norm waarop dit besluit steunt ontbreekt (norms/{sha256}.toml)"),
                 format!("the norm this decision relies on is missing (norms/{sha256}.toml)"),
@@ -279,7 +280,8 @@ impl Lang {
             FindingKind::Keyring(_)
             | FindingKind::NoRoot
             | FindingKind::RootNotPinned { .. }
-            | FindingKind::ConfigRootMismatch => t(
+            | FindingKind::ConfigRootMismatch
+            | FindingKind::ConfigAltered => t(
                 "De sleutelring leidt niet (alleen) terug naar het vertrouwde anker; handtekeningen die erop steunen zijn niet te vertrouwen.",
                 "The keyring does not lead (only) back to the trusted root; signatures that rely on it cannot be trusted.",
             ),

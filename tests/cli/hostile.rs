@@ -475,6 +475,44 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
             "signer-not-valid-then",
         ),
         (
+            "the store's description re-signed by its root: anyone adopts, any date goes",
+            |s| {
+                let config = s.team.store().join("store.toml");
+                let text = fs::read_to_string(&config).expect("read");
+                let adopters = text
+                    .lines()
+                    .find(|l| l.starts_with("adopters = "))
+                    .expect("adopters")
+                    .to_owned();
+                edit(
+                    &config,
+                    &adopters,
+                    "adopters = [\"afdelingshoofd\", \"beheerder\", \"consulent\"]",
+                );
+                edit(
+                    &config,
+                    "decision_window_days = 31",
+                    "decision_window_days = 3650",
+                );
+                resign(&s.team, &config, "bea", "maatwerk-keyring");
+                // The program will not work on it either.
+                let output = s
+                    .team
+                    .as_("anna")
+                    .args(["norms", "adopt", "pw-zoektermijn-jongeren"])
+                    .output()
+                    .expect("run");
+                assert!(!output.status.success());
+                assert!(
+                    stderr(&output).contains("not the description the trust root laid down"),
+                    "{}",
+                    stderr(&output)
+                );
+                "store.toml".to_owned()
+            },
+            "config-altered",
+        ),
+        (
             "a withdrawal backdated to before it was signed",
             |s| {
                 s.team

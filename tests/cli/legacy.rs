@@ -127,3 +127,46 @@ fn stock_openssh_still_verifies_its_signatures() {
         stderr(&check)
     );
 }
+
+#[test]
+fn its_description_gains_no_settings_release_0_1_did_not_have() {
+    let (sandbox, store, root) = v0_1();
+    let config = store.join("store.toml");
+    let text = fs::read_to_string(&config).expect("read");
+    fs::write(
+        &config,
+        format!("{text}adopters = [\"consulent\"]\ndecision_window_days = 3650\n"),
+    )
+    .expect("write");
+    fs::remove_file(store.join("store.toml.sig")).expect("rm sig");
+    let key = sandbox.work().join("bea");
+    fs::copy(repo().join("tests/fixtures/stores/v0.1/keys/bea"), &key).expect("key");
+    let signed = ssh_keygen()
+        .args(["-Y", "sign", "-n", "maatwerk-keyring", "-f"])
+        .arg(&key)
+        .arg(&config)
+        .output()
+        .expect("ssh-keygen");
+    assert!(
+        signed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&signed.stderr)
+    );
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(&store)
+        .args(["verify", "--json", "--expect-root", &root])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json");
+    assert_eq!(output.status.code(), Some(1), "{json:#}");
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"config-altered"), "{json:#}");
+}

@@ -128,6 +128,7 @@ pub fn plan_member(
         valid_until: change.valid_until,
         signed_by: by.principal.clone(),
         reason: None,
+        config: None,
     })
 }
 
@@ -164,6 +165,7 @@ pub fn plan_revocation(
         valid_until: None,
         signed_by: by.principal.clone(),
         reason: Some(reason.to_owned()),
+        config: None,
     })
 }
 

@@ -60,6 +60,9 @@ pub enum FindingKind {
     },
     NoRoot,
     ConfigRootMismatch,
+    /// `store.toml` is not the description the trust root's entry pins
+    /// (or, in a store of release 0.1, not one that release wrote).
+    ConfigAltered,
     NormMissing {
         sha256: String,
     },
@@ -135,6 +138,7 @@ impl FindingKind {
             Self::RootNotPinned { .. } => "root-not-pinned",
             Self::NoRoot => "no-root",
             Self::ConfigRootMismatch => "config-root-mismatch",
+            Self::ConfigAltered => "config-altered",
             Self::NormMissing { .. } => "norm-missing",
             Self::NormAltered => "norm-altered",
             Self::NormMismatch => "norm-mismatch",
