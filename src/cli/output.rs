@@ -211,9 +211,15 @@ impl Output {
                 .max(8.min(widths[flex]));
             widths[flex] = widths[flex].min(room);
         }
+        // Cells hold what files say: never a control character on screen.
         let pick = |cells: &[String]| -> (Vec<String>, Vec<usize>) {
             keep.iter()
-                .map(|i| (cells.get(*i).cloned().unwrap_or_default(), widths[*i]))
+                .map(|i| {
+                    let cell = cells
+                        .get(*i)
+                        .map_or_else(String::new, |c| printable(c).into_owned());
+                    (cell, widths[*i])
+                })
                 .unzip()
         };
         if header.iter().any(|h| !h.is_empty()) {
@@ -293,5 +299,39 @@ mod tests {
             captured.stdout(),
             "id            v  titel\neen-lange-id  1  Een titel van behoorli…\n"
         );
+    }
+}
+
+/// `text` with every control character (a terminal escape, a carriage
+/// return, a backspace) shown as its escape instead of acted on: what a
+/// file says is printed, never obeyed by the terminal. Tabs and new lines
+/// stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod printable_tests {
+    use super::printable;
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(printable("MW-1"), "MW-1");
+        assert_eq!(printable("a\u{1b}[2K\rb"), "a\\u{1b}[2K\\u{d}b");
+        assert_eq!(printable("regel\nregel\tx"), "regel\nregel\tx");
     }
 }

@@ -82,7 +82,8 @@ fn field(ctx: &mut Context, label: &str, value: &str) -> io::Result<()> {
     let label = ctx
         .out
         .paint(Style::new().dimmed(), &format!("{label:<18}"));
-    ctx.out.line(&format!("{label}{value}"))
+    ctx.out
+        .line(&format!("{label}{}", crate::cli::output::printable(value)))
 }
 
 fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::signing::open_store;
 use super::{CliError, Context, Outcome};
+use crate::cli::output::printable;
 use crate::domain::bsn::redact;
 use crate::domain::keys::Fingerprint;
 use crate::domain::verify::{self, Report};
@@ -89,8 +90,8 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             );
             ctx.out.line(&redact(&format!(
                 "{label} {}: {}",
-                f.file,
-                lang.verify_problem(&f.kind)
+                printable(&f.file),
+                printable(&lang.verify_problem(&f.kind))
             )))?;
             ctx.out.wrapped(2, &lang.verify_meaning(&f.kind))?;
         }

@@ -37,6 +37,7 @@ use super::keys::{self, Fingerprint, Namespace};
 use super::norm::Norm;
 use super::norm::parse::parse_snapshot;
 use super::source::{Sha256Hex, SourceFile};
+use super::store::files::is_id;
 use super::store::{CONFIG_FILE, Store, StoreConfig, relative, sig_path};
 
 /// What verification found, and how much it looked at.
@@ -127,7 +128,7 @@ pub fn verify(
             .into_iter()
             .flat_map(|author| {
                 let dir = store.signals_dir().join(author);
-                layout::signed_files(&base, &dir, |s| s.starts_with("SG-"), &mut findings)
+                layout::signed_files(&base, &dir, |s| is_id("SG", s), &mut findings)
             })
             .collect();
     report.signals = signals::check_signals(&cx, &signal_files, &mut findings);
@@ -164,14 +165,22 @@ fn read_keyring(
 ) -> Keyring {
     let dir = base.join("keyring");
     let mut entries = Vec::new();
-    for path in layout::signed_files(base, &dir, |s| s.starts_with("KR-"), findings) {
+    for path in layout::signed_files(base, &dir, |s| is_id("KR", s), findings) {
         match read_signed::<KeyringEntry>(&path, limit::SMALL_FILE) {
-            Ok((entry, bytes, signature)) => entries.push(SignedEntry {
-                file: relative(base, &path),
-                entry,
-                bytes,
-                signature,
-            }),
+            Ok((entry, bytes, signature)) => {
+                if !is_named(&path, &entry.id) {
+                    findings.push(Finding::new(
+                        relative(base, &path),
+                        FindingKind::NameMismatch,
+                    ));
+                }
+                entries.push(SignedEntry {
+                    file: relative(base, &path),
+                    entry,
+                    bytes,
+                    signature,
+                });
+            }
             Err(kind) => findings.push(Finding::new(relative(base, &path), kind)),
         }
     }
@@ -204,6 +213,11 @@ fn read_keyring(
         _ => {}
     }
     keyring
+}
+
+/// Whether the file at `path` is named after `id`.
+fn is_named(path: &Path, id: &str) -> bool {
+    layout::name_of(path).strip_suffix(".toml") == Some(id)
 }
 
 /// A signed file and its signature, parsed as `T`.
@@ -323,19 +337,22 @@ fn read_adoptions(
 ) -> (Adoptions, usize) {
     let base = store.dir();
     let mut files = Vec::new();
-    for path in layout::signed_files(
-        base,
-        &store.adoptions_dir(),
-        |s| s.starts_with("AD-"),
-        findings,
-    ) {
-        match read_signed(&path, limit::SIGNED_FILE) {
-            Ok((adoption, bytes, signature)) => files.push(SignedAdoption {
-                file: relative(base, &path),
-                adoption,
-                bytes,
-                signature,
-            }),
+    for path in layout::signed_files(base, &store.adoptions_dir(), |s| is_id("AD", s), findings) {
+        match read_signed::<adoption::Adoption>(&path, limit::SIGNED_FILE) {
+            Ok((adoption, bytes, signature)) => {
+                if !is_named(&path, &adoption.id) {
+                    findings.push(Finding::new(
+                        relative(base, &path),
+                        FindingKind::NameMismatch,
+                    ));
+                }
+                files.push(SignedAdoption {
+                    file: relative(base, &path),
+                    adoption,
+                    bytes,
+                    signature,
+                });
+            }
             Err(kind) => findings.push(Finding::new(relative(base, &path), kind)),
         }
     }

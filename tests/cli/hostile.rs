@@ -428,7 +428,7 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
                 forge_keyring_change(
                     &s.team,
                     "bea",
-                    "KR-20261124-CLIMB001",
+                    "KR-20261124-CXMB0001",
                     &format!(
                         "created = \"2026-11-24T09:00:00Z\"\nfollows = [\"FOLLOWS\"]\naction = \"add\"\nprincipal = \"../../buiten\"\nname = \"Buiten\"\nrole = \"consulent\"\npublic_key = \"{key}\"\nvalid_from = \"2026-11-24T09:00:00Z\""
                     ),
@@ -574,12 +574,12 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
                     .to_owned();
                 let forged = text
                     .replace(&old_sha, &sha)
-                    .replace(&format!("AD-{old_id}"), "AD-20261124-SECOND01")
+                    .replace(&format!("AD-{old_id}"), "AD-20261124-SECND001")
                     .replace(
                         &follows_line,
                         &format!("follows = [\"{}\"]", sha256_link(&head(&dir))),
                     );
-                let file = dir.join("AD-20261124-SECOND01.toml");
+                let file = dir.join("AD-20261124-SECND001.toml");
                 fs::write(&file, forged).expect("write");
                 fs::write(sig(&file), "").expect("placeholder");
                 resign(&s.team, &file, "bea", "maatwerk-adoption");
@@ -801,4 +801,43 @@ fn attacks_through_the_program_are_refused_when_written() {
         .output()
         .expect("run");
     assert!(!output.status.success(), "{}", stdout(&output));
+}
+
+/// An id that is a BSN or a terminal escape is no id: the file is not read
+/// as a record, and nothing a file is called reaches the terminal raw.
+#[test]
+fn odd_ids_are_no_records_and_never_reach_the_terminal_raw() {
+    let s = scenario();
+    let file = &s.anna[2];
+    let text = fs::read_to_string(file).expect("read");
+    let id = text
+        .lines()
+        .find_map(|l| l.strip_prefix("id = \""))
+        .and_then(|l| l.strip_suffix('"'))
+        .expect("id")
+        .to_owned();
+    let odd = "BSN 123456782\u{1b}[2K\r";
+    let renamed = file.with_file_name(format!("000003-{odd}.toml"));
+    fs::write(&renamed, text.replace(&id, odd)).expect("write");
+    fs::write(sig(&renamed), "").expect("sig");
+    fs::remove_file(file).expect("rm");
+    fs::remove_file(sig(file)).expect("rm sig");
+    resign(&s.team, &renamed, "anna", "maatwerk-record");
+    let (exit, json) = verify(&s.team);
+    assert_found("an odd id", &(exit, json), "stray-file", "000003-BSN");
+    let output = s
+        .team
+        .as_("bea")
+        .env("MAATWERK_NOW", VERIFY_NOW)
+        .arg("verify")
+        .output()
+        .expect("run");
+    let shown = stdout(&output);
+    assert!(
+        !shown.contains('\u{1b}') && !shown.contains('\r'),
+        "{shown:?}"
+    );
+    assert!(!shown.contains("123456782"), "{shown}");
+    let listed = s.team.as_("bea").arg("list").output().expect("run");
+    assert!(!stdout(&listed).contains('\u{1b}'), "{:?}", stdout(&listed));
 }

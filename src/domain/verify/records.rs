@@ -23,6 +23,7 @@ use crate::domain::keyring::Keyring;
 use crate::domain::keys::{self, Namespace};
 use crate::domain::norm::Norm;
 use crate::domain::record::{RECORD_FORMAT, RECORD_FORMAT_V1, Record, canonical};
+use crate::domain::store::files::is_id;
 use crate::domain::store::{Store, relative, sig_path};
 
 /// What checking a record needs from the rest of the store.
@@ -50,7 +51,7 @@ impl RecordName {
     /// `000042-MW-….toml` → 42 and the id.
     pub fn parse(stem: &str) -> Option<Self> {
         let (seq, id) = stem.split_once('-')?;
-        if seq.len() < 6 || !seq.bytes().all(|b| b.is_ascii_digit()) || id.is_empty() {
+        if seq.len() < 6 || !seq.bytes().all(|b| b.is_ascii_digit()) || !is_id("MW", id) {
             return None;
         }
         Some(Self {
