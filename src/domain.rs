@@ -24,6 +24,7 @@ pub mod source;
 pub mod store;
 #[cfg(test)]
 pub(crate) mod testing;
+pub mod text;
 pub(crate) mod toml_reader;
 pub mod verify;
 

@@ -9,88 +9,156 @@
 /// Whether `digits` (exactly nine ASCII digits) is a valid BSN.
 pub fn is_bsn(digits: &str) -> bool {
     let bytes = digits.as_bytes();
-    if bytes.len() != 9 || !bytes.iter().all(u8::is_ascii_digit) || bytes.iter().all(|b| *b == b'0')
-    {
+    if bytes.len() != 9 || !bytes.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let weights = [9, 8, 7, 6, 5, 4, 3, 2, -1];
-    let sum: i32 = bytes
-        .iter()
-        .zip(weights)
-        .map(|(b, w)| i32::from(b - b'0') * w)
-        .sum();
-    sum % 11 == 0
+    let mut values = [0u8; 9];
+    for (v, b) in values.iter_mut().zip(bytes) {
+        *v = b - b'0';
+    }
+    passes_eleven_test(&values)
 }
 
 /// Whether `text` contains a valid BSN, written as nine digits in a row or
-/// in groups split by spaces, dots or hyphens (`123456782`, `1234.56.782`,
-/// `123 456 782`). The number itself is never returned, so it cannot end up
-/// in a message or a log.
+/// in groups, however they are separated or written: spaces of any kind,
+/// dots, hyphens, dashes, slashes, commas (`123456782`, `1234.56.782`,
+/// `123 456 782`, `123/456/782`), digits of other scripts and widths
+/// (`１２３４５６７８２`), invisible characters between them. The number
+/// itself is never returned, so it cannot end up in a message or a log.
 pub fn contains_bsn(text: &str) -> bool {
     // Most texts hold fewer than nine digits in all.
-    if text.bytes().filter(u8::is_ascii_digit).count() < 9 {
-        return false;
-    }
-    // Runs of digit groups separated by single separators.
-    let mut groups: Vec<&str> = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut last_was_separator = false;
-    let flush = |groups: &mut Vec<&str>| -> bool {
-        let found = windows_of_nine(groups);
-        groups.clear();
-        found
+    let digits = if text.is_ascii() {
+        text.bytes().filter(u8::is_ascii_digit).count()
+    } else {
+        text.chars().filter(|c| digit_value(*c).is_some()).count()
     };
-    let bytes = text.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() {
-            if start.is_none() {
-                start = Some(i);
-            }
-            last_was_separator = false;
-        } else {
-            if let Some(s) = start.take() {
-                groups.push(&text[s..i]);
-            }
-            let separator = matches!(b, b' ' | b'.' | b'-');
-            if !separator || last_was_separator || groups.is_empty() {
-                if flush(&mut groups) {
-                    return true;
-                }
-                last_was_separator = false;
-            } else {
-                last_was_separator = true;
-            }
-        }
-    }
-    if let Some(s) = start {
-        groups.push(&text[s..]);
-    }
-    flush(&mut groups)
+    digits >= 9 && runs(text).iter().any(|run| !bsn_windows(run).is_empty())
 }
 
-/// Whether consecutive `groups` whose digits add up to nine form a BSN.
-fn windows_of_nine(groups: &[&str]) -> bool {
-    for first in 0..groups.len() {
-        let mut digits = [0u8; 9];
-        let mut len = 0;
-        for group in &groups[first..] {
-            // A longer number (an IBAN, a phone number) is not a BSN; only
-            // an exact nine-digit span counts, starting at a group boundary.
-            let Some(end) = Some(len + group.len()).filter(|&end| end <= 9) else {
-                len = 0;
-                break;
-            };
-            digits[len..end].copy_from_slice(group.as_bytes());
-            len = end;
-            if len == 9 {
+/// One digit of `text`: its value and where it is.
+struct Digit {
+    value: u8,
+    at: std::ops::Range<usize>,
+}
+
+/// The value of `c` as a decimal digit, in any of the scripts and forms a
+/// number may be typed or pasted in.
+fn digit_value(c: char) -> Option<u8> {
+    let n = u32::from(c);
+    let from = |zero: u32| u8::try_from(n - zero).ok();
+    match n {
+        0x30..=0x39 => from(0x30),
+        // Full-width, Arabic-Indic, extended Arabic-Indic, Devanagari.
+        0xFF10..=0xFF19 => from(0xFF10),
+        0x0660..=0x0669 => from(0x0660),
+        0x06F0..=0x06F9 => from(0x06F0),
+        0x0966..=0x096F => from(0x0966),
+        // Super- and subscripts.
+        0x2070 => Some(0),
+        0x00B9 => Some(1),
+        0x00B2 => Some(2),
+        0x00B3 => Some(3),
+        0x2074..=0x2079 => from(0x2070),
+        0x2080..=0x2089 => from(0x2080),
+        // Mathematical digits: five alphabets of ten.
+        0x1D7CE..=0x1D7FF => u8::try_from((n - 0x1D7CE) % 10).ok(),
+        _ => None,
+    }
+}
+
+/// Characters that may stand between the groups of one number.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | '-' | '/' | ',' | '_' | '\'' | '·' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        )
+}
+
+/// At most this many separators in a row still join two groups.
+const MAX_SEPARATORS: usize = 3;
+
+/// The runs of digit groups in `text`: groups joined by a few separators.
+fn runs(text: &str) -> Vec<Vec<Vec<Digit>>> {
+    let mut runs: Vec<Vec<Vec<Digit>>> = Vec::new();
+    let mut run: Vec<Vec<Digit>> = Vec::new();
+    let mut group: Vec<Digit> = Vec::new();
+    let mut separators = 0;
+    for (i, c) in text.char_indices() {
+        if let Some(value) = digit_value(c) {
+            if group.is_empty()
+                && (separators > MAX_SEPARATORS || separators == 0)
+                && !run.is_empty()
+            {
+                runs.push(std::mem::take(&mut run));
+            }
+            separators = 0;
+            group.push(Digit {
+                value,
+                at: i..i + c.len_utf8(),
+            });
+        } else if super::text::is_invisible(c) {
+        } else if is_separator(c) {
+            if !group.is_empty() {
+                run.push(std::mem::take(&mut group));
+            }
+            separators += 1;
+        } else {
+            if !group.is_empty() {
+                run.push(std::mem::take(&mut group));
+            }
+            if !run.is_empty() {
+                runs.push(std::mem::take(&mut run));
+            }
+            separators = 0;
+        }
+    }
+    if !group.is_empty() {
+        run.push(group);
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+/// The digits of every BSN in `run`: consecutive groups, from a group's
+/// start, of exactly nine digits that pass the eleven test. A longer number
+/// (an IBAN, a phone number) is not a BSN.
+fn bsn_windows(run: &[Vec<Digit>]) -> Vec<&Digit> {
+    let mut found = Vec::new();
+    for first in 0..run.len() {
+        let mut window: Vec<&Digit> = Vec::new();
+        for group in &run[first..] {
+            window.extend(group);
+            if window.len() >= 9 {
                 break;
             }
         }
-        if len == 9 && std::str::from_utf8(&digits).is_ok_and(is_bsn) {
-            return true;
+        if window.len() == 9 {
+            let mut values = [0u8; 9];
+            for (v, d) in values.iter_mut().zip(&window) {
+                *v = d.value;
+            }
+            if passes_eleven_test(&values) {
+                found.extend(window);
+            }
         }
     }
-    false
+    found
+}
+
+fn passes_eleven_test(values: &[u8; 9]) -> bool {
+    if values.iter().all(|v| *v == 0) {
+        return false;
+    }
+    let weights = [9, 8, 7, 6, 5, 4, 3, 2, -1];
+    let sum: i32 = values
+        .iter()
+        .zip(weights)
+        .map(|(v, w)| i32::from(*v) * w)
+        .sum();
+    sum % 11 == 0
 }
 
 /// Whether the number `n` is a BSN: a whole number of nine digits that
@@ -105,58 +173,23 @@ pub fn is_bsn_number(n: f64) -> bool {
 /// `text` with the digits of every valid BSN in it replaced by `•`, so a
 /// message that must repeat a value never repeats a BSN.
 pub fn redact(text: &str) -> String {
-    // Digit groups (byte ranges) split by single separators, as
-    // `contains_bsn` reads them.
-    let bytes = text.as_bytes();
-    let mut runs: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
-    let mut start: Option<usize> = None;
-    let mut last_was_separator = false;
-    for (i, b) in bytes.iter().enumerate() {
-        if b.is_ascii_digit() {
-            start.get_or_insert(i);
-            last_was_separator = false;
-            continue;
-        }
-        if let Some(s) = start.take()
-            && let Some(run) = runs.last_mut()
-        {
-            run.push((s, i));
-        }
-        let separator = matches!(b, b' ' | b'.' | b'-');
-        let in_run = runs.last().is_some_and(|r| !r.is_empty());
-        if !separator || last_was_separator || !in_run {
-            runs.push(Vec::new());
-            last_was_separator = false;
-        } else {
-            last_was_separator = true;
-        }
+    let runs = runs(text);
+    let mut masked: Vec<std::ops::Range<usize>> = runs
+        .iter()
+        .flat_map(|run| bsn_windows(run).into_iter().map(|d| d.at.clone()))
+        .collect();
+    if masked.is_empty() {
+        return text.to_owned();
     }
-    if let Some(s) = start
-        && let Some(run) = runs.last_mut()
-    {
-        run.push((s, bytes.len()));
-    }
-    let mut masked = vec![false; bytes.len()];
-    for groups in &runs {
-        for first in 0..groups.len() {
-            let mut digits = String::new();
-            let mut last = first;
-            for (k, (a, b)) in groups.iter().enumerate().skip(first) {
-                digits.push_str(&text[*a..*b]);
-                last = k;
-                if digits.len() >= 9 {
-                    break;
-                }
-            }
-            if digits.len() == 9 && is_bsn(&digits) {
-                for (a, b) in &groups[first..=last] {
-                    masked[*a..*b].iter_mut().for_each(|m| *m = true);
-                }
-            }
-        }
-    }
+    masked.sort_by_key(|r| r.start);
     text.char_indices()
-        .map(|(i, c)| if masked[i] { '•' } else { c })
+        .map(|(i, c)| {
+            if masked.binary_search_by_key(&i, |r| r.start).is_ok() {
+                '•'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -183,8 +216,18 @@ mod tests {
             "nummer 123 456 782 bekend",
             "12-34-56-782",
             "(123456782)",
+            "123/456/782",
+            "123  456 782",
+            "123\u{a0}456\u{a0}782",
+            "123 - 456 - 782",
+            "１２３４５６７８２",
+            "１２３ ４５６ ７８２",
+            "1234\u{200b}56782",
+            "BSN123456782",
+            "123,456,782",
         ] {
             assert!(contains_bsn(text), "{text}");
+            assert!(!contains_bsn(&redact(text)), "redacted: {}", redact(text));
         }
     }
 
@@ -210,6 +253,7 @@ mod tests {
             "1234567820",
             "000000000",
             "op 23-11-2026 om 12.30",
+            "123 456 78    2",
             "",
         ] {
             assert!(!contains_bsn(text), "{text}");

@@ -188,7 +188,11 @@ pub fn motivation_parts(m: &Motivation) -> [(&'static str, &str, bool); 7] {
 /// characters on one line.
 pub fn is_case_reference(case: &str) -> bool {
     let n = case.chars().count();
-    (1..=64).contains(&n) && !case.chars().any(char::is_control)
+    (1..=64).contains(&n)
+        && !case
+            .chars()
+            .any(|c| c.is_control() || super::text::is_invisible(c))
+        && case.chars().any(char::is_alphanumeric)
 }
 
 /// Checks `p` against `norm` for an author in `role`, dated the window's
@@ -360,7 +364,7 @@ pub enum PartProblem {
 /// `min_chars` applies to it.
 pub fn part_problems(text: &str, counted: bool, min_chars: u32) -> Vec<PartProblem> {
     let mut problems = Vec::new();
-    let len = text.trim().chars().count();
+    let len = super::text::written_len(text);
     if len == 0 {
         problems.push(PartProblem::Empty);
     } else if counted && len < min_chars as usize {
@@ -727,6 +731,9 @@ mod tests {
         }
         assert!(!is_case_reference(""));
         assert!(!is_case_reference("a\nb"));
+        assert!(!is_case_reference("\u{200B}"), "nothing that shows");
+        assert!(!is_case_reference("Z-2026\u{200B}-1"));
+        assert!(!is_case_reference("--"), "no letter or digit");
         assert!(!is_case_reference(&"x".repeat(65)));
     }
 }

@@ -69,7 +69,7 @@ pub fn check(case: &str, text: &str) -> Vec<SignalProblem> {
         Some(CaseProblem::Invalid) => problems.push(SignalProblem::CaseInvalid),
         None => {}
     }
-    if text.trim().chars().count() < MIN_TEXT {
+    if super::text::written_len(text) < MIN_TEXT {
         problems.push(SignalProblem::TextTooShort { min: MIN_TEXT });
     }
     if contains_bsn(text) {

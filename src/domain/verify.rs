@@ -95,9 +95,9 @@ pub fn verify(
     report.norms = snapshots.len();
 
     // 3. Adoptions, against the keyring and the snapshots.
-    let adoptions = read_adoptions(store, &keyring, &config, &snapshots, &mut findings);
-    report.adoptions = adoptions.1;
-    let adoptions = adoptions.0;
+    let (adoptions, count, mut named_norms) =
+        read_adoptions(store, &keyring, &config, &snapshots, &mut findings);
+    report.adoptions = count;
 
     // From the first linked keyring change or adoption on, every file must
     // name its histories.
@@ -109,6 +109,8 @@ pub fn verify(
         .map(|n| n.created)
         .chain(adoptions.adopted().iter().map(|a| a.adoption.created))
         .min();
+    // The norm copies records of release 0.1 rely on: they had no adoption.
+    let legacy_norms = std::sync::Mutex::new(std::collections::HashSet::new());
     let cx = Context {
         base: &base,
         keyring: &keyring,
@@ -117,10 +119,31 @@ pub fn verify(
         window_days: config.decision_window_days,
         upgraded,
         now,
+        legacy_norms: &legacy_norms,
     };
 
     // 4. Records, one author at a time.
     report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);
+
+    // Every norm copy is named by an adoption or an old record: anything
+    // else in `norms/` is not the store's.
+    named_norms.extend(
+        legacy_norms
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .iter()
+            .cloned(),
+    );
+    for (sha256, norm) in &snapshots {
+        if !named_norms.contains(sha256) {
+            findings.push(Finding::new(
+                format!("norms/{sha256}.toml"),
+                FindingKind::NormUnused {
+                    valid: norm.is_some(),
+                },
+            ));
+        }
+    }
 
     // 5. Signals.
     let signal_files: Vec<PathBuf> =
@@ -334,7 +357,7 @@ fn read_adoptions(
     config: &StoreConfig,
     snapshots: &HashMap<String, Option<Norm>>,
     findings: &mut Vec<Finding>,
-) -> (Adoptions, usize) {
+) -> (Adoptions, usize, std::collections::HashSet<String>) {
     let base = store.dir();
     let mut files = Vec::new();
     for path in layout::signed_files(base, &store.adoptions_dir(), |s| is_id("AD", s), findings) {
@@ -357,6 +380,10 @@ fn read_adoptions(
         }
     }
     let count = files.len();
+    let named = files
+        .iter()
+        .map(|f| f.adoption.norm.sha256.clone())
+        .collect();
     let lookup = |sha: &str| snapshots.get(sha).cloned();
     let cx = adoption::Context {
         keyring,
@@ -368,5 +395,5 @@ fn read_adoptions(
     for (file, problem) in adoptions.problems() {
         findings.push(Finding::new(file, FindingKind::Adoption(problem.clone())));
     }
-    (adoptions, count)
+    (adoptions, count, named)
 }

@@ -49,6 +49,8 @@ impl Lang {
             ),
             FindingKind::NoRoot => t("de sleutelring heeft geen geldig vertrouwensanker".into(), "the keyring has no valid trust root".into()),
             FindingKind::ConfigRootMismatch => t("store.toml noemt een ander vertrouwensanker dan de sleutelring".into(), "store.toml names another trust root than the keyring".into()),
+            FindingKind::NormUnused { valid: true } => t("een normkopie die geen vaststelling en geen verantwoording noemt (een onderbroken vaststelling?)".into(), "a norm copy no adoption and no record names (an interrupted adoption?)".into()),
+            FindingKind::NormUnused { valid: false } => t("geen geldige norm, en geen vaststelling of verantwoording noemt dit bestand".into(), "no valid norm, and no adoption or record names this file".into()),
             FindingKind::ConfigAltered => t("store.toml is niet de beschrijving die het vertrouwensanker bij het maken van de opslag vastlegde".into(), "store.toml is not the description the trust root laid down when the store was made".into()),
             FindingKind::NormMissing { sha256 } => t(
                 format!("de norm waarop dit besluit steunt ontbreekt (norms/{sha256}.toml)"),
@@ -240,6 +242,14 @@ impl Lang {
         let nl = self == Self::Nl;
         let t = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
         match p {
+            FindingKind::NormUnused { valid: true } => t(
+                "Een vaststelling is onderbroken voordat ze werd ondertekend; de kopie kan weg, of de norm kan opnieuw worden vastgesteld.",
+                "An adoption was interrupted before it was signed; the copy can go, or the norm can be adopted again.",
+            ),
+            FindingKind::NormUnused { valid: false } => t(
+                "Dit hoort niet in een opslag; het is niet gelezen als norm.",
+                "This does not belong in a store; it was not read as a norm.",
+            ),
             FindingKind::IncompleteWrite | FindingKind::OrphanSignature => t(
                 "Een schrijfactie is onderbroken (bijvoorbeeld een crash); dit is geen besluit en kan veilig worden verwijderd. Blijkt het een verwijderd besluit, dan meldt de keten van de auteur een gat.",
                 "A write was interrupted (a crash, for example); this is no decision and can safely be removed. Had a decision been removed, its author's chain would show a gap.",

@@ -192,9 +192,10 @@ impl Checklist {
             CheckKind::Number { min, max, unit } => {
                 Some(l.kind_number(*min, *max, unit.as_deref()))
             }
-            CheckKind::Text { min_chars } => {
-                Some(l.chars_count(self.field.value().trim().chars().count(), *min_chars))
-            }
+            CheckKind::Text { min_chars } => Some(l.chars_count(
+                crate::domain::text::written_len(&self.field.value()),
+                *min_chars,
+            )),
             CheckKind::Date => Some(l.date_hint()),
             _ => None,
         }

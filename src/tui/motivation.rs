@@ -70,7 +70,7 @@ struct Part {
 
 impl Part {
     fn len(&self) -> usize {
-        self.text().trim().chars().count()
+        crate::domain::text::written_len(&self.text())
     }
 
     fn text(&self) -> String {

@@ -696,6 +696,17 @@ fn a_hostile_file_system_neither_hangs_nor_misleads_verify() {
             "stray-file",
         ),
         (
+            "something else kept in norms/ under a name that is its own hash",
+            |s| {
+                let text = "x = [[[[1]]]]\n".repeat(1000);
+                let sha = Sha256Hex::of(text.as_bytes()).to_string();
+                let file = s.team.store().join(format!("norms/{sha}.toml"));
+                fs::write(&file, text).expect("write");
+                name(&file)
+            },
+            "norm-unused",
+        ),
+        (
             "a record far larger than any record",
             |s| {
                 let text = fs::read_to_string(&s.anna[2]).expect("read");

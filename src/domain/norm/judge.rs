@@ -45,7 +45,7 @@ impl Check {
         match (&self.kind, answer) {
             (CheckKind::Confirm { .. }, Answer::Yes(_)) | (CheckKind::Date, Answer::Date(_)) => {}
             (CheckKind::Text { min_chars }, Answer::Text(text)) => {
-                let len = text.trim().chars().count();
+                let len = crate::domain::text::written_len(text);
                 if len < *min_chars as usize {
                     problems.push(AnswerProblem::TooShort {
                         min: *min_chars,

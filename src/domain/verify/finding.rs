@@ -63,6 +63,11 @@ pub enum FindingKind {
     /// `store.toml` is not the description the trust root's entry pins
     /// (or, in a store of release 0.1, not one that release wrote).
     ConfigAltered,
+    /// A file in `norms/` that no adoption and no record names: an
+    /// interrupted adoption (`valid`), or something else kept there.
+    NormUnused {
+        valid: bool,
+    },
     NormMissing {
         sha256: String,
     },
@@ -139,6 +144,7 @@ impl FindingKind {
             Self::NoRoot => "no-root",
             Self::ConfigRootMismatch => "config-root-mismatch",
             Self::ConfigAltered => "config-altered",
+            Self::NormUnused { .. } => "norm-unused",
             Self::NormMissing { .. } => "norm-missing",
             Self::NormAltered => "norm-altered",
             Self::NormMismatch => "norm-mismatch",
@@ -164,7 +170,9 @@ impl FindingKind {
 
     pub fn severity(&self) -> Severity {
         match self {
-            Self::IncompleteWrite | Self::OrphanSignature => Severity::Warning,
+            Self::IncompleteWrite | Self::OrphanSignature | Self::NormUnused { valid: true } => {
+                Severity::Warning
+            }
             Self::SignedBeforeAdoption => Severity::Notice,
             _ => Severity::Error,
         }

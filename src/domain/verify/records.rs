@@ -4,7 +4,7 @@
 //! its signature. The chain links come back for [`super::chains`]; only
 //! one author's records are held at a time.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
@@ -38,6 +38,8 @@ pub struct Context<'a> {
     pub upgraded: Option<Timestamp>,
     /// The verifying machine's clock.
     pub now: Timestamp,
+    /// The norm copies records of the old format name, gathered here.
+    pub legacy_norms: &'a Mutex<HashSet<String>>,
 }
 
 /// A record file as its name gives it.
@@ -415,6 +417,9 @@ fn check_parsed(
             };
         }
     };
+    if !v2 {
+        lock(cx.legacy_norms).insert(record.norm.sha256.clone());
+    }
     if record.created > cx.now {
         findings.push(FindingKind::CreatedInFuture);
     }
