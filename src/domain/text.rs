@@ -15,7 +15,7 @@ pub fn is_invisible(c: char) -> bool {
 pub fn written_len(text: &str) -> usize {
     let shown: String = text
         .chars()
-        .filter(|c| !is_invisible(*c) && !(c.is_control() && !c.is_whitespace()))
+        .filter(|c| !(is_invisible(*c) || c.is_control() && !c.is_whitespace()))
         .collect();
     shown.trim().chars().count()
 }
