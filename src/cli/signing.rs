@@ -91,6 +91,10 @@ pub fn keyring_change_error(ctx: &Context, error: &KeyringChangeError) -> CliErr
             Some(lang.ends_before_start_help()),
         ),
         KeyringChangeError::NoReason => CliError::input(lang.revocation_needs_reason(), None),
+        KeyringChangeError::FromInPast { from } => CliError::input(
+            lang.valid_from_in_past(*from),
+            Some(lang.valid_from_in_past_help()),
+        ),
     }
 }
 

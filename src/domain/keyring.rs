@@ -171,7 +171,15 @@ pub enum EntryProblem {
     SignerRevoked {
         signer: String,
     },
+    /// An addition or change that would count from before it was made:
+    /// trust is never given into the past (taking it away is: a revocation
+    /// may count from when a key was lost).
+    ReachesBack,
 }
+
+/// How long before its making an addition or change may say it counts from:
+/// clocks differ a little.
+pub const BACKDATE_SLACK_SECONDS: i64 = 300;
 
 /// What the trust root's entry says of the store's description.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -395,6 +403,13 @@ impl Keyring {
                 Ok(())
             }
             Action::Add | Action::Change => {
+                // Linked entries (this release on) never give trust into
+                // the past.
+                if e.follows.is_some()
+                    && e.valid_from.as_second() < e.created.as_second() - BACKDATE_SLACK_SECONDS
+                {
+                    return Err(EntryProblem::ReachesBack);
+                }
                 let previous = current.map(|i| self.grants[i].clone());
                 if e.action == Action::Change && previous.is_none() {
                     return Err(EntryProblem::UnknownPrincipal);

@@ -87,7 +87,7 @@ pub fn verify(
 
     // 1. What is at the top, and the keyring back to its root.
     layout::top(&base, &mut findings);
-    let keyring = read_keyring(&base, &mut report, expect_root, &mut findings);
+    let keyring = read_keyring(&base, &mut report, (expect_root, now), &mut findings);
     let config = check_config(store, &keyring, &mut findings);
 
     // 2. Norm snapshots: their bytes must hash to their name.
@@ -96,7 +96,7 @@ pub fn verify(
 
     // 3. Adoptions, against the keyring and the snapshots.
     let (adoptions, count, mut named_norms) =
-        read_adoptions(store, &keyring, &config, &snapshots, &mut findings);
+        read_adoptions(store, &keyring, &config, &snapshots, now, &mut findings);
     report.adoptions = count;
 
     // From the first linked keyring change or adoption on, every file must
@@ -183,7 +183,7 @@ fn check_all_records(
 fn read_keyring(
     base: &Path,
     report: &mut Report,
-    expect_root: Option<&Fingerprint>,
+    (expect_root, now): (Option<&Fingerprint>, Timestamp),
     findings: &mut Vec<Finding>,
 ) -> Keyring {
     let dir = base.join("keyring");
@@ -208,6 +208,9 @@ fn read_keyring(
         }
     }
     report.keyring_entries = entries.len();
+    for e in entries.iter().filter(|e| e.entry.created > now) {
+        findings.push(Finding::new(&e.file, FindingKind::CreatedInFuture));
+    }
     let keyring = Keyring::build(&entries);
     for (file, problem) in keyring.problems() {
         let kind = match problem {
@@ -356,6 +359,7 @@ fn read_adoptions(
     keyring: &Keyring,
     config: &StoreConfig,
     snapshots: &HashMap<String, Option<Norm>>,
+    now: Timestamp,
     findings: &mut Vec<Finding>,
 ) -> (Adoptions, usize, std::collections::HashSet<String>) {
     let base = store.dir();
@@ -394,6 +398,17 @@ fn read_adoptions(
     let adoptions = Adoptions::build(&files, &cx);
     for (file, problem) in adoptions.problems() {
         findings.push(Finding::new(file, FindingKind::Adoption(problem.clone())));
+    }
+    // Time, as for records: not signed before the keyring state it names,
+    // nor after the verifying machine's clock.
+    for f in &files {
+        let latest = keyring.history().latest(&f.adoption.keyring).flatten();
+        if latest.is_some_and(|latest| latest > f.adoption.created) {
+            findings.push(Finding::new(&f.file, FindingKind::SignedBeforeItsHistory));
+        }
+        if f.adoption.created > now {
+            findings.push(Finding::new(&f.file, FindingKind::CreatedInFuture));
+        }
     }
     (adoptions, count, named)
 }

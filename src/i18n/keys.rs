@@ -367,6 +367,21 @@ impl Lang {
         .into()
     }
 
+    pub fn valid_from_in_past(self, from: Timestamp) -> String {
+        match self {
+            Self::Nl => format!("--valid-from ({from}) ligt in het verleden"),
+            Self::En => format!("--valid-from ({from}) lies in the past"),
+        }
+    }
+
+    pub fn valid_from_in_past_help(self) -> String {
+        self.pick(
+            "een toegang of rol geldt vanaf nu of later, nooit met terugwerkende kracht: dat zou eerdere besluiten achteraf anders maken. Een intrekking mag wel terug in de tijd (`maatwerk keyring revoke --from`)",
+            "access or a role counts from now or later, never retroactively: that would change earlier decisions after the fact. A revocation may reach back (`maatwerk keyring revoke --from`)",
+        )
+        .into()
+    }
+
     pub fn revocation_needs_reason(self) -> String {
         self.pick(
             "een intrekking heeft een reden nodig: --reason \"…\"",

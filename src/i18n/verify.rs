@@ -133,6 +133,10 @@ impl Lang {
                 ),
                 format!("keyring change signed by `{signer}`, whose right to make it had already been revoked then"),
             ),
+            EntryProblem::ReachesBack => t(
+                "toevoeging of wijziging die zou gelden van vóór het moment waarop ze werd gemaakt".into(),
+                "addition or change that would count from before it was made".into(),
+            ),
             EntryProblem::RootMismatch { expected, found } => t(
                 format!("vertrouwensanker {found}, verwacht {expected}"),
                 format!("trust root {found}, expected {expected}"),

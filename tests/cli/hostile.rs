@@ -422,6 +422,18 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
             "keyring-entry",
         ),
         (
+            "a role given into the past",
+            |s| {
+                forge_keyring_change(
+                    &s.team,
+                    "bea",
+                    "KR-20261124-BACK0001",
+                    "created = \"2026-11-24T09:00:00Z\"\nfollows = [\"FOLLOWS\"]\naction = \"change\"\nprincipal = \"anna@gemeente.example\"\nrole = \"teamleider\"\nvalid_from = \"2026-11-01T00:00:00Z\"",
+                )
+            },
+            "keyring-entry",
+        ),
+        (
             "a principal that climbs out of the store",
             |s| {
                 let key = public_key(&s.team, "eve");
@@ -511,6 +523,22 @@ fn the_keyring_cannot_be_rolled_back_or_bent() {
                 "store.toml".to_owned()
             },
             "config-altered",
+        ),
+        (
+            "an adoption dated after the verifier's clock",
+            |s| {
+                let adoption = head(&s.team.store().join("adoptions"));
+                let text = fs::read_to_string(&adoption).expect("read");
+                let created = text
+                    .lines()
+                    .find(|l| l.starts_with("created = "))
+                    .expect("created")
+                    .to_owned();
+                edit(&adoption, &created, "created = \"2027-06-01T09:00:00Z\"");
+                resign(&s.team, &adoption, "bea", "maatwerk-adoption");
+                name(&adoption)
+            },
+            "created-in-future",
         ),
         (
             "a withdrawal backdated to before it was signed",
@@ -786,6 +814,30 @@ fn attacks_through_the_program_are_refused_when_written() {
         .output()
         .expect("run");
     assert!(!output.status.success());
+    assert_eq!(team.files(), before, "nothing written");
+
+    // A role given into the past.
+    let output = team
+        .as_("bea")
+        .args([
+            "keyring",
+            "add",
+            "--change",
+            "--principal",
+            "anna@gemeente.example",
+            "--role",
+            "teamleider",
+            "--valid-from",
+            "2026-11-01T00:00:00Z",
+        ])
+        .output()
+        .expect("run");
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("lies in the past"),
+        "{}",
+        stderr(&output)
+    );
     assert_eq!(team.files(), before, "nothing written");
 
     // A revoked member signs no more, whatever a scheduled change said.

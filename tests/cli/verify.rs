@@ -185,16 +185,15 @@ fn every_kind_of_tampering_is_detected_with_its_own_reason() {
         (
             "signed after the key expired",
             |team, _, tom| {
+                // A change made (as its date says) before Tom signed.
                 team.as_("bea")
-                    .env("MAATWERK_NOW", LATER)
+                    .env("MAATWERK_NOW", "2026-11-23T09:00:30Z")
                     .args([
                         "keyring",
                         "add",
                         "--change",
                         "--principal",
                         "tom@gemeente.example",
-                        "--valid-from",
-                        "2026-11-23T09:00:00Z",
                         "--valid-until",
                         "2026-11-23T09:30:00Z",
                     ])

@@ -51,6 +51,10 @@ pub enum KeyringChangeError {
     EndsBeforeStart { from: Timestamp, until: Timestamp },
     #[error("a revocation needs a reason")]
     NoReason,
+    /// A grant may not count from before now: trust is not given into the
+    /// past.
+    #[error("--valid-from ({from}) lies before now")]
+    FromInPast { from: Timestamp },
 }
 
 /// The entry that adds or changes a member, to be signed by `by` at `now`.
@@ -86,6 +90,9 @@ pub fn plan_member(
         return Err(KeyringChangeError::BadName);
     }
     let from = change.valid_from.unwrap_or(now);
+    if from.as_second() < now.as_second() - crate::domain::keyring::BACKDATE_SLACK_SECONDS {
+        return Err(KeyringChangeError::FromInPast { from });
+    }
     if let Some(until) = change.valid_until
         && until <= from
     {

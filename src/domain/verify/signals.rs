@@ -19,17 +19,24 @@ pub fn check_signals(
     paths: &[std::path::PathBuf],
     findings: &mut Vec<Finding>,
 ) -> usize {
+    let mut ids = std::collections::HashSet::new();
     for path in paths {
         let rel = relative(cx.base, path);
         match check_signal(cx, path) {
-            Ok(kinds) => findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k))),
+            Ok((id, kinds)) => {
+                if !ids.insert(id) {
+                    findings.push(Finding::new(&rel, FindingKind::DuplicateId));
+                }
+                findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k)));
+            }
             Err(kind) => findings.push(Finding::new(&rel, kind)),
         }
     }
     paths.len()
 }
 
-fn check_signal(cx: &Context<'_>, path: &Path) -> Result<Vec<FindingKind>, FindingKind> {
+/// The signal's id and what is wrong with it.
+fn check_signal(cx: &Context<'_>, path: &Path) -> Result<(String, Vec<FindingKind>), FindingKind> {
     let bytes = fsread::read(path, limit::SIGNED_FILE).map_err(read_problem)?;
     let signal: Signal = std::str::from_utf8(&bytes)
         .map_err(|e| e.to_string())
@@ -67,6 +74,24 @@ fn check_signal(cx: &Context<'_>, path: &Path) -> Result<Vec<FindingKind>, Findi
             .into_iter()
             .map(FindingKind::SignalRefused),
     );
+    // The norm it tried: kept in the store, the one named, with that check.
+    if let Some(tried) = &signal.norm {
+        match cx.snapshots.get(&tried.sha256) {
+            None => findings.push(FindingKind::NormMissing {
+                sha256: tried.sha256.clone(),
+            }),
+            Some(Some(norm)) if norm.id == tried.id && norm.version == tried.version => {
+                if let Some(check) = &tried.failed_check
+                    && !norm.checks.iter().any(|c| &c.id == check)
+                {
+                    findings.push(FindingKind::Contradicts {
+                        field: "norm.failed_check".into(),
+                    });
+                }
+            }
+            Some(_) => findings.push(FindingKind::NormMismatch),
+        }
+    }
     let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
     let claim = Claim {
         author: &signal.author,
@@ -77,5 +102,5 @@ fn check_signal(cx: &Context<'_>, path: &Path) -> Result<Vec<FindingKind>, Findi
     if let Err(kind) = check_signed(&bytes, &armored, &claim, cx.keyring) {
         findings.push(kind);
     }
-    Ok(findings)
+    Ok((signal.id, findings))
 }
