@@ -128,7 +128,12 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
 fn not_adopted(ctx: &Context, norm: &str, adopted: &Catalog) -> CliError {
     let lang = ctx.lang;
     let in_use = load_catalog(ctx).ok();
-    if in_use.as_ref().is_some_and(|c| c.get(norm).is_some()) {
+    if let Some(loaded) = in_use.as_ref().and_then(|c| c.get(norm)) {
+        // A concept, withdrawn or expired norm cannot be adopted either:
+        // say why it cannot be used, not how to adopt it.
+        if let Err(why) = loaded.norm.usability(ctx.today) {
+            return CliError::input(lang.unusable_on(ctx.today, &why), None);
+        }
         return CliError::input(
             lang.norm_not_adopted(norm),
             Some(lang.norm_not_adopted_help(norm)),

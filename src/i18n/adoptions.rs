@@ -9,7 +9,7 @@ use crate::domain::ops::adoption::AdoptionError;
 impl Lang {
     pub fn norm_adopted(self, id: &str, version: u32, file: &str) -> String {
         match self {
-            Self::Nl => format!("Norm {id} versie {version} vastgesteld in de opslag: {file}"),
+            Self::Nl => format!("Norm {id} versie {version} opgenomen in de opslag: {file}"),
             Self::En => format!("Norm {id} version {version} adopted in the store: {file}"),
         }
     }
@@ -23,7 +23,7 @@ impl Lang {
 
     pub fn nothing_to_adopt(self) -> String {
         self.pick(
-            "Er is niets vast te stellen: deze normen zijn al vastgesteld in de opslag.",
+            "Er is niets op te nemen: deze normen staan al in de opslag.",
             "Nothing to adopt: these norms are adopted in the store already.",
         )
         .into()
@@ -42,19 +42,19 @@ impl Lang {
         let t = |a: String, b: String| if nl { a } else { b };
         match e {
             AdoptionError::NotAnAdopter { role, .. } => t(
-                format!("met de rol `{role}` mag u geen normen vaststellen in deze opslag"),
+                format!("met de rol `{role}` mag u geen normen in deze opslag opnemen"),
                 format!("the role `{role}` may not adopt norms in this store"),
             ),
             AdoptionError::NotVastgesteld(status) => t(
                 format!(
-                    "de norm `{id}` heeft status `{status}`; alleen een vastgestelde norm kan in de opslag worden vastgesteld"
+                    "de norm `{id}` heeft status `{status}`; alleen een vastgestelde norm kan in de opslag worden opgenomen"
                 ),
                 format!(
                     "the norm `{id}` has status `{status}`; only an adopted norm (vastgesteld) can be adopted in the store"
                 ),
             ),
             AdoptionError::AlreadyAdopted => t(
-                format!("deze versie van `{id}` is al vastgesteld in de opslag"),
+                format!("deze versie van `{id}` is al opgenomen in de opslag"),
                 format!("this version of `{id}` is already adopted in the store"),
             ),
             AdoptionError::SecondText { version, .. } => t(
@@ -89,7 +89,7 @@ impl Lang {
         match e {
             AdoptionError::NotAnAdopter { adopters, .. } => Some(match self {
                 Self::Nl => format!(
-                    "vaststellen mag: {}, en wie de sleutelring beheert",
+                    "opnemen mag: {}, en wie de sleutelring beheert",
                     adopters.join(", ")
                 ),
                 Self::En => format!(
@@ -110,7 +110,7 @@ impl Lang {
         match p {
             AdoptionProblem::History(h) => self.history_problem(h),
             AdoptionProblem::BadSignature => t(
-                "de handtekening van de vaststelling klopt niet".into(),
+                "de handtekening van de opname klopt niet".into(),
                 "the adoption's signature does not hold".into(),
             ),
             AdoptionProblem::SignerUnknown => t(
@@ -118,7 +118,7 @@ impl Lang {
                 "signed by someone who was not (so) in the keyring then".into(),
             ),
             AdoptionProblem::NotAnAdopter { role } => t(
-                format!("vastgesteld door iemand met de rol `{role}`, die geen normen mag vaststellen"),
+                format!("opgenomen door iemand met de rol `{role}`, die geen normen mag opnemen"),
                 format!("adopted by someone in the role `{role}`, which may not adopt norms"),
             ),
             AdoptionProblem::KeyringMissing { hash } => t(
@@ -126,7 +126,7 @@ impl Lang {
                 format!("names a keyring change that is not there ({hash})"),
             ),
             AdoptionProblem::NormMissing => t(
-                "de tekst van de vastgestelde norm ontbreekt in norms/".into(),
+                "de tekst van de opgenomen norm ontbreekt in norms/".into(),
                 "the adopted norm's text is missing from norms/".into(),
             ),
             AdoptionProblem::NormInvalid => t(
@@ -134,7 +134,7 @@ impl Lang {
                 "the kept norm text is not a valid norm (`norms check` fails) or not the norm named".into(),
             ),
             AdoptionProblem::FactsDiffer => t(
-                "de gegevens in de vaststelling (titel, status, data) zijn niet die van de normtekst".into(),
+                "de gegevens in de opname (titel, status, data) zijn niet die van de normtekst".into(),
                 "the facts in the adoption (title, status, dates) are not those of the norm's text".into(),
             ),
             AdoptionProblem::NotVastgesteld => t(

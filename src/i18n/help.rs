@@ -22,10 +22,10 @@ impl Lang {
                 "Toon één norm volledig, zoals een consulent hem leest: de regel, de grondslag, de bedoeling, de controlevragen, de bewijsstukken en het mandaat"
             }
             "maatwerk norms adopt" => {
-                "Stel normen vast in de opslag: een ondertekende verklaring dat precies deze versie van de norm mag worden gebruikt, vanaf haar valid_from. Alleen normen met status `vastgesteld` kunnen worden vastgesteld; de norm komt uit de normen in gebruik (`--norms`). U moet mogen vaststellen (standaard afdelingshoofd of beheerder). Toont het id van de vaststelling"
+                "Neem normen op in de opslag: een ondertekende verklaring dat precies deze versie van de norm mag worden gebruikt, vanaf haar valid_from. Alleen normen met status `vastgesteld` kunnen worden opgenomen; de norm komt uit de normen in gebruik (`--norms`). U moet normen mogen opnemen (standaard afdelingshoofd of beheerder). Toont het id van de opname"
             }
             "maatwerk norms withdraw" => {
-                "Trek een vastgestelde norm in de opslag in: vanaf de gegeven datum mag geen besluit er meer op steunen. Ondertekend; u moet normen mogen vaststellen. Toont het id van de intrekking"
+                "Trek een norm in de opslag in: vanaf de gegeven datum mag geen besluit er meer op steunen. Ondertekend; u moet normen mogen opnemen. Toont het id van de intrekking"
             }
             "maatwerk norms check" => {
                 "Controleer normbestanden en meld alle problemen tegelijk, elk met bestand:regel:kolom, de regel zelf, wat er mis is en hoe het op te lossen. Eindigt met code 1 als een bestand een fout bevat"
@@ -107,7 +107,7 @@ impl Lang {
                 "Vanaf wanneer geen besluit meer op de norm mag steunen (JJJJ-MM-DD, vandaag of later)"
             }
             ("maatwerk norms withdraw", "reason") => "Waarom, voor het dossier",
-            ("maatwerk norms withdraw", "id") => "De id van de vastgestelde norm",
+            ("maatwerk norms withdraw", "id") => "De id van de opgenomen norm",
             ("maatwerk norms adopt", "ids") => "De id's van de normen die worden vastgesteld",
             ("maatwerk norms adopt", "all") => {
                 "Elke norm in gebruik die in zijn bestand is vastgesteld en vandaag geldt"

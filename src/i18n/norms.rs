@@ -15,7 +15,7 @@ impl Lang {
             Origin::Files => self.pick("opgegeven bestanden", "given files").to_owned(),
             Origin::Bundled => self.pick("ingebouwde normen", "bundled norms").to_owned(),
             Origin::Store(dir) => match self {
-                Self::Nl => format!("vastgesteld in de opslag {}", dir.display()),
+                Self::Nl => format!("opgenomen in de opslag {}", dir.display()),
                 Self::En => format!("adopted in the store {}", dir.display()),
             },
         }
@@ -156,7 +156,7 @@ impl Lang {
     pub fn standing_line(self, id: &str, standing: &Standing) -> String {
         match (self, standing) {
             (Self::Nl, Standing::Adopted { withdrawn: None }) => {
-                "Vastgesteld in deze opslag.".to_owned()
+                "Opgenomen in deze opslag.".to_owned()
             }
             (Self::En, Standing::Adopted { withdrawn: None }) => {
                 "Adopted in this store.".to_owned()
@@ -166,7 +166,7 @@ impl Lang {
                 Standing::Adopted {
                     withdrawn: Some(since),
                 },
-            ) => format!("Vastgesteld in deze opslag, ingetrokken per {since}."),
+            ) => format!("Opgenomen in deze opslag, ingetrokken per {since}."),
             (
                 Self::En,
                 Standing::Adopted {
@@ -174,13 +174,13 @@ impl Lang {
                 },
             ) => format!("Adopted in this store, withdrawn from {since}."),
             (Self::Nl, Standing::OtherText { version }) => format!(
-                "Deze tekst is niet vastgesteld in deze opslag; versie {version} van `{id}` wel. Een besluit steunt op de vastgestelde tekst."
+                "Deze tekst is niet opgenomen in deze opslag; versie {version} van `{id}` wel. Een besluit steunt op de opgenomen tekst."
             ),
             (Self::En, Standing::OtherText { version }) => format!(
                 "This text is not adopted in this store; version {version} of `{id}` is. A decision relies on the adopted text."
             ),
             (Self::Nl, Standing::NotAdopted) => format!(
-                "Niet vastgesteld in deze opslag: een afdelingshoofd of beheerder doet dat met `maatwerk norms adopt {id}`."
+                "Niet opgenomen in deze opslag: een afdelingshoofd of beheerder doet dat met `maatwerk norms adopt {id}`."
             ),
             (Self::En, Standing::NotAdopted) => format!(
                 "Not adopted in this store: an afdelingshoofd or beheerder adopts it with `maatwerk norms adopt {id}`."
@@ -198,7 +198,7 @@ impl Lang {
             (Self::Nl, Unusable::Withdrawn { .. }) => "ingetrokken".to_owned(),
             (Self::Nl, Unusable::NotYetValid { from }) => format!("geldt vanaf {from}"),
             (Self::Nl, Unusable::Expired { until }) => format!("verlopen na {until}"),
-            (Self::Nl, Unusable::NotAdopted) => "niet vastgesteld in de opslag".to_owned(),
+            (Self::Nl, Unusable::NotAdopted) => "niet opgenomen in de opslag".to_owned(),
             (Self::Nl, Unusable::WithdrawnInStore { since }) => {
                 format!("ingetrokken in de opslag per {since}")
             }
@@ -254,7 +254,7 @@ impl Lang {
                 format!("✗ Not usable on {on}: the norm was in force up to and including {until}.")
             }
             (Self::Nl, Unusable::NotAdopted) => {
-                format!("✗ Niet bruikbaar op {on}: deze versie is niet vastgesteld in de opslag.")
+                format!("✗ Niet bruikbaar op {on}: deze versie is niet opgenomen in de opslag.")
             }
             (Self::En, Unusable::NotAdopted) => {
                 format!("✗ Not usable on {on}: this version is not adopted in the store.")
@@ -284,7 +284,7 @@ impl Lang {
 
     pub fn norm_not_adopted(self, id: &str) -> String {
         match self {
-            Self::Nl => format!("de norm `{id}` is niet vastgesteld in deze opslag"),
+            Self::Nl => format!("de norm `{id}` is niet opgenomen in deze opslag"),
             Self::En => format!("the norm `{id}` is not adopted in this store"),
         }
     }
@@ -303,7 +303,7 @@ impl Lang {
     pub fn other_text_in_use_help(self, id: &str, dir: &str) -> String {
         match self {
             Self::Nl => format!(
-                "een besluit steunt op de vastgestelde tekst: laat --norms weg, of laat een afdelingshoofd of beheerder deze tekst vaststellen met `maatwerk norms adopt {id} --norms {dir}`"
+                "een besluit steunt op de opgenomen tekst: laat --norms weg, of laat een afdelingshoofd of beheerder deze tekst opnemen met `maatwerk norms adopt {id} --norms {dir}`"
             ),
             Self::En => format!(
                 "a decision relies on the adopted text: leave out --norms, or have an afdelingshoofd or beheerder adopt this text with `maatwerk norms adopt {id} --norms {dir}`"
@@ -651,14 +651,14 @@ impl Lang {
     pub fn not_selectable(self, why: &Unusable) -> String {
         if *why == Unusable::NotAdopted {
             return match self {
-                Self::Nl => "Niet te kiezen: niet vastgesteld in de opslag. Een afdelingshoofd of beheerder stelt de norm vast met `maatwerk norms adopt ID`.".into(),
+                Self::Nl => "Niet te kiezen: niet opgenomen in de opslag. Een afdelingshoofd of beheerder neemt de norm op met `maatwerk norms adopt ID`.".into(),
                 Self::En => "Cannot be chosen: not adopted in the store. An afdelingshoofd or beheerder adopts it with `maatwerk norms adopt ID`.".into(),
             };
         }
         let why = self.unusable_short(why);
         match self {
             Self::Nl => format!(
-                "Niet te kiezen: {}. Kies een vastgestelde norm die vandaag geldt.",
+                "Niet te kiezen: {}. Kies een norm uit de opslag die vandaag geldt.",
                 why.trim_start_matches("✗ ")
             ),
             Self::En => format!(

@@ -145,8 +145,8 @@ impl Lang {
 
     pub fn adopt_norms_yes(self, count: usize, bundled: bool) -> String {
         match (self, bundled) {
-            (Self::Nl, true) => format!("de {count} voorbeeldnormen vaststellen"),
-            (Self::Nl, false) => format!("de {count} normen in gebruik vaststellen"),
+            (Self::Nl, true) => format!("de {count} voorbeeldnormen opnemen"),
+            (Self::Nl, false) => format!("de {count} normen in gebruik opnemen"),
             (Self::En, true) => format!("adopt the {count} example norms"),
             (Self::En, false) => format!("adopt the {count} norms in use"),
         }

@@ -333,7 +333,7 @@ impl Lang {
         let t = |nl_text: String, en_text: String| Some(if nl { nl_text } else { en_text });
         match r {
             Refusal::NormUnusable(Unusable::Concept | Unusable::Withdrawn { .. }) => t(
-                "kies een vastgestelde norm; `maatwerk norms list` toont ze".into(),
+                "kies een norm uit de opslag; `maatwerk norms list` toont ze".into(),
                 "choose an adopted norm; `maatwerk norms list` shows them".into(),
             ),
             Refusal::NormUnusable(Unusable::NotAdopted) => t(

@@ -49,8 +49,8 @@ impl Lang {
             ),
             FindingKind::NoRoot => t("de sleutelring heeft geen geldig vertrouwensanker".into(), "the keyring has no valid trust root".into()),
             FindingKind::ConfigRootMismatch => t("store.toml noemt een ander vertrouwensanker dan de sleutelring".into(), "store.toml names another trust root than the keyring".into()),
-            FindingKind::NormUnused { valid: true } => t("een normkopie die geen vaststelling en geen verantwoording noemt (een onderbroken vaststelling?)".into(), "a norm copy no adoption and no record names (an interrupted adoption?)".into()),
-            FindingKind::NormUnused { valid: false } => t("geen geldige norm, en geen vaststelling of verantwoording noemt dit bestand".into(), "no valid norm, and no adoption or record names this file".into()),
+            FindingKind::NormUnused { valid: true } => t("een normkopie die geen opname en geen verantwoording noemt (een onderbroken opname?)".into(), "a norm copy no adoption and no record names (an interrupted adoption?)".into()),
+            FindingKind::NormUnused { valid: false } => t("geen geldige norm, en geen opname of verantwoording noemt dit bestand".into(), "no valid norm, and no adoption or record names this file".into()),
             FindingKind::ConfigAltered => t("store.toml is niet de beschrijving die het vertrouwensanker bij het maken van de opslag vastlegde".into(), "store.toml is not the description the trust root laid down when the store was made".into()),
             FindingKind::NormMissing { sha256 } => t(
                 format!("de norm waarop dit besluit steunt ontbreekt (norms/{sha256}.toml)"),
@@ -187,7 +187,7 @@ impl Lang {
             ),
             FindingKind::Adoption(a) => self.adoption_file_problem(a),
             FindingKind::HistoryMissing { hash } => t(
-                format!("noemt een wijziging van de sleutelring of de vaststellingen die er niet (meer) is ({hash})"),
+                format!("noemt een wijziging van de sleutelring of een opname die er niet (meer) is ({hash})"),
                 format!("names a change of the keyring or the adoptions that is not there ({hash})"),
             ),
             FindingKind::SignedBeforeItsHistory => t(
@@ -199,11 +199,11 @@ impl Lang {
                 "signed under a keyring in which the signer did not yet have this role".into(),
             ),
             FindingKind::OldFormatAfterUpgrade => t(
-                "in het oude formaat (zonder sleutelring en vaststellingen), maar ondertekend nadat de opslag die ging noemen".into(),
+                "in het oude formaat (zonder sleutelring en opnames), maar ondertekend nadat de opslag die ging noemen".into(),
                 "in the old format (naming no keyring and adoptions), yet signed after the store began to name them".into(),
             ),
             FindingKind::SignedBeforeAdoption => t(
-                "ondertekend vóór normen in de opslag werden vastgesteld (release 0.1); steunt op de vaststelling in de norm zelf".into(),
+                "ondertekend vóór normen in de opslag werden opgenomen (release 0.1); steunt op de vaststelling in de norm zelf".into(),
                 "signed before norms were adopted in the store (release 0.1); rests on the adoption stated in the norm itself".into(),
             ),
             FindingKind::CreatedInFuture => t(
@@ -247,7 +247,7 @@ impl Lang {
         let t = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
         match p {
             FindingKind::NormUnused { valid: true } => t(
-                "Een vaststelling is onderbroken voordat ze werd ondertekend; de kopie kan weg, of de norm kan opnieuw worden vastgesteld.",
+                "Een opname is onderbroken voordat ze werd ondertekend; de kopie kan weg, of de norm kan opnieuw worden opgenomen.",
                 "An adoption was interrupted before it was signed; the copy can go, or the norm can be adopted again.",
             ),
             FindingKind::NormUnused { valid: false } => t(
@@ -300,14 +300,14 @@ impl Lang {
                 "The keyring does not lead (only) back to the trusted root; signatures that rely on it cannot be trusted.",
             ),
             FindingKind::Adoption(_) => t(
-                "De vaststelling van een norm in de opslag is niet te vertrouwen; besluiten die erop steunen evenmin.",
+                "De opname van een norm in de opslag is niet te vertrouwen; besluiten die erop steunen evenmin.",
                 "A norm's adoption in the store cannot be trusted; nor can decisions that rely on it.",
             ),
             FindingKind::HistoryMissing { .. }
             | FindingKind::SignedBeforeItsHistory
             | FindingKind::GrantNotSeen
             | FindingKind::OldFormatAfterUpgrade => t(
-                "Er is een wijziging van de sleutelring of een vaststelling verwijderd of vervangen, of het bestand is met een valse datum gemaakt.",
+                "Er is een wijziging van de sleutelring of een opname verwijderd of vervangen, of het bestand is met een valse datum gemaakt.",
                 "A keyring change or an adoption was removed or replaced, or the file was made with a false date.",
             ),
             FindingKind::SignedBeforeAdoption => t(
@@ -354,7 +354,7 @@ impl Lang {
                         "wijziging van de sleutelring",
                         "wijzigingen van de sleutelring"
                     ),
-                    count(r.adoptions, "vaststelling", "vaststellingen"),
+                    count(r.adoptions, "opname", "opnames"),
                     count(r.norms, "normkopie", "normkopieën"),
                 );
                 let also = match (warnings, notices) {

@@ -309,7 +309,12 @@ impl App {
             .unadopted
             .iter()
             .filter(|n| self.catalog.get(&n.id).is_none())
-            .map(|n| (n.clone(), Err(Unusable::NotAdopted)));
+            .map(|n| {
+                // Its own reason first: a concept or withdrawn norm cannot
+                // be adopted either.
+                let why = n.usability(self.today).err().unwrap_or(Unusable::NotAdopted);
+                (n.clone(), Err(why))
+            });
         Screen::Picker(Picker::new(self.lang, adopted.chain(unadopted).collect()))
     }
 

@@ -321,8 +321,10 @@ impl Picker {
         text.push_line(Line::raw(""));
         text.push_line(Line::styled(l.heading_intent(), bold));
         text.push_line(Line::raw(n.intent.departure.replace('\n', " ")));
-        text.push_line(Line::raw(""));
-        text.push_line(Line::styled(l.heading_mandate(), bold));
+        if !n.mandate.tiers.is_empty() {
+            text.push_line(Line::raw(""));
+            text.push_line(Line::styled(l.heading_mandate(), bold));
+        }
         for tier in &n.mandate.tiers {
             let limits = l.tier_limits(n, tier);
             text.push_line(Line::raw(format!("{}: {limits}", tier.role)));

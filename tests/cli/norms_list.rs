@@ -185,7 +185,7 @@ fn against_a_store_each_norm_says_whether_it_is_adopted_there() {
         .output()
         .expect("run");
     assert!(
-        stdout(&output).contains("Deze tekst is niet vastgesteld in deze opslag; versie 2 van `pw-bijzondere-bijstand-boven-grens` wel."),
+        stdout(&output).contains("Deze tekst is niet opgenomen in deze opslag; versie 2 van `pw-bijzondere-bijstand-boven-grens` wel."),
         "{}",
         stdout(&output)
     );

@@ -344,7 +344,7 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
     // The example norms are offered for adoption, and said to be examples.
     let screen = t.wait_for("▶ Normen in deze opslag");
     assert!(
-        screen.contains("(•) de 8 voorbeeldnormen vaststellen")
+        screen.contains("(•) de 8 voorbeeldnormen opnemen")
             && screen.contains("dit zijn voorbeelden"),
         "{screen}"
     );
