@@ -500,7 +500,7 @@ impl App {
                     self.draft.period_end = Some(end);
                 }
             }
-            Screen::Checklist(c) => self.set_answers(c.answered()),
+            Screen::Checklist(c) => self.set_answers(c.answered_so_far()),
             Screen::Motivation(m) => self.draft.motivation = m.motivation(),
             _ => {}
         }

@@ -136,7 +136,7 @@ impl Checklist {
         role: &str,
         period: Option<(jiff::civil::Date, jiff::civil::Date)>,
     ) -> Self {
-        let answers = norm
+        let answers: Vec<Option<Answer>> = norm
             .checks
             .iter()
             .map(|c| {
@@ -146,12 +146,20 @@ impl Checklist {
                     .map(|(_, a)| a.clone())
             })
             .collect();
+        // Go on where the answers stop: a resumed draft opens at the first
+        // question still open.
+        let index = norm
+            .checks
+            .iter()
+            .zip(&answers)
+            .position(|(check, answer)| answer.as_ref().is_none_or(|a| !check.judge(a).is_empty()))
+            .unwrap_or(0);
         let mut list = Self {
             lang,
             norm: norm.clone(),
             role: role.to_owned(),
             period,
-            index: 0,
+            index,
             answers,
             field: Field::new("", ""),
             choice: 0,
@@ -307,6 +315,33 @@ impl Checklist {
     }
 
     /// The answers so far, for the draft.
+    /// The answers given, and what is typed at the current question as far
+    /// as it reads, even when it does not pass yet: what a draft keeps when
+    /// someone stops halfway.
+    pub fn answered_so_far(&self) -> Vec<(String, Answer)> {
+        let mut answers = self.answers.clone();
+        let typed = self.field.value();
+        let current = match &self.check().kind {
+            CheckKind::Confirm { .. } => self.confirm.map(Answer::Yes),
+            CheckKind::Choice { .. } => None,
+            _ if typed.trim().is_empty() => None,
+            _ => match self.check().read_typed(&typed) {
+                Ok(Some(answer)) => Some(answer),
+                // Text that does not pass yet is kept as typed.
+                _ => Some(Answer::Text(typed)),
+            },
+        };
+        if current.is_some() {
+            answers[self.index] = current;
+        }
+        self.norm
+            .checks
+            .iter()
+            .zip(answers)
+            .filter_map(|(c, a)| a.map(|a| (c.id.clone(), a)))
+            .collect()
+    }
+
     pub fn answered(&self) -> Vec<(String, Answer)> {
         self.norm
             .checks

@@ -335,6 +335,33 @@ fn quitting_saves_and_resuming_continues_where_it_stopped() {
 }
 
 #[test]
+fn a_text_answer_half_typed_is_kept_and_resuming_opens_at_it() {
+    let mut app = app(Lang::Nl);
+    let mut host = FakeHost::default();
+    let ending = drive(
+        &mut app,
+        &mut host,
+        "zoektermijn\nZ-2026-000042\n\n\n22-12-2026\njjj450\njTwee sollicitaties\u{3}",
+    )
+    .unwrap();
+    let Ending::Saved(_) = ending else {
+        panic!("{ending:?}")
+    };
+    let draft = host.saves.last().unwrap().clone();
+    assert!(
+        draft
+            .answers
+            .iter()
+            .any(|a| a.answer == crate::domain::record::Answer::Text("Twee sollicitaties".into())),
+        "{:?}",
+        draft.answers
+    );
+    let resumed = app_with(Lang::Nl, draft);
+    let screen = draw(&resumed, 80, 24).backend().to_string();
+    assert!(screen.contains("Twee sollicitaties"), "{screen}");
+}
+
+#[test]
 fn stopping_on_the_case_screen_keeps_what_was_typed() {
     let mut app = app(Lang::Nl);
     let mut host = FakeHost::default();
