@@ -31,10 +31,9 @@ struct JsonShow<'a> {
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let store = open_store(ctx)?;
-    let Some(file) = store
-        .find_record(&args.id)
-        .map_err(|e| store_error(ctx, &e))?
-    else {
+    // Ids are written in capitals; people may type them in any case.
+    let id = args.id.trim().to_ascii_uppercase();
+    let Some(file) = store.find_record(&id).map_err(|e| store_error(ctx, &e))? else {
         return Err(CliError::input(
             lang.no_such_record(&args.id),
             Some(lang.no_such_record_help()),

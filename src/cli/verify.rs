@@ -40,6 +40,8 @@ struct JsonReport {
     keyring_entries: usize,
     norms: usize,
     root: Option<String>,
+    /// Whether the root was held to the one given with `--expect-root`.
+    root_pinned: bool,
     errors: usize,
     warnings: usize,
     notices: usize,
@@ -70,7 +72,7 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         eprint_progress("");
     }
     if args.json {
-        ctx.out.json(&json(&report, lang))?;
+        ctx.out.json(&json(&report, lang, expect.is_some()))?;
     } else {
         for f in &report.findings {
             let (label, color) = match f.kind.severity() {
@@ -99,6 +101,13 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             ctx.out.blank()?;
         }
         ctx.out.line(&lang.verify_summary(&report))?;
+        // Without a pinned root, a store replaced wholesale verifies
+        // against its own root.
+        if expect.is_none()
+            && let Some(root) = &report.root
+        {
+            ctx.out.wrapped(0, &lang.root_not_given(root.as_str()))?;
+        }
     }
     Ok(if report.errors() == 0 {
         Outcome::Success
@@ -113,7 +122,7 @@ fn eprint_progress(text: &str) {
     eprint!("\r\u{1b}[2K{text}");
 }
 
-fn json(report: &Report, lang: crate::i18n::Lang) -> JsonReport {
+fn json(report: &Report, lang: crate::i18n::Lang, root_pinned: bool) -> JsonReport {
     JsonReport {
         ok: report.errors() == 0,
         records: report.records,
@@ -121,6 +130,7 @@ fn json(report: &Report, lang: crate::i18n::Lang) -> JsonReport {
         keyring_entries: report.keyring_entries,
         norms: report.norms,
         root: report.root.as_ref().map(ToString::to_string),
+        root_pinned,
         errors: report.errors(),
         warnings: report.warnings(),
         notices: report.notices(),

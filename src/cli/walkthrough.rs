@@ -83,7 +83,7 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         }
         let first_run = FirstRun {
             key_path,
-            store_dir,
+            store_dir: store_dir.clone(),
             found: found_path,
             examples: catalog,
         };
@@ -111,7 +111,17 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         let host = StoreHost::new(lang, clock, drafts, member, (signatory, adopted));
         (app, host)
     };
-    match tui::run_on_terminal(&mut app, &mut host)? {
+    let ending = tui::run_on_terminal(&mut app, &mut host)?;
+    // A store made on this run: its trust root is what auditors pin.
+    if needs_store
+        && let Ok(store) = crate::domain::store::Store::open(&store_dir)
+        && let Ok(keyring) = store.keyring()
+        && let Some(root) = keyring.root()
+    {
+        ctx.out
+            .err_line(&lang.store_made_with_root(root.as_str()))?;
+    }
+    match ending {
         Ending::Signed(id) | Ending::Signal(id) => ctx.out.line(&id)?,
         Ending::Saved(id) => ctx.out.err_line(&lang.draft_saved(&id))?,
         Ending::Nothing => {}

@@ -428,6 +428,17 @@ impl Lang {
         }
     }
 
+    pub fn store_made_with_root(self, fingerprint: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Uw opslag is gemaakt. Het vertrouwensanker is {fingerprint}: geef dit aan wie uw besluiten controleert (`maatwerk verify --expect-root {fingerprint}`)."
+            ),
+            Self::En => format!(
+                "Your store was made. Its trust root is {fingerprint}: give this to whoever audits your decisions (`maatwerk verify --expect-root {fingerprint}`)."
+            ),
+        }
+    }
+
     pub fn trust_root_line(self, fingerprint: &str) -> String {
         match self {
             Self::Nl => format!("Vertrouwensanker: {fingerprint}"),

@@ -152,10 +152,13 @@ impl Lang {
         self.pick("Looptijd", "Period")
     }
 
+    /// A period as people read it: the first and the last day it covers
+    /// (the record stores the first day no longer covered).
     pub fn period_range(self, start: Date, end: Date) -> String {
+        let last = end.yesterday().unwrap_or(end);
         match self {
-            Self::Nl => format!("{start} tot {end}"),
-            Self::En => format!("{start} until {end}"),
+            Self::Nl => format!("{start} t/m {last}"),
+            Self::En => format!("{start} to {last} inclusive"),
         }
     }
 

@@ -403,4 +403,16 @@ impl Lang {
             }
         }
     }
+
+    /// After a verify without `--expect-root`.
+    pub fn root_not_given(self, root: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Let op: er is geen vertrouwensanker opgegeven, dus is gecontroleerd tegen het anker dat de opslag zelf noemt. Een geheel vervangen opslag slaagt zo ook. Controleer met `--expect-root {root}` alleen als dat het anker is dat u bij het maken van de opslag kreeg."
+            ),
+            Self::En => format!(
+                "Note: no trust root was given, so the store was checked against the root it names itself; a store replaced wholesale passes that too. Check with `--expect-root {root}` only if that is the root you were given when the store was made."
+            ),
+        }
+    }
 }

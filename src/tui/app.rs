@@ -312,7 +312,10 @@ impl App {
             .map(|n| {
                 // Its own reason first: a concept or withdrawn norm cannot
                 // be adopted either.
-                let why = n.usability(self.today).err().unwrap_or(Unusable::NotAdopted);
+                let why = n
+                    .usability(self.today)
+                    .err()
+                    .unwrap_or(Unusable::NotAdopted);
                 (n.clone(), Err(why))
             });
         Screen::Picker(Picker::new(self.lang, adopted.chain(unadopted).collect()))

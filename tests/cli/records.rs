@@ -279,7 +279,11 @@ fn concept_and_withdrawn_norms_cannot_be_adopted_and_so_are_refused() {
             "concept",
             "this is a concept that has not been adopted",
         ),
-        ("pw-duurzame-goederen-om-niet", "ingetrokken", "withdrawn as of"),
+        (
+            "pw-duurzame-goederen-om-niet",
+            "ingetrokken",
+            "withdrawn as of",
+        ),
     ] {
         // The refusal says why the norm cannot be used, not how to adopt
         // it: it cannot be adopted either.

@@ -297,9 +297,7 @@ fn closing_the_terminal_keeps_the_draft_and_resume_finishes_it() {
 
     let t = Tmux::new(&team.sandbox.work());
     t.start(&team, "anna", "new --resume");
-    // Back at the checks with the two answers kept: the third is next.
-    t.wait_for("Vraag 1 van 6");
-    t.keys(&["Enter", "Enter"]);
+    // Back at the checks with the two answers kept, at the third.
     t.wait_for("Vraag 3 van 6");
     finish(&t);
     let (code, report) = team.verify();
