@@ -334,10 +334,12 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
                     check: id.clone(),
                     kind,
                 },
-                AnswerProblem::NotANumber => Refusal::WrongAnswerType {
-                    check: id.clone(),
-                    kind: "number",
-                },
+                AnswerProblem::NotANumber | AnswerProblem::AmbiguousNumber => {
+                    Refusal::WrongAnswerType {
+                        check: id.clone(),
+                        kind: "number",
+                    }
+                }
                 // Typing problems; an answer given as a value has none.
                 AnswerProblem::Missing | AnswerProblem::NotADate => {
                     Refusal::MissingAnswer { check: id.clone() }

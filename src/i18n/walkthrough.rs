@@ -164,6 +164,12 @@ impl Lang {
                 .into(),
             (P::Missing, _) => self.pick("vul het antwoord in", "enter the answer").into(),
             (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
+            (P::AmbiguousNumber, _) => self
+                .pick(
+                    "dit is op twee manieren te lezen: schrijf 1200 of 1.200,00 voor twaalfhonderd, of 1,2 voor één komma twee",
+                    "this reads two ways: write 1200 or 1,200.00 for twelve hundred, or 1.2 for one point two",
+                )
+                .into(),
             (P::NotADate, _) => self.date_hint(),
             (P::OutOfRange { min, max }, CheckKind::Number { unit, .. }) => {
                 self.kind_number(*min, *max, unit.as_deref())

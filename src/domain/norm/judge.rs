@@ -19,6 +19,9 @@ pub enum AnswerProblem {
     },
     /// Typed text that is not a number.
     NotANumber,
+    /// A number that reads two ways: `1.200` is twelve hundred to a Dutch
+    /// reader and one point two to an English one.
+    AmbiguousNumber,
     /// Typed text that is not a date.
     NotADate,
     OutOfRange {
@@ -119,11 +122,7 @@ impl Check {
             };
         }
         match &self.kind {
-            CheckKind::Number { .. } => text
-                .replace(',', ".")
-                .parse()
-                .map(|n| Some(Answer::Number(n)))
-                .map_err(|_| AnswerProblem::NotANumber),
+            CheckKind::Number { .. } => read_number(text).map(|n| Some(Answer::Number(n))),
             CheckKind::Date => parse_typed_date(text)
                 .map(|d| Some(Answer::Date(d)))
                 .ok_or(AnswerProblem::NotADate),
@@ -132,8 +131,49 @@ impl Check {
     }
 }
 
-/// Whether a number is a BSN written as an amount: a whole number of nine
-/// digits that passes the 11-check.
+/// A number as people type it: `1800`, `1800,50` or `1800.50`, with
+/// thousands marked `1.800,50` or `1,800.50`. One separator followed by
+/// exactly three digits (`1.200`, `1,200`) reads two ways and is refused
+/// rather than guessed.
+fn read_number(text: &str) -> Result<f64, AnswerProblem> {
+    let dots = text.matches('.').count();
+    let commas = text.matches(',').count();
+    // One mark between one to three digits (not starting with 0) and
+    // three: thousands or a decimal?
+    let two_ways = |sep: char| {
+        text.split_once(sep).is_some_and(|(before, after)| {
+            let digits = before.trim_start_matches(['-', '+']);
+            (1..=3).contains(&digits.len())
+                && !digits.starts_with('0')
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && after.len() == 3
+                && after.bytes().all(|b| b.is_ascii_digit())
+        })
+    };
+    let plain = match (dots, commas) {
+        (0, 0) => text.to_owned(),
+        (1, 0) if two_ways('.') => return Err(AnswerProblem::AmbiguousNumber),
+        (0, 1) if two_ways(',') => return Err(AnswerProblem::AmbiguousNumber),
+        (1, 0) => text.to_owned(),
+        (0, 1) => text.replace(',', "."),
+        // Several dots and no comma: Dutch thousands (`1.234.567`).
+        (_, 0) => text.replace('.', ""),
+        // Several commas and no dot: English thousands (`1,234,567`).
+        (0, _) => text.replace(',', ""),
+        // Both: the last one is the decimal mark.
+        _ if text.rfind(',') > text.rfind('.') && commas == 1 => {
+            text.replace('.', "").replace(',', ".")
+        }
+        _ if text.rfind('.') > text.rfind(',') && dots == 1 => text.replace(',', ""),
+        _ => return Err(AnswerProblem::NotANumber),
+    };
+    plain
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or(AnswerProblem::NotANumber)
+}
+
 impl<'a> DecisionFacts<'a> {
     /// The facts the mandate looks at, from the answers given so far.
     pub fn from_answers(
@@ -202,6 +242,18 @@ mod tests {
             Ok(Some(Answer::Number(450.5)))
         );
         assert_eq!(amount.read_typed("veel"), Err(AnswerProblem::NotANumber));
+        let read = |t: &str| amount.read_typed(t);
+        let number = |n: f64| Ok(Some(Answer::Number(n)));
+        assert_eq!(read("450,50"), number(450.5));
+        assert_eq!(read("450.5"), number(450.5));
+        assert_eq!(read("1.800,50"), number(1800.5));
+        assert_eq!(read("1,800.50"), number(1800.5));
+        assert_eq!(read("1.234.567"), number(1_234_567.0));
+        // Twelve hundred or one point two: asked, not guessed.
+        assert_eq!(read("1.200"), Err(AnswerProblem::AmbiguousNumber));
+        assert_eq!(read("1,200"), Err(AnswerProblem::AmbiguousNumber));
+        assert_eq!(read("1.2.3,4,5"), Err(AnswerProblem::NotANumber));
+        assert_eq!(read("0.125"), number(0.125), "a leading 0 is a decimal");
         assert_eq!(amount.read_typed(""), Err(AnswerProblem::NotANumber));
     }
 }
