@@ -151,10 +151,9 @@ fn read_number(text: &str) -> Result<f64, AnswerProblem> {
         })
     };
     let plain = match (dots, commas) {
-        (0, 0) => text.to_owned(),
         (1, 0) if two_ways('.') => return Err(AnswerProblem::AmbiguousNumber),
         (0, 1) if two_ways(',') => return Err(AnswerProblem::AmbiguousNumber),
-        (1, 0) => text.to_owned(),
+        (0 | 1, 0) => text.to_owned(),
         (0, 1) => text.replace(',', "."),
         // Several dots and no comma: Dutch thousands (`1.234.567`).
         (_, 0) => text.replace('.', ""),
