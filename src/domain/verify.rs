@@ -19,6 +19,7 @@ mod derive;
 mod finding;
 mod layout;
 mod records;
+mod schedule;
 mod signals;
 mod signer;
 
@@ -175,7 +176,7 @@ fn check_all_records(
         .iter()
         .map(|author| fsread::count(&records_dir.join(author), ".toml"))
         .sum();
-    records::check_all(cx, &authors, total, progress, findings)
+    schedule::check_all(cx, &authors, total, progress, findings)
 }
 
 /// The keyring as its signed entries make it, with a finding for every

@@ -1,9 +1,10 @@
-//! Adopting and withdrawing norms in the store.
+//! Adopting and withdrawing norms in the store, and where a norm stands
+//! there.
 
 use jiff::civil::Date;
 
 use super::Lang;
-use crate::domain::adoption::AdoptionProblem;
+use crate::domain::adoption::{AdoptionProblem, Standing};
 use crate::domain::ops::adoption::AdoptionError;
 
 impl Lang {
@@ -156,6 +157,116 @@ impl Lang {
             AdoptionProblem::WithdrawnBeforeRegistered { on } => t(
                 format!("trekt de norm in per {on}, vóór de dag waarop de intrekking werd ondertekend"),
                 format!("withdraws the norm from {on}, before the day the withdrawal was signed"),
+            ),
+        }
+    }
+
+    // A norm's standing in the store, where lists and refusals say it.
+
+    pub fn in_store_column(self) -> &'static str {
+        self.pick("in opslag", "in store")
+    }
+
+    /// A norm text's standing in the store, in a table cell.
+    pub fn standing_short(self, standing: &Standing) -> String {
+        match (self, standing) {
+            (Self::Nl, Standing::Adopted { withdrawn: None }) => "✓ vastgesteld".to_owned(),
+            (Self::En, Standing::Adopted { withdrawn: None }) => "✓ adopted".to_owned(),
+            (
+                Self::Nl,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("ingetrokken per {since}"),
+            (
+                Self::En,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("withdrawn from {since}"),
+            (Self::Nl, Standing::OtherText { version }) => {
+                format!("✗ andere tekst (versie {version} vastgesteld)")
+            }
+            (Self::En, Standing::OtherText { version }) => {
+                format!("✗ another text (version {version} adopted)")
+            }
+            (Self::Nl, Standing::NotAdopted) => "✗ niet vastgesteld".to_owned(),
+            (Self::En, Standing::NotAdopted) => "✗ not adopted".to_owned(),
+        }
+    }
+
+    /// A norm text's standing in the store, as a sentence with the way on.
+    pub fn standing_line(self, id: &str, standing: &Standing) -> String {
+        match (self, standing) {
+            (Self::Nl, Standing::Adopted { withdrawn: None }) => {
+                "Opgenomen in deze opslag.".to_owned()
+            }
+            (Self::En, Standing::Adopted { withdrawn: None }) => {
+                "Adopted in this store.".to_owned()
+            }
+            (
+                Self::Nl,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("Opgenomen in deze opslag, ingetrokken per {since}."),
+            (
+                Self::En,
+                Standing::Adopted {
+                    withdrawn: Some(since),
+                },
+            ) => format!("Adopted in this store, withdrawn from {since}."),
+            (Self::Nl, Standing::OtherText { version }) => format!(
+                "Deze tekst is niet opgenomen in deze opslag; versie {version} van `{id}` wel. Een besluit steunt op de opgenomen tekst."
+            ),
+            (Self::En, Standing::OtherText { version }) => format!(
+                "This text is not adopted in this store; version {version} of `{id}` is. A decision relies on the adopted text."
+            ),
+            (Self::Nl, Standing::NotAdopted) => format!(
+                "Niet opgenomen in deze opslag: een afdelingshoofd of beheerder doet dat met `maatwerk norms adopt {id}`."
+            ),
+            (Self::En, Standing::NotAdopted) => format!(
+                "Not adopted in this store: an afdelingshoofd or beheerder adopts it with `maatwerk norms adopt {id}`."
+            ),
+        }
+    }
+
+    pub fn norm_not_adopted(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("de norm `{id}` is niet opgenomen in deze opslag"),
+            Self::En => format!("the norm `{id}` is not adopted in this store"),
+        }
+    }
+
+    pub fn other_text_in_use(self, id: &str, dir: &str, adopted_version: u32) -> String {
+        match self {
+            Self::Nl => format!(
+                "de norm `{id}` in {dir} is niet de tekst die in deze opslag is vastgesteld (dat is versie {adopted_version}); er is niets ondertekend"
+            ),
+            Self::En => format!(
+                "the norm `{id}` in {dir} is not the text adopted in this store (that is version {adopted_version}); nothing was signed"
+            ),
+        }
+    }
+
+    pub fn other_text_in_use_help(self, id: &str, dir: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "een besluit steunt op de opgenomen tekst: laat --norms weg, of laat een afdelingshoofd of beheerder deze tekst opnemen met `maatwerk norms adopt {id} --norms {dir}`"
+            ),
+            Self::En => format!(
+                "a decision relies on the adopted text: leave out --norms, or have an afdelingshoofd or beheerder adopt this text with `maatwerk norms adopt {id} --norms {dir}`"
+            ),
+        }
+    }
+
+    pub fn norm_not_adopted_help(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "een besluit mag alleen steunen op een norm die in de opslag is vastgesteld; een afdelingshoofd of beheerder doet dat met `maatwerk norms adopt {id}`"
+            ),
+            Self::En => format!(
+                "a decision may only rely on a norm adopted in the store; an afdelingshoofd or beheerder adopts it with `maatwerk norms adopt {id}`"
             ),
         }
     }

@@ -5,6 +5,7 @@
 //! `view.rs`, the loop in `run.rs`; the update of each step of the
 //! walkthrough in `app/steps.rs`.
 
+mod screens;
 mod steps;
 
 use std::sync::Arc;
@@ -13,23 +14,21 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::case::{self, CaseData, CaseForm};
+use super::case::{self, CaseForm};
 use super::checklist::{self, Checklist};
 use super::keymap::{self, Binding, Key, Label};
 use super::motivation::{self, MotivationForm};
 use super::onboarding::{self, Identity, Onboarding};
 use super::picker::{self, Picker};
-use super::sign::{self, Assessed, SignScreen};
+use super::sign::{self, SignScreen};
 use super::signal::{self, SignalForm};
 use crate::domain::clock::Clock;
 use crate::domain::draft::{Draft, DraftAnswer, Step};
 use crate::domain::keyring::Grant;
+use crate::domain::norm::Norm;
 use crate::domain::norm::catalog::{Catalog, LoadedNorm};
-use crate::domain::norm::{Norm, Unusable};
-use crate::domain::ops;
 use crate::domain::record::Answer;
 use crate::domain::store::StoreState;
-use crate::domain::store::files::new_id;
 use crate::i18n::{KeyAction, Lang};
 
 /// Who signs, as the keyring knows them, where their chain stands, and the
@@ -291,120 +290,6 @@ impl App {
             .norm
             .as_ref()
             .and_then(|n| self.catalog.get(&n.id))
-    }
-
-    fn picker_screen(&self) -> Screen {
-        let adopted = self.catalog.norms().iter().map(|n| {
-            let usable = match &self.signatory {
-                Some(s) => s
-                    .state
-                    .adoptions
-                    .for_decision(n.sha256().as_str(), self.today, None)
-                    .map(|_| ()),
-                None => Err(Unusable::NotAdopted),
-            };
-            (n.norm.clone(), usable)
-        });
-        let unadopted = self
-            .unadopted
-            .iter()
-            .filter(|n| self.catalog.get(&n.id).is_none())
-            .map(|n| {
-                // Its own reason first: a concept or withdrawn norm cannot
-                // be adopted either.
-                let why = n
-                    .usability(self.today)
-                    .err()
-                    .unwrap_or(Unusable::NotAdopted);
-                (n.clone(), Err(why))
-            });
-        Screen::Picker(Picker::new(self.lang, adopted.chain(unadopted).collect()))
-    }
-
-    fn case_screen(&self) -> Screen {
-        let max = self.loaded().and_then(|n| n.norm.max_duration);
-        let data = self.draft.decision_date.map(|decision_date| CaseData {
-            case: self.draft.case.clone(),
-            decision_date,
-            period: self.draft.period_start.zip(self.draft.period_end),
-        });
-        Screen::Case(CaseForm::new(self.lang, self.today, max, data.as_ref()))
-    }
-
-    fn checklist_screen(&self) -> Screen {
-        match (self.loaded(), &self.signatory) {
-            (Some(n), Some(s)) => Screen::Checklist(Checklist::new(
-                self.lang,
-                &n.norm,
-                &self.draft.proposal().answers,
-                &s.grant.role,
-                self.draft.period_start.zip(self.draft.period_end),
-            )),
-            _ => self.picker_screen(),
-        }
-    }
-
-    fn motivation_screen(&self) -> Screen {
-        match self.loaded() {
-            Some(n) => Screen::Motivation(MotivationForm::new(
-                self.lang,
-                &n.norm,
-                &self.draft.motivation,
-            )),
-            None => self.picker_screen(),
-        }
-    }
-
-    fn sign_screen(&mut self) -> Screen {
-        let at = self.clock.now();
-        let id = new_id("MW", at);
-        let assessed = self.assess(&id, at);
-        self.record = Some((id, at));
-        match (self.loaded(), &self.signatory) {
-            (Some(n), Some(s)) => Screen::Sign(SignScreen::new(
-                self.lang,
-                &n.norm,
-                &self.draft.evidence,
-                s.needs_passphrase,
-                assessed,
-            )),
-            _ => self.picker_screen(),
-        }
-    }
-
-    /// The decision as it stands: its mandaat outcome and the record it
-    /// becomes, or why it cannot be signed yet.
-    fn assess(&self, id: &str, at: Timestamp) -> Assessed {
-        let (Some(loaded), Some(signatory)) = (self.loaded(), &self.signatory) else {
-            return Assessed {
-                result: Err(Vec::new()),
-                preview: String::new(),
-            };
-        };
-        let proposal = self.draft.proposal();
-        match ops::record::prepare(
-            loaded,
-            &proposal,
-            &signatory.grant,
-            self.today,
-            &signatory.state,
-        ) {
-            Ok(prepared) => {
-                let record = prepared.draw_up(
-                    (id.to_owned(), at),
-                    signatory.next_seq,
-                    signatory.prev.clone(),
-                );
-                Assessed {
-                    result: Ok(prepared.assessment().mandate.clone()),
-                    preview: record.to_toml().unwrap_or_default(),
-                }
-            }
-            Err(refusals) => Assessed {
-                result: Err(refusals),
-                preview: String::new(),
-            },
-        }
     }
 
     /// The message for a key press; key releases and repeats of other

@@ -1,0 +1,203 @@
+//! Checking every record on all cores: blocks of one author's consecutive
+//! records handed out in order, checked by workers, and taken in again in
+//! the order they were handed out, so that each author's chain is walked
+//! and ids are noted as if one core had done it all, while only a window of
+//! blocks is held.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+
+use super::chains::{Ids, Link, Walk};
+use super::records::{Context, RecordName, check_block};
+use super::{Finding, layout};
+
+/// Records checked together: one author's, consecutive.
+pub(super) const BLOCK: usize = 1024;
+/// How many blocks may be handed out beyond the first not yet taken in.
+const WINDOW: usize = 16;
+
+/// Checks the records of every author in `authors` on all cores, a block
+/// at a time, calling `progress(done, total)` from this thread meanwhile.
+/// Blocks are taken in, chains walked and ids noted in the order the
+/// blocks were handed out, so only a window of blocks is held and the
+/// findings do not depend on which core was first. Returns how many record
+/// files there were.
+pub fn check_all(
+    cx: &Context<'_>,
+    authors: &[String],
+    total: usize,
+    progress: &mut dyn FnMut(usize, usize),
+    findings: &mut Vec<Finding>,
+) -> usize {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
+    let feed = Mutex::new(Feed {
+        authors: authors.iter(),
+        current: None,
+        handed_out: 0,
+        listed: 0,
+        findings: Vec::new(),
+    });
+    let taken = Mutex::new(Taken::default());
+    let room = Condvar::new();
+    let done = AtomicUsize::new(0);
+    let me = std::thread::current();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    work(cx, &feed, &taken, &room, &done);
+                    // Wake the reporting thread at once, not at its next tick.
+                    me.unpark();
+                })
+            })
+            .collect();
+        while !workers
+            .iter()
+            .all(std::thread::ScopedJoinHandle::is_finished)
+        {
+            let listed = lock(&feed).listed;
+            progress(done.load(Ordering::Relaxed), total.max(listed));
+            std::thread::park_timeout(std::time::Duration::from_millis(50));
+        }
+    });
+    let feed = feed.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let taken = taken.into_inner().unwrap_or_else(PoisonError::into_inner);
+    findings.extend(feed.findings);
+    findings.extend(taken.findings);
+    progress(feed.listed, feed.listed);
+    feed.listed
+}
+
+/// A worker: takes blocks until there are none, checks each, hands it in.
+fn work(
+    cx: &Context<'_>,
+    feed: &Mutex<Feed<'_>>,
+    taken: &Mutex<Taken>,
+    room: &Condvar,
+    done: &AtomicUsize,
+) {
+    loop {
+        // Not too far ahead of the first block not yet taken in.
+        let mut t = lock(taken);
+        while lock(feed).handed_out >= t.next + WINDOW {
+            t = room.wait(t).unwrap_or_else(PoisonError::into_inner);
+        }
+        drop(t);
+        let Some(task) = lock(feed).next(cx) else {
+            room.notify_all();
+            return;
+        };
+        let names = &task.names[task.range.clone()];
+        let mut block = Block {
+            first_of_author: task.range.start == 0,
+            findings: Vec::new(),
+            links: Vec::new(),
+        };
+        check_block(
+            cx,
+            task.author,
+            names,
+            &mut block.findings,
+            &mut block.links,
+        );
+        done.fetch_add(names.len(), Ordering::Relaxed);
+        lock(taken).take_in(task.number, block);
+        room.notify_all();
+    }
+}
+
+/// The value behind `m`, also after a worker panicked holding it.
+pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Hands out blocks: the authors' directories listed one by one, as the
+/// blocks before them are handed out.
+struct Feed<'a> {
+    authors: std::slice::Iter<'a, String>,
+    current: Option<(&'a str, Arc<Vec<RecordName>>, usize)>,
+    handed_out: usize,
+    listed: usize,
+    findings: Vec<Finding>,
+}
+
+struct Task<'a> {
+    number: usize,
+    author: &'a str,
+    names: Arc<Vec<RecordName>>,
+    range: std::ops::Range<usize>,
+}
+
+impl<'a> Feed<'a> {
+    // Store file names are written by this program in lower case.
+    #[allow(clippy::case_sensitive_file_extension_comparisons)]
+    fn next(&mut self, cx: &Context<'_>) -> Option<Task<'a>> {
+        loop {
+            if let Some((author, names, start)) = &mut self.current
+                && *start < names.len()
+            {
+                let range = *start..(*start + BLOCK).min(names.len());
+                *start = range.end;
+                self.handed_out += 1;
+                return Some(Task {
+                    number: self.handed_out - 1,
+                    author,
+                    names: Arc::clone(names),
+                    range,
+                });
+            }
+            let author = self.authors.next()?;
+            let dir = cx.base.join("records").join(author);
+            let files = layout::signed_files(
+                cx.base,
+                &dir,
+                |s| RecordName::parse(s).is_some(),
+                &mut self.findings,
+            );
+            let mut names: Vec<RecordName> = files
+                .iter()
+                .filter_map(|p| RecordName::parse(layout::name_of(p).strip_suffix(".toml")?))
+                .collect();
+            names.sort_by(|a, b| (a.seq, &a.id).cmp(&(b.seq, &b.id)));
+            self.listed += names.len();
+            self.current = Some((author, Arc::new(names), 0));
+        }
+    }
+}
+
+/// One block checked: its findings and its records' links, in order.
+struct Block {
+    first_of_author: bool,
+    findings: Vec<Finding>,
+    links: Vec<Link>,
+}
+
+/// Takes blocks in, in the order they were handed out.
+#[derive(Default)]
+struct Taken {
+    next: usize,
+    waiting: BTreeMap<usize, Block>,
+    walk: Walk,
+    ids: Ids,
+    findings: Vec<Finding>,
+}
+
+impl Taken {
+    fn take_in(&mut self, number: usize, block: Block) {
+        self.waiting.insert(number, block);
+        while let Some(block) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            if block.first_of_author {
+                self.walk = Walk::default();
+            }
+            self.findings.extend(block.findings);
+            for link in block.links {
+                self.ids.note(&link, &mut self.findings);
+                self.walk.step(link, &mut self.findings);
+            }
+        }
+    }
+}
