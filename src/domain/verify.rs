@@ -192,6 +192,7 @@ fn read_keyring(
     for path in layout::signed_files(base, &dir, |s| is_id("KR", s), findings) {
         match read_signed::<KeyringEntry>(&path, limit::SMALL_FILE) {
             Ok((entry, bytes, signature)) => {
+                as_written(&entry, &bytes, &relative(base, &path), findings);
                 if !is_named(&path, &entry.id) {
                     findings.push(Finding::new(
                         relative(base, &path),
@@ -248,6 +249,14 @@ fn is_named(path: &Path, id: &str) -> bool {
 }
 
 /// A signed file and its signature, parsed as `T`.
+/// A finding when the file is not, byte for byte, what this program writes
+/// for `value`: a comment, spacing or order verify does not read.
+fn as_written<T: serde::Serialize>(value: &T, bytes: &[u8], file: &str, findings: &mut Vec<Finding>) {
+    if toml::to_string(value).ok().as_deref().map(str::as_bytes) != Some(bytes) {
+        findings.push(Finding::new(file, FindingKind::NotAsWritten));
+    }
+}
+
 fn read_signed<T: serde::de::DeserializeOwned>(
     path: &Path,
     max: u64,
@@ -368,6 +377,7 @@ fn read_adoptions(
     for path in layout::signed_files(base, &store.adoptions_dir(), |s| is_id("AD", s), findings) {
         match read_signed::<adoption::Adoption>(&path, limit::SIGNED_FILE) {
             Ok((adoption, bytes, signature)) => {
+                as_written(&adoption, &bytes, &relative(base, &path), findings);
                 if !is_named(&path, &adoption.id) {
                     findings.push(Finding::new(
                         relative(base, &path),

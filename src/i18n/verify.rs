@@ -51,6 +51,7 @@ impl Lang {
             FindingKind::ConfigRootMismatch => t("store.toml noemt een ander vertrouwensanker dan de sleutelring".into(), "store.toml names another trust root than the keyring".into()),
             FindingKind::NormUnused { valid: true } => t("een normkopie die geen opname en geen verantwoording noemt (een onderbroken opname?)".into(), "a norm copy no adoption and no record names (an interrupted adoption?)".into()),
             FindingKind::NormUnused { valid: false } => t("geen geldige norm, en geen opname of verantwoording noemt dit bestand".into(), "no valid norm, and no adoption or record names this file".into()),
+            FindingKind::NotAsWritten => t("niet zoals maatwerk het schrijft: er staat commentaar, witruimte of een volgorde in die verify niet leest".into(), "not as maatwerk writes it: it holds a comment, spacing or order that verify does not read".into()),
             FindingKind::ConfigAltered => t("store.toml is niet de beschrijving die het vertrouwensanker bij het maken van de opslag vastlegde".into(), "store.toml is not the description the trust root laid down when the store was made".into()),
             FindingKind::NormMissing { sha256 } => t(
                 format!("de norm waarop dit besluit steunt ontbreekt (norms/{sha256}.toml)"),
@@ -261,6 +262,7 @@ impl Lang {
             FindingKind::BadSignature
             | FindingKind::WrongNamespace { .. }
             | FindingKind::Malformed(_)
+            | FindingKind::NotAsWritten
             | FindingKind::NormAltered => t(
                 "De inhoud is gewijzigd nadat hij werd ondertekend, of de handtekening hoort bij een ander bestand.",
                 "The content was changed after it was signed, or the signature belongs to another file.",

@@ -206,6 +206,19 @@ fn a_record_that_contradicts_its_norm_does_not_pass() {
             "contradicts",
         ),
         (
+            "a comment in the signed record that verify would not read",
+            |s| {
+                forge(
+                    s,
+                    &[(
+                        "[mandate]\n",
+                        "# Beoordeeld en vastgesteld door teamleider Tom. BSN 123456782.\n[mandate]\n",
+                    )],
+                )
+            },
+            "not-as-written",
+        ),
+        (
             "a required condition answered the wrong way",
             |s| forge(s, &[("answer = true", "answer = false")]),
             "condition-not-met",

@@ -63,6 +63,9 @@ pub enum FindingKind {
     /// `store.toml` is not the description the trust root's entry pins
     /// (or, in a store of release 0.1, not one that release wrote).
     ConfigAltered,
+    /// Not, byte for byte, what this program writes for its content: it
+    /// holds a comment, spacing or order that verify does not read.
+    NotAsWritten,
     /// A file in `norms/` that no adoption and no record names: an
     /// interrupted adoption (`valid`), or something else kept there.
     NormUnused {
@@ -144,6 +147,7 @@ impl FindingKind {
             Self::NoRoot => "no-root",
             Self::ConfigRootMismatch => "config-root-mismatch",
             Self::ConfigAltered => "config-altered",
+            Self::NotAsWritten => "not-as-written",
             Self::NormUnused { .. } => "norm-unused",
             Self::NormMissing { .. } => "norm-missing",
             Self::NormAltered => "norm-altered",

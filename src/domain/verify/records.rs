@@ -172,16 +172,21 @@ fn check_record(
         bytes,
         armored,
     };
-    // Records in the form this program writes them are read fast, by a
-    // reader that reads them as any TOML reader would; others by the TOML
-    // parser.
-    let record = match canonical::parse(text) {
-        Some(record) => record,
-        None => {
-            Record::from_toml(text).map_err(|e| FindingKind::Malformed(e.message().to_owned()))?
-        }
-    };
-    Ok(check_parsed(cx, author, name, &file, &record, keys))
+    // Records in the form this program writes are read fast, by a reader
+    // that reads them as any TOML reader would and leaves nothing unread.
+    // Others are read by the TOML parser, and must still be, byte for
+    // byte, what this program writes: a comment or a line verify does not
+    // read has no place in a signed record.
+    if let Some(record) = canonical::parse(text) {
+        return Ok(check_parsed(cx, author, name, &file, &record, keys));
+    }
+    let record =
+        Record::from_toml(text).map_err(|e| FindingKind::Malformed(e.message().to_owned()))?;
+    let mut checked = check_parsed(cx, author, name, &file, &record, keys);
+    if record.to_toml().ok().as_deref() != Some(text) {
+        checked.findings.push(FindingKind::NotAsWritten);
+    }
+    Ok(checked)
 }
 
 /// A record file and its signature as read.
