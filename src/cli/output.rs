@@ -145,6 +145,8 @@ impl Output {
     /// Text wrapped to the terminal (or 100 columns when piped), every line
     /// indented by `indent` spaces.
     pub fn wrapped(&mut self, indent: usize, text: &str) -> io::Result<()> {
+        // What a file says is shown, never obeyed by the terminal.
+        let text = printable(text);
         let width = self.width.unwrap_or(100).max(indent + 20);
         let pad = " ".repeat(indent);
         let options = textwrap::Options::new(width)
@@ -307,15 +309,15 @@ mod tests {
 /// file says is printed, never obeyed by the terminal. Tabs and new lines
 /// stay.
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    let hidden = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || crate::domain::text::is_bidi_control(c)
+    };
+    if !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
         .map(|c| {
-            if c.is_control() && c != '\n' && c != '\t' {
+            if hidden(c) {
                 c.escape_unicode().to_string()
             } else {
                 c.to_string()

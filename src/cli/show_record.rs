@@ -61,7 +61,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     if problems.is_empty() {
         let ok = ctx.out.paint(
             Style::new().fg_color(Some(anstyle::AnsiColor::Green.into())),
-            &lang.record_signature_ok(&record.author.name),
+            &lang.record_signature_ok(&crate::cli::output::printable(&record.author.name)),
         );
         ctx.out.line(&ok)?;
         Ok(Outcome::Success)
@@ -89,7 +89,10 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
     let lang = ctx.lang;
     let title = ctx
         .out
-        .paint(Style::new().bold(), &format!("{} · {}", r.id, r.norm.title));
+        .paint(
+            Style::new().bold(),
+            &crate::cli::output::printable(&format!("{} · {}", r.id, r.norm.title)),
+        );
     ctx.out.line(&title)?;
     ctx.out.blank()?;
     field(ctx, lang.label_case(), &r.case)?;

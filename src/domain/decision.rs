@@ -37,6 +37,11 @@ pub enum Refusal {
     BsnInText {
         field: String,
     },
+    /// A character that shows otherwise than it reads: a terminal control
+    /// or a bidi override.
+    HiddenCharacter {
+        field: String,
+    },
     UnknownCheck {
         id: String,
     },
@@ -119,6 +124,7 @@ impl Refusal {
             Self::CaseInvalid => "case-invalid",
             Self::CaseIsBsn => "case-is-bsn",
             Self::BsnInText { .. } => "bsn-in-text",
+            Self::HiddenCharacter { .. } => "hidden-character",
             Self::UnknownCheck { .. } => "unknown-check",
             Self::MissingAnswer { .. } => "missing-answer",
             Self::WrongAnswerType { .. } => "wrong-answer-type",
@@ -141,7 +147,10 @@ impl Refusal {
     pub fn field(&self) -> Option<String> {
         match self {
             Self::CaseMissing | Self::CaseInvalid | Self::CaseIsBsn => Some("case".into()),
-            Self::BsnInText { field } | Self::TooShort { field, .. } | Self::Missing { field } => {
+            Self::BsnInText { field }
+            | Self::HiddenCharacter { field }
+            | Self::TooShort { field, .. }
+            | Self::Missing { field } => {
                 Some(field.clone())
             }
             Self::UnknownCheck { id: check }
@@ -220,6 +229,7 @@ pub fn assess(
         refusals.push(Refusal::NormUnusable(why));
     }
     check_case(&p.case, &mut refusals);
+    check_hidden(p, &mut refusals);
     check_answers(norm, p, &mut refusals);
     check_motivation(norm, &p.motivation, &mut refusals);
     check_period(norm, p.period, &mut refusals);
@@ -253,6 +263,26 @@ pub fn assess(
         mandate,
         meaning,
     })
+}
+
+/// Every text of `p` that holds a character showing otherwise than it
+/// reads.
+fn check_hidden(p: &Proposal, refusals: &mut Vec<Refusal>) {
+    let answers = p.answers.iter().filter_map(|(id, a)| match a {
+        Answer::Text(text) => Some((format!("answers.{id}"), text.as_str())),
+        _ => None,
+    });
+    let parts = motivation_parts(&p.motivation)
+        .into_iter()
+        .map(|(key, text, _)| (format!("motivation.{key}"), text));
+    for (field, text) in std::iter::once(("case".to_owned(), p.case.as_str()))
+        .chain(answers)
+        .chain(parts)
+    {
+        if super::text::has_hidden_control(text) {
+            refusals.push(Refusal::HiddenCharacter { field });
+        }
+    }
 }
 
 /// Why a case reference will not do.

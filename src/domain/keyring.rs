@@ -175,6 +175,9 @@ pub enum EntryProblem {
     /// trust is never given into the past (taking it away is: a revocation
     /// may count from when a key was lost).
     ReachesBack,
+    /// A name that is empty, not one line, or shows otherwise than it
+    /// reads.
+    BadName,
 }
 
 /// How long before its making an addition or change may say it counts from:
@@ -422,6 +425,12 @@ impl Keyring {
                     .clone()
                     .or_else(|| previous.as_ref().map(|p| p.name.clone()))
                     .ok_or(EntryProblem::Incomplete)?;
+                if name.trim().is_empty()
+                    || name.contains('\n')
+                    || crate::domain::text::has_hidden_control(&name)
+                {
+                    return Err(EntryProblem::BadName);
+                }
                 let role = e
                     .role
                     .clone()

@@ -10,6 +10,20 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Characters that change how text around them is shown: the bidi
+/// controls (a right-to-left override makes `Bea` of `aeB`).
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether `text` holds a character that shows otherwise than it reads: a
+/// control character (but new line and tab) or a bidi control. Such text is
+/// never signed.
+pub fn has_hidden_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
+}
+
 /// How many characters `text` holds as people read it: invisible and
 /// control characters do not count, nor white space at either end.
 pub fn written_len(text: &str) -> usize {

@@ -256,6 +256,13 @@ impl Lang {
                     format!("{f} contains a citizen service number (BSN)"),
                 )
             }
+            Refusal::HiddenCharacter { field } => {
+                let f = self.part_of_field(field);
+                t(
+                    format!("{f} bevat een teken dat iets anders laat zien dan er staat (een stuurteken of een richtingsteken)"),
+                    format!("{f} holds a character that shows something other than what is written (a control or direction character)"),
+                )
+            }
             Refusal::UnknownCheck { id } => t(
                 format!("deze norm heeft geen check `{id}`"),
                 format!("this norm has no check `{id}`"),

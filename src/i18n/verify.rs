@@ -134,6 +134,10 @@ impl Lang {
                 ),
                 format!("keyring change signed by `{signer}`, whose right to make it had already been revoked then"),
             ),
+            EntryProblem::BadName => t(
+                "een naam die leeg is, niet op één regel staat, of iets anders laat zien dan er staat".into(),
+                "a name that is empty, not on one line, or shows something other than what is written".into(),
+            ),
             EntryProblem::ReachesBack => t(
                 "toevoeging of wijziging die zou gelden van vóór het moment waarop ze werd gemaakt".into(),
                 "addition or change that would count from before it was made".into(),

@@ -236,6 +236,15 @@ fn check_parsed(
     if !v2 {
         super::schedule::lock(cx.legacy_norms).insert(record.norm.sha256.clone());
     }
+    // The id carries the day it was made: the day the record was signed.
+    let day = record
+        .created
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .strftime("%Y%m%d")
+        .to_string();
+    if record.id.get(3..11) != Some(day.as_str()) {
+        findings.push(FindingKind::Contradicts { field: "id".into() });
+    }
     if record.created > cx.now {
         findings.push(FindingKind::CreatedInFuture);
     }
