@@ -87,12 +87,10 @@ fn field(ctx: &mut Context, label: &str, value: &str) -> io::Result<()> {
 
 fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
     let lang = ctx.lang;
+    let title = format!("{} · {}", r.id, r.norm.title);
     let title = ctx
         .out
-        .paint(
-            Style::new().bold(),
-            &crate::cli::output::printable(&format!("{} · {}", r.id, r.norm.title)),
-        );
+        .paint(Style::new().bold(), &crate::cli::output::printable(&title));
     ctx.out.line(&title)?;
     ctx.out.blank()?;
     field(ctx, lang.label_case(), &r.case)?;

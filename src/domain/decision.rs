@@ -150,9 +150,7 @@ impl Refusal {
             Self::BsnInText { field }
             | Self::HiddenCharacter { field }
             | Self::TooShort { field, .. }
-            | Self::Missing { field } => {
-                Some(field.clone())
-            }
+            | Self::Missing { field } => Some(field.clone()),
             Self::UnknownCheck { id: check }
             | Self::WrongAnswerType { check, .. }
             | Self::ConditionNotMet { check, .. }

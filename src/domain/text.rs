@@ -1,12 +1,41 @@
 //! Text as people read it: what counts as written, and what shows nothing.
 
 /// Characters that show nothing: zero-width spaces and joiners, the soft
-/// hyphen, the byte-order mark. They neither count as written nor join or
+/// hyphen, the byte-order mark, fillers and blanks of other scripts,
+/// variation selectors, tags. They neither count as written nor join or
 /// split anything.
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{E0000}'..='\u{E007F}'
+    )
+}
+
+/// Marks that sit on the character before them (an accent typed apart):
+/// they add nothing to count.
+pub fn is_combining(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}'
     )
 }
 
@@ -24,14 +53,25 @@ pub fn has_hidden_control(text: &str) -> bool {
         .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
 }
 
-/// How many characters `text` holds as people read it: invisible and
-/// control characters do not count, nor white space at either end.
+/// How many characters `text` holds as people read it: invisible
+/// characters, marks typed apart and control characters do not count, a
+/// run of white space counts as one space, white space at either end not
+/// at all.
 pub fn written_len(text: &str) -> usize {
-    let shown: String = text
-        .chars()
-        .filter(|c| !(is_invisible(*c) || c.is_control() && !c.is_whitespace()))
-        .collect();
-    shown.trim().chars().count()
+    let mut len = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if is_invisible(c) || is_combining(c) || (c.is_control() && !c.is_whitespace()) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = len > 0;
+            continue;
+        }
+        len += 1 + usize::from(space);
+        space = false;
+    }
+    len
 }
 
 #[cfg(test)]
@@ -44,5 +84,13 @@ mod tests {
         assert_eq!(written_len(&"\u{200B}".repeat(100)), 0);
         assert_eq!(written_len("a\u{200B}b\u{FEFF}"), 2);
         assert_eq!(written_len("regel\nregel"), 11);
+        assert_eq!(written_len(&format!("x{}y", " ".repeat(120))), 3);
+        assert_eq!(written_len(&format!("x{}y", "\u{3164}".repeat(120))), 2);
+        assert_eq!(written_len(&format!("x{}y", "\u{301}".repeat(120))), 2);
+        assert_eq!(
+            written_len("cafe\u{301}"),
+            4,
+            "an accent typed apart adds nothing"
+        );
     }
 }

@@ -251,7 +251,12 @@ fn is_named(path: &Path, id: &str) -> bool {
 /// A signed file and its signature, parsed as `T`.
 /// A finding when the file is not, byte for byte, what this program writes
 /// for `value`: a comment, spacing or order verify does not read.
-fn as_written<T: serde::Serialize>(value: &T, bytes: &[u8], file: &str, findings: &mut Vec<Finding>) {
+fn as_written<T: serde::Serialize>(
+    value: &T,
+    bytes: &[u8],
+    file: &str,
+    findings: &mut Vec<Finding>,
+) {
     if toml::to_string(value).ok().as_deref().map(str::as_bytes) != Some(bytes) {
         findings.push(Finding::new(file, FindingKind::NotAsWritten));
     }

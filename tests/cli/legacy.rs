@@ -177,8 +177,14 @@ fn its_description_gains_no_settings_release_0_1_did_not_have() {
 fn its_files_are_in_the_form_this_release_writes() {
     let (_sandbox, store, _root) = v0_1();
     let mut checked = 0;
-    for dir in ["records/anna@gemeente.example", "records/tom@gemeente.example"] {
-        for entry in fs::read_dir(store.join(dir)).expect("dir").filter_map(Result::ok) {
+    for dir in [
+        "records/anna@gemeente.example",
+        "records/tom@gemeente.example",
+    ] {
+        for entry in fs::read_dir(store.join(dir))
+            .expect("dir")
+            .filter_map(Result::ok)
+        {
             let path = entry.path();
             if path.extension().is_some_and(|x| x == "toml") {
                 let text = fs::read_to_string(&path).expect("read");

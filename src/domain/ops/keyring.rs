@@ -85,7 +85,9 @@ pub fn plan_member(
         });
     }
     if let Some(name) = &change.name
-        && (name.trim().is_empty() || name.chars().any(char::is_control) || crate::domain::text::has_hidden_control(name))
+        && (name.trim().is_empty()
+            || name.chars().any(char::is_control)
+            || crate::domain::text::has_hidden_control(name))
     {
         return Err(KeyringChangeError::BadName);
     }

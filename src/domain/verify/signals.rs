@@ -43,7 +43,12 @@ fn check_signal(cx: &Context<'_>, path: &Path) -> Result<(String, Vec<FindingKin
         .and_then(|t| toml::from_str(t).map_err(|e: toml::de::Error| e.message().to_owned()))
         .map_err(FindingKind::Malformed)?;
     let mut findings = Vec::new();
-    if toml::to_string(&signal).ok().map(String::into_bytes).as_deref() != Some(bytes.as_slice()) {
+    if toml::to_string(&signal)
+        .ok()
+        .map(String::into_bytes)
+        .as_deref()
+        != Some(bytes.as_slice())
+    {
         findings.push(FindingKind::NotAsWritten);
     }
     let dir_principal = path
