@@ -139,6 +139,12 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
     )?;
     field(ctx, lang.label_file(), file)?;
 
+    print_body(ctx, r)
+}
+
+/// The checks with their answers, the motivation and the evidence.
+fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
+    let lang = ctx.lang;
     ctx.out.blank()?;
     ctx.out.line(&ctx.out.paint(
         Style::new().bold().underline(),

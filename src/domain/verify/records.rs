@@ -236,18 +236,7 @@ fn check_parsed(
     if !v2 {
         super::schedule::lock(cx.legacy_norms).insert(record.norm.sha256.clone());
     }
-    // The id carries the day it was made: the day the record was signed.
-    let day = record
-        .created
-        .to_zoned(jiff::tz::TimeZone::UTC)
-        .strftime("%Y%m%d")
-        .to_string();
-    if record.id.get(3..11) != Some(day.as_str()) {
-        findings.push(FindingKind::Contradicts { field: "id".into() });
-    }
-    if record.created > cx.now {
-        findings.push(FindingKind::CreatedInFuture);
-    }
+    findings.extend(check_time(cx, record));
     let under = record.signed_under();
     if v2 && under.is_none() {
         findings.push(FindingKind::Malformed(
@@ -313,6 +302,24 @@ fn check_parsed(
         pending,
         link,
     }
+}
+
+/// The record's own times: its id carries the day it was signed, and it
+/// was not signed after the verifying machine's clock.
+fn check_time(cx: &Context<'_>, record: &Record) -> Vec<FindingKind> {
+    let mut findings = Vec::new();
+    let day = record
+        .created
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .strftime("%Y%m%d")
+        .to_string();
+    if record.id.get(3..11) != Some(day.as_str()) {
+        findings.push(FindingKind::Contradicts { field: "id".into() });
+    }
+    if record.created > cx.now {
+        findings.push(FindingKind::CreatedInFuture);
+    }
+    findings
 }
 
 /// Whether the record's norm was adopted in the store, seen by the record,
