@@ -232,6 +232,8 @@ impl Lang {
     }
 
     /// Why a proposal may not be signed.
+    // One arm per refusal, in both languages: a table, not logic.
+    #[allow(clippy::too_many_lines)]
     pub fn refusal(self, r: &Refusal) -> String {
         let nl = self == Self::Nl;
         let t = |nl_text: String, en_text: String| if nl { nl_text } else { en_text };
