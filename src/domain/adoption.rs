@@ -9,7 +9,7 @@
 //! and withdrawn from when, with every adoption checked — its signer, the
 //! norm it names, the roles its tiers name.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -229,12 +229,13 @@ impl Adoptions {
         let by_hash: HashMap<String, &SignedAdoption> =
             files.iter().map(|f| (history::link(&f.bytes), f)).collect();
         let mut adopted: Vec<Adopted> = Vec::new();
+        let out_of_history: HashSet<String> = problems.iter().map(|(f, _)| f.clone()).collect();
         for i in history.topological() {
             let node = &history.nodes()[i];
             let Some(file) = by_hash.get(&node.hash) else {
                 continue;
             };
-            if problems.iter().any(|(f, _)| *f == file.file) {
+            if out_of_history.contains(&file.file) {
                 continue;
             }
             let checked = check(file, cx).and_then(|norm| match file.adoption.action {

@@ -10,7 +10,9 @@
 //! first linked change follows all of them, which pins that set: one added
 //! or removed later is found.
 
-use std::collections::{HashMap, HashSet};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::sync::{Arc, RwLock};
 
 use jiff::Timestamp;
 
@@ -52,13 +54,18 @@ pub enum HistoryProblem {
 pub struct History {
     nodes: Vec<Node>,
     index: HashMap<String, usize>,
-    /// For each change, the changes it follows, directly or not, as bits.
-    ancestors: Vec<Vec<u64>>,
+    /// Each node's parents, as indices.
+    parents: Vec<Vec<usize>>,
+    /// What a set of heads has seen, worked out when first asked: records
+    /// name few distinct sets, so this stays small; it is emptied when it
+    /// is not.
+    seen: Arc<RwLock<HashMap<Vec<usize>, Arc<Vec<u64>>>>>,
 }
 
+/// How many sets of heads the history remembers what they saw of.
+const SEEN_CACHE: usize = 256;
+
 impl History {
-    /// The history of `nodes`, in any order. Duplicates (the same bytes
-    /// twice) count once.
     pub fn new(mut nodes: Vec<Node>) -> Self {
         nodes.sort_by(|a, b| (a.created, &a.hash).cmp(&(b.created, &b.hash)));
         nodes.dedup_by(|a, b| a.hash == b.hash);
@@ -67,87 +74,80 @@ impl History {
             .enumerate()
             .map(|(i, n)| (n.hash.clone(), i))
             .collect();
-        let mut history = Self {
-            ancestors: vec![Vec::new(); nodes.len()],
+        let parents = nodes
+            .iter()
+            .map(|n| {
+                let mut parents: Vec<usize> = n
+                    .follows
+                    .iter()
+                    .flatten()
+                    .filter_map(|h| index.get(h).copied())
+                    .collect();
+                parents.sort_unstable();
+                parents.dedup();
+                parents
+            })
+            .collect();
+        Self {
             nodes,
             index,
-        };
-        history.compute_ancestors();
-        history
+            parents,
+            seen: Arc::default(),
+        }
     }
 
-    fn words(&self) -> usize {
-        self.nodes.len().div_ceil(64)
-    }
-
-    /// Ancestors in an order where each change comes after what it
-    /// follows; unresolvable references are left out (found by
-    /// [`Self::problems`]).
-    fn compute_ancestors(&mut self) {
-        let words = self.words();
-        let order = self.topological();
-        for &i in &order {
-            let mut bits = vec![0u64; words];
-            for parent in self.parents(i) {
-                bits[parent / 64] |= 1 << (parent % 64);
-                for (w, b) in bits.iter_mut().zip(&self.ancestors[parent]) {
-                    *w |= *b;
-                }
+    /// The nodes `heads` (indices, sorted) are or follow, as a bit set.
+    fn seen_from(&self, heads: &[usize]) -> Arc<Vec<u64>> {
+        let cache = |s: &Self| s.seen.read().ok()?.get(heads).cloned();
+        if let Some(bits) = cache(self) {
+            return bits;
+        }
+        let mut bits = vec![0u64; self.nodes.len().div_ceil(64)];
+        let mut stack: Vec<usize> = heads.to_vec();
+        while let Some(i) = stack.pop() {
+            if bits[i / 64] & (1 << (i % 64)) != 0 {
+                continue;
             }
-            self.ancestors[i] = bits;
+            bits[i / 64] |= 1 << (i % 64);
+            stack.extend(&self.parents[i]);
         }
+        let bits = Arc::new(bits);
+        if let Ok(mut seen) = self.seen.write() {
+            if seen.len() >= SEEN_CACHE {
+                seen.clear();
+            }
+            seen.insert(heads.to_vec(), Arc::clone(&bits));
+        }
+        bits
     }
 
-    fn parents(&self, i: usize) -> Vec<usize> {
-        match &self.nodes[i].follows {
-            Some(follows) => follows
-                .iter()
-                .filter_map(|h| self.index.get(h).copied())
-                .collect(),
-            // An unlinked change follows nothing it names; the linked
-            // changes after it follow it.
-            None => Vec::new(),
-        }
-    }
-
-    /// Every change, each after the changes it follows, ties by time.
+    /// An order in which every node comes after what it follows (a cycle's
+    /// nodes last); among nodes free to go, the earliest first.
     pub fn topological(&self) -> Vec<usize> {
         let n = self.nodes.len();
         let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
         let mut waiting = vec![0usize; n];
-        for (i, wait) in waiting.iter_mut().enumerate() {
-            let mut parents = self.parents(i);
-            parents.sort_unstable();
-            parents.dedup();
-            *wait = parents.len();
-            for p in parents {
+        for (i, parents) in self.parents.iter().enumerate() {
+            waiting[i] = parents.len();
+            for &p in parents {
                 children[p].push(i);
             }
         }
-        let mut ready: Vec<usize> = (0..n).filter(|i| waiting[*i] == 0).collect();
+        let mut ready: BinaryHeap<Reverse<usize>> =
+            (0..n).filter(|i| waiting[*i] == 0).map(Reverse).collect();
+        let mut placed = vec![false; n];
         let mut order = Vec::with_capacity(n);
-        // Nodes are sorted by time: take the earliest ready one each time.
-        while let Some(pos) = ready
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, i)| **i)
-            .map(|(p, _)| p)
-        {
-            let i = ready.swap_remove(pos);
+        while let Some(Reverse(i)) = ready.pop() {
+            placed[i] = true;
             order.push(i);
             for &c in &children[i] {
                 waiting[c] -= 1;
                 if waiting[c] == 0 {
-                    ready.push(c);
+                    ready.push(Reverse(c));
                 }
             }
         }
-        // A cycle cannot be made with hashes; whatever is left is appended.
-        for i in 0..n {
-            if !order.contains(&i) {
-                order.push(i);
-            }
-        }
+        order.extend((0..n).filter(|i| !placed[*i]));
         order
     }
 
@@ -193,10 +193,13 @@ impl History {
         if self.nodes[index].follows.is_none() && !heads.is_empty() {
             return true;
         }
-        heads
+        let mut at: Vec<usize> = heads
             .iter()
-            .filter_map(|h| self.index.get(h))
-            .any(|&h| h == index || self.ancestors[h][index / 64] & (1 << (index % 64)) != 0)
+            .filter_map(|h| self.index.get(h).copied())
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        self.seen_from(&at)[index / 64] & (1 << (index % 64)) != 0
     }
 
     /// The latest time among `heads` (a file signed under them cannot be
@@ -220,6 +223,7 @@ impl History {
             .flatten()
             .map(String::as_str)
             .collect();
+        let any_unlinked = self.nodes.iter().any(|n| n.follows.is_none());
         let mut starts = 0;
         for node in &self.nodes {
             match &node.follows {
@@ -229,7 +233,7 @@ impl History {
                 None => {}
                 Some(follows) if follows.is_empty() => {
                     starts += 1;
-                    if starts > 1 || self.nodes.iter().any(|n| n.follows.is_none()) {
+                    if starts > 1 || any_unlinked {
                         out.push((node.file.clone(), HistoryProblem::SecondStart));
                     }
                 }
