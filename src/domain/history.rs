@@ -59,8 +59,12 @@ pub struct History {
     /// What a set of heads has seen, worked out when first asked: records
     /// name few distinct sets, so this stays small; it is emptied when it
     /// is not.
-    seen: Arc<RwLock<HashMap<Vec<usize>, Arc<Vec<u64>>>>>,
+    seen: Arc<RwLock<SeenCache>>,
 }
+
+/// For sets of heads (sorted indices): the nodes they are or follow, as
+/// a bit set.
+type SeenCache = HashMap<Vec<usize>, Arc<Vec<u64>>>;
 
 /// How many sets of heads the history remembers what they saw of.
 const SEEN_CACHE: usize = 256;
