@@ -197,13 +197,33 @@ impl History {
         if self.nodes[index].follows.is_none() && !heads.is_empty() {
             return true;
         }
-        let mut at: Vec<usize> = heads
-            .iter()
-            .filter_map(|h| self.index.get(h).copied())
-            .collect();
+        // Few heads as a rule: kept on the stack.
+        let mut few = [0usize; 4];
+        let mut many = Vec::new();
+        let mut len = 0;
+        for i in heads.iter().filter_map(|h| self.index.get(h).copied()) {
+            if len < few.len() {
+                few[len] = i;
+            } else {
+                many.extend_from_slice(&few);
+                many.push(i);
+            }
+            len += 1;
+        }
+        let at: &mut [usize] = if len <= few.len() {
+            &mut few[..len]
+        } else {
+            &mut many
+        };
         at.sort_unstable();
-        at.dedup();
-        self.seen_from(&at)[index / 64] & (1 << (index % 64)) != 0
+        let mut unique = at.len();
+        for k in (1..at.len()).rev() {
+            if at[k] == at[k - 1] {
+                at[k..].rotate_left(1);
+                unique -= 1;
+            }
+        }
+        self.seen_from(&at[..unique])[index / 64] & (1 << (index % 64)) != 0
     }
 
     /// The latest time among `heads` (a file signed under them cannot be

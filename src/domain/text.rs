@@ -49,8 +49,14 @@ pub fn is_bidi_control(c: char) -> bool {
 /// control character (but new line and tab) or a bidi control. Such text is
 /// never signed.
 pub fn has_hidden_control(text: &str) -> bool {
-    text.chars()
-        .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
+    // Most texts hold none of the bytes such characters start with.
+    let maybe = text
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\n' && b != b'\t') || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2));
+    maybe
+        && text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c))
 }
 
 /// How many characters `text` holds as people read it: invisible
@@ -58,10 +64,34 @@ pub fn has_hidden_control(text: &str) -> bool {
 /// run of white space counts as one space, white space at either end not
 /// at all.
 pub fn written_len(text: &str) -> usize {
+    if text.is_ascii() {
+        let mut len = 0;
+        let mut space = false;
+        for b in text.bytes() {
+            if b.is_ascii_whitespace() || b == 0x0b {
+                space = len > 0;
+            } else if !b.is_ascii_control() {
+                len += 1 + usize::from(space);
+                space = false;
+            }
+        }
+        return len;
+    }
+    written_len_by_char(text)
+}
+
+/// [`written_len`] for any text, a character at a time.
+fn written_len_by_char(text: &str) -> usize {
     let mut len = 0;
     let mut space = false;
     for c in text.chars() {
-        if is_invisible(c) || is_combining(c) || (c.is_control() && !c.is_whitespace()) {
+        // Below the soft hyphen only control characters do not count.
+        let uncounted = if c < '\u{AD}' {
+            c.is_control() && !c.is_whitespace()
+        } else {
+            is_invisible(c) || is_combining(c) || (c.is_control() && !c.is_whitespace())
+        };
+        if uncounted {
             continue;
         }
         if c.is_whitespace() {
@@ -92,5 +122,17 @@ mod tests {
             4,
             "an accent typed apart adds nothing"
         );
+    }
+
+    #[test]
+    fn ascii_text_counts_as_any_other() {
+        for text in [
+            "  a  b\tc\n",
+            "x\u{7}y",
+            "\u{b}a\u{c}b",
+            "Geen inkomen sinds oktober.",
+        ] {
+            assert_eq!(written_len(text), written_len_by_char(text), "{text:?}");
+        }
     }
 }
