@@ -2,6 +2,7 @@
 //! release (`tests/fixtures/stores/`) verifies with this one, ever after.
 
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use super::support::{Sandbox, repo, ssh_keygen, stderr, stdout};
@@ -141,6 +142,9 @@ fn its_description_gains_no_settings_release_0_1_did_not_have() {
     fs::remove_file(store.join("store.toml.sig")).expect("rm sig");
     let key = sandbox.work().join("bea");
     fs::copy(repo().join("tests/fixtures/stores/v0.1/keys/bea"), &key).expect("key");
+    // A checkout keeps no file modes but the executable bit; ssh-keygen
+    // ignores a private key that others may read.
+    fs::set_permissions(&key, fs::Permissions::from_mode(0o600)).expect("chmod");
     let signed = ssh_keygen()
         .args(["-Y", "sign", "-n", "maatwerk-keyring", "-f"])
         .arg(&key)
