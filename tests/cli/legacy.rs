@@ -1,5 +1,7 @@
 //! Records are legal documents kept for years: a store written by an earlier
 //! release (`tests/fixtures/stores/`) verifies with this one, ever after.
+//! Release 0.1 wrote the first records; release 0.2 the first adoptions and
+//! linked histories.
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -9,8 +11,13 @@ use super::support::{Sandbox, repo, ssh_keygen, stderr, stdout};
 
 /// The v0.1 store, copied into a sandbox so nothing can touch the fixture.
 fn v0_1() -> (Sandbox, PathBuf, String) {
+    release("v0.1")
+}
+
+/// The store a release wrote, copied into a sandbox.
+fn release(name: &str) -> (Sandbox, PathBuf, String) {
     let sandbox = Sandbox::new();
-    let fixture = repo().join("tests/fixtures/stores/v0.1");
+    let fixture = repo().join("tests/fixtures/stores").join(name);
     let store = sandbox.work().join("store");
     copy_dir(&fixture.join("store"), &store);
     let root = fs::read_to_string(fixture.join("root-fingerprint")).expect("root");
@@ -199,4 +206,84 @@ fn its_files_are_in_the_form_this_release_writes() {
         }
     }
     assert_eq!(checked, 3);
+}
+
+#[test]
+fn a_store_written_by_release_0_2_verifies_without_a_single_finding() {
+    let (sandbox, store, root) = release("v0.2");
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(&store)
+        .args(["verify", "--json", "--expect-root", &root])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
+    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+    assert_eq!(json["records"], 3);
+    assert_eq!(json["signals"], 1);
+    assert_eq!(json["keyring_entries"], 5);
+    assert_eq!(json["adoptions"], 4);
+    assert_eq!(json["norms"], 3);
+    assert_eq!(json["root"], root.as_str());
+}
+
+/// The records of release 0.2 read back as they were written, and stock
+/// OpenSSH still accepts an adoption's signature.
+#[test]
+fn release_0_2_records_list_and_its_adoptions_verify_with_stock_openssh() {
+    let (sandbox, store, _) = release("v0.2");
+    let list = sandbox
+        .cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["list", "--json"])
+        .output()
+        .expect("run");
+    assert!(list.status.success(), "{}", stderr(&list));
+    let records: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let mandates: Vec<&str> = records
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["mandate"].as_str())
+        .collect();
+    assert_eq!(mandates, ["within", "needs-review", "within"]);
+    let signers = sandbox.work().join("allowed_signers");
+    let output = sandbox
+        .cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["keyring", "allowed-signers"])
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    fs::write(&signers, output.stdout).expect("write");
+    let adoption = store.join("adoptions/AD-20261120-710240GZ.toml");
+    let check = ssh_keygen()
+        .args([
+            "-Y",
+            "verify",
+            "-n",
+            "maatwerk-adoption",
+            "-I",
+            "dirk@gemeente.example",
+            "-f",
+        ])
+        .arg(&signers)
+        .arg("-s")
+        .arg(format!("{}.sig", adoption.display()))
+        .args(["-Overify-time=20261120080000Z"])
+        .stdin(fs::File::open(&adoption).expect("adoption"))
+        .output()
+        .expect("ssh-keygen");
+    assert!(
+        check.status.success(),
+        "{}{}",
+        stdout(&check),
+        stderr(&check)
+    );
 }
