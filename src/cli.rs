@@ -16,12 +16,15 @@ mod new;
 mod norms;
 pub mod output;
 mod overview;
+mod review;
+mod reviews;
 mod show_record;
 mod signal;
 mod signals;
 mod signing;
 mod verify;
 mod walkthrough;
+mod withdraw;
 
 use std::io;
 use std::path::PathBuf;
@@ -94,6 +97,9 @@ pub enum Command {
     Show(show_record::ShowArgs),
     List(list_records::ListArgs),
     Verify(verify::VerifyArgs),
+    Review(review::ReviewArgs),
+    Reviews(reviews::ReviewsArgs),
+    Withdraw(withdraw::WithdrawArgs),
     Signal(signal::SignalArgs),
     Signals(signals::SignalsArgs),
     Drafts(drafts::DraftsArgs),
@@ -195,6 +201,9 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Show(args)) => show_record::run(args, ctx),
         Some(Command::List(args)) => list_records::run(args, ctx),
         Some(Command::Verify(args)) => verify::run(args, ctx),
+        Some(Command::Review(args)) => review::run(args, ctx),
+        Some(Command::Reviews(args)) => reviews::run(args, ctx),
+        Some(Command::Withdraw(args)) => withdraw::run(args, ctx),
         Some(Command::Signal(args)) => signal::run(args, ctx),
         Some(Command::Signals(args)) => signals::run(args, ctx),
         Some(Command::Drafts(args)) => drafts::run(args, ctx),
@@ -281,6 +290,34 @@ pub(crate) fn warn_broken(catalog: &Catalog, ctx: &mut Context) -> io::Result<()
         ctx.out.err_line(&text)?;
     }
     Ok(())
+}
+
+/// The text of a file the user names with `flag`, up to 64 KiB.
+pub(crate) fn read_text_arg(
+    ctx: &Context,
+    flag: &str,
+    path: &std::path::Path,
+) -> Result<String, CliError> {
+    use std::io::Read;
+    const MAX: u64 = 64 * 1024;
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX + 1).read_to_string(&mut text))
+        .and_then(|n| {
+            if n as u64 > MAX {
+                Err(io::Error::other(ctx.lang.file_too_large(MAX)))
+            } else {
+                Ok(())
+            }
+        })
+        .map_err(|e| {
+            CliError::input(
+                ctx.lang
+                    .cannot_list(&format!("{flag} {}", path.display()), &e),
+                None,
+            )
+        })?;
+    Ok(text)
 }
 
 /// A date given with `flag` (YYYY-MM-DD).

@@ -18,6 +18,7 @@ mod norms;
 mod onboarding;
 mod problems;
 mod records;
+mod reviews;
 mod signals;
 mod verify;
 mod walkthrough;

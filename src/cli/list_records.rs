@@ -4,7 +4,8 @@ use serde::Serialize;
 
 use super::signing::{open_store, store_error};
 use super::{CliError, Context, Outcome, date_arg};
-use crate::domain::store::{RecordFilter, StoredRecord};
+use crate::domain::lifecycle::{Life, Status};
+use crate::domain::store::{RecordFilter, StoredRecord, stories};
 
 /// List records, newest last; filter by author, norm and decision date
 #[derive(Debug, Args)]
@@ -21,6 +22,13 @@ pub struct ListArgs {
     /// Only decisions dated on or before this date
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Only decisions with this status: decided, for-review, approved,
+    /// returned, rejected, superseded, withdrawn, expired
+    #[arg(long, value_name = "CODE")]
+    pub status: Option<String>,
+    /// Only records for this case reference
+    #[arg(long, value_name = "REF")]
+    pub case: Option<String>,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -37,7 +45,13 @@ struct JsonRecord<'a> {
     norm: &'a str,
     norm_version: u32,
     mandate: crate::domain::record::RecordedOutcome,
-    file: String,
+    status: Status,
+    norm_revised: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_for: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revises: Option<&'a str>,
+    file: &'a str,
 }
 
 pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
@@ -48,16 +62,37 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         from: date_arg(ctx, "--from", args.from.as_deref())?,
         to: date_arg(ctx, "--to", args.to.as_deref())?,
     };
-    let found = store.records(&filter).map_err(|e| store_error(ctx, &e))?;
-    let (records, unreadable) = (found.items, found.unreadable);
     let lang = ctx.lang;
+    let status = match args.status.as_deref() {
+        None => None,
+        Some(code) => Some(
+            Status::from_code(code.trim())
+                .ok_or_else(|| CliError::input(lang.unknown_status(code), None))?,
+        ),
+    };
+    let found = store.records(&filter).map_err(|e| store_error(ctx, &e))?;
+    let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let (lives, unreadable_acts) =
+        stories(&store, &state, &found.items, ctx.today).map_err(|e| store_error(ctx, &e))?;
+    let case = args.case.as_deref().map(str::trim);
+    let (records, lives): (Vec<&StoredRecord>, Vec<&Life>) = found
+        .items
+        .iter()
+        .zip(&lives)
+        .filter(|(r, life)| {
+            status.is_none_or(|s| life.status == s)
+                && case.is_none_or(|c| r.record.case.eq_ignore_ascii_case(c))
+        })
+        .unzip();
+    let unreadable = found.unreadable + unreadable_acts;
     if unreadable > 0 {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
     }
     if args.json {
         let json: Vec<JsonRecord<'_>> = records
             .iter()
-            .map(|StoredRecord { record: r, file }| JsonRecord {
+            .zip(&lives)
+            .map(|(StoredRecord { record: r, file, .. }, life)| JsonRecord {
                 id: &r.id,
                 decision_date: r.decision_date,
                 created: r.created,
@@ -67,7 +102,11 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 norm: &r.norm.id,
                 norm_version: r.norm.version,
                 mandate: r.mandate.outcome,
-                file: file.clone(),
+                status: life.status,
+                norm_revised: life.norm_revised,
+                waiting_for: life.waiting_for.as_deref(),
+                revises: r.revises.as_deref(),
+                file,
             })
             .collect();
         ctx.out.json(&json)?;
@@ -79,14 +118,15 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     }
     let rows: Vec<Vec<String>> = records
         .iter()
-        .map(|StoredRecord { record: r, .. }| {
+        .zip(&lives)
+        .map(|(StoredRecord { record: r, .. }, life)| {
             vec![
                 r.id.clone(),
                 r.decision_date.to_string(),
                 r.case.clone(),
                 r.author.name.clone(),
                 r.norm.id.clone(),
-                lang.mandate_short(r.mandate.outcome),
+                lang.status_with_flag(life.status, life.norm_revised),
             ]
         })
         .collect();

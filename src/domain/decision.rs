@@ -458,6 +458,8 @@ pub struct Placement {
     pub seq: u64,
     pub prev: Option<String>,
     pub under: Option<SignedUnder>,
+    /// The returned record it revises.
+    pub revises: Option<crate::domain::review::RecordRef>,
 }
 
 /// The record for an assessed proposal on the norm with `sha256`, placed.
@@ -515,6 +517,8 @@ pub fn build_record(
         prev: place.prev,
         keyring,
         adoptions,
+        revises_sha256: place.revises.as_ref().map(|r| r.sha256.clone()),
+        revises: place.revises.map(|r| r.id),
         signature_meaning: a.meaning,
         author: grant.author(),
         norm: NormRef {

@@ -16,6 +16,7 @@ pub enum Namespace {
     Keyring,
     Signal,
     Adoption,
+    Withdrawal,
 }
 
 impl Namespace {
@@ -26,6 +27,7 @@ impl Namespace {
             Self::Keyring => "maatwerk-keyring",
             Self::Signal => "maatwerk-signal",
             Self::Adoption => "maatwerk-adoption",
+            Self::Withdrawal => "maatwerk-withdrawal",
         }
     }
 }

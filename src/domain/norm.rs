@@ -282,6 +282,19 @@ pub struct DecisionFacts<'a> {
     pub period: Option<(Date, Date)>,
 }
 
+/// A reason a decision needs someone else's review.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Exceeded {
+    /// A number check above the tier's limit.
+    Limit { check: String, value: f64, max: f64 },
+    /// A period longer than the tier's longest.
+    Duration { max: CalendarDuration },
+    /// The norm asks a second person's review for every decision.
+    FourEyes,
+    /// The author's role has no tier in this norm.
+    NoTier,
+}
+
 /// Who may take a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "kebab-case")]
@@ -312,6 +325,61 @@ impl Tier {
 }
 
 impl Mandate {
+    /// Where `role` stands among the tiers, smallest mandate first.
+    pub fn rank(&self, role: &str) -> Option<usize> {
+        self.tiers.iter().position(|t| t.role == role)
+    }
+
+    /// Whether `role`'s own tier covers a decision with these facts.
+    pub fn covered_by(&self, role: &str, facts: &DecisionFacts<'_>) -> bool {
+        self.rank(role).is_some_and(|i| self.tiers[i].covers(facts))
+    }
+
+    /// The first tier after `role`'s that covers these facts: who must
+    /// review in turn after someone in `role` approved what their own tier
+    /// does not cover.
+    pub fn next_covering(&self, role: &str, facts: &DecisionFacts<'_>) -> Option<&str> {
+        let from = self.rank(role)? + 1;
+        self.tiers
+            .iter()
+            .skip(from)
+            .find(|t| t.covers(facts))
+            .map(|t| t.role.as_str())
+    }
+
+    /// Why a decision with these facts goes beyond `role`'s own mandaat:
+    /// each limit of its tier that is exceeded, or that the role has no
+    /// tier, or that the norm asks four eyes for every decision.
+    pub fn exceeded(&self, role: &str, facts: &DecisionFacts<'_>) -> Vec<Exceeded> {
+        let Some(tier) = self.rank(role).map(|i| &self.tiers[i]) else {
+            return vec![Exceeded::NoTier];
+        };
+        let mut out: Vec<Exceeded> = tier
+            .limits
+            .iter()
+            .flat_map(|limit| {
+                facts
+                    .numbers
+                    .iter()
+                    .filter(|(id, value)| *id == limit.check && *value > limit.max)
+                    .map(|(_, value)| Exceeded::Limit {
+                        check: limit.check.clone(),
+                        value: *value,
+                        max: limit.max,
+                    })
+            })
+            .collect();
+        if let (Some(max), Some((start, end))) = (tier.max_duration, facts.period)
+            && max.end_from(start).is_none_or(|last| end > last)
+        {
+            out.push(Exceeded::Duration { max });
+        }
+        if out.is_empty() && self.four_eyes {
+            out.push(Exceeded::FourEyes);
+        }
+        out
+    }
+
     /// Whether an author in `role` may take a decision with these facts alone.
     pub fn outcome(&self, role: &str, facts: &DecisionFacts<'_>) -> MandateOutcome {
         let Some(first) = self.tiers.iter().position(|t| t.covers(facts)) else {

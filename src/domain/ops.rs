@@ -11,4 +11,5 @@ pub mod adoption;
 pub mod keyring;
 pub mod keys;
 pub mod record;
+pub mod review;
 pub mod signal;

@@ -61,6 +61,12 @@ pub struct Record {
     /// The adoption heads it was signed under (absent in format 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub adoptions: Option<Vec<String>>,
+    /// The returned record this one revises: its id …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<String>,
+    /// … and `sha256:` of its exact bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises_sha256: Option<String>,
     pub signature_meaning: SignatureMeaning,
     pub author: Author,
     pub norm: NormRef,
@@ -223,6 +229,14 @@ impl Record {
     /// The value of `prev` for the record after this one.
     pub fn link(bytes: &[u8]) -> String {
         format!("sha256:{}", Sha256Hex::of(bytes))
+    }
+
+    /// The record it revises, when it names one whole (id and hash).
+    pub fn revises_ref(&self) -> Option<crate::domain::review::RecordRef> {
+        Some(crate::domain::review::RecordRef {
+            id: self.revises.clone()?,
+            sha256: self.revises_sha256.clone()?,
+        })
     }
 
     /// The histories it names, when its format names them.

@@ -7,15 +7,19 @@
 //! norms/<sha256>.toml                 exact bytes of every norm version adopted
 //! records/<principal>/<seq>-<id>.toml, .sig   one file per decision
 //! signals/<principal>/<id>.toml, .sig        one file per signal
+//! reviews/<principal>/<seq>-<id>.toml, .sig   one file per verdict
+//! withdrawals/<principal>/<seq>-<id>.toml, .sig   one file per withdrawal
 //! ```
 //!
 //! No file is rewritten after it is written and no two writers share a file,
 //! so a store kept in git merges without conflicts. Only taking an author's
 //! next sequence number is locked (`.locks/`, not part of the store).
 
+mod acts;
 pub mod files;
 mod read;
 
+pub use self::acts::{Acts, Ledger, Stored, stories};
 pub use self::read::{Found, RecordFilter, SignedFiles, StoredRecord};
 
 use std::io;
@@ -35,6 +39,7 @@ use super::keys::{Fingerprint, KeyError, Namespace, Signer};
 use super::norm::catalog::{Catalog, LoadedNorm, Origin};
 use super::record::Record;
 use super::record::SignedUnder;
+use super::review::{Review, Withdrawal};
 use super::signal::Signal;
 use super::source::SourceFile;
 
@@ -305,6 +310,14 @@ impl Store {
         self.dir.join("adoptions")
     }
 
+    pub fn reviews_dir(&self) -> PathBuf {
+        self.dir.join("reviews")
+    }
+
+    pub fn withdrawals_dir(&self) -> PathBuf {
+        self.dir.join("withdrawals")
+    }
+
     /// Signs and stores a signal.
     pub fn add_signal(&self, signal: &Signal, signer: &Signer) -> Result<PathBuf, StoreError> {
         checked_principal(&signal.author.principal)?;
@@ -383,45 +396,102 @@ impl Store {
         }
     }
 
-    /// Appends a record to `principal`'s chain: under the author's lock,
-    /// takes the next sequence number and the link to the previous record,
-    /// lets `make` build the record, signs and writes it.
-    /// Where `principal`'s chain goes on: the next record's `seq` and
-    /// `prev`. Taken for good only under the lock of [`Self::append_record`].
+    /// Where `principal`'s chain of records goes on: the next record's
+    /// `seq` and `prev`. Taken for good only under the lock of
+    /// [`Self::append_record`].
     pub fn next_in_chain(&self, principal: &str) -> Result<(u64, Option<String>), StoreError> {
-        let last = self
-            .record_files_of(principal)?
+        Self::chain_end(&self.records_dir().join(checked_principal(principal)?))
+    }
+
+    /// Where the chain of files in `dir` (`<seq>-<id>.toml`) goes on.
+    fn chain_end(dir: &Path) -> Result<(u64, Option<String>), StoreError> {
+        let last = read::toml_files(dir)?
             .into_iter()
-            .max_by_key(|f| f.seq);
+            .filter_map(|path| {
+                let stem = path.file_stem()?.to_str()?;
+                let (seq, _) = stem.split_once('-')?;
+                Some((seq.parse::<u64>().ok()?, path))
+            })
+            .max_by_key(|(seq, _)| *seq);
         Ok(match last {
-            Some(file) => {
-                let bytes = fsread::read(&file.path, fsread::limit::SIGNED_FILE)
-                    .map_err(|e| read_error(&file.path, e))?;
-                (file.seq + 1, Some(Record::link(&bytes)))
+            Some((seq, path)) => {
+                let bytes = fsread::read(&path, fsread::limit::SIGNED_FILE)
+                    .map_err(|e| read_error(&path, e))?;
+                (seq + 1, Some(Record::link(&bytes)))
             }
             None => (1, None),
         })
     }
 
+    /// Appends a record to `principal`'s chain: under the author's lock,
+    /// takes the next sequence number and the link to the previous record,
+    /// lets `make` build the record, signs and writes it.
     pub fn append_record(
         &self,
         principal: &str,
         signer: &Signer,
         make: impl FnOnce(u64, Option<String>) -> Record,
     ) -> Result<(Record, PathBuf), StoreError> {
-        checked_principal(principal)?;
+        let dir = self.records_dir().join(checked_principal(principal)?);
+        self.append(&dir, principal, signer, Namespace::Record, |seq, prev| {
+            let record = make(seq, prev);
+            let name = format!("{seq:06}-{}.toml", record.id);
+            (record, name)
+        })
+    }
+
+    /// Appends a review to its reviewer's chain, as [`Self::append_record`].
+    pub fn append_review(
+        &self,
+        signer: &Signer,
+        make: impl FnOnce(u64, Option<String>) -> Review,
+        principal: &str,
+    ) -> Result<(Review, PathBuf), StoreError> {
+        let dir = self.reviews_dir().join(checked_principal(principal)?);
+        self.append(&dir, principal, signer, Namespace::Review, |seq, prev| {
+            let review = make(seq, prev);
+            let name = format!("{seq:06}-{}.toml", review.id);
+            (review, name)
+        })
+    }
+
+    /// Appends a withdrawal to its signer's chain, as [`Self::append_record`].
+    pub fn append_withdrawal(
+        &self,
+        signer: &Signer,
+        make: impl FnOnce(u64, Option<String>) -> Withdrawal,
+        principal: &str,
+    ) -> Result<(Withdrawal, PathBuf), StoreError> {
+        let dir = self.withdrawals_dir().join(checked_principal(principal)?);
+        self.append(&dir, principal, signer, Namespace::Withdrawal, |seq, prev| {
+            let withdrawal = make(seq, prev);
+            let name = format!("{seq:06}-{}.toml", withdrawal.id);
+            (withdrawal, name)
+        })
+    }
+
+    /// Under `principal`'s lock, the next link of the chain in `dir`: `make`
+    /// builds the file for that place and names it; it is signed in
+    /// `namespace` and written.
+    fn append<T: Serialize>(
+        &self,
+        dir: &Path,
+        principal: &str,
+        signer: &Signer,
+        namespace: Namespace,
+        make: impl FnOnce(u64, Option<String>) -> (T, String),
+    ) -> Result<(T, PathBuf), StoreError> {
         let lock_path = self.dir.join(".locks").join(format!("{principal}.lock"));
         let _lock = Lock::acquire(&lock_path).map_err(io_at(&lock_path))?;
-        let dir = self.records_dir().join(principal);
-        let (seq, prev) = self.next_in_chain(principal)?;
-        let record = make(seq, prev);
-        let text = record.to_toml().map_err(|e| StoreError::Corrupt {
-            path: dir.clone(),
+        let (seq, prev) = Self::chain_end(dir)?;
+        let (value, name) = make(seq, prev);
+        let text = toml::to_string(&value).map_err(|e| StoreError::Corrupt {
+            path: dir.to_path_buf(),
             what: e.to_string(),
         })?;
-        let path = dir.join(format!("{seq:06}-{}.toml", record.id));
-        Self::write_signed(&path, &text, signer, Namespace::Record)?;
-        Ok((record, path))
+        let path = dir.join(name);
+        Self::write_signed(&path, &text, signer, namespace)?;
+        Ok((value, path))
     }
 }
 

@@ -36,3 +36,77 @@ pub fn adopted_state() -> Arc<StoreState> {
         Arc::new(store.state().expect("state"))
     }))
 }
+
+/// A record (unsigned, never stored) by `principal` in `role` on `norm`,
+/// for `amount` in its `bedrag` check, running 23 November to 23 December
+/// 2026, with the mandate outcome the norm gives.
+pub fn record_on(
+    norm: &super::norm::Norm,
+    principal: &str,
+    role: &str,
+    amount: f64,
+) -> super::record::Record {
+    use super::norm::{DecisionFacts, MandateOutcome};
+    use super::record::{
+        Answer, Author, CheckAnswer, MandateRecord, Motivation, NormRef, Period, Record,
+        RecordedOutcome, SignatureMeaning,
+    };
+    let start = jiff::civil::date(2026, 11, 23);
+    let end = jiff::civil::date(2026, 12, 23);
+    let answer = Answer::Number(amount);
+    let facts = DecisionFacts::from_answers([("bedrag", &answer)], Some((start, end)));
+    let (outcome, review_role, meaning) = match norm.mandate.outcome(role, &facts) {
+        MandateOutcome::Within { .. } => (RecordedOutcome::Within, None, SignatureMeaning::Decided),
+        MandateOutcome::NeedsReview { role } => (
+            RecordedOutcome::NeedsReview,
+            Some(role),
+            SignatureMeaning::ForReview,
+        ),
+        MandateOutcome::BeyondNorm => (
+            RecordedOutcome::BeyondNorm,
+            None,
+            SignatureMeaning::ForReview,
+        ),
+    };
+    Record {
+        format: super::record::RECORD_FORMAT.into(),
+        id: "MW-20261123-7X41JRQT".into(),
+        created: "2026-11-23T09:00:00Z".parse().expect("time"),
+        decision_date: start,
+        case: "Z-2026-000001".into(),
+        seq: 1,
+        prev: None,
+        keyring: Some(Vec::new()),
+        adoptions: Some(Vec::new()),
+        revises: None,
+        revises_sha256: None,
+        signature_meaning: meaning,
+        author: Author {
+            principal: principal.into(),
+            name: principal.into(),
+            role: role.into(),
+            key: format!("SHA256:{principal}"),
+        },
+        norm: NormRef {
+            id: norm.id.clone(),
+            version: norm.version,
+            sha256: String::new(),
+            title: norm.title.clone(),
+            basis: String::new(),
+            basis_label: String::new(),
+        },
+        period: Some(Period { start, end }),
+        mandate: MandateRecord {
+            outcome,
+            review_role,
+        },
+        motivation: Motivation::default(),
+        checks: vec![CheckAnswer {
+            id: "bedrag".into(),
+            question: "Bedrag".into(),
+            answer,
+            unit: None,
+        }],
+        evidence: Vec::new(),
+    }
+}

@@ -14,6 +14,7 @@
 //! Records are checked in blocks on all cores and their chains walked as
 //! the blocks come back, so memory does not grow with the store.
 
+mod acts;
 mod chains;
 mod derive;
 mod finding;
@@ -21,7 +22,7 @@ mod layout;
 mod records;
 mod schedule;
 mod signals;
-mod signer;
+pub mod signer;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,8 @@ pub struct Report {
     pub adoptions: usize,
     pub norms: usize,
     pub signals: usize,
+    /// Reviews and withdrawals.
+    pub acts: usize,
     pub root: Option<Fingerprint>,
 }
 
@@ -112,7 +115,10 @@ pub fn verify(
         .min();
     // The norm copies records of release 0.1 rely on: they had no adoption.
     let legacy_norms = std::sync::Mutex::new(std::collections::HashSet::new());
-    let cx = Context {
+    let no_records = std::collections::HashSet::new();
+    let captured = std::sync::Mutex::new(HashMap::new());
+    let revisions = std::sync::Mutex::new(Vec::new());
+    let mut cx = Context {
         base: &base,
         keyring: &keyring,
         adoptions: &adoptions,
@@ -121,10 +127,25 @@ pub fn verify(
         upgraded,
         now,
         legacy_norms: &legacy_norms,
+        wanted: &no_records,
+        captured: &captured,
+        revisions: &revisions,
     };
 
-    // 4. Records, one author at a time.
+    // 4. Reviews and withdrawals, then the records, one author at a time,
+    // keeping those the acts are about.
+    let acts = acts::read(&cx, &mut findings);
+    report.acts = acts.count;
+    let wanted = acts.records();
+    cx.wanted = &wanted;
     report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);
+    acts::check_stories(
+        &cx,
+        &acts,
+        &schedule::lock(&captured),
+        &schedule::lock(&revisions),
+        &mut findings,
+    );
 
     // Every norm copy is named by an adoption or an old record: anything
     // else in `norms/` is not the store's.

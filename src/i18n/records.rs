@@ -96,8 +96,8 @@ impl Lang {
 
     pub fn records_header(self) -> [&'static str; 6] {
         match self {
-            Self::Nl => ["id", "besluitdatum", "zaak", "auteur", "norm", "mandaat"],
-            Self::En => ["id", "decided", "case", "author", "norm", "mandaat"],
+            Self::Nl => ["id", "besluitdatum", "zaak", "auteur", "norm", "status"],
+            Self::En => ["id", "decided", "case", "author", "norm", "status"],
         }
     }
 

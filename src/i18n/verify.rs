@@ -78,7 +78,10 @@ impl Lang {
             | FindingKind::ChainTimeBackwards
             | FindingKind::Contradicts { .. }
             | FindingKind::Refused(_)
-            | FindingKind::SignalRefused(_) => self.verify_problem_derived(p),
+            | FindingKind::SignalRefused(_)
+            | FindingKind::Act(_)
+            | FindingKind::ActRecordMissing
+            | FindingKind::ActText(_) => self.verify_problem_derived(p),
             FindingKind::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
                 format!("the chain jumps from {after} to {next}"),
@@ -231,6 +234,15 @@ impl Lang {
                 format!("had niet ondertekend mogen worden: {}", self.signal_problem(*problem)),
                 format!("should never have been signed: {}", self.signal_problem(*problem)),
             ),
+            FindingKind::Act(problem) => self.act_problem(problem),
+            FindingKind::ActRecordMissing => t(
+                "gaat over een verantwoording die niet in de opslag staat (of, bij een herziening, nooit is teruggestuurd)".into(),
+                "is about a record the store does not hold (or, for a revision, one that was never returned)".into(),
+            ),
+            FindingKind::ActText(problem) => t(
+                format!("had niet ondertekend mogen worden: {}", self.text_problem(*problem)),
+                format!("should never have been signed: {}", self.text_problem(*problem)),
+            ),
             other => self.verify_problem(other),
         }
     }
@@ -324,9 +336,14 @@ impl Lang {
                 "Het tijdstip van ondertekening is niet waar: het bestand is met een valse datum gemaakt.",
                 "The moment of signing is not true: the file was made with a false date.",
             ),
+            FindingKind::Act(_) | FindingKind::ActRecordMissing => t(
+                "Een beoordeling, intrekking of herziening telt niet: wie haar ondertekende mocht dat toen niet, of zij past niet bij de verantwoording. De status van het besluit volgt er niet uit.",
+                "A review, withdrawal or revision does not count: its signer was not allowed to sign it then, or it does not fit the record. The decision's status does not follow from it.",
+            ),
             FindingKind::Contradicts { .. }
             | FindingKind::Refused(_)
-            | FindingKind::SignalRefused(_) => t(
+            | FindingKind::SignalRefused(_)
+            | FindingKind::ActText(_) => t(
                 "De ondertekenaar legde iets vast dat de norm niet toestaat of niet zegt; de handtekening bewijst wie het zei, niet dat het mocht.",
                 "The signer recorded something the norm does not allow or does not say; the signature proves who said it, not that it was allowed.",
             ),

@@ -11,6 +11,7 @@ use crate::domain::keyring::Grant;
 use crate::domain::keys::Signer;
 use crate::domain::norm::catalog::LoadedNorm;
 use crate::domain::record::{Record, SignedUnder};
+use crate::domain::review::RecordRef;
 use crate::domain::store::{Store, StoreError, StoreState};
 
 /// A proposal that may be signed, with what its signature will mean.
@@ -21,6 +22,7 @@ pub struct Prepared<'a> {
     grant: Grant,
     assessment: Assessment,
     under: SignedUnder,
+    revises: Option<RecordRef>,
 }
 
 /// A record signed and stored.
@@ -55,6 +57,7 @@ pub fn prepare<'a>(
             grant: grant.clone(),
             assessment,
             under: state.under(),
+            revises: None,
         }),
         (Ok(_), Err(why)) => Err(vec![Refusal::NormUnusable(why)]),
         (Err(mut refusals), Err(why)) => {
@@ -75,6 +78,14 @@ impl Prepared<'_> {
         &self.assessment
     }
 
+    /// The same proposal as a revision of the returned record `revised`
+    /// (see [`crate::domain::ops::review::revisable`]).
+    #[must_use]
+    pub fn revising(mut self, revised: RecordRef) -> Self {
+        self.revises = Some(revised);
+        self
+    }
+
     /// The record as it will be stored under `id`, signed `at`, as `seq` in
     /// the author's chain after the record `prev` links to.
     pub fn draw_up(&self, (id, at): (String, Timestamp), seq: u64, prev: Option<String>) -> Record {
@@ -90,6 +101,7 @@ impl Prepared<'_> {
                 seq,
                 prev,
                 under: Some(self.under.clone()),
+                revises: self.revises.clone(),
             },
         )
     }

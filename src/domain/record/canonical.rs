@@ -36,6 +36,8 @@ pub fn parse(text: &str) -> Option<Record> {
     let prev = r.optional("prev", Reader::value_string).ok()?;
     let keyring = r.optional("keyring", Reader::value_strings).ok()?;
     let adoptions = r.optional("adoptions", Reader::value_strings).ok()?;
+    let revises = r.optional("revises", Reader::value_string).ok()?;
+    let revises_sha256 = r.optional("revises_sha256", Reader::value_string).ok()?;
     let signature_meaning = match r.string("signature_meaning")?.as_str() {
         "opgesteld en vastgesteld" => SignatureMeaning::Decided,
         "opgesteld, ter beoordeling" => SignatureMeaning::ForReview,
@@ -77,6 +79,8 @@ pub fn parse(text: &str) -> Option<Record> {
         prev,
         keyring,
         adoptions,
+        revises,
+        revises_sha256,
         signature_meaning,
         author,
         norm,

@@ -19,7 +19,7 @@ use crate::domain::fsread::{self, Kind, limit};
 use crate::domain::keyring::{Keyring, KeyringEntry, SignedEntry, is_principal};
 use crate::domain::norm::Norm;
 use crate::domain::norm::parse::parse_snapshot;
-use crate::domain::record::Record;
+use crate::domain::record::{Record, canonical};
 use crate::domain::signal::Signal;
 use crate::domain::source::{Sha256Hex, SourceFile};
 
@@ -52,6 +52,8 @@ impl RecordFilter {
 pub struct StoredRecord {
     pub record: Record,
     pub file: String,
+    /// `sha256:` of its exact bytes, as reviews name it.
+    pub sha256: String,
 }
 
 /// What a read found: the items, oldest first, and how many files could
@@ -85,7 +87,7 @@ pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 }
 
 /// The subdirectories of `dir` named like principals, sorted.
-fn principal_dirs(dir: &Path) -> Result<Vec<String>, StoreError> {
+pub(super) fn principal_dirs(dir: &Path) -> Result<Vec<String>, StoreError> {
     if fsread::kind(dir).map_err(|e| read_error(dir, e.into()))? != Some(Kind::Dir) {
         return Ok(Vec::new());
     }
@@ -258,11 +260,15 @@ impl Store {
             }
             let parsed = fsread::read_text(&file.path, limit::SIGNED_FILE)
                 .ok()
-                .and_then(|t| Record::from_toml(&t).ok());
+                .and_then(|t| {
+                    let record = canonical::parse(&t).or_else(|| Record::from_toml(&t).ok())?;
+                    Some((record, Record::link(t.as_bytes())))
+                });
             match parsed {
-                Some(record) if filter.keeps(&record) => items.push(StoredRecord {
+                Some((record, sha256)) if filter.keeps(&record) => items.push(StoredRecord {
                     record,
                     file: relative(self.dir(), &file.path),
+                    sha256,
                 }),
                 Some(_) => {}
                 None => unreadable += 1,

@@ -90,6 +90,7 @@ pub fn rederive(
             seq: record.seq,
             prev: record.prev.clone(),
             under: record.signed_under(),
+            revises: record.revises_ref(),
         },
     );
     if expected != *record {
@@ -112,6 +113,10 @@ fn differences(stated: &Record, expected: &Record) -> Vec<String> {
     };
     differ("format", stated.format == expected.format);
     differ("case", stated.case == expected.case);
+    differ(
+        "revises",
+        stated.revises == expected.revises && stated.revises_sha256 == expected.revises_sha256,
+    );
     differ(
         "signature_meaning",
         stated.signature_meaning == expected.signature_meaning,

@@ -4,6 +4,8 @@ use super::super::adoption::AdoptionProblem;
 use super::super::decision::Refusal;
 use super::super::keyring::EntryProblem;
 use super::super::norm::Unusable;
+use super::super::lifecycle::ActProblem;
+use super::super::review::TextProblem;
 use super::super::signal::SignalProblem;
 
 /// How much a finding weighs.
@@ -106,6 +108,14 @@ pub enum FindingKind {
     Refused(Refusal),
     /// The signal should never have been signed.
     SignalRefused(SignalProblem),
+    /// A review, withdrawal or revision that does not count.
+    Act(ActProblem),
+    /// A review or withdrawal of a record the store does not hold, or a
+    /// revision of a record that was never returned.
+    ActRecordMissing,
+    /// A review's remark or a withdrawal's reason that should never have
+    /// been signed.
+    ActText(TextProblem),
     ChainGap {
         after: u64,
         next: u64,
@@ -165,6 +175,9 @@ impl FindingKind {
             Self::Contradicts { .. } => "contradicts",
             Self::Refused(r) => r.code(),
             Self::SignalRefused(_) => "signal-refused",
+            Self::Act(problem) => problem.code(),
+            Self::ActRecordMissing => "act-record-missing",
+            Self::ActText(_) => "act-text-refused",
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
             Self::ChainBroken { .. } => "chain-broken",

@@ -13,7 +13,15 @@ use crate::domain::store::files::TEMP_PREFIX;
 use crate::domain::store::{CONFIG_FILE, relative};
 
 /// The directories a store has, and what is at its top besides.
-pub const DIRS: &[&str] = &["keyring", "norms", "adoptions", "records", "signals"];
+pub const DIRS: &[&str] = &[
+    "keyring",
+    "norms",
+    "adoptions",
+    "records",
+    "signals",
+    "reviews",
+    "withdrawals",
+];
 const TOP_FILES: &[&str] = &[CONFIG_FILE, "store.toml.sig", ".gitignore"];
 /// Not part of the store: version control and locks.
 const SKIPPED: &[&str] = &[".git", ".locks"];

@@ -38,6 +38,12 @@ pub struct Context<'a> {
     pub now: Timestamp,
     /// The norm copies records of the old format name, gathered here.
     pub legacy_norms: &'a Mutex<HashSet<String>>,
+    /// The records reviews and withdrawals are about …
+    pub wanted: &'a HashSet<String>,
+    /// … gathered here as the records are checked …
+    pub captured: &'a Mutex<HashMap<String, super::acts::Captured>>,
+    /// … with every record that revises another.
+    pub revisions: &'a Mutex<Vec<(String, Record)>>,
 }
 
 /// A record file as its name gives it.
@@ -214,6 +220,17 @@ fn check_parsed(
         hash: Record::link(bytes),
         created: record.created,
     };
+    if cx.wanted.contains(&record.id) {
+        super::schedule::lock(cx.captured)
+            .entry(record.id.clone())
+            .or_insert_with(|| super::acts::Captured {
+                record: record.clone(),
+                link: link.hash.clone(),
+            });
+    }
+    if record.revises.is_some() {
+        super::schedule::lock(cx.revisions).push((file.rel.to_owned(), record.clone()));
+    }
     let mut findings = Vec::new();
     let mut pending = None;
     if record.seq != name.seq || record.id != name.id || record.author.principal != author {

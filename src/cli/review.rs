@@ -1,0 +1,89 @@
+use clap::{ArgGroup, Args};
+
+use super::signing::{member_grant, open_store, read_key, store_error, unlock};
+use super::{CliError, Context, Outcome};
+use crate::domain::lifecycle::Status;
+use crate::domain::ops::review::{self, ActError, Subject};
+use crate::domain::review::Verdict;
+
+/// Review a record drawn up for review: approve it, return it to its author
+/// with remarks, or reject it. Signed; you may not review your own record,
+/// and your role must reach the role its norm asks for
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("verdict").required(true).args(["approve", "return_", "reject"])))]
+pub struct ReviewArgs {
+    /// The record's id, e.g. MW-20261123-K7QF2XAB
+    pub id: String,
+    /// The decision may be taken as drawn up
+    #[arg(long)]
+    pub approve: bool,
+    /// Back to the author to revise (a remark is required)
+    #[arg(long = "return", id = "return_")]
+    pub return_: bool,
+    /// The decision is not to be taken (a remark is required)
+    #[arg(long)]
+    pub reject: bool,
+    /// The remark for the author
+    #[arg(long, conflicts_with = "comment_file")]
+    pub comment: Option<String>,
+    /// A file holding the remark
+    #[arg(long, value_name = "FILE")]
+    pub comment_file: Option<std::path::PathBuf>,
+}
+
+pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let verdict = if args.approve {
+        Verdict::Approve
+    } else if args.return_ {
+        Verdict::Return
+    } else {
+        Verdict::Reject
+    };
+    let remark = match (&args.comment, &args.comment_file) {
+        (Some(text), _) => Some(text.clone()),
+        (None, Some(path)) => Some(super::read_text_arg(ctx, "--comment-file", path)?),
+        (None, None) => None,
+    };
+    let store = open_store(ctx)?;
+    let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let key = read_key(ctx.key_path()?, ctx)?;
+    let grant = member_grant(&state.keyring, &key, ctx)?;
+    let subject = Subject::find(&store, &state, &args.id, ctx.today)
+        .map_err(|e| store_error(ctx, &e))?
+        .map_err(|e| act_error(ctx, &e))?;
+    let prepared = review::prepare(&subject, &grant, verdict, remark.as_deref(), &state)
+        .map_err(|e| act_error(ctx, &e))?;
+    let signer = unlock(&key, ctx)?;
+    let (signed, path) = prepared
+        .sign(&store, &signer, ctx.now)
+        .map_err(|e| store_error(ctx, &e))?;
+    ctx.out.err_line(&lang.review_written(
+        verdict,
+        &signed.record.id,
+        &crate::domain::store::relative(store.dir(), &path),
+    ))?;
+    // An approval beyond the reviewer's own tier passes the record on.
+    if verdict == Verdict::Approve {
+        let after = Subject::find(&store, &state, &signed.record.id, ctx.today)
+            .map_err(|e| store_error(ctx, &e))?
+            .map_err(|e| act_error(ctx, &e))?;
+        if after.status == Status::ForReview
+            && let Some(role) = after.waiting_for()
+        {
+            ctx.out.err_line(&lang.review_passed_on(role))?;
+        }
+    }
+    ctx.out.line(&signed.id)?;
+    Ok(Outcome::Success)
+}
+
+/// An act that cannot be signed, as the command line says it.
+pub fn act_error(ctx: &Context, error: &ActError) -> CliError {
+    let lang = ctx.lang;
+    let help = matches!(error, ActError::NoSuchRecord(_)).then(|| lang.no_such_record_help());
+    CliError::input(
+        format!("{} {}", lang.act_error(error), lang.review_not_signed()),
+        help,
+    )
+}

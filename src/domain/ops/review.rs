@@ -1,0 +1,341 @@
+//! Reviewing a decision, withdrawing one, and revising a returned one:
+//! each judged against the decision's story (`lifecycle`) before anyone is
+//! asked for a passphrase, then signed and appended to the signer's chain.
+
+use std::path::PathBuf;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use crate::domain::keyring::Grant;
+use crate::domain::keys::Signer;
+use crate::domain::lifecycle::{Course, Event, Life, Refusal, Status, Story};
+use crate::domain::norm::{DecisionFacts, Exceeded, Norm};
+use crate::domain::record::Author;
+use crate::domain::review::{
+    self, REVIEW_FORMAT, RecordRef, Review, TextProblem, Verdict, WITHDRAWAL_FORMAT, Withdrawal,
+};
+use crate::domain::store::files::new_id;
+use crate::domain::store::{Acts, Ledger, RecordFilter, Store, StoreError, StoreState, StoredRecord};
+
+/// A decision as it stands: the record, its norm and its story, read from
+/// the store.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    pub stored: StoredRecord,
+    pub norm: Option<Norm>,
+    pub status: Status,
+    pub life: Life,
+    /// The reviewers whose verdicts counted.
+    reviewers: Vec<String>,
+    /// The verdicts that counted, with the reviewer's role, oldest first.
+    verdicts: Vec<(Verdict, String)>,
+}
+
+/// Why a review, withdrawal or revision cannot be signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ActError {
+    /// No record with this id in the store.
+    NoSuchRecord(String),
+    /// The record may not be reviewed by this person now.
+    Refused(Refusal),
+    /// The record is withdrawn or superseded: nothing more happens to it.
+    Ended(Status),
+    /// Only its author, a reviewer or someone above the author may.
+    MayNotWithdraw,
+    /// Only a returned record can be revised.
+    NotReturned(Status),
+    /// A revision is about the same case.
+    OtherCase { case: String },
+    Text(Vec<TextProblem>),
+}
+
+impl Subject {
+    /// The record `id` (any case) as it stands on `today`.
+    pub fn find(
+        store: &Store,
+        state: &StoreState,
+        id: &str,
+        today: Date,
+    ) -> Result<Result<Self, ActError>, StoreError> {
+        let records = store.records(&RecordFilter::default())?.items;
+        let acts = store.acts(state)?;
+        Ok(Self::among(store, state, &acts, &records, id, today))
+    }
+
+    /// The record `id` among `records` read already.
+    pub fn among(
+        store: &Store,
+        state: &StoreState,
+        acts: &Acts,
+        records: &[StoredRecord],
+        id: &str,
+        today: Date,
+    ) -> Result<Self, ActError> {
+        let Some(stored) = records
+            .iter()
+            .find(|r| r.record.id.eq_ignore_ascii_case(id.trim()))
+        else {
+            return Err(ActError::NoSuchRecord(id.trim().to_owned()));
+        };
+        let ledger = Ledger::new(store, state, acts, records);
+        Ok(Self::from_story(
+            stored,
+            ledger.norm(&stored.record),
+            &ledger.story(stored, today),
+        ))
+    }
+
+    /// The subject `stored` whose story is `story`.
+    pub fn from_story(stored: &StoredRecord, norm: Option<Norm>, story: &Story<'_>) -> Self {
+        let verdicts: Vec<(Verdict, String)> = story
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Reviewed(r) => Some((r.verdict, r.reviewer.role.clone())),
+                _ => None,
+            })
+            .collect();
+        let reviewers = story
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Reviewed(r) => Some(r.reviewer.principal.clone()),
+                _ => None,
+            })
+            .collect();
+        Self {
+            stored: stored.clone(),
+            norm,
+            status: story.life.status,
+            life: story.life.clone(),
+            reviewers,
+            verdicts,
+        }
+    }
+
+    /// For a record waiting for review: the role it waits for.
+    pub fn waiting_for(&self) -> Option<&str> {
+        self.life.waiting_for.as_deref()
+    }
+
+    /// Why the record needs review: each limit of its author's tier it
+    /// goes beyond.
+    pub fn why(&self) -> Vec<Exceeded> {
+        let Some(norm) = &self.norm else {
+            return Vec::new();
+        };
+        let r = &self.stored.record;
+        let facts = DecisionFacts::from_answers(
+            r.checks.iter().map(|c| (c.id.as_str(), &c.answer)),
+            r.period.map(|p| (p.start, p.end)),
+        );
+        norm.mandate.exceeded(&r.author.role, &facts)
+    }
+
+    /// The record's course after the verdicts that counted.
+    fn course(&self) -> Course<'_> {
+        let mut course = Course::of(&self.stored.record, self.norm.as_ref());
+        for (verdict, role) in &self.verdicts {
+            course.apply(*verdict, role);
+        }
+        course
+    }
+
+    fn reference(&self) -> RecordRef {
+        RecordRef {
+            id: self.stored.record.id.clone(),
+            sha256: self.stored.sha256.clone(),
+        }
+    }
+
+    fn ended(&self) -> Result<(), ActError> {
+        match self.status {
+            s @ (Status::Withdrawn | Status::Superseded) => Err(ActError::Ended(s)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether `who` may review it now.
+    pub fn admits(&self, who: &Author) -> Result<(), Refusal> {
+        if let s @ (Status::Withdrawn | Status::Superseded) = self.status {
+            return Err(Refusal::Settled(s));
+        }
+        self.course().admit(who)
+    }
+}
+
+/// A verdict that may be signed.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    record: RecordRef,
+    verdict: Verdict,
+    remark: Option<String>,
+    grant: Grant,
+    under: crate::domain::record::SignedUnder,
+}
+
+/// Judges a verdict by the member `grant` on `subject`: every problem the
+/// words have at once, after whether this person may review it now.
+pub fn prepare(
+    subject: &Subject,
+    grant: &Grant,
+    verdict: Verdict,
+    remark: Option<&str>,
+    state: &StoreState,
+) -> Result<Prepared, ActError> {
+    subject.admits(&grant.author()).map_err(|r| match r {
+        Refusal::Settled(s @ (Status::Withdrawn | Status::Superseded)) => ActError::Ended(s),
+        other => ActError::Refused(other),
+    })?;
+    let problems = review::check_remark(verdict, remark);
+    if !problems.is_empty() {
+        return Err(ActError::Text(problems));
+    }
+    Ok(Prepared {
+        record: subject.reference(),
+        verdict,
+        remark: review::stored_remark(remark),
+        grant: grant.clone(),
+        under: state.under(),
+    })
+}
+
+impl Prepared {
+    /// Draws up, signs and appends the review to the reviewer's chain.
+    pub fn sign(
+        &self,
+        store: &Store,
+        signer: &Signer,
+        at: Timestamp,
+    ) -> Result<(Review, PathBuf), StoreError> {
+        store.append_review(
+            signer,
+            |seq, prev| Review {
+                format: REVIEW_FORMAT.into(),
+                id: new_id("RV", at),
+                created: at,
+                seq,
+                prev,
+                keyring: self.under.keyring.clone(),
+                adoptions: self.under.adoptions.clone(),
+                verdict: self.verdict,
+                remark: self.remark.clone(),
+                record: self.record.clone(),
+                reviewer: self.grant.author(),
+            },
+            &self.grant.principal,
+        )
+    }
+}
+
+/// A withdrawal that may be signed.
+#[derive(Debug, Clone)]
+pub struct PreparedWithdrawal {
+    record: RecordRef,
+    reason: String,
+    grant: Grant,
+    under: crate::domain::record::SignedUnder,
+}
+
+/// Judges a withdrawal of `subject` by the member `grant`.
+pub fn prepare_withdrawal(
+    subject: &Subject,
+    grant: &Grant,
+    reason: &str,
+    state: &StoreState,
+) -> Result<PreparedWithdrawal, ActError> {
+    subject.ended()?;
+    let who = grant.author();
+    if !subject
+        .course()
+        .may_withdraw(&who, subject.reviewers.contains(&who.principal))
+    {
+        return Err(ActError::MayNotWithdraw);
+    }
+    let problems = review::check_reason(reason);
+    if !problems.is_empty() {
+        return Err(ActError::Text(problems));
+    }
+    Ok(PreparedWithdrawal {
+        record: subject.reference(),
+        reason: reason.trim().to_owned(),
+        grant: grant.clone(),
+        under: state.under(),
+    })
+}
+
+impl PreparedWithdrawal {
+    pub fn sign(
+        &self,
+        store: &Store,
+        signer: &Signer,
+        at: Timestamp,
+    ) -> Result<(Withdrawal, PathBuf), StoreError> {
+        store.append_withdrawal(
+            signer,
+            |seq, prev| Withdrawal {
+                format: WITHDRAWAL_FORMAT.into(),
+                id: new_id("WD", at),
+                created: at,
+                seq,
+                prev,
+                keyring: self.under.keyring.clone(),
+                adoptions: self.under.adoptions.clone(),
+                reason: self.reason.clone(),
+                record: self.record.clone(),
+                by: self.grant.author(),
+            },
+            &self.grant.principal,
+        )
+    }
+}
+
+/// Whether `subject` may be revised by a new record for `case`: it must
+/// have been returned, and the revision is about the same case. What the
+/// new record names as the one it revises.
+pub fn revisable(subject: &Subject, case: &str) -> Result<RecordRef, ActError> {
+    subject.ended()?;
+    if subject.status != Status::Returned {
+        return Err(ActError::NotReturned(subject.status));
+    }
+    if case.trim() != subject.stored.record.case {
+        return Err(ActError::OtherCase {
+            case: subject.stored.record.case.clone(),
+        });
+    }
+    Ok(subject.reference())
+}
+
+/// The records waiting for review, oldest first: those `me` may review
+/// now, or with `None` every one.
+pub fn inbox(
+    store: &Store,
+    state: &StoreState,
+    me: Option<&Author>,
+    today: Date,
+) -> Result<crate::domain::store::Found<Subject>, StoreError> {
+    let found = store.records(&RecordFilter::default())?;
+    let acts = store.acts(state)?;
+    let ledger = Ledger::new(store, state, &acts, &found.items);
+    let mut items: Vec<Subject> = found
+        .items
+        .iter()
+        .filter(|r| r.record.mandate.review_role.is_some())
+        .filter_map(|stored| {
+            let story = ledger.story(stored, today);
+            (story.life.status == Status::ForReview).then(|| {
+                Subject::from_story(stored, ledger.norm(&stored.record), &story)
+            })
+        })
+        .filter(|s| me.is_none_or(|me| s.admits(me).is_ok()))
+        .collect();
+    items.sort_by(|a, b| {
+        let key = |s: &Subject| (s.stored.record.created, s.stored.record.id.clone());
+        key(a).cmp(&key(b))
+    });
+    Ok(crate::domain::store::Found {
+        items,
+        unreadable: found.unreadable + acts.unreadable,
+    })
+}

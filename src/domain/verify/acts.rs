@@ -1,0 +1,333 @@
+//! Reviews and withdrawals: each signed in its own namespace by a member
+//! valid at the moment it claims, in the role it claims, under a keyring
+//! state that gave it; each signer's files a chain like an author's
+//! records. Then every decision they are about is told as a story
+//! (`lifecycle::story`): an act counts only if it could be signed at that
+//! moment — by someone whose role reaches the role the record needs, not
+//! its author, about the record's exact bytes, while the decision was
+//! still open — and each one that does not count is a finding.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use jiff::Timestamp;
+
+use super::chains::{Ids, Link, Walk};
+use super::records::{Context, read_problem};
+use super::signer::{Claim, check_signed};
+use super::{Finding, FindingKind, layout};
+use crate::domain::fsread::{self, limit};
+use crate::domain::keys::Namespace;
+use crate::domain::lifecycle::{self, ReviewAct, Revision, WithdrawalAct};
+use crate::domain::record::{Author, Record};
+use crate::domain::review::{
+    self, REVIEW_FORMAT, Review, TextProblem, WITHDRAWAL_FORMAT, Withdrawal,
+};
+use crate::domain::store::files::is_id;
+use crate::domain::store::{relative, sig_path};
+
+/// What the chain and the signer check need of a review or withdrawal.
+trait Act: serde::de::DeserializeOwned + serde::Serialize {
+    const PREFIX: &'static str;
+    const FORMAT: &'static str;
+    const NAMESPACE: Namespace;
+    fn id(&self) -> &str;
+    fn format(&self) -> &str;
+    fn created(&self) -> Timestamp;
+    fn seq(&self) -> u64;
+    fn prev(&self) -> Option<&String>;
+    fn signer(&self) -> &Author;
+    fn keyring(&self) -> &[String];
+    fn text_problems(&self) -> Vec<TextProblem>;
+}
+
+impl Act for Review {
+    const PREFIX: &'static str = "RV";
+    const FORMAT: &'static str = REVIEW_FORMAT;
+    const NAMESPACE: Namespace = Namespace::Review;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn format(&self) -> &str {
+        &self.format
+    }
+    fn created(&self) -> Timestamp {
+        self.created
+    }
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+    fn prev(&self) -> Option<&String> {
+        self.prev.as_ref()
+    }
+    fn signer(&self) -> &Author {
+        &self.reviewer
+    }
+    fn keyring(&self) -> &[String] {
+        &self.keyring
+    }
+    fn text_problems(&self) -> Vec<TextProblem> {
+        review::check_remark(self.verdict, self.remark.as_deref())
+    }
+}
+
+impl Act for Withdrawal {
+    const PREFIX: &'static str = "WD";
+    const FORMAT: &'static str = WITHDRAWAL_FORMAT;
+    const NAMESPACE: Namespace = Namespace::Withdrawal;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn format(&self) -> &str {
+        &self.format
+    }
+    fn created(&self) -> Timestamp {
+        self.created
+    }
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+    fn prev(&self) -> Option<&String> {
+        self.prev.as_ref()
+    }
+    fn signer(&self) -> &Author {
+        &self.by
+    }
+    fn keyring(&self) -> &[String] {
+        &self.keyring
+    }
+    fn text_problems(&self) -> Vec<TextProblem> {
+        review::check_reason(&self.reason)
+    }
+}
+
+/// The reviews and withdrawals whose signer checks out, with their files.
+#[derive(Debug, Default)]
+pub struct Acts {
+    pub reviews: Vec<(String, Review)>,
+    pub withdrawals: Vec<(String, Withdrawal)>,
+    /// How many files there were.
+    pub count: usize,
+}
+
+impl Acts {
+    /// The records they are about.
+    pub fn records(&self) -> HashSet<String> {
+        self.reviews
+            .iter()
+            .map(|(_, r)| r.record.id.clone())
+            .chain(self.withdrawals.iter().map(|(_, w)| w.record.id.clone()))
+            .collect()
+    }
+}
+
+/// Reads and checks every review and withdrawal.
+pub fn read(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Acts {
+    let mut acts = Acts::default();
+    let (reviews, n) = read_kind::<Review>(cx, "reviews", findings);
+    acts.reviews = reviews;
+    acts.count += n;
+    let (withdrawals, n) = read_kind::<Withdrawal>(cx, "withdrawals", findings);
+    acts.withdrawals = withdrawals;
+    acts.count += n;
+    acts
+}
+
+/// `000042-RV-….toml` → 42 and the id, for acts with `prefix`.
+fn chain_name(stem: &str, prefix: &str) -> Option<(u64, String)> {
+    let (seq, id) = stem.split_once('-')?;
+    (seq.len() >= 6 && seq.bytes().all(|b| b.is_ascii_digit()) && is_id(prefix, id))
+        .then(|| Some((seq.parse().ok()?, id.to_owned())))
+        .flatten()
+}
+
+fn read_kind<T: Act>(
+    cx: &Context<'_>,
+    dir_name: &str,
+    findings: &mut Vec<Finding>,
+) -> (Vec<(String, T)>, usize) {
+    let dir = cx.base.join(dir_name);
+    let mut counted = Vec::new();
+    let mut count = 0;
+    let mut ids = Ids::default();
+    for principal in layout::author_dirs(cx.base, &dir, findings) {
+        let files = layout::signed_files(
+            cx.base,
+            &dir.join(&principal),
+            |s| chain_name(s, T::PREFIX).is_some(),
+            findings,
+        );
+        let mut named: Vec<(u64, String, &Path)> = files
+            .iter()
+            .filter_map(|p| {
+                let (seq, id) = chain_name(layout::name_of(p).strip_suffix(".toml")?, T::PREFIX)?;
+                Some((seq, id, p.as_path()))
+            })
+            .collect();
+        named.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let mut walk = Walk::default();
+        for (seq, id, path) in named {
+            count += 1;
+            let rel = relative(cx.base, path);
+            match check_one::<T>(cx, path, (&principal, seq, &id)) {
+                Err(kind) => findings.push(Finding::new(&rel, kind)),
+                Ok((act, link, kinds, signed)) => {
+                    let counts = signed && !kinds.iter().any(is_fatal);
+                    findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k)));
+                    ids.note(&link, findings);
+                    walk.step(link, findings);
+                    if counts {
+                        counted.push((rel, act));
+                    }
+                }
+            }
+        }
+    }
+    (counted, count)
+}
+
+/// Findings after which an act is not told in the story: it is not where
+/// or what it says it is.
+fn is_fatal(kind: &FindingKind) -> bool {
+    matches!(
+        kind,
+        FindingKind::NameMismatch | FindingKind::UnknownFormat { .. }
+    )
+}
+
+/// One act: its value, its chain link, its findings, and whether its
+/// signer checks out.
+fn check_one<T: Act>(
+    cx: &Context<'_>,
+    path: &Path,
+    (principal, seq, id): (&str, u64, &str),
+) -> Result<(T, Link, Vec<FindingKind>, bool), FindingKind> {
+    let bytes = fsread::read(path, limit::SIGNED_FILE).map_err(read_problem)?;
+    let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
+    let act: T = toml::from_str(text)
+        .map_err(|e: toml::de::Error| FindingKind::Malformed(e.message().to_owned()))?;
+    let mut kinds = Vec::new();
+    if toml::to_string(&act).ok().as_deref() != Some(text) {
+        kinds.push(FindingKind::NotAsWritten);
+    }
+    if act.signer().principal != principal || act.seq() != seq || act.id() != id {
+        kinds.push(FindingKind::NameMismatch);
+    }
+    if act.format() != T::FORMAT {
+        kinds.push(FindingKind::UnknownFormat {
+            found: act.format().to_owned(),
+        });
+    }
+    let day = act.created().to_zoned(jiff::tz::TimeZone::UTC).date();
+    let day = format!("{:04}{:02}{:02}", day.year(), day.month(), day.day());
+    if act.id().get(3..11) != Some(day.as_str()) {
+        kinds.push(FindingKind::Contradicts { field: "id".into() });
+    }
+    if act.created() > cx.now {
+        kinds.push(FindingKind::CreatedInFuture);
+    }
+    kinds.extend(act.text_problems().into_iter().map(FindingKind::ActText));
+    let claim = Claim {
+        author: act.signer(),
+        at: act.created(),
+        namespace: T::NAMESPACE,
+        keyring: Some(act.keyring()),
+    };
+    let signed = match check_signed(&bytes, &armored, &claim, cx.keyring) {
+        Ok(()) => true,
+        Err(kind) => {
+            kinds.push(kind);
+            false
+        }
+    };
+    let link = Link {
+        file: relative(cx.base, path),
+        seq: act.seq(),
+        id: act.id().to_owned(),
+        prev: act.prev().cloned(),
+        hash: Record::link(&bytes),
+        created: act.created(),
+    };
+    Ok((act, link, kinds, signed))
+}
+
+/// A record the acts are about, as the record pass found it.
+#[derive(Debug, Clone)]
+pub struct Captured {
+    pub record: Record,
+    /// `sha256:` of its bytes.
+    pub link: String,
+}
+
+/// Tells the story of every record an act or a revision is about; a
+/// finding for each act that does not count.
+pub fn check_stories(
+    cx: &Context<'_>,
+    acts: &Acts,
+    captured: &HashMap<String, Captured>,
+    revisions: &[(String, Record)],
+    findings: &mut Vec<Finding>,
+) {
+    let mut reviews: HashMap<&str, Vec<ReviewAct<'_>>> = HashMap::new();
+    for (file, review) in &acts.reviews {
+        reviews
+            .entry(review.record.id.as_str())
+            .or_default()
+            .push(ReviewAct { file, review });
+    }
+    let mut withdrawals: HashMap<&str, Vec<WithdrawalAct<'_>>> = HashMap::new();
+    for (file, withdrawal) in &acts.withdrawals {
+        withdrawals
+            .entry(withdrawal.record.id.as_str())
+            .or_default()
+            .push(WithdrawalAct { file, withdrawal });
+    }
+    let mut revised: HashMap<&str, Vec<Revision<'_>>> = HashMap::new();
+    for (file, record) in revisions {
+        if let Some(target) = &record.revises {
+            revised
+                .entry(target.as_str())
+                .or_default()
+                .push(Revision { file, record });
+        }
+    }
+    let mut about: Vec<&str> = reviews
+        .keys()
+        .chain(withdrawals.keys())
+        .chain(revised.keys())
+        .copied()
+        .collect();
+    about.sort_unstable();
+    about.dedup();
+    for id in about {
+        let found = lifecycle::Found {
+            reviews: reviews.get(id).map_or(&[], Vec::as_slice),
+            withdrawals: withdrawals.get(id).map_or(&[], Vec::as_slice),
+            revisions: revised.get(id).map_or(&[], Vec::as_slice),
+            norm_revised: false,
+        };
+        let Some(target) = captured.get(id) else {
+            let files = found
+                .reviews
+                .iter()
+                .map(|a| a.file)
+                .chain(found.withdrawals.iter().map(|a| a.file))
+                .chain(found.revisions.iter().map(|a| a.file));
+            findings.extend(files.map(|f| Finding::new(f, FindingKind::ActRecordMissing)));
+            continue;
+        };
+        let norm = cx
+            .snapshots
+            .get(&target.record.norm.sha256)
+            .and_then(Option::as_ref);
+        let today = cx.now.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let story = lifecycle::story(&target.record, &target.link, norm, found, today);
+        findings.extend(
+            story
+                .problems
+                .into_iter()
+                .map(|(file, problem)| Finding::new(file, FindingKind::Act(problem))),
+        );
+    }
+}

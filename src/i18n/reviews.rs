@@ -1,0 +1,369 @@
+//! Reviews, withdrawals, revisions and the status of a decision.
+
+use super::Lang;
+use crate::domain::lifecycle::{Refusal, Status};
+use crate::domain::ops::review::ActError;
+use crate::domain::review::{TextProblem, Verdict};
+
+impl Lang {
+    /// A status as people read it.
+    pub fn status(self, status: Status) -> &'static str {
+        match status {
+            Status::Decided => self.pick("vastgesteld", "decided"),
+            Status::ForReview => self.pick("ter beoordeling", "for review"),
+            Status::Approved => self.pick("goedgekeurd", "approved"),
+            Status::Returned => self.pick("teruggestuurd", "returned"),
+            Status::Rejected => self.pick("afgewezen", "rejected"),
+            Status::Superseded => self.pick("vervangen", "superseded"),
+            Status::Withdrawn => self.pick("ingetrokken", "withdrawn"),
+            Status::Expired => self.pick("verlopen", "expired"),
+        }
+    }
+
+    /// A status with the flag that its norm has since been revised.
+    pub fn status_with_flag(self, status: Status, norm_revised: bool) -> String {
+        if norm_revised {
+            format!(
+                "{} {}",
+                self.status(status),
+                self.pick("(norm herzien)", "(norm revised)")
+            )
+        } else {
+            self.status(status).to_owned()
+        }
+    }
+
+    pub fn verdict(self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::Approve => self.pick("goedgekeurd", "approved"),
+            Verdict::Return => self.pick("teruggestuurd", "returned"),
+            Verdict::Reject => self.pick("afgewezen", "rejected"),
+        }
+    }
+
+    pub fn unknown_status(self, given: &str) -> String {
+        let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
+        match self {
+            Self::Nl => format!(
+                "onbekende status `{given}`: kies uit {}",
+                codes.join(", ")
+            ),
+            Self::En => format!("unknown status `{given}`: choose from {}", codes.join(", ")),
+        }
+    }
+
+    pub fn review_refusal(self, refusal: &Refusal) -> String {
+        match (self, refusal) {
+            (Self::Nl, Refusal::NothingToReview) => {
+                "deze verantwoording is binnen het mandaat van de auteur vastgesteld: er valt niets te beoordelen".into()
+            }
+            (Self::En, Refusal::NothingToReview) => {
+                "this record was decided within its author's mandaat: there is nothing to review".into()
+            }
+            (Self::Nl, Refusal::Settled(s)) => {
+                format!("deze verantwoording is al {}", self.status(*s))
+            }
+            (Self::En, Refusal::Settled(s)) => format!("this record is {} already", self.status(*s)),
+            (Self::Nl, Refusal::OwnRecord) => {
+                "u bent de auteur: niemand beoordeelt een eigen besluit (vier ogen)".into()
+            }
+            (Self::En, Refusal::OwnRecord) => {
+                "you are its author: nobody reviews their own decision (four eyes)".into()
+            }
+            (Self::Nl, Refusal::RoleTooLow { needed, role }) => format!(
+                "deze verantwoording vraagt beoordeling door {needed} of hoger volgens de norm; uw rol is {role}"
+            ),
+            (Self::En, Refusal::RoleTooLow { needed, role }) => format!(
+                "this record needs review by {needed} or higher under its norm; your role is {role}"
+            ),
+            (Self::Nl, Refusal::NoNorm) => {
+                "de norm waarop deze verantwoording steunt staat niet in de opslag; `maatwerk verify` zegt meer".into()
+            }
+            (Self::En, Refusal::NoNorm) => {
+                "the norm this record relied on is not in the store; `maatwerk verify` says more".into()
+            }
+        }
+    }
+
+    pub fn text_problem(self, problem: TextProblem) -> String {
+        match (self, problem) {
+            (Self::Nl, TextProblem::RemarkMissing) => {
+                "terugsturen en afwijzen vragen een toelichting voor de auteur: geef --comment of --comment-file".into()
+            }
+            (Self::En, TextProblem::RemarkMissing) => {
+                "returning and rejecting need a remark for the author: give --comment or --comment-file".into()
+            }
+            (Self::Nl, TextProblem::ReasonTooShort { min }) => {
+                format!("de reden is te kort: schrijf in minstens {min} tekens waarom")
+            }
+            (Self::En, TextProblem::ReasonTooShort { min }) => {
+                format!("the reason is too short: say why in at least {min} characters")
+            }
+            (Self::Nl, TextProblem::BsnInText) => {
+                "de tekst bevat een BSN; gebruik het zaaknummer (AVG, art. 46 UAVG)".into()
+            }
+            (Self::En, TextProblem::BsnInText) => {
+                "the text holds a BSN; use the case reference (GDPR, art. 46 UAVG)".into()
+            }
+            (Self::Nl, TextProblem::HiddenCharacter) => {
+                "de tekst bevat een onzichtbaar stuurteken; typ hem opnieuw".into()
+            }
+            (Self::En, TextProblem::HiddenCharacter) => {
+                "the text holds an invisible control character; type it again".into()
+            }
+        }
+    }
+
+    /// Why a review, withdrawal or revision cannot be signed.
+    pub fn act_error(self, error: &ActError) -> String {
+        match (self, error) {
+            (Self::Nl, ActError::NoSuchRecord(id)) => {
+                format!("geen verantwoording met id {id} in de opslag")
+            }
+            (Self::En, ActError::NoSuchRecord(id)) => format!("no record with id {id} in the store"),
+            (_, ActError::Refused(r)) => self.review_refusal(r),
+            (Self::Nl, ActError::Ended(s)) => format!(
+                "deze verantwoording is {}: er gebeurt niets meer mee",
+                self.status(*s)
+            ),
+            (Self::En, ActError::Ended(s)) => {
+                format!("this record is {}: nothing more happens to it", self.status(*s))
+            }
+            (Self::Nl, ActError::MayNotWithdraw) => {
+                "alleen de auteur, wie het besluit beoordeelde of wie boven de auteur staat in de norm mag het intrekken".into()
+            }
+            (Self::En, ActError::MayNotWithdraw) => {
+                "only its author, someone who reviewed it, or someone above the author in its norm may withdraw it".into()
+            }
+            (Self::Nl, ActError::NotReturned(s)) => format!(
+                "alleen een teruggestuurde verantwoording kan worden herzien; deze is {}",
+                self.status(*s)
+            ),
+            (Self::En, ActError::NotReturned(s)) => format!(
+                "only a returned record can be revised; this one is {}",
+                self.status(*s)
+            ),
+            (Self::Nl, ActError::OtherCase { case }) => {
+                format!("een herziening gaat over dezelfde zaak: {case}")
+            }
+            (Self::En, ActError::OtherCase { case }) => {
+                format!("a revision is about the same case: {case}")
+            }
+            (_, ActError::Text(problems)) => problems
+                .iter()
+                .map(|p| self.text_problem(*p))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
+    pub fn file_too_large(self, max: u64) -> String {
+        match self {
+            Self::Nl => format!("groter dan {} KiB", max / 1024),
+            Self::En => format!("larger than {} KiB", max / 1024),
+        }
+    }
+
+    /// Why verify does not count a review, withdrawal or revision.
+    pub fn act_problem(self, problem: &crate::domain::lifecycle::ActProblem) -> String {
+        use crate::domain::lifecycle::ActProblem as P;
+        match (self, problem) {
+            (Self::Nl, P::RecordChanged) => {
+                "noemt de verantwoording met andere inhoud (sha256) dan zij heeft".into()
+            }
+            (Self::En, P::RecordChanged) => {
+                "names the record with other content (sha256) than it has".into()
+            }
+            (Self::Nl, P::BeforeRecord) => {
+                "zegt ondertekend te zijn vóór de verantwoording waar het over gaat".into()
+            }
+            (Self::En, P::BeforeRecord) => {
+                "says it was signed before the record it is about".into()
+            }
+            (Self::Nl, P::Refused(Refusal::OwnRecord)) => {
+                "had niet ondertekend mogen worden: de beoordelaar is de auteur (vier ogen)".into()
+            }
+            (Self::En, P::Refused(Refusal::OwnRecord)) => {
+                "should never have been signed: the reviewer is the record's author (four eyes)".into()
+            }
+            (Self::Nl, P::Refused(Refusal::RoleTooLow { needed, role })) => format!(
+                "had niet ondertekend mogen worden: de verantwoording vraagt beoordeling door {needed} of hoger; de beoordelaar was {role}"
+            ),
+            (Self::En, P::Refused(Refusal::RoleTooLow { needed, role })) => format!(
+                "should never have been signed: the record needs review by {needed} or higher; the reviewer was {role}"
+            ),
+            (Self::Nl, P::Refused(r)) => format!("had niet ondertekend mogen worden: {}", self.review_refusal(r)),
+            (Self::En, P::Refused(r)) => format!("should never have been signed: {}", self.review_refusal(r)),
+            (Self::Nl, P::AfterEnd(s)) => format!(
+                "ondertekend nadat het besluit al {} was",
+                self.status(*s)
+            ),
+            (Self::En, P::AfterEnd(s)) => {
+                format!("signed after the decision was {} already", self.status(*s))
+            }
+            (_, P::MayNotWithdraw) => self.act_error(&ActError::MayNotWithdraw),
+            (Self::Nl, P::RevisedTwice) => {
+                "een tweede herziening van dezelfde verantwoording".into()
+            }
+            (Self::En, P::RevisedTwice) => "a second revision of the same record".into(),
+            (_, P::NotReturned(s)) => self.act_error(&ActError::NotReturned(*s)),
+            (Self::Nl, P::OtherCase) => "een herziening voor een andere zaak".into(),
+            (Self::En, P::OtherCase) => "a revision for another case".into(),
+        }
+    }
+
+    pub fn review_not_signed(self) -> &'static str {
+        self.pick("Niets ondertekend.", "Nothing signed.")
+    }
+
+    pub fn review_written(self, verdict: Verdict, record: &str, file: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Beoordeling ondertekend: {record} {}. Bestand: {file}.",
+                self.verdict(verdict)
+            ),
+            Self::En => format!(
+                "Review signed: {record} {}. File: {file}.",
+                self.verdict(verdict)
+            ),
+        }
+    }
+
+    pub fn review_passed_on(self, role: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Het bedrag of de looptijd gaat boven uw eigen mandaat: de verantwoording wacht nu op beoordeling door {role} of hoger."
+            ),
+            Self::En => format!(
+                "The amount or duration goes beyond your own mandaat: the record now waits for review by {role} or higher."
+            ),
+        }
+    }
+
+    pub fn withdrawal_written(self, record: &str, file: &str) -> String {
+        match self {
+            Self::Nl => format!("Intrekking ondertekend: {record} is ingetrokken. Bestand: {file}."),
+            Self::En => format!("Withdrawal signed: {record} is withdrawn. File: {file}."),
+        }
+    }
+
+    pub fn reviews_header(self) -> [&'static str; 6] {
+        match self {
+            Self::Nl => ["id", "wacht", "zaak", "auteur", "norm", "waarom"],
+            Self::En => ["id", "waiting", "case", "author", "norm", "why"],
+        }
+    }
+
+    pub fn nothing_to_review(self) -> &'static str {
+        self.pick(
+            "Er wacht niets op uw beoordeling.",
+            "Nothing is waiting for your review.",
+        )
+    }
+
+    /// How long something has waited, in whole days.
+    pub fn waiting_days(self, days: i64) -> String {
+        match (self, days) {
+            (Self::Nl, 0) => "vandaag".into(),
+            (Self::Nl, 1) => "1 dag".into(),
+            (Self::Nl, n) => format!("{n} dagen"),
+            (Self::En, 0) => "today".into(),
+            (Self::En, 1) => "1 day".into(),
+            (Self::En, n) => format!("{n} days"),
+        }
+    }
+
+    /// An amount as people read it: `€ 1.800` or `€ 1.800,50` in Dutch,
+    /// `€1,800` or `€1,800.50` in English; other units follow the number.
+    pub fn amount(self, value: f64, unit: Option<&str>) -> String {
+        let (thousands, decimal) = match self {
+            Self::Nl => ('.', ','),
+            Self::En => (',', '.'),
+        };
+        let cents = (value.abs() * 100.0).round();
+        let whole = format!("{:.0}", (cents / 100.0).trunc());
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(thousands);
+            }
+            grouped.push(c);
+        }
+        let fraction = cents % 100.0;
+        if fraction != 0.0 {
+            grouped.push(decimal);
+            grouped.push_str(&format!("{fraction:02.0}"));
+        }
+        let sign = if value < 0.0 { "-" } else { "" };
+        match (self, unit) {
+            (Self::Nl, Some("EUR")) => format!("€ {sign}{grouped}"),
+            (Self::En, Some("EUR")) => format!("{sign}€{grouped}"),
+            (_, Some(unit)) => format!("{sign}{grouped} {unit}"),
+            (_, None) => format!("{sign}{grouped}"),
+        }
+    }
+
+    /// Why a decision needs review, as the team lead reads it:
+    /// "bedrag € 1.800 > € 1.000 (consulent)".
+    pub fn exceeded(
+        self,
+        why: &crate::domain::norm::Exceeded,
+        role: &str,
+        unit: impl Fn(&str) -> Option<String>,
+    ) -> String {
+        use crate::domain::norm::Exceeded;
+        match why {
+            Exceeded::Limit { check, value, max } => {
+                let unit = unit(check);
+                format!(
+                    "{check} {} > {} ({role})",
+                    self.amount(*value, unit.as_deref()),
+                    self.amount(*max, unit.as_deref())
+                )
+            }
+            Exceeded::Duration { max } => match self {
+                Self::Nl => format!("looptijd langer dan {} ({role})", self.duration(*max)),
+                Self::En => format!("period longer than {} ({role})", self.duration(*max)),
+            },
+            Exceeded::FourEyes => self
+                .pick(
+                    "de norm vraagt vier ogen bij elk besluit",
+                    "the norm asks four eyes for every decision",
+                )
+                .to_owned(),
+            Exceeded::NoTier => match self {
+                Self::Nl => format!("de norm geeft {role} geen mandaat"),
+                Self::En => format!("the norm gives {role} no mandaat"),
+            },
+        }
+    }
+
+    pub fn needs_review_by(self, role: &str) -> String {
+        match self {
+            Self::Nl => format!("beoordeling door {role} of hoger"),
+            Self::En => format!("review by {role} or higher"),
+        }
+    }
+
+    pub fn revision_of(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("herziening van {id}"),
+            Self::En => format!("revision of {id}"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_as_dutch_and_english_readers_write_them() {
+        assert_eq!(Lang::Nl.amount(1800.0, Some("EUR")), "€ 1.800");
+        assert_eq!(Lang::Nl.amount(2350.5, Some("EUR")), "€ 2.350,50");
+        assert_eq!(Lang::En.amount(2350.5, Some("EUR")), "€2,350.50");
+        assert_eq!(Lang::Nl.amount(1_234_567.0, None), "1.234.567");
+        assert_eq!(Lang::Nl.amount(12.0, Some("uur")), "12 uur");
+        assert_eq!(Lang::En.amount(999.999, Some("EUR")), "€1,000");
+    }
+}
