@@ -13,12 +13,15 @@ use crate::domain::ops;
 use crate::domain::ops::record::SignedRecord;
 use crate::domain::source::SourceFile;
 use crate::domain::store::files::new_id;
+use crate::domain::ops::review::Subject;
 use crate::domain::suggest;
+use super::review::act_error;
 
 /// Record a signed decision: the full-screen walkthrough, or from an
 /// answers file for scripts. Prints the new record's id alone on standard
 /// output, for scripts and the case file
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("basis").multiple(true).args(["norm", "revises"])))]
 pub struct NewArgs {
     /// The id of the agreed norm the decision relies on (required with
     /// --answers; in the walkthrough it skips choosing)
@@ -29,10 +32,15 @@ pub struct NewArgs {
     #[arg(
         long,
         value_name = "FILE",
-        requires = "norm",
+        requires = "basis",
         conflicts_with = "resume"
     )]
     pub answers: Option<PathBuf>,
+    /// Revise a returned record: the new record names it and replaces it
+    /// (same case; the norm is the revised record's unless --norm says
+    /// otherwise)
+    #[arg(long, value_name = "ID", requires = "answers")]
+    pub revises: Option<String>,
     /// Go on with a draft of the walkthrough: the most recent one, or the
     /// one with this id (see `maatwerk drafts`)
     #[arg(long, value_name = "DRAFT", num_args = 0..=1, default_missing_value = "")]
@@ -40,7 +48,7 @@ pub struct NewArgs {
 }
 
 pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let (Some(norm), Some(answers_file)) = (&args.norm, &args.answers) else {
+    let Some(answers_file) = &args.answers else {
         let start = super::walkthrough::Start {
             norm: args.norm.as_deref(),
             resume: match args.resume.as_deref() {
@@ -54,6 +62,19 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let store = open_store(ctx)?;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let revised = match &args.revises {
+        None => None,
+        Some(id) => Some(
+            Subject::find(&store, &state, id, ctx.today)
+                .map_err(|e| store_error(ctx, &e))?
+                .map_err(|e| act_error(ctx, &e))?,
+        ),
+    };
+    let norm = match (&args.norm, &revised) {
+        (Some(norm), _) => norm.as_str(),
+        (None, Some(subject)) => subject.stored.record.norm.id.as_str(),
+        (None, None) => return Err(CliError::input(lang.norm_required().to_owned(), None)),
+    };
     let adopted = store.adopted_catalog(&state, ctx.today);
     let Some(loaded) = adopted.get(norm) else {
         return Err(not_adopted(ctx, norm, &adopted));
@@ -111,6 +132,12 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         }
     };
 
+    let prepared = match &revised {
+        None => prepared,
+        Some(subject) => prepared.revising(
+            ops::review::revisable(subject, &proposal.case).map_err(|e| act_error(ctx, &e))?,
+        ),
+    };
     let key = unlock(&key, ctx)?;
     let now = ctx.now;
     let SignedRecord { record, path } = prepared

@@ -5,7 +5,10 @@ use clap::Args;
 
 use super::signing::{open_store, store_error};
 use super::{CliError, Context, Outcome};
+use crate::domain::lifecycle::{Event, Life, Status};
 use crate::domain::record::{Answer, Record};
+use crate::domain::review::{Review, Withdrawal};
+use crate::domain::store::{Ledger, RecordFilter};
 use crate::domain::verify;
 
 /// Show one record: the decision, the norm it relied on, the answers, the
@@ -26,6 +29,127 @@ struct JsonShow<'a> {
     file: String,
     signature_valid: bool,
     problems: Vec<&'static str>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    life: Option<JsonLife>,
+}
+
+/// What happened to the decision since it was signed.
+#[derive(serde::Serialize)]
+struct JsonLife {
+    status: Status,
+    norm_revised: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    waiting_for: Option<String>,
+    reviews: Vec<String>,
+    withdrawals: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    revised_by: Option<String>,
+}
+
+/// The decision's story as `show` tells it: its status and, oldest first,
+/// the reviews, the revision and the withdrawal that count.
+struct Told {
+    life: Life,
+    events: Vec<Told1>,
+}
+
+enum Told1 {
+    Reviewed(Review),
+    Withdrawn(Withdrawal),
+    Revised(String, jiff::Timestamp),
+}
+
+/// The story of the record `id`, when the store can tell it.
+fn story(store: &crate::domain::store::Store, id: &str, today: jiff::civil::Date) -> Option<Told> {
+    let state = store.state().ok()?;
+    let records = store.records(&RecordFilter::default()).ok()?.items;
+    let acts = store.acts(&state).ok()?;
+    let stored = records.iter().find(|r| r.record.id == id)?;
+    let ledger = Ledger::new(store, &state, &acts, &records);
+    let story = ledger.story(stored, today);
+    let events = story
+        .events
+        .iter()
+        .map(|e| match e {
+            Event::Reviewed(r) => Told1::Reviewed((*r).clone()),
+            Event::Withdrawn(w) => Told1::Withdrawn((*w).clone()),
+            Event::Revised(r) => Told1::Revised(r.id.clone(), r.created),
+        })
+        .collect();
+    Some(Told {
+        life: story.life,
+        events,
+    })
+}
+
+impl Told {
+    fn json(&self) -> JsonLife {
+        JsonLife {
+            status: self.life.status,
+            norm_revised: self.life.norm_revised,
+            waiting_for: self.life.waiting_for.clone(),
+            reviews: self
+                .events
+                .iter()
+                .filter_map(|e| match e {
+                    Told1::Reviewed(r) => Some(r.id.clone()),
+                    _ => None,
+                })
+                .collect(),
+            withdrawals: self
+                .events
+                .iter()
+                .filter_map(|e| match e {
+                    Told1::Withdrawn(w) => Some(w.id.clone()),
+                    _ => None,
+                })
+                .collect(),
+            revised_by: self.events.iter().find_map(|e| match e {
+                Told1::Revised(id, _) => Some(id.clone()),
+                _ => None,
+            }),
+        }
+    }
+}
+
+/// The status and the timeline: signed, each review, the revision, the
+/// withdrawal.
+fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
+    let lang = ctx.lang;
+    ctx.out.blank()?;
+    ctx.out.line(
+        &ctx.out
+            .paint(Style::new().bold().underline(), lang.heading_timeline()),
+    )?;
+    let mut lines = vec![(r.created, lang.timeline_signed(&r.author.name, r.signature_meaning))];
+    if let Some(revised) = &r.revises {
+        lines[0].1 = format!("{} — {}", lines[0].1, lang.revision_of(revised));
+    }
+    for e in &told.events {
+        lines.push(match e {
+            Told1::Reviewed(v) => (
+                v.created,
+                lang.timeline_reviewed(&v.reviewer.name, &v.reviewer.role, v.verdict, v.remark.as_deref()),
+            ),
+            Told1::Withdrawn(w) => (w.created, lang.timeline_withdrawn(&w.by.name, &w.reason)),
+            Told1::Revised(id, at) => (*at, lang.timeline_revised(id)),
+        });
+    }
+    for (at, text) in lines {
+        ctx.out.wrapped(2, &format!("{at}  {text}"))?;
+    }
+    field(
+        ctx,
+        lang.label_status(),
+        &match &told.life.waiting_for {
+            Some(role) => format!(
+                "{} ({})",
+                lang.status_with_flag(told.life.status, told.life.norm_revised),
+                lang.needs_review_by(role)
+            ),
+            None => lang.status_with_flag(told.life.status, told.life.norm_revised),
+        },
+    )
 }
 
 pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
@@ -47,16 +171,21 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         )
     })?;
     let rel = crate::domain::store::relative(store.dir(), &file.path);
+    let told = story(&store, &record.id, ctx.today);
     if args.json {
         ctx.out.json(&JsonShow {
             record: &record,
             file: rel,
             signature_valid: problems.is_empty(),
             problems: problems.iter().map(verify::FindingKind::code).collect(),
+            life: told.as_ref().map(Told::json),
         })?;
         return Ok(Outcome::Success);
     }
     print_record(ctx, &record, &rel)?;
+    if let Some(told) = &told {
+        print_story(ctx, &record, told)?;
+    }
     ctx.out.blank()?;
     if problems.is_empty() {
         let ok = ctx.out.paint(

@@ -36,6 +36,8 @@ struct JsonFinding {
 struct JsonReport {
     ok: bool,
     records: usize,
+    reviews: usize,
+    withdrawals: usize,
     signals: usize,
     keyring_entries: usize,
     norms: usize,
@@ -126,6 +128,8 @@ fn json(report: &Report, lang: crate::i18n::Lang, root_pinned: bool) -> JsonRepo
     JsonReport {
         ok: report.errors() == 0,
         records: report.records,
+        reviews: report.reviews,
+        withdrawals: report.withdrawals,
         signals: report.signals,
         keyring_entries: report.keyring_entries,
         norms: report.norms,

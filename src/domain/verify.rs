@@ -51,8 +51,8 @@ pub struct Report {
     pub adoptions: usize,
     pub norms: usize,
     pub signals: usize,
-    /// Reviews and withdrawals.
-    pub acts: usize,
+    pub reviews: usize,
+    pub withdrawals: usize,
     pub root: Option<Fingerprint>,
 }
 
@@ -135,7 +135,8 @@ pub fn verify(
     // 4. Reviews and withdrawals, then the records, one author at a time,
     // keeping those the acts are about.
     let acts = acts::read(&cx, &mut findings);
-    report.acts = acts.count;
+    report.reviews = acts.review_files;
+    report.withdrawals = acts.withdrawal_files;
     let wanted = acts.records();
     cx.wanted = &wanted;
     report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);

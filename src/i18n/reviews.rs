@@ -212,6 +212,60 @@ impl Lang {
         }
     }
 
+    pub fn norm_required(self) -> &'static str {
+        self.pick(
+            "geef met --norm aan op welke norm het besluit steunt",
+            "say with --norm which norm the decision relies on",
+        )
+    }
+
+    pub fn heading_timeline(self) -> &'static str {
+        self.pick("Verloop", "Timeline")
+    }
+
+    pub fn label_status(self) -> &'static str {
+        self.pick("Status", "Status")
+    }
+
+    pub fn timeline_signed(
+        self,
+        name: &str,
+        meaning: crate::domain::record::SignatureMeaning,
+    ) -> String {
+        format!("{} — {name}", self.recorded_meaning(meaning))
+    }
+
+    pub fn timeline_reviewed(
+        self,
+        name: &str,
+        role: &str,
+        verdict: Verdict,
+        remark: Option<&str>,
+    ) -> String {
+        let head = match self {
+            Self::Nl => format!("{} door {name} ({role})", self.verdict(verdict)),
+            Self::En => format!("{} by {name} ({role})", self.verdict(verdict)),
+        };
+        match remark {
+            Some(remark) => format!("{head}: “{remark}”"),
+            None => head,
+        }
+    }
+
+    pub fn timeline_withdrawn(self, name: &str, reason: &str) -> String {
+        match self {
+            Self::Nl => format!("ingetrokken door {name}: “{reason}”"),
+            Self::En => format!("withdrawn by {name}: “{reason}”"),
+        }
+    }
+
+    pub fn timeline_revised(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("vervangen door herziening {id}"),
+            Self::En => format!("superseded by revision {id}"),
+        }
+    }
+
     pub fn review_not_signed(self) -> &'static str {
         self.pick("Niets ondertekend.", "Nothing signed.")
     }

@@ -369,8 +369,16 @@ impl Lang {
         match self {
             Self::Nl => {
                 let head = format!(
-                    "{}, {}, {}, {} en {} gecontroleerd (vertrouwensanker {root})",
+                    "{}{}, {}, {}, {} en {} gecontroleerd (vertrouwensanker {root})",
                     count(r.records, "verantwoording", "verantwoordingen"),
+                    match (r.reviews, r.withdrawals) {
+                        (0, 0) => String::new(),
+                        (v, w) => format!(
+                            ", {}, {}",
+                            count(v, "beoordeling", "beoordelingen"),
+                            count(w, "intrekking", "intrekkingen")
+                        ),
+                    },
                     count(r.signals, "signaal", "signalen"),
                     count(
                         r.keyring_entries,
@@ -401,8 +409,16 @@ impl Lang {
             }
             Self::En => {
                 let head = format!(
-                    "{}, {}, {}, {} and {} verified (trust root {root})",
+                    "{}{}, {}, {}, {} and {} verified (trust root {root})",
                     count(r.records, "record", "records"),
+                    match (r.reviews, r.withdrawals) {
+                        (0, 0) => String::new(),
+                        (v, w) => format!(
+                            ", {}, {}",
+                            count(v, "review", "reviews"),
+                            count(w, "withdrawal", "withdrawals")
+                        ),
+                    },
                     count(r.signals, "signal", "signals"),
                     count(r.keyring_entries, "keyring change", "keyring changes"),
                     count(r.adoptions, "adoption", "adoptions"),

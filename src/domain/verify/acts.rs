@@ -106,8 +106,10 @@ impl Act for Withdrawal {
 pub struct Acts {
     pub reviews: Vec<(String, Review)>,
     pub withdrawals: Vec<(String, Withdrawal)>,
-    /// How many files there were.
-    pub count: usize,
+    /// How many review files there were …
+    pub review_files: usize,
+    /// … and withdrawal files.
+    pub withdrawal_files: usize,
 }
 
 impl Acts {
@@ -126,10 +128,10 @@ pub fn read(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Acts {
     let mut acts = Acts::default();
     let (reviews, n) = read_kind::<Review>(cx, "reviews", findings);
     acts.reviews = reviews;
-    acts.count += n;
+    acts.review_files = n;
     let (withdrawals, n) = read_kind::<Withdrawal>(cx, "withdrawals", findings);
     acts.withdrawals = withdrawals;
-    acts.count += n;
+    acts.withdrawal_files = n;
     acts
 }
 
