@@ -88,6 +88,7 @@ fn record() -> impl Strategy<Value = Record> {
         hashes(),
         hashes(),
         any::<bool>(),
+        (proptest::option::of(text()), proptest::option::of(text())),
     );
     let people = (
         vec(text(), 4),
@@ -104,7 +105,8 @@ fn record() -> impl Strategy<Value = Record> {
         vec((text(), text(), any::<bool>()), 0..3),
     );
     (head, people, lists).prop_map(|(h, p, l)| {
-        let (format, id, created, decision_date, case, seq, prev, keyring, adoptions, decided) = h;
+        let (format, id, created, decision_date, case, seq, prev, keyring, adoptions, decided, revises) =
+            h;
         let (author, norm, period, mandate, motivation) = p;
         Record {
             format,
@@ -116,6 +118,8 @@ fn record() -> impl Strategy<Value = Record> {
             prev,
             keyring,
             adoptions,
+            revises: revises.0,
+            revises_sha256: revises.1,
             signature_meaning: if decided {
                 SignatureMeaning::Decided
             } else {

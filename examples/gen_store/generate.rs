@@ -186,6 +186,7 @@ fn draw_up(
             seq,
             prev,
             under: Some(under.clone()),
+            revises: None,
         },
     ))
 }

@@ -24,7 +24,7 @@ use super::review::act_error;
 #[command(group(clap::ArgGroup::new("basis").multiple(true).args(["norm", "revises"])))]
 pub struct NewArgs {
     /// The id of the agreed norm the decision relies on (required with
-    /// --answers; in the walkthrough it skips choosing)
+    /// --answers unless --revises; in the walkthrough it skips choosing)
     #[arg(long)]
     pub norm: Option<String>,
     /// The answers: case reference, check answers, motivation and period

@@ -42,6 +42,15 @@ impl Lang {
             "maatwerk verify" => {
                 "Controleer elk bestand in de opslag: handtekeningen, ondertekenaars en hun rollen, de sleutelring tot het vertrouwensanker, de normkopieën en de keten van elke auteur. Eindigt met 0 als alles klopt en 1 als er iets mis is"
             }
+            "maatwerk review" => {
+                "Beoordeel een verantwoording die ter beoordeling is opgesteld: keur haar goed, stuur haar met opmerkingen terug naar de auteur, of wijs haar af. Ondertekend; u beoordeelt nooit uw eigen verantwoording, en uw rol moet reiken tot de rol die de norm vraagt"
+            }
+            "maatwerk reviews" => {
+                "Toon de verantwoordingen die op uw beoordeling wachten, oudste eerst, met hoe lang ze wachten en waarom ze beoordeling vragen. Zonder sleutel in de sleutelring (of met --all): alle verantwoordingen die op beoordeling wachten"
+            }
+            "maatwerk withdraw" => {
+                "Trek een besluit in: vanaf nu staat het niet meer. Ondertekend door de auteur, door wie het beoordeelde, of door wie in de norm boven de auteur staat. Toont het id van de intrekking"
+            }
             "maatwerk signal" => {
                 "Meld een signaal: een ondertekende notitie dat geen afgesproken norm past bij een zaak die er een nodig heeft, voor de beleidseigenaar. Toont het id van het signaal"
             }
@@ -121,7 +130,7 @@ impl Lang {
                 "Normbestanden of mappen daarmee [standaard: de normen in gebruik]"
             }
             ("maatwerk new", "norm") => {
-                "De id van de afgesproken norm waarop het besluit steunt (verplicht bij --answers; in de doorloop slaat het de keuze over)"
+                "De id van de afgesproken norm waarop het besluit steunt (verplicht bij --answers, tenzij --revises; in de doorloop slaat het de keuze over)"
             }
             ("maatwerk new", "resume") => {
                 "Ga verder met een concept van de doorloop: het meest recente, of dat met dit id (zie `maatwerk drafts`)"
@@ -133,6 +142,31 @@ impl Lang {
             ("maatwerk list", "norm") => "Alleen verantwoordingen die op deze norm steunen",
             ("maatwerk list", "from") => "Alleen besluiten op of na deze datum",
             ("maatwerk list", "to") => "Alleen besluiten op of vóór deze datum",
+            ("maatwerk list", "status") => {
+                "Alleen besluiten met deze status: decided, for-review, approved, returned, rejected, superseded, withdrawn, expired"
+            }
+            ("maatwerk list", "case") => "Alleen verantwoordingen voor dit zaaknummer",
+            ("maatwerk new", "revises") => {
+                "Herzie een teruggestuurde verantwoording: de nieuwe noemt haar en vervangt haar (zelfde zaak; de norm is die van de herziene, tenzij --norm anders zegt)"
+            }
+            ("maatwerk review" | "maatwerk withdraw", "id") => {
+                "Het id van de verantwoording, bijvoorbeeld MW-20261123-K7QF2XAB"
+            }
+            ("maatwerk review", "approve") => "Het besluit mag worden genomen zoals opgesteld",
+            ("maatwerk review", "return_") => {
+                "Terug naar de auteur om te herzien (een opmerking is verplicht)"
+            }
+            ("maatwerk review", "reject") => {
+                "Het besluit wordt niet genomen (een opmerking is verplicht)"
+            }
+            ("maatwerk review", "comment") => "De opmerking voor de auteur",
+            ("maatwerk review", "comment_file") => "Een bestand met de opmerking",
+            ("maatwerk reviews", "all") => {
+                "Alle verantwoordingen die op beoordeling wachten, niet alleen die u mag beoordelen"
+            }
+            ("maatwerk withdraw", "reason") => {
+                "Waarom het besluit niet meer staat (minstens 10 tekens)"
+            }
             ("maatwerk verify", "expect_root") => {
                 "De vingerafdruk van het vertrouwensanker die u verwacht (SHA256:…), zoals `maatwerk init` die toonde; elk ander anker is een bevinding"
             }
