@@ -15,6 +15,7 @@ mod cli {
     mod norms_show;
     mod overview;
     mod records;
+    mod reviews;
     mod signals;
     mod verify;
     mod walkthrough;

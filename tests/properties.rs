@@ -75,6 +75,36 @@ fn hashes() -> impl Strategy<Value = Option<Vec<String>>> {
     ))
 }
 
+fn check_of((id, question, answer, unit): (String, String, Answer, Option<String>)) -> CheckAnswer {
+    CheckAnswer {
+        id,
+        question,
+        answer,
+        unit,
+    }
+}
+
+fn evidence_of((id, text, in_case_file): (String, String, bool)) -> EvidenceItem {
+    EvidenceItem {
+        id,
+        text,
+        in_case_file,
+    }
+}
+
+/// The seven parts of a motivation, in their order.
+fn motivation_of(parts: &[String]) -> Motivation {
+    Motivation {
+        circumstances: parts[0].clone(),
+        consequences: parts[1].clone(),
+        aims: parts[2].clone(),
+        disproportionality: parts[3].clone(),
+        resident_view: parts[4].clone(),
+        consulted: parts[5].clone(),
+        expected_effect: parts[6].clone(),
+    }
+}
+
 fn record() -> impl Strategy<Value = Record> {
     let head = (
         text(),
@@ -105,8 +135,19 @@ fn record() -> impl Strategy<Value = Record> {
         vec((text(), text(), any::<bool>()), 0..3),
     );
     (head, people, lists).prop_map(|(h, p, l)| {
-        let (format, id, created, decision_date, case, seq, prev, keyring, adoptions, decided, revises) =
-            h;
+        let (
+            format,
+            id,
+            created,
+            decision_date,
+            case,
+            seq,
+            prev,
+            keyring,
+            adoptions,
+            decided,
+            revises,
+        ) = h;
         let (author, norm, period, mandate, motivation) = p;
         Record {
             format,
@@ -148,34 +189,9 @@ fn record() -> impl Strategy<Value = Record> {
                 },
                 review_role: mandate.1,
             },
-            motivation: Motivation {
-                circumstances: motivation[0].clone(),
-                consequences: motivation[1].clone(),
-                aims: motivation[2].clone(),
-                disproportionality: motivation[3].clone(),
-                resident_view: motivation[4].clone(),
-                consulted: motivation[5].clone(),
-                expected_effect: motivation[6].clone(),
-            },
-            checks: l
-                .0
-                .into_iter()
-                .map(|(id, question, answer, unit)| CheckAnswer {
-                    id,
-                    question,
-                    answer,
-                    unit,
-                })
-                .collect(),
-            evidence: l
-                .1
-                .into_iter()
-                .map(|(id, text, in_case_file)| EvidenceItem {
-                    id,
-                    text,
-                    in_case_file,
-                })
-                .collect(),
+            motivation: motivation_of(&motivation),
+            checks: l.0.into_iter().map(check_of).collect(),
+            evidence: l.1.into_iter().map(evidence_of).collect(),
         }
     })
 }

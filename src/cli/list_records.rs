@@ -92,22 +92,29 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         let json: Vec<JsonRecord<'_>> = records
             .iter()
             .zip(&lives)
-            .map(|(StoredRecord { record: r, file, .. }, life)| JsonRecord {
-                id: &r.id,
-                decision_date: r.decision_date,
-                created: r.created,
-                case: &r.case,
-                author: &r.author.principal,
-                role: &r.author.role,
-                norm: &r.norm.id,
-                norm_version: r.norm.version,
-                mandate: r.mandate.outcome,
-                status: life.status,
-                norm_revised: life.norm_revised,
-                waiting_for: life.waiting_for.as_deref(),
-                revises: r.revises.as_deref(),
-                file,
-            })
+            .map(
+                |(
+                    StoredRecord {
+                        record: r, file, ..
+                    },
+                    life,
+                )| JsonRecord {
+                    id: &r.id,
+                    decision_date: r.decision_date,
+                    created: r.created,
+                    case: &r.case,
+                    author: &r.author.principal,
+                    role: &r.author.role,
+                    norm: &r.norm.id,
+                    norm_version: r.norm.version,
+                    mandate: r.mandate.outcome,
+                    status: life.status,
+                    norm_revised: life.norm_revised,
+                    waiting_for: life.waiting_for.as_deref(),
+                    revises: r.revises.as_deref(),
+                    file,
+                },
+            )
             .collect();
         ctx.out.json(&json)?;
         return Ok(Outcome::Success);

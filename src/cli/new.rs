@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::diagnostics::{self, Item};
+use super::review::act_error;
 use super::signing::{member_grant, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::answers;
@@ -11,11 +12,10 @@ use crate::domain::diagnostic::{FileReport, Severity};
 use crate::domain::norm::catalog::Catalog;
 use crate::domain::ops;
 use crate::domain::ops::record::SignedRecord;
+use crate::domain::ops::review::Subject;
 use crate::domain::source::SourceFile;
 use crate::domain::store::files::new_id;
-use crate::domain::ops::review::Subject;
 use crate::domain::suggest;
-use super::review::act_error;
 
 /// Record a signed decision: the full-screen walkthrough, or from an
 /// answers file for scripts. Prints the new record's id alone on standard

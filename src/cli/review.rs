@@ -55,17 +55,17 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let prepared = review::prepare(&subject, &grant, verdict, remark.as_deref(), &state)
         .map_err(|e| act_error(ctx, &e))?;
     let signer = unlock(&key, ctx)?;
-    let (signed, path) = prepared
+    let (review, path) = prepared
         .sign(&store, &signer, ctx.now)
         .map_err(|e| store_error(ctx, &e))?;
     ctx.out.err_line(&lang.review_written(
         verdict,
-        &signed.record.id,
+        &review.record.id,
         &crate::domain::store::relative(store.dir(), &path),
     ))?;
     // An approval beyond the reviewer's own tier passes the record on.
     if verdict == Verdict::Approve {
-        let after = Subject::find(&store, &state, &signed.record.id, ctx.today)
+        let after = Subject::find(&store, &state, &review.record.id, ctx.today)
             .map_err(|e| store_error(ctx, &e))?
             .map_err(|e| act_error(ctx, &e))?;
         if after.status == Status::ForReview
@@ -74,7 +74,7 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             ctx.out.err_line(&lang.review_passed_on(role))?;
         }
     }
-    ctx.out.line(&signed.id)?;
+    ctx.out.line(&review.id)?;
     Ok(Outcome::Success)
 }
 

@@ -49,13 +49,19 @@ pub fn run(args: &ReviewsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             .and_then(|key| state.keyring.grant_of_key(key.public_key(), ctx.now).ok())
             .map(crate::domain::keyring::Grant::author)
     };
-    let found = review::inbox(&store, &state, me.as_ref(), ctx.today)
-        .map_err(|e| store_error(ctx, &e))?;
+    let found =
+        review::inbox(&store, &state, me.as_ref(), ctx.today).map_err(|e| store_error(ctx, &e))?;
     if found.unreadable > 0 {
-        ctx.out.err_line(&lang.records_unreadable(found.unreadable))?;
+        ctx.out
+            .err_line(&lang.records_unreadable(found.unreadable))?;
     }
     let days = |s: &Subject| {
-        let signed = s.stored.record.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+        let signed = s
+            .stored
+            .record
+            .created
+            .to_zoned(jiff::tz::TimeZone::UTC)
+            .date();
         (ctx.today - signed).get_days().max(0).into()
     };
     let why = |s: &Subject| -> Vec<String> {

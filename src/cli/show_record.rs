@@ -66,8 +66,8 @@ fn story(store: &crate::domain::store::Store, id: &str, today: jiff::civil::Date
     let acts = store.acts(&state).ok()?;
     let stored = records.iter().find(|r| r.record.id == id)?;
     let ledger = Ledger::new(store, &state, &acts, &records);
-    let story = ledger.story(stored, today);
-    let events = story
+    let tale = ledger.story(stored, today);
+    let events = tale
         .events
         .iter()
         .map(|e| match e {
@@ -77,7 +77,7 @@ fn story(store: &crate::domain::store::Store, id: &str, today: jiff::civil::Date
         })
         .collect();
     Some(Told {
-        life: story.life,
+        life: tale.life,
         events,
     })
 }
@@ -121,7 +121,10 @@ fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
         &ctx.out
             .paint(Style::new().bold().underline(), lang.heading_timeline()),
     )?;
-    let mut lines = vec![(r.created, lang.timeline_signed(&r.author.name, r.signature_meaning))];
+    let mut lines = vec![(
+        r.created,
+        lang.timeline_signed(&r.author.name, r.signature_meaning),
+    )];
     if let Some(revised) = &r.revises {
         lines[0].1 = format!("{} — {}", lines[0].1, lang.revision_of(revised));
     }
@@ -129,7 +132,12 @@ fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
         lines.push(match e {
             Told1::Reviewed(v) => (
                 v.created,
-                lang.timeline_reviewed(&v.reviewer.name, &v.reviewer.role, v.verdict, v.remark.as_deref()),
+                lang.timeline_reviewed(
+                    &v.reviewer.name,
+                    &v.reviewer.role,
+                    v.verdict,
+                    v.remark.as_deref(),
+                ),
             ),
             Told1::Withdrawn(w) => (w.created, lang.timeline_withdrawn(&w.by.name, &w.reason)),
             Told1::Revised(id, at) => (*at, lang.timeline_revised(id)),

@@ -28,13 +28,13 @@ pub fn run(args: &WithdrawArgs, ctx: &mut Context) -> Result<Outcome, CliError> 
     let prepared = review::prepare_withdrawal(&subject, &grant, &args.reason, &state)
         .map_err(|e| act_error(ctx, &e))?;
     let signer = unlock(&key, ctx)?;
-    let (signed, path) = prepared
+    let (withdrawal, path) = prepared
         .sign(&store, &signer, ctx.now)
         .map_err(|e| store_error(ctx, &e))?;
     ctx.out.err_line(&ctx.lang.withdrawal_written(
-        &signed.record.id,
+        &withdrawal.record.id,
         &crate::domain::store::relative(store.dir(), &path),
     ))?;
-    ctx.out.line(&signed.id)?;
+    ctx.out.line(&withdrawal.id)?;
     Ok(Outcome::Success)
 }

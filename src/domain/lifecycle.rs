@@ -69,7 +69,9 @@ pub enum Standing {
     /// Decided within mandaat; nothing to review.
     Decided,
     /// Waiting for someone with `needed` or a later tier of its norm.
-    Open { needed: String },
+    Open {
+        needed: String,
+    },
     Approved,
     Returned,
     Rejected,
@@ -352,6 +354,81 @@ pub struct Found<'a, 'f> {
     pub norm_revised: bool,
 }
 
+/// A record's story so far, as its acts are taken one by one.
+struct Tally<'a> {
+    course: Course<'a>,
+    reviewers: Vec<&'a str>,
+    withdrawn: Option<Timestamp>,
+    revised_by: Option<&'a str>,
+}
+
+impl<'a> Tally<'a> {
+    /// Takes `event`, signed `at`, into the story; why it does not count
+    /// when it does not.
+    fn judge(
+        &mut self,
+        record: &Record,
+        link: &str,
+        at: Timestamp,
+        event: &Event<'a>,
+    ) -> Option<ActProblem> {
+        let binding_ok = match event {
+            Event::Reviewed(r) => r.record.sha256 == link,
+            Event::Withdrawn(w) => w.record.sha256 == link,
+            Event::Revised(r) => r.revises_sha256.as_deref() == Some(link),
+        };
+        let ended = if self.withdrawn.is_some() {
+            Some(Status::Withdrawn)
+        } else if self.revised_by.is_some() {
+            Some(Status::Superseded)
+        } else {
+            None
+        };
+        if !binding_ok {
+            return Some(ActProblem::RecordChanged);
+        }
+        if at < record.created {
+            return Some(ActProblem::BeforeRecord);
+        }
+        match *event {
+            Event::Reviewed(review) => match (ended, self.course.admit(&review.reviewer)) {
+                (Some(status), _) => Some(ActProblem::AfterEnd(status)),
+                (None, Err(refusal)) => Some(ActProblem::Refused(refusal)),
+                (None, Ok(())) => {
+                    self.course.apply(review.verdict, &review.reviewer.role);
+                    self.reviewers.push(&review.reviewer.principal);
+                    None
+                }
+            },
+            Event::Withdrawn(w) => match ended {
+                Some(status) => Some(ActProblem::AfterEnd(status)),
+                None if !self
+                    .course
+                    .may_withdraw(&w.by, self.reviewers.contains(&w.by.principal.as_str())) =>
+                {
+                    Some(ActProblem::MayNotWithdraw)
+                }
+                None => {
+                    self.withdrawn = Some(w.created);
+                    None
+                }
+            },
+            Event::Revised(r) => match ended {
+                Some(Status::Superseded) => Some(ActProblem::RevisedTwice),
+                Some(status) => Some(ActProblem::AfterEnd(status)),
+                None if r.case != record.case => Some(ActProblem::OtherCase),
+                None if *self.course.standing() != Standing::Returned => {
+                    Some(ActProblem::NotReturned(self.course.standing().status()))
+                }
+                None => {
+                    self.revised_by = Some(r.id.as_str());
+                    None
+                }
+            },
+        }
+    }
+}
+
 /// The story of `record` (whose file hashes to `link`), relying on `norm`:
 /// every act about it taken in the order it was signed, each counted only
 /// when it could be signed at that moment.
@@ -381,71 +458,34 @@ pub fn story<'a>(
             .iter()
             .map(|a| (a.record.created, a.file, Event::Revised(a.record))),
     );
-    acts.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    let mut course = Course::of(record, norm);
-    let mut reviewers: Vec<&str> = Vec::new();
-    let (mut withdrawn, mut revised_by) = (None, None);
+    // Within one second, what each act may rest on comes first: a verdict
+    // before a withdrawal by its reviewer, a return before the revision.
+    let rank = |e: &Event<'_>| match e {
+        Event::Reviewed(_) => 0,
+        Event::Withdrawn(_) => 1,
+        Event::Revised(_) => 2,
+    };
+    acts.sort_by(|a, b| (a.0, rank(&a.2), a.1).cmp(&(b.0, rank(&b.2), b.1)));
+    let mut tally = Tally {
+        course: Course::of(record, norm),
+        reviewers: Vec::new(),
+        withdrawn: None,
+        revised_by: None,
+    };
     let mut events = Vec::new();
     let mut problems = Vec::new();
     for (at, file, event) in acts {
-        let binding_ok = match &event {
-            Event::Reviewed(r) => r.record.sha256 == link,
-            Event::Withdrawn(w) => w.record.sha256 == link,
-            Event::Revised(r) => r.revises_sha256.as_deref() == Some(link),
-        };
-        let ended = if withdrawn.is_some() {
-            Some(Status::Withdrawn)
-        } else if revised_by.is_some() {
-            Some(Status::Superseded)
-        } else {
-            None
-        };
-        let problem = if !binding_ok {
-            Some(ActProblem::RecordChanged)
-        } else if at < record.created {
-            Some(ActProblem::BeforeRecord)
-        } else {
-            match &event {
-                Event::Reviewed(review) => match (ended, course.admit(&review.reviewer)) {
-                    (Some(status), _) => Some(ActProblem::AfterEnd(status)),
-                    (None, Err(refusal)) => Some(ActProblem::Refused(refusal)),
-                    (None, Ok(())) => {
-                        course.apply(review.verdict, &review.reviewer.role);
-                        reviewers.push(&review.reviewer.principal);
-                        None
-                    }
-                },
-                Event::Withdrawn(w) => match ended {
-                    Some(status) => Some(ActProblem::AfterEnd(status)),
-                    None if !course
-                        .may_withdraw(&w.by, reviewers.contains(&w.by.principal.as_str())) =>
-                    {
-                        Some(ActProblem::MayNotWithdraw)
-                    }
-                    None => {
-                        withdrawn = Some(w.created);
-                        None
-                    }
-                },
-                Event::Revised(r) => match ended {
-                    Some(Status::Superseded) => Some(ActProblem::RevisedTwice),
-                    Some(status) => Some(ActProblem::AfterEnd(status)),
-                    None if r.case != record.case => Some(ActProblem::OtherCase),
-                    None if *course.standing() != Standing::Returned => {
-                        Some(ActProblem::NotReturned(course.standing().status()))
-                    }
-                    None => {
-                        revised_by = Some(r.id.as_str());
-                        None
-                    }
-                },
-            }
-        };
-        match problem {
+        match tally.judge(record, link, at, &event) {
             Some(p) => problems.push((file, p)),
             None => events.push(event),
         }
     }
+    let Tally {
+        course,
+        withdrawn,
+        revised_by,
+        ..
+    } = tally;
     let life = life(
         record,
         course,
@@ -590,7 +630,8 @@ mod tests {
     fn withdrawn_beats_superseded_beats_the_review_and_an_ended_period_expires() {
         let (r, norm) = record(400.0);
         let today = r.period.expect("period").end;
-        let status = |events: &Events<'_>, today| life(&r, Course::of(&r, Some(&norm)), events, today);
+        let status =
+            |events: &Events<'_>, today| life(&r, Course::of(&r, Some(&norm)), events, today);
         let before = today.yesterday().expect("date");
         assert_eq!(status(&Events::default(), before).status, Status::Decided);
         assert_eq!(status(&Events::default(), today).status, Status::Expired);

@@ -109,7 +109,9 @@ pub enum TextProblem {
     /// Returning or rejecting without saying why.
     RemarkMissing,
     /// A withdrawal's reason says too little.
-    ReasonTooShort { min: usize },
+    ReasonTooShort {
+        min: usize,
+    },
     BsnInText,
     /// Control or direction characters a reader would not see.
     HiddenCharacter,

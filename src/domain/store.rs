@@ -463,11 +463,17 @@ impl Store {
         principal: &str,
     ) -> Result<(Withdrawal, PathBuf), StoreError> {
         let dir = self.withdrawals_dir().join(checked_principal(principal)?);
-        self.append(&dir, principal, signer, Namespace::Withdrawal, |seq, prev| {
-            let withdrawal = make(seq, prev);
-            let name = format!("{seq:06}-{}.toml", withdrawal.id);
-            (withdrawal, name)
-        })
+        self.append(
+            &dir,
+            principal,
+            signer,
+            Namespace::Withdrawal,
+            |seq, prev| {
+                let withdrawal = make(seq, prev);
+                let name = format!("{seq:06}-{}.toml", withdrawal.id);
+                (withdrawal, name)
+            },
+        )
     }
 
     /// Under `principal`'s lock, the next link of the chain in `dir`: `make`

@@ -1,5 +1,7 @@
 //! Reviews, withdrawals, revisions and the status of a decision.
 
+use std::fmt::Write as _;
+
 use super::Lang;
 use crate::domain::lifecycle::{Refusal, Status};
 use crate::domain::ops::review::ActError;
@@ -44,10 +46,7 @@ impl Lang {
     pub fn unknown_status(self, given: &str) -> String {
         let codes: Vec<&str> = Status::ALL.iter().map(|s| s.code()).collect();
         match self {
-            Self::Nl => format!(
-                "onbekende status `{given}`: kies uit {}",
-                codes.join(", ")
-            ),
+            Self::Nl => format!("onbekende status `{given}`: kies uit {}", codes.join(", ")),
             Self::En => format!("unknown status `{given}`: choose from {}", codes.join(", ")),
         }
     }
@@ -184,7 +183,8 @@ impl Lang {
                 "had niet ondertekend mogen worden: de beoordelaar is de auteur (vier ogen)".into()
             }
             (Self::En, P::Refused(Refusal::OwnRecord)) => {
-                "should never have been signed: the reviewer is the record's author (four eyes)".into()
+                "should never have been signed: the reviewer is the record's author (four eyes)"
+                    .into()
             }
             (Self::Nl, P::Refused(Refusal::RoleTooLow { needed, role })) => format!(
                 "had niet ondertekend mogen worden: de verantwoording vraagt beoordeling door {needed} of hoger; de beoordelaar was {role}"
@@ -192,12 +192,16 @@ impl Lang {
             (Self::En, P::Refused(Refusal::RoleTooLow { needed, role })) => format!(
                 "should never have been signed: the record needs review by {needed} or higher; the reviewer was {role}"
             ),
-            (Self::Nl, P::Refused(r)) => format!("had niet ondertekend mogen worden: {}", self.review_refusal(r)),
-            (Self::En, P::Refused(r)) => format!("should never have been signed: {}", self.review_refusal(r)),
-            (Self::Nl, P::AfterEnd(s)) => format!(
-                "ondertekend nadat het besluit al {} was",
-                self.status(*s)
+            (Self::Nl, P::Refused(r)) => format!(
+                "had niet ondertekend mogen worden: {}",
+                self.review_refusal(r)
             ),
+            (Self::En, P::Refused(r)) => {
+                format!("should never have been signed: {}", self.review_refusal(r))
+            }
+            (Self::Nl, P::AfterEnd(s)) => {
+                format!("ondertekend nadat het besluit al {} was", self.status(*s))
+            }
             (Self::En, P::AfterEnd(s)) => {
                 format!("signed after the decision was {} already", self.status(*s))
             }
@@ -296,7 +300,9 @@ impl Lang {
 
     pub fn withdrawal_written(self, record: &str, file: &str) -> String {
         match self {
-            Self::Nl => format!("Intrekking ondertekend: {record} is ingetrokken. Bestand: {file}."),
+            Self::Nl => {
+                format!("Intrekking ondertekend: {record} is ingetrokken. Bestand: {file}.")
+            }
             Self::En => format!("Withdrawal signed: {record} is withdrawn. File: {file}."),
         }
     }
@@ -346,7 +352,7 @@ impl Lang {
         let fraction = cents % 100.0;
         if fraction != 0.0 {
             grouped.push(decimal);
-            grouped.push_str(&format!("{fraction:02.0}"));
+            let _ = write!(grouped, "{fraction:02.0}");
         }
         let sign = if value < 0.0 { "-" } else { "" };
         match (self, unit) {

@@ -16,7 +16,9 @@ use crate::domain::review::{
     self, REVIEW_FORMAT, RecordRef, Review, TextProblem, Verdict, WITHDRAWAL_FORMAT, Withdrawal,
 };
 use crate::domain::store::files::new_id;
-use crate::domain::store::{Acts, Ledger, RecordFilter, Store, StoreError, StoreState, StoredRecord};
+use crate::domain::store::{
+    Acts, Ledger, RecordFilter, Store, StoreError, StoreState, StoredRecord,
+};
 
 /// A decision as it stands: the record, its norm and its story, read from
 /// the store.
@@ -46,7 +48,9 @@ pub enum ActError {
     /// Only a returned record can be revised.
     NotReturned(Status),
     /// A revision is about the same case.
-    OtherCase { case: String },
+    OtherCase {
+        case: String,
+    },
     Text(Vec<TextProblem>),
 }
 
@@ -323,10 +327,9 @@ pub fn inbox(
         .iter()
         .filter(|r| r.record.mandate.review_role.is_some())
         .filter_map(|stored| {
-            let story = ledger.story(stored, today);
-            (story.life.status == Status::ForReview).then(|| {
-                Subject::from_story(stored, ledger.norm(&stored.record), &story)
-            })
+            let tale = ledger.story(stored, today);
+            (tale.life.status == Status::ForReview)
+                .then(|| Subject::from_story(stored, ledger.norm(&stored.record), &tale))
         })
         .filter(|s| me.is_none_or(|me| s.admits(me).is_ok()))
         .collect();

@@ -55,7 +55,7 @@ impl Store {
                     check_signed(bytes, &armored, &claim, &state.keyring).is_ok()
                 })
         };
-        for path in self.chain_files(&self.reviews_dir())? {
+        for path in chain_files(&self.reviews_dir())? {
             match read::<Review>(&path) {
                 Some((review, bytes))
                     if signed(
@@ -75,7 +75,7 @@ impl Store {
                 _ => acts.unreadable += 1,
             }
         }
-        for path in self.chain_files(&self.withdrawals_dir())? {
+        for path in chain_files(&self.withdrawals_dir())? {
             match read::<Withdrawal>(&path) {
                 Some((withdrawal, bytes))
                     if signed(
@@ -97,15 +97,15 @@ impl Store {
         }
         Ok(acts)
     }
+}
 
-    /// The `*.toml` files in each principal's directory under `dir`.
-    fn chain_files(&self, dir: &Path) -> Result<Vec<std::path::PathBuf>, StoreError> {
-        let mut out = Vec::new();
-        for principal in principal_dirs(dir)? {
-            out.extend(toml_files(&dir.join(principal))?);
-        }
-        Ok(out)
+/// The `*.toml` files in each principal's directory under `dir`.
+fn chain_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, StoreError> {
+    let mut out = Vec::new();
+    for principal in principal_dirs(dir)? {
+        out.extend(toml_files(&dir.join(principal))?);
     }
+    Ok(out)
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Option<(T, Vec<u8>)> {
@@ -212,6 +212,9 @@ pub fn stories(
 ) -> Result<(Vec<lifecycle::Life>, usize), StoreError> {
     let acts = store.acts(state)?;
     let ledger = Ledger::new(store, state, &acts, records);
-    let lives = records.iter().map(|r| ledger.story(r, today).life).collect();
+    let lives = records
+        .iter()
+        .map(|r| ledger.story(r, today).life)
+        .collect();
     Ok((lives, acts.unreadable))
 }

@@ -3,8 +3,8 @@
 use super::super::adoption::AdoptionProblem;
 use super::super::decision::Refusal;
 use super::super::keyring::EntryProblem;
-use super::super::norm::Unusable;
 use super::super::lifecycle::ActProblem;
+use super::super::norm::Unusable;
 use super::super::review::TextProblem;
 use super::super::signal::SignalProblem;
 

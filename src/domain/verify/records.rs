@@ -220,17 +220,7 @@ fn check_parsed(
         hash: Record::link(bytes),
         created: record.created,
     };
-    if cx.wanted.contains(&record.id) {
-        super::schedule::lock(cx.captured)
-            .entry(record.id.clone())
-            .or_insert_with(|| super::acts::Captured {
-                record: record.clone(),
-                link: link.hash.clone(),
-            });
-    }
-    if record.revises.is_some() {
-        super::schedule::lock(cx.revisions).push((file.rel.to_owned(), record.clone()));
-    }
+    capture(cx, file.rel, record, &link.hash);
     let mut findings = Vec::new();
     let mut pending = None;
     if record.seq != name.seq || record.id != name.id || record.author.principal != author {
@@ -318,6 +308,22 @@ fn check_parsed(
         findings,
         pending,
         link,
+    }
+}
+
+/// Keeps `record` when reviews or withdrawals are about it, or when it
+/// revises another: their stories are told once every record is checked.
+fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
+    if cx.wanted.contains(&record.id) {
+        super::schedule::lock(cx.captured)
+            .entry(record.id.clone())
+            .or_insert_with(|| super::acts::Captured {
+                record: record.clone(),
+                link: link.to_owned(),
+            });
+    }
+    if record.revises.is_some() {
+        super::schedule::lock(cx.revisions).push((file.to_owned(), record.clone()));
     }
 }
 
