@@ -18,6 +18,7 @@ pub mod checklist;
 pub mod field;
 pub mod hints;
 mod host;
+pub mod inbox;
 pub mod keymap;
 pub mod motivation;
 pub mod onboarding;
@@ -32,7 +33,7 @@ mod view;
 pub use app::{App, Effect, Ending, Msg, Screen, Signatory};
 pub use host::{FirstRun, Member, StoreHost};
 pub use run::{Host, run};
-pub use terminal::run_on_terminal;
+pub use terminal::{run_inbox_on_terminal, run_on_terminal};
 
 /// Smallest terminal the walkthrough draws in; below it, it says so.
 pub const MIN_WIDTH: u16 = 50;

@@ -304,27 +304,7 @@ mod tests {
     }
 }
 
-/// `text` with every control character (a terminal escape, a carriage
-/// return, a backspace) shown as its escape instead of acted on: what a
-/// file says is printed, never obeyed by the terminal. Tabs and new lines
-/// stay.
-pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
-    let hidden = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t') || crate::domain::text::is_bidi_control(c)
-    };
-    if !text.chars().any(hidden) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    text.chars()
-        .map(|c| {
-            if hidden(c) {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
+pub use crate::domain::text::printable;
 
 #[cfg(test)]
 mod printable_tests {

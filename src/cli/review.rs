@@ -5,15 +5,20 @@ use super::{CliError, Context, Outcome};
 use crate::domain::lifecycle::Status;
 use crate::domain::ops::review::{self, ActError, Subject};
 use crate::domain::review::Verdict;
+use crate::tui::inbox::Inbox;
+use crate::tui::inbox::host::InboxHost;
 
-/// Review a record drawn up for review: approve it, return it to its author
-/// with remarks, or reject it. Signed; you may not review your own record,
-/// and your role must reach the role its norm asks for
+/// Review records drawn up for review: without an id, the inbox of the
+/// records waiting for you opens full-screen; with one, approve it, return
+/// it to its author with remarks, or reject it. Signed; you may not review
+/// your own record, and your role must reach the role its norm asks for
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("verdict").required(true).args(["approve", "return_", "reject"])))]
+#[command(group(ArgGroup::new("verdict").requires("id").args(["approve", "return_", "reject"])))]
 pub struct ReviewArgs {
-    /// The record's id, e.g. MW-20261123-K7QF2XAB
-    pub id: String,
+    /// The record's id, e.g. MW-20261123-K7QF2XAB (with --approve,
+    /// --return or --reject); without it the inbox opens
+    #[arg(requires = "verdict")]
+    pub id: Option<String>,
     /// The decision may be taken as drawn up
     #[arg(long)]
     pub approve: bool,
@@ -33,6 +38,9 @@ pub struct ReviewArgs {
 
 pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
+    let Some(id) = &args.id else {
+        return inbox(ctx);
+    };
     let verdict = if args.approve {
         Verdict::Approve
     } else if args.return_ {
@@ -49,7 +57,7 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&state.keyring, &key, ctx)?;
-    let subject = Subject::find(&store, &state, &args.id, ctx.today)
+    let subject = Subject::find(&store, &state, id, ctx.today)
         .map_err(|e| store_error(ctx, &e))?
         .map_err(|e| act_error(ctx, &e))?;
     let prepared = review::prepare(&subject, &grant, verdict, remark.as_deref(), &state)
@@ -86,4 +94,31 @@ pub fn act_error(ctx: &Context, error: &ActError) -> CliError {
         format!("{} {}", lang.act_error(error), lang.review_not_signed()),
         help,
     )
+}
+
+/// `maatwerk review` on a terminal: the inbox, full-screen.
+fn inbox(ctx: &mut Context) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    if !ctx.config.interactive() {
+        return Err(CliError::input(
+            lang.inbox_needs_terminal(),
+            Some(lang.inbox_needs_terminal_help()),
+        ));
+    }
+    let store = open_store(ctx)?;
+    let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let key = read_key(ctx.key_path()?, ctx)?;
+    let grant = member_grant(&state.keyring, &key, ctx)?;
+    let reviewer = format!("{} ({})", grant.name, grant.role);
+    let drafts = crate::domain::draft::Drafts::new(ctx.drafts_dir()?);
+    let mut host = InboxHost::new(lang, ctx.config.clock.clone(), drafts, store, (key, grant));
+    let items = host.waiting().map_err(|e| store_error(ctx, &e))?;
+    let kept = host.kept(&items);
+    let mut inbox =
+        Inbox::new(lang, reviewer, items, host.needs_passphrase(), ctx.now).with_kept(kept);
+    let signed = crate::tui::run_inbox_on_terminal(&mut inbox, &mut host)?;
+    for id in &signed {
+        ctx.out.line(id)?;
+    }
+    Ok(Outcome::Success)
 }

@@ -6,7 +6,7 @@ use clap::Args;
 use super::signing::{open_store, store_error};
 use super::{CliError, Context, Outcome};
 use crate::domain::lifecycle::{Event, Life, Status};
-use crate::domain::record::{Answer, Record};
+use crate::domain::record::Record;
 use crate::domain::review::{Review, Withdrawal};
 use crate::domain::store::{Ledger, RecordFilter};
 use crate::domain::verify;
@@ -289,17 +289,7 @@ fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
     ))?;
     for c in &r.checks {
         ctx.out.wrapped(2, &c.question)?;
-        let answer = match &c.answer {
-            Answer::Yes(true) => lang.yes().to_owned(),
-            Answer::Yes(false) => lang.no().to_owned(),
-            Answer::Number(n) => format!(
-                "{n}{}",
-                c.unit.as_ref().map(|u| format!(" {u}")).unwrap_or_default()
-            ),
-            Answer::Date(d) => d.to_string(),
-            Answer::Text(t) => t.clone(),
-        };
-        ctx.out.wrapped(6, &format!("→ {answer}"))?;
+        ctx.out.wrapped(6, &format!("→ {}", lang.answer_text(c)))?;
     }
     ctx.out.blank()?;
     ctx.out.line(&ctx.out.paint(

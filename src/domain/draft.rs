@@ -196,6 +196,17 @@ impl Draft {
 }
 
 /// The drafts in one directory.
+/// A verdict and remark being typed in the review inbox: kept as people
+/// type, so nothing is lost when the terminal closes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemarkDraft {
+    pub record: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<crate::domain::review::Verdict>,
+    pub remark: String,
+    pub updated: Timestamp,
+}
+
 #[derive(Debug, Clone)]
 pub struct Drafts {
     dir: PathBuf,
@@ -215,15 +226,19 @@ impl Drafts {
     /// renamed over the old one. A valid BSN never reaches the disk: its
     /// digits are saved as `•`, a number that is one is left out.
     pub fn save(&self, draft: &Draft) -> io::Result<PathBuf> {
+        let text = toml::to_string(&draft.without_bsn()).map_err(io::Error::other)?;
+        self.write(&format!("{}.toml", draft.id), &text)
+    }
+
+    /// Writes `name` in the drafts directory atomically, readable by its
+    /// owner only.
+    fn write(&self, name: &str, text: &str) -> io::Result<PathBuf> {
         make_dirs(&self.dir)?;
         restrict_dir(&self.dir)?;
-        let text = toml::to_string(&draft.without_bsn()).map_err(io::Error::other)?;
-        let path = self.path(&draft.id);
-        let temp = self.dir.join(format!(
-            "{TEMP_PREFIX}{}-{}.toml",
-            std::process::id(),
-            draft.id
-        ));
+        let path = self.dir.join(name);
+        let temp = self
+            .dir
+            .join(format!("{TEMP_PREFIX}{}-{name}", std::process::id()));
         let mut file = private(
             fs::OpenOptions::new()
                 .write(true)
@@ -237,6 +252,41 @@ impl Drafts {
         fs::rename(&temp, &path)?;
         sync_dir(&self.dir)?;
         Ok(path)
+    }
+
+    /// Where the remark being typed on the record `record` is kept; `None`
+    /// for anything that is not a record id.
+    fn remark_path(&self, record: &str) -> Option<PathBuf> {
+        crate::domain::store::files::is_id("MW", record)
+            .then(|| self.dir.join(format!("review-{record}.toml")))
+    }
+
+    /// Keeps the verdict and remark being typed on a record, without a
+    /// BSN, as [`Self::save`] keeps a draft.
+    pub fn save_remark(&self, draft: &RemarkDraft) -> io::Result<PathBuf> {
+        if self.remark_path(&draft.record).is_none() {
+            return Err(io::Error::other("not a record id"));
+        }
+        let kept = RemarkDraft {
+            remark: redact(&draft.remark),
+            ..draft.clone()
+        };
+        let text = toml::to_string(&kept).map_err(io::Error::other)?;
+        self.write(&format!("review-{}.toml", draft.record), &text)
+    }
+
+    /// The remark kept for `record`, if any.
+    pub fn load_remark(&self, record: &str) -> Option<RemarkDraft> {
+        let text = fs::read_to_string(self.remark_path(record)?).ok()?;
+        toml::from_str(&text).ok()
+    }
+
+    /// Forgets the remark kept for `record`; none kept is fine.
+    pub fn discard_remark(&self, record: &str) -> io::Result<()> {
+        match self.remark_path(record).map(fs::remove_file) {
+            Some(Err(e)) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
     }
 
     pub fn load(&self, id: &str) -> io::Result<Draft> {
@@ -279,6 +329,27 @@ mod tests {
 
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_remark_is_kept_without_a_bsn_and_forgotten_once_signed() {
+        let dir = tempfile::tempdir().unwrap();
+        let drafts = Drafts::new(dir.path());
+        let remark = RemarkDraft {
+            record: "MW-20261123-7X41JRQT".into(),
+            verdict: Some(crate::domain::review::Verdict::Return),
+            remark: "Vraag naar 111222333 en onderbouw het bedrag.".into(),
+            updated: at("2026-11-23T09:00:00Z"),
+        };
+        drafts.save_remark(&remark).unwrap();
+        let kept = drafts.load_remark(&remark.record).unwrap();
+        assert!(!kept.remark.contains("111222333"), "{}", kept.remark);
+        assert_eq!(kept.verdict, remark.verdict);
+        assert!(drafts.list().unwrap().is_empty(), "not a walkthrough draft");
+        drafts.discard_remark(&remark.record).unwrap();
+        drafts.discard_remark(&remark.record).unwrap();
+        assert_eq!(drafts.load_remark(&remark.record), None);
+        assert!(drafts.load_remark("../../etc/passwd").is_none());
     }
 
     #[test]

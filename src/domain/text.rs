@@ -104,6 +104,26 @@ fn written_len_by_char(text: &str) -> usize {
     len
 }
 
+/// `text` with every control character (a terminal escape, a carriage
+/// return, a backspace) shown as its escape instead of acted on: what a
+/// file says is printed, never obeyed by the terminal. Tabs and new lines
+/// stay.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi_control(c);
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| {
+            if hidden(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

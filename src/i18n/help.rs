@@ -43,7 +43,7 @@ impl Lang {
                 "Controleer elk bestand in de opslag: handtekeningen, ondertekenaars en hun rollen, de sleutelring tot het vertrouwensanker, de normkopieën en de keten van elke auteur. Eindigt met 0 als alles klopt en 1 als er iets mis is"
             }
             "maatwerk review" => {
-                "Beoordeel een verantwoording die ter beoordeling is opgesteld: keur haar goed, stuur haar met opmerkingen terug naar de auteur, of wijs haar af. Ondertekend; u beoordeelt nooit uw eigen verantwoording, en uw rol moet reiken tot de rol die de norm vraagt"
+                "Beoordeel verantwoordingen die ter beoordeling zijn opgesteld: zonder id opent de inbox met wat op u wacht; met een id keurt u haar goed, stuurt u haar met opmerkingen terug naar de auteur, of wijst u haar af. Ondertekend; u beoordeelt nooit uw eigen verantwoording, en uw rol moet reiken tot de rol die de norm vraagt"
             }
             "maatwerk reviews" => {
                 "Toon de verantwoordingen die op uw beoordeling wachten, oudste eerst, met hoe lang ze wachten en waarom ze beoordeling vragen. Zonder sleutel in de sleutelring (of met --all): alle verantwoordingen die op beoordeling wachten"
@@ -149,7 +149,10 @@ impl Lang {
             ("maatwerk new", "revises") => {
                 "Herzie een teruggestuurde verantwoording: de nieuwe noemt haar en vervangt haar (zelfde zaak; de norm is die van de herziene, tenzij --norm anders zegt)"
             }
-            ("maatwerk review" | "maatwerk withdraw", "id") => {
+            ("maatwerk review", "id") => {
+                "Het id van de verantwoording, bijvoorbeeld MW-20261123-K7QF2XAB (met --approve, --return of --reject); zonder opent de inbox"
+            }
+            ("maatwerk withdraw", "id") => {
                 "Het id van de verantwoording, bijvoorbeeld MW-20261123-K7QF2XAB"
             }
             ("maatwerk review", "approve") => "Het besluit mag worden genomen zoals opgesteld",

@@ -37,6 +37,16 @@ pub enum KeyAction {
     Help,
     SaveAndQuit,
     Close,
+    /// Open a record in the review inbox.
+    Read,
+    /// Go to the verdict.
+    Judge,
+    RecordOrNorm,
+    Scroll,
+    Approve,
+    Return,
+    Reject,
+    NextInInbox,
 }
 
 impl Lang {
@@ -74,6 +84,14 @@ impl Lang {
             A::Help => self.pick("hulp", "help"),
             A::SaveAndQuit => self.pick("opslaan en stoppen", "save and quit"),
             A::Close => self.any_key_to_close(),
+            A::Read => self.pick("lezen", "read"),
+            A::Judge => self.pick("beoordelen", "review"),
+            A::RecordOrNorm => self.pick("verantwoording of norm", "record or norm"),
+            A::Scroll => self.pick("bladeren", "scroll"),
+            A::Approve => self.pick("goedkeuren", "approve"),
+            A::Return => self.pick("terugsturen", "return"),
+            A::Reject => self.pick("afwijzen", "reject"),
+            A::NextInInbox => self.pick("volgende", "next"),
         }
     }
 

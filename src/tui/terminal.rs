@@ -26,6 +26,19 @@ pub fn run_on_terminal(app: &mut App, host: &mut dyn Host) -> io::Result<Ending>
     ending
 }
 
+/// Runs the review inbox full-screen until the team lead leaves; the
+/// terminal is restored whatever happens. Returns the verdicts signed.
+pub fn run_inbox_on_terminal(
+    inbox: &mut super::inbox::Inbox,
+    host: &mut dyn super::inbox::run::ReviewHost,
+) -> io::Result<Vec<String>> {
+    let mut events = key_events()?;
+    let mut screen = Screen::enter()?;
+    let signed = super::inbox::run::run(&mut screen.0, inbox, &mut events, host);
+    drop(screen);
+    signed
+}
+
 /// Terminal events, ending when SIGTERM or SIGHUP arrives or the terminal
 /// hangs up.
 fn key_events() -> io::Result<impl Iterator<Item = io::Result<Event>>> {

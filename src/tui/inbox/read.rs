@@ -1,0 +1,161 @@
+//! A record as the team lead reads it in the inbox — labelled and wrapped
+//! as `show` prints it, never raw TOML — and the norm it relied on beside
+//! it: the rule, why it may be departed from, and who may decide what.
+
+use crate::domain::norm::Norm;
+use crate::domain::ops::review::Subject;
+use crate::domain::text::printable;
+use crate::i18n::Lang;
+
+/// One row of text to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Heading(String),
+    /// A label and its value.
+    Field(String, String),
+    /// Text, indented this many columns.
+    Text(u16, String),
+    Blank,
+}
+
+/// The record of `subject`, row by row.
+pub fn record_rows(lang: Lang, subject: &Subject, why: &[String]) -> Vec<Row> {
+    let r = &subject.stored.record;
+    let mut rows = vec![
+        Row::Heading(format!("{} · {}", r.id, r.norm.title)),
+        Row::Blank,
+        Row::Field(lang.label_case().into(), r.case.clone()),
+        Row::Field(
+            lang.label_decision_date().into(),
+            r.decision_date.to_string(),
+        ),
+    ];
+    if let Some(p) = &r.period {
+        rows.push(Row::Field(
+            lang.label_period().into(),
+            lang.period_range(p.start, p.end),
+        ));
+    }
+    rows.push(Row::Field(
+        lang.label_norm().into(),
+        format!("{} v{}", r.norm.id, r.norm.version),
+    ));
+    rows.push(Row::Field(
+        lang.label_signed_by().into(),
+        format!("{} ({})", r.author.name, r.author.role),
+    ));
+    rows.push(Row::Field(
+        lang.label_signed_at().into(),
+        r.created.to_string(),
+    ));
+    if let Some(revised) = &r.revises {
+        rows.push(Row::Field(
+            lang.label_status().into(),
+            lang.revision_of(revised),
+        ));
+    }
+    rows.push(Row::Blank);
+    rows.push(Row::Heading(lang.heading_why_review().into()));
+    rows.extend(why.iter().map(|w| Row::Text(2, format!("• {w}"))));
+    rows.push(Row::Blank);
+    rows.push(Row::Heading(lang.heading_checks(r.checks.len())));
+    for c in &r.checks {
+        rows.push(Row::Text(2, c.question.clone()));
+        rows.push(Row::Text(6, format!("→ {}", lang.answer_text(c))));
+    }
+    rows.push(Row::Blank);
+    rows.push(Row::Heading(lang.heading_motivation_record().into()));
+    let m = &r.motivation;
+    for (label, text) in [
+        (lang.part_circumstances(), &m.circumstances),
+        (lang.part_consequences(), &m.consequences),
+        (lang.part_aims(), &m.aims),
+        (lang.part_disproportionality(), &m.disproportionality),
+        (lang.part_resident_view(), &m.resident_view),
+        (lang.part_consulted(), &m.consulted),
+        (lang.part_expected_effect(), &m.expected_effect),
+    ] {
+        rows.push(Row::Text(2, label.to_owned()));
+        rows.push(Row::Text(4, text.clone()));
+    }
+    if !r.evidence.is_empty() {
+        rows.push(Row::Blank);
+        rows.push(Row::Heading(lang.heading_evidence().into()));
+        for e in &r.evidence {
+            let mark = if e.in_case_file { "✓" } else { "✗" };
+            rows.push(Row::Text(2, format!("{mark} {}", e.text)));
+        }
+    }
+    rows
+}
+
+/// The norm, as far as a reviewer needs it beside the record.
+pub fn norm_rows(lang: Lang, norm: Option<&Norm>) -> Vec<Row> {
+    let Some(n) = norm else {
+        return vec![Row::Text(
+            0,
+            lang.review_refusal(&crate::domain::lifecycle::Refusal::NoNorm),
+        )];
+    };
+    let mut rows = vec![
+        Row::Heading(format!("{} v{} · {}", n.id, n.version, n.title)),
+        Row::Blank,
+        Row::Heading(lang.heading_rule().into()),
+        Row::Text(2, n.rule.text.trim().to_owned()),
+        Row::Blank,
+        Row::Heading(lang.heading_intent().into()),
+        Row::Text(2, lang.label_intent_departure().to_owned()),
+        Row::Text(4, n.intent.departure.trim().to_owned()),
+        Row::Blank,
+        Row::Heading(lang.heading_mandate().into()),
+    ];
+    rows.extend(
+        n.mandate
+            .tiers
+            .iter()
+            .map(|t| Row::Field(t.role.clone(), lang.tier_limits(n, t))),
+    );
+    if n.mandate.four_eyes {
+        rows.push(Row::Text(2, lang.four_eyes(true).to_owned()));
+    }
+    rows
+}
+
+/// The rows as plain lines at `width` columns, wrapped: what the view
+/// draws and scrolls.
+pub fn lines(rows: &[Row], width: u16) -> Vec<(bool, String)> {
+    let width = usize::from(width.max(20));
+    let mut out = Vec::new();
+    for row in rows {
+        match row {
+            Row::Blank => out.push((false, String::new())),
+            Row::Heading(text) => {
+                for line in textwrap::wrap(&printable(text), width) {
+                    out.push((true, line.into_owned()));
+                }
+            }
+            Row::Field(label, value) => {
+                let head = format!("{label:<18}");
+                let pad = " ".repeat(18.min(width / 2));
+                let options = textwrap::Options::new(width)
+                    .initial_indent(&head)
+                    .subsequent_indent(&pad);
+                for line in textwrap::wrap(&printable(value), options) {
+                    out.push((false, line.into_owned()));
+                }
+            }
+            Row::Text(indent, text) => {
+                let pad = " ".repeat(usize::from(*indent));
+                let options = textwrap::Options::new(width)
+                    .initial_indent(&pad)
+                    .subsequent_indent(&pad);
+                for paragraph in printable(text).split('\n') {
+                    for line in textwrap::wrap(paragraph, options.clone()) {
+                        out.push((false, line.into_owned()));
+                    }
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,298 @@
+//! The inbox's view: it only reads the state. The frame and the hint bar
+//! as in the walkthrough; the list, a record with its norm (side by side
+//! when the window is wide, one at a time with Tab when it is not), the
+//! verdict, and the verdict signed.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::read::{self, Row};
+use super::{Focus, Inbox, Mode, VerdictForm, Waiting};
+use crate::domain::review::Verdict;
+use crate::i18n::Lang;
+use crate::tui::app::QUIT;
+use crate::tui::hints::{Hint, HintBar};
+use crate::tui::keymap;
+use crate::tui::text::rows;
+use crate::tui::{MIN_HEIGHT, MIN_WIDTH};
+
+/// From this width a record and its norm are read side by side.
+const SIDE_BY_SIDE: u16 = 110;
+
+impl Inbox {
+    pub(super) fn hints(&self) -> Vec<Hint> {
+        let mut hints = keymap::hints(self.keys(), self.lang);
+        hints.extend(keymap::hints(QUIT, self.lang));
+        hints
+    }
+
+    /// The reading rows of the record in front, and of its norm.
+    fn reading(&self, item: &Waiting) -> (Vec<Row>, Vec<Row>) {
+        (
+            read::record_rows(self.lang, &item.subject, &item.why),
+            read::norm_rows(self.lang, item.subject.norm.as_ref()),
+        )
+    }
+}
+
+impl Widget for &Inbox {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            Paragraph::new(l.window_too_small(MIN_WIDTH, MIN_HEIGHT, area.width, area.height))
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let hints = self.hints();
+        let hint_height = HintBar(&hints).height(area.width).clamp(1, area.height / 3);
+        let [main, bar] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(hint_height)]).areas(area);
+        let mut title = format!(" maatwerk · {} ", l.inbox_title(&self.reviewer));
+        if let (Mode::Reading { .. } | Mode::Verdict(_), Some(item)) =
+            (&self.mode, self.items.get(self.selected))
+        {
+            title = format!(
+                " maatwerk · {} · {} ",
+                l.inbox_title(&self.reviewer),
+                item.subject.stored.record.id
+            );
+        }
+        let block = Block::bordered().title(Line::styled(
+            title,
+            Style::new().add_modifier(Modifier::BOLD),
+        ));
+        let inner = block.inner(main);
+        block.render(main, buf);
+        if self.help {
+            render_help(l, &hints, inner, buf);
+        } else {
+            match &self.mode {
+                Mode::List => self.render_list(inner, buf),
+                Mode::Reading { scroll, norm } => {
+                    if let Some(item) = self.items.get(self.selected) {
+                        let (record, norm_rows) = self.reading(item);
+                        if inner.width >= SIDE_BY_SIDE {
+                            let [left, right] = Layout::horizontal([
+                                Constraint::Percentage(60),
+                                Constraint::Percentage(40),
+                            ])
+                            .spacing(2)
+                            .areas(inner);
+                            let (a, b) = if *norm { (0, *scroll) } else { (*scroll, 0) };
+                            render_rows(&record, a, left, buf);
+                            render_rows(&norm_rows, b, right, buf);
+                        } else if *norm {
+                            render_rows(&norm_rows, *scroll, inner, buf);
+                        } else {
+                            render_rows(&record, *scroll, inner, buf);
+                        }
+                    }
+                }
+                Mode::Verdict(form) => {
+                    let record = self
+                        .items
+                        .get(self.selected)
+                        .map(|w| w.subject.stored.record.id.as_str())
+                        .unwrap_or_default();
+                    render_verdict(l, form, record, inner, buf);
+                }
+                Mode::Done(signed) => {
+                    let text = l.review_done(
+                        &signed.id,
+                        &signed.record,
+                        signed.verdict,
+                        signed.passed_on.as_deref(),
+                    );
+                    Paragraph::new(vec![
+                        Line::styled(
+                            format!("✓ {}", l.verdict(signed.verdict)),
+                            Style::new().add_modifier(Modifier::BOLD),
+                        ),
+                        Line::raw(""),
+                        Line::raw(text),
+                    ])
+                    .wrap(Wrap { trim: true })
+                    .render(inner, buf);
+                }
+            }
+        }
+        HintBar(&hints).render(bar, buf);
+    }
+}
+
+impl Inbox {
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        if self.items.is_empty() {
+            Paragraph::new(l.nothing_to_review())
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+            return;
+        }
+        let [head, list] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+        Paragraph::new(l.inbox_heading(self.items.len()))
+            .wrap(Wrap { trim: true })
+            .render(head, buf);
+        // Each record takes its lines; the list scrolls to keep the chosen
+        // one in view.
+        let width = usize::from(list.width.saturating_sub(4).max(10));
+        let blocks: Vec<Vec<(bool, String)>> = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let r = &w.subject.stored.record;
+                let chosen = i == self.selected;
+                let marker = if chosen { "▶ " } else { "  " };
+                let mut lines = vec![(
+                    chosen,
+                    format!(
+                        "{marker}{} · {} · {} · {}",
+                        r.id,
+                        l.waited(w.waited_days),
+                        r.case,
+                        r.author.name
+                    ),
+                )];
+                for why in &w.why {
+                    for line in textwrap::wrap(why, width) {
+                        lines.push((chosen, format!("    {line}")));
+                    }
+                }
+                lines
+            })
+            .collect();
+        let room = usize::from(list.height);
+        let mut first = 0;
+        while first < self.selected
+            && blocks[first..=self.selected]
+                .iter()
+                .map(Vec::len)
+                .sum::<usize>()
+                > room
+        {
+            first += 1;
+        }
+        let lines: Vec<Line> = blocks[first..]
+            .iter()
+            .flatten()
+            .map(|(chosen, text)| {
+                let text = crate::domain::text::printable(text).into_owned();
+                if *chosen {
+                    Line::styled(text, Style::new().add_modifier(Modifier::BOLD))
+                } else {
+                    Line::raw(text)
+                }
+            })
+            .collect();
+        Paragraph::new(lines).render(list, buf);
+    }
+}
+
+/// `rows` from line `scroll` on, wrapped to `area`.
+fn render_rows(rows: &[Row], scroll: u16, area: Rect, buf: &mut Buffer) {
+    let lines = read::lines(rows, area.width);
+    // Never past the end: the last screenful stays.
+    let last = lines.len().saturating_sub(usize::from(area.height));
+    let from = usize::from(scroll).min(last);
+    let shown: Vec<Line> = lines[from..]
+        .iter()
+        .map(|(heading, text)| {
+            if *heading {
+                Line::styled(text.clone(), Style::new().add_modifier(Modifier::BOLD))
+            } else {
+                Line::raw(text.clone())
+            }
+        })
+        .collect();
+    Paragraph::new(shown).render(area, buf);
+}
+
+fn render_verdict(l: Lang, form: &VerdictForm, record: &str, area: Rect, buf: &mut Buffer) {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    let choices: Vec<String> = [Verdict::Approve, Verdict::Return, Verdict::Reject]
+        .iter()
+        .map(|v| {
+            let mark = if *v == form.verdict { "(•)" } else { "( )" };
+            format!("{mark} {}", l.verdict_choice(*v))
+        })
+        .collect();
+    let marker = |focus: Focus| if form.focus == focus { "▶ " } else { "  " };
+    let meaning = l.verdict_meaning(form.verdict, record);
+    let error = form.error.as_ref().map(|e| format!("✗ {e}"));
+    let meaning_rows = rows(&meaning, area.width);
+    let error_rows = error.as_ref().map_or(0, |e| rows(e, area.width));
+    let passphrase_rows = form.passphrase.as_ref().map_or(0, |p| p.height(area.width));
+    let [choice, remark_label, remark, pass, err, mean] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(passphrase_rows),
+        Constraint::Length(error_rows),
+        Constraint::Length(meaning_rows.saturating_add(1)),
+    ])
+    .areas(area);
+    let choice_style = if form.focus == Focus::Choice {
+        bold
+    } else {
+        Style::new()
+    };
+    Paragraph::new(vec![Line::styled(
+        format!(
+            "{}{}: {}",
+            marker(Focus::Choice),
+            l.label_verdict(),
+            choices.join("   ")
+        ),
+        choice_style,
+    )])
+    .wrap(Wrap { trim: false })
+    .render(choice, buf);
+    let label_style = if form.focus == Focus::Remark {
+        bold
+    } else {
+        Style::new()
+    };
+    Paragraph::new(Line::styled(
+        format!("{}{}", marker(Focus::Remark), l.label_remark(form.verdict)),
+        label_style,
+    ))
+    .render(remark_label, buf);
+    let boxed = Block::bordered();
+    let inside = boxed.inner(remark);
+    boxed.render(remark, buf);
+    (&form.remark).render(inside, buf);
+    if let Some(p) = &form.passphrase {
+        p.render(pass, buf, form.focus == Focus::Passphrase);
+    }
+    if let Some(error) = error {
+        Paragraph::new(Line::styled(error, bold))
+            .wrap(Wrap { trim: true })
+            .render(err, buf);
+    }
+    Paragraph::new(vec![Line::raw(""), Line::raw(meaning)])
+        .wrap(Wrap { trim: true })
+        .render(mean, buf);
+}
+
+fn render_help(l: Lang, hints: &[Hint], area: Rect, buf: &mut Buffer) {
+    let lines: Vec<Line> = std::iter::once(Line::styled(
+        l.keys_title(),
+        Style::new().add_modifier(Modifier::BOLD),
+    ))
+    .chain(
+        hints
+            .iter()
+            .map(|h| Line::raw(format!("{:<14} {}", h.keys, h.action))),
+    )
+    .chain([Line::raw(""), Line::raw(l.inbox_help_note())])
+    .collect();
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
