@@ -38,7 +38,7 @@ pub fn adopted_state() -> Arc<StoreState> {
 }
 
 /// A record (unsigned, never stored) by `principal` in `role` on `norm`,
-/// for `amount` in its `bedrag` check, running 23 November to 23 December
+/// for `amount` in the number check its tiers limit (in euros), running 23 November to 23 December
 /// 2026, with the mandate outcome the norm gives.
 pub fn record_on(
     norm: &super::norm::Norm,
@@ -53,8 +53,17 @@ pub fn record_on(
     };
     let start = jiff::civil::date(2026, 11, 23);
     let end = jiff::civil::date(2026, 12, 23);
+    // The number check the norm's smallest tier limits.
+    let check = norm
+        .mandate
+        .tiers
+        .iter()
+        .flat_map(|t| t.limits.first())
+        .map(|l| l.check.clone())
+        .next()
+        .unwrap_or_else(|| "bedrag".to_owned());
     let answer = Answer::Number(amount);
-    let facts = DecisionFacts::from_answers([("bedrag", &answer)], Some((start, end)));
+    let facts = DecisionFacts::from_answers([(check.as_str(), &answer)], Some((start, end)));
     let (outcome, review_role, meaning) = match norm.mandate.outcome(role, &facts) {
         MandateOutcome::Within { .. } => (RecordedOutcome::Within, None, SignatureMeaning::Decided),
         MandateOutcome::NeedsReview { role } => (
@@ -102,11 +111,39 @@ pub fn record_on(
         },
         motivation: Motivation::default(),
         checks: vec![CheckAnswer {
-            id: "bedrag".into(),
-            question: "Bedrag".into(),
+            question: norm
+                .check(&check)
+                .map_or_else(|| "Bedrag".to_owned(), |c| c.question.clone()),
+            id: check,
             answer,
-            unit: None,
+            unit: Some("EUR".into()),
         }],
         evidence: Vec::new(),
     }
+}
+
+/// The subject `record_on` makes for `amount` on the bundled norm `norm`,
+/// by Anna (consulent), as the inbox and the review operation see it.
+pub fn subject(norm: &str, amount: f64) -> super::ops::review::Subject {
+    let loaded = Catalog::bundled();
+    let norm = loaded.get(norm).expect("bundled norm").norm.clone();
+    let record = record_on(&norm, "anna@gemeente.example", "consulent", amount);
+    let stored = super::store::StoredRecord {
+        file: "records/anna@gemeente.example/000001-MW-20261123-7X41JRQT.toml".into(),
+        sha256: "sha256:0123".into(),
+        record,
+    };
+    let story = super::lifecycle::story(
+        &stored.record,
+        &stored.sha256,
+        Some(&norm),
+        super::lifecycle::Found {
+            reviews: &[],
+            withdrawals: &[],
+            revisions: &[],
+            norm_revised: false,
+        },
+        jiff::civil::date(2026, 11, 25),
+    );
+    super::ops::review::Subject::from_story(&stored, Some(norm), &story)
 }

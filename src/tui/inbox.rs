@@ -186,7 +186,12 @@ impl Inbox {
             return Some(msg);
         }
         match &self.mode {
-            Mode::Verdict(form) if form.focus != Focus::Choice => Some(Msg::Edit(key)),
+            // Typing on the choice types the remark.
+            Mode::Verdict(form)
+                if form.focus != Focus::Choice || matches!(key.code, KeyCode::Char(_)) =>
+            {
+                Some(Msg::Edit(key))
+            }
             _ => None,
         }
     }
@@ -307,6 +312,10 @@ impl Inbox {
         match msg {
             Msg::Choose(v) => {
                 form.verdict = v;
+                // Returning and rejecting need a remark: go there.
+                if v.needs_remark() && form.focus == Focus::Choice {
+                    form.focus = Focus::Remark;
+                }
                 changed = true;
             }
             Msg::NextChoice if form.focus == Focus::Choice => {
@@ -337,7 +346,12 @@ impl Inbox {
                         p.error = None;
                     }
                 }
-                Focus::Choice => {}
+                Focus::Choice => {
+                    form.focus = Focus::Remark;
+                    form.remark.input(key);
+                    form.error = None;
+                    changed = true;
+                }
             },
             Msg::Back => {
                 self.mode = Mode::Reading {

@@ -149,16 +149,19 @@ impl Inbox {
                 let r = &w.subject.stored.record;
                 let chosen = i == self.selected;
                 let marker = if chosen { "▶ " } else { "  " };
-                let mut lines = vec![(
-                    chosen,
-                    format!(
-                        "{marker}{} · {} · {} · {}",
-                        r.id,
-                        l.waited(w.waited_days),
-                        r.case,
-                        r.author.name
-                    ),
-                )];
+                let head = format!(
+                    "{marker}{} · {} · {} · {} · {}",
+                    r.id,
+                    l.waited(w.waited_days),
+                    r.case,
+                    r.author.name,
+                    r.norm.id
+                );
+                let options = textwrap::Options::new(width + 4).subsequent_indent("  ");
+                let mut lines: Vec<(bool, String)> = textwrap::wrap(&head, options)
+                    .into_iter()
+                    .map(|line| (chosen, line.into_owned()))
+                    .collect();
                 for why in &w.why {
                     for line in textwrap::wrap(why, width) {
                         lines.push((chosen, format!("    {line}")));
@@ -218,23 +221,40 @@ fn render_verdict(l: Lang, form: &VerdictForm, record: &str, area: Rect, buf: &m
     let choices: Vec<String> = [Verdict::Approve, Verdict::Return, Verdict::Reject]
         .iter()
         .map(|v| {
-            let mark = if *v == form.verdict { "(•)" } else { "( )" };
-            format!("{mark} {}", l.verdict_choice(*v))
+            let mark = if *v == form.verdict {
+                "(•)"
+            } else {
+                "(\u{a0})"
+            };
+            // Kept together when the line wraps.
+            format!("{mark}\u{a0}{}", l.verdict_choice(*v))
         })
         .collect();
     let marker = |focus: Focus| if form.focus == focus { "▶ " } else { "  " };
     let meaning = l.verdict_meaning(form.verdict, record);
     let error = form.error.as_ref().map(|e| format!("✗ {e}"));
-    let meaning_rows = rows(&meaning, area.width);
+    let choice_text = format!(
+        "{}{}: {}",
+        marker(Focus::Choice),
+        l.label_verdict(),
+        choices.join("   ")
+    );
+    let choice_rows = rows(&choice_text, area.width);
     let error_rows = error.as_ref().map_or(0, |e| rows(e, area.width));
     let passphrase_rows = form.passphrase.as_ref().map_or(0, |p| p.height(area.width));
+    // The remark keeps at least three lines; the meaning of the signature
+    // takes what room is left, up to all of it.
+    let fixed = choice_rows + 1 + passphrase_rows + error_rows;
+    let meaning_rows = rows(&meaning, area.width)
+        .saturating_add(1)
+        .min(area.height.saturating_sub(fixed + 3));
     let [choice, remark_label, remark, pass, err, mean] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(choice_rows),
         Constraint::Length(1),
-        Constraint::Min(3),
+        Constraint::Fill(1),
         Constraint::Length(passphrase_rows),
         Constraint::Length(error_rows),
-        Constraint::Length(meaning_rows.saturating_add(1)),
+        Constraint::Length(meaning_rows),
     ])
     .areas(area);
     let choice_style = if form.focus == Focus::Choice {
@@ -242,17 +262,9 @@ fn render_verdict(l: Lang, form: &VerdictForm, record: &str, area: Rect, buf: &m
     } else {
         Style::new()
     };
-    Paragraph::new(vec![Line::styled(
-        format!(
-            "{}{}: {}",
-            marker(Focus::Choice),
-            l.label_verdict(),
-            choices.join("   ")
-        ),
-        choice_style,
-    )])
-    .wrap(Wrap { trim: false })
-    .render(choice, buf);
+    Paragraph::new(Line::styled(choice_text, choice_style))
+        .wrap(Wrap { trim: false })
+        .render(choice, buf);
     let label_style = if form.focus == Focus::Remark {
         bold
     } else {
