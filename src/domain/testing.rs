@@ -58,7 +58,7 @@ pub fn record_on(
         .mandate
         .tiers
         .iter()
-        .flat_map(|t| t.limits.first())
+        .filter_map(|t| t.limits.first())
         .map(|l| l.check.clone())
         .next()
         .unwrap_or_else(|| "bedrag".to_owned());

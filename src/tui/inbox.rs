@@ -326,7 +326,6 @@ impl Inbox {
                 form.verdict = order[(at + 2) % 3];
                 changed = true;
             }
-            Msg::NextChoice | Msg::PrevChoice => {}
             Msg::NextFocus => {
                 form.focus = match (form.focus, form.passphrase.is_some()) {
                     (Focus::Choice, _) => Focus::Remark,

@@ -475,3 +475,65 @@ fn a_draft_whose_norm_changed_says_so_and_asks_the_checks_again() {
     t.keys(&["C-c"]);
     t.wait_gone();
 }
+
+/// A consulent signs a decision beyond her mandaat; the teamleider opens
+/// `maatwerk review`, reads it, returns nothing but approves it, and leaves.
+/// Then verify passes and `show` tells both.
+#[test]
+fn a_teamleider_approves_a_consulents_record_in_the_inbox() {
+    let team = Team::new();
+    let answers = team.sandbox.write(
+        "over.toml",
+        std::fs::read_to_string(Team::example("pw-zoektermijn-jongeren"))
+            .expect("example")
+            .replace("voorschot = 450", "voorschot = 900"),
+    );
+    let id = team.record("anna", "pw-zoektermijn-jongeren", &answers);
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "tom", "review");
+    let screen = t.wait_for("wacht op uw beoordeling");
+    assert!(screen.contains(&id), "{screen}");
+    assert!(
+        screen.contains("voorschot € 900 > € 500 (consulent)"),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Waarom beoordeling nodig is");
+    assert!(screen.contains("Zaak"), "{screen}");
+    t.keys(&["Tab"]);
+    t.wait_for("Mandaat");
+    t.keys(&["Enter"]);
+    t.wait_for("Uw oordeel");
+    // Rejecting without a remark is refused, then the approval is signed.
+    t.keys(&["F7", "C-s"]);
+    t.wait_for("schrijf bij terugsturen en afwijzen een opmerking");
+    t.keys(&["F5"]);
+    t.text("Akkoord; huurachterstand in het dossier.");
+    t.keys(&["C-s"]);
+    t.wait_for("ondertekend");
+    t.keys(&["Enter"]);
+    t.wait_for("Er wacht niets op uw beoordeling");
+    t.keys(&["Escape"]);
+    t.wait_gone();
+    let out = std::fs::read_to_string(team.sandbox.work().join("out.txt")).expect("out");
+    assert!(out.trim().starts_with("RV-"), "{out}");
+
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["reviews"], 1);
+    let show = team
+        .as_("bea")
+        .args(["--lang", "nl", "show", &id])
+        .output()
+        .expect("run");
+    let text = stdout(&show);
+    assert!(
+        text.contains("goedgekeurd door Tom Teamleider (teamleider)"),
+        "{text}"
+    );
+    assert!(text.contains("“Akkoord; huurachterstand in"), "{text}");
+    assert!(
+        text.contains("opgesteld, ter beoordeling — Anna Consulent"),
+        "{text}"
+    );
+}

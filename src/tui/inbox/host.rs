@@ -124,7 +124,7 @@ impl ReviewHost for InboxHost {
             .unlocked
             .as_ref()
             .ok_or_else(|| lang.wrong_passphrase())?;
-        let (signed, _) = prepared
+        let (review, _) = prepared
             .sign(&self.store, signer, self.clock.now())
             .map_err(|e| lang.store_problem(&e))?;
         // Signed: the remark is in the store now. Forgetting the kept copy
@@ -137,8 +137,8 @@ impl ReviewHost for InboxHost {
             .filter(|s| s.status == Status::ForReview)
             .and_then(|s| s.waiting_for().map(str::to_owned));
         Ok(Signed {
-            id: signed.id,
-            record: signed.record.id,
+            id: review.id,
+            record: review.record.id,
             verdict,
             passed_on,
         })

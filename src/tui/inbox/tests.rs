@@ -244,7 +244,7 @@ fn the_loop_signs_through_the_host_and_a_closed_terminal_keeps_the_remark() {
 fn screen(inbox: &Inbox, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| f.render_widget(inbox, f.area())).unwrap();
-    for cell in terminal.backend().buffer().content.iter() {
+    for cell in &terminal.backend().buffer().content {
         assert!(
             cell.fg == ratatui::style::Color::Reset && cell.bg == ratatui::style::Color::Reset,
             "the inbox needs no colour"
