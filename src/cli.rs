@@ -7,6 +7,7 @@ pub mod config;
 pub mod context;
 mod diagnostics;
 mod drafts;
+mod due;
 mod help;
 mod init;
 mod keyring;
@@ -100,6 +101,7 @@ pub enum Command {
     Review(review::ReviewArgs),
     Reviews(reviews::ReviewsArgs),
     Withdraw(withdraw::WithdrawArgs),
+    Due(due::DueArgs),
     Signal(signal::SignalArgs),
     Signals(signals::SignalsArgs),
     Drafts(drafts::DraftsArgs),
@@ -204,6 +206,7 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Review(args)) => review::run(args, ctx),
         Some(Command::Reviews(args)) => reviews::run(args, ctx),
         Some(Command::Withdraw(args)) => withdraw::run(args, ctx),
+        Some(Command::Due(args)) => due::run(args, ctx),
         Some(Command::Signal(args)) => signal::run(args, ctx),
         Some(Command::Signals(args)) => signals::run(args, ctx),
         Some(Command::Drafts(args)) => drafts::run(args, ctx),

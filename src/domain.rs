@@ -10,6 +10,7 @@ pub mod dates;
 pub mod decision;
 pub mod diagnostic;
 pub mod draft;
+pub mod due;
 pub mod duration;
 pub mod fsread;
 pub mod history;

@@ -107,8 +107,10 @@ pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated,
     }
     let under = store.state()?.under();
 
-    // Decisions from 1 June to 22 November 2026, in order.
+    // Decisions from 1 June to 22 November 2026, in order; every third
+    // one drawn up for review is reviewed an hour later.
     let mut chains: Vec<(u64, Option<String>)> = vec![(0, None); people.len()];
+    let mut reviews = Reviews::new(&people, &grants, &under);
     for i in 0..records {
         let author = i % people.len();
         let (principal, signer) = &people[author];
@@ -130,6 +132,9 @@ pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated,
         fs::write(sig_path(&path), sig)?;
         fs::write(&path, &text)?;
         *prev = Some(Record::link(text.as_bytes()));
+        if record.mandate.review_role.is_some() && i.is_multiple_of(3) {
+            reviews.review(&store, &record, &loaded.norm, i)?;
+        }
     }
     Ok(Generated {
         root: root.fingerprint().to_string(),
@@ -189,6 +194,88 @@ fn draw_up(
             revises: None,
         },
     ))
+}
+
+/// Team leads reviewing what was drawn up for review: each its own chain.
+struct Reviews<'a> {
+    people: &'a [(String, Signer)],
+    grants: &'a [maatwerk::domain::keyring::Grant],
+    under: &'a maatwerk::domain::record::SignedUnder,
+    chains: Vec<(u64, Option<String>)>,
+}
+
+impl<'a> Reviews<'a> {
+    fn new(
+        people: &'a [(String, Signer)],
+        grants: &'a [maatwerk::domain::keyring::Grant],
+        under: &'a maatwerk::domain::record::SignedUnder,
+    ) -> Self {
+        Self {
+            people,
+            grants,
+            under,
+            chains: vec![(0, None); people.len()],
+        }
+    }
+
+    /// The first team lead who may review `record` approves it (every
+    /// ninth is returned) an hour after it was signed.
+    fn review(
+        &mut self,
+        store: &Store,
+        record: &Record,
+        norm: &maatwerk::domain::norm::Norm,
+        i: usize,
+    ) -> Result<(), Box<dyn Error>> {
+        use maatwerk::domain::lifecycle::Course;
+        use maatwerk::domain::review::{REVIEW_FORMAT, RecordRef, Review, Verdict};
+        let course = Course::of(record, Some(norm));
+        let Some(k) =
+            (0..self.people.len()).find(|k| course.admit(&self.grants[*k].author()).is_ok())
+        else {
+            return Ok(());
+        };
+        let created = record.created.checked_add(Span::new().hours(1))?;
+        let (seq, prev) = &mut self.chains[k];
+        *seq += 1;
+        let returned = i.is_multiple_of(9);
+        let review = Review {
+            format: REVIEW_FORMAT.into(),
+            id: new_id("RV", created),
+            created,
+            seq: *seq,
+            prev: prev.clone(),
+            keyring: self.under.keyring.clone(),
+            adoptions: self.under.adoptions.clone(),
+            verdict: if returned {
+                Verdict::Return
+            } else {
+                Verdict::Approve
+            },
+            remark: returned.then(|| "Onderbouw de hoogte van het bedrag.".to_owned()),
+            record: RecordRef {
+                id: record.id.clone(),
+                sha256: Record::link(record.to_toml()?.as_bytes()),
+            },
+            reviewer: self.grants[k].author(),
+        };
+        let text = toml::to_string(&review)?;
+        let (principal, signer) = &self.people[k];
+        let path = store
+            .reviews_dir()
+            .join(principal)
+            .join(format!("{seq:06}-{}.toml", review.id));
+        if *seq == 1 {
+            fs::create_dir_all(path.parent().ok_or("no parent")?)?;
+        }
+        fs::write(
+            sig_path(&path),
+            signer.sign(Namespace::Review, text.as_bytes())?,
+        )?;
+        fs::write(&path, &text)?;
+        *prev = Some(Record::link(text.as_bytes()));
+        Ok(())
+    }
 }
 
 /// Adds `authors` caseworkers and team leads to the keyring, signed by the

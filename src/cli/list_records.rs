@@ -5,7 +5,7 @@ use serde::Serialize;
 use super::signing::{open_store, store_error};
 use super::{CliError, Context, Outcome, date_arg};
 use crate::domain::lifecycle::{Life, Status};
-use crate::domain::store::{RecordFilter, StoredRecord, stories};
+use crate::domain::store::{RecordFilter, StoredRecord, with_status};
 
 /// List records, newest last; filter by author, norm and decision date
 #[derive(Debug, Args)]
@@ -61,6 +61,8 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         norm: args.norm.clone(),
         from: date_arg(ctx, "--from", args.from.as_deref())?,
         to: date_arg(ctx, "--to", args.to.as_deref())?,
+        case: args.case.clone(),
+        brief: true,
     };
     let lang = ctx.lang;
     let status = match args.status.as_deref() {
@@ -70,28 +72,19 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 .ok_or_else(|| CliError::input(lang.unknown_status(code), None))?,
         ),
     };
-    let found = store.records(&filter).map_err(|e| store_error(ctx, &e))?;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
-    let (lives, unreadable_acts) =
-        stories(&store, &state, &found.items, ctx.today).map_err(|e| store_error(ctx, &e))?;
-    let case = args.case.as_deref().map(str::trim);
-    let (records, lives): (Vec<&StoredRecord>, Vec<&Life>) = found
-        .items
-        .iter()
-        .zip(&lives)
-        .filter(|(r, life)| {
-            status.is_none_or(|s| life.status == s)
-                && case.is_none_or(|c| r.record.case.eq_ignore_ascii_case(c))
-        })
-        .unzip();
-    let unreadable = found.unreadable + unreadable_acts;
+    let kept = with_status(&store, &state, &filter, ctx.today, &|life: &Life| {
+        status.is_none_or(|s| life.status == s)
+    })
+    .map_err(|e| store_error(ctx, &e))?;
+    let (records, lives, unreadable) = (&kept.records, &kept.lives, kept.unreadable);
     if unreadable > 0 {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
     }
     if args.json {
         let json: Vec<JsonRecord<'_>> = records
             .iter()
-            .zip(&lives)
+            .zip(lives.iter())
             .map(
                 |(
                     StoredRecord {
@@ -112,7 +105,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                     norm_revised: life.norm_revised,
                     waiting_for: life.waiting_for.as_deref(),
                     revises: r.revises.as_deref(),
-                    file,
+                    file: file.as_str(),
                 },
             )
             .collect();
@@ -125,7 +118,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     }
     let rows: Vec<Vec<String>> = records
         .iter()
-        .zip(&lives)
+        .zip(lives.iter())
         .map(|(StoredRecord { record: r, .. }, life)| {
             vec![
                 r.id.clone(),

@@ -19,7 +19,7 @@ mod acts;
 pub mod files;
 mod read;
 
-pub use self::acts::{Acts, Ledger, Stored, stories};
+pub use self::acts::{Acts, Kept, Ledger, Stored, stories, with_status};
 pub use self::read::{Found, RecordFilter, SignedFiles, StoredRecord};
 
 use std::io;

@@ -145,5 +145,5 @@ pub fn subject(norm: &str, amount: f64) -> super::ops::review::Subject {
         },
         jiff::civil::date(2026, 11, 25),
     );
-    super::ops::review::Subject::from_story(&stored, Some(norm), &story)
+    super::ops::review::Subject::from_story(&stored, Some(std::sync::Arc::new(norm)), &story)
 }

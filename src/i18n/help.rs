@@ -51,6 +51,9 @@ impl Lang {
             "maatwerk withdraw" => {
                 "Trek een besluit in: vanaf nu staat het niet meer. Ondertekend door de auteur, door wie het beoordeelde, of door wie in de norm boven de auteur staat. Toont het id van de intrekking"
             }
+            "maatwerk due" => {
+                "Toon wat afgehandeld moet worden: besluiten die volgens hun norm opnieuw beoordeeld moeten worden (review_after), ook te late, en afwijkingen waarvan de looptijd binnenkort eindigt; eerstvolgende eerst"
+            }
             "maatwerk signal" => {
                 "Meld een signaal: een ondertekende notitie dat geen afgesproken norm past bij een zaak die er een nodig heeft, voor de beleidseigenaar. Toont het id van het signaal"
             }
@@ -145,6 +148,7 @@ impl Lang {
             ("maatwerk list", "status") => {
                 "Alleen besluiten met deze status: decided, for-review, approved, returned, rejected, superseded, withdrawn, expired"
             }
+            ("maatwerk due", "within") => "Hoe ver vooruit, als ISO 8601-periode (P30D, P2M)",
             ("maatwerk list", "case") => "Alleen verantwoordingen voor dit zaaknummer",
             ("maatwerk new", "revises") => {
                 "Herzie een teruggestuurde verantwoording: de nieuwe noemt haar en vervangt haar (zelfde zaak; de norm is die van de herziene, tenzij --norm anders zegt)"

@@ -412,6 +412,55 @@ impl Lang {
         .to_owned()
     }
 
+    pub fn bad_period_arg(self, flag: &str, given: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "{flag} `{given}` is geen periode; schrijf hem als ISO 8601, bijvoorbeeld P30D (30 dagen) of P2M (2 maanden)"
+            ),
+            Self::En => format!(
+                "{flag} `{given}` is not a period; write it as ISO 8601, for example P30D (30 days) or P2M (2 months)"
+            ),
+        }
+    }
+
+    pub fn nothing_due(self, within: &str) -> String {
+        match self {
+            Self::Nl => format!("Niets valt binnen {within} af te handelen."),
+            Self::En => format!("Nothing falls due within {within}."),
+        }
+    }
+
+    pub fn due_kind(self, kind: crate::domain::due::DueKind) -> &'static str {
+        use crate::domain::due::DueKind;
+        match kind {
+            DueKind::Reassess => self.pick("opnieuw beoordelen", "re-assess"),
+            DueKind::PeriodEnds => self.pick("looptijd eindigt", "period ends"),
+        }
+    }
+
+    /// Days until a date: "over 3 dagen", "vandaag", "2 dagen te laat".
+    pub fn days_left(self, days: i32) -> String {
+        match (self, days) {
+            (Self::Nl, 0) => "vandaag".into(),
+            (Self::Nl, 1) => "morgen".into(),
+            (Self::Nl, -1) => "1 dag te laat".into(),
+            (Self::Nl, d) if d < 0 => format!("{} dagen te laat", -d),
+            (Self::Nl, d) => format!("over {d} dagen"),
+            (Self::En, 0) => "today".into(),
+            (Self::En, 1) => "tomorrow".into(),
+            (Self::En, -1) => "1 day overdue".into(),
+            (Self::En, d) if d < 0 => format!("{} days overdue", -d),
+            (Self::En, d) => format!("in {d} days"),
+        }
+    }
+
+    pub fn due_header(self) -> [&'static str; 7] {
+        match self {
+            Self::Nl => ["id", "wat", "datum", "wanneer", "zaak", "auteur", "norm"],
+            Self::En => ["id", "what", "date", "when", "case", "author", "norm"],
+        }
+    }
+
     pub fn review_not_signed(self) -> &'static str {
         self.pick("Niets ondertekend.", "Nothing signed.")
     }

@@ -3,6 +3,7 @@
 //! asked for a passphrase, then signed and appended to the signer's chain.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -25,7 +26,7 @@ use crate::domain::store::{
 #[derive(Debug, Clone)]
 pub struct Subject {
     pub stored: StoredRecord,
-    pub norm: Option<Norm>,
+    pub norm: Option<Arc<Norm>>,
     pub status: Status,
     pub life: Life,
     /// The reviewers whose verdicts counted.
@@ -91,7 +92,7 @@ impl Subject {
     }
 
     /// The subject `stored` whose story is `story`.
-    pub fn from_story(stored: &StoredRecord, norm: Option<Norm>, story: &Story<'_>) -> Self {
+    pub fn from_story(stored: &StoredRecord, norm: Option<Arc<Norm>>, story: &Story<'_>) -> Self {
         let verdicts: Vec<(Verdict, String)> = story
             .events
             .iter()
@@ -139,7 +140,7 @@ impl Subject {
 
     /// The record's course after the verdicts that counted.
     fn course(&self) -> Course<'_> {
-        let mut course = Course::of(&self.stored.record, self.norm.as_ref());
+        let mut course = Course::of(&self.stored.record, self.norm.as_deref());
         for (verdict, role) in &self.verdicts {
             course.apply(*verdict, role);
         }
@@ -319,18 +320,22 @@ pub fn inbox(
     me: Option<&Author>,
     today: Date,
 ) -> Result<crate::domain::store::Found<Subject>, StoreError> {
-    let found = store.records(&RecordFilter::default())?;
-    let acts = store.acts(state)?;
-    let ledger = Ledger::new(store, state, &acts, &found.items);
-    let mut items: Vec<Subject> = found
-        .items
+    let kept = crate::domain::store::with_status(
+        store,
+        state,
+        &RecordFilter::default(),
+        today,
+        &|life| life.status == Status::ForReview,
+    )?;
+    let ledger = Ledger::new(store, state, &kept.acts, &kept.records);
+    let mut items: Vec<Subject> = kept
+        .records
         .iter()
-        .filter(|r| r.record.mandate.review_role.is_some())
-        .filter_map(|stored| {
+        .map(|stored| {
             let tale = ledger.story(stored, today);
-            (tale.life.status == Status::ForReview)
-                .then(|| Subject::from_story(stored, ledger.norm(&stored.record), &tale))
+            Subject::from_story(stored, ledger.norm(&stored.record), &tale)
         })
+        .filter(|s| s.status == Status::ForReview)
         .filter(|s| me.is_none_or(|me| s.admits(me).is_ok()))
         .collect();
     items.sort_by(|a, b| {
@@ -339,6 +344,6 @@ pub fn inbox(
     });
     Ok(crate::domain::store::Found {
         items,
-        unreadable: found.unreadable + acts.unreadable,
+        unreadable: kept.unreadable,
     })
 }

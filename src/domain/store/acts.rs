@@ -6,7 +6,8 @@
 //! with the others.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -39,68 +40,74 @@ pub struct Acts {
 
 impl Store {
     /// The reviews and withdrawals in the store, each checked against the
-    /// keyring in `state`.
+    /// keyring in `state`; the signatures on all cores.
     pub fn acts(&self, state: &StoreState) -> Result<Acts, StoreError> {
-        let mut acts = Acts::default();
-        let signed = |path: &Path, bytes: &[u8], author: &Author, at, ns, heads: &[String]| {
-            fsread::read_text(&sig_path(path), limit::SIGNATURE)
-                .ok()
-                .is_some_and(|armored| {
-                    let claim = Claim {
-                        author,
-                        at,
-                        namespace: ns,
-                        keyring: Some(heads),
-                    };
-                    check_signed(bytes, &armored, &claim, &state.keyring).is_ok()
-                })
+        let reviews = chain_files(&self.reviews_dir())?;
+        let withdrawals = chain_files(&self.withdrawals_dir())?;
+        let (reviews, bad_reviews) = self.signed_acts(state, &reviews, |r: &Review| {
+            (&r.reviewer, r.created, Namespace::Review, &r.keyring)
+        });
+        let (withdrawals, bad_withdrawals) =
+            self.signed_acts(state, &withdrawals, |w: &Withdrawal| {
+                (&w.by, w.created, Namespace::Withdrawal, &w.keyring)
+            });
+        Ok(Acts {
+            reviews,
+            withdrawals,
+            unreadable: bad_reviews + bad_withdrawals,
+        })
+    }
+
+    /// The files at `paths` read as `T`, those whose signer checks out
+    /// (`claim` says what each claims of its signing), and how many did not.
+    fn signed_acts<T, C>(
+        &self,
+        state: &StoreState,
+        paths: &[PathBuf],
+        claim: C,
+    ) -> (Vec<Stored<T>>, usize)
+    where
+        T: serde::de::DeserializeOwned + Send,
+        C: Fn(&T) -> (&Author, jiff::Timestamp, Namespace, &Vec<String>) + Sync,
+    {
+        let check = |path: &PathBuf| -> Option<Stored<T>> {
+            let (value, bytes) = read::<T>(path)?;
+            let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).ok()?;
+            let (author, at, namespace, heads) = claim(&value);
+            let claim = Claim {
+                author,
+                at,
+                namespace,
+                keyring: Some(heads),
+            };
+            check_signed(&bytes, &armored, &claim, &state.keyring).ok()?;
+            Some(Stored {
+                value,
+                file: relative(self.dir(), path),
+            })
         };
-        for path in chain_files(&self.reviews_dir())? {
-            match read::<Review>(&path) {
-                Some((review, bytes))
-                    if signed(
-                        &path,
-                        &bytes,
-                        &review.reviewer,
-                        review.created,
-                        Namespace::Review,
-                        &review.keyring,
-                    ) =>
-                {
-                    acts.reviews.push(Stored {
-                        value: review,
-                        file: relative(self.dir(), &path),
-                    });
-                }
-                _ => acts.unreadable += 1,
-            }
-        }
-        for path in chain_files(&self.withdrawals_dir())? {
-            match read::<Withdrawal>(&path) {
-                Some((withdrawal, bytes))
-                    if signed(
-                        &path,
-                        &bytes,
-                        &withdrawal.by,
-                        withdrawal.created,
-                        Namespace::Withdrawal,
-                        &withdrawal.keyring,
-                    ) =>
-                {
-                    acts.withdrawals.push(Stored {
-                        value: withdrawal,
-                        file: relative(self.dir(), &path),
-                    });
-                }
-                _ => acts.unreadable += 1,
-            }
-        }
-        Ok(acts)
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 8);
+        let chunk = paths.len().div_ceil(threads).max(1);
+        let checked: Vec<Option<Stored<T>>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = paths
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let bad = checked.iter().filter(|c| c.is_none()).count()
+            + paths.len().saturating_sub(checked.len());
+        (checked.into_iter().flatten().collect(), bad)
     }
 }
 
 /// The `*.toml` files in each principal's directory under `dir`.
-fn chain_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, StoreError> {
+fn chain_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let mut out = Vec::new();
     for principal in principal_dirs(dir)? {
         out.extend(toml_files(&dir.join(principal))?);
@@ -121,7 +128,7 @@ pub struct Ledger<'a> {
     withdrawals: HashMap<&'a str, Vec<WithdrawalAct<'a>>>,
     revisions: HashMap<&'a str, Vec<Revision<'a>>>,
     state: &'a StoreState,
-    norms: std::cell::RefCell<HashMap<String, Option<Norm>>>,
+    norms: std::cell::RefCell<HashMap<String, Option<Arc<Norm>>>>,
     store: &'a Store,
 }
 
@@ -177,12 +184,19 @@ impl<'a> Ledger<'a> {
     }
 
     /// The norm a record relied on, as kept in the store.
-    pub fn norm(&self, record: &Record) -> Option<Norm> {
+    pub fn norm(&self, record: &Record) -> Option<Arc<Norm>> {
+        if let Some(norm) = self.norms.borrow().get(&record.norm.sha256) {
+            return norm.clone();
+        }
+        let norm = self
+            .store
+            .snapshot(&record.norm.sha256)
+            .flatten()
+            .map(Arc::new);
         self.norms
             .borrow_mut()
-            .entry(record.norm.sha256.clone())
-            .or_insert_with(|| self.store.snapshot(&record.norm.sha256).flatten())
-            .clone()
+            .insert(record.norm.sha256.clone(), norm.clone());
+        norm
     }
 
     /// The story of `stored` on `today`.
@@ -199,8 +213,75 @@ impl<'a> Ledger<'a> {
             revisions: self.revisions.get(id).map_or(&[], Vec::as_slice),
             norm_revised,
         };
-        lifecycle::story(record, &stored.sha256, norm.as_ref(), found, today)
+        lifecycle::story(record, &stored.sha256, norm.as_deref(), found, today)
     }
+}
+
+/// The records that pass `filter` whose life on `today` is `wanted`, with
+/// that life, oldest first; and how many files could not be read. Records
+/// nothing happened to are judged as they are read and only those wanted
+/// are held, so a large store is listed in little memory.
+pub fn with_status(
+    store: &Store,
+    state: &StoreState,
+    filter: &super::RecordFilter,
+    today: Date,
+    wanted: &(dyn Fn(&lifecycle::Life) -> bool + Sync),
+) -> Result<Kept, StoreError> {
+    let acts = store.acts(state)?;
+    let about: std::collections::HashSet<&str> = acts
+        .reviews
+        .iter()
+        .map(|r| r.value.record.id.as_str())
+        .chain(acts.withdrawals.iter().map(|w| w.value.record.id.as_str()))
+        .collect();
+    let mut newest: HashMap<&str, u32> = HashMap::new();
+    for a in state.adoptions.adopted() {
+        let v = newest.entry(a.adoption.norm.id.as_str()).or_default();
+        *v = (*v).max(a.adoption.norm.version);
+    }
+    let found = store.records_where(filter, &|s: &StoredRecord| {
+        let r = &s.record;
+        // Acts about it, or it revises another: told once all are read.
+        if about.contains(r.id.as_str()) || r.revises.is_some() {
+            return true;
+        }
+        let none = lifecycle::Found {
+            reviews: &[],
+            withdrawals: &[],
+            revisions: &[],
+            norm_revised: newest
+                .get(r.norm.id.as_str())
+                .is_some_and(|v| *v > r.norm.version),
+        };
+        wanted(&lifecycle::story(r, &s.sha256, None, none, today).life)
+    })?;
+    let ledger = Ledger::new(store, state, &acts, &found.items);
+    let mut records = Vec::new();
+    let mut lives = Vec::new();
+    for s in &found.items {
+        let life = ledger.story(s, today).life;
+        if wanted(&life) {
+            records.push(s.clone());
+            lives.push(life);
+        }
+    }
+    let unreadable = found.unreadable + acts.unreadable;
+    Ok(Kept {
+        records,
+        lives,
+        acts,
+        unreadable,
+    })
+}
+
+/// What [`with_status`] kept: the records and their lives, side by side,
+/// and the acts read on the way, to tell the stories again.
+pub struct Kept {
+    pub records: Vec<StoredRecord>,
+    pub lives: Vec<lifecycle::Life>,
+    pub acts: Acts,
+    pub unreadable: usize,
 }
 
 /// The stories of `records`: reads the acts once.

@@ -34,6 +34,27 @@ pub struct RecordFilter {
     pub from: Option<Date>,
     /// Only decisions dated on or before this date.
     pub to: Option<Date>,
+    /// Only records for this case reference (in any case of letters).
+    pub case: Option<String>,
+    /// Keep only what a listing needs: the motivation, the evidence and
+    /// the words of questions and text answers are left out, so a store of
+    /// a hundred thousand records is listed in little memory.
+    pub brief: bool,
+}
+
+/// `record` without its motivation, evidence and texts: what lists and
+/// statuses need (numbers and choices stay, for the mandaat).
+fn brief(record: &mut Record) {
+    record.motivation = crate::domain::record::Motivation::default();
+    record.evidence = Vec::new();
+    for check in &mut record.checks {
+        check.question = String::new();
+        if let crate::domain::record::Answer::Text(text) = &mut check.answer
+            && text.len() > 64
+        {
+            *text = String::new();
+        }
+    }
 }
 
 impl RecordFilter {
@@ -44,6 +65,10 @@ impl RecordFilter {
             && self.norm.as_ref().is_none_or(|n| *n == record.norm.id)
             && self.from.is_none_or(|d| record.decision_date >= d)
             && self.to.is_none_or(|d| record.decision_date <= d)
+            && self
+                .case
+                .as_ref()
+                .is_none_or(|c| record.case.eq_ignore_ascii_case(c.trim()))
     }
 }
 
@@ -250,35 +275,113 @@ impl Store {
     }
 
     /// The records that pass `filter`, oldest first (by signing time, then
-    /// author and sequence number).
+    /// author and sequence number). Authors are read on all cores, each
+    /// one's files opened relative to their directory.
     pub fn records(&self, filter: &RecordFilter) -> Result<Found<StoredRecord>, StoreError> {
+        self.records_where(filter, &|_| true)
+    }
+
+    /// As [`Self::records`], keeping only the records `keep` says to, as
+    /// they are read: what is not kept is never held.
+    pub fn records_where(
+        &self,
+        filter: &RecordFilter,
+        keep: &(dyn Fn(&StoredRecord) -> bool + Sync),
+    ) -> Result<Found<StoredRecord>, StoreError> {
+        let records_dir = self.records_dir();
+        let authors: Vec<String> = principal_dirs(&records_dir)?
+            .into_iter()
+            .filter(|a| filter.author.as_ref().is_none_or(|f| f == a))
+            .collect();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, 8);
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let read_some = || {
+            let mut found = Found {
+                items: Vec::new(),
+                unreadable: 0,
+            };
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(author) = authors.get(i) else {
+                    return Ok::<_, StoreError>(found);
+                };
+                self.read_author(&records_dir, author, (filter, keep), &mut found)?;
+            }
+        };
+        let parts: Vec<Result<Found<StoredRecord>, StoreError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads).map(|_| scope.spawn(read_some)).collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join().unwrap_or_else(|_| {
+                        Err(StoreError::Corrupt {
+                            path: records_dir.clone(),
+                            what: "a reader stopped".into(),
+                        })
+                    })
+                })
+                .collect()
+        });
         let mut items = Vec::new();
         let mut unreadable = 0;
-        for file in self.record_files()? {
-            if filter.author.as_ref().is_some_and(|a| *a != file.principal) {
-                continue;
-            }
-            let parsed = fsread::read_text(&file.path, limit::SIGNED_FILE)
-                .ok()
-                .and_then(|t| {
-                    let record = canonical::parse(&t).or_else(|| Record::from_toml(&t).ok())?;
-                    Some((record, Record::link(t.as_bytes())))
-                });
-            match parsed {
-                Some((record, sha256)) if filter.keeps(&record) => items.push(StoredRecord {
-                    record,
-                    file: relative(self.dir(), &file.path),
-                    sha256,
-                }),
-                Some(_) => {}
-                None => unreadable += 1,
-            }
+        for part in parts {
+            let part = part?;
+            items.extend(part.items);
+            unreadable += part.unreadable;
         }
-        items.sort_by(|a, b| {
-            let key = |r: &Record| (r.created, r.author.principal.clone(), r.seq);
-            key(&a.record).cmp(&key(&b.record))
+        items.sort_by(|a: &StoredRecord, b: &StoredRecord| {
+            let (a, b) = (&a.record, &b.record);
+            (a.created, &a.author.principal, a.seq).cmp(&(b.created, &b.author.principal, b.seq))
         });
         Ok(Found { items, unreadable })
+    }
+
+    /// The records of `author` that pass `filter`, into `found`.
+    fn read_author(
+        &self,
+        records_dir: &Path,
+        author: &str,
+        (filter, keep): (&RecordFilter, &(dyn Fn(&StoredRecord) -> bool + Sync)),
+        found: &mut Found<StoredRecord>,
+    ) -> Result<(), StoreError> {
+        let path = records_dir.join(author);
+        let files: Vec<RecordFile> = toml_files(&path)?
+            .into_iter()
+            .filter_map(|p| RecordFile::from_path(records_dir, &p))
+            .collect();
+        let Ok(dir) = fsread::Dir::open(&path) else {
+            found.unreadable += files.len();
+            return Ok(());
+        };
+        let mut bytes = Vec::new();
+        for file in files {
+            let name = format!("{:06}-{}.toml", file.seq, file.id);
+            let parsed = dir
+                .read_into(&name, limit::SIGNED_FILE, &mut bytes)
+                .ok()
+                .and_then(|()| std::str::from_utf8(&bytes).ok())
+                .and_then(|t| canonical::parse(t).or_else(|| Record::from_toml(t).ok()));
+            match parsed {
+                Some(mut record) if filter.keeps(&record) => {
+                    if filter.brief {
+                        brief(&mut record);
+                    }
+                    let stored = StoredRecord {
+                        record,
+                        file: relative(self.dir(), &file.path),
+                        sha256: Record::link(&bytes),
+                    };
+                    if keep(&stored) {
+                        found.items.push(stored);
+                    }
+                }
+                Some(_) => {}
+                None => found.unreadable += 1,
+            }
+        }
+        Ok(())
     }
 
     /// The signals, oldest first; with `norm`, only those about that norm.

@@ -33,7 +33,7 @@ impl Inbox {
     fn reading(&self, item: &Waiting) -> (Vec<Row>, Vec<Row>) {
         (
             read::record_rows(self.lang, &item.subject, &item.why),
-            read::norm_rows(self.lang, item.subject.norm.as_ref()),
+            read::norm_rows(self.lang, item.subject.norm.as_deref()),
         )
     }
 }
@@ -141,11 +141,16 @@ impl Inbox {
         // Each record takes its lines; the list scrolls to keep the chosen
         // one in view.
         let width = usize::from(list.width.saturating_sub(4).max(10));
-        let blocks: Vec<Vec<(bool, String)>> = self
-            .items
+        // Each record takes a line at least: only those that can show are
+        // laid out, however long the inbox.
+        let room = usize::from(list.height);
+        let start = self.selected.saturating_sub(room);
+        let end = (self.selected + room).min(self.items.len());
+        let blocks: Vec<Vec<(bool, String)>> = self.items[start..end]
             .iter()
             .enumerate()
             .map(|(i, w)| {
+                let i = start + i;
                 let r = &w.subject.stored.record;
                 let chosen = i == self.selected;
                 let marker = if chosen { "▶ " } else { "  " };
@@ -170,15 +175,9 @@ impl Inbox {
                 lines
             })
             .collect();
-        let room = usize::from(list.height);
+        let chosen = self.selected - start;
         let mut first = 0;
-        while first < self.selected
-            && blocks[first..=self.selected]
-                .iter()
-                .map(Vec::len)
-                .sum::<usize>()
-                > room
-        {
+        while first < chosen && blocks[first..=chosen].iter().map(Vec::len).sum::<usize>() > room {
             first += 1;
         }
         let lines: Vec<Line> = blocks[first..]
