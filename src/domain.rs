@@ -22,6 +22,7 @@ pub mod norm;
 pub mod ops;
 pub mod record;
 pub mod review;
+pub mod sample;
 pub mod signal;
 pub mod source;
 pub mod store;

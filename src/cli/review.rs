@@ -15,6 +15,20 @@ use crate::tui::inbox::host::InboxHost;
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("verdict").requires("id").args(["approve", "return_", "reject"])))]
 pub struct ReviewArgs {
+    /// Draw a sample of the decisions taken within mandaat for a second
+    /// look, e.g. 10%: prints their ids and signs the draw
+    #[arg(long, value_name = "PERCENT", conflicts_with_all = ["id", "verdict"], requires = "seed")]
+    pub sample: Option<String>,
+    /// The seed of the draw: the same seed on the same store draws the
+    /// same records
+    #[arg(long, requires = "sample")]
+    pub seed: Option<String>,
+    /// Only decisions dated on or after this date (with --sample)
+    #[arg(long, value_name = "DATE", requires = "sample")]
+    pub from: Option<String>,
+    /// Only decisions dated on or before this date (with --sample)
+    #[arg(long, value_name = "DATE", requires = "sample")]
+    pub to: Option<String>,
     /// The record's id, e.g. MW-20261123-K7QF2XAB (with --approve,
     /// --return or --reject); without it the inbox opens
     #[arg(requires = "verdict")]
@@ -38,6 +52,9 @@ pub struct ReviewArgs {
 
 pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
+    if let (Some(percent), Some(seed)) = (&args.sample, &args.seed) {
+        return sample(args, percent, seed, ctx);
+    }
     let Some(id) = &args.id else {
         return inbox(ctx);
     };
@@ -118,6 +135,63 @@ fn inbox(ctx: &mut Context) -> Result<Outcome, CliError> {
         Inbox::new(lang, reviewer, items, host.needs_passphrase(), ctx.now).with_kept(kept);
     let signed = crate::tui::run_inbox_on_terminal(&mut inbox, &mut host)?;
     for id in &signed {
+        ctx.out.line(id)?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// `maatwerk review --sample 10% --seed S`: draws, signs the draw, prints
+/// the ids drawn.
+fn sample(
+    args: &ReviewArgs,
+    percent: &str,
+    seed: &str,
+    ctx: &mut Context,
+) -> Result<Outcome, CliError> {
+    let lang = ctx.lang;
+    let percent = percent
+        .trim()
+        .trim_end_matches('%')
+        .trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|p| (1..=100).contains(p))
+        .ok_or_else(|| CliError::input(lang.bad_percent(percent), None))?;
+    let seed = seed.trim();
+    if seed.is_empty()
+        || crate::domain::bsn::contains_bsn(seed)
+        || crate::domain::text::has_hidden_control(seed)
+    {
+        return Err(CliError::input(lang.bad_seed(), None));
+    }
+    let request = crate::domain::sample::Request {
+        seed: seed.to_owned(),
+        percent,
+        from: super::date_arg(ctx, "--from", args.from.as_deref())?,
+        to: super::date_arg(ctx, "--to", args.to.as_deref())?,
+        at: ctx.now,
+    };
+    let store = open_store(ctx)?;
+    let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let key = read_key(ctx.key_path()?, ctx)?;
+    let grant = member_grant(&state.keyring, &key, ctx)?;
+    let (population, drawn) =
+        review::draw_sample(&store, &request).map_err(|e| store_error(ctx, &e))?;
+    let signer = unlock(&key, ctx)?;
+    let (sample, path) = review::sign_sample(
+        &store,
+        &state,
+        &signer,
+        &grant,
+        (&request, population, drawn),
+    )
+    .map_err(|e| store_error(ctx, &e))?;
+    ctx.out.err_line(&lang.sample_written(
+        sample.drawn.len(),
+        population,
+        &crate::domain::store::relative(store.dir(), &path),
+    ))?;
+    for id in &sample.drawn {
         ctx.out.line(id)?;
     }
     Ok(Outcome::Success)

@@ -17,6 +17,7 @@ pub enum Namespace {
     Signal,
     Adoption,
     Withdrawal,
+    Sample,
 }
 
 impl Namespace {
@@ -28,6 +29,7 @@ impl Namespace {
             Self::Signal => "maatwerk-signal",
             Self::Adoption => "maatwerk-adoption",
             Self::Withdrawal => "maatwerk-withdrawal",
+            Self::Sample => "maatwerk-sample",
         }
     }
 }

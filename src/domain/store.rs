@@ -9,6 +9,7 @@
 //! signals/<principal>/<id>.toml, .sig        one file per signal
 //! reviews/<principal>/<seq>-<id>.toml, .sig   one file per verdict
 //! withdrawals/<principal>/<seq>-<id>.toml, .sig   one file per withdrawal
+//! samples/<principal>/<seq>-<id>.toml, .sig   one file per sample drawn
 //! ```
 //!
 //! No file is rewritten after it is written and no two writers share a file,
@@ -40,6 +41,7 @@ use super::norm::catalog::{Catalog, LoadedNorm, Origin};
 use super::record::Record;
 use super::record::SignedUnder;
 use super::review::{Review, Withdrawal};
+use super::sample::Sample;
 use super::signal::Signal;
 use super::source::SourceFile;
 
@@ -318,6 +320,10 @@ impl Store {
         self.dir.join("withdrawals")
     }
 
+    pub fn samples_dir(&self) -> PathBuf {
+        self.dir.join("samples")
+    }
+
     /// Signs and stores a signal.
     pub fn add_signal(&self, signal: &Signal, signer: &Signer) -> Result<PathBuf, StoreError> {
         checked_principal(&signal.author.principal)?;
@@ -474,6 +480,21 @@ impl Store {
                 (withdrawal, name)
             },
         )
+    }
+
+    /// Appends a signed draw to its signer's chain, as [`Self::append_record`].
+    pub fn append_sample(
+        &self,
+        signer: &Signer,
+        make: impl FnOnce(u64, Option<String>) -> Sample,
+        principal: &str,
+    ) -> Result<(Sample, PathBuf), StoreError> {
+        let dir = self.samples_dir().join(checked_principal(principal)?);
+        self.append(&dir, principal, signer, Namespace::Sample, |seq, prev| {
+            let sample = make(seq, prev);
+            let name = format!("{seq:06}-{}.toml", sample.id);
+            (sample, name)
+        })
     }
 
     /// Under `principal`'s lock, the next link of the chain in `dir`: `make`

@@ -53,6 +53,8 @@ pub struct Report {
     pub signals: usize,
     pub reviews: usize,
     pub withdrawals: usize,
+    /// Signed draws of a sample.
+    pub samples: usize,
     pub root: Option<Fingerprint>,
 }
 
@@ -130,6 +132,7 @@ pub fn verify(
         wanted: &no_records,
         captured: &captured,
         revisions: &revisions,
+        draws: &[],
     };
 
     // 4. Reviews and withdrawals, then the records, one author at a time,
@@ -139,6 +142,15 @@ pub fn verify(
     report.withdrawals = acts.withdrawal_files;
     let wanted = acts.records();
     cx.wanted = &wanted;
+    let (samples, sample_files) = acts::read_samples(&cx, &mut findings);
+    report.samples = sample_files;
+    let draws: Vec<std::sync::Mutex<crate::domain::sample::Draw>> = samples
+        .iter()
+        .map(|(_, s)| {
+            std::sync::Mutex::new(crate::domain::sample::Draw::new(s.request(), s.drawn.len()))
+        })
+        .collect();
+    cx.draws = &draws;
     report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);
     acts::check_stories(
         &cx,
@@ -147,6 +159,7 @@ pub fn verify(
         &schedule::lock(&revisions),
         &mut findings,
     );
+    acts::check_samples(&samples, &draws, &mut findings);
 
     // Every norm copy is named by an adoption or an old record: anything
     // else in `norms/` is not the store's.

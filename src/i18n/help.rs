@@ -145,6 +145,26 @@ impl Lang {
             ("maatwerk list", "norm") => "Alleen verantwoordingen die op deze norm steunen",
             ("maatwerk list", "from") => "Alleen besluiten op of na deze datum",
             ("maatwerk list", "to") => "Alleen besluiten op of vóór deze datum",
+            ("maatwerk verify", "expect_root") => {
+                "De vingerafdruk van het vertrouwensanker die u verwacht (SHA256:…), zoals `maatwerk init` die toonde; elk ander anker is een bevinding"
+            }
+            ("maatwerk signal", "case") => "Het zaaknummer — nooit een BSN",
+            ("maatwerk signal", "text") => {
+                "Wat de zaak nodig heeft en waarom geen afgesproken norm past (minstens 20 tekens)"
+            }
+            ("maatwerk signal", "norm") => "De norm die is geprobeerd en de zaak niet dekte",
+            ("maatwerk signal", "check") => "De check van die norm waaraan niet werd voldaan",
+            ("maatwerk drafts", "discard") => "Gooi het concept met dit id weg",
+            ("maatwerk signals", "norm") => "Alleen signalen over deze norm",
+            _ => return Self::help_arg_reviews(path, id),
+        })
+    }
+
+    /// Dutch help for the arguments of the commands about keys, the keyring
+    /// and the store.
+    /// Arguments of reviewing and the life of a decision.
+    fn help_arg_reviews(path: &str, id: &str) -> Option<&'static str> {
+        Some(match (path, id) {
             ("maatwerk list", "status") => {
                 "Alleen besluiten met deze status: decided, for-review, approved, returned, rejected, superseded, withdrawn, expired"
             }
@@ -159,6 +179,14 @@ impl Lang {
             ("maatwerk withdraw", "id") => {
                 "Het id van de verantwoording, bijvoorbeeld MW-20261123-K7QF2XAB"
             }
+            ("maatwerk review", "sample") => {
+                "Trek een steekproef uit de besluiten die binnen mandaat zijn genomen voor een tweede blik, bijvoorbeeld 10%: toont hun id's en ondertekent de trekking"
+            }
+            ("maatwerk review", "seed") => {
+                "Het zaad van de trekking: hetzelfde zaad op dezelfde opslag trekt dezelfde besluiten"
+            }
+            ("maatwerk review", "from") => "Alleen besluiten op of na deze datum (met --sample)",
+            ("maatwerk review", "to") => "Alleen besluiten op of vóór deze datum (met --sample)",
             ("maatwerk review", "approve") => "Het besluit mag worden genomen zoals opgesteld",
             ("maatwerk review", "return_") => {
                 "Terug naar de auteur om te herzien (een opmerking is verplicht)"
@@ -174,23 +202,10 @@ impl Lang {
             ("maatwerk withdraw", "reason") => {
                 "Waarom het besluit niet meer staat (minstens 10 tekens)"
             }
-            ("maatwerk verify", "expect_root") => {
-                "De vingerafdruk van het vertrouwensanker die u verwacht (SHA256:…), zoals `maatwerk init` die toonde; elk ander anker is een bevinding"
-            }
-            ("maatwerk signal", "case") => "Het zaaknummer — nooit een BSN",
-            ("maatwerk signal", "text") => {
-                "Wat de zaak nodig heeft en waarom geen afgesproken norm past (minstens 20 tekens)"
-            }
-            ("maatwerk signal", "norm") => "De norm die is geprobeerd en de zaak niet dekte",
-            ("maatwerk signal", "check") => "De check van die norm waaraan niet werd voldaan",
-            ("maatwerk drafts", "discard") => "Gooi het concept met dit id weg",
-            ("maatwerk signals", "norm") => "Alleen signalen over deze norm",
             _ => return Self::help_arg_keys(path, id),
         })
     }
 
-    /// Dutch help for the arguments of the commands about keys, the keyring
-    /// and the store.
     fn help_arg_keys(path: &str, id: &str) -> Option<&'static str> {
         Some(match (path, id) {
             ("maatwerk init", "principal") => "Uw principal: een vaste naam zoals uw e-mailadres",

@@ -461,6 +461,36 @@ impl Lang {
         }
     }
 
+    pub fn bad_percent(self, given: &str) -> String {
+        match self {
+            Self::Nl => {
+                format!("--sample `{given}` is geen percentage van 1 tot en met 100, zoals 10%")
+            }
+            Self::En => {
+                format!("--sample `{given}` is not a percentage from 1 to 100, such as 10%")
+            }
+        }
+    }
+
+    pub fn bad_seed(self) -> String {
+        self.pick(
+            "--seed mag niet leeg zijn en geen BSN of stuurteken bevatten; kies een woord of getal dat u in het dossier noteert",
+            "--seed may not be empty nor hold a BSN or a control character; choose a word or number you note in the file",
+        )
+        .to_owned()
+    }
+
+    pub fn sample_written(self, drawn: usize, population: u64, file: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "{drawn} van {population} binnen mandaat genomen besluiten getrokken voor een tweede blik; de trekking is ondertekend: {file}. `maatwerk verify` doet haar na."
+            ),
+            Self::En => format!(
+                "{drawn} of {population} decisions taken within mandaat drawn for a second look; the draw is signed: {file}. `maatwerk verify` redoes it."
+            ),
+        }
+    }
+
     pub fn review_not_signed(self) -> &'static str {
         self.pick("Niets ondertekend.", "Nothing signed.")
     }

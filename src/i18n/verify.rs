@@ -81,7 +81,8 @@ impl Lang {
             | FindingKind::SignalRefused(_)
             | FindingKind::Act(_)
             | FindingKind::ActRecordMissing
-            | FindingKind::ActText(_) => self.verify_problem_derived(p),
+            | FindingKind::ActText(_)
+            | FindingKind::SampleNotRedone { .. } => self.verify_problem_derived(p),
             FindingKind::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
                 format!("the chain jumps from {after} to {next}"),
@@ -235,6 +236,10 @@ impl Lang {
                 format!("should never have been signed: {}", self.signal_problem(*problem)),
             ),
             FindingKind::Act(problem) => self.act_problem(problem),
+            FindingKind::SampleNotRedone { field } => t(
+                format!("`{field}` is niet wat de trekking geeft als zij opnieuw uit de opslag wordt gedaan"),
+                format!("`{field}` is not what the draw gives when done again from the store"),
+            ),
             FindingKind::ActRecordMissing => t(
                 "gaat over een verantwoording die niet in de opslag staat (of, bij een herziening, nooit is teruggestuurd)".into(),
                 "is about a record the store does not hold (or, for a revision, one that was never returned)".into(),
@@ -256,6 +261,22 @@ impl Lang {
             (Self::En, "directory") => "directory",
             (Self::En, _) => "FIFO, socket or device",
         }
+    }
+
+    /// What a finding about the life of a decision means.
+    fn act_meaning(self, p: &FindingKind) -> String {
+        if matches!(p, FindingKind::SampleNotRedone { .. }) {
+            self.pick(
+                "De steekproef is niet de trekking die het zaad geeft: er is gekozen welke besluiten een tweede blik kregen.",
+                "The sample is not the draw its seed gives: someone chose which decisions got a second look.",
+            )
+        } else {
+            self.pick(
+                "Een beoordeling, intrekking of herziening telt niet: wie haar ondertekende mocht dat toen niet, of zij past niet bij de verantwoording. De status van het besluit volgt er niet uit.",
+                "A review, withdrawal or revision does not count: its signer was not allowed to sign it then, or it does not fit the record. The decision's status does not follow from it.",
+            )
+        }
+        .to_owned()
     }
 
     /// What a finding means for the auditor.
@@ -336,10 +357,9 @@ impl Lang {
                 "Het tijdstip van ondertekening is niet waar: het bestand is met een valse datum gemaakt.",
                 "The moment of signing is not true: the file was made with a false date.",
             ),
-            FindingKind::Act(_) | FindingKind::ActRecordMissing => t(
-                "Een beoordeling, intrekking of herziening telt niet: wie haar ondertekende mocht dat toen niet, of zij past niet bij de verantwoording. De status van het besluit volgt er niet uit.",
-                "A review, withdrawal or revision does not count: its signer was not allowed to sign it then, or it does not fit the record. The decision's status does not follow from it.",
-            ),
+            FindingKind::SampleNotRedone { .. }
+            | FindingKind::Act(_)
+            | FindingKind::ActRecordMissing => self.act_meaning(p),
             FindingKind::Contradicts { .. }
             | FindingKind::Refused(_)
             | FindingKind::SignalRefused(_)
@@ -371,12 +391,13 @@ impl Lang {
                 let head = format!(
                     "{}{}, {}, {}, {} en {} gecontroleerd (vertrouwensanker {root})",
                     count(r.records, "verantwoording", "verantwoordingen"),
-                    match (r.reviews, r.withdrawals) {
-                        (0, 0) => String::new(),
-                        (v, w) => format!(
-                            ", {}, {}",
+                    match (r.reviews, r.withdrawals, r.samples) {
+                        (0, 0, 0) => String::new(),
+                        (v, w, s) => format!(
+                            ", {}, {}, {}",
                             count(v, "beoordeling", "beoordelingen"),
-                            count(w, "intrekking", "intrekkingen")
+                            count(w, "intrekking", "intrekkingen"),
+                            count(s, "steekproef", "steekproeven")
                         ),
                     },
                     count(r.signals, "signaal", "signalen"),
@@ -411,12 +432,13 @@ impl Lang {
                 let head = format!(
                     "{}{}, {}, {}, {} and {} verified (trust root {root})",
                     count(r.records, "record", "records"),
-                    match (r.reviews, r.withdrawals) {
-                        (0, 0) => String::new(),
-                        (v, w) => format!(
-                            ", {}, {}",
+                    match (r.reviews, r.withdrawals, r.samples) {
+                        (0, 0, 0) => String::new(),
+                        (v, w, s) => format!(
+                            ", {}, {}, {}",
                             count(v, "review", "reviews"),
-                            count(w, "withdrawal", "withdrawals")
+                            count(w, "withdrawal", "withdrawals"),
+                            count(s, "sample", "samples")
                         ),
                     },
                     count(r.signals, "signal", "signals"),

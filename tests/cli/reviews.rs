@@ -339,3 +339,117 @@ fn a_returned_record_is_revised_once_and_a_decision_is_withdrawn_by_whoever_may(
         "{text}"
     );
 }
+
+#[test]
+fn a_sample_is_drawn_reproducibly_signed_and_redone_by_verify() {
+    let team = Team::new();
+    for _ in 0..6 {
+        team.record("anna", NORM, &Team::example(NORM));
+    }
+    let draw = |seed: &str| {
+        let out = team
+            .as_("tom")
+            .args(["review", "--sample", "50%", "--seed", seed])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out).lines().map(str::to_owned).collect::<Vec<_>>()
+    };
+    let first = draw("kwartaal-4");
+    assert_eq!(first.len(), 3, "{first:?}");
+    assert_eq!(draw("kwartaal-4"), first, "the same seed draws the same");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(report["samples"], 2);
+    // A draw in which someone chose the records does not pass.
+    let dir = team.store().join("samples/tom@gemeente.example");
+    let file = fs::read_dir(&dir)
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("sample");
+    let all: Vec<String> = json(
+        &team
+            .as_("bea")
+            .args(["list", "--json"])
+            .output()
+            .expect("run"),
+    )
+    .as_array()
+    .expect("array")
+    .iter()
+    .filter_map(|r| r["id"].as_str().map(str::to_owned))
+    .collect();
+    let other = all
+        .iter()
+        .find(|id| !first.contains(id))
+        .expect("one not drawn");
+    edit(&file, &first[0], other);
+    resign(&team, &file, "tom", "maatwerk-sample");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(1), "{report:#}");
+    assert!(
+        report.to_string().contains("sample-not-redone"),
+        "{report:#}"
+    );
+    for bad in [["--sample", "0%"], ["--sample", "tien"]] {
+        let out = team
+            .as_("tom")
+            .args(["review"])
+            .args(bad)
+            .args(["--seed", "s"])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(stderr(&out).contains("percentage"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn due_lists_reassessments_and_periods_ending_and_list_filters_by_case() {
+    let team = Team::new();
+    let id = team.record("anna", NORM, &Team::example(NORM));
+    // The example runs a month from 23 November; the norm re-assesses
+    // after six weeks.
+    let due = |within: &str, now: &str| {
+        json(
+            &team
+                .as_("bea")
+                .env("MAATWERK_NOW", now)
+                .args(["due", "--within", within, "--json"])
+                .output()
+                .expect("run"),
+        )
+    };
+    let soon = due("P30D", "2026-11-25T09:00:00Z");
+    assert_eq!(soon[0]["id"], id.as_str(), "{soon:#}");
+    assert_eq!(soon[0]["kind"], "period-ends");
+    assert_eq!(soon[0]["on"], "2026-12-22");
+    let later = due("P40D", "2026-12-01T09:00:00Z");
+    assert_eq!(later[1]["kind"], "reassess", "{later:#}");
+    assert_eq!(later[1]["on"], "2027-01-04");
+    assert_eq!(later[1]["overdue"], false);
+    // Once its period has ended, a decision is expired: nothing is due.
+    assert_eq!(due("P40D", "2027-01-10T09:00:00Z"), serde_json::json!([]));
+    let out = team
+        .as_("bea")
+        .args(["due", "--within", "dertig dagen"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("P30D"), "{}", stderr(&out));
+    let by_case = |case: &str| {
+        json(
+            &team
+                .as_("bea")
+                .args(["list", "--case", case, "--json"])
+                .output()
+                .expect("run"),
+        )
+        .as_array()
+        .map_or(0, Vec::len)
+    };
+    assert_eq!(by_case("z-2026-001234"), 1);
+    assert_eq!(by_case("Z-2026-999999"), 0);
+}

@@ -347,3 +347,50 @@ pub fn inbox(
         unreadable: kept.unreadable,
     })
 }
+
+/// Draws a sample of the decisions taken within mandaat, as `request`
+/// asks: how many could be drawn, and which were.
+pub fn draw_sample(
+    store: &Store,
+    request: &crate::domain::sample::Request,
+) -> Result<(u64, Vec<String>), StoreError> {
+    let found = store.records(&RecordFilter {
+        brief: true,
+        ..RecordFilter::default()
+    })?;
+    let records: Vec<&crate::domain::record::Record> =
+        found.items.iter().map(|s| &s.record).collect();
+    Ok(crate::domain::sample::draw(request, &records))
+}
+
+/// Signs and stores the draw.
+pub fn sign_sample(
+    store: &Store,
+    state: &StoreState,
+    signer: &Signer,
+    grant: &Grant,
+    (request, population, drawn): (&crate::domain::sample::Request, u64, Vec<String>),
+) -> Result<(crate::domain::sample::Sample, PathBuf), StoreError> {
+    use crate::domain::sample::{SAMPLE_FORMAT, Sample};
+    let under = state.under();
+    store.append_sample(
+        signer,
+        |seq, prev| Sample {
+            format: SAMPLE_FORMAT.into(),
+            id: new_id("SM", request.at),
+            created: request.at,
+            seq,
+            prev,
+            keyring: under.keyring.clone(),
+            adoptions: under.adoptions.clone(),
+            seed: request.seed.clone(),
+            percent: request.percent,
+            from: request.from,
+            to: request.to,
+            population,
+            drawn,
+            by: grant.author(),
+        },
+        &grant.principal,
+    )
+}

@@ -23,6 +23,7 @@ use crate::domain::record::{Author, Record};
 use crate::domain::review::{
     self, REVIEW_FORMAT, Review, TextProblem, WITHDRAWAL_FORMAT, Withdrawal,
 };
+use crate::domain::sample::{Draw, SAMPLE_FORMAT, Sample};
 use crate::domain::store::files::is_id;
 use crate::domain::store::{relative, sig_path};
 
@@ -98,6 +99,81 @@ impl Act for Withdrawal {
     }
     fn text_problems(&self) -> Vec<TextProblem> {
         review::check_reason(&self.reason)
+    }
+}
+
+impl Act for Sample {
+    const PREFIX: &'static str = "SM";
+    const FORMAT: &'static str = SAMPLE_FORMAT;
+    const NAMESPACE: Namespace = Namespace::Sample;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn format(&self) -> &str {
+        &self.format
+    }
+    fn created(&self) -> Timestamp {
+        self.created
+    }
+    fn seq(&self) -> u64 {
+        self.seq
+    }
+    fn prev(&self) -> Option<&String> {
+        self.prev.as_ref()
+    }
+    fn signer(&self) -> &Author {
+        &self.by
+    }
+    fn keyring(&self) -> &[String] {
+        &self.keyring
+    }
+    fn text_problems(&self) -> Vec<TextProblem> {
+        let mut problems = Vec::new();
+        if crate::domain::bsn::contains_bsn(&self.seed) {
+            problems.push(TextProblem::BsnInText);
+        }
+        if crate::domain::text::has_hidden_control(&self.seed) {
+            problems.push(TextProblem::HiddenCharacter);
+        }
+        problems
+    }
+}
+
+/// The signed draws whose signer checks out, and how many files there were.
+pub fn read_samples(
+    cx: &Context<'_>,
+    findings: &mut Vec<Finding>,
+) -> (Vec<(String, Sample)>, usize) {
+    read_kind::<Sample>(cx, "samples", findings)
+}
+
+/// Each draw done again from the records offered to `draws`: the
+/// population counted and the records drawn must be what the file says.
+pub fn check_samples(
+    samples: &[(String, Sample)],
+    draws: &[std::sync::Mutex<Draw>],
+    findings: &mut Vec<Finding>,
+) {
+    for ((file, sample), draw) in samples.iter().zip(draws) {
+        let draw = super::schedule::lock(draw).clone();
+        let population = draw.population();
+        if population != sample.population {
+            findings.push(Finding::new(
+                file,
+                FindingKind::SampleNotRedone {
+                    field: "population".into(),
+                },
+            ));
+        }
+        let size = sample.request().size(population);
+        if draw.drawn() != sample.drawn || size != sample.drawn.len() {
+            findings.push(Finding::new(
+                file,
+                FindingKind::SampleNotRedone {
+                    field: "drawn".into(),
+                },
+            ));
+        }
     }
 }
 

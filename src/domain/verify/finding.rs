@@ -116,6 +116,11 @@ pub enum FindingKind {
     /// A review's remark or a withdrawal's reason that should never have
     /// been signed.
     ActText(TextProblem),
+    /// A signed draw that, done again from the store, gives another
+    /// `field` (population or records drawn).
+    SampleNotRedone {
+        field: String,
+    },
     ChainGap {
         after: u64,
         next: u64,
@@ -178,6 +183,7 @@ impl FindingKind {
             Self::Act(problem) => problem.code(),
             Self::ActRecordMissing => "act-record-missing",
             Self::ActText(_) => "act-text-refused",
+            Self::SampleNotRedone { .. } => "sample-not-redone",
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
             Self::ChainBroken { .. } => "chain-broken",

@@ -21,6 +21,7 @@ pub const DIRS: &[&str] = &[
     "signals",
     "reviews",
     "withdrawals",
+    "samples",
 ];
 const TOP_FILES: &[&str] = &[CONFIG_FILE, "store.toml.sig", ".gitignore"];
 /// Not part of the store: version control and locks.

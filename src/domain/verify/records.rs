@@ -44,6 +44,8 @@ pub struct Context<'a> {
     pub captured: &'a Mutex<HashMap<String, super::acts::Captured>>,
     /// … with every record that revises another.
     pub revisions: &'a Mutex<Vec<(String, Record)>>,
+    /// The signed draws, done again as every record is offered to them.
+    pub draws: &'a [Mutex<crate::domain::sample::Draw>],
 }
 
 /// A record file as its name gives it.
@@ -314,6 +316,9 @@ fn check_parsed(
 /// Keeps `record` when reviews or withdrawals are about it, or when it
 /// revises another: their stories are told once every record is checked.
 fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
+    for draw in cx.draws {
+        super::schedule::lock(draw).offer(record);
+    }
     if cx.wanted.contains(&record.id) {
         super::schedule::lock(cx.captured)
             .entry(record.id.clone())

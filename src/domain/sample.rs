@@ -1,0 +1,223 @@
+//! Sample review: trust, then check a sample. A team lead or controller
+//! draws a reproducible random sample of the decisions taken within
+//! mandaat for a second look, and signs the draw: the seed, the window,
+//! how many records could be drawn and which were. Anyone can redo it —
+//! `verify` does — from the store alone.
+//!
+//! The draw: the population is every record decided within its author's
+//! mandaat (as the record states), with a decision date in the window,
+//! signed before the draw. Each record's ticket is the SHA-256 of
+//! `"<seed>:<id>"`; the records with the lowest tickets are drawn,
+//! `ceil(percent × population / 100)` of them. The same seed on the same
+//! store draws the same records.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::record::{Author, Record, RecordedOutcome};
+
+pub const SAMPLE_FORMAT: &str = "maatwerk-sample/1";
+
+/// A signed draw.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sample {
+    pub format: String,
+    pub id: String,
+    pub created: Timestamp,
+    pub seq: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prev: Option<String>,
+    pub keyring: Vec<String>,
+    pub adoptions: Vec<String>,
+    pub seed: String,
+    /// How many in a hundred are drawn (1 to 100).
+    pub percent: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<Date>,
+    /// How many records could be drawn.
+    pub population: u64,
+    /// The records drawn, lowest ticket first.
+    pub drawn: Vec<String>,
+    pub by: Author,
+}
+
+/// What a draw asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub seed: String,
+    pub percent: u8,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    /// Records signed after this moment are not in the population.
+    pub at: Timestamp,
+}
+
+impl Request {
+    /// Whether `record` could be drawn.
+    pub fn admits(&self, record: &Record) -> bool {
+        record.mandate.outcome == RecordedOutcome::Within
+            && record.created <= self.at
+            && self.from.is_none_or(|d| record.decision_date >= d)
+            && self.to.is_none_or(|d| record.decision_date <= d)
+    }
+
+    /// How many of `population` are drawn.
+    pub fn size(&self, population: u64) -> usize {
+        let wanted = (population * u64::from(self.percent)).div_ceil(100);
+        usize::try_from(wanted).unwrap_or(usize::MAX)
+    }
+}
+
+impl Sample {
+    /// The request this draw answered.
+    pub fn request(&self) -> Request {
+        Request {
+            seed: self.seed.clone(),
+            percent: self.percent,
+            from: self.from,
+            to: self.to,
+            at: self.created,
+        }
+    }
+}
+
+/// A record's ticket in the draw with `seed`.
+pub fn ticket(seed: &str, id: &str) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    hasher.update(seed.as_bytes());
+    hasher.update(b":");
+    hasher.update(id.as_bytes());
+    hasher.finalize().into()
+}
+
+/// A draw in progress: records are offered one by one, in any order; only
+/// the best tickets are held.
+#[derive(Debug, Clone)]
+pub struct Draw {
+    request: Request,
+    population: u64,
+    /// The lowest tickets seen, at most `cap` of them.
+    best: std::collections::BinaryHeap<([u8; 32], String)>,
+    cap: usize,
+}
+
+impl Draw {
+    /// A draw for `request` that will keep `cap` records (for a new draw,
+    /// the population must be counted first: see [`Self::size_for`]).
+    pub fn new(request: Request, cap: usize) -> Self {
+        Self {
+            request,
+            population: 0,
+            best: std::collections::BinaryHeap::new(),
+            cap,
+        }
+    }
+
+    pub fn offer(&mut self, record: &Record) {
+        if !self.request.admits(record) {
+            return;
+        }
+        self.population += 1;
+        if self.cap == 0 {
+            return;
+        }
+        let t = ticket(&self.request.seed, &record.id);
+        if self.best.len() < self.cap {
+            self.best.push((t, record.id.clone()));
+        } else if self.best.peek().is_some_and(|(worst, _)| t < *worst) {
+            self.best.pop();
+            self.best.push((t, record.id.clone()));
+        }
+    }
+
+    pub fn population(&self) -> u64 {
+        self.population
+    }
+
+    /// The records drawn, lowest ticket first.
+    pub fn drawn(self) -> Vec<String> {
+        self.best
+            .into_sorted_vec()
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect()
+    }
+}
+
+/// The ids `records` give for `request`: the population counted and the
+/// sample drawn, in two passes over a slice held in memory.
+pub fn draw(request: &Request, records: &[&Record]) -> (u64, Vec<String>) {
+    let population = records.iter().filter(|r| request.admits(r)).count() as u64;
+    let mut draw = Draw::new(request.clone(), request.size(population));
+    for r in records {
+        draw.offer(r);
+    }
+    (population, draw.drawn())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::norm::catalog::Catalog;
+
+    fn records(n: usize) -> Vec<Record> {
+        let norm = Catalog::bundled()
+            .get("mw-doorbraakbudget")
+            .expect("bundled")
+            .norm
+            .clone();
+        (0..n)
+            .map(|i| {
+                let mut r = crate::domain::testing::record_on(&norm, "anna", "consulent", 400.0);
+                r.id = format!("MW-20261123-{i:08}");
+                r
+            })
+            .collect()
+    }
+
+    fn request(seed: &str, percent: u8) -> Request {
+        Request {
+            seed: seed.into(),
+            percent,
+            from: None,
+            to: None,
+            at: "2027-01-01T00:00:00Z".parse().unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_same_seed_draws_the_same_records_in_any_order() {
+        let all = records(200);
+        let refs: Vec<&Record> = all.iter().collect();
+        let (population, drawn) = draw(&request("audit-2026", 10), &refs);
+        assert_eq!(population, 200);
+        assert_eq!(drawn.len(), 20);
+        let reversed: Vec<&Record> = all.iter().rev().collect();
+        assert_eq!(draw(&request("audit-2026", 10), &reversed).1, drawn);
+        assert_ne!(draw(&request("other", 10), &refs).1, drawn);
+        // A smaller share of the same seed is the start of the larger one.
+        let five = draw(&request("audit-2026", 5), &refs).1;
+        assert_eq!(five[..], drawn[..10]);
+    }
+
+    #[test]
+    fn only_decisions_within_mandaat_in_the_window_signed_before_count() {
+        let mut all = records(10);
+        all[0].mandate.outcome = RecordedOutcome::NeedsReview;
+        all[1].created = "2027-02-01T00:00:00Z".parse().unwrap();
+        all[2].decision_date = jiff::civil::date(2026, 1, 1);
+        let refs: Vec<&Record> = all.iter().collect();
+        let mut windowed = request("s", 100);
+        windowed.from = Some(jiff::civil::date(2026, 6, 1));
+        let (population, drawn) = draw(&windowed, &refs);
+        assert_eq!(population, 7);
+        assert_eq!(drawn.len(), 7);
+        assert_eq!(request("s", 1).size(7), 1, "at least one when any");
+        assert_eq!(request("s", 1).size(0), 0);
+    }
+}
