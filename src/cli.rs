@@ -194,6 +194,7 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
             let start = walkthrough::Start {
                 norm: None,
                 resume: walkthrough::Resume::No,
+                revises: None,
             };
             walkthrough::run(&start, ctx)
         }

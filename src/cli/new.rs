@@ -38,8 +38,8 @@ pub struct NewArgs {
     pub answers: Option<PathBuf>,
     /// Revise a returned record: the new record names it and replaces it
     /// (same case; the norm is the revised record's unless --norm says
-    /// otherwise)
-    #[arg(long, value_name = "ID", requires = "answers")]
+    /// otherwise). Without --answers the walkthrough starts from its answers
+    #[arg(long, value_name = "ID", conflicts_with = "resume")]
     pub revises: Option<String>,
     /// Go on with a draft of the walkthrough: the most recent one, or the
     /// one with this id (see `maatwerk drafts`)
@@ -51,6 +51,7 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let Some(answers_file) = &args.answers else {
         let start = super::walkthrough::Start {
             norm: args.norm.as_deref(),
+            revises: args.revises.as_deref(),
             resume: match args.resume.as_deref() {
                 None => super::walkthrough::Resume::No,
                 Some("") => super::walkthrough::Resume::Latest,

@@ -15,6 +15,8 @@ use crate::tui::{self, App, Ending, FirstRun, Member, StoreHost};
 pub struct Start<'a> {
     pub norm: Option<&'a str>,
     pub resume: Resume<'a>,
+    /// A returned record to revise: the draft starts from its answers.
+    pub revises: Option<&'a str>,
 }
 
 /// Which draft to start from.
@@ -96,7 +98,10 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         let member = Member { store, key, grant };
         let (signatory, adopted) =
             StoreHost::signatory(&member, ctx.today).map_err(|e| store_error(ctx, &e))?;
-        let (draft, notice) = initial_draft(start, &drafts, &adopted, ctx)?;
+        let (draft, notice) = match start.revises {
+            Some(id) => revision_draft(id, &member.store, &adopted, ctx)?,
+            None => initial_draft(start, &drafts, &adopted, ctx)?,
+        };
         let mut app = App::new(
             lang,
             adopted.clone(),
@@ -127,6 +132,37 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         Ending::Nothing => {}
     }
     Ok(Outcome::Success)
+}
+
+/// The draft of a revision of the returned record `id`: its answers to
+/// start from, and a notice with the reviewer's remark.
+fn revision_draft(
+    id: &str,
+    store: &crate::domain::store::Store,
+    adopted: &Catalog,
+    ctx: &Context,
+) -> Result<(Draft, Option<String>), CliError> {
+    let lang = ctx.lang;
+    let state = store.state().map_err(|e| store_error(ctx, &e))?;
+    let subject = crate::domain::ops::review::Subject::find(store, &state, id, ctx.today)
+        .map_err(|e| store_error(ctx, &e))?
+        .map_err(|e| super::review::act_error(ctx, &e))?;
+    let reference = subject
+        .reference_to_revise()
+        .map_err(|e| super::review::act_error(ctx, &e))?;
+    let record = &subject.stored.record;
+    let loaded = adopted.get(&record.norm.id).ok_or_else(|| {
+        CliError::input(
+            lang.norm_not_adopted(&record.norm.id),
+            Some(lang.norm_not_adopted_help(&record.norm.id)),
+        )
+    })?;
+    let draft = Draft::revising(record, reference, loaded, ctx.now);
+    let (by, remark) = subject.returned_by.clone().unwrap_or_default();
+    Ok((
+        draft,
+        Some(lang.revising_notice(&record.id, &by, remark.as_deref())),
+    ))
 }
 
 /// An OpenSSH ed25519 key the person already has, to offer on the first

@@ -57,6 +57,9 @@ pub struct Draft {
     pub evidence: Vec<String>,
     #[serde(default)]
     pub motivation: Motivation,
+    /// The returned record this draft revises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revises: Option<crate::domain::review::RecordRef>,
 }
 
 /// The norm a draft was started on.
@@ -117,7 +120,45 @@ impl Draft {
             answers: Vec::new(),
             evidence: Vec::new(),
             motivation: Motivation::default(),
+            revises: None,
         }
+    }
+
+    /// A draft that revises `record` (returned, kept as `revised`), on the
+    /// adopted `norm`: its case, period, answers, evidence and motivation
+    /// to start from, at the case, so every step is seen again.
+    pub fn revising(
+        record: &crate::domain::record::Record,
+        revised: crate::domain::review::RecordRef,
+        norm: &LoadedNorm,
+        now: Timestamp,
+    ) -> Self {
+        let mut draft = Self::new(now);
+        draft.norm = Some(DraftNorm::of(norm));
+        draft.step = Step::Case;
+        draft.case.clone_from(&record.case);
+        // A new decision, taken the day the revision is made.
+        draft.decision_date = Some(now.to_zoned(jiff::tz::TimeZone::UTC).date());
+        draft.period_start = record.period.map(|p| p.start);
+        draft.period_end = record.period.map(|p| p.end);
+        draft.answers = record
+            .checks
+            .iter()
+            .filter(|c| norm.norm.check(&c.id).is_some())
+            .map(|c| DraftAnswer {
+                check: c.id.clone(),
+                answer: c.answer.clone(),
+            })
+            .collect();
+        draft.evidence = record
+            .evidence
+            .iter()
+            .filter(|e| e.in_case_file)
+            .map(|e| e.id.clone())
+            .collect();
+        draft.motivation = record.motivation.clone();
+        draft.revises = Some(revised);
+        draft
     }
 
     /// The proposal this draft amounts to so far.

@@ -171,7 +171,7 @@ impl Lang {
             ("maatwerk due", "within") => "Hoe ver vooruit, als ISO 8601-periode (P30D, P2M)",
             ("maatwerk list", "case") => "Alleen verantwoordingen voor dit zaaknummer",
             ("maatwerk new", "revises") => {
-                "Herzie een teruggestuurde verantwoording: de nieuwe noemt haar en vervangt haar (zelfde zaak; de norm is die van de herziene, tenzij --norm anders zegt)"
+                "Herzie een teruggestuurde verantwoording: de nieuwe noemt haar en vervangt haar (zelfde zaak; de norm is die van de herziene, tenzij --norm anders zegt). Zonder --answers begint de doorloop met haar antwoorden"
             }
             ("maatwerk review", "id") => {
                 "Het id van de verantwoording, bijvoorbeeld MW-20261123-K7QF2XAB (met --approve, --return of --reject); zonder opent de inbox"

@@ -491,6 +491,20 @@ impl Lang {
         }
     }
 
+    pub fn revising_notice(self, id: &str, by: &str, remark: Option<&str>) -> String {
+        let (nl, en) = remark.map_or_else(Default::default, |r| {
+            (format!(" Opmerking: “{r}”"), format!(" Remark: “{r}”"))
+        });
+        match self {
+            Self::Nl => format!(
+                "U herziet {id}, teruggestuurd door {by}.{nl} De antwoorden van toen staan klaar; pas aan wat nodig is."
+            ),
+            Self::En => format!(
+                "You are revising {id}, returned by {by}.{en} The answers given then are filled in; change what is needed."
+            ),
+        }
+    }
+
     pub fn review_not_signed(self) -> &'static str {
         self.pick("Niets ondertekend.", "Nothing signed.")
     }

@@ -248,8 +248,17 @@ impl Host for StoreHost {
             .cloned()
             .ok_or_else(|| lang.norm_not_adopted(&norm_id))?;
         let proposal = draft.proposal();
-        let prepared = ops::record::prepare(&loaded, &proposal, &grant, today, &state)
+        let mut prepared = ops::record::prepare(&loaded, &proposal, &grant, today, &state)
             .map_err(|r| lang.nothing_signed(r.len()))?;
+        // A revision: the record it revises must still be returned.
+        if let Some(revised) = &draft.revises {
+            let subject = ops::review::Subject::find(&store, &state, &revised.id, today)
+                .map_err(|e| lang.store_problem(&e))?
+                .map_err(|e| lang.act_error(&e))?;
+            let reference =
+                ops::review::revisable(&subject, &draft.case).map_err(|e| lang.act_error(&e))?;
+            prepared = prepared.revising(reference);
+        }
         let key = self.unlock(passphrase)?;
         let signed = prepared
             .sign(&store, key, (record_id.to_owned(), at))

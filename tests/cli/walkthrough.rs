@@ -537,3 +537,62 @@ fn a_teamleider_approves_a_consulents_record_in_the_inbox() {
         "{text}"
     );
 }
+
+/// A returned record is revised in the walkthrough: it starts from the
+/// answers given then, with the reviewer's remark, and the new record
+/// names the one it replaces.
+#[test]
+fn a_returned_record_is_revised_in_the_walkthrough() {
+    let team = Team::new();
+    let answers = team.sandbox.write(
+        "over.toml",
+        std::fs::read_to_string(Team::example("pw-zoektermijn-jongeren"))
+            .expect("example")
+            .replace("voorschot = 450", "voorschot = 900"),
+    );
+    let id = team.record("anna", "pw-zoektermijn-jongeren", &answers);
+    let returned = team
+        .as_("tom")
+        .args([
+            "review",
+            &id,
+            "--return",
+            "--comment",
+            "Onderbouw het voorschot.",
+        ])
+        .output()
+        .expect("run");
+    assert!(returned.status.success());
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", &format!("new --revises {id}"));
+    let screen = t.wait_for("U herziet");
+    assert!(screen.contains("Onderbouw het voorschot."), "{screen}");
+    assert!(screen.contains("Z-2026-001234"), "{screen}");
+    // The case as it was; then every check as answered, the amount lowered.
+    t.keys(&["Enter", "Enter", "Enter", "Enter"]);
+    t.wait_for("Vraag 1 van 6");
+    t.keys(&["Enter", "Enter", "Enter"]);
+    t.wait_for("900");
+    t.keys(&["BSpace", "BSpace", "BSpace"]);
+    t.text("480");
+    t.keys(&["Enter", "Enter", "Enter"]);
+    t.wait_for("Onderdeel 1 van 7");
+    t.keys(&["C-s"]);
+    let screen = t.wait_for("Zo wordt de verantwoording opgeslagen");
+    assert!(screen.contains(&format!("revises = \"{id}\"")), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("Ondertekend en opgeslagen");
+    t.keys(&["Enter"]);
+    t.wait_gone();
+    let listed = team
+        .as_("bea")
+        .args(["list", "--json"])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("json");
+    assert_eq!(json[0]["status"], "superseded", "{json:#}");
+    assert_eq!(json[1]["revises"], id.as_str(), "{json:#}");
+    assert_eq!(json[1]["status"], "decided", "{json:#}");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+}

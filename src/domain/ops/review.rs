@@ -33,6 +33,8 @@ pub struct Subject {
     reviewers: Vec<String>,
     /// The verdicts that counted, with the reviewer's role, oldest first.
     verdicts: Vec<(Verdict, String)>,
+    /// When returned: who returned it, and the remark.
+    pub returned_by: Option<(String, Option<String>)>,
 }
 
 /// Why a review, withdrawal or revision cannot be signed.
@@ -109,7 +111,14 @@ impl Subject {
                 _ => None,
             })
             .collect();
+        let returned_by = story.events.iter().rev().find_map(|e| match e {
+            Event::Reviewed(r) if r.verdict == Verdict::Return => {
+                Some((r.reviewer.name.clone(), r.remark.clone()))
+            }
+            _ => None,
+        });
         Self {
+            returned_by,
             stored: stored.clone(),
             norm,
             status: story.life.status,
@@ -136,6 +145,17 @@ impl Subject {
             r.period.map(|p| (p.start, p.end)),
         );
         norm.mandate.exceeded(&r.author.role, &facts)
+    }
+
+    /// What a revision of this record names: it must have been returned,
+    /// and nothing more may have happened to it.
+    pub fn reference_to_revise(&self) -> Result<RecordRef, ActError> {
+        self.ended()?;
+        if self.status == Status::Returned {
+            Ok(self.reference())
+        } else {
+            Err(ActError::NotReturned(self.status))
+        }
     }
 
     /// The record's course after the verdicts that counted.
@@ -300,10 +320,7 @@ impl PreparedWithdrawal {
 /// have been returned, and the revision is about the same case. What the
 /// new record names as the one it revises.
 pub fn revisable(subject: &Subject, case: &str) -> Result<RecordRef, ActError> {
-    subject.ended()?;
-    if subject.status != Status::Returned {
-        return Err(ActError::NotReturned(subject.status));
-    }
+    subject.reference_to_revise()?;
     if case.trim() != subject.stored.record.case {
         return Err(ActError::OtherCase {
             case: subject.stored.record.case.clone(),

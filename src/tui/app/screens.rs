@@ -111,6 +111,12 @@ impl App {
             &signatory.state,
         ) {
             Ok(prepared) => {
+                // A revision names the record it revises, as the host
+                // will sign it.
+                let prepared = match &self.draft.revises {
+                    Some(revised) => prepared.revising(revised.clone()),
+                    None => prepared,
+                };
                 let record = prepared.draw_up(
                     (id.to_owned(), at),
                     signatory.next_seq,
