@@ -195,6 +195,7 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
                 norm: None,
                 resume: walkthrough::Resume::No,
                 revises: None,
+                extends: None,
             };
             walkthrough::run(&start, ctx)
         }

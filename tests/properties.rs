@@ -118,7 +118,12 @@ fn record() -> impl Strategy<Value = Record> {
         hashes(),
         hashes(),
         any::<bool>(),
-        (proptest::option::of(text()), proptest::option::of(text())),
+        (
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+        ),
     );
     let people = (
         vec(text(), 4),
@@ -161,6 +166,8 @@ fn record() -> impl Strategy<Value = Record> {
             adoptions,
             revises: revises.0,
             revises_sha256: revises.1,
+            extends: revises.2,
+            extends_sha256: revises.3,
             signature_meaning: if decided {
                 SignatureMeaning::Decided
             } else {

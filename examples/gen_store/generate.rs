@@ -192,6 +192,7 @@ fn draw_up(
             prev,
             under: Some(under.clone()),
             revises: None,
+            extends: None,
         },
     ))
 }

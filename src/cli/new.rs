@@ -21,10 +21,11 @@ use crate::domain::suggest;
 /// answers file for scripts. Prints the new record's id alone on standard
 /// output, for scripts and the case file
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("basis").multiple(true).args(["norm", "revises"])))]
+#[command(group(clap::ArgGroup::new("basis").multiple(true).args(["norm", "revises", "extends"])))]
 pub struct NewArgs {
     /// The id of the agreed norm the decision relies on (required with
-    /// --answers unless --revises; in the walkthrough it skips choosing)
+    /// --answers unless --revises or --extends; in the walkthrough it skips
+    /// choosing)
     #[arg(long)]
     pub norm: Option<String>,
     /// The answers: case reference, check answers, motivation and period
@@ -41,6 +42,11 @@ pub struct NewArgs {
     /// otherwise). Without --answers the walkthrough starts from its answers
     #[arg(long, value_name = "ID", conflicts_with = "resume")]
     pub revises: Option<String>,
+    /// Extend a decision: the new record continues it, its period starting
+    /// the day after the earlier one ends, within the norm's limits on
+    /// extensions. Without --answers the walkthrough starts from its answers
+    #[arg(long, value_name = "ID", conflicts_with_all = ["resume", "revises"])]
+    pub extends: Option<String>,
     /// Go on with a draft of the walkthrough: the most recent one, or the
     /// one with this id (see `maatwerk drafts`)
     #[arg(long, value_name = "DRAFT", num_args = 0..=1, default_missing_value = "")]
@@ -52,6 +58,7 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         let start = super::walkthrough::Start {
             norm: args.norm.as_deref(),
             revises: args.revises.as_deref(),
+            extends: args.extends.as_deref(),
             resume: match args.resume.as_deref() {
                 None => super::walkthrough::Resume::No,
                 Some("") => super::walkthrough::Resume::Latest,
@@ -63,15 +70,8 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let store = open_store(ctx)?;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
-    let revised = match &args.revises {
-        None => None,
-        Some(id) => Some(
-            Subject::find(&store, &state, id, ctx.today)
-                .map_err(|e| store_error(ctx, &e))?
-                .map_err(|e| act_error(ctx, &e))?,
-        ),
-    };
-    let norm = match (&args.norm, &revised) {
+    let (records, earlier) = earlier_decision(args, &store, &state, ctx)?;
+    let norm = match (&args.norm, &earlier) {
         (Some(norm), _) => norm.as_str(),
         (None, Some(subject)) => subject.stored.record.norm.id.as_str(),
         (None, None) => return Err(CliError::input(lang.norm_required().to_owned(), None)),
@@ -133,11 +133,11 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         }
     };
 
-    let prepared = match &revised {
+    let prepared = match &earlier {
         None => prepared,
-        Some(subject) => prepared.revising(
-            ops::review::revisable(subject, &proposal.case).map_err(|e| act_error(ctx, &e))?,
-        ),
+        Some(subject) => {
+            link_to_earlier(prepared, subject, &records, (args, &proposal, loaded), ctx)?
+        }
     };
     let key = unlock(&key, ctx)?;
     let now = ctx.now;
@@ -176,4 +176,56 @@ fn not_adopted(ctx: &Context, norm: &str, adopted: &Catalog) -> CliError {
         lang.no_such_norm(norm),
         Some(lang.no_such_norm_help(suggest(norm, ids))),
     )
+}
+
+/// With --revises or --extends: the decision named, and every record in
+/// the store (to follow earlier extensions).
+fn earlier_decision(
+    args: &NewArgs,
+    store: &crate::domain::store::Store,
+    state: &crate::domain::store::StoreState,
+    ctx: &Context,
+) -> Result<(Vec<crate::domain::store::StoredRecord>, Option<Subject>), CliError> {
+    let Some(id) = args.revises.as_ref().or(args.extends.as_ref()) else {
+        return Ok((Vec::new(), None));
+    };
+    let records = store
+        .records(&crate::domain::store::RecordFilter {
+            brief: true,
+            ..Default::default()
+        })
+        .map_err(|e| store_error(ctx, &e))?
+        .items;
+    let acts = store.acts(state).map_err(|e| store_error(ctx, &e))?;
+    let subject = Subject::among(store, state, &acts, &records, id, ctx.today)
+        .map_err(|e| act_error(ctx, &e))?;
+    Ok((records, Some(subject)))
+}
+
+/// The prepared record as a revision or an extension of `subject`, when
+/// that may be.
+fn link_to_earlier<'a>(
+    prepared: ops::record::Prepared<'a>,
+    subject: &Subject,
+    records: &[crate::domain::store::StoredRecord],
+    (args, proposal, loaded): (
+        &NewArgs,
+        &crate::domain::decision::Proposal,
+        &crate::domain::norm::catalog::LoadedNorm,
+    ),
+    ctx: &Context,
+) -> Result<ops::record::Prepared<'a>, CliError> {
+    if args.extends.is_some() {
+        let reference = ops::review::extendable(
+            subject,
+            records,
+            (&proposal.case, &loaded.norm, proposal.period),
+        )
+        .map_err(|e| act_error(ctx, &e))?;
+        Ok(prepared.extending(reference))
+    } else {
+        let reference =
+            ops::review::revisable(subject, &proposal.case).map_err(|e| act_error(ctx, &e))?;
+        Ok(prepared.revising(reference))
+    }
 }

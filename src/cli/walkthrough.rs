@@ -17,6 +17,9 @@ pub struct Start<'a> {
     pub resume: Resume<'a>,
     /// A returned record to revise: the draft starts from its answers.
     pub revises: Option<&'a str>,
+    /// A decision to extend: the draft starts from its answers, its
+    /// period the day after.
+    pub extends: Option<&'a str>,
 }
 
 /// Which draft to start from.
@@ -98,10 +101,7 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         let member = Member { store, key, grant };
         let (signatory, adopted) =
             StoreHost::signatory(&member, ctx.today).map_err(|e| store_error(ctx, &e))?;
-        let (draft, notice) = match start.revises {
-            Some(id) => revision_draft(id, &member.store, &adopted, ctx)?,
-            None => initial_draft(start, &drafts, &adopted, ctx)?,
-        };
+        let (draft, notice) = member_draft(start, &member.store, &drafts, &adopted, ctx)?;
         let mut app = App::new(
             lang,
             adopted.clone(),
@@ -134,22 +134,44 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
     Ok(Outcome::Success)
 }
 
-/// The draft of a revision of the returned record `id`: its answers to
-/// start from, and a notice with the reviewer's remark.
+/// What a member's walkthrough starts from: a revision, an extension, a
+/// draft to go on with, or a new one.
+fn member_draft(
+    start: &Start<'_>,
+    store: &crate::domain::store::Store,
+    drafts: &Drafts,
+    adopted: &Catalog,
+    ctx: &Context,
+) -> Result<(Draft, Option<String>), CliError> {
+    match (start.revises, start.extends) {
+        (Some(id), _) => revision_draft(id, store, adopted, ctx, false),
+        (None, Some(id)) => revision_draft(id, store, adopted, ctx, true),
+        (None, None) => initial_draft(start, drafts, adopted, ctx),
+    }
+}
+
+/// The draft of a revision of the returned record `id` (or, `extending`,
+/// of an extension of the decision `id`): its answers to start from, and
+/// a notice with the reviewer's remark or the period that follows.
 fn revision_draft(
     id: &str,
     store: &crate::domain::store::Store,
     adopted: &Catalog,
     ctx: &Context,
+    extending: bool,
 ) -> Result<(Draft, Option<String>), CliError> {
     let lang = ctx.lang;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let subject = crate::domain::ops::review::Subject::find(store, &state, id, ctx.today)
         .map_err(|e| store_error(ctx, &e))?
         .map_err(|e| super::review::act_error(ctx, &e))?;
-    let reference = subject
-        .reference_to_revise()
-        .map_err(|e| super::review::act_error(ctx, &e))?;
+    let reference = if extending {
+        subject.reference()
+    } else {
+        subject
+            .reference_to_revise()
+            .map_err(|e| super::review::act_error(ctx, &e))?
+    };
     let record = &subject.stored.record;
     let loaded = adopted.get(&record.norm.id).ok_or_else(|| {
         CliError::input(

@@ -460,6 +460,8 @@ pub struct Placement {
     pub under: Option<SignedUnder>,
     /// The returned record it revises.
     pub revises: Option<crate::domain::review::RecordRef>,
+    /// The decision it extends.
+    pub extends: Option<crate::domain::review::RecordRef>,
 }
 
 /// The record for an assessed proposal on the norm with `sha256`, placed.
@@ -519,6 +521,8 @@ pub fn build_record(
         adoptions,
         revises_sha256: place.revises.as_ref().map(|r| r.sha256.clone()),
         revises: place.revises.map(|r| r.id),
+        extends_sha256: place.extends.as_ref().map(|r| r.sha256.clone()),
+        extends: place.extends.map(|r| r.id),
         signature_meaning: a.meaning,
         author: grant.author(),
         norm: NormRef {

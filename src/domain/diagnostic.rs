@@ -210,6 +210,9 @@ pub enum Problem {
         key: &'static str,
     },
     ReviewAfterMaxDuration,
+    /// `max_total_duration` shorter than `max_duration`: not even the first
+    /// decision could use its own maximum.
+    TotalShorterThanMax,
     NotATomlFile,
     NoNormFiles,
 }
@@ -251,6 +254,7 @@ impl Problem {
             Self::WithdrawnOnNeedsStatus => "withdrawn-on-needs-status",
             Self::AdoptionMissing { .. } => "adoption-missing",
             Self::ReviewAfterMaxDuration => "review-after-max-duration",
+            Self::TotalShorterThanMax => "total-shorter-than-max",
             Self::NotATomlFile => "not-a-toml-file",
             Self::NoNormFiles => "no-norm-files",
         }

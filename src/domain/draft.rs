@@ -60,6 +60,9 @@ pub struct Draft {
     /// The returned record this draft revises.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revises: Option<crate::domain::review::RecordRef>,
+    /// The decision this draft extends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<crate::domain::review::RecordRef>,
 }
 
 /// The norm a draft was started on.
@@ -121,6 +124,7 @@ impl Draft {
             evidence: Vec::new(),
             motivation: Motivation::default(),
             revises: None,
+            extends: None,
         }
     }
 

@@ -34,6 +34,10 @@ pub struct Norm {
     pub domain: String,
     pub max_duration: Option<CalendarDuration>,
     pub review_after: Option<CalendarDuration>,
+    /// How many times a decision on this norm may be extended.
+    pub max_extensions: Option<u32>,
+    /// The longest a decision with all its extensions may run.
+    pub max_total_duration: Option<CalendarDuration>,
     pub rule: Rule,
     pub intent: Intent,
     /// Legal grounds for departing from the rule (e.g. Awb 4:84).

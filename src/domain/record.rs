@@ -67,6 +67,12 @@ pub struct Record {
     /// … and `sha256:` of its exact bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revises_sha256: Option<String>,
+    /// The decision this one extends (its period follows on): its id …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    /// … and `sha256:` of its exact bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends_sha256: Option<String>,
     pub signature_meaning: SignatureMeaning,
     pub author: Author,
     pub norm: NormRef,
@@ -236,6 +242,14 @@ impl Record {
         Some(crate::domain::review::RecordRef {
             id: self.revises.clone()?,
             sha256: self.revises_sha256.clone()?,
+        })
+    }
+
+    /// The decision it extends, when it names one whole (id and hash).
+    pub fn extends_ref(&self) -> Option<crate::domain::review::RecordRef> {
+        Some(crate::domain::review::RecordRef {
+            id: self.extends.clone()?,
+            sha256: self.extends_sha256.clone()?,
         })
     }
 

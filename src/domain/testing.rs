@@ -89,6 +89,8 @@ pub fn record_on(
         adoptions: Some(Vec::new()),
         revises: None,
         revises_sha256: None,
+        extends: None,
+        extends_sha256: None,
         signature_meaning: meaning,
         author: Author {
             principal: principal.into(),

@@ -17,6 +17,7 @@
 mod acts;
 mod chains;
 mod derive;
+mod extensions;
 mod finding;
 mod layout;
 mod records;
@@ -120,6 +121,7 @@ pub fn verify(
     let no_records = std::collections::HashSet::new();
     let captured = std::sync::Mutex::new(HashMap::new());
     let revisions = std::sync::Mutex::new(Vec::new());
+    let extended = std::sync::Mutex::new(Vec::new());
     let mut cx = Context {
         base: &base,
         keyring: &keyring,
@@ -132,6 +134,7 @@ pub fn verify(
         wanted: &no_records,
         captured: &captured,
         revisions: &revisions,
+        extensions: &extended,
         draws: &[],
     };
 
@@ -160,6 +163,13 @@ pub fn verify(
         &mut findings,
     );
     acts::check_samples(&samples, &draws, &mut findings);
+    extensions::check(
+        &cx,
+        &acts,
+        &schedule::lock(&captured),
+        &schedule::lock(&extended),
+        &mut findings,
+    );
 
     // Every norm copy is named by an adoption or an old record: anything
     // else in `norms/` is not the store's.

@@ -133,7 +133,7 @@ impl Lang {
                 "Normbestanden of mappen daarmee [standaard: de normen in gebruik]"
             }
             ("maatwerk new", "norm") => {
-                "De id van de afgesproken norm waarop het besluit steunt (verplicht bij --answers, tenzij --revises; in de doorloop slaat het de keuze over)"
+                "De id van de afgesproken norm waarop het besluit steunt (verplicht bij --answers, tenzij --revises of --extends; in de doorloop slaat het de keuze over)"
             }
             ("maatwerk new", "resume") => {
                 "Ga verder met een concept van de doorloop: het meest recente, of dat met dit id (zie `maatwerk drafts`)"
@@ -170,6 +170,9 @@ impl Lang {
             }
             ("maatwerk due", "within") => "Hoe ver vooruit, als ISO 8601-periode (P30D, P2M)",
             ("maatwerk list", "case") => "Alleen verantwoordingen voor dit zaaknummer",
+            ("maatwerk new", "extends") => {
+                "Verleng een besluit: de nieuwe verantwoording zet het voort, haar looptijd begint de dag na het einde van de vorige, binnen wat de norm aan verlengingen toestaat. Zonder --answers begint de doorloop met zijn antwoorden"
+            }
             ("maatwerk new", "revises") => {
                 "Herzie een teruggestuurde verantwoording: de nieuwe noemt haar en vervangt haar (zelfde zaak; de norm is die van de herziene, tenzij --norm anders zegt). Zonder --answers begint de doorloop met haar antwoorden"
             }

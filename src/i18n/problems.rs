@@ -214,6 +214,9 @@ impl Lang {
                 P::ReviewAfterMaxDuration => {
                     "`review_after` is langer dan `max_duration`: de afwijking loopt af vóór de herbeoordeling".into()
                 }
+                P::TotalShorterThanMax => {
+                    "`max_total_duration` is korter dan `max_duration`: ook zonder verlenging kan de looptijd niet ten volle worden gebruikt".into()
+                }
                 P::NotATomlFile => "dit is geen .toml-bestand".into(),
                 P::NoNormFiles => "geen normbestanden (*.toml) in deze map".into(),
             },
@@ -291,6 +294,9 @@ impl Lang {
                 }
                 P::ReviewAfterMaxDuration => {
                     "`review_after` is longer than `max_duration`: the departure ends before it is reviewed".into()
+                }
+                P::TotalShorterThanMax => {
+                    "`max_total_duration` is shorter than `max_duration`: not even one decision could run its full length".into()
                 }
                 P::NotATomlFile => "this is not a .toml file".into(),
                 P::NoNormFiles => "no norm files (*.toml) in this directory".into(),
@@ -466,6 +472,10 @@ impl Lang {
             P::ReviewAfterMaxDuration => pick(
                 "kies een kortere `review_after`".into(),
                 "choose a shorter `review_after`".into(),
+            ),
+            P::TotalShorterThanMax => pick(
+                "maak `max_total_duration` minstens zo lang als `max_duration`, bijvoorbeeld max_duration = \"P12M\" en max_total_duration = \"P24M\"".into(),
+                "make `max_total_duration` at least as long as `max_duration`, for example max_duration = \"P12M\" and max_total_duration = \"P24M\"".into(),
             ),
             P::NotATomlFile => pick(
                 "normbestanden eindigen op .toml".into(),

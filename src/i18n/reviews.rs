@@ -153,6 +153,11 @@ impl Lang {
                 .map(|p| self.text_problem(*p))
                 .collect::<Vec<_>>()
                 .join("; "),
+            (_, ActError::Extension(problems)) => problems
+                .iter()
+                .map(|p| self.extension_problem(p))
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
@@ -501,6 +506,61 @@ impl Lang {
             ),
             Self::En => format!(
                 "You are revising {id}, returned by {by}.{en} The answers given then are filled in; change what is needed."
+            ),
+        }
+    }
+
+    pub fn extension_problem(self, problem: &crate::domain::extension::ExtensionProblem) -> String {
+        use crate::domain::extension::ExtensionProblem as P;
+        match (self, problem) {
+            (Self::Nl, P::NotInForce(s)) => format!(
+                "alleen een besluit dat geldt of is verlopen kan worden verlengd; dit is {}",
+                self.status(*s)
+            ),
+            (Self::En, P::NotInForce(s)) => format!(
+                "only a decision in force or expired can be extended; this one is {}",
+                self.status(*s)
+            ),
+            (Self::Nl, P::OtherCase) => "een verlenging gaat over dezelfde zaak".into(),
+            (Self::En, P::OtherCase) => "an extension is about the same case".into(),
+            (Self::Nl, P::OtherNorm) => "een verlenging steunt op dezelfde norm".into(),
+            (Self::En, P::OtherNorm) => "an extension relies on the same norm".into(),
+            (Self::Nl, P::NoPeriod) => {
+                "een verlenging en het besluit dat zij verlengt hebben allebei een looptijd".into()
+            }
+            (Self::En, P::NoPeriod) => {
+                "an extension and the decision it extends both have a period".into()
+            }
+            (Self::Nl, P::NotContiguous { expected }) => format!(
+                "de looptijd van een verlenging begint de dag na het einde van de vorige: op {expected}"
+            ),
+            (Self::En, P::NotContiguous { expected }) => format!(
+                "an extension's period starts the day after the previous one ends: on {expected}"
+            ),
+            (Self::Nl, P::TooManyExtensions { max }) => {
+                format!("de norm staat ten hoogste {max} verlenging(en) toe")
+            }
+            (Self::En, P::TooManyExtensions { max }) => {
+                format!("the norm allows at most {max} extension(s)")
+            }
+            (Self::Nl, P::TotalTooLong { max, last }) => format!(
+                "alle looptijden samen mogen ten hoogste {} duren: t/m {last}",
+                self.duration(*max)
+            ),
+            (Self::En, P::TotalTooLong { max, last }) => format!(
+                "all periods together may run at most {}: up to and including {last}",
+                self.duration(*max)
+            ),
+        }
+    }
+
+    pub fn extending_notice(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "U verlengt {id}. De antwoorden van toen staan klaar; de nieuwe looptijd begint de dag na het einde van de vorige."
+            ),
+            Self::En => format!(
+                "You are extending {id}. The answers given then are filled in; the new period starts the day after the previous one ends."
             ),
         }
     }

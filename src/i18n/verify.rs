@@ -82,7 +82,8 @@ impl Lang {
             | FindingKind::Act(_)
             | FindingKind::ActRecordMissing
             | FindingKind::ActText(_)
-            | FindingKind::SampleNotRedone { .. } => self.verify_problem_derived(p),
+            | FindingKind::SampleNotRedone { .. }
+            | FindingKind::Extension(_) => self.verify_problem_derived(p),
             FindingKind::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
                 format!("the chain jumps from {after} to {next}"),
@@ -236,6 +237,10 @@ impl Lang {
                 format!("should never have been signed: {}", self.signal_problem(*problem)),
             ),
             FindingKind::Act(problem) => self.act_problem(problem),
+            FindingKind::Extension(problem) => t(
+                format!("had niet ondertekend mogen worden: {}", self.extension_problem(problem)),
+                format!("should never have been signed: {}", self.extension_problem(problem)),
+            ),
             FindingKind::SampleNotRedone { field } => t(
                 format!("`{field}` is niet wat de trekking geeft als zij opnieuw uit de opslag wordt gedaan"),
                 format!("`{field}` is not what the draw gives when done again from the store"),
@@ -363,7 +368,8 @@ impl Lang {
             FindingKind::Contradicts { .. }
             | FindingKind::Refused(_)
             | FindingKind::SignalRefused(_)
-            | FindingKind::ActText(_) => t(
+            | FindingKind::ActText(_)
+            | FindingKind::Extension(_) => t(
                 "De ondertekenaar legde iets vast dat de norm niet toestaat of niet zegt; de handtekening bewijst wie het zei, niet dat het mocht.",
                 "The signer recorded something the norm does not allow or does not say; the signature proves who said it, not that it was allowed.",
             ),

@@ -250,14 +250,32 @@ impl Host for StoreHost {
         let proposal = draft.proposal();
         let mut prepared = ops::record::prepare(&loaded, &proposal, &grant, today, &state)
             .map_err(|r| lang.nothing_signed(r.len()))?;
-        // A revision: the record it revises must still be returned.
-        if let Some(revised) = &draft.revises {
-            let subject = ops::review::Subject::find(&store, &state, &revised.id, today)
+        // A revision: the record it revises must still be returned; an
+        // extension: the decision it extends must still allow it.
+        if let Some(earlier) = draft.revises.as_ref().or(draft.extends.as_ref()) {
+            let records = store
+                .records(&crate::domain::store::RecordFilter::default())
                 .map_err(|e| lang.store_problem(&e))?
-                .map_err(|e| lang.act_error(&e))?;
-            let reference =
-                ops::review::revisable(&subject, &draft.case).map_err(|e| lang.act_error(&e))?;
-            prepared = prepared.revising(reference);
+                .items;
+            let acts = store.acts(&state).map_err(|e| lang.store_problem(&e))?;
+            let subject =
+                ops::review::Subject::among(&store, &state, &acts, &records, &earlier.id, today)
+                    .map_err(|e| lang.act_error(&e))?;
+            prepared = if draft.revises.is_some() {
+                prepared.revising(
+                    ops::review::revisable(&subject, &draft.case)
+                        .map_err(|e| lang.act_error(&e))?,
+                )
+            } else {
+                prepared.extending(
+                    ops::review::extendable(
+                        &subject,
+                        &records,
+                        (&draft.case, &loaded.norm, proposal.period),
+                    )
+                    .map_err(|e| lang.act_error(&e))?,
+                )
+            };
         }
         let key = self.unlock(passphrase)?;
         let signed = prepared

@@ -453,3 +453,57 @@ fn due_lists_reassessments_and_periods_ending_and_list_filters_by_case() {
     assert_eq!(by_case("z-2026-001234"), 1);
     assert_eq!(by_case("Z-2026-999999"), 0);
 }
+
+/// An extension follows on, within the norm's limits; a forged one that
+/// does not is found by verify.
+#[test]
+fn a_decision_is_extended_within_the_norms_limits() {
+    let team = Team::new();
+    let norm = "jw-jeugdhulp-na-18";
+    let first = team.record("tom", norm, &Team::example(norm));
+    let answers = |start: &str, length: &str, name: &str| {
+        team.sandbox.write(
+            name,
+            fs::read_to_string(Team::example(norm))
+                .expect("example")
+                .replace("start = 2026-12-01", &format!("start = {start}"))
+                .replace("length = \"P6M\"", &format!("length = \"{length}\"")),
+        )
+    };
+    let extend = |id: &str, file: &std::path::Path| {
+        team.as_("tom")
+            .args(["new", "--extends", id, "--answers"])
+            .arg(file)
+            .output()
+            .expect("run")
+    };
+    // Not the day after: refused, with the day it must start.
+    let gap = extend(&first, &answers("2026-06-02", "P6M", "gap.toml"));
+    assert_eq!(gap.status.code(), Some(2));
+    assert!(stderr(&gap).contains("2027-06-01"), "{}", stderr(&gap));
+    let ok = extend(&first, &answers("2027-06-01", "P6M", "next.toml"));
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    let second = stdout(&ok).trim().to_owned();
+    let shown = json(
+        &team
+            .as_("bea")
+            .args(["show", &second, "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(shown["extends"], first.as_str());
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+
+    // Forged: the extension made to start a month late, re-signed by its
+    // author.
+    let file = team.record_file(&second);
+    edit(&file, "start = \"2027-06-01\"", "start = \"2027-07-01\"");
+    resign(&team, &file, "tom", "maatwerk-record");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(1), "{report:#}");
+    assert!(
+        report.to_string().contains("extension-not-contiguous"),
+        "{report:#}"
+    );
+}

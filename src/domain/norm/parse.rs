@@ -118,21 +118,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
             },
         );
     }
-    let version =
-        r.integer("version", Some("version = 1"))
-            .and_then(|v| match u32::try_from(v.value) {
-                Ok(n) if n >= 1 => Some(n),
-                _ => {
-                    r.error(
-                        v.span,
-                        Problem::TooSmall {
-                            key: "version".into(),
-                            min: 1,
-                        },
-                    );
-                    None
-                }
-            });
+    let version = read_version(&mut r);
     let title = r.text("title", Some("title = \"…\""));
     let summary = r.text("summary", Some("summary = \"…\""));
     let status = read_status(&mut r);
@@ -145,6 +131,8 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let domain = id_at(&mut r, "domain", "domain = \"participatiewet\"");
     let max_duration = read_period(&mut r, "max_duration");
     let review_after = read_period(&mut r, "review_after");
+    let (max_extensions, max_total_duration) =
+        read_extension_limits(&mut r, max_duration, valid_from.as_ref().map(|d| d.value));
     let grounds: Vec<Jci> = r
         .texts("grounds")
         .into_iter()
@@ -196,6 +184,8 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         domain: domain?.value,
         max_duration,
         review_after,
+        max_extensions,
+        max_total_duration,
         rule: rule?,
         intent: intent?,
         grounds,
@@ -205,6 +195,54 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         evidence,
         mandate: mandate?,
     })
+}
+
+/// The norm's version: a whole number from 1.
+fn read_version(r: &mut TableReader<'_, '_>) -> Option<u32> {
+    let v = r.integer("version", Some("version = 1"))?;
+    match u32::try_from(v.value) {
+        Ok(n) if n >= 1 => Some(n),
+        _ => {
+            r.error(
+                v.span,
+                Problem::TooSmall {
+                    key: "version".into(),
+                    min: 1,
+                },
+            );
+            None
+        }
+    }
+}
+
+/// `max_extensions` and `max_total_duration`: how often, and how long in
+/// all, a decision may be extended. The total must leave room for one
+/// decision of `max_duration`.
+fn read_extension_limits(
+    r: &mut TableReader<'_, '_>,
+    max_duration: Option<CalendarDuration>,
+    valid_from: Option<jiff::civil::Date>,
+) -> (Option<u32>, Option<CalendarDuration>) {
+    let max_total_duration = read_period(r, "max_total_duration");
+    let max_extensions = r.integer("max_extensions", None).and_then(|v| {
+        u32::try_from(v.value).ok().or_else(|| {
+            r.error(
+                v.span,
+                Problem::TooSmall {
+                    key: "max_extensions".into(),
+                    min: 0,
+                },
+            );
+            None
+        })
+    });
+    if let (Some(total), Some(max), Some(from)) = (max_total_duration, max_duration, valid_from)
+        && total.compare_from(max, from).is_lt()
+    {
+        let span = r.span_of("max_total_duration");
+        r.error(span, Problem::TotalShorterThanMax);
+    }
+    (max_extensions, max_total_duration)
 }
 
 fn read_period(r: &mut TableReader<'_, '_>, key: &'static str) -> Option<CalendarDuration> {

@@ -23,6 +23,7 @@ pub struct Prepared<'a> {
     assessment: Assessment,
     under: SignedUnder,
     revises: Option<RecordRef>,
+    extends: Option<RecordRef>,
 }
 
 /// A record signed and stored.
@@ -58,6 +59,7 @@ pub fn prepare<'a>(
             assessment,
             under: state.under(),
             revises: None,
+            extends: None,
         }),
         (Ok(_), Err(why)) => Err(vec![Refusal::NormUnusable(why)]),
         (Err(mut refusals), Err(why)) => {
@@ -76,6 +78,14 @@ pub fn prepare<'a>(
 impl Prepared<'_> {
     pub fn assessment(&self) -> &Assessment {
         &self.assessment
+    }
+
+    /// The same proposal as an extension of `extended` (see
+    /// [`crate::domain::ops::review::extendable`]).
+    #[must_use]
+    pub fn extending(mut self, extended: RecordRef) -> Self {
+        self.extends = Some(extended);
+        self
     }
 
     /// The same proposal as a revision of the returned record `revised`
@@ -102,6 +112,7 @@ impl Prepared<'_> {
                 prev,
                 under: Some(self.under.clone()),
                 revises: self.revises.clone(),
+                extends: self.extends.clone(),
             },
         )
     }

@@ -37,7 +37,7 @@ pub struct Subject {
     pub returned_by: Option<(String, Option<String>)>,
 }
 
-/// Why a review, withdrawal or revision cannot be signed.
+/// Why a review, withdrawal, revision or extension cannot be signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ActError {
     /// No record with this id in the store.
@@ -55,6 +55,8 @@ pub enum ActError {
         case: String,
     },
     Text(Vec<TextProblem>),
+    /// The decision may not be extended so.
+    Extension(Vec<crate::domain::extension::ExtensionProblem>),
 }
 
 impl Subject {
@@ -167,7 +169,8 @@ impl Subject {
         course
     }
 
-    fn reference(&self) -> RecordRef {
+    /// The record as a revision or extension names it.
+    pub fn reference(&self) -> RecordRef {
         RecordRef {
             id: self.stored.record.id.clone(),
             sha256: self.stored.sha256.clone(),
@@ -410,4 +413,23 @@ pub fn sign_sample(
         },
         &grant.principal,
     )
+}
+
+/// Whether a decision for `case` on `norm` over `period` may extend
+/// `subject`, given the store's `records` (to follow earlier extensions):
+/// what the extension names as the decision it extends.
+pub fn extendable(
+    subject: &Subject,
+    records: &[StoredRecord],
+    (case, norm, period): (&str, &Norm, Option<(Date, Date)>),
+) -> Result<RecordRef, ActError> {
+    use crate::domain::extension;
+    let find = |id: &str| records.iter().map(|s| &s.record).find(|r| r.id == id);
+    let chain = extension::chain(&subject.stored.record, find);
+    let problems = extension::check((case, norm, period), &chain, subject.status);
+    if problems.is_empty() {
+        Ok(subject.reference())
+    } else {
+        Err(ActError::Extension(problems))
+    }
 }

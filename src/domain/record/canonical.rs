@@ -38,6 +38,8 @@ pub fn parse(text: &str) -> Option<Record> {
     let adoptions = r.optional("adoptions", Reader::value_strings).ok()?;
     let revises = r.optional("revises", Reader::value_string).ok()?;
     let revises_sha256 = r.optional("revises_sha256", Reader::value_string).ok()?;
+    let extends = r.optional("extends", Reader::value_string).ok()?;
+    let extends_sha256 = r.optional("extends_sha256", Reader::value_string).ok()?;
     let signature_meaning = match r.string("signature_meaning")?.as_str() {
         "opgesteld en vastgesteld" => SignatureMeaning::Decided,
         "opgesteld, ter beoordeling" => SignatureMeaning::ForReview,
@@ -81,6 +83,8 @@ pub fn parse(text: &str) -> Option<Record> {
         adoptions,
         revises,
         revises_sha256,
+        extends,
+        extends_sha256,
         signature_meaning,
         author,
         norm,

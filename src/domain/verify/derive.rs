@@ -91,6 +91,7 @@ pub fn rederive(
             prev: record.prev.clone(),
             under: record.signed_under(),
             revises: record.revises_ref(),
+            extends: record.extends_ref(),
         },
     );
     if expected != *record {
@@ -116,6 +117,10 @@ fn differences(stated: &Record, expected: &Record) -> Vec<String> {
     differ(
         "revises",
         stated.revises == expected.revises && stated.revises_sha256 == expected.revises_sha256,
+    );
+    differ(
+        "extends",
+        stated.extends == expected.extends && stated.extends_sha256 == expected.extends_sha256,
     );
     differ(
         "signature_meaning",

@@ -121,6 +121,8 @@ pub enum FindingKind {
     SampleNotRedone {
         field: String,
     },
+    /// A decision that extends another as its norm does not allow.
+    Extension(crate::domain::extension::ExtensionProblem),
     ChainGap {
         after: u64,
         next: u64,
@@ -184,6 +186,7 @@ impl FindingKind {
             Self::ActRecordMissing => "act-record-missing",
             Self::ActText(_) => "act-text-refused",
             Self::SampleNotRedone { .. } => "sample-not-redone",
+            Self::Extension(problem) => problem.code(),
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
             Self::ChainBroken { .. } => "chain-broken",

@@ -44,6 +44,8 @@ pub struct Context<'a> {
     pub captured: &'a Mutex<HashMap<String, super::acts::Captured>>,
     /// … with every record that revises another.
     pub revisions: &'a Mutex<Vec<(String, Record)>>,
+    /// Every record that extends another.
+    pub extensions: &'a Mutex<Vec<(String, Record)>>,
     /// The signed draws, done again as every record is offered to them.
     pub draws: &'a [Mutex<crate::domain::sample::Draw>],
 }
@@ -329,6 +331,9 @@ fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
     }
     if record.revises.is_some() {
         super::schedule::lock(cx.revisions).push((file.to_owned(), record.clone()));
+    }
+    if record.extends.is_some() {
+        super::schedule::lock(cx.extensions).push((file.to_owned(), record.clone()));
     }
 }
 

@@ -113,9 +113,10 @@ impl App {
             Ok(prepared) => {
                 // A revision names the record it revises, as the host
                 // will sign it.
-                let prepared = match &self.draft.revises {
-                    Some(revised) => prepared.revising(revised.clone()),
-                    None => prepared,
+                let prepared = match (&self.draft.revises, &self.draft.extends) {
+                    (Some(revised), _) => prepared.revising(revised.clone()),
+                    (None, Some(extended)) => prepared.extending(extended.clone()),
+                    (None, None) => prepared,
                 };
                 let record = prepared.draw_up(
                     (id.to_owned(), at),
