@@ -74,7 +74,9 @@ pub struct Global {
     /// [default: a `maatwerk/store` directory in the user's data directory]
     #[arg(long, global = true, value_name = "DIR")]
     pub store: Option<PathBuf>,
-    /// The OpenSSH ed25519 private key to sign with (also `MAATWERK_KEY`)
+    /// The OpenSSH ed25519 private key to sign with (also `MAATWERK_KEY`);
+    /// an encrypted key's passphrase is asked, or read from the file
+    /// `MAATWERK_PASSPHRASE_FILE` names
     /// [default: `maatwerk/id_ed25519` in the user's config directory]
     #[arg(long, global = true, value_name = "PATH")]
     pub key: Option<PathBuf>,

@@ -83,6 +83,8 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let (review, path) = prepared
         .sign(&store, &signer, ctx.now)
         .map_err(|e| store_error(ctx, &e))?;
+    // What was typed on it in the inbox is settled now.
+    let _ = crate::domain::draft::Drafts::new(ctx.drafts_dir()?).discard_remark(&review.record.id);
     ctx.out.err_line(&lang.review_written(
         verdict,
         &review.record.id,
@@ -107,8 +109,14 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
 pub fn act_error(ctx: &Context, error: &ActError) -> CliError {
     let lang = ctx.lang;
     let help = matches!(error, ActError::NoSuchRecord(_)).then(|| lang.no_such_record_help());
+    let message = lang.act_error(error);
+    let stop = if message.ends_with(['.', '!', '?']) {
+        ""
+    } else {
+        "."
+    };
     CliError::input(
-        format!("{} {}", lang.act_error(error), lang.review_not_signed()),
+        format!("{message}{stop} {}", lang.review_not_signed()),
         help,
     )
 }
@@ -133,8 +141,11 @@ fn inbox(ctx: &mut Context) -> Result<Outcome, CliError> {
     let kept = host.kept(&items);
     let mut inbox =
         Inbox::new(lang, reviewer, items, host.needs_passphrase(), ctx.now).with_kept(kept);
-    let signed = crate::tui::run_inbox_on_terminal(&mut inbox, &mut host)?;
-    for id in &signed {
+    let left = crate::tui::run_inbox_on_terminal(&mut inbox, &mut host)?;
+    if let Some(record) = &left.kept {
+        ctx.out.err_line(&lang.remark_kept(record))?;
+    }
+    for id in &left.signed {
         ctx.out.line(id)?;
     }
     Ok(Outcome::Success)

@@ -139,7 +139,10 @@ fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
                     v.remark.as_deref(),
                 ),
             ),
-            Told1::Withdrawn(w) => (w.created, lang.timeline_withdrawn(&w.by.name, &w.reason)),
+            Told1::Withdrawn(w) => (
+                w.created,
+                lang.timeline_withdrawn(&w.by.name, &w.by.role, &w.reason),
+            ),
             Told1::Revised(id, at) => (*at, lang.timeline_revised(id)),
         });
     }
@@ -174,7 +177,10 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
     let (record, problems) = verify::check_one(&store, &keyring, &file.path).map_err(|p| {
         CliError::input(
-            lang.record_unreadable(&args.id, &lang.verify_problem(&p)),
+            crate::cli::output::printable(
+                &lang.record_unreadable(&args.id, &lang.verify_problem(&p)),
+            )
+            .into_owned(),
             None,
         )
     })?;
@@ -206,7 +212,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         for p in &problems {
             let text = ctx.out.paint(
                 Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())),
-                &format!("✗ {}", lang.verify_problem(p)),
+                &crate::cli::output::printable(&format!("✗ {}", lang.verify_problem(p))),
             );
             ctx.out.line(&text)?;
         }
@@ -246,7 +252,7 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
             "{} v{} (sha256 {})",
             r.norm.id,
             r.norm.version,
-            &r.norm.sha256[..12]
+            r.norm.sha256.chars().take(12).collect::<String>()
         ),
     )?;
     field(ctx, lang.label_basis(), &r.norm.basis_label)?;

@@ -93,11 +93,12 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 Style::new().bold().fg_color(Some(color.into())),
                 &format!("{label}[{}]", f.kind.code()),
             );
-            ctx.out.line(&redact(&format!(
-                "{label} {}: {}",
-                printable(&f.file),
-                printable(&lang.verify_problem(&f.kind))
-            )))?;
+            ctx.out.line(&format!(
+                "{} {}: {}",
+                redact(&label),
+                printable(&shown_file(&f.file)),
+                redact(&printable(&lang.verify_problem(&f.kind)))
+            ))?;
             ctx.out.wrapped(2, &lang.verify_meaning(&f.kind))?;
         }
         if !report.findings.is_empty() {
@@ -145,7 +146,7 @@ fn json(report: &Report, lang: crate::i18n::Lang, root_pinned: bool) -> JsonRepo
             .findings
             .iter()
             .map(|f| JsonFinding {
-                file: f.file.clone(),
+                file: shown_file(&f.file),
                 code: f.kind.code(),
                 severity: match f.kind.severity() {
                     verify::Severity::Notice => "notice",
@@ -156,5 +157,45 @@ fn json(report: &Report, lang: crate::i18n::Lang, root_pinned: bool) -> JsonRepo
                 meaning: lang.verify_meaning(&f.kind),
             })
             .collect(),
+    }
+}
+
+/// A file of the store as a finding names it: a BSN in a name someone
+/// chose is never shown, but the names this program gives (ids, sequence
+/// numbers, hashes) are shown whole, whatever their digits happen to be.
+fn shown_file(file: &str) -> String {
+    file.split('/')
+        .map(|part| {
+            let stem = part
+                .strip_suffix(".sig")
+                .unwrap_or(part)
+                .strip_suffix(".toml")
+                .unwrap_or(part);
+            let id = stem
+                .split_once('-')
+                .filter(|(seq, _)| seq.len() == 6 && seq.bytes().all(|b| b.is_ascii_digit()))
+                .map_or(stem, |(_, id)| id);
+            let ours = id
+                .get(..2)
+                .is_some_and(|prefix| crate::domain::store::files::is_id(prefix, id))
+                || (stem.len() == 64 && stem.bytes().all(|b| b.is_ascii_hexdigit()));
+            if ours { part.to_owned() } else { redact(part) }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn ids_in_file_names_are_shown_whole_and_a_bsn_in_a_name_is_not() {
+        assert_eq!(
+            super::shown_file("records/anna@x/000005-MW-20261126-7X40NPFM.toml"),
+            "records/anna@x/000005-MW-20261126-7X40NPFM.toml"
+        );
+        assert_eq!(
+            super::shown_file("records/123456782@x/000001-MW-20261126-7X40NPFM.toml.sig"),
+            "records/•••••••••@x/000001-MW-20261126-7X40NPFM.toml.sig"
+        );
     }
 }

@@ -5,7 +5,7 @@ use super::signing::{member_grant, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Outcome};
 use crate::domain::ops::review::{self, Subject};
 
-/// Withdraw a decision: from now on it no longer stands. Signed by its
+/// Withdraw a decision: from now on it no longer holds. Signed by its
 /// author, by someone who reviewed it, or by someone above the author in
 /// its norm. Prints the withdrawal's id
 #[derive(Debug, Args)]

@@ -41,13 +41,18 @@ struct Digit {
     at: std::ops::Range<usize>,
 }
 
-/// Where the decimal digits of a script start (each such block runs 0 to
-/// 9): Arabic-Indic and the scripts of South and South-East Asia, the
-/// full-width forms.
+/// Where the decimal digits of every script start (each such block runs 0
+/// to 9): every zero Unicode knows as a decimal digit (general category
+/// Nd, Unicode 16), sorted. Generated from the Unicode character database;
+/// a test holds each block to `char::is_numeric`.
 const DIGIT_ZEROS: &[u32] = &[
     0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
     0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
     0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x10D40, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
+    0x11650, 0x116C0, 0x116D0, 0x116DA, 0x11730, 0x118E0, 0x11950, 0x11BF0, 0x11C50, 0x11D50,
+    0x11DA0, 0x11F50, 0x16130, 0x16A60, 0x16AC0, 0x16B50, 0x16D70, 0x1CCF0, 0x1D7CE, 0x1D7D8,
+    0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
 ];
 
 /// Where runs of enclosed digits one to nine start: circled, parenthesised,
@@ -65,7 +70,11 @@ fn digit_value(c: char) -> Option<u8> {
     if n < 0x80 {
         return None;
     }
-    if let Some(zero) = DIGIT_ZEROS.iter().find(|z| (**z..**z + 10).contains(&n)) {
+    // The last block starting at or before `n`.
+    let at = DIGIT_ZEROS.partition_point(|z| *z <= n);
+    if let Some(zero) = at.checked_sub(1).map(|i| DIGIT_ZEROS[i])
+        && n < zero + 10
+    {
         return value(n - zero);
     }
     if let Some(one) = ONE_TO_NINE.iter().find(|o| (**o..**o + 9).contains(&n)) {
@@ -79,19 +88,20 @@ fn digit_value(c: char) -> Option<u8> {
         0x00B3 => Some(3),
         0x2074..=0x2079 => value(n - 0x2070),
         0x2081..=0x2089 => value(n - 0x2080),
-        // Mathematical digits: five alphabets of ten.
-        0x1D7CE..=0x1D7FF => value((n - 0x1D7CE) % 10),
         // Digits with a comma or full stop: 0 to 9.
         0x1F100..=0x1F10A => value((n - 0x1F100) % 11),
         _ => None,
     }
 }
 
-/// Characters that may stand between the groups of one number: anything
-/// that is neither a letter nor a digit (spaces, dots, dashes, slashes,
-/// bars, colons, brackets …).
-fn is_separator(c: char) -> bool {
-    !c.is_alphanumeric()
+/// Letters that end a number: those of the words around it, in the
+/// Latin, Greek and Cyrillic alphabets. Anything else between groups of
+/// digits — spaces, punctuation, symbols, and letters that look like
+/// punctuation (a click `ǀ`, a modifier `ʼ` or `ː`) — may join them.
+fn is_word_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && (matches!(u32::from(c), 0x41..=0x24F | 0x370..=0x52F)
+            && !matches!(c, '\u{1C0}'..='\u{1C3}'))
 }
 
 /// At most this many separators in a row still join two groups.
@@ -116,12 +126,19 @@ fn runs(text: &str) -> Vec<Vec<Vec<Digit>>> {
                 value,
                 at: i..i + c.len_utf8(),
             });
-        } else if super::text::is_invisible(c) || super::text::is_combining(c) {
-        } else if is_separator(c) {
+        } else if super::text::shows_nothing(c) {
+        } else if !is_word_letter(c) {
             if !group.is_empty() {
                 run.push(std::mem::take(&mut group));
             }
-            separators += 1;
+            // A run of white space is one separator, however long.
+            let after_space = text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace);
+            if !(c.is_whitespace() && after_space) {
+                separators += 1;
+            }
         } else {
             if !group.is_empty() {
                 run.push(std::mem::take(&mut group));
@@ -256,10 +273,40 @@ mod tests {
             "1\u{301}2\u{301}3456782",
             "123\u{2024}456\u{2024}782",
             "123\u{3002}456\u{3002}782",
+            // Letters that look like punctuation between the groups.
+            "BSN 123\u{1C0}456\u{1C0}782",
+            "123\u{2BC}456\u{2BC}782",
+            "123\u{A78F}456\u{A78F}782",
+            "123\u{2D0}456\u{2D0}782",
+            // Marks of other scripts inside the number.
+            "1234\u{64B}56782",
+            "1234\u{5B0}56782",
+            // Digits of Adlam, Mro, Osmanya, the segmented digits.
+            "\u{1E951}\u{1E952}\u{1E953}\u{1E954}\u{1E955}\u{1E956}\u{1E957}\u{1E958}\u{1E952}",
+            "\u{16A61}\u{16A62}\u{16A63}\u{16A64}\u{16A65}\u{16A66}\u{16A67}\u{16A68}\u{16A62}",
+            "\u{104A1}\u{104A2}\u{104A3}\u{104A4}\u{104A5}\u{104A6}\u{104A7}\u{104A8}\u{104A2}",
+            "\u{1FBF1}\u{1FBF2}\u{1FBF3}\u{1FBF4}\u{1FBF5}\u{1FBF6}\u{1FBF7}\u{1FBF8}\u{1FBF2}",
+            // However much white space between the groups.
+            "123                                        456                    782",
         ] {
             assert!(contains_bsn(text), "{text}");
             assert!(!contains_bsn(&redact(text)), "redacted: {}", redact(text));
         }
+    }
+
+    #[test]
+    fn every_block_of_digits_runs_zero_to_nine() {
+        for zero in DIGIT_ZEROS {
+            for n in *zero..*zero + 10 {
+                let c = char::from_u32(n).expect("a character");
+                assert!(c.is_numeric(), "U+{n:04X}");
+                assert_eq!(u32::from(digit_value(c).expect("a digit")), n - zero);
+            }
+        }
+        assert!(
+            DIGIT_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]),
+            "sorted, apart"
+        );
     }
 
     #[test]

@@ -199,13 +199,15 @@ impl History {
         }
         // Few heads as a rule: kept on the stack.
         let mut few = [0usize; 4];
-        let mut many = Vec::new();
+        let mut many: Vec<usize> = Vec::new();
         let mut len = 0;
         for i in heads.iter().filter_map(|h| self.index.get(h).copied()) {
             if len < few.len() {
                 few[len] = i;
             } else {
-                many.extend_from_slice(&few);
+                if many.is_empty() {
+                    many.extend_from_slice(&few);
+                }
                 many.push(i);
             }
             len += 1;
@@ -216,11 +218,12 @@ impl History {
             &mut many
         };
         at.sort_unstable();
-        let mut unique = at.len();
-        for k in (1..at.len()).rev() {
-            if at[k] == at[k - 1] {
-                at[k..].rotate_left(1);
-                unique -= 1;
+        // Duplicates out, in one pass.
+        let mut unique = 0;
+        for k in 0..at.len() {
+            if k == 0 || at[k] != at[unique - 1] {
+                at[unique] = at[k];
+                unique += 1;
             }
         }
         self.seen_from(&at[..unique])[index / 64] & (1 << (index % 64)) != 0

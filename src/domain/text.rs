@@ -22,6 +22,7 @@ pub fn is_invisible(c: char) -> bool {
             | '\u{FE00}'..='\u{FE0F}'
             | '\u{FEFF}'
             | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
             | '\u{E0000}'..='\u{E007F}'
     )
 }
@@ -37,6 +38,19 @@ pub fn is_combining(c: char) -> bool {
             | '\u{20D0}'..='\u{20FF}'
             | '\u{FE20}'..='\u{FE2F}'
     )
+}
+
+/// Whether `c` shows nothing where it stands: invisible, a mark on the
+/// character before it, or of no width at all in a terminal (format
+/// characters, variation selectors, points and accents of every script).
+/// Control characters are judged apart.
+pub fn shows_nothing(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    is_invisible(c)
+        || is_combining(c)
+        // An invisible musical symbol.
+        || c == '\u{1D159}'
+        || (!c.is_control() && c.width() == Some(0))
 }
 
 /// Characters that change how text around them is shown: the bidi
@@ -89,7 +103,7 @@ fn written_len_by_char(text: &str) -> usize {
         let uncounted = if c < '\u{AD}' {
             c.is_control() && !c.is_whitespace()
         } else {
-            is_invisible(c) || is_combining(c) || (c.is_control() && !c.is_whitespace())
+            shows_nothing(c) || (c.is_control() && !c.is_whitespace())
         };
         if uncounted {
             continue;
@@ -142,6 +156,23 @@ mod tests {
             4,
             "an accent typed apart adds nothing"
         );
+        // Format characters, variation selectors and points of every
+        // script pad nothing.
+        for pad in [
+            "\u{E0100}",
+            "\u{1D173}",
+            "\u{1BCA0}",
+            "\u{FFF9}",
+            "\u{16FE4}",
+            "\u{1D159}",
+            "\u{5B0}",
+        ] {
+            assert_eq!(
+                written_len(&format!("Kort.{}", pad.repeat(90))),
+                5,
+                "{pad:?}"
+            );
+        }
     }
 
     #[test]

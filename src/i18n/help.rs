@@ -49,7 +49,7 @@ impl Lang {
                 "Toon de verantwoordingen die op uw beoordeling wachten, oudste eerst, met hoe lang ze wachten en waarom ze beoordeling vragen. Zonder sleutel in de sleutelring (of met --all): alle verantwoordingen die op beoordeling wachten"
             }
             "maatwerk withdraw" => {
-                "Trek een besluit in: vanaf nu staat het niet meer. Ondertekend door de auteur, door wie het beoordeelde, of door wie in de norm boven de auteur staat. Toont het id van de intrekking"
+                "Trek een besluit in: vanaf nu geldt het niet meer. Ondertekend door de auteur, door wie het beoordeelde, of door wie in de norm boven de auteur staat. Toont het id van de intrekking"
             }
             "maatwerk due" => {
                 "Toon wat afgehandeld moet worden: besluiten die volgens hun norm opnieuw beoordeeld moeten worden (review_after), ook te late, en afwijkingen waarvan de looptijd binnenkort eindigt; eerstvolgende eerst"
@@ -107,7 +107,7 @@ impl Lang {
                 "De opslag met verantwoordingen en sleutelring (ook `MAATWERK_STORE`) [standaard: `maatwerk/store` in de gegevensmap van de gebruiker]"
             }
             (_, "key") => {
-                "De OpenSSH ed25519-privésleutel om mee te ondertekenen (ook `MAATWERK_KEY`) [standaard: `maatwerk/id_ed25519` in de configuratiemap van de gebruiker]"
+                "De OpenSSH ed25519-privésleutel om mee te ondertekenen (ook `MAATWERK_KEY`); de wachtwoordzin van een versleutelde sleutel wordt gevraagd, of gelezen uit het bestand dat `MAATWERK_PASSPHRASE_FILE` noemt [standaard: `maatwerk/id_ed25519` in de configuratiemap van de gebruiker]"
             }
             (_, "json") => "Uitvoer als JSON",
             (_, "help") => "Toon deze hulp",

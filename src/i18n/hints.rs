@@ -47,6 +47,8 @@ pub enum KeyAction {
     Return,
     Reject,
     NextInInbox,
+    NextField,
+    CloseHelp,
 }
 
 impl Lang {
@@ -92,6 +94,8 @@ impl Lang {
             A::Return => self.pick("terugsturen", "return"),
             A::Reject => self.pick("afwijzen", "reject"),
             A::NextInInbox => self.pick("volgende", "next"),
+            A::NextField => self.pick("volgend veld", "next field"),
+            A::CloseHelp => self.pick("hulp sluiten", "close help"),
         }
     }
 

@@ -261,10 +261,10 @@ impl Lang {
         }
     }
 
-    pub fn timeline_withdrawn(self, name: &str, reason: &str) -> String {
+    pub fn timeline_withdrawn(self, name: &str, role: &str, reason: &str) -> String {
         match self {
-            Self::Nl => format!("ingetrokken door {name}: “{reason}”"),
-            Self::En => format!("withdrawn by {name}: “{reason}”"),
+            Self::Nl => format!("ingetrokken door {name} ({role}): “{reason}”"),
+            Self::En => format!("withdrawn by {name} ({role}): “{reason}”"),
         }
     }
 
@@ -308,24 +308,36 @@ impl Lang {
 
     pub fn inbox_heading(self, count: usize) -> String {
         match (self, count) {
-            (Self::Nl, 1) => "1 verantwoording wacht op uw beoordeling, oudste eerst.".into(),
+            (Self::Nl, 1) => "1 verantwoording wacht op uw beoordeling.".into(),
             (Self::Nl, n) => {
                 format!("{n} verantwoordingen wachten op uw beoordeling, oudste eerst.")
             }
-            (Self::En, 1) => "1 record is waiting for your review, oldest first.".into(),
+            (Self::En, 1) => "1 record is waiting for your review.".into(),
             (Self::En, n) => format!("{n} records are waiting for your review, oldest first."),
         }
     }
 
     pub fn waited(self, days: i64) -> String {
-        match self {
-            Self::Nl => format!("wacht {}", self.waiting_days(days)),
-            Self::En => format!("waiting {}", self.waiting_days(days)),
+        match (self, days) {
+            (Self::Nl, 0) => "sinds vandaag".into(),
+            (Self::En, 0) => "since today".into(),
+            (Self::Nl, _) => format!("wacht {}", self.waiting_days(days)),
+            (Self::En, _) => format!("waiting {}", self.waiting_days(days)),
         }
     }
 
-    pub fn label_verdict(self) -> &'static str {
-        self.pick("Uw oordeel", "Your verdict")
+    pub fn label_verdict_on(self, record: &str) -> String {
+        match self {
+            Self::Nl => format!("Uw oordeel over {record}"),
+            Self::En => format!("Your verdict on {record}"),
+        }
+    }
+
+    pub fn too_small_to_sign(self) -> &'static str {
+        self.pick(
+            "Het venster is te klein om te ondertekenen: het oordeel, de verantwoording waar het over gaat en wat uw handtekening betekent moeten alle drie te zien zijn. Maak het venster groter.",
+            "The window is too small to sign in: the verdict, the record it is about and what your signature means must all show. Make the window larger.",
+        )
     }
 
     pub fn verdict_choice(self, verdict: Verdict) -> &'static str {
@@ -357,7 +369,7 @@ impl Lang {
                 "Met uw handtekening keurt u {record} goed: het besluit mag worden genomen zoals opgesteld."
             ),
             (Self::Nl, Verdict::Return) => format!(
-                "Met uw handtekening stuurt u {record} terug: de auteur herziet het met uw opmerking."
+                "Met uw handtekening stuurt u {record} terug: de auteur herziet de verantwoording met uw opmerking."
             ),
             (Self::Nl, Verdict::Reject) => {
                 format!("Met uw handtekening wijst u {record} af: het besluit wordt niet genomen.")
@@ -366,7 +378,9 @@ impl Lang {
                 format!("Your signature approves {record}: the decision may be taken as drawn up.")
             }
             (Self::En, Verdict::Return) => {
-                format!("Your signature returns {record}: the author revises it with your remark.")
+                format!(
+                    "Your signature returns {record}: the author revises the record with your remark."
+                )
             }
             (Self::En, Verdict::Reject) => {
                 format!("Your signature rejects {record}: the decision is not taken.")
@@ -438,7 +452,7 @@ impl Lang {
     pub fn due_kind(self, kind: crate::domain::due::DueKind) -> &'static str {
         use crate::domain::due::DueKind;
         match kind {
-            DueKind::Reassess => self.pick("opnieuw beoordelen", "re-assess"),
+            DueKind::Reassess => self.pick("opnieuw bekijken", "look at again"),
             DueKind::PeriodEnds => self.pick("looptijd eindigt", "period ends"),
         }
     }
@@ -561,6 +575,17 @@ impl Lang {
             ),
             Self::En => format!(
                 "You are extending {id}. The answers given then are filled in; the new period starts the day after the previous one ends."
+            ),
+        }
+    }
+
+    pub fn remark_kept(self, record: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Uw oordeel en opmerking bij {record} zijn bewaard; `maatwerk review` gaat ermee verder."
+            ),
+            Self::En => format!(
+                "Your verdict and remark on {record} are kept; `maatwerk review` goes on with them."
             ),
         }
     }

@@ -42,6 +42,16 @@ impl Field {
         field
     }
 
+    /// Empties the field (a wrong passphrase is typed again from scratch).
+    pub fn clear(&mut self) {
+        let mask = self.area.mask_char();
+        self.area = TextArea::new(vec![String::new()]);
+        self.area.set_cursor_line_style(Style::new());
+        if let Some(c) = mask {
+            self.area.set_mask_char(c);
+        }
+    }
+
     pub fn value(&self) -> String {
         self.area.lines().join("")
     }

@@ -15,7 +15,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use jiff::Timestamp;
 use ratatui_textarea::{TextArea, WrapMode};
 
-use self::keys::{BACK_OR_LEAVE, DONE, LIST, READING, VERDICT};
+use self::keys::{BACK_OR_LEAVE, DONE, IN_HELP, LIST, READING, VERDICT_ON_CHOICE, VERDICT_ON_TEXT};
 use super::app::QUIT;
 use super::field::Field;
 use super::keymap;
@@ -54,6 +54,22 @@ impl VerdictForm {
     fn remark_text(&self) -> String {
         self.remark.lines().join("\n")
     }
+
+    /// Tab and Shift-Tab: choice, remark, passphrase (when asked), round.
+    fn move_focus(&mut self, forward: bool) {
+        let order: &[Focus] = if self.passphrase.is_some() {
+            &[Focus::Choice, Focus::Remark, Focus::Passphrase]
+        } else {
+            &[Focus::Choice, Focus::Remark]
+        };
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            at + 1
+        } else {
+            at + order.len() - 1
+        };
+        self.focus = order[next % order.len()];
+    }
 }
 
 pub enum Mode {
@@ -87,6 +103,7 @@ pub enum Msg {
     NextChoice,
     PrevChoice,
     NextFocus,
+    PrevFocus,
     Edit(KeyEvent),
     Sign,
     ToggleHelp,
@@ -123,6 +140,8 @@ pub struct Inbox {
     pub(super) signed: Vec<String>,
     /// Remarks typed earlier, by record id: what the host kept.
     kept: Vec<RemarkDraft>,
+    /// The window's size at the last frame (`None` before the first).
+    room: Option<(u16, u16)>,
 }
 
 impl Inbox {
@@ -144,6 +163,7 @@ impl Inbox {
             now,
             signed: Vec::new(),
             kept: Vec::new(),
+            room: None,
         }
     }
 
@@ -152,6 +172,11 @@ impl Inbox {
     pub fn with_kept(mut self, kept: Vec<RemarkDraft>) -> Self {
         self.kept = kept;
         self
+    }
+
+    /// The window's size, as the last frame was drawn.
+    pub fn resized(&mut self, width: u16, height: u16) {
+        self.room = Some((width, height));
     }
 
     pub fn mode(&self) -> &Mode {
@@ -179,8 +204,7 @@ impl Inbox {
             return Some(Msg::Quit);
         }
         if self.help {
-            return matches!(key.code, KeyCode::Esc | KeyCode::F(1) | KeyCode::Char('?'))
-                .then_some(Msg::ToggleHelp);
+            return keymap::lookup(IN_HELP, &key);
         }
         if let Some(msg) = keymap::lookup(self.keys(), &key) {
             return Some(msg);
@@ -198,11 +222,21 @@ impl Inbox {
 
     /// The bindings of the screen in front.
     pub(super) fn keys(&self) -> &'static [keymap::Binding<Msg>] {
+        if self.help {
+            IN_HELP
+        } else {
+            self.screen_keys()
+        }
+    }
+
+    /// The bindings of the screen in front, help or not: what help lists.
+    pub(super) fn screen_keys(&self) -> &'static [keymap::Binding<Msg>] {
         match &self.mode {
             Mode::List if self.items.is_empty() => BACK_OR_LEAVE,
             Mode::List => LIST,
             Mode::Reading { .. } => READING,
-            Mode::Verdict(_) => VERDICT,
+            Mode::Verdict(form) if form.focus == Focus::Choice => VERDICT_ON_CHOICE,
+            Mode::Verdict(_) => VERDICT_ON_TEXT,
             Mode::Done(_) => DONE,
         }
     }
@@ -300,6 +334,7 @@ impl Inbox {
     fn verdict(&mut self, msg: Msg) -> Vec<Effect> {
         let lang = self.lang;
         let now = self.now;
+        let fits = self.room.is_none_or(|(w, h)| self.verdict_fits(w, h));
         let Some(record) = self.current().map(|w| w.subject.stored.record.id.clone()) else {
             return Vec::new();
         };
@@ -326,13 +361,7 @@ impl Inbox {
                 form.verdict = order[(at + 2) % 3];
                 changed = true;
             }
-            Msg::NextFocus => {
-                form.focus = match (form.focus, form.passphrase.is_some()) {
-                    (Focus::Choice, _) => Focus::Remark,
-                    (Focus::Remark, true) => Focus::Passphrase,
-                    _ => Focus::Choice,
-                };
-            }
+            Msg::NextFocus | Msg::PrevFocus => form.move_focus(msg == Msg::NextFocus),
             Msg::Edit(key) => match form.focus {
                 Focus::Remark => {
                     form.remark.input(key);
@@ -357,6 +386,10 @@ impl Inbox {
                     scroll: 0,
                     norm: false,
                 };
+                return Vec::new();
+            }
+            Msg::Sign if !fits => {
+                form.error = Some(lang.too_small_to_sign().to_owned());
                 return Vec::new();
             }
             Msg::Sign => {
@@ -411,6 +444,7 @@ impl Inbox {
                     // A wrong passphrase is said at the passphrase.
                     match &mut form.passphrase {
                         Some(p) if error == self.lang.wrong_passphrase() => {
+                            p.clear();
                             p.error = Some(error);
                             form.focus = Focus::Passphrase;
                         }

@@ -31,7 +31,7 @@ pub fn run_on_terminal(app: &mut App, host: &mut dyn Host) -> io::Result<Ending>
 pub fn run_inbox_on_terminal(
     inbox: &mut super::inbox::Inbox,
     host: &mut dyn super::inbox::run::ReviewHost,
-) -> io::Result<Vec<String>> {
+) -> io::Result<super::inbox::run::Left> {
     let mut events = key_events()?;
     let mut screen = Screen::enter()?;
     let signed = super::inbox::run::run(&mut screen.0, inbox, &mut events, host);

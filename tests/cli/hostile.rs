@@ -917,3 +917,44 @@ fn odd_ids_are_no_records_and_never_reach_the_terminal_raw() {
     let listed = s.team.as_("bea").arg("list").output().expect("run");
     assert!(!stdout(&listed).contains('\u{1b}'), "{:?}", stdout(&listed));
 }
+
+/// What a signed record says reaches the terminal as text, never as
+/// escapes, and an odd hash does not crash `show`.
+#[test]
+fn show_neither_obeys_nor_crashes_on_what_a_record_says() {
+    let team = super::support::Team::new();
+    let id = team.record(
+        "anna",
+        "pw-zoektermijn-jongeren",
+        &super::support::Team::example("pw-zoektermijn-jongeren"),
+    );
+    let file = team.record_file(&id);
+    let text = std::fs::read_to_string(&file).expect("read");
+    let sha = text
+        .lines()
+        .find(|l| l.starts_with("sha256 = "))
+        .expect("sha256")
+        .to_owned();
+    for forged in [
+        "sha256 = \"\\u001b[2J\\u001b]0;owned\\u0007abcdefghijklm\"",
+        "sha256 = \"x\"",
+        "sha256 = \"abcdefghijké\"",
+    ] {
+        std::fs::write(&file, text.replacen(&sha, forged, 1)).expect("write");
+        super::support::resign(&team, &file, "anna", "maatwerk-record");
+        let out = team.as_("bea").args(["show", &id]).output().expect("run");
+        assert!(
+            out.status.code().is_some_and(|c| c < 100),
+            "{forged}: {out:?}"
+        );
+        let shown = format!(
+            "{}{}",
+            super::support::stdout(&out),
+            super::support::stderr(&out)
+        );
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{forged}: {shown:?}"
+        );
+    }
+}

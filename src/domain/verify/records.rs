@@ -254,6 +254,9 @@ fn check_parsed(
             "keyring and adoptions missing".into(),
         ));
     }
+    if under.as_ref().is_some_and(padded_heads) {
+        findings.push(FindingKind::NotAsWritten);
+    }
     let claim = Claim {
         author: &record.author,
         at: record.created,
@@ -313,6 +316,14 @@ fn check_parsed(
         pending,
         link,
     }
+}
+
+/// Whether the heads a record names are padded: this program names each
+/// head once, and a store has few at a time.
+fn padded_heads(under: &crate::domain::record::SignedUnder) -> bool {
+    [&under.keyring, &under.adoptions]
+        .iter()
+        .any(|heads| heads.len() > 64 || (1..heads.len()).any(|i| heads[..i].contains(&heads[i])))
 }
 
 /// Keeps `record` when reviews or withdrawals are about it, or when it

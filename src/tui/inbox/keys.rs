@@ -83,8 +83,7 @@ pub const READING: &[Binding<Msg>] = &[
     HELP,
 ];
 
-/// The verdict: keys that type go to the remark or the passphrase.
-pub const VERDICT: &[Binding<Msg>] = &[
+const CHOOSE: [Binding<Msg>; 3] = [
     Binding::hinted(
         &[Key::Code(KeyCode::F(5))],
         Msg::Choose(Verdict::Approve),
@@ -103,14 +102,15 @@ pub const VERDICT: &[Binding<Msg>] = &[
         Label::Fixed("F7"),
         KeyAction::Reject,
     ),
-    Binding::quiet(&[Key::Code(KeyCode::Right)], Msg::NextChoice),
-    Binding::quiet(&[Key::Code(KeyCode::Left)], Msg::PrevChoice),
+];
+const FIELDS_SIGN_BACK_HELP: [Binding<Msg>; 5] = [
     Binding::hinted(
-        &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)],
+        &[Key::Code(KeyCode::Tab)],
         Msg::NextFocus,
         Label::Fixed("Tab"),
-        KeyAction::Field,
+        KeyAction::NextField,
     ),
+    Binding::quiet(&[Key::Code(KeyCode::BackTab)], Msg::PrevFocus),
     Binding::hinted(
         &[Key::Ctrl('s'), Key::Code(KeyCode::F(2))],
         Msg::Sign,
@@ -130,6 +130,50 @@ pub const VERDICT: &[Binding<Msg>] = &[
         KeyAction::Help,
     ),
 ];
+
+/// The verdict, on the choice: ← and → choose.
+pub const VERDICT_ON_CHOICE: &[Binding<Msg>] = &[
+    Binding::hinted(
+        &[Key::Code(KeyCode::Right)],
+        Msg::NextChoice,
+        Label::Fixed("←→"),
+        KeyAction::Choose,
+    ),
+    Binding::quiet(&[Key::Code(KeyCode::Left)], Msg::PrevChoice),
+    CHOOSE[0],
+    CHOOSE[1],
+    CHOOSE[2],
+    FIELDS_SIGN_BACK_HELP[0],
+    FIELDS_SIGN_BACK_HELP[1],
+    FIELDS_SIGN_BACK_HELP[2],
+    FIELDS_SIGN_BACK_HELP[3],
+    FIELDS_SIGN_BACK_HELP[4],
+];
+
+/// The verdict, in the remark or the passphrase: every other key types
+/// (arrows move the cursor).
+pub const VERDICT_ON_TEXT: &[Binding<Msg>] = &[
+    CHOOSE[0],
+    CHOOSE[1],
+    CHOOSE[2],
+    FIELDS_SIGN_BACK_HELP[0],
+    FIELDS_SIGN_BACK_HELP[1],
+    FIELDS_SIGN_BACK_HELP[2],
+    FIELDS_SIGN_BACK_HELP[3],
+    FIELDS_SIGN_BACK_HELP[4],
+];
+
+/// Help is open: Esc, F1 or ? closes it.
+pub const IN_HELP: &[Binding<Msg>] = &[Binding::hinted(
+    &[
+        Key::Code(KeyCode::Esc),
+        Key::Code(KeyCode::F(1)),
+        Key::char('?'),
+    ],
+    Msg::ToggleHelp,
+    Label::Fixed("Esc"),
+    KeyAction::CloseHelp,
+)];
 
 /// A verdict signed.
 pub const DONE: &[Binding<Msg>] = &[

@@ -130,7 +130,9 @@ pub fn lines(rows: &[Row], width: u16) -> Vec<(bool, String)> {
         match row {
             Row::Blank => out.push((false, String::new())),
             Row::Heading(text) => {
-                for line in textwrap::wrap(&printable(text), width) {
+                let options = textwrap::Options::new(width)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                for line in textwrap::wrap(&printable(text), options) {
                     out.push((true, line.into_owned()));
                 }
             }
@@ -139,7 +141,8 @@ pub fn lines(rows: &[Row], width: u16) -> Vec<(bool, String)> {
                 let pad = " ".repeat(18.min(width / 2));
                 let options = textwrap::Options::new(width)
                     .initial_indent(&head)
-                    .subsequent_indent(&pad);
+                    .subsequent_indent(&pad)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
                 for line in textwrap::wrap(&printable(value), options) {
                     out.push((false, line.into_owned()));
                 }
@@ -148,7 +151,8 @@ pub fn lines(rows: &[Row], width: u16) -> Vec<(bool, String)> {
                 let pad = " ".repeat(usize::from(*indent));
                 let options = textwrap::Options::new(width)
                     .initial_indent(&pad)
-                    .subsequent_indent(&pad);
+                    .subsequent_indent(&pad)
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
                 for paragraph in printable(text).split('\n') {
                     for line in textwrap::wrap(paragraph, options.clone()) {
                         out.push((false, line.into_owned()));

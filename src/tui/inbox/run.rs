@@ -32,27 +32,37 @@ pub trait ReviewHost {
     fn reload(&mut self) -> Result<Vec<Waiting>, String>;
 }
 
-/// Runs `inbox` on `terminal` until the team lead leaves; returns the ids
-/// of the verdicts signed.
+/// How the inbox ended: the verdicts signed, and the record whose remark
+/// was kept to go on with.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Left {
+    pub signed: Vec<String>,
+    pub kept: Option<String>,
+}
+
+/// Runs `inbox` on `terminal` until the team lead leaves.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     inbox: &mut Inbox,
     events: &mut dyn Iterator<Item = io::Result<Event>>,
     host: &mut dyn ReviewHost,
-) -> io::Result<Vec<String>>
+) -> io::Result<Left>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
         let mut too_small = false;
+        let mut size = (0, 0);
         if let Err(e) = terminal.draw(|frame| {
             let area = frame.area();
+            size = (area.width, area.height);
             too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
             frame.render_widget(&*inbox, area);
         }) {
             keep(inbox, host)?;
             return Err(io::Error::other(e));
         }
+        inbox.resized(size.0, size.1);
         let msg = match events.next() {
             None => Some(Msg::Quit),
             Some(Err(e)) => {
@@ -83,7 +93,10 @@ where
                 },
                 Effect::Quit => {
                     keep(inbox, host)?;
-                    return Ok(inbox.signed().to_vec());
+                    return Ok(Left {
+                        signed: inbox.signed().to_vec(),
+                        kept: inbox.typed().map(|d| d.record),
+                    });
                 }
             }
         }

@@ -225,8 +225,9 @@ fn the_loop_signs_through_the_host_and_a_closed_terminal_keeps_the_remark() {
     keys.extend(typed("Looks right."));
     keys.extend([ctrl('s'), key(KeyCode::Enter), key(KeyCode::Esc)]);
     let mut events = keys.into_iter().map(|k| Ok(Event::Key(k)));
-    let signed = run(&mut terminal, &mut inbox, &mut events, &mut host).unwrap();
-    assert_eq!(signed, ["RV-20261125-AAAAAAAA"]);
+    let left = run(&mut terminal, &mut inbox, &mut events, &mut host).unwrap();
+    assert_eq!(left.signed, ["RV-20261125-AAAAAAAA"]);
+    assert_eq!(left.kept, None);
     assert_eq!(host.signed[0].1, Verdict::Approve);
     assert_eq!(host.signed[0].2.as_deref(), Some("Looks right."));
 
@@ -236,8 +237,9 @@ fn the_loop_signs_through_the_host_and_a_closed_terminal_keeps_the_remark() {
     let mut keys = vec![key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::F(7))];
     keys.extend(typed("Not"));
     let mut events = keys.into_iter().map(|k| Ok(Event::Key(k)));
-    run(&mut terminal, &mut inbox, &mut events, &mut host).unwrap();
+    let left = run(&mut terminal, &mut inbox, &mut events, &mut host).unwrap();
     assert_eq!(host.kept.last().map(|d| d.remark.as_str()), Some("Not"));
+    assert!(left.kept.is_some());
     assert!(host.signed.is_empty());
 }
 
@@ -283,4 +285,42 @@ fn snapshots_in_both_languages_and_narrow() {
         );
     }
     insta::assert_snapshot!("inbox_empty_nl_80x24", screen(&inbox_empty(), 80, 24));
+}
+
+#[test]
+fn arrows_move_in_the_remark_and_a_window_too_small_to_show_the_verdict_does_not_sign() {
+    let mut inbox = make(Lang::Nl, false);
+    press(
+        &mut inbox,
+        &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Tab)],
+    );
+    press(&mut inbox, &typed("abcdef"));
+    press(&mut inbox, &[key(KeyCode::Left), key(KeyCode::Left)]);
+    press(&mut inbox, &typed("Q"));
+    let Mode::Verdict(form) = inbox.mode() else {
+        panic!("not on the verdict")
+    };
+    assert_eq!(form.remark.lines().join("\n"), "abcdQef");
+    assert_eq!(form.verdict, Verdict::Approve, "the arrows chose nothing");
+    inbox.resized(50, 14);
+    assert!(
+        !press(&mut inbox, &[ctrl('s')])
+            .iter()
+            .any(|e| matches!(e, Effect::Sign { .. }))
+    );
+    let Mode::Verdict(form) = inbox.mode() else {
+        panic!("left the verdict")
+    };
+    assert!(
+        form.error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("te klein")
+    );
+    inbox.resized(80, 24);
+    assert!(
+        press(&mut inbox, &[ctrl('s')])
+            .iter()
+            .any(|e| matches!(e, Effect::Sign { .. }))
+    );
 }

@@ -68,7 +68,9 @@ impl Widget for &Inbox {
         let inner = block.inner(main);
         block.render(main, buf);
         if self.help {
-            render_help(l, &hints, inner, buf);
+            let mut listed = keymap::hints(self.screen_keys(), l);
+            listed.extend(keymap::hints(QUIT, l));
+            render_help(l, &listed, inner, buf);
         } else {
             match &self.mode {
                 Mode::List => self.render_list(inner, buf),
@@ -162,13 +164,17 @@ impl Inbox {
                     r.author.name,
                     r.norm.id
                 );
-                let options = textwrap::Options::new(width + 4).subsequent_indent("  ");
+                let options = textwrap::Options::new(width + 4)
+                    .subsequent_indent("  ")
+                    .word_splitter(textwrap::WordSplitter::NoHyphenation);
                 let mut lines: Vec<(bool, String)> = textwrap::wrap(&head, options)
                     .into_iter()
                     .map(|line| (chosen, line.into_owned()))
                     .collect();
                 for why in &w.why {
-                    for line in textwrap::wrap(why, width) {
+                    let options = textwrap::Options::new(width)
+                        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                    for line in textwrap::wrap(why, options) {
                         lines.push((chosen, format!("    {line}")));
                     }
                 }
@@ -215,63 +221,116 @@ fn render_rows(rows: &[Row], scroll: u16, area: Rect, buf: &mut Buffer) {
     Paragraph::new(shown).render(area, buf);
 }
 
+/// The verdict screen's parts at `width`: the choice (naming the record),
+/// what the signature means, the passphrase and the error, in rows.
+struct VerdictRows {
+    choice_text: String,
+    choice: u16,
+    meaning_text: String,
+    meaning: u16,
+    passphrase: u16,
+    error: u16,
+}
+
+impl VerdictRows {
+    fn at(l: Lang, form: &VerdictForm, record: &str, width: u16) -> Self {
+        let choices: Vec<String> = [Verdict::Approve, Verdict::Return, Verdict::Reject]
+            .iter()
+            .map(|v| {
+                let mark = if *v == form.verdict {
+                    "(•)"
+                } else {
+                    "(\u{a0})"
+                };
+                // Kept together when the line wraps.
+                format!("{mark}\u{a0}{}", l.verdict_choice(*v))
+            })
+            .collect();
+        let marker = if form.focus == Focus::Choice {
+            "▶ "
+        } else {
+            "  "
+        };
+        let choice_text = format!(
+            "{marker}{}: {}",
+            l.label_verdict_on(record),
+            choices.join("   ")
+        );
+        let meaning_text = l.verdict_meaning(form.verdict, record);
+        Self {
+            choice: rows(&choice_text, width),
+            meaning: rows(&meaning_text, width),
+            passphrase: form.passphrase.as_ref().map_or(0, |p| p.height(width)),
+            error: form
+                .error
+                .as_ref()
+                .map_or(0, |e| rows(&format!("✗ {e}"), width)),
+            choice_text,
+            meaning_text,
+        }
+    }
+
+    /// Rows everything takes, the remark at its smallest (three).
+    fn needed(&self) -> u16 {
+        self.choice + self.meaning + 1 + 1 + 3 + self.passphrase + self.error
+    }
+}
+
+impl Inbox {
+    /// Whether the verdict screen shows all of itself in a window of
+    /// `width` × `height`: nobody signs what they cannot see.
+    pub(super) fn verdict_fits(&self, width: u16, height: u16) -> bool {
+        let (Mode::Verdict(form), Some(item)) = (&self.mode, self.items.get(self.selected)) else {
+            return true;
+        };
+        let hints = self.hints();
+        let bar = HintBar(&hints).height(width).clamp(1, height / 3);
+        let inner = (width.saturating_sub(2), height.saturating_sub(bar + 2));
+        VerdictRows::at(self.lang, form, &item.subject.stored.record.id, inner.0).needed()
+            <= inner.1
+    }
+}
+
 fn render_verdict(l: Lang, form: &VerdictForm, record: &str, area: Rect, buf: &mut Buffer) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let choices: Vec<String> = [Verdict::Approve, Verdict::Return, Verdict::Reject]
-        .iter()
-        .map(|v| {
-            let mark = if *v == form.verdict {
-                "(•)"
-            } else {
-                "(\u{a0})"
-            };
-            // Kept together when the line wraps.
-            format!("{mark}\u{a0}{}", l.verdict_choice(*v))
-        })
-        .collect();
-    let marker = |focus: Focus| if form.focus == focus { "▶ " } else { "  " };
-    let meaning = l.verdict_meaning(form.verdict, record);
-    let error = form.error.as_ref().map(|e| format!("✗ {e}"));
-    let choice_text = format!(
-        "{}{}: {}",
-        marker(Focus::Choice),
-        l.label_verdict(),
-        choices.join("   ")
-    );
-    let choice_rows = rows(&choice_text, area.width);
-    let error_rows = error.as_ref().map_or(0, |e| rows(e, area.width));
-    let passphrase_rows = form.passphrase.as_ref().map_or(0, |p| p.height(area.width));
-    // The remark keeps at least three lines; the meaning of the signature
-    // takes what room is left, up to all of it.
-    let fixed = choice_rows + 1 + passphrase_rows + error_rows;
-    let meaning_rows = rows(&meaning, area.width)
-        .saturating_add(1)
-        .min(area.height.saturating_sub(fixed + 3));
-    let [choice, remark_label, remark, pass, err, mean] = Layout::vertical([
-        Constraint::Length(choice_rows),
+    let r = VerdictRows::at(l, form, record, area.width);
+    if r.needed() > area.height {
+        Paragraph::new(l.too_small_to_sign())
+            .wrap(Wrap { trim: true })
+            .render(area, buf);
+        return;
+    }
+    let [choice, mean, _, remark_label, remark, pass, err] = Layout::vertical([
+        Constraint::Length(r.choice),
+        Constraint::Length(r.meaning),
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(passphrase_rows),
-        Constraint::Length(error_rows),
-        Constraint::Length(meaning_rows),
+        Constraint::Length(r.passphrase),
+        Constraint::Length(r.error),
     ])
     .areas(area);
-    let choice_style = if form.focus == Focus::Choice {
-        bold
-    } else {
-        Style::new()
+    let style = |focus: Focus| {
+        if form.focus == focus {
+            bold
+        } else {
+            Style::new()
+        }
     };
-    Paragraph::new(Line::styled(choice_text, choice_style))
+    Paragraph::new(Line::styled(r.choice_text, style(Focus::Choice)))
         .wrap(Wrap { trim: false })
         .render(choice, buf);
-    let label_style = if form.focus == Focus::Remark {
-        bold
+    Paragraph::new(r.meaning_text)
+        .wrap(Wrap { trim: true })
+        .render(mean, buf);
+    let marker = if form.focus == Focus::Remark {
+        "▶ "
     } else {
-        Style::new()
+        "  "
     };
     Paragraph::new(Line::styled(
-        format!("{}{}", marker(Focus::Remark), l.label_remark(form.verdict)),
-        label_style,
+        format!("{marker}{}", l.label_remark(form.verdict)),
+        style(Focus::Remark),
     ))
     .render(remark_label, buf);
     let boxed = Block::bordered();
@@ -281,14 +340,11 @@ fn render_verdict(l: Lang, form: &VerdictForm, record: &str, area: Rect, buf: &m
     if let Some(p) = &form.passphrase {
         p.render(pass, buf, form.focus == Focus::Passphrase);
     }
-    if let Some(error) = error {
-        Paragraph::new(Line::styled(error, bold))
+    if let Some(error) = &form.error {
+        Paragraph::new(Line::styled(format!("✗ {error}"), bold))
             .wrap(Wrap { trim: true })
             .render(err, buf);
     }
-    Paragraph::new(vec![Line::raw(""), Line::raw(meaning)])
-        .wrap(Wrap { trim: true })
-        .render(mean, buf);
 }
 
 fn render_help(l: Lang, hints: &[Hint], area: Rect, buf: &mut Buffer) {
