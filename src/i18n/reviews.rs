@@ -590,6 +590,13 @@ impl Lang {
         }
     }
 
+    pub fn returned_to_you(self) -> &'static str {
+        self.pick(
+            "Teruggestuurd naar u — herzie met de opdracht eronder:",
+            "Returned to you — revise with the command below it:",
+        )
+    }
+
     pub fn review_not_signed(self) -> &'static str {
         self.pick("Niets ondertekend.", "Nothing signed.")
     }

@@ -34,6 +34,15 @@ pub struct Waiting {
     pub why: Vec<String>,
 }
 
+/// One of the reviewer's own records that came back to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Returned {
+    pub id: String,
+    /// Who returned it.
+    pub by: String,
+    pub remark: Option<String>,
+}
+
 /// Where the focus is on the verdict screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -142,6 +151,8 @@ pub struct Inbox {
     kept: Vec<RemarkDraft>,
     /// The window's size at the last frame (`None` before the first).
     room: Option<(u16, u16)>,
+    /// This person's own records returned to them, to revise.
+    pub(super) returned: Vec<Returned>,
 }
 
 impl Inbox {
@@ -164,7 +175,15 @@ impl Inbox {
             signed: Vec::new(),
             kept: Vec::new(),
             room: None,
+            returned: Vec::new(),
         }
+    }
+
+    /// This person's own records that came back to them.
+    #[must_use]
+    pub fn with_returned(mut self, returned: Vec<Returned>) -> Self {
+        self.returned = returned;
+        self
     }
 
     /// Remarks typed in an earlier session, to take up again.

@@ -57,6 +57,37 @@ impl InboxHost {
             .collect())
     }
 
+    /// The records of this reviewer's own that were returned to them: id,
+    /// who returned it and the remark, oldest first.
+    pub fn returned_to_me(&self) -> Result<Vec<super::Returned>, StoreError> {
+        let state = self.store.state()?;
+        let today = self.clock.today();
+        let filter = crate::domain::store::RecordFilter {
+            author: Some(self.grant.principal.clone()),
+            brief: true,
+            ..Default::default()
+        };
+        let kept = crate::domain::store::with_status(&self.store, &state, &filter, today, &|l| {
+            l.status == Status::Returned
+        })?;
+        let ledger =
+            crate::domain::store::Ledger::new(&self.store, &state, &kept.acts, &kept.records);
+        Ok(kept
+            .records
+            .iter()
+            .map(|stored| {
+                let tale = ledger.story(stored, today);
+                let subject = Subject::from_story(stored, None, &tale);
+                let (by, remark) = subject.returned_by.unwrap_or_default();
+                super::Returned {
+                    id: stored.record.id.clone(),
+                    by,
+                    remark,
+                }
+            })
+            .collect())
+    }
+
     /// Remarks kept from an earlier session for the records in `items`.
     pub fn kept(&self, items: &[Waiting]) -> Vec<RemarkDraft> {
         items

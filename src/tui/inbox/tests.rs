@@ -285,6 +285,17 @@ fn snapshots_in_both_languages_and_narrow() {
         );
     }
     insta::assert_snapshot!("inbox_empty_nl_80x24", screen(&inbox_empty(), 80, 24));
+    let returned = inbox_empty().with_returned(vec![Returned {
+        id: "MW-20261123-7X41JRQT".into(),
+        by: "Tom Teamleider".into(),
+        remark: Some("Onderbouw het voorschot.".into()),
+    }]);
+    let shown = screen(&returned, 80, 24);
+    assert!(
+        shown.contains("maatwerk new --revises MW-20261123-7X41JRQT"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("inbox_returned_to_author_nl_80x24", shown);
 }
 
 #[test]

@@ -129,12 +129,40 @@ impl Widget for &Inbox {
 impl Inbox {
     fn render_list(&self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
+        // Records of one's own that came back: below the list, or alone.
+        let mut back: Vec<Line> = Vec::new();
+        if !self.returned.is_empty() {
+            back.push(Line::styled(
+                l.returned_to_you(),
+                Style::new().add_modifier(Modifier::BOLD),
+            ));
+            for r in &self.returned {
+                let remark = r
+                    .remark
+                    .as_deref()
+                    .map(|m| format!(": “{m}”"))
+                    .unwrap_or_default();
+                back.push(Line::raw(
+                    crate::domain::text::printable(&format!("  {} · {}{remark}", r.id, r.by))
+                        .into_owned(),
+                ));
+                back.push(Line::raw(format!("    maatwerk new --revises {}", r.id)));
+            }
+        }
         if self.items.is_empty() {
-            Paragraph::new(l.nothing_to_review())
-                .wrap(Wrap { trim: true })
+            let mut lines = vec![Line::raw(l.nothing_to_review()), Line::raw("")];
+            lines.extend(back);
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
                 .render(area, buf);
             return;
         }
+        let back_rows = u16::try_from(back.len())
+            .unwrap_or(u16::MAX)
+            .min(area.height / 2);
+        let [area, below] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(back_rows)]).areas(area);
+        Paragraph::new(back).render(below, buf);
         let [head, list] =
             Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
         Paragraph::new(l.inbox_heading(self.items.len()))
