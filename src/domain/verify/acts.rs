@@ -219,15 +219,14 @@ fn chain_name(stem: &str, prefix: &str) -> Option<(u64, String)> {
         .flatten()
 }
 
-fn read_kind<T: Act>(
+fn read_kind<T: Act + Send>(
     cx: &Context<'_>,
     dir_name: &str,
     findings: &mut Vec<Finding>,
 ) -> (Vec<(String, T)>, usize) {
     let dir = cx.base.join(dir_name);
-    let mut counted = Vec::new();
-    let mut count = 0;
-    let mut ids = Ids::default();
+    // Every signer's files, in chain order.
+    let mut named: Vec<(String, u64, String, std::path::PathBuf)> = Vec::new();
     for principal in layout::author_dirs(cx.base, &dir, findings) {
         let files = layout::signed_files(
             cx.base,
@@ -235,34 +234,72 @@ fn read_kind<T: Act>(
             |s| chain_name(s, T::PREFIX).is_some(),
             findings,
         );
-        let mut named: Vec<(u64, String, &Path)> = files
-            .iter()
+        let mut mine: Vec<(String, u64, String, std::path::PathBuf)> = files
+            .into_iter()
             .filter_map(|p| {
-                let (seq, id) = chain_name(layout::name_of(p).strip_suffix(".toml")?, T::PREFIX)?;
-                Some((seq, id, p.as_path()))
+                let (seq, id) = chain_name(layout::name_of(&p).strip_suffix(".toml")?, T::PREFIX)?;
+                Some((principal.clone(), seq, id, p))
             })
             .collect();
-        named.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        let mut walk = Walk::default();
-        for (seq, id, path) in named {
-            count += 1;
-            let rel = relative(cx.base, path);
-            match check_one::<T>(cx, path, (&principal, seq, &id)) {
-                Err(kind) => findings.push(Finding::new(&rel, kind)),
-                Ok((act, link, kinds, signed)) => {
-                    let counts = signed && !kinds.iter().any(is_fatal);
-                    findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k)));
-                    ids.note(&link, findings);
-                    walk.step(link, findings);
-                    if counts {
-                        counted.push((rel, act));
-                    }
+        mine.sort_by(|a, b| (a.1, &a.2).cmp(&(b.1, &b.2)));
+        named.extend(mine);
+    }
+    // Checked on all cores; the chains walked in order afterwards.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
+    let chunk = named.len().div_ceil(threads).max(1);
+    let checked: Vec<Result<Checked<T>, FindingKind>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = named
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(principal, seq, id, path)| {
+                            check_one::<T>(cx, path, (principal, *seq, id))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    vec![Err(FindingKind::Unreadable("a checker stopped".into()))]
+                })
+            })
+            .collect()
+    });
+    let mut counted = Vec::new();
+    let mut ids = Ids::default();
+    let mut walk = Walk::default();
+    let mut last_principal: Option<&str> = None;
+    for ((principal, _, _, path), result) in named.iter().zip(checked) {
+        if last_principal != Some(principal.as_str()) {
+            walk = Walk::default();
+            last_principal = Some(principal);
+        }
+        let rel = relative(cx.base, path);
+        match result {
+            Err(kind) => findings.push(Finding::new(&rel, kind)),
+            Ok((act, link, kinds, signed)) => {
+                let counts = signed && !kinds.iter().any(is_fatal);
+                findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k)));
+                ids.note(&link, findings);
+                walk.step(link, findings);
+                if counts {
+                    counted.push((rel, act));
                 }
             }
         }
     }
-    (counted, count)
+    (counted, named.len())
 }
+
+/// One act checked: its value, its chain link, its findings, and whether
+/// its signer checks out.
+type Checked<T> = (T, Link, Vec<FindingKind>, bool);
 
 /// Findings after which an act is not told in the story: it is not where
 /// or what it says it is.
@@ -279,7 +316,7 @@ fn check_one<T: Act>(
     cx: &Context<'_>,
     path: &Path,
     (principal, seq, id): (&str, u64, &str),
-) -> Result<(T, Link, Vec<FindingKind>, bool), FindingKind> {
+) -> Result<Checked<T>, FindingKind> {
     let bytes = fsread::read(path, limit::SIGNED_FILE).map_err(read_problem)?;
     let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).map_err(read_problem)?;
     let text = std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
