@@ -302,16 +302,7 @@ fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
         Style::new().bold().underline(),
         lang.heading_motivation_record(),
     ))?;
-    let m = &r.motivation;
-    for (label, text) in [
-        (lang.part_circumstances(), &m.circumstances),
-        (lang.part_consequences(), &m.consequences),
-        (lang.part_aims(), &m.aims),
-        (lang.part_disproportionality(), &m.disproportionality),
-        (lang.part_resident_view(), &m.resident_view),
-        (lang.part_consulted(), &m.consulted),
-        (lang.part_expected_effect(), &m.expected_effect),
-    ] {
+    for (label, text) in lang.motivation_labelled(&r.motivation) {
         ctx.out.line(&format!("  {label}"))?;
         ctx.out.wrapped(4, text)?;
     }

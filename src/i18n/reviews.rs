@@ -744,6 +744,23 @@ impl Lang {
         }
     }
 
+    /// The seven parts of a record's motivation with their labels, in
+    /// their order.
+    pub fn motivation_labelled(
+        self,
+        m: &crate::domain::record::Motivation,
+    ) -> [(&'static str, &str); 7] {
+        [
+            (self.part_circumstances(), &m.circumstances),
+            (self.part_consequences(), &m.consequences),
+            (self.part_aims(), &m.aims),
+            (self.part_disproportionality(), &m.disproportionality),
+            (self.part_resident_view(), &m.resident_view),
+            (self.part_consulted(), &m.consulted),
+            (self.part_expected_effect(), &m.expected_effect),
+        ]
+    }
+
     pub fn needs_review_by(self, role: &str) -> String {
         match self {
             Self::Nl => format!("beoordeling door {role} of hoger"),

@@ -131,6 +131,18 @@ fn render_leaving(l: Lang, draft: &str, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_help(l: Lang, hints: &[Hint], area: Rect, buf: &mut Buffer) {
+    render_keys(l, hints, l.help_draft_note(), area, buf);
+}
+
+/// The help overlay: every key of the screen and what it does, then `note`.
+pub(super) fn render_keys(l: Lang, hints: &[Hint], note: &str, area: Rect, buf: &mut Buffer) {
+    // The keys in a column as wide as the widest of them, at least ten.
+    let width = hints
+        .iter()
+        .map(|h| h.keys.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(10);
     let lines: Vec<Line> = std::iter::once(Line::styled(
         l.keys_title(),
         Style::new().add_modifier(Modifier::BOLD),
@@ -138,9 +150,9 @@ fn render_help(l: Lang, hints: &[Hint], area: Rect, buf: &mut Buffer) {
     .chain(
         hints
             .iter()
-            .map(|h| Line::raw(format!("{:<10} {}", h.keys, h.action))),
+            .map(|h| Line::raw(format!("{:<width$} {}", h.keys, h.action))),
     )
-    .chain([Line::raw(""), Line::raw(l.help_draft_note())])
+    .chain([Line::raw(""), Line::raw(note.to_owned())])
     .collect();
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })

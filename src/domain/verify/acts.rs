@@ -42,102 +42,68 @@ trait Act: serde::de::DeserializeOwned + serde::Serialize {
     fn text_problems(&self) -> Vec<TextProblem>;
 }
 
-impl Act for Review {
-    const PREFIX: &'static str = "RV";
-    const FORMAT: &'static str = REVIEW_FORMAT;
-    const NAMESPACE: Namespace = Namespace::Review;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn format(&self) -> &str {
-        &self.format
-    }
-    fn created(&self) -> Timestamp {
-        self.created
-    }
-    fn seq(&self) -> u64 {
-        self.seq
-    }
-    fn prev(&self) -> Option<&String> {
-        self.prev.as_ref()
-    }
-    fn signer(&self) -> &Author {
-        &self.reviewer
-    }
-    fn keyring(&self) -> &[String] {
-        &self.keyring
-    }
-    fn text_problems(&self) -> Vec<TextProblem> {
-        review::check_remark(self.verdict, self.remark.as_deref())
-    }
+/// The accessors every chained act has, by the names its fields have.
+macro_rules! act {
+    ($t:ty, $prefix:literal, $format:expr, $ns:expr, $signer:ident, $texts:expr) => {
+        impl Act for $t {
+            const PREFIX: &'static str = $prefix;
+            const FORMAT: &'static str = $format;
+            const NAMESPACE: Namespace = $ns;
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn format(&self) -> &str {
+                &self.format
+            }
+            fn created(&self) -> Timestamp {
+                self.created
+            }
+            fn seq(&self) -> u64 {
+                self.seq
+            }
+            fn prev(&self) -> Option<&String> {
+                self.prev.as_ref()
+            }
+            fn signer(&self) -> &Author {
+                &self.$signer
+            }
+            fn keyring(&self) -> &[String] {
+                &self.keyring
+            }
+            fn text_problems(&self) -> Vec<TextProblem> {
+                let texts: fn(&Self) -> Vec<TextProblem> = $texts;
+                texts(self)
+            }
+        }
+    };
 }
 
-impl Act for Withdrawal {
-    const PREFIX: &'static str = "WD";
-    const FORMAT: &'static str = WITHDRAWAL_FORMAT;
-    const NAMESPACE: Namespace = Namespace::Withdrawal;
-    fn id(&self) -> &str {
-        &self.id
+act!(
+    Review,
+    "RV",
+    REVIEW_FORMAT,
+    Namespace::Review,
+    reviewer,
+    |r| { review::check_remark(r.verdict, r.remark.as_deref()) }
+);
+act!(
+    Withdrawal,
+    "WD",
+    WITHDRAWAL_FORMAT,
+    Namespace::Withdrawal,
+    by,
+    |w| { review::check_reason(&w.reason) }
+);
+act!(Sample, "SM", SAMPLE_FORMAT, Namespace::Sample, by, |s| {
+    let mut problems = Vec::new();
+    if crate::domain::bsn::contains_bsn(&s.seed) {
+        problems.push(TextProblem::BsnInText);
     }
-    fn format(&self) -> &str {
-        &self.format
+    if crate::domain::text::has_hidden_control(&s.seed) {
+        problems.push(TextProblem::HiddenCharacter);
     }
-    fn created(&self) -> Timestamp {
-        self.created
-    }
-    fn seq(&self) -> u64 {
-        self.seq
-    }
-    fn prev(&self) -> Option<&String> {
-        self.prev.as_ref()
-    }
-    fn signer(&self) -> &Author {
-        &self.by
-    }
-    fn keyring(&self) -> &[String] {
-        &self.keyring
-    }
-    fn text_problems(&self) -> Vec<TextProblem> {
-        review::check_reason(&self.reason)
-    }
-}
-
-impl Act for Sample {
-    const PREFIX: &'static str = "SM";
-    const FORMAT: &'static str = SAMPLE_FORMAT;
-    const NAMESPACE: Namespace = Namespace::Sample;
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn format(&self) -> &str {
-        &self.format
-    }
-    fn created(&self) -> Timestamp {
-        self.created
-    }
-    fn seq(&self) -> u64 {
-        self.seq
-    }
-    fn prev(&self) -> Option<&String> {
-        self.prev.as_ref()
-    }
-    fn signer(&self) -> &Author {
-        &self.by
-    }
-    fn keyring(&self) -> &[String] {
-        &self.keyring
-    }
-    fn text_problems(&self) -> Vec<TextProblem> {
-        let mut problems = Vec::new();
-        if crate::domain::bsn::contains_bsn(&self.seed) {
-            problems.push(TextProblem::BsnInText);
-        }
-        if crate::domain::text::has_hidden_control(&self.seed) {
-            problems.push(TextProblem::HiddenCharacter);
-        }
-        problems
-    }
-}
+    problems
+});
 
 /// The signed draws whose signer checks out, and how many files there were.
 pub fn read_samples(

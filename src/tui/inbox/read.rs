@@ -65,18 +65,9 @@ pub fn record_rows(lang: Lang, subject: &Subject, why: &[String]) -> Vec<Row> {
     }
     rows.push(Row::Blank);
     rows.push(Row::Heading(lang.heading_motivation_record().into()));
-    let m = &r.motivation;
-    for (label, text) in [
-        (lang.part_circumstances(), &m.circumstances),
-        (lang.part_consequences(), &m.consequences),
-        (lang.part_aims(), &m.aims),
-        (lang.part_disproportionality(), &m.disproportionality),
-        (lang.part_resident_view(), &m.resident_view),
-        (lang.part_consulted(), &m.consulted),
-        (lang.part_expected_effect(), &m.expected_effect),
-    ] {
+    for (label, text) in lang.motivation_labelled(&r.motivation) {
         rows.push(Row::Text(2, label.to_owned()));
-        rows.push(Row::Text(4, text.clone()));
+        rows.push(Row::Text(4, text.to_owned()));
     }
     if !r.evidence.is_empty() {
         rows.push(Row::Blank);

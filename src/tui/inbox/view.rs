@@ -70,7 +70,7 @@ impl Widget for &Inbox {
         if self.help {
             let mut listed = keymap::hints(self.screen_keys(), l);
             listed.extend(keymap::hints(QUIT, l));
-            render_help(l, &listed, inner, buf);
+            crate::tui::view::render_keys(l, &listed, l.inbox_help_note(), inner, buf);
         } else {
             match &self.mode {
                 Mode::List => self.render_list(inner, buf),
@@ -373,21 +373,4 @@ fn render_verdict(l: Lang, form: &VerdictForm, record: &str, area: Rect, buf: &m
             .wrap(Wrap { trim: true })
             .render(err, buf);
     }
-}
-
-fn render_help(l: Lang, hints: &[Hint], area: Rect, buf: &mut Buffer) {
-    let lines: Vec<Line> = std::iter::once(Line::styled(
-        l.keys_title(),
-        Style::new().add_modifier(Modifier::BOLD),
-    ))
-    .chain(
-        hints
-            .iter()
-            .map(|h| Line::raw(format!("{:<14} {}", h.keys, h.action))),
-    )
-    .chain([Line::raw(""), Line::raw(l.inbox_help_note())])
-    .collect();
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
 }
