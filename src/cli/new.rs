@@ -135,9 +135,14 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
 
     let prepared = match &earlier {
         None => prepared,
-        Some(subject) => {
-            link_to_earlier(prepared, subject, &records, (args, &proposal, loaded), ctx)?
-        }
+        Some(subject) => link_to_earlier(
+            prepared,
+            subject,
+            &records,
+            &grant,
+            (args, &proposal, loaded),
+            ctx,
+        )?,
     };
     let key = unlock(&key, ctx)?;
     let now = ctx.now;
@@ -208,6 +213,7 @@ fn link_to_earlier<'a>(
     prepared: ops::record::Prepared<'a>,
     subject: &Subject,
     records: &[crate::domain::store::StoredRecord],
+    grant: &crate::domain::keyring::Grant,
     (args, proposal, loaded): (
         &NewArgs,
         &crate::domain::decision::Proposal,
@@ -224,8 +230,8 @@ fn link_to_earlier<'a>(
         .map_err(|e| act_error(ctx, &e))?;
         Ok(prepared.extending(reference))
     } else {
-        let reference =
-            ops::review::revisable(subject, &proposal.case).map_err(|e| act_error(ctx, &e))?;
+        let reference = ops::review::revisable(subject, &proposal.case, grant)
+            .map_err(|e| act_error(ctx, &e))?;
         Ok(prepared.revising(reference))
     }
 }

@@ -186,6 +186,16 @@ fn sample(
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&state.keyring, &key, ctx)?;
+    if let Some(problem) = crate::domain::sample::check(&request, &grant.role).first() {
+        return Err(CliError::input(
+            format!(
+                "{}. {}",
+                lang.sample_problem(*problem),
+                lang.review_not_signed()
+            ),
+            None,
+        ));
+    }
     let (population, drawn) =
         review::draw_sample(&store, &request).map_err(|e| store_error(ctx, &e))?;
     let signer = unlock(&key, ctx)?;

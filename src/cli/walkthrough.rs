@@ -101,7 +101,7 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         let member = Member { store, key, grant };
         let (signatory, adopted) =
             StoreHost::signatory(&member, ctx.today).map_err(|e| store_error(ctx, &e))?;
-        let (draft, notice) = member_draft(start, &member.store, &drafts, &adopted, ctx)?;
+        let (draft, notice) = member_draft(start, &member, &drafts, &adopted, ctx)?;
         let mut app = App::new(
             lang,
             adopted.clone(),
@@ -138,14 +138,14 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
 /// draft to go on with, or a new one.
 fn member_draft(
     start: &Start<'_>,
-    store: &crate::domain::store::Store,
+    member: &Member,
     drafts: &Drafts,
     adopted: &Catalog,
     ctx: &Context,
 ) -> Result<(Draft, Option<String>), CliError> {
     match (start.revises, start.extends) {
-        (Some(id), _) => revision_draft(id, store, adopted, ctx, false),
-        (None, Some(id)) => revision_draft(id, store, adopted, ctx, true),
+        (Some(id), _) => revision_draft(id, member, adopted, ctx, false),
+        (None, Some(id)) => revision_draft(id, member, adopted, ctx, true),
         (None, None) => initial_draft(start, drafts, adopted, ctx),
     }
 }
@@ -155,12 +155,13 @@ fn member_draft(
 /// a notice with the reviewer's remark or the period that follows.
 fn revision_draft(
     id: &str,
-    store: &crate::domain::store::Store,
+    member: &Member,
     adopted: &Catalog,
     ctx: &Context,
     extending: bool,
 ) -> Result<(Draft, Option<String>), CliError> {
     let lang = ctx.lang;
+    let store = &member.store;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let subject = crate::domain::ops::review::Subject::find(store, &state, id, ctx.today)
         .map_err(|e| store_error(ctx, &e))?
@@ -168,8 +169,7 @@ fn revision_draft(
     let reference = if extending {
         subject.reference()
     } else {
-        subject
-            .reference_to_revise()
+        crate::domain::ops::review::revisable(&subject, &subject.stored.record.case, &member.grant)
             .map_err(|e| super::review::act_error(ctx, &e))?
     };
     let record = &subject.stored.record;

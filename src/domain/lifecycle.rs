@@ -200,7 +200,9 @@ impl<'a> Course<'a> {
         };
         match &self.standing {
             Standing::Open { needed } => m.rank(needed).is_some_and(|n| rank >= n),
-            _ => m.rank(&self.author.role).is_none_or(|a| rank > a),
+            // An author with no tier in the norm has nobody above them
+            // in it: only they and their reviewers may.
+            _ => m.rank(&self.author.role).is_some_and(|a| rank > a),
         }
     }
 }
@@ -295,6 +297,8 @@ pub enum ActProblem {
     NotReturned(Status),
     /// A revision for another case.
     OtherCase,
+    /// A revision by someone other than the author: the author revises.
+    NotTheAuthor,
 }
 
 impl ActProblem {
@@ -313,6 +317,7 @@ impl ActProblem {
             Self::RevisedTwice => "revised-twice",
             Self::NotReturned(_) => "revision-not-returned",
             Self::OtherCase => "revision-other-case",
+            Self::NotTheAuthor => "revision-not-by-author",
         }
     }
 }
@@ -417,6 +422,9 @@ impl<'a> Tally<'a> {
                 Some(Status::Superseded) => Some(ActProblem::RevisedTwice),
                 Some(status) => Some(ActProblem::AfterEnd(status)),
                 None if r.case != record.case => Some(ActProblem::OtherCase),
+                None if r.author.principal != record.author.principal => {
+                    Some(ActProblem::NotTheAuthor)
+                }
                 None if *self.course.standing() != Standing::Returned => {
                     Some(ActProblem::NotReturned(self.course.standing().status()))
                 }
@@ -659,6 +667,12 @@ mod tests {
         let course = Course::of(&r, Some(&norm));
         assert!(!course.may_withdraw(&author("carla", "consulent"), false));
         assert!(course.may_withdraw(&author("tom", "teamleider"), false));
+        // An author with no tier in the norm: nobody is above them in it.
+        let mut r = r;
+        r.author.role = "afdelingshoofd".into();
+        let course = Course::of(&r, Some(&norm));
+        assert!(!course.may_withdraw(&author("tom", "teamleider"), false));
+        assert!(course.may_withdraw(&author("tom", "teamleider"), true));
     }
 
     #[test]

@@ -20,6 +20,59 @@ use super::record::{Author, Record, RecordedOutcome};
 
 pub const SAMPLE_FORMAT: &str = "maatwerk-sample/1";
 
+/// The roles that draw samples: those who take a second look, not those
+/// whose decisions are looked at.
+pub const SAMPLERS: &[&str] = &["teamleider", "afdelingshoofd", "controller"];
+
+/// Why a draw may not be signed, or does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SampleProblem {
+    /// Not 1 to 100.
+    Percent,
+    /// No seed, or one with a BSN or a hidden character.
+    Seed,
+    /// `from` after `to`.
+    Window,
+    /// Drawn by a role that does not take second looks.
+    Drawer,
+}
+
+impl SampleProblem {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Percent => "sample-percent",
+            Self::Seed => "sample-seed",
+            Self::Window => "sample-window",
+            Self::Drawer => "sample-drawer",
+        }
+    }
+}
+
+/// Every reason `request`, drawn by someone in `role`, may not be signed.
+pub fn check(request: &Request, role: &str) -> Vec<SampleProblem> {
+    let mut problems = Vec::new();
+    if !(1..=100).contains(&request.percent) {
+        problems.push(SampleProblem::Percent);
+    }
+    let seed = request.seed.trim();
+    if seed.is_empty()
+        || seed != request.seed
+        || super::bsn::contains_bsn(seed)
+        || super::text::has_hidden_control(seed)
+    {
+        problems.push(SampleProblem::Seed);
+    }
+    if let (Some(from), Some(to)) = (request.from, request.to)
+        && from > to
+    {
+        problems.push(SampleProblem::Window);
+    }
+    if !SAMPLERS.contains(&role) {
+        problems.push(SampleProblem::Drawer);
+    }
+    problems
+}
+
 /// A signed draw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -203,6 +256,26 @@ mod tests {
         // A smaller share of the same seed is the start of the larger one.
         let five = draw(&request("audit-2026", 5), &refs).1;
         assert_eq!(five[..], drawn[..10]);
+    }
+
+    #[test]
+    fn a_draw_asks_a_share_a_seed_an_ordered_window_and_a_team_lead() {
+        assert_eq!(check(&request("s", 10), "teamleider"), []);
+        assert_eq!(
+            check(&request("s", 0), "controller"),
+            [SampleProblem::Percent]
+        );
+        assert_eq!(
+            check(&request("", 101), "teamleider"),
+            [SampleProblem::Percent, SampleProblem::Seed]
+        );
+        let mut reversed = request("s", 10);
+        reversed.from = Some(jiff::civil::date(2027, 1, 1));
+        reversed.to = Some(jiff::civil::date(2026, 1, 1));
+        assert_eq!(
+            check(&reversed, "consulent"),
+            [SampleProblem::Window, SampleProblem::Drawer]
+        );
     }
 
     #[test]

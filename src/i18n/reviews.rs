@@ -148,6 +148,12 @@ impl Lang {
             (Self::En, ActError::OtherCase { case }) => {
                 format!("a revision is about the same case: {case}")
             }
+            (Self::Nl, ActError::NotTheAuthor { author }) => {
+                format!("alleen de auteur herziet een teruggestuurde verantwoording: {author}")
+            }
+            (Self::En, ActError::NotTheAuthor { author }) => {
+                format!("only the author revises a returned record: {author}")
+            }
             (_, ActError::Text(problems)) => problems
                 .iter()
                 .map(|p| self.text_problem(*p))
@@ -218,6 +224,8 @@ impl Lang {
             (_, P::NotReturned(s)) => self.act_error(&ActError::NotReturned(*s)),
             (Self::Nl, P::OtherCase) => "een herziening voor een andere zaak".into(),
             (Self::En, P::OtherCase) => "a revision for another case".into(),
+            (Self::Nl, P::NotTheAuthor) => "een herziening door een ander dan de auteur".into(),
+            (Self::En, P::NotTheAuthor) => "a revision by someone other than the author".into(),
         }
     }
 
@@ -595,6 +603,19 @@ impl Lang {
             "Teruggestuurd naar u — herzie met de opdracht eronder:",
             "Returned to you — revise with the command below it:",
         )
+    }
+
+    pub fn sample_problem(self, problem: crate::domain::sample::SampleProblem) -> String {
+        use crate::domain::sample::{SAMPLERS, SampleProblem as P};
+        match (self, problem) {
+            (Self::Nl, P::Percent) => "het percentage loopt van 1 tot en met 100".into(),
+            (Self::En, P::Percent) => "the percentage runs from 1 to 100".into(),
+            (_, P::Seed) => self.bad_seed(),
+            (Self::Nl, P::Window) => "--from ligt na --to".into(),
+            (Self::En, P::Window) => "--from lies after --to".into(),
+            (Self::Nl, P::Drawer) => format!("een steekproef trekt een {}", SAMPLERS.join(", ")),
+            (Self::En, P::Drawer) => format!("a sample is drawn by a {}", SAMPLERS.join(", ")),
+        }
     }
 
     pub fn review_not_signed(self) -> &'static str {

@@ -83,6 +83,7 @@ impl Lang {
             | FindingKind::ActRecordMissing
             | FindingKind::ActText(_)
             | FindingKind::SampleNotRedone { .. }
+            | FindingKind::SampleRefused(_)
             | FindingKind::Extension(_) => self.verify_problem_derived(p),
             FindingKind::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
@@ -237,6 +238,10 @@ impl Lang {
                 format!("should never have been signed: {}", self.signal_problem(*problem)),
             ),
             FindingKind::Act(problem) => self.act_problem(problem),
+            FindingKind::SampleRefused(problem) => t(
+                format!("had niet ondertekend mogen worden: {}", self.sample_problem(*problem)),
+                format!("should never have been signed: {}", self.sample_problem(*problem)),
+            ),
             FindingKind::Extension(problem) => t(
                 format!("had niet ondertekend mogen worden: {}", self.extension_problem(problem)),
                 format!("should never have been signed: {}", self.extension_problem(problem)),
@@ -270,7 +275,10 @@ impl Lang {
 
     /// What a finding about the life of a decision means.
     fn act_meaning(self, p: &FindingKind) -> String {
-        if matches!(p, FindingKind::SampleNotRedone { .. }) {
+        if matches!(
+            p,
+            FindingKind::SampleNotRedone { .. } | FindingKind::SampleRefused(_)
+        ) {
             self.pick(
                 "De steekproef is niet de trekking die het zaad geeft: er is gekozen welke besluiten een tweede blik kregen.",
                 "The sample is not the draw its seed gives: someone chose which decisions got a second look.",
@@ -363,6 +371,7 @@ impl Lang {
                 "The moment of signing is not true: the file was made with a false date.",
             ),
             FindingKind::SampleNotRedone { .. }
+            | FindingKind::SampleRefused(_)
             | FindingKind::Act(_)
             | FindingKind::ActRecordMissing => self.act_meaning(p),
             FindingKind::Contradicts { .. }

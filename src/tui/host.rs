@@ -263,7 +263,7 @@ impl Host for StoreHost {
                     .map_err(|e| lang.act_error(&e))?;
             prepared = if draft.revises.is_some() {
                 prepared.revising(
-                    ops::review::revisable(&subject, &draft.case)
+                    ops::review::revisable(&subject, &draft.case, &grant)
                         .map_err(|e| lang.act_error(&e))?,
                 )
             } else {

@@ -282,13 +282,36 @@ fn a_returned_record_is_revised_once_and_a_decision_is_withdrawn_by_whoever_may(
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(status(&team, &id), "returned");
+    // Only the author revises.
+    let by_eve = team
+        .as_("eve")
+        .args(["new", "--revises", &id, "--answers"])
+        .arg(Team::example(NORM))
+        .output()
+        .expect("run");
+    assert_eq!(by_eve.status.code(), Some(2));
+    assert!(
+        stderr(&by_eve).contains("only the author"),
+        "{}",
+        stderr(&by_eve)
+    );
     let revision = team
         .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-25T09:00:00Z")
         .args(["new", "--revises", &id, "--answers"])
         .arg(Team::example(NORM))
         .output()
         .expect("run");
     assert!(revision.status.success(), "{}", stderr(&revision));
+    // A listing that leaves the revision out still knows it.
+    let before = json(
+        &team
+            .as_("bea")
+            .args(["list", "--to", "2026-11-24", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(before[0]["status"], "superseded", "{before:#}");
     let new_id = stdout(&revision).trim().to_owned();
     assert_eq!(status(&team, &id), "superseded");
     assert_eq!(status(&team, &new_id), "decided");
@@ -303,6 +326,7 @@ fn a_returned_record_is_revised_once_and_a_decision_is_withdrawn_by_whoever_may(
 
     let by_eve = team
         .as_("eve")
+        .env("MAATWERK_NOW", "2026-11-25T10:00:00Z")
         .args([
             "withdraw",
             &new_id,
@@ -314,6 +338,7 @@ fn a_returned_record_is_revised_once_and_a_decision_is_withdrawn_by_whoever_may(
     assert_eq!(by_eve.status.code(), Some(2), "{}", stderr(&by_eve));
     let by_anna = team
         .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-25T10:00:00Z")
         .args([
             "withdraw",
             &new_id,
@@ -393,6 +418,18 @@ fn a_sample_is_drawn_reproducibly_signed_and_redone_by_verify() {
         report.to_string().contains("sample-not-redone"),
         "{report:#}"
     );
+    // A consulent does not draw; a draw asking nothing does not count.
+    let by_anna = team
+        .as_("anna")
+        .args(["review", "--sample", "10%", "--seed", "s"])
+        .output()
+        .expect("run");
+    assert_eq!(by_anna.status.code(), Some(2), "{}", stderr(&by_anna));
+    edit(&file, &other.clone(), &first[0]);
+    edit(&file, "percent = 50", "percent = 0");
+    resign(&team, &file, "tom", "maatwerk-sample");
+    let (_, report) = team.verify();
+    assert!(report.to_string().contains("sample-percent"), "{report:#}");
     for bad in [["--sample", "0%"], ["--sample", "tien"]] {
         let out = team
             .as_("tom")

@@ -54,6 +54,10 @@ pub enum ActError {
     OtherCase {
         case: String,
     },
+    /// The author revises their own returned record.
+    NotTheAuthor {
+        author: String,
+    },
     Text(Vec<TextProblem>),
     /// The decision may not be extended so.
     Extension(Vec<crate::domain::extension::ExtensionProblem>),
@@ -322,8 +326,13 @@ impl PreparedWithdrawal {
 /// Whether `subject` may be revised by a new record for `case`: it must
 /// have been returned, and the revision is about the same case. What the
 /// new record names as the one it revises.
-pub fn revisable(subject: &Subject, case: &str) -> Result<RecordRef, ActError> {
+pub fn revisable(subject: &Subject, case: &str, by: &Grant) -> Result<RecordRef, ActError> {
     subject.reference_to_revise()?;
+    if by.principal != subject.stored.record.author.principal {
+        return Err(ActError::NotTheAuthor {
+            author: subject.stored.record.author.name.clone(),
+        });
+    }
     if case.trim() != subject.stored.record.case {
         return Err(ActError::OtherCase {
             case: subject.stored.record.case.clone(),

@@ -240,11 +240,20 @@ pub fn with_status(
         let v = newest.entry(a.adoption.norm.id.as_str()).or_default();
         *v = (*v).max(a.adoption.norm.version);
     }
-    let found = store.records_where(filter, &|s: &StoredRecord| {
+    // Every record is read, whatever the filter: a revision outside it
+    // still supersedes a record inside it.
+    let all = super::RecordFilter {
+        brief: filter.brief,
+        ..super::RecordFilter::default()
+    };
+    let found = store.records_where(&all, &|s: &StoredRecord| {
         let r = &s.record;
         // Acts about it, or it revises another: told once all are read.
         if about.contains(r.id.as_str()) || r.revises.is_some() {
             return true;
+        }
+        if !filter.keeps(r) {
+            return false;
         }
         let none = lifecycle::Found {
             reviews: &[],
@@ -259,7 +268,7 @@ pub fn with_status(
     let ledger = Ledger::new(store, state, &acts, &found.items);
     let mut records = Vec::new();
     let mut lives = Vec::new();
-    for s in &found.items {
+    for s in found.items.iter().filter(|s| filter.keeps(&s.record)) {
         let life = ledger.story(s, today).life;
         if wanted(&life) {
             records.push(s.clone());

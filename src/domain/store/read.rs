@@ -58,7 +58,7 @@ fn brief(record: &mut Record) {
 }
 
 impl RecordFilter {
-    fn keeps(&self, record: &Record) -> bool {
+    pub(crate) fn keeps(&self, record: &Record) -> bool {
         self.author
             .as_ref()
             .is_none_or(|a| *a == record.author.principal)

@@ -121,6 +121,11 @@ pub fn check_samples(
     findings: &mut Vec<Finding>,
 ) {
     for ((file, sample), draw) in samples.iter().zip(draws) {
+        findings.extend(
+            crate::domain::sample::check(&sample.request(), &sample.by.role)
+                .into_iter()
+                .map(|p| Finding::new(file, FindingKind::SampleRefused(p))),
+        );
         let draw = super::schedule::lock(draw).clone();
         let population = draw.population();
         if population != sample.population {

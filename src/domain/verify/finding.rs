@@ -121,6 +121,8 @@ pub enum FindingKind {
     SampleNotRedone {
         field: String,
     },
+    /// A draw that should never have been signed.
+    SampleRefused(crate::domain::sample::SampleProblem),
     /// A decision that extends another as its norm does not allow.
     Extension(crate::domain::extension::ExtensionProblem),
     ChainGap {
@@ -187,6 +189,7 @@ impl FindingKind {
             Self::ActText(_) => "act-text-refused",
             Self::SampleNotRedone { .. } => "sample-not-redone",
             Self::Extension(problem) => problem.code(),
+            Self::SampleRefused(problem) => problem.code(),
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
             Self::ChainBroken { .. } => "chain-broken",
