@@ -77,6 +77,9 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let subject = Subject::find(&store, &state, id, ctx.today)
         .map_err(|e| store_error(ctx, &e))?
         .map_err(|e| act_error(ctx, &e))?;
+    subject
+        .after_record(ctx.now)
+        .map_err(|e| act_error(ctx, &e))?;
     let prepared = review::prepare(&subject, &grant, verdict, remark.as_deref(), &state)
         .map_err(|e| act_error(ctx, &e))?;
     let signer = unlock(&key, ctx)?;

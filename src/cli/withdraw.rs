@@ -25,6 +25,9 @@ pub fn run(args: &WithdrawArgs, ctx: &mut Context) -> Result<Outcome, CliError> 
     let subject = Subject::find(&store, &state, &args.id, ctx.today)
         .map_err(|e| store_error(ctx, &e))?
         .map_err(|e| act_error(ctx, &e))?;
+    subject
+        .after_record(ctx.now)
+        .map_err(|e| act_error(ctx, &e))?;
     let prepared = review::prepare_withdrawal(&subject, &grant, &args.reason, &state)
         .map_err(|e| act_error(ctx, &e))?;
     let signer = unlock(&key, ctx)?;

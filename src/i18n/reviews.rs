@@ -148,6 +148,12 @@ impl Lang {
             (Self::En, ActError::OtherCase { case }) => {
                 format!("a revision is about the same case: {case}")
             }
+            (Self::Nl, ActError::BeforeRecord) => {
+                "de klok van deze computer staat vóór het moment waarop de verantwoording is ondertekend; zet de klok gelijk".into()
+            }
+            (Self::En, ActError::BeforeRecord) => {
+                "this computer's clock is before the moment the record was signed; set the clock right".into()
+            }
             (Self::Nl, ActError::NotTheAuthor { author }) => {
                 format!("alleen de auteur herziet een teruggestuurde verantwoording: {author}")
             }

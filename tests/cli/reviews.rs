@@ -151,6 +151,29 @@ fn own_reviews_too_low_roles_and_silent_returns_are_refused_and_nothing_is_writt
             stderr(&out)
         );
     }
+    // A clock before the record was signed signs nothing.
+    let over = team.sandbox.write(
+        "later.toml",
+        fs::read_to_string(Team::example(NORM))
+            .expect("example")
+            .replace("voorschot = 450", "voorschot = 800"),
+    );
+    let later = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-23T12:00:00Z")
+        .args(["new", "--norm", NORM, "--answers"])
+        .arg(&over)
+        .output()
+        .expect("run");
+    let later = stdout(&later).trim().to_owned();
+    let early = team
+        .as_("tom")
+        .env("MAATWERK_NOW", "2026-11-23T10:00:00Z")
+        .args(["review", &later, "--approve"])
+        .output()
+        .expect("run");
+    assert_eq!(early.status.code(), Some(2));
+    assert!(stderr(&early).contains("clock"), "{}", stderr(&early));
     let within = team.record("anna", NORM, &Team::example(NORM));
     let out = review(&team, "tom", &within, &["--approve"]);
     assert!(
@@ -166,7 +189,7 @@ fn own_reviews_too_low_roles_and_silent_returns_are_refused_and_nothing_is_writt
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("for-review"), "{}", stderr(&out));
     let mut after = team.files();
-    after.retain(|f| !f.contains(&within) && !f.starts_with(".locks"));
+    after.retain(|f| !f.contains(&within) && !f.contains(&later) && !f.starts_with(".locks"));
     let mut before = before;
     before.retain(|f| !f.starts_with(".locks"));
     assert_eq!(before, after);

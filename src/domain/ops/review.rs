@@ -58,6 +58,8 @@ pub enum ActError {
     NotTheAuthor {
         author: String,
     },
+    /// This computer's clock says it is before the record was signed.
+    BeforeRecord,
     Text(Vec<TextProblem>),
     /// The decision may not be extended so.
     Extension(Vec<crate::domain::extension::ExtensionProblem>),
@@ -171,6 +173,15 @@ impl Subject {
             course.apply(*verdict, role);
         }
         course
+    }
+
+    /// Whether an act may be signed `at`: not before the record was.
+    pub fn after_record(&self, at: Timestamp) -> Result<(), ActError> {
+        if at < self.stored.record.created {
+            Err(ActError::BeforeRecord)
+        } else {
+            Ok(())
+        }
     }
 
     /// The record as a revision or extension names it.

@@ -142,6 +142,9 @@ impl ReviewHost for InboxHost {
         let subject = Subject::find(&self.store, &state, record, today)
             .map_err(|e| lang.store_problem(&e))?
             .map_err(|e| lang.act_error(&e))?;
+        subject
+            .after_record(self.clock.now())
+            .map_err(|e| lang.act_error(&e))?;
         let prepared = review::prepare(&subject, &self.grant, verdict, remark, &state)
             .map_err(|e| lang.act_error(&e))?;
         if self.unlocked.is_none() {
