@@ -184,11 +184,16 @@ fn sample(
         from: super::date_arg(ctx, "--from", args.from.as_deref())?,
         to: super::date_arg(ctx, "--to", args.to.as_deref())?,
         at: ctx.now,
+        by: String::new(),
     };
     let store = open_store(ctx)?;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&state.keyring, &key, ctx)?;
+    let request = crate::domain::sample::Request {
+        by: grant.principal.clone(),
+        ..request
+    };
     if let Some(problem) = crate::domain::sample::check(&request, &grant.role).first() {
         return Err(CliError::input(
             format!(

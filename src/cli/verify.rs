@@ -96,7 +96,7 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             ctx.out.line(&format!(
                 "{} {}: {}",
                 redact(&label),
-                printable(&shown_file(&f.file)),
+                printable(&shown_file(&f.file, &f.kind)),
                 redact(&printable(&lang.verify_problem(&f.kind)))
             ))?;
             ctx.out.wrapped(2, &lang.verify_meaning(&f.kind))?;
@@ -146,7 +146,7 @@ fn json(report: &Report, lang: crate::i18n::Lang, root_pinned: bool) -> JsonRepo
             .findings
             .iter()
             .map(|f| JsonFinding {
-                file: shown_file(&f.file),
+                file: shown_file(&f.file, &f.kind),
                 code: f.kind.code(),
                 severity: match f.kind.severity() {
                     verify::Severity::Notice => "notice",
@@ -162,8 +162,23 @@ fn json(report: &Report, lang: crate::i18n::Lang, root_pinned: bool) -> JsonRepo
 
 /// A file of the store as a finding names it: a BSN in a name someone
 /// chose is never shown, but the names this program gives (ids, sequence
-/// numbers, hashes) are shown whole, whatever their digits happen to be.
-fn shown_file(file: &str) -> String {
+/// numbers, hashes) are shown whole, whatever their digits happen to be —
+/// except where the finding is that the name is not one it gave.
+fn shown_file(file: &str, kind: &verify::FindingKind) -> String {
+    use verify::FindingKind as K;
+    if matches!(
+        kind,
+        K::StrayFile
+            | K::NotARegularFile { .. }
+            | K::IncompleteWrite
+            | K::Unsigned
+            | K::OrphanSignature
+            | K::NameMismatch
+            | K::NormAltered
+            | K::NormUnused { .. }
+    ) {
+        return redact(file);
+    }
     file.split('/')
         .map(|part| {
             let stem = part
@@ -175,9 +190,14 @@ fn shown_file(file: &str) -> String {
                 .split_once('-')
                 .filter(|(seq, _)| seq.len() == 6 && seq.bytes().all(|b| b.is_ascii_digit()))
                 .map_or(stem, |(_, id)| id);
-            let ours = id
-                .get(..2)
-                .is_some_and(|prefix| crate::domain::store::files::is_id(prefix, id))
+            // An id of this program carries the day it was made.
+            let dated = id
+                .get(3..11)
+                .is_some_and(|d| jiff::civil::Date::strptime("%Y%m%d", d).is_ok());
+            let ours = (dated
+                && id
+                    .get(..2)
+                    .is_some_and(|prefix| crate::domain::store::files::is_id(prefix, id)))
                 || (stem.len() == 64 && stem.bytes().all(|b| b.is_ascii_hexdigit()));
             if ours { part.to_owned() } else { redact(part) }
         })
@@ -189,13 +209,27 @@ fn shown_file(file: &str) -> String {
 mod tests {
     #[test]
     fn ids_in_file_names_are_shown_whole_and_a_bsn_in_a_name_is_not() {
+        use crate::domain::verify::FindingKind as K;
+        let future = K::CreatedInFuture;
         assert_eq!(
-            super::shown_file("records/anna@x/000005-MW-20261126-7X40NPFM.toml"),
+            super::shown_file("records/anna@x/000005-MW-20261126-7X40NPFM.toml", &future),
             "records/anna@x/000005-MW-20261126-7X40NPFM.toml"
         );
         assert_eq!(
-            super::shown_file("records/123456782@x/000001-MW-20261126-7X40NPFM.toml.sig"),
+            super::shown_file(
+                "records/123456782@x/000001-MW-20261126-7X40NPFM.toml.sig",
+                &future
+            ),
             "records/•••••••••@x/000001-MW-20261126-7X40NPFM.toml.sig"
+        );
+        // Names someone chose to look like this program's.
+        assert_eq!(
+            super::shown_file("records/MW-12345678-2ABCDEFG", &future),
+            "records/MW-••••••••-•ABCDEFG"
+        );
+        assert!(
+            !super::shown_file("records/MW-20261126-7X40NPFM", &K::StrayFile)
+                .contains("20261126-7")
         );
     }
 }

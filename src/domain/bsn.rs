@@ -28,9 +28,20 @@ pub fn is_bsn(digits: &str) -> bool {
 pub fn contains_bsn(text: &str) -> bool {
     // Most texts hold fewer than nine digits in all.
     let digits = if text.is_ascii() {
-        text.bytes().filter(u8::is_ascii_digit).count()
+        // Digits, and look-alikes right beside one.
+        let bytes = text.as_bytes();
+        (0..bytes.len())
+            .filter(|&i| {
+                bytes[i].is_ascii_digit()
+                    || (matches!(bytes[i], b'l' | b'I' | b'O' | b'o')
+                        && (i > 0 && bytes[i - 1].is_ascii_digit()
+                            || bytes.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            })
+            .count()
     } else {
-        text.chars().filter(|c| digit_value(*c).is_some()).count()
+        text.chars()
+            .filter(|c| digit_value(*c).is_some() || look_alike(*c).is_some())
+            .count()
     };
     digits >= 9 && runs(text).iter().any(|run| !bsn_windows(run).is_empty())
 }
@@ -59,6 +70,11 @@ const DIGIT_ZEROS: &[u32] = &[
 /// with a full stop, negative circled, dingbats.
 const ONE_TO_NINE: &[u32] = &[0x2460, 0x2474, 0x2488, 0x24F5, 0x2776, 0x2780, 0x278A];
 
+/// The Han numerals one to nine.
+const HAN: [u32; 9] = [
+    0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+];
+
 /// The value of `c` as a decimal digit, in any of the scripts and forms a
 /// number may be typed or pasted in.
 fn digit_value(c: char) -> Option<u8> {
@@ -81,8 +97,16 @@ fn digit_value(c: char) -> Option<u8> {
         return value(n - one + 1);
     }
     match n {
-        // Circled zeros, super- and subscript zero.
-        0x24EA | 0x24FF | 0x1F10B | 0x1F10C | 0x2070 | 0x2080 => Some(0),
+        // Roman numerals one to nine, capital and small.
+        0x2160..=0x2168 => value(n - 0x2160 + 1),
+        0x2170..=0x2178 => value(n - 0x2170 + 1),
+        // Circled zeros, super- and subscript zero, the Han zero.
+        0x24EA | 0x24FF | 0x1F10B | 0x1F10C | 0x2070 | 0x2080 | 0x3007 => Some(0),
+        // Han numerals one to nine.
+        0x4E00 | 0x4E8C | 0x4E09 | 0x56DB | 0x4E94 | 0x516D | 0x4E03 | 0x516B | 0x4E5D => HAN
+            .iter()
+            .position(|h| *h == n)
+            .and_then(|i| value(u32::try_from(i + 1).ok()?)),
         0x00B9 => Some(1),
         0x00B2 => Some(2),
         0x00B3 => Some(3),
@@ -105,7 +129,17 @@ fn is_word_letter(c: char) -> bool {
 }
 
 /// At most this many separators in a row still join two groups.
-const MAX_SEPARATORS: usize = 16;
+const MAX_SEPARATORS: usize = 64;
+
+/// A letter that reads as a digit (`l` and `I` as one, `O` as nought) when
+/// it stands right next to a digit: `l23456782`.
+fn look_alike(c: char) -> Option<u8> {
+    match c {
+        'l' | 'I' | '\u{A4F2}' => Some(1),
+        'O' | 'o' => Some(0),
+        _ => None,
+    }
+}
 
 /// The runs of digit groups in `text`: groups joined by a few separators.
 fn runs(text: &str) -> Vec<Vec<Vec<Digit>>> {
@@ -114,7 +148,17 @@ fn runs(text: &str) -> Vec<Vec<Vec<Digit>>> {
     let mut group: Vec<Digit> = Vec::new();
     let mut separators = 0;
     for (i, c) in text.char_indices() {
-        if let Some(value) = digit_value(c) {
+        // A look-alike counts as a digit beside a digit.
+        let beside_digit = || {
+            let before = text[..i].chars().next_back();
+            let after = text[i + c.len_utf8()..].chars().next();
+            [before, after]
+                .into_iter()
+                .flatten()
+                .any(|n| digit_value(n).is_some())
+        };
+        let value = digit_value(c).or_else(|| look_alike(c).filter(|_| beside_digit()));
+        if let Some(value) = value {
             if group.is_empty()
                 && (separators > MAX_SEPARATORS || separators == 0)
                 && !run.is_empty()
@@ -286,6 +330,14 @@ mod tests {
             "\u{16A61}\u{16A62}\u{16A63}\u{16A64}\u{16A65}\u{16A66}\u{16A67}\u{16A68}\u{16A62}",
             "\u{104A1}\u{104A2}\u{104A3}\u{104A4}\u{104A5}\u{104A6}\u{104A7}\u{104A8}\u{104A2}",
             "\u{1FBF1}\u{1FBF2}\u{1FBF3}\u{1FBF4}\u{1FBF5}\u{1FBF6}\u{1FBF7}\u{1FBF8}\u{1FBF2}",
+            // Letters and numerals that read as digits.
+            "l23456782",
+            "I23456782",
+            "\u{2160}23456782",
+            "\u{A4F2}23456782",
+            "\u{4E00}\u{4E8C}\u{4E09}\u{56DB}\u{4E94}\u{516D}\u{4E03}\u{516B}\u{4E8C}",
+            "123 . . . . . . . . . 456782",
+            "123.................456782",
             // However much white space between the groups.
             "123                                        456                    782",
         ] {

@@ -198,11 +198,13 @@ impl<'a> Course<'a> {
         let Some(rank) = m.rank(&who.role) else {
             return false;
         };
+        // Above the author in the norm: an author with no tier in it has
+        // nobody above them there.
+        let above_author = m.rank(&self.author.role).is_some_and(|a| rank > a);
         match &self.standing {
-            Standing::Open { needed } => m.rank(needed).is_some_and(|n| rank >= n),
-            // An author with no tier in the norm has nobody above them
-            // in it: only they and their reviewers may.
-            _ => m.rank(&self.author.role).is_some_and(|a| rank > a),
+            // Waiting for review: also reaching the role it waits for.
+            Standing::Open { needed } => above_author && m.rank(needed).is_some_and(|n| rank >= n),
+            _ => above_author,
         }
     }
 }
@@ -663,6 +665,12 @@ mod tests {
         assert!(course.may_withdraw(&author("tom", "teamleider"), false));
         assert!(!course.may_withdraw(&author("carla", "consulent"), false));
         assert!(course.may_withdraw(&author("carla", "consulent"), true));
+        // A peer of the author, waiting for review in their own tier: no.
+        let mut peer = r.clone();
+        peer.author.role = "teamleider".into();
+        peer.mandate.review_role = Some("teamleider".into());
+        let course = Course::of(&peer, Some(&norm));
+        assert!(!course.may_withdraw(&author("tina", "teamleider"), false));
         let (r, norm) = record(400.0);
         let course = Course::of(&r, Some(&norm));
         assert!(!course.may_withdraw(&author("carla", "consulent"), false));

@@ -6,7 +6,7 @@
 //!
 //! The draw: the population is every record decided within its author's
 //! mandaat (as the record states), with a decision date in the window,
-//! signed before the draw. Each record's ticket is the SHA-256 of
+//! signed before the draw, by someone other than who draws. Each record's ticket is the SHA-256 of
 //! `"<seed>:<id>"`; the records with the lowest tickets are drawn,
 //! `ceil(percent × population / 100)` of them. The same seed on the same
 //! store draws the same records.
@@ -108,6 +108,8 @@ pub struct Request {
     pub to: Option<Date>,
     /// Records signed after this moment are not in the population.
     pub at: Timestamp,
+    /// Who draws: their own decisions are never in their sample.
+    pub by: String,
 }
 
 impl Request {
@@ -115,6 +117,7 @@ impl Request {
     pub fn admits(&self, record: &Record) -> bool {
         record.mandate.outcome == RecordedOutcome::Within
             && record.created <= self.at
+            && record.author.principal != self.by
             && self.from.is_none_or(|d| record.decision_date >= d)
             && self.to.is_none_or(|d| record.decision_date <= d)
     }
@@ -135,6 +138,7 @@ impl Sample {
             from: self.from,
             to: self.to,
             at: self.created,
+            by: self.by.principal.clone(),
         }
     }
 }
@@ -240,6 +244,7 @@ mod tests {
             from: None,
             to: None,
             at: "2027-01-01T00:00:00Z".parse().unwrap(),
+            by: "tom".into(),
         }
     }
 
@@ -289,6 +294,9 @@ mod tests {
         windowed.from = Some(jiff::civil::date(2026, 6, 1));
         let (population, drawn) = draw(&windowed, &refs);
         assert_eq!(population, 7);
+        let mut own = request("s", 100);
+        own.by = "anna".into();
+        assert_eq!(draw(&own, &refs).0, 0, "nobody draws their own decisions");
         assert_eq!(drawn.len(), 7);
         assert_eq!(request("s", 1).size(7), 1, "at least one when any");
         assert_eq!(request("s", 1).size(0), 0);

@@ -567,3 +567,55 @@ fn a_decision_is_extended_within_the_norms_limits() {
         "{report:#}"
     );
 }
+
+/// A revision whose signature does not hold supersedes nothing, in any
+/// view; a peer of the author may not withdraw what waits for review.
+#[test]
+fn a_forged_revision_counts_nowhere_and_a_peer_may_not_withdraw() {
+    let (team, id) = over_mandate();
+    let out = review(
+        &team,
+        "tom",
+        &id,
+        &["--return", "--comment", "Onderbouw het voorschot."],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let revision = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-25T09:00:00Z")
+        .args(["new", "--revises", &id, "--answers"])
+        .arg(Team::example(NORM))
+        .output()
+        .expect("run");
+    let new_id = stdout(&revision).trim().to_owned();
+    // Someone else signs the revision in Anna's place.
+    let file = team.record_file(&new_id);
+    resign(&team, &file, "eve", "maatwerk-record");
+    assert_eq!(status(&team, &id), "returned");
+    let listed = json(
+        &team
+            .as_("bea")
+            .args(["list", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(listed[0]["status"], "returned", "{listed:#}");
+
+    // Four eyes on every decision: a teamleider's record waits for a
+    // teamleider; another teamleider who did not review it may not
+    // withdraw it.
+    team.add("eve", "Eve Teamleider", "teamleider");
+    let norm = "shv-toelating-na-fraude";
+    let own = team.record("tom", norm, &Team::example(norm));
+    let out = team
+        .as_("eve")
+        .args([
+            "withdraw",
+            &own,
+            "--reason",
+            "Niet meer nodig volgens de collega.",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

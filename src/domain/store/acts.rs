@@ -169,7 +169,21 @@ impl<'a> Ledger<'a> {
                 });
         }
         for r in records {
-            if let Some(revised) = &r.record.revises {
+            // A revision counts only when its signature holds, as a
+            // review does: read again and checked, the few there are.
+            if let Some(revised) = &r.record.revises
+                && crate::domain::verify::check_one(
+                    store,
+                    &state.keyring,
+                    &store.dir().join(&r.file),
+                )
+                .is_ok_and(|(again, problems)| {
+                    problems.is_empty()
+                        && again.id == r.record.id
+                        && again.revises == r.record.revises
+                        && again.revises_sha256 == r.record.revises_sha256
+                })
+            {
                 ledger
                     .revisions
                     .entry(revised.as_str())
