@@ -619,3 +619,49 @@ fn a_forged_revision_counts_nowhere_and_a_peer_may_not_withdraw() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+/// A newer adopted version of its norm marks a decision; it stays valid.
+#[test]
+fn a_newer_adopted_version_of_the_norm_marks_the_decision() {
+    let team = Team::new();
+    let id = team.record("anna", NORM, &Team::example(NORM));
+    let file = team.sandbox.copy_norm(NORM, "next");
+    edit(&file, "version = 3", "version = 4");
+    let adopted = team
+        .as_("bea")
+        .args(["norms", "adopt", NORM, "--norms"])
+        .arg(file.parent().expect("dir"))
+        .output()
+        .expect("run");
+    assert!(adopted.status.success(), "{}", stderr(&adopted));
+    let listed = json(
+        &team
+            .as_("bea")
+            .args(["list", "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(listed[0]["id"], id.as_str());
+    assert_eq!(listed[0]["status"], "decided");
+    assert_eq!(listed[0]["norm_revised"], true, "{listed:#}");
+    let shown = json(
+        &team
+            .as_("bea")
+            .args(["show", &id, "--json"])
+            .output()
+            .expect("run"),
+    );
+    assert_eq!(shown["norm_revised"], true);
+    let table = team
+        .as_("bea")
+        .args(["--lang", "nl", "list"])
+        .output()
+        .expect("run");
+    assert!(
+        stdout(&table).contains("vastgesteld (norm herzien)"),
+        "{}",
+        stdout(&table)
+    );
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+}
