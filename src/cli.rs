@@ -3,6 +3,7 @@
 //! 0 ok, 1 a negative result (e.g. `norms check` found errors), 2 a usage or
 //! input error. A closed pipe (`| head`) is not an error.
 
+mod completions;
 pub mod config;
 pub mod context;
 mod diagnostics;
@@ -114,6 +115,8 @@ pub enum Command {
     /// The team's people, roles and public keys
     #[command(subcommand)]
     Keyring(keyring::KeyringCommand),
+    Completions(completions::CompletionsArgs),
+    Man(completions::ManArgs),
 }
 
 /// How a command ended when it did not fail.
@@ -211,6 +214,8 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Reviews(args)) => reviews::run(args, ctx),
         Some(Command::Withdraw(args)) => withdraw::run(args, ctx),
         Some(Command::Due(args)) => due::run(args, ctx),
+        Some(Command::Completions(args)) => completions::run(args, ctx),
+        Some(Command::Man(args)) => completions::man(args, ctx),
         Some(Command::Signal(args)) => signal::run(args, ctx),
         Some(Command::Signals(args)) => signals::run(args, ctx),
         Some(Command::Drafts(args)) => drafts::run(args, ctx),

@@ -117,6 +117,11 @@ impl Output {
         writeln!(self.out, "{text}")
     }
 
+    /// Bytes as they are (a generated script or manual page).
+    pub fn bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.out.write_all(bytes)
+    }
+
     pub fn blank(&mut self) -> io::Result<()> {
         writeln!(self.out)
     }

@@ -51,6 +51,12 @@ impl Lang {
             "maatwerk withdraw" => {
                 "Trek een besluit in: vanaf nu geldt het niet meer. Ondertekend door de auteur, door wie het beoordeelde, of door wie in de norm boven de auteur staat. Toont het id van de intrekking"
             }
+            "maatwerk completions" => {
+                "Toon een script dat de opdrachten van maatwerk aanvult in de shell, bijvoorbeeld `maatwerk completions bash > ~/.local/share/bash-completion/completions/maatwerk`"
+            }
+            "maatwerk man" => {
+                "Toon de handleiding (roff), bijvoorbeeld `maatwerk man > ~/.local/share/man/man1/maatwerk.1`"
+            }
             "maatwerk due" => {
                 "Toon wat afgehandeld moet worden: besluiten die volgens hun norm opnieuw beoordeeld moeten worden (review_after), ook te late, en afwijkingen waarvan de looptijd binnenkort eindigt; eerstvolgende eerst"
             }
@@ -169,6 +175,7 @@ impl Lang {
                 "Alleen besluiten met deze status: decided, for-review, approved, returned, rejected, superseded, withdrawn, expired"
             }
             ("maatwerk due", "within") => "Hoe ver vooruit, als ISO 8601-periode (P30D, P2M)",
+            ("maatwerk completions", "shell") => "De shell waarin wordt aangevuld",
             ("maatwerk list", "case") => "Alleen verantwoordingen voor dit zaaknummer",
             ("maatwerk new", "extends") => {
                 "Verleng een besluit: de nieuwe verantwoording zet het voort, haar looptijd begint de dag na het einde van de vorige, binnen wat de norm aan verlengingen toestaat. Zonder --answers begint de doorloop met zijn antwoorden"

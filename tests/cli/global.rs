@@ -190,3 +190,42 @@ fn help_speaks_the_users_language() {
         "{en}"
     );
 }
+
+/// Completions for three shells and a manual page, in the user's language.
+#[test]
+fn completions_and_a_manual_page() {
+    let sandbox = Sandbox::new();
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef maatwerk"),
+        ("fish", "complete -c maatwerk"),
+    ] {
+        let out = sandbox
+            .cmd()
+            .args(["completions", shell])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.contains(marker), "{shell}: {script}");
+        assert!(
+            script.contains("review"),
+            "{shell} completes the review command"
+        );
+    }
+    let out = sandbox
+        .cmd()
+        .args(["--lang", "nl", "man"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    assert!(page.contains(".TH maatwerk 1"), "{page}");
+    assert!(page.contains("Leg een maatwerkbesluit vast"), "{page}");
+    let out = sandbox
+        .cmd()
+        .args(["completions", "powershell"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+}
