@@ -130,7 +130,6 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             ]
         })
         .collect();
-    ctx.out
-        .table(&lang.records_header(), &rows, 4, &[3, 5, 2])?;
+    ctx.out.table(&lang.records_header(), &rows, 4, &[3, 2])?;
     Ok(Outcome::Success)
 }

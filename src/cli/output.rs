@@ -189,7 +189,7 @@ impl Output {
         flex: usize,
         drop: &[usize],
     ) -> io::Result<()> {
-        const MIN_FLEX: usize = 20;
+        const MIN_FLEX: usize = 12;
         let mut keep: Vec<usize> = (0..header.len()).collect();
         let natural = |i: usize| {
             rows.iter()
@@ -259,6 +259,39 @@ fn render_row(cells: &[String], widths: &[usize]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_of_records_fits_80_columns_keeping_case_and_status() {
+        let row = |status: &str| {
+            [
+                "MW-20261123-7ZF5YMXF",
+                "2026-11-23",
+                "MR-2026-000093",
+                "Anna de Wit",
+                "pw-zoektermijn-jongeren",
+                status,
+            ]
+            .map(str::to_owned)
+            .to_vec()
+        };
+        let rows = vec![row("ingetrokken"), row("ter beoordeling")];
+        let (mut out, captured) = Output::capture(Some(80));
+        out.table(
+            &["id", "datum", "zaak", "auteur", "norm", "status"],
+            &rows,
+            4,
+            &[3, 2],
+        )
+        .unwrap();
+        let text = captured.stdout();
+        for line in text.lines() {
+            assert!(line.width() <= 80, "{line:?}");
+        }
+        assert!(
+            text.contains("MR-2026-000093") && text.contains("ter beoordeling"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn tables_align_and_cut_only_on_a_terminal() {

@@ -96,7 +96,7 @@ impl Lang {
 
     pub fn records_header(self) -> [&'static str; 6] {
         match self {
-            Self::Nl => ["id", "besluitdatum", "zaak", "auteur", "norm", "status"],
+            Self::Nl => ["id", "datum", "zaak", "auteur", "norm", "status"],
             Self::En => ["id", "decided", "case", "author", "norm", "status"],
         }
     }
