@@ -78,8 +78,10 @@ struct Entry {
     norm: Norm,
     /// Title, id and domain: what people search by first.
     names: String,
-    /// Everything searchable, including the rule text.
+    /// Everything searchable, including the rule text …
     haystack: String,
+    /// … and the same in lower case, to find typed words in.
+    lower: String,
     usable: Result<(), Unusable>,
 }
 
@@ -100,14 +102,18 @@ impl Picker {
     pub fn new(lang: Lang, offered: Vec<(Norm, Result<(), Unusable>)>) -> Self {
         let mut entries: Vec<Entry> = offered
             .into_iter()
-            .map(|(norm, usable)| Entry {
-                names: format!("{} {} {}", norm.title, norm.id, norm.domain),
-                haystack: format!(
+            .map(|(norm, usable)| {
+                let haystack = format!(
                     "{} {} {} {}",
                     norm.title, norm.id, norm.domain, norm.rule.text
-                ),
-                usable,
-                norm,
+                );
+                Entry {
+                    names: format!("{} {} {}", norm.title, norm.id, norm.domain),
+                    lower: haystack.to_lowercase(),
+                    haystack,
+                    usable,
+                    norm,
+                }
             })
             .collect();
         entries.sort_by_key(|e| e.usable.is_err());
@@ -189,6 +195,14 @@ impl Picker {
         self.current().map(|e| e.norm.id.as_str())
     }
 
+    /// The ids of the norms the filter keeps, best first.
+    pub fn shown_ids(&self) -> Vec<&str> {
+        self.shown
+            .iter()
+            .map(|i| self.entries[*i].norm.id.as_str())
+            .collect()
+    }
+
     pub fn filter(&self) -> &str {
         &self.filter
     }
@@ -202,17 +216,36 @@ impl Picker {
             let pattern = Pattern::parse(&self.filter, CaseMatching::Ignore, Normalization::Smart);
             let mut matcher = Matcher::new(Config::DEFAULT);
             let mut buf = Vec::new();
+            // Title, id and domain are matched loosely (typos, skipped
+            // letters); the rule and the rest of the text only where every
+            // word typed stands in it. A loose match much weaker than the
+            // best one is left out, so typing narrows the list.
+            let words: Vec<String> = self
+                .filter
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            let names: Vec<Option<u32>> = self
+                .entries
+                .iter()
+                .map(|e| pattern.score(Utf32Str::new(&e.names, &mut buf), &mut matcher))
+                .collect();
+            let best = names.iter().flatten().max().copied().unwrap_or(0);
             let mut scored: Vec<(u32, usize)> = self
                 .entries
                 .iter()
                 .enumerate()
                 .filter_map(|(i, e)| {
-                    // A hit in title, id or domain outranks one in the rule text.
-                    let names = pattern
-                        .score(Utf32Str::new(&e.names, &mut buf), &mut matcher)
+                    let loose = names[i]
+                        .filter(|s| s.saturating_mul(2) >= best)
                         .map(|s| s.saturating_mul(2));
-                    let all = pattern.score(Utf32Str::new(&e.haystack, &mut buf), &mut matcher);
-                    names.max(all).map(|score| (score, i))
+                    let literal = words
+                        .iter()
+                        .all(|w| e.lower.contains(w.as_str()))
+                        .then(|| pattern.score(Utf32Str::new(&e.haystack, &mut buf), &mut matcher))
+                        .flatten()
+                        .map(|s| s.max(1));
+                    loose.max(literal).map(|score| (score, i))
                 })
                 .collect();
             scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

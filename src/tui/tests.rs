@@ -763,3 +763,29 @@ fn the_first_run_asks_the_host_to_open_an_existing_key_then_sets_up() {
         Some("consulent")
     );
 }
+
+/// Typing narrows the list: a word keeps the norms that say it, a loose
+/// match far weaker than the best is left out, and a typo in a title
+/// still finds it.
+#[test]
+fn the_norm_filter_narrows() {
+    let shown = |typed: &str| {
+        let mut a = app(Lang::Nl);
+        press(&mut a, typed);
+        match a.screen() {
+            Screen::Picker(p) => p
+                .shown_ids()
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect::<Vec<_>>(),
+            _ => panic!("not on the picker"),
+        }
+    };
+    let all = Catalog::bundled().norms().len();
+    let jong = shown("jong");
+    assert!(jong.len() <= 3 && jong.len() < all, "{jong:?}");
+    assert_eq!(jong[0], "pw-zoektermijn-jongeren");
+    assert_eq!(shown("zoekterm")[0], "pw-zoektermijn-jongeren");
+    assert!(shown("huishoudelijke").contains(&"wmo-huishoudelijke-hulp-extra-uren".to_owned()));
+    assert!(shown("xyzzy").is_empty());
+}
