@@ -65,7 +65,8 @@ fn signer() -> Signatory {
     }
 }
 
-/// The state of a new, empty store: the norms are shown, none adopted.
+/// The state of a store in which the hundred copies of the
+/// zoektermijn norm are adopted: every norm is shown, those can be chosen.
 fn state() -> Arc<StoreState> {
     static STATE: OnceLock<Arc<StoreState>> = OnceLock::new();
     Arc::clone(STATE.get_or_init(|| {
@@ -74,6 +75,22 @@ fn state() -> Arc<StoreState> {
         let at = "2026-01-01T00:00:00Z".parse().expect("time");
         let store =
             Store::init(dir.path(), &root, "root@x", "Root", "beheerder", at).expect("store");
+        let grant = store
+            .keyring()
+            .expect("keyring")
+            .grant_for_key(&Fingerprint::of(root.public_key()), at)
+            .cloned()
+            .expect("grant");
+        let chosen: Vec<_> = catalog()
+            .norms()
+            .iter()
+            .filter(|n| n.norm.id.starts_with("pw-zoektermijn-jongeren"))
+            .cloned()
+            .collect();
+        let some = Catalog::from_norms(catalog().origin.clone(), chosen);
+        let today = jiff::civil::date(2026, 11, 23);
+        maatwerk::domain::ops::adoption::adopt_usable(&store, &some, &grant, &root, (at, today))
+            .expect("adopt");
         Arc::new(store.state().expect("state"))
     }))
 }
@@ -159,7 +176,9 @@ fn keystroke_in_long_text(bencher: divan::Bencher) {
     key(&mut app, KeyCode::Enter);
     assert!(
         matches!(app.screen(), Screen::Motivation(_)),
-        "the bench types in the motivation"
+        "the bench types in the motivation; at {:?} on {:?}",
+        app.draft().step,
+        app.draft().norm.as_ref().map(|n| n.id.clone())
     );
     let sentence = "De jongere heeft geen inkomen en de huur is niet betaald. ";
     for c in sentence.repeat(70).chars() {

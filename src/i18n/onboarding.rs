@@ -39,8 +39,8 @@ impl Lang {
 
     pub fn label_your_principal(self) -> &'static str {
         self.pick(
-            "Uw principal: een vaste naam, zoals uw e-mailadres",
-            "Your principal: a stable name such as your e-mail address",
+            "Uw e-mailadres op het werk: zo kent de sleutelring u",
+            "Your work e-mail address: how the keyring knows you",
         )
     }
 

@@ -386,7 +386,9 @@ impl Onboarding {
         };
         Some(Outcome::Done(Identity {
             name: self.fields[NAME].value().trim().to_owned(),
-            principal: self.fields[PRINCIPAL].value().trim().to_owned(),
+            // Addresses are the same in any case of letters; the keyring
+            // keeps them in lower case.
+            principal: self.fields[PRINCIPAL].value().trim().to_lowercase(),
             role: ROLES[self.role].to_owned(),
             passphrase,
             use_found: self.use_found,
@@ -424,7 +426,9 @@ impl Onboarding {
         let value = self.fields[i].value();
         match i {
             NAME if value.trim().is_empty() => Some(l.field_enter_name().into()),
-            PRINCIPAL if !is_principal(value.trim()) => Some(l.bad_principal_help()),
+            PRINCIPAL if !is_principal(&value.trim().to_lowercase()) => {
+                Some(l.bad_principal_help())
+            }
             PASS if self.pass_mode() == PassMode::Unlock => None,
             PASS if !value.is_empty() && !is_strong_enough(&value) => {
                 Some(l.field_passphrase_short().into())
@@ -594,7 +598,7 @@ mod tests {
         assert_eq!(typed(&mut o, "Anna de Wit\nAnna de Wit\n"), None);
         assert!(
             o.fields[PRINCIPAL].error.is_some(),
-            "a principal has no spaces or capitals"
+            "an address has no spaces"
         );
         for _ in 0..11 {
             o.update(Msg::Edit(KeyEvent::new(
@@ -643,6 +647,16 @@ mod tests {
                 adopt_examples: false,
             }))
         );
+    }
+
+    #[test]
+    fn the_work_address_is_kept_in_lower_case() {
+        let mut o = Onboarding::new(Lang::Nl, KeySetup::New);
+        let done = typed(&mut o, "Anna\nAnna.de.Wit@Gemeente.Example\n\n\n\n");
+        let Some(Outcome::Done(identity)) = done else {
+            panic!("{done:?}")
+        };
+        assert_eq!(identity.principal, "anna.de.wit@gemeente.example");
     }
 
     #[test]
