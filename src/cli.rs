@@ -62,24 +62,46 @@ pub struct Cli {
 pub struct Global {
     /// Directory with the agreed norms (also `MAATWERK_NORMS`) [default:
     /// ./norms if present, else the norms bundled in the program]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub norms: Option<PathBuf>,
     /// Language of interface text (also `MAATWERK_LANG`) [default: from
     /// `LC_ALL/LANG`: Dutch for nl*, else English]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub lang: Option<LangArg>,
     /// When to use colour; `auto` honours `NO_COLOR`
-    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
     /// The store with records and keyring (also `MAATWERK_STORE`)
     /// [default: a `maatwerk/store` directory in the user's data directory]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub store: Option<PathBuf>,
     /// The OpenSSH ed25519 private key to sign with (also `MAATWERK_KEY`);
     /// an encrypted key's passphrase is asked, or read from the file
     /// `MAATWERK_PASSPHRASE_FILE` names
     /// [default: `maatwerk/id_ed25519` in the user's config directory]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        help_heading = "Global options"
+    )]
     pub key: Option<PathBuf>,
 }
 

@@ -78,7 +78,9 @@ fn localize(mut command: Command, lang: Lang, path: &str, root: bool) -> Command
         .disable_help_flag(true)
         .disable_help_subcommand(true)
         .mut_args(|arg| {
-            let heading = if arg.is_positional() {
+            let heading = if arg.is_global_set() {
+                lang.global_options_heading()
+            } else if arg.is_positional() {
                 arguments
             } else {
                 options

@@ -5,6 +5,11 @@
 use super::Lang;
 
 impl Lang {
+    /// The heading of the options every command has.
+    pub fn global_options_heading(self) -> &'static str {
+        self.pick("Algemene opties", "Global options")
+    }
+
     /// What a command does, for `--help`; `None` keeps the English text.
     pub fn help_about(self, path: &str) -> Option<&'static str> {
         if self == Self::En {

@@ -229,3 +229,24 @@ fn completions_and_a_manual_page() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A command's own options come first; the options every command has sit
+/// under their own heading after them, in both languages.
+#[test]
+fn global_options_have_their_own_heading() {
+    let sandbox = Sandbox::new();
+    for (lang, heading) in [("en", "Global options:"), ("nl", "Algemene opties:")] {
+        let out = sandbox
+            .cmd()
+            .args(["--lang", lang, "review", "--help"])
+            .output()
+            .expect("run");
+        let help = stdout(&out);
+        let own = help.find("--approve").expect("own option");
+        let global = help
+            .find(heading)
+            .unwrap_or_else(|| panic!("{lang}: {help}"));
+        let store = help.find("--store").expect("global option");
+        assert!(own < global && global < store, "{lang}: {help}");
+    }
+}
