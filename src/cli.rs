@@ -182,7 +182,32 @@ pub fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            let help = matches!(
+                e.kind(),
+                clap::error::ErrorKind::DisplayHelp
+                    | clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            );
+            match (lang, help::dutch_error(&e)) {
+                (crate::i18n::Lang::Nl, Some(message)) if e.use_stderr() => {
+                    #[allow(clippy::print_stderr)]
+                    {
+                        eprintln!("{message}");
+                    }
+                }
+                // Help in Dutch names clap's placeholders in Dutch too.
+                (crate::i18n::Lang::Nl, _) if help => {
+                    let text = help::dutch_placeholders(&e.render().to_string());
+                    #[allow(clippy::print_stdout, clippy::print_stderr)]
+                    if e.use_stderr() {
+                        eprint!("{text}");
+                    } else {
+                        print!("{text}");
+                    }
+                }
+                _ => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() {
                 ExitCode::from(2)
             } else {

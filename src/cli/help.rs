@@ -86,10 +86,27 @@ fn localize(mut command: Command, lang: Lang, path: &str, root: bool) -> Command
                 options
             };
             let arg = arg.help_heading(heading);
+            // A default is said in Dutch, after the Dutch text.
+            let default: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let with_default = |help: &str| -> String {
+                if default.is_empty() {
+                    help.to_owned()
+                } else {
+                    format!("{help} [standaard: {}]", default.join(", "))
+                }
+            };
             match lang.help_arg(path, arg.get_id().as_str()) {
                 // The Dutch text names the allowed values itself.
                 Some(help) if arg.get_action().takes_values() => {
-                    arg.help(help).long_help(help).hide_possible_values(true)
+                    let help = with_default(help);
+                    arg.help(help.clone())
+                        .long_help(help)
+                        .hide_possible_values(true)
+                        .hide_default_value(true)
                 }
                 Some(help) => arg.help(help).long_help(help),
                 None => arg,
@@ -123,6 +140,69 @@ fn localize(mut command: Command, lang: Lang, path: &str, root: bool) -> Command
         command = command.mut_subcommand(&name, |sub| localize(sub, lang, &sub_path, false));
     }
     command
+}
+
+/// A usage error in Dutch: what is wrong, how to use the command, and where
+/// its help is. `None` for what clap prints best itself (help, version).
+pub fn dutch_error(error: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    use std::fmt::Write as _;
+    let get = |kind: ContextKind| -> Option<String> {
+        match error.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(list) => Some(list.join(", ")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            _ => None,
+        }
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let mut message = match error.kind() {
+        ErrorKind::InvalidValue => format!(
+            "fout: `{}` is geen geldige waarde voor `{arg}`{}",
+            get(ContextKind::InvalidValue).unwrap_or_default(),
+            get(ContextKind::ValidValue)
+                .map(|v| format!("; kies uit: {v}"))
+                .unwrap_or_default()
+        ),
+        ErrorKind::UnknownArgument => format!("fout: onbekende optie `{arg}`"),
+        ErrorKind::InvalidSubcommand => format!(
+            "fout: onbekende opdracht `{}`",
+            get(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::MissingRequiredArgument => format!("fout: dit ontbreekt nog: {arg}"),
+        ErrorKind::ArgumentConflict => format!(
+            "fout: `{arg}` gaat niet samen met `{}`",
+            get(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::ValueValidation => format!(
+            "fout: ongeldige waarde voor `{arg}`: {}",
+            get(ContextKind::InvalidValue).unwrap_or_default()
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("fout: een ander aantal waarden verwacht voor `{arg}`")
+        }
+        ErrorKind::NoEquals => format!("fout: `{arg}` vraagt een waarde met `=`"),
+        _ => return None,
+    };
+    if let Some(suggestion) =
+        get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand))
+    {
+        let _ = write!(message, "\n\n  tip: bedoelt u `{suggestion}`?");
+    }
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage.trim();
+        let usage = usage.strip_prefix("Usage:").map_or(usage, str::trim);
+        let _ = write!(message, "\n\nGebruik: {}", dutch_placeholders(usage));
+    }
+    message.push_str("\n\nMeer met `--help`.");
+    Some(message)
+}
+
+/// clap's placeholders in a usage line, in Dutch.
+pub fn dutch_placeholders(text: &str) -> String {
+    text.replace("[OPTIONS]", "[OPTIES]")
+        .replace("[COMMAND]", "[OPDRACHT]")
+        .replace("<COMMAND>", "<OPDRACHT>")
 }
 
 #[cfg(test)]

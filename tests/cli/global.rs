@@ -250,3 +250,47 @@ fn global_options_have_their_own_heading() {
         assert!(own < global && global < store, "{lang}: {help}");
     }
 }
+
+/// In Dutch, clap's own words are Dutch too: usage errors, placeholders,
+/// defaults.
+#[test]
+fn usage_errors_and_help_speak_dutch_in_dutch() {
+    let sandbox = Sandbox::new();
+    let out = sandbox
+        .cmd()
+        .args(["--lang", "nl", "lsit"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("onbekende opdracht `lsit`") && err.contains("bedoelt u `list`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Gebruik: maatwerk [OPTIES] [OPDRACHT]"),
+        "{err}"
+    );
+    let out = sandbox
+        .cmd()
+        .args(["--lang", "nl", "--color", "blauw", "list"])
+        .output()
+        .expect("run");
+    assert!(
+        stderr(&out).contains("`blauw` is geen geldige waarde"),
+        "{}",
+        stderr(&out)
+    );
+    let out = sandbox
+        .cmd()
+        .args(["--lang", "nl", "list", "--help"])
+        .output()
+        .expect("run");
+    let help = stdout(&out);
+    assert!(help.contains("Gebruik: maatwerk list [OPTIES]"), "{help}");
+    assert!(
+        help.contains("[standaard: auto]") && !help.contains("[default"),
+        "{help}"
+    );
+    assert!(!help.contains("error:"), "{help}");
+}
