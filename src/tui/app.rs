@@ -184,6 +184,9 @@ pub struct App {
     /// Something to say on the first screen (e.g. that a resumed draft's
     /// norm changed), until the next key.
     pub(super) notice: Option<String>,
+    /// The norm left for "another norm", whose answers are kept in case
+    /// the same norm is chosen again.
+    pub(super) left_norm: Option<String>,
 }
 
 impl App {
@@ -247,6 +250,7 @@ impl App {
             record: None,
             clock,
             notice: None,
+            left_norm: None,
         }
     }
 

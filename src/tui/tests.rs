@@ -789,3 +789,29 @@ fn the_norm_filter_narrows() {
     assert!(shown("huishoudelijke").contains(&"wmo-huishoudelijke-hulp-extra-uren".to_owned()));
     assert!(shown("xyzzy").is_empty());
 }
+
+/// "Another norm" and back to the same norm: the answers given stay.
+#[test]
+fn choosing_the_same_norm_again_keeps_the_answers() {
+    let mut a = app(Lang::Nl);
+    press(&mut a, "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\nj");
+    assert!(matches!(a.screen(), Screen::Checklist(_)));
+    // The second check's condition fails: go for another norm.
+    press(&mut a, "n2");
+    assert!(matches!(a.screen(), Screen::Picker(_)), "on the picker");
+    press(&mut a, "zoektermijn\n");
+    a.sync();
+    assert!(
+        a.draft()
+            .answers
+            .iter()
+            .any(|d| d.check == "leeftijd-onder-27"),
+        "{:?}",
+        a.draft().answers
+    );
+    // Another norm altogether starts afresh.
+    let mut b = app(Lang::Nl);
+    press(&mut b, "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\njn2");
+    press(&mut b, "doorbraak\n");
+    assert!(b.draft().answers.is_empty(), "{:?}", b.draft().answers);
+}

@@ -20,7 +20,11 @@ impl App {
                 let Some(loaded) = self.catalog.get(&id) else {
                     return Vec::new();
                 };
-                let same = self.draft.norm.as_ref().is_some_and(|n| n.id == id);
+                // The same norm again (also after "another norm"): the
+                // answers given stay.
+                let same = self.draft.norm.as_ref().is_some_and(|n| n.id == id)
+                    || self.left_norm.as_deref() == Some(id.as_str());
+                self.left_norm = None;
                 self.draft.norm = Some(DraftNorm::of(loaded));
                 if !same {
                     self.draft.answers.clear();
@@ -75,8 +79,8 @@ impl App {
                 self.go(Step::Case, screen)
             }
             Some(checklist::Outcome::OtherNorm) => {
-                self.set_answers(Vec::new());
-                self.draft.norm = None;
+                self.set_answers(answered);
+                self.left_norm = self.draft.norm.take().map(|n| n.id);
                 let screen = self.picker_screen();
                 self.go(Step::Norm, screen)
             }
