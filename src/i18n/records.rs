@@ -231,6 +231,36 @@ impl Lang {
         format!("“{part}” (`{field}`)")
     }
 
+    /// Why a proposal may not be signed, naming things as the caseworker
+    /// saw them on `norm`: the evidence by its text, a check by its
+    /// question.
+    pub fn refusal_on(self, r: &Refusal, norm: &crate::domain::norm::Norm) -> String {
+        match r {
+            Refusal::EvidenceMissing { id } => {
+                let text = norm
+                    .evidence
+                    .iter()
+                    .find(|e| &e.id == id)
+                    .map_or(id.as_str(), |e| e.text.as_str());
+                match self {
+                    Self::Nl => format!(
+                        "het verplichte bewijsstuk “{text}” is niet als aanwezig in het dossier bevestigd"
+                    ),
+                    Self::En => format!(
+                        "the required evidence “{text}” is not confirmed to be in the case file"
+                    ),
+                }
+            }
+            other => {
+                let text = self.refusal(other);
+                // A check named by its id reads as its question.
+                norm.checks.iter().fold(text, |text, c| {
+                    text.replace(&format!("`answers.{}`", c.id), &format!("“{}”", c.question))
+                })
+            }
+        }
+    }
+
     /// Why a proposal may not be signed.
     // One arm per refusal, in both languages: a table, not logic.
     #[allow(clippy::too_many_lines)]

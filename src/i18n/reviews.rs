@@ -808,6 +808,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn what_blocks_signing_is_named_as_the_caseworker_saw_it() {
+        let norm = crate::domain::norm::catalog::Catalog::bundled()
+            .get("pw-zoektermijn-jongeren")
+            .expect("bundled")
+            .norm
+            .clone();
+        let evidence = &norm.evidence[0];
+        let text = Lang::Nl.refusal_on(
+            &crate::domain::decision::Refusal::EvidenceMissing {
+                id: evidence.id.clone(),
+            },
+            &norm,
+        );
+        assert!(text.contains(&evidence.text), "{text}");
+        assert!(!text.contains(&format!("`{}`", evidence.id)), "{text}");
+    }
+
+    #[test]
     fn amounts_as_dutch_and_english_readers_write_them() {
         assert_eq!(Lang::Nl.amount(1800.0, Some("EUR")), "€ 1.800");
         assert_eq!(Lang::Nl.amount(2350.5, Some("EUR")), "€ 2.350,50");

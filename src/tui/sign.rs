@@ -242,7 +242,7 @@ impl SignScreen {
                 .chain(
                     refusals
                         .iter()
-                        .map(|r| Line::raw(format!("✗ {}", l.refusal(r)))),
+                        .map(|r| Line::raw(format!("✗ {}", l.refusal_on(r, &self.norm)))),
                 )
                 .collect(),
         }
