@@ -106,6 +106,23 @@ impl Tmux {
         }
     }
 
+    /// Waits until the screen shows every one of `texts` at once: a frame
+    /// may be captured half drawn.
+    fn wait_for_all(&self, texts: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if texts.iter().all(|t| screen.contains(t)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {texts:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// The pid of the program in the pane (it was `exec`ed).
     fn pid(&self) -> u32 {
         let output = self
@@ -319,11 +336,8 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
     t.keys(&["Enter"]);
     t.text("anna@gemeente.example");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("▶ Uw rol");
-    assert!(
-        screen.contains("(•) consulent"),
-        "consulent is the default:\n{screen}"
-    );
+    // Consulent is the default.
+    t.wait_for_all(&["▶ Uw rol", "(•) consulent"]);
     // She tries the next role, then settles on consulent.
     t.keys(&["Right"]);
     t.wait_for("(•) teamleider");
@@ -340,12 +354,11 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
     );
     t.keys(&["Enter"]);
     // The example norms are offered for adoption, and said to be examples.
-    let screen = t.wait_for("▶ Normen in deze opslag");
-    assert!(
-        screen.contains("(•) de 8 voorbeeldnormen opnemen")
-            && screen.contains("dit zijn voorbeelden"),
-        "{screen}"
-    );
+    t.wait_for_all(&[
+        "▶ Normen in deze opslag",
+        "(•) de 8 voorbeeldnormen opnemen",
+        "dit zijn voorbeelden",
+    ]);
     t.keys(&["Enter"]);
     up_to_checks(&t);
     // A store of one: Anna decides as consulent and also manages the keyring.
@@ -408,11 +421,10 @@ fn a_newcomer_with_an_ssh_key_signs_with_it() {
     t.keys(&["Enter"]);
     t.text("bram@gemeente.example");
     t.keys(&["Enter", "Enter"]);
-    let screen = t.wait_for("▶ Uw sleutel om mee te ondertekenen");
-    assert!(
-        screen.contains("(•) ~/.ssh/id_ed25519 gebruiken"),
-        "{screen}"
-    );
+    t.wait_for_all(&[
+        "▶ Uw sleutel om mee te ondertekenen",
+        "(•) ~/.ssh/id_ed25519 gebruiken",
+    ]);
     t.keys(&["Enter"]);
     t.wait_for("▶ De wachtwoordzin van uw sleutel");
     t.text("verkeerde zin");
@@ -461,11 +473,11 @@ fn a_draft_whose_norm_changed_says_so_and_asks_the_checks_again() {
     drafts.save(&stale).expect("save");
     let t = Tmux::new(&team.sandbox.work());
     t.start(&team, "anna", &format!("new --resume {}", stale.id));
-    let screen = t.wait_for("de norm van dit concept is gewijzigd (versie 2 → 3)");
-    assert!(
-        screen.contains("Controlevragen") && screen.contains("Vraag 1 van 6"),
-        "back at the checks:\n{screen}"
-    );
+    t.wait_for_all(&[
+        "de norm van dit concept is gewijzigd (versie 2 → 3)",
+        "Controlevragen",
+        "Vraag 1 van 6",
+    ]);
     t.text("j");
     let screen = t.wait_for("Vraag 2 van 6");
     assert!(
@@ -491,15 +503,13 @@ fn a_teamleider_approves_a_consulents_record_in_the_inbox() {
     let id = team.record("anna", "pw-zoektermijn-jongeren", &answers);
     let t = Tmux::new(&team.sandbox.work());
     t.start(&team, "tom", "review");
-    let screen = t.wait_for("wacht op uw beoordeling");
-    assert!(screen.contains(&id), "{screen}");
-    assert!(
-        screen.contains("voorschot € 900 > € 500 (consulent)"),
-        "{screen}"
-    );
+    t.wait_for_all(&[
+        "wacht op uw beoordeling",
+        &id,
+        "voorschot € 900 > € 500 (consulent)",
+    ]);
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Waarom beoordeling nodig is");
-    assert!(screen.contains("Zaak"), "{screen}");
+    t.wait_for_all(&["Waarom beoordeling nodig is", "Zaak"]);
     t.keys(&["Tab"]);
     t.wait_for("Mandaat");
     t.keys(&["Enter"]);
@@ -565,9 +575,7 @@ fn a_returned_record_is_revised_in_the_walkthrough() {
     assert!(returned.status.success());
     let t = Tmux::new(&team.sandbox.work());
     t.start(&team, "anna", &format!("new --revises {id}"));
-    let screen = t.wait_for("U herziet");
-    assert!(screen.contains("Onderbouw het voorschot."), "{screen}");
-    assert!(screen.contains("Z-2026-001234"), "{screen}");
+    t.wait_for_all(&["U herziet", "Onderbouw het voorschot.", "Z-2026-001234"]);
     // The case as it was; then every check as answered, the amount lowered.
     t.keys(&["Enter", "Enter", "Enter", "Enter"]);
     t.wait_for("Vraag 1 van 6");
