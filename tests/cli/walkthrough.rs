@@ -212,7 +212,12 @@ fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) -> String {
     t.keys(&["C-s"]);
     t.wait_for("Nog niet te ondertekenen");
     t.keys(&["Space", "Down", "Space"]);
-    let review = t.wait_for(mandate);
+    // The whole sign screen, the preview drawn too.
+    let review = t.wait_for_all(&[
+        mandate,
+        "format = \"maatwerk-record/2\"",
+        "decision_date = ",
+    ]);
     if let Some(p) = passphrase {
         t.keys(&["Tab"]);
         t.text(p);
