@@ -346,7 +346,12 @@ impl App {
     /// On screens where people type free text, `?` is a character and F1
     /// opens help.
     pub(super) fn question_mark_is_help(&self) -> bool {
-        matches!(self.screen, Screen::Picker(_))
+        match &self.screen {
+            Screen::Picker(_) => true,
+            // On the sign screen nothing is typed but the passphrase.
+            Screen::Sign(s) => !s.typing(),
+            _ => false,
+        }
     }
 
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {

@@ -176,6 +176,11 @@ impl SignScreen {
         }
     }
 
+    /// Whether keys type into the passphrase now.
+    pub fn typing(&self) -> bool {
+        self.on_passphrase
+    }
+
     pub fn hints(&self) -> Vec<Hint> {
         keymap::hints(self.keymap(), self.lang)
     }

@@ -815,3 +815,23 @@ fn choosing_the_same_norm_again_keeps_the_answers() {
     press(&mut b, "doorbraak\n");
     assert!(b.draft().answers.is_empty(), "{:?}", b.draft().answers);
 }
+
+/// `?` opens help where nothing is typed: the picker and the sign screen
+/// (off the passphrase); F1 everywhere.
+#[test]
+fn question_mark_and_f1_open_help_where_nothing_is_typed() {
+    let mut draft = Draft::new("2026-11-23T09:00:00Z".parse().unwrap());
+    draft.norm = Catalog::bundled()
+        .get("pw-zoektermijn-jongeren")
+        .map(crate::domain::draft::DraftNorm::of);
+    draft.step = Step::Review;
+    let mut a = app_with(Lang::Nl, draft);
+    assert!(matches!(a.screen(), Screen::Sign(_)));
+    press(&mut a, "?");
+    assert!(a.help, "? opens help on the sign screen");
+    press(&mut a, "\u{1b}");
+    assert!(!a.help);
+    let mut b = app(Lang::Nl);
+    press(&mut b, "?");
+    assert!(b.help, "? opens help on the picker");
+}
