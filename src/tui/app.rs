@@ -348,8 +348,10 @@ impl App {
     pub(super) fn question_mark_is_help(&self) -> bool {
         match &self.screen {
             Screen::Picker(_) => true,
-            // On the sign screen nothing is typed but the passphrase.
+            // On the sign screen nothing is typed but the passphrase; a
+            // yes/no or choice question is answered with keys, not text.
             Screen::Sign(s) => !s.typing(),
+            Screen::Checklist(c) => !c.typing(),
             _ => false,
         }
     }

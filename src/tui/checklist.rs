@@ -129,6 +129,15 @@ pub struct Checklist {
 }
 
 impl Checklist {
+    /// Whether keys type text now (a text, number or date answer), so
+    /// that `?` is a character rather than help.
+    pub fn typing(&self) -> bool {
+        self.failed.is_none()
+            && self.norm.checks.get(self.index).is_some_and(|c| {
+                !matches!(c.kind, CheckKind::Confirm { .. } | CheckKind::Choice { .. })
+            })
+    }
+
     pub fn new(
         lang: Lang,
         norm: &Norm,

@@ -834,4 +834,10 @@ fn question_mark_and_f1_open_help_where_nothing_is_typed() {
     let mut b = app(Lang::Nl);
     press(&mut b, "?");
     assert!(b.help, "? opens help on the picker");
+    // A yes/no question: `?` is help; a text answer: `?` is typed.
+    let mut c = app(Lang::Nl);
+    press(&mut c, "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\n");
+    assert!(matches!(c.screen(), Screen::Checklist(_)));
+    press(&mut c, "?");
+    assert!(c.help, "? opens help on a yes/no question");
 }
