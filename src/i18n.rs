@@ -9,9 +9,11 @@
 
 mod adoptions;
 mod config;
+mod decisions;
 mod drafts;
 mod help;
 mod hints;
+mod inbox;
 mod keys;
 mod law;
 mod norms;
