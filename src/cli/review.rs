@@ -2,7 +2,6 @@ use clap::{ArgGroup, Args};
 
 use super::signing::{member_grant, open_store, read_key, store_error, unlock};
 use super::{CliError, Context, Outcome};
-use crate::domain::lifecycle::Status;
 use crate::domain::ops::review::{self, ActError, Subject};
 use crate::domain::review::Verdict;
 use crate::tui::inbox::Inbox;
@@ -94,15 +93,10 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         &crate::domain::store::relative(store.dir(), &path),
     ))?;
     // An approval beyond the reviewer's own tier passes the record on.
-    if verdict == Verdict::Approve {
-        let after = Subject::find(&store, &state, &review.record.id, ctx.today)
-            .map_err(|e| store_error(ctx, &e))?
-            .map_err(|e| act_error(ctx, &e))?;
-        if after.status == Status::ForReview
-            && let Some(role) = after.waiting_for()
-        {
-            ctx.out.err_line(&lang.review_passed_on(role))?;
-        }
+    if verdict == Verdict::Approve
+        && let Some(role) = subject.passed_on_after(verdict, &grant.role)
+    {
+        ctx.out.err_line(&lang.review_passed_on(&role))?;
     }
     ctx.out.line(&review.id)?;
     Ok(Outcome::Success)

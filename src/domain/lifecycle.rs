@@ -212,8 +212,6 @@ impl<'a> Course<'a> {
 /// What happened to a record after it was signed, as far as it counts.
 #[derive(Debug, Clone, Default)]
 pub struct Events<'a> {
-    /// The verdicts that count, oldest first, with the reviewer's role.
-    pub verdicts: Vec<(Verdict, &'a str)>,
     /// When it was withdrawn.
     pub withdrawn: Option<Timestamp>,
     /// The record that revises it.
@@ -234,10 +232,7 @@ pub struct Life {
 
 /// The status of `record` on `today`, given its course and what happened
 /// to it since.
-pub fn life(record: &Record, mut course: Course<'_>, events: &Events<'_>, today: Date) -> Life {
-    for (verdict, role) in &events.verdicts {
-        course.apply(*verdict, role);
-    }
+pub fn life(record: &Record, course: Course<'_>, events: &Events<'_>, today: Date) -> Life {
     let standing = course.standing;
     let ended = record.period.is_some_and(|p| p.end <= today);
     let status = if events.withdrawn.is_some() {
@@ -500,7 +495,6 @@ pub fn story<'a>(
         record,
         course,
         &Events {
-            verdicts: Vec::new(),
             withdrawn,
             revised_by,
             norm_revised: found.norm_revised,

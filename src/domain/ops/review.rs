@@ -166,6 +166,18 @@ impl Subject {
         }
     }
 
+    /// After a verdict by someone in `role`: the role the record then
+    /// still waits for, when an approval beyond that role's own tier
+    /// passes it on. Worked out from what was read, not read again.
+    pub fn passed_on_after(&self, verdict: Verdict, role: &str) -> Option<String> {
+        let mut course = self.course();
+        course.apply(verdict, role);
+        match course.standing() {
+            crate::domain::lifecycle::Standing::Open { needed } => Some(needed.clone()),
+            _ => None,
+        }
+    }
+
     /// The record's course after the verdicts that counted.
     fn course(&self) -> Course<'_> {
         let mut course = Course::of(&self.stored.record, self.norm.as_deref());

@@ -164,12 +164,7 @@ impl ReviewHost for InboxHost {
         // Signed: the remark is in the store now. Forgetting the kept copy
         // may fail without harm.
         let _ = self.drafts.discard_remark(record);
-        let after = Subject::find(&self.store, &state, record, today)
-            .ok()
-            .and_then(Result::ok);
-        let passed_on = after
-            .filter(|s| s.status == Status::ForReview)
-            .and_then(|s| s.waiting_for().map(str::to_owned));
+        let passed_on = subject.passed_on_after(verdict, &self.grant.role);
         Ok(Signed {
             id: review.id,
             record: review.record.id,
