@@ -27,7 +27,6 @@ use crate::domain::store::{
 pub struct Subject {
     pub stored: StoredRecord,
     pub norm: Option<Arc<Norm>>,
-    pub status: Status,
     pub life: Life,
     /// The reviewers whose verdicts counted.
     reviewers: Vec<String>,
@@ -129,11 +128,15 @@ impl Subject {
             returned_by,
             stored: stored.clone(),
             norm,
-            status: story.life.status,
             life: story.life.clone(),
             reviewers,
             verdicts,
         }
+    }
+
+    /// Where the decision stands.
+    pub fn status(&self) -> Status {
+        self.life.status
     }
 
     /// For a record waiting for review: the role it waits for.
@@ -159,10 +162,10 @@ impl Subject {
     /// and nothing more may have happened to it.
     pub fn reference_to_revise(&self) -> Result<RecordRef, ActError> {
         self.ended()?;
-        if self.status == Status::Returned {
+        if self.status() == Status::Returned {
             Ok(self.reference())
         } else {
-            Err(ActError::NotReturned(self.status))
+            Err(ActError::NotReturned(self.status()))
         }
     }
 
@@ -205,7 +208,7 @@ impl Subject {
     }
 
     fn ended(&self) -> Result<(), ActError> {
-        match self.status {
+        match self.status() {
             s @ (Status::Withdrawn | Status::Superseded) => Err(ActError::Ended(s)),
             _ => Ok(()),
         }
@@ -213,7 +216,7 @@ impl Subject {
 
     /// Whether `who` may review it now.
     pub fn admits(&self, who: &Author) -> Result<(), Refusal> {
-        if let s @ (Status::Withdrawn | Status::Superseded) = self.status {
+        if let s @ (Status::Withdrawn | Status::Superseded) = self.status() {
             return Err(Refusal::Settled(s));
         }
         self.course().admit(who)
@@ -387,7 +390,7 @@ pub fn inbox(
             let tale = ledger.story(stored, today);
             Subject::from_story(stored, ledger.norm(&stored.record), &tale)
         })
-        .filter(|s| s.status == Status::ForReview)
+        .filter(|s| s.status() == Status::ForReview)
         .filter(|s| me.is_none_or(|me| s.admits(me).is_ok()))
         .collect();
     items.sort_by(|a, b| {
@@ -458,7 +461,7 @@ pub fn extendable(
     use crate::domain::extension;
     let find = |id: &str| records.iter().map(|s| &s.record).find(|r| r.id == id);
     let chain = extension::chain(&subject.stored.record, find);
-    let problems = extension::check((case, norm, period), &chain, subject.status);
+    let problems = extension::check((case, norm, period), &chain, subject.status());
     if problems.is_empty() {
         Ok(subject.reference())
     } else {
