@@ -1,7 +1,8 @@
 //! Records are legal documents kept for years: a store written by an earlier
 //! release (`tests/fixtures/stores/`) verifies with this one, ever after.
 //! Release 0.1 wrote the first records; release 0.2 the first adoptions and
-//! linked histories.
+//! linked histories; release 0.3 the first reviews, revisions, extensions,
+//! withdrawals and samples.
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -286,4 +287,28 @@ fn release_0_2_records_list_and_its_adoptions_verify_with_stock_openssh() {
         stdout(&check),
         stderr(&check)
     );
+}
+
+#[test]
+fn a_store_written_by_release_0_3_verifies_without_a_single_finding() {
+    let (sandbox, store, root) = release("v0.3");
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(&store)
+        .args(["verify", "--json", "--expect-root", &root])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
+    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+    assert_eq!(json["records"], 5);
+    assert_eq!(json["reviews"], 2);
+    assert_eq!(json["withdrawals"], 1);
+    assert_eq!(json["samples"], 1);
+    assert_eq!(json["signals"], 1);
+    assert_eq!(json["adoptions"], 3);
+    assert_eq!(json["root"], root.as_str());
 }
