@@ -20,6 +20,7 @@ pub mod keyring;
 pub mod keys;
 pub mod lifecycle;
 pub mod norm;
+pub mod number;
 pub mod ops;
 pub mod record;
 pub mod review;

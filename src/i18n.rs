@@ -9,6 +9,7 @@
 
 mod adoptions;
 mod config;
+mod dates;
 mod decisions;
 mod drafts;
 mod help;

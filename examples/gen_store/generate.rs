@@ -3,6 +3,8 @@
 //! norms answered like the examples in `examples/answers/`, spread over
 //! June to November 2026, every norm adopted in the store before. Shared by `examples/gen_store` and the benchmarks.
 
+use maatwerk::domain::number::Decimal;
+use maatwerk::domain::record::RecordFormat;
 use std::error::Error;
 use std::fs;
 use std::path::Path;
@@ -165,10 +167,10 @@ fn draw_up(
         Some((decision_date, decision_date.checked_add(length).ok()?))
     });
     // Vary amounts a little, so the mandaat outcome varies too.
-    let factor = 0.6 + f64::from(u32::try_from(i % 5)?) * 0.1;
+    let factor = Decimal::new(6 + i64::try_from(i % 5)?, 1);
     for (_, answer) in &mut p.answers {
         if let Answer::Number(n) = answer {
-            *n = (*n * factor).round().max(1.0);
+            *n = (*n * factor).round().max(Decimal::ONE);
         }
     }
     let window = DecisionWindow::signed_on(decision_date, 31);
@@ -190,6 +192,7 @@ fn draw_up(
             created,
             seq,
             prev,
+            format: RecordFormat::CURRENT,
             under: Some(under.clone()),
             revises: None,
             extends: None,

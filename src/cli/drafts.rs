@@ -69,15 +69,7 @@ pub fn run(args: &DraftsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 (Some(n), NormState::Unchanged) => n.id.clone(),
                 (Some(n), _) => lang.draft_norm_changed(&n.id),
             };
-            vec![
-                d.id.clone(),
-                d.updated
-                    .to_zoned(jiff::tz::TimeZone::UTC)
-                    .strftime("%Y-%m-%d %H:%M")
-                    .to_string(),
-                d.case.clone(),
-                norm,
-            ]
+            vec![d.id.clone(), lang.day_time(d.updated), d.case.clone(), norm]
         })
         .collect();
     ctx.out.table(&lang.drafts_header(), &rows, 3, &[1])?;

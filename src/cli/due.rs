@@ -94,7 +94,7 @@ pub fn run(args: &DueArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             vec![
                 s.record.id.clone(),
                 lang.due_kind(d.kind).to_owned(),
-                d.on.to_string(),
+                lang.day(d.on),
                 lang.days_left(days_left(d.on)),
                 s.record.case.clone(),
                 s.record.author.name.clone(),

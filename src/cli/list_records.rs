@@ -122,7 +122,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         .map(|(StoredRecord { record: r, .. }, life)| {
             vec![
                 r.id.clone(),
-                r.decision_date.to_string(),
+                lang.day(r.decision_date),
                 r.case.clone(),
                 r.author.name.clone(),
                 r.norm.id.clone(),

@@ -150,13 +150,21 @@ impl Output {
     /// Text wrapped to the terminal (or 100 columns when piped), every line
     /// indented by `indent` spaces.
     pub fn wrapped(&mut self, indent: usize, text: &str) -> io::Result<()> {
+        self.hanging(indent, indent, text)
+    }
+
+    /// Text wrapped like [`Self::wrapped`], the first line indented by
+    /// `first` spaces and the lines after it by `rest`.
+    pub fn hanging(&mut self, first: usize, rest: usize, text: &str) -> io::Result<()> {
         // What a file says is shown, never obeyed by the terminal.
         let text = printable(text);
-        let width = self.width.unwrap_or(100).max(indent + 20);
-        let pad = " ".repeat(indent);
+        let width = self.width.unwrap_or(100).max(rest.max(first) + 20);
+        let (pad, rest) = (" ".repeat(first), " ".repeat(rest));
         let options = textwrap::Options::new(width)
             .initial_indent(&pad)
-            .subsequent_indent(&pad);
+            .subsequent_indent(&rest)
+            // Ids and case references are never split at their hyphens.
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for paragraph in text.trim_end().split('\n') {
             if paragraph.trim().is_empty() {
                 writeln!(self.out)?;

@@ -147,7 +147,9 @@ fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
         });
     }
     for (at, text) in lines {
-        ctx.out.wrapped(2, &format!("{at}  {text}"))?;
+        let at = lang.day_time(at);
+        let hang = 2 + at.chars().count() + 2;
+        ctx.out.hanging(2, hang, &format!("{at}  {text}"))?;
     }
     field(
         ctx,
@@ -237,11 +239,7 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
     ctx.out.line(&title)?;
     ctx.out.blank()?;
     field(ctx, lang.label_case(), &r.case)?;
-    field(
-        ctx,
-        lang.label_decision_date(),
-        &r.decision_date.to_string(),
-    )?;
+    field(ctx, lang.label_decision_date(), &lang.date(r.decision_date))?;
     if let Some(p) = &r.period {
         field(ctx, lang.label_period(), &lang.period_range(p.start, p.end))?;
     }
@@ -269,7 +267,7 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
             r.author.name, r.author.principal, r.author.role
         ),
     )?;
-    field(ctx, lang.label_signed_at(), &r.created.to_string())?;
+    field(ctx, lang.label_signed_at(), &lang.moment(r.created))?;
     field(
         ctx,
         lang.label_meaning(),

@@ -37,10 +37,7 @@ pub fn run(args: &SignalsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         .map(|s| {
             vec![
                 s.id.clone(),
-                s.created
-                    .to_zoned(jiff::tz::TimeZone::UTC)
-                    .date()
-                    .to_string(),
+                lang.day(s.created.to_zoned(jiff::tz::TimeZone::system()).date()),
                 s.case.clone(),
                 s.author.name.clone(),
                 s.norm.as_ref().map_or("—".to_owned(), |n| n.id.clone()),

@@ -91,12 +91,9 @@ fn read_period(r: &mut TableReader<'_, '_>) -> Option<(Date, Date)> {
         Some(v) => {
             let parsed = match v.get_ref() {
                 DeValue::String(s) => CalendarDuration::parse_iso(s),
-                // Whole days; number_of yields integral values for integers.
-                #[allow(clippy::cast_possible_truncation)]
                 DeValue::Integer(_) => number_of(v.get_ref())
-                    .map_or(Err(DurationError::Syntax), |d| {
-                        CalendarDuration::days(d as i64)
-                    }),
+                    .and_then(|d| i64::try_from(d).ok())
+                    .map_or(Err(DurationError::Syntax), CalendarDuration::days),
                 _ => {
                     t.reject("length", Expected::Duration, v);
                     return None;
@@ -174,6 +171,10 @@ fn read_answers(
             (CheckKind::Number { .. }, v @ (DeValue::Integer(_) | DeValue::Float(_))) => {
                 number_of(v).map(Answer::Number)
             }
+            // As people write amounts: `"2.350,50"`, `"€ 2.350,50"`.
+            (CheckKind::Number { .. }, DeValue::String(s)) => crate::domain::number::read_typed(s)
+                .ok()
+                .map(Answer::Number),
             (CheckKind::Text { .. } | CheckKind::Choice { .. }, DeValue::String(s)) => {
                 Some(Answer::Text(s.to_string()))
             }

@@ -243,11 +243,9 @@ fn passes_eleven_test(values: &[u8; 9]) -> bool {
 
 /// Whether the number `n` is a BSN: a whole number of nine digits that
 /// passes the eleven test.
-pub fn is_bsn_number(n: f64) -> bool {
-    // Whole numbers of nine digits only; the cast is exact for them.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let whole = (n.fract() == 0.0 && (1.0e8..1.0e9).contains(&n)).then_some(n as u64);
-    whole.is_some_and(|w| is_bsn(&w.to_string()))
+pub fn is_bsn_number(n: crate::domain::number::Decimal) -> bool {
+    let whole = n.normalize();
+    whole.scale() == 0 && is_bsn(&whole.to_string())
 }
 
 /// `text` with the digits of every valid BSN in it replaced by `•`, so a

@@ -3,14 +3,15 @@
 //!
 //! Used by the scripted `maatwerk new --answers` and the walkthrough alike.
 
+use crate::domain::number::{self, Decimal};
 use jiff::civil::Date;
 
 use super::bsn::contains_bsn;
 use super::keyring::Grant;
 use super::norm::{AnswerProblem, CheckKind, DecisionFacts, MandateOutcome, Norm, Unusable};
 use super::record::{
-    Answer, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, RECORD_FORMAT,
-    RECORD_FORMAT_V1, Record, RecordedOutcome, SignatureMeaning, SignedUnder,
+    Answer, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, Record,
+    RecordFormat, RecordedOutcome, SignatureMeaning, SignedUnder,
 };
 
 /// What the caseworker proposes.
@@ -63,8 +64,13 @@ pub enum Refusal {
     },
     OutOfRange {
         check: String,
-        min: Option<f64>,
-        max: Option<f64>,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+        unit: Option<String>,
+    },
+    /// An amount in euro with more than two decimals.
+    Cents {
+        check: String,
     },
     TooShort {
         field: String,
@@ -131,6 +137,7 @@ impl Refusal {
             Self::ConditionNotMet { .. } => "condition-not-met",
             Self::NotAnOption { .. } => "not-an-option",
             Self::OutOfRange { .. } => "out-of-range",
+            Self::Cents { .. } => "amount-cents",
             Self::TooShort { .. } => "too-short",
             Self::Missing { .. } => "missing",
             Self::PeriodMissing => "period-missing",
@@ -155,7 +162,8 @@ impl Refusal {
             | Self::WrongAnswerType { check, .. }
             | Self::ConditionNotMet { check, .. }
             | Self::NotAnOption { check, .. }
-            | Self::OutOfRange { check, .. } => Some(format!("answers.{check}")),
+            | Self::OutOfRange { check, .. }
+            | Self::Cents { check } => Some(format!("answers.{check}")),
             Self::MissingAnswer { .. } => Some("answers".into()),
             Self::PeriodMissing | Self::EndNotAfterStart | Self::PeriodTooLong { .. } => {
                 Some("period".into())
@@ -353,7 +361,12 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
                     check: id.clone(),
                     min,
                     max,
+                    unit: match &check.kind {
+                        CheckKind::Number { unit, .. } => unit.clone(),
+                        _ => None,
+                    },
                 },
+                AnswerProblem::Cents => Refusal::Cents { check: id.clone() },
                 AnswerProblem::NotAnOption { value } => Refusal::NotAnOption {
                     check: id.clone(),
                     value,
@@ -457,6 +470,8 @@ pub struct Placement {
     pub created: jiff::Timestamp,
     pub seq: u64,
     pub prev: Option<String>,
+    /// The form it is written in.
+    pub format: RecordFormat,
     pub under: Option<SignedUnder>,
     /// The returned record it revises.
     pub revises: Option<crate::domain::review::RecordRef>,
@@ -478,17 +493,20 @@ pub fn build_record(
         .iter()
         .filter_map(|c| {
             let answer = p.answers.iter().find(|(id, _)| *id == c.id)?.1.clone();
-            let answer = match answer {
-                Answer::Text(t) => Answer::Text(t.trim().to_owned()),
-                other => other,
-            };
             let unit = match &c.kind {
                 CheckKind::Number { unit, .. } => unit.clone(),
                 _ => None,
             };
+            let answer = match answer {
+                Answer::Text(t) => Answer::Text(t.trim().to_owned()),
+                Answer::Number(n) => Answer::Number(number::as_stored(n, unit.as_deref())),
+                other => other,
+            };
             Some(CheckAnswer {
                 id: c.id.clone(),
                 question: c.question.clone(),
+                // Records before format 3 read answers by their TOML type.
+                kind: place.format.typed().then(|| c.kind.name().to_owned()),
                 answer,
                 unit,
             })
@@ -505,9 +523,10 @@ pub fn build_record(
         .collect();
     let trim = |s: &str| s.trim().to_owned();
     let m = &p.motivation;
-    let (format, keyring, adoptions) = match place.under {
-        Some(under) => (RECORD_FORMAT, Some(under.keyring), Some(under.adoptions)),
-        None => (RECORD_FORMAT_V1, None, None),
+    let format = place.format.as_str();
+    let (keyring, adoptions) = match place.under {
+        Some(under) => (Some(under.keyring), Some(under.adoptions)),
+        None => (None, None),
     };
     Record {
         format: format.into(),
@@ -587,7 +606,7 @@ mod tests {
                 ("leeftijd-onder-27".into(), Answer::Yes(true)),
                 ("acute-nood".into(), Answer::Yes(true)),
                 ("netwerk-onderzocht".into(), Answer::Yes(true)),
-                ("voorschot".into(), Answer::Number(450.0)),
+                ("voorschot".into(), Answer::Number(Decimal::from(450))),
                 ("zoekt-actief".into(), Answer::Yes(true)),
                 (
                     "afspraken".into(),
@@ -633,7 +652,7 @@ mod tests {
     #[test]
     fn over_the_mandate_it_goes_for_review() {
         let mut p = good();
-        p.answers[3].1 = Answer::Number(900.0);
+        p.answers[3].1 = Answer::Number(Decimal::from(900));
         let a = assess(&norm(), &p, "consulent", window()).unwrap();
         assert_eq!(a.meaning, SignatureMeaning::ForReview);
         assert_eq!(
@@ -688,7 +707,7 @@ mod tests {
             })]
         );
         let mut over = good();
-        over.answers[3].1 = Answer::Number(1500.0);
+        over.answers[3].1 = Answer::Number(Decimal::from(1500));
         // 1500 is within the check's range and the teamleider's limit...
         assert!(assess(&norm(), &over, "consulent", window()).is_ok());
         // ...but a norm whose top tier has a limit can be exceeded.
@@ -704,7 +723,7 @@ mod tests {
     fn wrong_types_ranges_and_periods() {
         let mut p = good();
         p.answers[0].1 = Answer::Text("ja".into());
-        p.answers[3].1 = Answer::Number(-1.0);
+        p.answers[3].1 = Answer::Number(Decimal::from(-1));
         p.period = Some((date(2026, 11, 23), date(2026, 11, 23)));
         assert_eq!(
             refused(&p, "consulent"),
@@ -715,8 +734,9 @@ mod tests {
                 },
                 Refusal::OutOfRange {
                     check: "voorschot".into(),
-                    min: Some(0.0),
-                    max: Some(1500.0)
+                    min: Some(Decimal::ZERO),
+                    max: Some(Decimal::from(1500)),
+                    unit: Some("EUR".into()),
                 },
                 Refusal::EndNotAfterStart,
             ]
@@ -756,7 +776,7 @@ mod tests {
     #[test]
     fn a_bsn_given_as_an_amount_is_refused() {
         let mut p = good();
-        p.answers[3].1 = Answer::Number(123_456_782.0);
+        p.answers[3].1 = Answer::Number(Decimal::from(123_456_782));
         assert!(refused(&p, "consulent").contains(&Refusal::BsnInText {
             field: "answers.voorschot".into()
         }));

@@ -5,6 +5,7 @@
 //! the interface's message catalogue turns it into a sentence in the reader's language, and
 //! the front end shows *where* with the offending line.
 
+use crate::domain::number::Decimal;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -181,8 +182,8 @@ pub enum Problem {
     },
     ChoiceWithoutOptions,
     MinAboveMax {
-        min: f64,
-        max: f64,
+        min: Decimal,
+        max: Decimal,
     },
     AcceptNotAnOption {
         value: String,

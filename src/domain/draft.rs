@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::bsn::{is_bsn_number, redact};
 use super::decision::Proposal;
 use super::norm::catalog::{Catalog, LoadedNorm};
-use super::record::{Answer, Motivation};
+use super::record::{Answer, Motivation, wire};
 use super::store::files::{TEMP_PREFIX, make_dirs, new_id, private, restrict_dir, sync_dir};
 
 pub const DRAFT_FORMAT: &str = "maatwerk-draft/1";
@@ -85,10 +85,44 @@ impl DraftNorm {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "WireAnswer", into = "WireAnswer")]
 pub struct DraftAnswer {
     pub check: String,
     pub answer: Answer,
+}
+
+/// A draft's answer as written: with the kind of its answer, so a number
+/// stays exact (`answer = "850.50"`). Drafts of release 0.3 and before
+/// have no kind and read by TOML type.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireAnswer {
+    check: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    kind: Option<String>,
+    answer: wire::Value,
+}
+
+impl TryFrom<WireAnswer> for DraftAnswer {
+    type Error = String;
+
+    fn try_from(w: WireAnswer) -> Result<Self, String> {
+        Ok(Self {
+            answer: wire::read(w.kind.as_deref(), w.answer)
+                .map_err(|e| format!("answer to `{}`: {e}", w.check))?,
+            check: w.check,
+        })
+    }
+}
+
+impl From<DraftAnswer> for WireAnswer {
+    fn from(a: DraftAnswer) -> Self {
+        Self {
+            kind: Some(a.answer.kind_name().to_owned()),
+            answer: wire::write(&a.answer, true),
+            check: a.check,
+        }
+    }
 }
 
 /// How a draft's norm compares with the norms in use now.
@@ -371,6 +405,7 @@ fn is_draft_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::number::Decimal;
 
     fn at(text: &str) -> Timestamp {
         text.parse().unwrap()
@@ -405,7 +440,7 @@ mod tests {
         draft.case = "Z-2026-001234".into();
         draft.answers.push(DraftAnswer {
             check: "voorschot".into(),
-            answer: Answer::Number(450.0),
+            answer: Answer::Number(Decimal::from(450)),
         });
         draft.motivation.circumstances = "Geen inkomen sinds oktober.\nHuur niet betaald.".into();
         drafts.save(&draft).unwrap();
@@ -424,7 +459,7 @@ mod tests {
         );
         assert_eq!(
             draft.proposal().answers,
-            [("voorschot".to_owned(), Answer::Number(450.0))]
+            [("voorschot".to_owned(), Answer::Number(Decimal::from(450)))]
         );
     }
 
@@ -436,7 +471,7 @@ mod tests {
         draft.case = "BSN 123456782".into();
         draft.answers.push(DraftAnswer {
             check: "voorschot".into(),
-            answer: Answer::Number(123_456_782.0),
+            answer: Answer::Number(Decimal::from(123_456_782)),
         });
         draft.answers.push(DraftAnswer {
             check: "afspraken".into(),

@@ -512,6 +512,7 @@ pub fn story<'a>(
 mod tests {
     use super::*;
     use crate::domain::norm::catalog::Catalog;
+    use crate::domain::number::Decimal;
     use crate::domain::testing;
 
     fn author(principal: &str, role: &str) -> Author {
@@ -600,12 +601,12 @@ mod tests {
         let (r, mut norm) = record(1800.0);
         // Tiers whose limits do not grow: the teamleider may review but
         // may decide only up to 1500; the afdelingshoofd up to 20000.
-        norm.mandate.tiers[1].limits[0].max = 1500.0;
+        norm.mandate.tiers[1].limits[0].max = Decimal::from(1500);
         let mut head = norm.mandate.tiers[1].clone();
         head.role = "afdelingshoofd".into();
-        head.limits[0].max = 20000.0;
+        head.limits[0].max = Decimal::from(20000);
         norm.mandate.tiers.push(head);
-        norm.mandate.tiers[0].limits[0].max = 2000.0;
+        norm.mandate.tiers[0].limits[0].max = Decimal::from(2000);
         let (r, norm) = (
             Record {
                 mandate: crate::domain::record::MandateRecord {

@@ -11,6 +11,7 @@ mod judge;
 pub use self::judge::AnswerProblem;
 pub mod parse;
 
+use crate::domain::number::Decimal;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -150,8 +151,10 @@ pub enum CheckKind {
         min_chars: u32,
     },
     Number {
-        min: Option<f64>,
-        max: Option<f64>,
+        #[serde(with = "rust_decimal::serde::float_option")]
+        min: Option<Decimal>,
+        #[serde(with = "rust_decimal::serde::float_option")]
+        max: Option<Decimal>,
         unit: Option<String>,
     },
     /// One of `options`; when `accept` is not empty only those let the
@@ -274,14 +277,15 @@ pub struct Tier {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Limit {
     pub check: String,
-    pub max: f64,
+    #[serde(with = "rust_decimal::serde::float")]
+    pub max: Decimal,
 }
 
 /// The facts of a proposed decision that the mandate looks at.
 #[derive(Debug, Clone, Default)]
 pub struct DecisionFacts<'a> {
     /// Answers to number checks, by check id.
-    pub numbers: Vec<(&'a str, f64)>,
+    pub numbers: Vec<(&'a str, Decimal)>,
     /// First day and first day after the departure.
     pub period: Option<(Date, Date)>,
 }
@@ -290,7 +294,11 @@ pub struct DecisionFacts<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Exceeded {
     /// A number check above the tier's limit.
-    Limit { check: String, value: f64, max: f64 },
+    Limit {
+        check: String,
+        value: Decimal,
+        max: Decimal,
+    },
     /// A period longer than the tier's longest.
     Duration { max: CalendarDuration },
     /// The norm asks a second person's review for every decision.
@@ -457,7 +465,7 @@ mod tests {
     use super::*;
     use jiff::civil::date;
 
-    fn tier(role: &str, max: Option<f64>, months: Option<&str>) -> Tier {
+    fn tier(role: &str, max: Option<Decimal>, months: Option<&str>) -> Tier {
         Tier {
             role: role.into(),
             limits: max
@@ -475,18 +483,18 @@ mod tests {
         Mandate {
             four_eyes,
             tiers: vec![
-                tier("consulent", Some(500.0), Some("P3M")),
-                tier("teamleider", Some(2500.0), None),
+                tier("consulent", Some(Decimal::from(500)), Some("P3M")),
+                tier("teamleider", Some(Decimal::from(2500)), None),
                 tier("afdelingshoofd", None, None),
             ],
         }
     }
 
-    fn facts(amount: f64, months: i8) -> DecisionFacts<'static> {
+    fn facts(amount: &str, months: i8) -> DecisionFacts<'static> {
         let start = date(2026, 11, 23);
         let end = start.checked_add(jiff::Span::new().months(months)).unwrap();
         DecisionFacts {
-            numbers: vec![("bedrag", amount)],
+            numbers: vec![("bedrag", amount.parse().unwrap())],
             period: Some((start, end)),
         }
     }
@@ -501,24 +509,24 @@ mod tests {
         let m = mandate(false);
         let within = |r: &str| MandateOutcome::Within { role: r.into() };
         let review = |r: &str| MandateOutcome::NeedsReview { role: r.into() };
-        outcome(&m, "consulent", &facts(500.0, 3), &within("consulent"));
-        outcome(&m, "consulent", &facts(500.01, 3), &review("teamleider"));
-        outcome(&m, "consulent", &facts(100.0, 4), &review("teamleider"));
-        outcome(&m, "teamleider", &facts(2500.0, 12), &within("teamleider"));
+        outcome(&m, "consulent", &facts("500", 3), &within("consulent"));
+        outcome(&m, "consulent", &facts("500.01", 3), &review("teamleider"));
+        outcome(&m, "consulent", &facts("100", 4), &review("teamleider"));
+        outcome(&m, "teamleider", &facts("2500", 12), &within("teamleider"));
         outcome(
             &m,
             "teamleider",
-            &facts(2600.0, 1),
+            &facts("2600", 1),
             &review("afdelingshoofd"),
         );
         outcome(
             &m,
             "afdelingshoofd",
-            &facts(1.0e9, 1),
+            &facts("1000000000", 1),
             &within("afdelingshoofd"),
         );
         // A role the norm does not name never decides alone.
-        outcome(&m, "controller", &facts(10.0, 1), &review("consulent"));
+        outcome(&m, "controller", &facts("10", 1), &review("consulent"));
     }
 
     #[test]
@@ -527,19 +535,19 @@ mod tests {
         outcome(
             &m,
             "teamleider",
-            &facts(10.0, 1),
+            &facts("10", 1),
             &MandateOutcome::NeedsReview {
                 role: "consulent".into(),
             },
         );
         let capped = Mandate {
             four_eyes: false,
-            tiers: vec![tier("consulent", Some(500.0), None)],
+            tiers: vec![tier("consulent", Some(Decimal::from(500)), None)],
         };
         outcome(
             &capped,
             "consulent",
-            &facts(501.0, 1),
+            &facts("501", 1),
             &MandateOutcome::BeyondNorm,
         );
     }

@@ -10,15 +10,60 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use super::number::Decimal;
 use super::source::Sha256Hex;
 
 pub mod canonical;
 
-/// Records written now: they name the keyring and adoption heads they were
-/// signed under.
-pub const RECORD_FORMAT: &str = "maatwerk-record/2";
+/// Records written now: each check names its kind, and numbers are exact
+/// decimals (`answer = "850.50"`).
+pub const RECORD_FORMAT: &str = "maatwerk-record/3";
+/// Records of releases 0.2 and 0.3: they name the keyring and adoption
+/// heads they were signed under; numbers are TOML floats.
+pub const RECORD_FORMAT_V2: &str = "maatwerk-record/2";
 /// Records of release 0.1, before adoptions and linked histories.
 pub const RECORD_FORMAT_V1: &str = "maatwerk-record/1";
+
+/// The forms records have had; every one of them still verifies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    /// Release 0.1: no histories named.
+    V1,
+    /// Releases 0.2 and 0.3: the keyring and adoption heads named.
+    V2,
+    /// Since release 0.4: each check's kind named, numbers exact.
+    V3,
+}
+
+impl RecordFormat {
+    /// The form records are written in now.
+    pub const CURRENT: Self = Self::V3;
+
+    pub fn of(text: &str) -> Option<Self> {
+        [Self::V1, Self::V2, Self::V3]
+            .into_iter()
+            .find(|f| f.as_str() == text)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::V1 => RECORD_FORMAT_V1,
+            Self::V2 => RECORD_FORMAT_V2,
+            Self::V3 => RECORD_FORMAT,
+        }
+    }
+
+    /// Whether records in this form name the histories they were signed
+    /// under.
+    pub fn names_histories(self) -> bool {
+        self != Self::V1
+    }
+
+    /// Whether each check names its kind and its answer reads by it.
+    pub fn typed(self) -> bool {
+        self == Self::V3
+    }
+}
 
 /// The histories a file was signed under: the heads of the keyring and of
 /// the adoptions as the signer saw them.
@@ -156,23 +201,41 @@ pub struct Motivation {
 
 /// One check with the exact question text the author answered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "wire::Check", into = "wire::Check")]
 pub struct CheckAnswer {
     pub id: String,
     pub question: String,
+    /// The kind of check, as the norm names it (`number`, `date`, …):
+    /// written since record format 3, where it says how the answer reads.
+    /// Records before it hold none and read as they always did.
+    pub kind: Option<String>,
     pub answer: Answer,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     Yes(bool),
-    Number(f64),
+    /// Exact: an amount is never a binary float.
+    Number(Decimal),
     Date(Date),
     Text(String),
 }
+
+impl Answer {
+    /// The kind of check this answer is written for in a draft, where the
+    /// norm is not at hand: a choice's answer is written as a text.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Self::Yes(_) => "confirm",
+            Self::Number(_) => "number",
+            Self::Date(_) => "date",
+            Self::Text(_) => "text",
+        }
+    }
+}
+
+pub mod wire;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -62,7 +62,8 @@ pub fn record_on(
         .map(|l| l.check.clone())
         .next()
         .unwrap_or_else(|| "bedrag".to_owned());
-    let answer = Answer::Number(amount);
+    let answer =
+        Answer::Number(crate::domain::number::from_float(amount).expect("a finite amount"));
     let facts = DecisionFacts::from_answers([(check.as_str(), &answer)], Some((start, end)));
     let (outcome, review_role, meaning) = match norm.mandate.outcome(role, &facts) {
         MandateOutcome::Within { .. } => (RecordedOutcome::Within, None, SignatureMeaning::Decided),
@@ -117,6 +118,7 @@ pub fn record_on(
                 .check(&check)
                 .map_or_else(|| "Bedrag".to_owned(), |c| c.question.clone()),
             id: check,
+            kind: Some("number".into()),
             answer,
             unit: Some("EUR".into()),
         }],

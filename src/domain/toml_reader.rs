@@ -2,6 +2,7 @@
 //! of stopping at the first, so a person fixing a file sees all of them at
 //! once. Used for norms and, later, answers files.
 
+use crate::domain::number::{Decimal, from_toml_literal};
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -191,7 +192,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
     }
 
     /// A number, whole or not.
-    pub fn number(&mut self, key: &'static str) -> Option<At<f64>> {
+    pub fn number(&mut self, key: &'static str) -> Option<At<Decimal>> {
         let value = self.value(key)?;
         let number = number_of(value.get_ref());
         if number.is_none() {
@@ -450,15 +451,15 @@ fn dutch_alias(word: &str) -> Option<&'static str> {
     })
 }
 
-/// A TOML integer or float as `f64`. Amounts and limits in norms are far
-/// below 2^52, where `f64` is exact for whole numbers.
-#[allow(clippy::cast_precision_loss)]
-pub(crate) fn number_of(value: &DeValue<'_>) -> Option<f64> {
+/// A TOML integer or float, exactly: read from its digits, never through
+/// a binary float.
+pub(crate) fn number_of(value: &DeValue<'_>) -> Option<Decimal> {
     match value {
+        DeValue::Integer(int) if int.radix() == 10 => from_toml_literal(int.as_str()),
         DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
             .ok()
-            .map(|n| n as f64),
-        DeValue::Float(f) => f.as_str().parse::<f64>().ok().filter(|n| n.is_finite()),
+            .map(Decimal::from),
+        DeValue::Float(f) => from_toml_literal(f.as_str()),
         _ => None,
     }
 }

@@ -16,6 +16,7 @@ impl Lang {
     }
 
     pub fn norm_withdrawn(self, id: &str, on: Date, file: &str) -> String {
+        let on = self.date(on);
         match self {
             Self::Nl => format!("Norm {id} ingetrokken per {on}: {file}"),
             Self::En => format!("Norm {id} withdrawn as of {on}: {file}"),
@@ -155,8 +156,8 @@ impl Lang {
                 "withdraws a norm that was not adopted before it".into(),
             ),
             AdoptionProblem::WithdrawnBeforeRegistered { on } => t(
-                format!("trekt de norm in per {on}, vóór de dag waarop de intrekking werd ondertekend"),
-                format!("withdraws the norm from {on}, before the day the withdrawal was signed"),
+                format!("trekt de norm in per {on}, vóór de dag waarop de intrekking werd ondertekend", on = self.date(on)),
+                format!("withdraws the norm from {on}, before the day the withdrawal was signed", on = self.date(on)),
             ),
         }
     }
@@ -177,13 +178,13 @@ impl Lang {
                 Standing::Adopted {
                     withdrawn: Some(since),
                 },
-            ) => format!("ingetrokken per {since}"),
+            ) => format!("ingetrokken per {since}", since = self.date(since)),
             (
                 Self::En,
                 Standing::Adopted {
                     withdrawn: Some(since),
                 },
-            ) => format!("withdrawn from {since}"),
+            ) => format!("withdrawn from {since}", since = self.date(since)),
             (Self::Nl, Standing::OtherText { version }) => {
                 format!("✗ andere tekst (versie {version} vastgesteld)")
             }
@@ -209,13 +210,19 @@ impl Lang {
                 Standing::Adopted {
                     withdrawn: Some(since),
                 },
-            ) => format!("Opgenomen in deze opslag, ingetrokken per {since}."),
+            ) => format!(
+                "Opgenomen in deze opslag, ingetrokken per {since}.",
+                since = self.date(since)
+            ),
             (
                 Self::En,
                 Standing::Adopted {
                     withdrawn: Some(since),
                 },
-            ) => format!("Adopted in this store, withdrawn from {since}."),
+            ) => format!(
+                "Adopted in this store, withdrawn from {since}.",
+                since = self.date(since)
+            ),
             (Self::Nl, Standing::OtherText { version }) => format!(
                 "Deze tekst is niet opgenomen in deze opslag; versie {version} van `{id}` wel. Een besluit steunt op de opgenomen tekst."
             ),

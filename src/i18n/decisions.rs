@@ -131,11 +131,13 @@ impl Lang {
             }
             (Self::Nl, P::TotalTooLong { max, last }) => format!(
                 "alle looptijden samen mogen ten hoogste {} duren: t/m {last}",
-                self.duration(*max)
+                self.duration(*max),
+                last = self.date(last),
             ),
             (Self::En, P::TotalTooLong { max, last }) => format!(
                 "all periods together may run at most {}: up to and including {last}",
-                self.duration(*max)
+                self.duration(*max),
+                last = self.date(last),
             ),
         }
     }

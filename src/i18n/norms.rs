@@ -1,6 +1,7 @@
 //! The agreed norms as people read them: the overview, `norms list`,
 //! `norms show`, and why a norm cannot be used.
 
+use crate::domain::number::Decimal;
 use jiff::civil::Date;
 
 use super::Lang;
@@ -73,6 +74,7 @@ impl Lang {
     }
 
     pub fn usable_norms_heading(self, usable: usize, on: Date, origin: &Origin) -> String {
+        let on = self.date(on);
         let origin = self.origin(origin);
         match self {
             Self::Nl => format!("Normen bruikbaar op {on}: {usable} (bron: {origin})"),
@@ -87,6 +89,7 @@ impl Lang {
         on: Date,
         origin: &Origin,
     ) -> String {
+        let on = self.date(on);
         let origin = self.origin(origin);
         match self {
             Self::Nl => {
@@ -127,25 +130,40 @@ impl Lang {
         let reason = match (self, why) {
             (Self::Nl, Unusable::Concept) => "concept".to_owned(),
             (Self::Nl, Unusable::Withdrawn { .. }) => "ingetrokken".to_owned(),
-            (Self::Nl, Unusable::NotYetValid { from }) => format!("geldt vanaf {from}"),
-            (Self::Nl, Unusable::Expired { until }) => format!("verlopen na {until}"),
+            (Self::Nl, Unusable::NotYetValid { from }) => {
+                format!("geldt vanaf {from}", from = self.date(from))
+            }
+            (Self::Nl, Unusable::Expired { until }) => {
+                format!("verlopen na {until}", until = self.date(until))
+            }
             (Self::Nl, Unusable::NotAdopted) => "niet opgenomen in de opslag".to_owned(),
             (Self::Nl, Unusable::WithdrawnInStore { since }) => {
-                format!("ingetrokken in de opslag per {since}")
+                format!(
+                    "ingetrokken in de opslag per {since}",
+                    since = self.date(since)
+                )
             }
             (Self::En, Unusable::Concept) => "concept".to_owned(),
             (Self::En, Unusable::Withdrawn { .. }) => "withdrawn".to_owned(),
-            (Self::En, Unusable::NotYetValid { from }) => format!("in force from {from}"),
-            (Self::En, Unusable::Expired { until }) => format!("expired after {until}"),
+            (Self::En, Unusable::NotYetValid { from }) => {
+                format!("in force from {from}", from = self.date(from))
+            }
+            (Self::En, Unusable::Expired { until }) => {
+                format!("expired after {until}", until = self.date(until))
+            }
             (Self::En, Unusable::NotAdopted) => "not adopted in the store".to_owned(),
             (Self::En, Unusable::WithdrawnInStore { since }) => {
-                format!("withdrawn in the store from {since}")
+                format!(
+                    "withdrawn in the store from {since}",
+                    since = self.date(since)
+                )
             }
         };
         format!("✗ {reason}")
     }
 
     pub fn usable_on(self, on: Date) -> String {
+        let on = self.date(on);
         match self {
             Self::Nl => format!("✓ Bruikbaar voor een besluit op {on}."),
             Self::En => format!("✓ Usable for a decision on {on}."),
@@ -153,36 +171,50 @@ impl Lang {
     }
 
     pub fn unusable_on(self, on: Date, why: &Unusable) -> String {
+        let on = self.date(on);
+        let since = |d: &Option<Date>| d.map(|d| self.date(d)).unwrap_or_default();
         match (self, why) {
             (Self::Nl, Unusable::Concept) => {
                 format!("✗ Niet bruikbaar op {on}: dit is een concept dat nog niet is vastgesteld.")
             }
-            (Self::Nl, Unusable::Withdrawn { since: Some(since) }) => {
-                format!("✗ Niet bruikbaar op {on}: ingetrokken per {since}.")
+            (Self::Nl, Unusable::Withdrawn { since: d @ Some(_) }) => {
+                format!("✗ Niet bruikbaar op {on}: ingetrokken per {}.", since(d))
             }
             (Self::Nl, Unusable::Withdrawn { since: None }) => {
                 format!("✗ Niet bruikbaar op {on}: de norm is ingetrokken.")
             }
             (Self::Nl, Unusable::NotYetValid { from }) => {
-                format!("✗ Niet bruikbaar op {on}: de norm geldt pas vanaf {from}.")
+                format!(
+                    "✗ Niet bruikbaar op {on}: de norm geldt pas vanaf {}.",
+                    self.date(*from)
+                )
             }
             (Self::Nl, Unusable::Expired { until }) => {
-                format!("✗ Niet bruikbaar op {on}: de norm gold tot en met {until}.")
+                format!(
+                    "✗ Niet bruikbaar op {on}: de norm gold tot en met {}.",
+                    self.date(*until)
+                )
             }
             (Self::En, Unusable::Concept) => {
                 format!("✗ Not usable on {on}: this is a concept that has not been adopted.")
             }
-            (Self::En, Unusable::Withdrawn { since: Some(since) }) => {
-                format!("✗ Not usable on {on}: withdrawn as of {since}.")
+            (Self::En, Unusable::Withdrawn { since: d @ Some(_) }) => {
+                format!("✗ Not usable on {on}: withdrawn as of {}.", since(d))
             }
             (Self::En, Unusable::Withdrawn { since: None }) => {
                 format!("✗ Not usable on {on}: the norm has been withdrawn.")
             }
             (Self::En, Unusable::NotYetValid { from }) => {
-                format!("✗ Not usable on {on}: the norm is only in force from {from}.")
+                format!(
+                    "✗ Not usable on {on}: the norm is only in force from {}.",
+                    self.date(*from)
+                )
             }
             (Self::En, Unusable::Expired { until }) => {
-                format!("✗ Not usable on {on}: the norm was in force up to and including {until}.")
+                format!(
+                    "✗ Not usable on {on}: the norm was in force up to and including {}.",
+                    self.date(*until)
+                )
             }
             (Self::Nl, Unusable::NotAdopted) => {
                 format!("✗ Niet bruikbaar op {on}: deze versie is niet opgenomen in de opslag.")
@@ -191,10 +223,16 @@ impl Lang {
                 format!("✗ Not usable on {on}: this version is not adopted in the store.")
             }
             (Self::Nl, Unusable::WithdrawnInStore { since }) => {
-                format!("✗ Niet bruikbaar op {on}: in de opslag ingetrokken per {since}.")
+                format!(
+                    "✗ Niet bruikbaar op {on}: in de opslag ingetrokken per {}.",
+                    self.date(*since)
+                )
             }
             (Self::En, Unusable::WithdrawnInStore { since }) => {
-                format!("✗ Not usable on {on}: withdrawn in the store as of {since}.")
+                format!(
+                    "✗ Not usable on {on}: withdrawn in the store as of {}.",
+                    self.date(*since)
+                )
             }
         }
     }
@@ -245,6 +283,7 @@ impl Lang {
     }
 
     pub fn adopted_by(self, on: Date, by: &str) -> String {
+        let on = self.date(on);
         match self {
             Self::Nl => format!("{on} door {by}"),
             Self::En => format!("{on} by {by}"),
@@ -371,7 +410,7 @@ impl Lang {
         self.pick("Mandaat", "Mandaat (who may decide)")
     }
 
-    pub fn limit_up_to(self, check: &str, max: f64, unit: Option<&str>) -> String {
+    pub fn limit_up_to(self, check: &str, max: Decimal, unit: Option<&str>) -> String {
         let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
         match self {
             Self::Nl => format!("{check} tot en met {max}{unit}"),
@@ -452,7 +491,12 @@ impl Lang {
         }
     }
 
-    pub fn kind_number(self, min: Option<f64>, max: Option<f64>, unit: Option<&str>) -> String {
+    pub fn kind_number(
+        self,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
+        unit: Option<&str>,
+    ) -> String {
         let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
         match (self, min, max) {
             (Self::Nl, Some(lo), Some(hi)) => format!("getal van {lo} tot en met {hi}{unit}"),

@@ -1,6 +1,7 @@
 //! Records: signing one, why a proposal may not be signed, and reading
 //! them back (`show`, `list`).
 
+use crate::domain::number::Decimal;
 use jiff::civil::Date;
 
 use super::Lang;
@@ -155,11 +156,7 @@ impl Lang {
     /// A period as people read it: the first and the last day it covers
     /// (the record stores the first day no longer covered).
     pub fn period_range(self, start: Date, end: Date) -> String {
-        let last = end.yesterday().unwrap_or(end);
-        match self {
-            Self::Nl => format!("{start} t/m {last}"),
-            Self::En => format!("{start} to {last} inclusive"),
-        }
+        self.through(start, end.yesterday().unwrap_or(end))
     }
 
     pub fn label_signed_by(self) -> &'static str {
@@ -315,11 +312,23 @@ impl Lang {
                 format!("`{value}` is geen keuze bij `{check}`"),
                 format!("`{value}` is not a choice for `{check}`"),
             ),
-            Refusal::OutOfRange { check, min, max } => {
+            Refusal::Cents { check } => t(
+                format!("het bedrag bij `{check}` heeft meer dan twee cijfers achter de komma"),
+                format!("the amount for `{check}` has more than two decimals"),
+            ),
+            Refusal::OutOfRange {
+                check,
+                min,
+                max,
+                unit,
+            } => {
+                let at = |n: &Decimal| self.amount(*n, unit.as_deref());
                 let range = match (min, max) {
-                    (Some(lo), Some(hi)) => format!("{lo} – {hi}"),
-                    (Some(lo), None) => format!("≥ {lo}"),
-                    (None, Some(hi)) => format!("≤ {hi}"),
+                    (Some(lo), Some(hi)) => {
+                        format!("{} {} {}", at(lo), self.pick("t/m", "to"), at(hi))
+                    }
+                    (Some(lo), None) => format!("≥ {}", at(lo)),
+                    (None, Some(hi)) => format!("≤ {}", at(hi)),
                     (None, None) => String::new(),
                 };
                 t(
@@ -359,12 +368,12 @@ impl Lang {
                 format!("required evidence `{id}` is not confirmed to be in the case file"),
             ),
             Refusal::DecisionDateInFuture { date } => t(
-                format!("de besluitdatum {date} ligt na vandaag; een besluit wordt vastgelegd als het genomen is"),
-                format!("the decision date {date} is after today; a decision is recorded once it is taken"),
+                format!("de besluitdatum {date} ligt na vandaag; een besluit wordt vastgelegd als het genomen is", date = self.date(date)),
+                format!("the decision date {date} is after today; a decision is recorded once it is taken", date = self.date(date)),
             ),
             Refusal::DecisionDateTooOld { date, earliest } => t(
-                format!("de besluitdatum {date} ligt verder terug dan deze opslag toestaat (vanaf {earliest})"),
-                format!("the decision date {date} lies further back than this store allows (from {earliest})"),
+                format!("de besluitdatum {date} ligt verder terug dan deze opslag toestaat (vanaf {earliest})", date = self.date(date), earliest = self.date(earliest)),
+                format!("the decision date {date} lies further back than this store allows (from {earliest})", date = self.date(date), earliest = self.date(earliest)),
             ),
         }
     }

@@ -1,6 +1,6 @@
 //! Reviews, withdrawals, revisions and the status of a decision.
 
-use std::fmt::Write as _;
+use crate::domain::number::Decimal;
 
 use super::Lang;
 use crate::domain::lifecycle::{Refusal, Status};
@@ -353,14 +353,29 @@ impl Lang {
     }
 
     /// An amount as people read it: `€ 1.800` or `€ 1.800,50` in Dutch,
-    /// `€1,800` or `€1,800.50` in English; other units follow the number.
-    pub fn amount(self, value: f64, unit: Option<&str>) -> String {
+    /// `€1,800` or `€1,800.50` in English; other units follow the number
+    /// (`2,5 uur`), with as many decimals as it has.
+    pub fn amount(self, value: Decimal, unit: Option<&str>) -> String {
         let (thousands, decimal) = match self {
             Self::Nl => ('.', ','),
             Self::En => (',', '.'),
         };
-        let cents = (value.abs() * 100.0).round();
-        let whole = format!("{:.0}", (cents / 100.0).trunc());
+        let euro = unit == Some(crate::domain::number::EURO);
+        let sign = if value.is_sign_negative() && !value.is_zero() {
+            "-"
+        } else {
+            ""
+        };
+        let mut value = value.abs().normalize();
+        if euro && value.scale() > 0 {
+            // Cents, when there are any: `€ 850,50`, not `€ 850,5`.
+            value = value.round_dp(2).normalize();
+            if value.scale() > 0 {
+                value.rescale(2);
+            }
+        }
+        let text = value.to_string();
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let mut grouped = String::new();
         for (i, c) in whole.chars().enumerate() {
             if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -368,12 +383,10 @@ impl Lang {
             }
             grouped.push(c);
         }
-        let fraction = cents % 100.0;
-        if fraction != 0.0 {
+        if !fraction.is_empty() {
             grouped.push(decimal);
-            let _ = write!(grouped, "{fraction:02.0}");
+            grouped.push_str(fraction);
         }
-        let sign = if value < 0.0 { "-" } else { "" };
         match (self, unit) {
             (Self::Nl, Some("EUR")) => format!("€ {sign}{grouped}"),
             (Self::En, Some("EUR")) => format!("{sign}€{grouped}"),
@@ -423,15 +436,8 @@ impl Lang {
         match &check.answer {
             Answer::Yes(true) => self.yes().to_owned(),
             Answer::Yes(false) => self.no().to_owned(),
-            Answer::Number(n) => format!(
-                "{n}{}",
-                check
-                    .unit
-                    .as_ref()
-                    .map(|u| format!(" {u}"))
-                    .unwrap_or_default()
-            ),
-            Answer::Date(d) => d.to_string(),
+            Answer::Number(n) => self.amount(*n, check.unit.as_deref()),
+            Answer::Date(d) => self.date(*d),
             Answer::Text(t) => t.clone(),
         }
     }
@@ -492,11 +498,12 @@ mod tests {
 
     #[test]
     fn amounts_as_dutch_and_english_readers_write_them() {
-        assert_eq!(Lang::Nl.amount(1800.0, Some("EUR")), "€ 1.800");
-        assert_eq!(Lang::Nl.amount(2350.5, Some("EUR")), "€ 2.350,50");
-        assert_eq!(Lang::En.amount(2350.5, Some("EUR")), "€2,350.50");
-        assert_eq!(Lang::Nl.amount(1_234_567.0, None), "1.234.567");
-        assert_eq!(Lang::Nl.amount(12.0, Some("uur")), "12 uur");
-        assert_eq!(Lang::En.amount(999.999, Some("EUR")), "€1,000");
+        let d = |t: &str| t.parse::<crate::domain::number::Decimal>().unwrap();
+        assert_eq!(Lang::Nl.amount(d("1800.0"), Some("EUR")), "€ 1.800");
+        assert_eq!(Lang::Nl.amount(d("2350.5"), Some("EUR")), "€ 2.350,50");
+        assert_eq!(Lang::En.amount(d("2350.5"), Some("EUR")), "€2,350.50");
+        assert_eq!(Lang::Nl.amount(d("1234567.0"), None), "1.234.567");
+        assert_eq!(Lang::Nl.amount(d("12.0"), Some("uur")), "12 uur");
+        assert_eq!(Lang::En.amount(d("999.999"), Some("EUR")), "€1,000");
     }
 }

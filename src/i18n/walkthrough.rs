@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use super::Lang;
+use crate::domain::number::{Decimal, EURO};
 
 /// The walkthrough's screens, as their titles name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +113,28 @@ impl Lang {
         .into()
     }
 
+    /// A number put back in a field to be edited, as the caseworker would
+    /// type it: `850,50` in Dutch, `850.50` in English; no thousands marks.
+    pub fn typed_number(self, value: Decimal, unit: Option<&str>) -> String {
+        let mut value = value.normalize();
+        if unit == Some(EURO) && value.scale() > 0 {
+            value.rescale(2);
+        }
+        let text = value.to_string();
+        match self {
+            Self::Nl => text.replace('.', ","),
+            Self::En => text,
+        }
+    }
+
+    /// A date put back in a field to be edited: `03-03-2027` in Dutch.
+    pub fn typed_date(self, date: Date) -> String {
+        match self {
+            Self::Nl => date.strftime("%d-%m-%Y").to_string(),
+            Self::En => date.to_string(),
+        }
+    }
+
     pub fn date_hint(self) -> String {
         self.pick(
             "een datum zoals 23-11-2026 of 2026-11-23",
@@ -128,6 +151,7 @@ impl Lang {
     }
 
     pub fn period_over_max(self, max: &str, last: Date) -> String {
+        let last = self.date(last);
         match self {
             Self::Nl => format!("langer dan de norm toestaat ({max}): uiterlijk t/m {last}"),
             Self::En => {
@@ -158,12 +182,25 @@ impl Lang {
         check: &crate::domain::norm::Check,
     ) -> String {
         use crate::domain::norm::{AnswerProblem as P, CheckKind};
+        use crate::domain::number::EURO;
         match (problem, &check.kind) {
             (P::Missing, CheckKind::Confirm { .. }) => self
                 .pick("kies ja of nee (j/n)", "choose yes or no (y/n)")
                 .into(),
             (P::Missing, _) => self.pick("vul het antwoord in", "enter the answer").into(),
+            (P::NotANumber, CheckKind::Number { unit: Some(unit), .. }) if unit == EURO => self
+                .pick(
+                    "vul een bedrag in, zoals 2.350,50 of 2350,50",
+                    "enter an amount, such as 2,350.50 or 2350.50",
+                )
+                .into(),
             (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
+            (P::Cents, _) => self
+                .pick(
+                    "een bedrag heeft hoogstens twee cijfers achter de komma",
+                    "an amount has at most two decimals",
+                )
+                .into(),
             (P::AmbiguousNumber, _) => self
                 .pick(
                     "dit is op twee manieren te lezen: schrijf 1200 of 1.200,00 voor twaalfhonderd, of 1,2 voor één komma twee",

@@ -308,7 +308,7 @@ mod tests {
             form.fields[LAST]
                 .error
                 .as_deref()
-                .is_some_and(|e| e.contains("2027-02-22")),
+                .is_some_and(|e| e.contains("22 February 2027")),
             "{:?}",
             form.fields[LAST].error
         );
@@ -356,6 +356,9 @@ mod tests {
             .collect();
         assert!(screen.contains("▶ Up to and including"), "{screen}");
         assert!(screen.contains("23-03-2027"), "{screen}");
-        assert!(screen.contains("2027-02-22"), "the error shows: {screen}");
+        assert!(
+            screen.contains("22 February 2027"),
+            "the error shows: {screen}"
+        );
     }
 }

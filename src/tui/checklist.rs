@@ -195,8 +195,10 @@ impl Checklist {
             (CheckKind::Choice { options, .. }, Some(Answer::Text(t))) => {
                 self.choice = options.iter().position(|o| *o == t).unwrap_or(0);
             }
-            (_, Some(Answer::Number(n))) => self.field = Field::new(label, &n.to_string()),
-            (_, Some(Answer::Date(d))) => self.field = Field::new(label, &d.to_string()),
+            (CheckKind::Number { unit, .. }, Some(Answer::Number(n))) => {
+                self.field = Field::new(label, &self.lang.typed_number(n, unit.as_deref()));
+            }
+            (_, Some(Answer::Date(d))) => self.field = Field::new(label, &self.lang.typed_date(d)),
             (_, Some(Answer::Text(t))) => self.field = Field::new(label, &t),
             _ => {}
         }
@@ -549,6 +551,7 @@ impl Checklist {
 mod tests {
     use super::*;
     use crate::domain::norm::catalog::Catalog;
+    use crate::domain::number::Decimal;
     use crossterm::event::KeyModifiers;
 
     fn norm(id: &str) -> Norm {
@@ -590,7 +593,7 @@ mod tests {
             panic!("{done:?}")
         };
         assert_eq!(answers.len(), 6);
-        assert!(answers.contains(&("voorschot".into(), Answer::Number(450.5))));
+        assert!(answers.contains(&("voorschot".into(), Answer::Number(Decimal::new(4505, 1)))));
     }
 
     #[test]

@@ -14,7 +14,7 @@ fn norms_option_and_environment_choose_the_directory() {
         .args(["norms", "list", "--norms", "elders"])
         .output()
         .expect("run");
-    assert!(stdout(&by_flag).contains("Norms usable on 2026-11-23: 1 (source: elders)"));
+    assert!(stdout(&by_flag).contains("Norms usable on 23 November 2026: 1 (source: elders)"));
     let by_env = sandbox
         .cmd()
         .env("MAATWERK_NORMS", "elders")

@@ -274,6 +274,26 @@ fn a_record_that_contradicts_its_norm_does_not_pass() {
             "bsn-in-text",
         ),
         (
+            "an amount said to be a text",
+            |s| forge(s, &[("kind = \"number\"", "kind = \"text\"")]),
+            "wrong-answer-type",
+        ),
+        (
+            "an amount with a fraction of a cent",
+            |s| forge(s, &[("answer = \"1800.00\"", "answer = \"1800.005\"")]),
+            "amount-cents",
+        ),
+        (
+            "an amount written as a binary float in a record of format 3",
+            |s| forge(s, &[("answer = \"1800.00\"", "answer = 1800.0")]),
+            "malformed",
+        ),
+        (
+            "a text said to be a date",
+            |s| forge(s, &[("kind = \"choice\"", "kind = \"date\"")]),
+            "malformed",
+        ),
+        (
             "a legal basis pinned to another date",
             |s| forge(s, &[("&g=2026-11-23\"", "&g=2020-01-01\"")]),
             "contradicts",

@@ -312,3 +312,52 @@ fn a_store_written_by_release_0_3_verifies_without_a_single_finding() {
     assert_eq!(json["adoptions"], 3);
     assert_eq!(json["root"], root.as_str());
 }
+
+/// Release 0.3 wrote amounts as TOML floats; they read back as the amounts
+/// the caseworker typed, and each record's life reads as it did.
+#[test]
+fn release_0_3_amounts_and_statuses_read_as_they_were_signed() {
+    let (sandbox, store, _) = release("v0.3");
+    let list = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(&store)
+        .args(["list", "--json"])
+        .output()
+        .expect("run");
+    assert!(list.status.success(), "{}", stderr(&list));
+    let records: serde_json::Value = serde_json::from_str(&stdout(&list)).expect("json");
+    let statuses: Vec<(&str, &str)> = records
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| Some((r["id"].as_str()?, r["status"].as_str()?)))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            ("MW-20261123-7X43BR8S", "withdrawn"),
+            ("MW-20261123-7ZF29AHD", "superseded"),
+            ("MW-20261123-9NC6CY01", "approved"),
+            ("MW-20261124-7X41GXB3", "decided"),
+            ("MW-20261124-81T664X8", "decided"),
+        ],
+        "{records:#}"
+    );
+    for (id, amount) in [
+        ("MW-20261123-7X43BR8S", "€ 412,35"),
+        ("MW-20261123-9NC6CY01", "€ 850,50"),
+    ] {
+        let show = sandbox
+            .cmd()
+            .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+            .arg("--store")
+            .arg(&store)
+            .args(["--lang", "nl", "show", id])
+            .output()
+            .expect("run");
+        assert!(show.status.success(), "{id}: {}", stderr(&show));
+        assert!(stdout(&show).contains(amount), "{id}: {}", stdout(&show));
+    }
+}

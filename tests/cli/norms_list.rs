@@ -27,7 +27,7 @@ fn all_includes_concept_and_withdrawn_norms_and_says_why() {
             .output()
             .expect("run"),
     );
-    assert!(out.starts_with("All norms: 10, of which 8 usable on 2026-11-23"));
+    assert!(out.starts_with("All norms: 10, of which 8 usable on 23 November 2026"));
     let concept = out
         .lines()
         .find(|l| l.starts_with("pw-zeer-dringende-redenen-buitenland"))

@@ -15,7 +15,7 @@ fn shows_a_norm_as_a_caseworker_reads_it() {
     for expected in [
         "Aanvraag van een jongere eerder behandelen tijdens de zoektermijn",
         "pw-zoektermijn-jongeren · version 3 · vastgesteld",
-        "✓ Usable for a decision on 2026-11-23.",
+        "✓ Usable for a decision on 23 November 2026.",
         "Participatiewet, article 41 paragraph 4",
         "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=41&lid=4",
         "Algemene wet bestuursrecht, article 4:84",
@@ -56,10 +56,9 @@ fn says_why_a_norm_cannot_be_chosen() {
             .output()
             .expect("run"),
     );
-    assert!(
-        concept
-            .contains("✗ Not usable on 2026-11-23: this is a concept that has not been adopted.")
-    );
+    assert!(concept.contains(
+        "✗ Not usable on 23 November 2026: this is a concept that has not been adopted."
+    ));
     let withdrawn = stdout(
         &sandbox
             .cmd()
@@ -67,7 +66,9 @@ fn says_why_a_norm_cannot_be_chosen() {
             .output()
             .expect("run"),
     );
-    assert!(withdrawn.contains("✗ Not usable on 2026-11-23: withdrawn as of 2026-01-01."));
+    assert!(
+        withdrawn.contains("✗ Not usable on 23 November 2026: withdrawn as of 1 January 2026.")
+    );
     let earlier = stdout(
         &sandbox
             .cmd()
@@ -81,7 +82,7 @@ fn says_why_a_norm_cannot_be_chosen() {
             .output()
             .expect("run"),
     );
-    assert!(earlier.contains("✓ Usable for a decision on 2025-06-01."));
+    assert!(earlier.contains("✓ Usable for a decision on 1 June 2025."));
 }
 
 #[test]

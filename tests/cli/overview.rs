@@ -7,7 +7,7 @@ fn without_a_command_it_shows_the_bundled_norms_usable_today_with_zero_configura
     assert!(output.status.success(), "{}", stderr(&output));
     let out = stdout(&output);
     assert!(
-        out.contains("Norms usable on 2026-11-23: 8 (source: bundled norms)"),
+        out.contains("Norms usable on 23 November 2026: 8 (source: bundled norms)"),
         "{out}"
     );
     assert!(out.contains("pw-zoektermijn-jongeren"));
@@ -25,7 +25,7 @@ fn a_norms_directory_in_the_working_directory_is_used_when_present() {
     let output = sandbox.cmd().output().expect("run");
     let out = stdout(&output);
     assert!(
-        out.contains("Norms usable on 2026-11-23: 1 (source: norms)"),
+        out.contains("Norms usable on 23 November 2026: 1 (source: norms)"),
         "{out}"
     );
 }
@@ -40,7 +40,7 @@ fn dutch_locale_gives_dutch_text() {
         .expect("run");
     let out = stdout(&output);
     assert!(
-        out.contains("Normen bruikbaar op 2026-11-23: 8 (bron: ingebouwde normen)"),
+        out.contains("Normen bruikbaar op 23 november 2026: 8 (bron: ingebouwde normen)"),
         "{out}"
     );
     assert!(out.contains("een norm volledig lezen"));

@@ -33,7 +33,7 @@ fn new_prints_only_the_id_and_writes_a_record_stock_openssh_verifies() {
     let file = team.record_file(&id);
     let text = fs::read_to_string(&file).expect("record");
     for line in [
-        "format = \"maatwerk-record/2\"",
+        "format = \"maatwerk-record/3\"",
         "case = \"Z-2026-001234\"",
         "seq = 1",
         "signature_meaning = \"opgesteld en vastgesteld\"",
@@ -42,6 +42,10 @@ fn new_prints_only_the_id_and_writes_a_record_stock_openssh_verifies() {
         "basis = \"jci1.3:c:BWBR0015703&artikel=41&lid=4&g=2026-11-23\"",
         "outcome = \"within\"",
         "question = \"Is de aanvrager jonger dan 27 jaar?\"",
+        // Amounts exactly, as a decimal, never a binary float.
+        "kind = \"number\"",
+        "answer = \"450.00\"",
+        "unit = \"EUR\"",
     ] {
         assert!(
             text.lines().any(|l| l == line),
@@ -288,7 +292,10 @@ fn concept_and_withdrawn_norms_cannot_be_adopted_and_so_are_refused() {
         // The refusal says why the norm cannot be used, not how to adopt
         // it: it cannot be adopted either.
         let err = refused(&team, norm, &example_text(norm));
-        assert!(err.contains("Not usable on 2026-11-23"), "{norm}: {err}");
+        assert!(
+            err.contains("Not usable on 23 November 2026"),
+            "{norm}: {err}"
+        );
         assert!(err.contains(why), "{norm}: {err}");
         assert!(!err.contains("norms adopt"), "{err}");
         let adopt = team

@@ -215,7 +215,7 @@ fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) -> String {
     // The whole sign screen, the preview drawn too.
     let review = t.wait_for_all(&[
         mandate,
-        "format = \"maatwerk-record/2\"",
+        "format = \"maatwerk-record/3\"",
         "decision_date = ",
     ]);
     if let Some(p) = passphrase {

@@ -6,6 +6,8 @@
 use super::{Check, CheckKind, DecisionFacts};
 use crate::domain::bsn::{contains_bsn, is_bsn_number};
 use crate::domain::dates::parse_typed_date;
+use crate::domain::number::Decimal;
+use crate::domain::number::{self, Unreadable};
 use crate::domain::record::Answer;
 
 /// Why an answer does not do for its check.
@@ -22,11 +24,13 @@ pub enum AnswerProblem {
     /// A number that reads two ways: `1.200` is twelve hundred to a Dutch
     /// reader and one point two to an English one.
     AmbiguousNumber,
+    /// An amount in euro with more than two decimals.
+    Cents,
     /// Typed text that is not a date.
     NotADate,
     OutOfRange {
-        min: Option<f64>,
-        max: Option<f64>,
+        min: Option<Decimal>,
+        max: Option<Decimal>,
     },
     NotAnOption {
         value: String,
@@ -59,8 +63,10 @@ impl Check {
                     problems.push(AnswerProblem::BsnInText);
                 }
             }
-            (CheckKind::Number { .. }, Answer::Number(n)) if !n.is_finite() => {
-                problems.push(AnswerProblem::NotANumber);
+            (CheckKind::Number { unit, .. }, Answer::Number(n))
+                if unit.as_deref() == Some(number::EURO) && number::decimals(*n) > 2 =>
+            {
+                problems.push(AnswerProblem::Cents);
             }
             (CheckKind::Number { min, max, .. }, Answer::Number(n)) => {
                 if min.is_some_and(|m| *n < m) || max.is_some_and(|m| *n > m) {
@@ -131,46 +137,12 @@ impl Check {
     }
 }
 
-/// A number as people type it: `1800`, `1800,50` or `1800.50`, with
-/// thousands marked `1.800,50` or `1,800.50`. One separator followed by
-/// exactly three digits (`1.200`, `1,200`) reads two ways and is refused
-/// rather than guessed.
-fn read_number(text: &str) -> Result<f64, AnswerProblem> {
-    let dots = text.matches('.').count();
-    let commas = text.matches(',').count();
-    // One mark between one to three digits (not starting with 0) and
-    // three: thousands or a decimal?
-    let two_ways = |sep: char| {
-        text.split_once(sep).is_some_and(|(before, after)| {
-            let digits = before.trim_start_matches(['-', '+']);
-            (1..=3).contains(&digits.len())
-                && !digits.starts_with('0')
-                && digits.bytes().all(|b| b.is_ascii_digit())
-                && after.len() == 3
-                && after.bytes().all(|b| b.is_ascii_digit())
-        })
-    };
-    let plain = match (dots, commas) {
-        (1, 0) if two_ways('.') => return Err(AnswerProblem::AmbiguousNumber),
-        (0, 1) if two_ways(',') => return Err(AnswerProblem::AmbiguousNumber),
-        (0 | 1, 0) => text.to_owned(),
-        (0, 1) => text.replace(',', "."),
-        // Several dots and no comma: Dutch thousands (`1.234.567`).
-        (_, 0) => text.replace('.', ""),
-        // Several commas and no dot: English thousands (`1,234,567`).
-        (0, _) => text.replace(',', ""),
-        // Both: the last one is the decimal mark.
-        _ if text.rfind(',') > text.rfind('.') && commas == 1 => {
-            text.replace('.', "").replace(',', ".")
-        }
-        _ if text.rfind('.') > text.rfind(',') && dots == 1 => text.replace(',', ""),
-        _ => return Err(AnswerProblem::NotANumber),
-    };
-    plain
-        .parse::<f64>()
-        .ok()
-        .filter(|n| n.is_finite())
-        .ok_or(AnswerProblem::NotANumber)
+/// A number as people type it (see [`number::read_typed`]).
+fn read_number(text: &str) -> Result<Decimal, AnswerProblem> {
+    number::read_typed(text).map_err(|e| match e {
+        Unreadable::Ambiguous => AnswerProblem::AmbiguousNumber,
+        Unreadable::NotANumber => AnswerProblem::NotANumber,
+    })
 }
 
 impl<'a> DecisionFacts<'a> {
@@ -205,12 +177,12 @@ mod tests {
     #[test]
     fn each_kind_judges_its_own_answers() {
         let amount = check("pw-zoektermijn-jongeren", "voorschot");
-        assert_eq!(amount.judge(&Answer::Number(450.0)), []);
+        assert_eq!(amount.judge(&Answer::Number(Decimal::from(450))), []);
         assert_eq!(
-            amount.judge(&Answer::Number(2000.0)),
+            amount.judge(&Answer::Number(Decimal::from(2000))),
             [AnswerProblem::OutOfRange {
-                min: Some(0.0),
-                max: Some(1500.0)
+                min: Some(Decimal::ZERO),
+                max: Some(Decimal::from(1500))
             }]
         );
         assert_eq!(
@@ -238,21 +210,21 @@ mod tests {
         let amount = check("pw-zoektermijn-jongeren", "voorschot");
         assert_eq!(
             amount.read_typed(" 450,50 "),
-            Ok(Some(Answer::Number(450.5)))
+            Ok(Some(Answer::Number(Decimal::new(4505, 1))))
         );
         assert_eq!(amount.read_typed("veel"), Err(AnswerProblem::NotANumber));
         let read = |t: &str| amount.read_typed(t);
-        let number = |n: f64| Ok(Some(Answer::Number(n)));
-        assert_eq!(read("450,50"), number(450.5));
-        assert_eq!(read("450.5"), number(450.5));
-        assert_eq!(read("1.800,50"), number(1800.5));
-        assert_eq!(read("1,800.50"), number(1800.5));
-        assert_eq!(read("1.234.567"), number(1_234_567.0));
+        let number = |n: &str| Ok(Some(Answer::Number(n.parse().unwrap())));
+        assert_eq!(read("450,50"), number("450.5"));
+        assert_eq!(read("450.5"), number("450.5"));
+        assert_eq!(read("1.800,50"), number("1800.5"));
+        assert_eq!(read("1,800.50"), number("1800.5"));
+        assert_eq!(read("1.234.567"), number("1234567"));
         // Twelve hundred or one point two: asked, not guessed.
         assert_eq!(read("1.200"), Err(AnswerProblem::AmbiguousNumber));
         assert_eq!(read("1,200"), Err(AnswerProblem::AmbiguousNumber));
         assert_eq!(read("1.2.3,4,5"), Err(AnswerProblem::NotANumber));
-        assert_eq!(read("0.125"), number(0.125), "a leading 0 is a decimal");
+        assert_eq!(read("0.125"), number("0.125"), "a leading 0 is a decimal");
         assert_eq!(amount.read_typed(""), Err(AnswerProblem::NotANumber));
     }
 }

@@ -249,10 +249,9 @@ fn read_period(r: &mut TableReader<'_, '_>, key: &'static str) -> Option<Calenda
     let value = r.raw(key)?;
     let parsed = match value.get_ref() {
         DeValue::String(s) => CalendarDuration::parse_iso(s),
-        DeValue::Integer(_) => match number_of(value.get_ref()) {
-            // Whole days; number_of only yields integral values here.
-            #[allow(clippy::cast_possible_truncation)]
-            Some(days) => CalendarDuration::days(days as i64),
+        DeValue::Integer(_) => match number_of(value.get_ref()).and_then(|d| i64::try_from(d).ok())
+        {
+            Some(days) => CalendarDuration::days(days),
             None => Err(crate::domain::duration::DurationError::Syntax),
         },
         _ => {

@@ -1,6 +1,7 @@
 //! Signing a record: a proposal judged against an adopted norm, drawn up,
 //! signed and appended to the author's chain.
 
+use crate::domain::record::RecordFormat;
 use std::path::PathBuf;
 
 use jiff::Timestamp;
@@ -110,6 +111,7 @@ impl Prepared<'_> {
                 created: at,
                 seq,
                 prev,
+                format: RecordFormat::CURRENT,
                 under: Some(self.under.clone()),
                 revises: self.revises.clone(),
                 extends: self.extends.clone(),

@@ -17,6 +17,7 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
+use super::wire;
 use super::{
     Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, Record,
     RecordedOutcome, SignatureMeaning,
@@ -149,12 +150,18 @@ fn checks_and_evidence(r: &mut Reader<'_>) -> Option<(Vec<CheckAnswer>, Vec<Evid
     let mut checks = Vec::new();
     while r.at_header("[[check]]") {
         r.header("[[check]]")?;
-        checks.push(CheckAnswer {
+        let mut check = CheckAnswer {
             id: r.string("id")?,
             question: r.string("question")?,
-            answer: r.key("answer").and_then(Reader::answer)?,
-            unit: r.optional("unit", Reader::value_string).ok()?,
-        });
+            kind: r.optional("kind", Reader::value_string).ok()?,
+            answer: Answer::Yes(false),
+            unit: None,
+        };
+        check.answer = r
+            .key("answer")
+            .and_then(|v| Reader::answer(v, check.kind.as_deref()))?;
+        check.unit = r.optional("unit", Reader::value_string).ok()?;
+        checks.push(check);
     }
     let mut evidence = Vec::new();
     while r.at_header("[[evidence]]") {
@@ -247,34 +254,20 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
-    fn answer(v: Value<'_, 'a>) -> Option<Answer> {
-        match v.first {
-            "true" => return Some(Answer::Yes(true)),
-            "false" => return Some(Answer::Yes(false)),
-            _ => {}
-        }
-        if let Some(number) = number(v.first) {
-            return Some(Answer::Number(number));
-        }
-        if v.first
-            .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-'))
-        {
+    fn answer(v: Value<'_, 'a>, kind: Option<&str>) -> Option<Answer> {
+        let value = match v.first {
+            "true" => wire::Value::Yes(true),
+            "false" => wire::Value::Yes(false),
+            _ if kind.is_none() && number(v.first).is_some() => {
+                wire::Value::Float(number(v.first)?)
+            }
             // A number in another form (or a date): the TOML parser's.
-            return None;
-        }
-        // A string reads as a date when it is one, as serde's untagged
-        // answer does.
-        let text = v.string()?;
-        // Only a text that starts as a date may be one (a year's digits or
-        // its sign); others are not handed to the date parser.
-        let may_be_date = text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '+' | '-' | '\u{2212}'));
-        if may_be_date && let Ok(date) = text.parse::<Date>() {
-            return Some(Answer::Date(date));
-        }
-        Some(Answer::Text(text))
+            first if first.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-')) => {
+                return None;
+            }
+            _ => wire::Value::Text(v.string()?),
+        };
+        wire::read(kind, value).ok()
     }
 
     /// Whether the next lines are a blank one and `header`.

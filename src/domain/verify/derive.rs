@@ -12,7 +12,7 @@ use super::FindingKind;
 use crate::domain::decision::{self, Assessment, DecisionWindow, Placement, Proposal, Refusal};
 use crate::domain::keyring::Grant;
 use crate::domain::norm::{DecisionFacts, MandateOutcome, Norm};
-use crate::domain::record::{Record, SignatureMeaning};
+use crate::domain::record::{Record, RecordFormat, SignatureMeaning};
 
 /// The decision dates a record signed at `record.created` may carry: not
 /// after its day (in any time zone), nor more than `window_days` before it.
@@ -89,6 +89,7 @@ pub fn rederive(
             created: record.created,
             seq: record.seq,
             prev: record.prev.clone(),
+            format: RecordFormat::of(&record.format).unwrap_or(RecordFormat::CURRENT),
             under: record.signed_under(),
             revises: record.revises_ref(),
             extends: record.extends_ref(),
@@ -150,6 +151,7 @@ fn differences(stated: &Record, expected: &Record) -> Vec<String> {
             let at = |part: &str| format!("check.{}.{part}", s.id);
             differ(&at("id"), s.id == e.id);
             differ(&at("question"), s.question == e.question);
+            differ(&at("kind"), s.kind == e.kind);
             differ(&at("answer"), s.answer == e.answer);
             differ(&at("unit"), s.unit == e.unit);
         }

@@ -20,7 +20,7 @@ use crate::domain::history::History;
 use crate::domain::keyring::Keyring;
 use crate::domain::keys::{self, Namespace};
 use crate::domain::norm::Norm;
-use crate::domain::record::{RECORD_FORMAT, RECORD_FORMAT_V1, Record, canonical};
+use crate::domain::record::{Record, RecordFormat, canonical};
 use crate::domain::store::files::is_id;
 use crate::domain::store::{Store, relative, sig_path};
 
@@ -230,20 +230,17 @@ fn check_parsed(
     if record.seq != name.seq || record.id != name.id || record.author.principal != author {
         findings.push(FindingKind::NameMismatch);
     }
-    let v2 = match record.format.as_str() {
-        RECORD_FORMAT => true,
-        RECORD_FORMAT_V1 => false,
-        other => {
-            findings.push(FindingKind::UnknownFormat {
-                found: other.to_owned(),
-            });
-            return Checked {
-                findings,
-                pending,
-                link,
-            };
-        }
+    let Some(format) = RecordFormat::of(&record.format) else {
+        findings.push(FindingKind::UnknownFormat {
+            found: record.format.clone(),
+        });
+        return Checked {
+            findings,
+            pending,
+            link,
+        };
     };
+    let v2 = format.names_histories();
     if !v2 {
         super::schedule::lock(cx.legacy_norms).insert(record.norm.sha256.clone());
     }

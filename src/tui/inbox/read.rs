@@ -27,7 +27,7 @@ pub fn record_rows(lang: Lang, subject: &Subject, why: &[String]) -> Vec<Row> {
         Row::Field(lang.label_case().into(), r.case.clone()),
         Row::Field(
             lang.label_decision_date().into(),
-            r.decision_date.to_string(),
+            lang.date(r.decision_date),
         ),
     ];
     if let Some(p) = &r.period {
@@ -46,7 +46,7 @@ pub fn record_rows(lang: Lang, subject: &Subject, why: &[String]) -> Vec<Row> {
     ));
     rows.push(Row::Field(
         lang.label_signed_at().into(),
-        r.created.to_string(),
+        lang.moment(r.created),
     ));
     if let Some(revised) = &r.revises {
         rows.push(Row::Field(

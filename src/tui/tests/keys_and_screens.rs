@@ -72,7 +72,7 @@ fn an_amount_above_the_mandaat_goes_to_review_by_a_higher_role() {
         "{screen}"
     );
     assert!(
-        screen.contains("answer = 900.0") && screen.contains("review_role = \"teamleider\""),
+        screen.contains("answer = \"900.00\"") && screen.contains("review_role = \"teamleider\""),
         "the preview holds the amount: {screen}"
     );
 }

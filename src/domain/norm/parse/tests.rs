@@ -75,7 +75,7 @@ fn the_valid_fixture_is_valid() {
     assert_eq!(parsed.diagnostics, []);
     let norm = parsed.norm.expect("valid norm");
     assert_eq!(norm.checks.len(), 2);
-    assert!((norm.mandate.tiers[0].limits[0].max - 500.0).abs() < f64::EPSILON);
+    assert_eq!(norm.mandate.tiers[0].limits[0].max.to_string(), "500");
     assert_eq!(
         norm.motivation.min_chars,
         MotivationGuide::DEFAULT_MIN_CHARS

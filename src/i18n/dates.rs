@@ -1,0 +1,127 @@
+//! Dates and times as people read them: `3 maart 2027` and `3 March 2027`
+//! in sentences, `03-03-2027` in Dutch tables, periods inclusive (`t/m`),
+//! signing times in local time with the zone. Stored files keep ISO 8601
+//! and UTC; only what a person reads is written this way.
+
+use std::borrow::Borrow;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use jiff::tz::TimeZone;
+
+use super::Lang;
+
+const MAANDEN: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Lang {
+    /// A date in a sentence: `3 maart 2027`, `3 March 2027`.
+    pub fn date(self, date: impl Borrow<Date>) -> String {
+        let date = *date.borrow();
+        let month = usize::try_from(date.month() - 1).unwrap_or(0);
+        let name = match self {
+            Self::Nl => MAANDEN[month],
+            Self::En => MONTHS[month],
+        };
+        format!("{} {name} {}", date.day(), date.year())
+    }
+
+    /// A date in a table column, ten characters wide: `03-03-2027` in
+    /// Dutch, `2027-03-03` in English.
+    pub fn day(self, date: Date) -> String {
+        match self {
+            Self::Nl => date.strftime("%d-%m-%Y").to_string(),
+            Self::En => date.to_string(),
+        }
+    }
+
+    /// A period by its first and last day: `1 december 2026 t/m 31 mei
+    /// 2027`.
+    pub fn through(self, first: Date, last: Date) -> String {
+        match self {
+            Self::Nl => format!("{} t/m {}", self.date(first), self.date(last)),
+            Self::En => format!("{} to {} inclusive", self.date(first), self.date(last)),
+        }
+    }
+
+    /// A moment in the reader's time zone, with the zone:
+    /// `23 november 2026 om 10:00 CET`, `23 November 2026, 10:00 CET`.
+    pub fn moment(self, at: Timestamp) -> String {
+        self.moment_in(at, &TimeZone::system())
+    }
+
+    pub fn moment_in(self, at: Timestamp, zone: &TimeZone) -> String {
+        let local = at.to_zoned(zone.clone());
+        let time = local.strftime("%H:%M %Z");
+        match self {
+            Self::Nl => format!("{} om {time}", self.date(local.date())),
+            Self::En => format!("{}, {time}", self.date(local.date())),
+        }
+    }
+
+    /// A moment in a table column: `23-11-2026 10:00`.
+    pub fn day_time(self, at: Timestamp) -> String {
+        let local = at.to_zoned(TimeZone::system());
+        format!("{} {}", self.day(local.date()), local.strftime("%H:%M"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn dates_read_as_dutch_and_english_people_write_them() {
+        assert_eq!(Lang::Nl.date(date(2027, 3, 3)), "3 maart 2027");
+        assert_eq!(Lang::En.date(date(2027, 3, 3)), "3 March 2027");
+        assert_eq!(Lang::Nl.day(date(2027, 3, 3)), "03-03-2027");
+        assert_eq!(Lang::En.day(date(2027, 3, 3)), "2027-03-03");
+        assert_eq!(
+            Lang::Nl.through(date(2027, 1, 1), date(2027, 6, 30)),
+            "1 januari 2027 t/m 30 juni 2027"
+        );
+    }
+
+    #[test]
+    fn moments_in_local_time_with_the_zone() {
+        let at: Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
+        let amsterdam = TimeZone::get("Europe/Amsterdam").unwrap();
+        assert_eq!(
+            Lang::Nl.moment_in(at, &amsterdam),
+            "23 november 2026 om 10:00 CET"
+        );
+        let summer: Timestamp = "2027-07-01T09:00:00Z".parse().unwrap();
+        assert_eq!(
+            Lang::En.moment_in(summer, &amsterdam),
+            "1 July 2027, 11:00 CEST"
+        );
+    }
+}
