@@ -20,7 +20,9 @@ use super::norm::catalog::{Catalog, LoadedNorm};
 use super::record::{Answer, Motivation, wire};
 use super::store::files::{TEMP_PREFIX, make_dirs, new_id, private, restrict_dir, sync_dir};
 
-pub const DRAFT_FORMAT: &str = "maatwerk-draft/1";
+/// Drafts written now: with the place within the step and what was typed
+/// there. Drafts of format 1 read as well.
+pub const DRAFT_FORMAT: &str = "maatwerk-draft/2";
 
 /// Where in the walkthrough the caseworker was, in walkthrough order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -63,6 +65,14 @@ pub struct Draft {
     /// The decision this draft extends.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extends: Option<crate::domain::review::RecordRef>,
+    /// Where within the step the caseworker was: the field of the case
+    /// screen, the question of the checklist, the part of the motivation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub focus: Option<usize>,
+    /// The case screen's fields as typed, also where they do not read as
+    /// a case reference or a date yet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub typed: Vec<String>,
 }
 
 /// The norm a draft was started on.
@@ -158,6 +168,8 @@ impl Draft {
             evidence: Vec::new(),
             motivation: Motivation::default(),
             revises: None,
+            focus: None,
+            typed: Vec::new(),
             extends: None,
         }
     }
@@ -206,6 +218,9 @@ impl Draft {
     pub fn without_bsn(&self) -> Self {
         let mut draft = self.clone();
         draft.case = redact(&draft.case);
+        for text in &mut draft.typed {
+            *text = redact(text);
+        }
         draft
             .answers
             .retain(|a| !matches!(a.answer, Answer::Number(n) if is_bsn_number(n)));

@@ -275,6 +275,18 @@ impl App {
             Step::Motivation => self.motivation_screen(),
             Step::Review => self.sign_screen(),
         };
+        // Back at the field, question or part where the caseworker
+        // stopped, with what was typed there.
+        let typed = std::mem::take(&mut self.draft.typed);
+        let Some(focus) = self.draft.focus.take() else {
+            return;
+        };
+        match &mut self.screen {
+            Screen::Case(f) => f.restore(focus, &typed),
+            Screen::Checklist(c) => c.open_at(focus),
+            Screen::Motivation(m) => m.open_at(focus),
+            _ => {}
+        }
     }
 
     pub fn draft(&self) -> &Draft {
@@ -391,6 +403,8 @@ impl App {
     pub(super) fn sync(&mut self) {
         match &self.screen {
             Screen::Case(f) => {
+                self.draft.focus = Some(f.focus());
+                self.draft.typed = f.raw();
                 let (case, decision_date, period) = f.typed();
                 self.draft.case = case;
                 self.draft.decision_date = decision_date.or(self.draft.decision_date);
@@ -399,8 +413,14 @@ impl App {
                     self.draft.period_end = Some(end);
                 }
             }
-            Screen::Checklist(c) => self.set_answers(c.answered_so_far()),
-            Screen::Motivation(m) => self.draft.motivation = m.motivation(),
+            Screen::Checklist(c) => {
+                self.draft.focus = Some(c.at());
+                self.set_answers(c.answered_so_far());
+            }
+            Screen::Motivation(m) => {
+                self.draft.focus = Some(m.at());
+                self.draft.motivation = m.motivation();
+            }
             _ => {}
         }
     }
@@ -414,6 +434,8 @@ impl App {
 
     fn go(&mut self, step: Step, screen: Screen) -> Vec<Effect> {
         self.draft.step = step;
+        self.draft.focus = None;
+        self.draft.typed.clear();
         self.screen = screen;
         vec![Effect::SaveDraft]
     }

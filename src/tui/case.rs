@@ -187,6 +187,26 @@ impl CaseForm {
     /// What has been typed so far, as far as it reads: the case reference
     /// as typed, the dates that are dates. A draft keeps it when someone
     /// stops halfway.
+    /// The field in focus.
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    /// Every field as typed, also where it does not read yet.
+    pub fn raw(&self) -> Vec<String> {
+        self.fields.iter().map(Field::value).collect()
+    }
+
+    /// Back to `focus` with the fields as they were typed (from a draft).
+    pub fn restore(&mut self, focus: usize, raw: &[String]) {
+        for (field, text) in self.fields.iter_mut().zip(raw) {
+            let note = field.note.take();
+            *field = Field::new(field.label.clone(), text);
+            field.note = note;
+        }
+        self.focus = focus.min(self.fields.len() - 1);
+    }
+
     pub fn typed(&self) -> (String, Option<Date>, Option<(Date, Date)>) {
         let date = |i: usize| parse_date(&self.fields[i].value());
         let period = (self.fields.len() > LAST)

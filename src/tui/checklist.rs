@@ -179,6 +179,19 @@ impl Checklist {
         list
     }
 
+    /// The question in view.
+    pub fn at(&self) -> usize {
+        self.index
+    }
+
+    /// Opens question `index` (a resumed draft's), when the norm has it.
+    pub fn open_at(&mut self, index: usize) {
+        if index < self.norm.checks.len() && index != self.index {
+            self.index = index;
+            self.load();
+        }
+    }
+
     fn check(&self) -> &Check {
         &self.norm.checks[self.index]
     }

@@ -155,6 +155,18 @@ impl MotivationForm {
     }
 
     /// The motivation as typed so far, for the draft.
+    /// The part in focus.
+    pub fn at(&self) -> usize {
+        self.focus
+    }
+
+    /// Opens part `index` (a resumed draft's).
+    pub fn open_at(&mut self, index: usize) {
+        if index < self.parts.len() {
+            self.focus = index;
+        }
+    }
+
     pub fn motivation(&self) -> Motivation {
         let t = |i: usize| self.parts[i].text();
         Motivation {

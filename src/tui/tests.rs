@@ -557,3 +557,4 @@ fn hinted_keys(label: &str) -> Vec<KeyEvent> {
 }
 
 mod keys_and_screens;
+mod resume;
