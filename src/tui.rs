@@ -15,6 +15,7 @@
 mod app;
 pub mod case;
 pub mod checklist;
+pub mod drafts;
 pub mod field;
 pub mod hints;
 mod host;

@@ -110,6 +110,14 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
             draft,
         )
         .with_unadopted(catalog.norms().iter().map(|n| n.norm.clone()).collect());
+        // A plain `maatwerk new` first offers the drafts still open.
+        let plain = matches!(start.resume, Resume::No)
+            && start.norm.is_none()
+            && start.revises.is_none()
+            && start.extends.is_none();
+        if plain {
+            app = app.offering_drafts(drafts.list()?);
+        }
         if let Some(notice) = notice {
             app = app.with_notice(notice);
         }

@@ -3,6 +3,65 @@
 use super::Lang;
 
 impl Lang {
+    pub fn drafts_open(self, n: usize) -> String {
+        match (self, n) {
+            (Self::Nl, 1) => {
+                "U heeft 1 open concept. Gaat u daarmee verder, of begint u een nieuw besluit?"
+                    .into()
+            }
+            (Self::Nl, n) => format!(
+                "U heeft {n} open concepten. Met welk gaat u verder, of begint u een nieuw besluit?"
+            ),
+            (Self::En, 1) => {
+                "You have 1 open draft. Go on with it, or start a new decision?".into()
+            }
+            (Self::En, n) => format!(
+                "You have {n} open drafts. Which do you go on with, or do you start a new decision?"
+            ),
+        }
+    }
+
+    pub fn draft_without_case(self) -> &'static str {
+        self.pick("(nog geen zaaknummer)", "(no case reference yet)")
+    }
+
+    pub fn draft_without_norm(self) -> &'static str {
+        self.pick("nog geen norm gekozen", "no norm chosen yet")
+    }
+
+    pub fn start_new_decision(self) -> &'static str {
+        self.pick("Nieuw besluit beginnen", "Start a new decision")
+    }
+
+    /// Where a draft stopped.
+    pub fn draft_step(self, step: crate::domain::draft::Step) -> &'static str {
+        use crate::domain::draft::Step;
+        match step {
+            Step::Norm => self.pick("bij de keuze van de norm", "at choosing the norm"),
+            Step::Case => self.pick("bij de zaak", "at the case"),
+            Step::Checklist => self.pick("bij de controlevragen", "at the checks"),
+            Step::Motivation => self.pick("bij de motivering", "at the motivation"),
+            Step::Review => self.pick("klaar om te ondertekenen", "ready to sign"),
+        }
+    }
+
+    /// How long ago, roughly: `5 minuten geleden`, `3 uur geleden`, `2
+    /// dagen geleden`.
+    pub fn ago(self, age: jiff::SignedDuration) -> String {
+        let minutes = age.as_secs().max(0) / 60;
+        let (n, nl, en) = match minutes {
+            0 => return self.pick("zojuist", "just now").into(),
+            m if m < 60 => (m, ("minuut", "minuten"), ("minute", "minutes")),
+            m if m < 60 * 24 => (m / 60, ("uur", "uur"), ("hour", "hours")),
+            m => (m / (60 * 24), ("dag", "dagen"), ("day", "days")),
+        };
+        let one = n == 1;
+        match self {
+            Self::Nl => format!("{n} {} geleden", if one { nl.0 } else { nl.1 }),
+            Self::En => format!("{n} {} ago", if one { en.0 } else { en.1 }),
+        }
+    }
+
     pub fn no_drafts(self) -> &'static str {
         self.pick("Geen concepten.", "No drafts.")
     }

@@ -49,6 +49,7 @@ pub enum KeyAction {
     NextInInbox,
     NextField,
     CloseHelp,
+    NewDecision,
 }
 
 impl Lang {
@@ -96,6 +97,7 @@ impl Lang {
             A::NextInInbox => self.pick("volgende", "next"),
             A::NextField => self.pick("volgend veld", "next field"),
             A::CloseHelp => self.pick("hulp sluiten", "close help"),
+            A::NewDecision => self.pick("nieuw besluit", "new decision"),
         }
     }
 

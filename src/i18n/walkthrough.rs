@@ -9,6 +9,7 @@ use crate::domain::number::{Decimal, EURO};
 /// The walkthrough's screens, as their titles name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ScreenTitle {
+    Drafts,
     Picker,
     Case,
     Checklist,
@@ -22,6 +23,7 @@ impl Lang {
     pub fn screen_title(self, screen: ScreenTitle) -> &'static str {
         use ScreenTitle as S;
         match screen {
+            S::Drafts => self.pick("Verder met een concept?", "Go on with a draft?"),
             S::Picker => self.pick("Kies de afgesproken norm", "Choose the agreed norm"),
             S::Case => self.pick("De zaak", "The case"),
             S::Checklist => self.pick("Controlevragen", "Checks"),

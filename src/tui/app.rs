@@ -16,6 +16,7 @@ use jiff::civil::Date;
 
 use super::case::{self, CaseForm};
 use super::checklist::{self, Checklist};
+use super::drafts::{self, DraftChoice};
 use super::keymap::{self, Binding, Key, Label};
 use super::motivation::{self, MotivationForm};
 use super::onboarding::{self, Identity, Onboarding};
@@ -44,6 +45,7 @@ pub struct Signatory {
 
 pub enum Screen {
     Onboarding(Onboarding),
+    Drafts(DraftChoice),
     Picker(Picker),
     Case(CaseForm),
     Checklist(Checklist),
@@ -56,6 +58,7 @@ pub enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Msg {
     Onboarding(onboarding::Msg),
+    Drafts(drafts::Msg),
     Picker(picker::Msg),
     Case(case::Msg),
     Checklist(checklist::Msg),
@@ -215,6 +218,17 @@ impl App {
         self
     }
 
+    /// Offers `drafts` (newest first) to go on with before a new decision,
+    /// when there are any and nothing else was asked for.
+    #[must_use]
+    pub fn offering_drafts(mut self, drafts: Vec<Draft>) -> Self {
+        if !drafts.is_empty() && matches!(self.screen, Screen::Picker(_)) {
+            let now = self.clock.now();
+            self.screen = Screen::Drafts(DraftChoice::new(self.lang, drafts, &self.catalog, now));
+        }
+        self
+    }
+
     /// The first run: `form` sets up key and store, then the walkthrough
     /// goes on from `draft`.
     pub fn first_run(
@@ -336,6 +350,7 @@ impl App {
             return matches!(key.code, KeyCode::Esc).then_some(Msg::ToggleHelp);
         }
         Some(match &self.screen {
+            Screen::Drafts(_) => Msg::Drafts(DraftChoice::on_key(key)?),
             Screen::Picker(p) => Msg::Picker(p.on_key(key)?),
             Screen::Case(_) => Msg::Case(CaseForm::on_key(key)),
             Screen::Checklist(c) => Msg::Checklist(c.on_key(key)?),
@@ -359,7 +374,7 @@ impl App {
     /// opens help.
     pub(super) fn question_mark_is_help(&self) -> bool {
         match &self.screen {
-            Screen::Picker(_) => true,
+            Screen::Picker(_) | Screen::Drafts(_) => true,
             // On the sign screen nothing is typed but the passphrase; a
             // yes/no or choice question is answered with keys, not text.
             Screen::Sign(s) => !s.typing(),
@@ -385,6 +400,7 @@ impl App {
                 Vec::new()
             }
             Msg::Onboarding(m) => self.onboarding(m),
+            Msg::Drafts(m) => self.choose_draft(m),
             Msg::Picker(m) => self.picker(m),
             Msg::Case(m) => self.case(m),
             Msg::Checklist(m) => self.checklist(m),

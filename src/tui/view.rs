@@ -25,6 +25,7 @@ impl App {
         }
         let mut hints = match &self.screen {
             Screen::Onboarding(f) => return f.hints(),
+            Screen::Drafts(d) => d.hints(),
             Screen::Done { .. } => return keymap::hints(DONE, l),
             Screen::Picker(p) => p.hints(),
             Screen::Case(f) => f.hints(),
@@ -41,6 +42,7 @@ impl App {
     pub(super) fn title(&self) -> String {
         let step = match self.screen {
             Screen::Onboarding(_) => return String::new(),
+            Screen::Drafts(_) => ScreenTitle::Drafts,
             Screen::Picker(_) => ScreenTitle::Picker,
             Screen::Case(_) => ScreenTitle::Case,
             Screen::Checklist(_) => ScreenTitle::Checklist,
@@ -51,7 +53,7 @@ impl App {
         };
         let title = self.lang.screen_title(step);
         match self.loaded() {
-            Some(n) if !matches!(self.screen, Screen::Picker(_)) => {
+            Some(n) if !matches!(self.screen, Screen::Picker(_) | Screen::Drafts(_)) => {
                 format!("{title} · {}", n.norm.id)
             }
             _ => title.to_owned(),
@@ -106,6 +108,7 @@ impl Widget for &App {
         } else {
             match &self.screen {
                 Screen::Onboarding(f) => f.render(inner, buf),
+                Screen::Drafts(d) => d.render(inner, buf),
                 Screen::Picker(p) => p.render(inner, buf),
                 Screen::Case(f) => f.render(inner, buf),
                 Screen::Checklist(c) => c.render(inner, buf),

@@ -74,8 +74,9 @@ impl Tmux {
     }
 
     fn text(&self, text: &str) {
+        // `--` so that text starting with `-` is typed, not read as a flag.
         self.tmux()
-            .args(["send-keys", "-t", "w", "-l", text])
+            .args(["send-keys", "-t", "w", "-l", "--", text])
             .status()
             .expect("tmux");
     }
@@ -325,6 +326,54 @@ fn closing_the_terminal_keeps_the_draft_and_resume_finishes_it() {
     let (code, report) = team.verify();
     assert_eq!(code, Some(0), "{report}");
     assert_eq!(report["records"], 1);
+}
+
+/// A half-typed case reference survives Ctrl-C; the next `maatwerk new`
+/// offers the draft, and going on with it opens the same field with the
+/// same text.
+#[test]
+fn the_next_new_offers_the_open_draft_and_returns_to_the_field_where_typing_stopped() {
+    let team = Team::new();
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", "new");
+    t.wait_for("Kies de afgesproken norm");
+    t.text("zoektermijn");
+    t.wait_for("▶ Aanvraag van een jongere");
+    t.keys(&["Enter"]);
+    t.wait_for("Zaaknummer");
+    t.text("Z-2026-00");
+    t.keys(&["Tab", "Tab", "Tab"]);
+    t.text("22-12");
+    t.keys(&["C-c"]);
+    t.wait_gone();
+
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", "new");
+    t.wait_for_all(&[
+        "U heeft 1 open concept",
+        "Z-2026-00 · Aanvraag van een jongere",
+        "bij de zaak",
+        "Nieuw besluit beginnen",
+    ]);
+    t.keys(&["Enter"]);
+    // The same field, with what was typed in it.
+    let screen = t.wait_for("▶ Tot en met");
+    assert!(screen.contains("22-12"), "{screen}");
+    assert!(screen.contains("Z-2026-00"), "{screen}");
+    t.text("-2026");
+    t.keys(&["Enter"]);
+    t.wait_for("Vraag 1 van 6");
+    t.keys(&["C-c"]);
+    t.wait_gone();
+
+    // A new decision is one key away.
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "anna", "new");
+    t.wait_for("U heeft 1 open concept");
+    t.text("n");
+    t.wait_for("Kies de afgesproken norm");
+    t.keys(&["C-c"]);
+    t.wait_gone();
 }
 
 #[test]

@@ -5,6 +5,7 @@ use super::{App, Effect, Screen};
 use crate::domain::draft::{DraftNorm, Step};
 use crate::tui::case;
 use crate::tui::checklist;
+use crate::tui::drafts;
 use crate::tui::motivation;
 use crate::tui::picker;
 use crate::tui::sign;
@@ -39,6 +40,26 @@ impl App {
             Some(picker::Outcome::Back) => vec![Effect::Quit],
             None => Vec::new(),
         }
+    }
+
+    pub(super) fn choose_draft(&mut self, m: drafts::Msg) -> Vec<Effect> {
+        let Screen::Drafts(choice) = &mut self.screen else {
+            return Vec::new();
+        };
+        match choice.update(m) {
+            Some(drafts::Outcome::GoOn(draft)) => {
+                self.draft = *draft;
+                self.notice = self
+                    .draft
+                    .catch_up(&self.catalog)
+                    .map(|(then, now)| self.lang.draft_norm_changed_resume(then, now));
+                self.screen = self.picker_screen();
+                self.resume();
+            }
+            Some(drafts::Outcome::New) => self.screen = self.picker_screen(),
+            None => {}
+        }
+        Vec::new()
     }
 
     pub(super) fn case(&mut self, m: case::Msg) -> Vec<Effect> {
