@@ -31,6 +31,16 @@ pub enum Resume<'a> {
     Draft(&'a str),
 }
 
+impl Start<'_> {
+    /// A plain `maatwerk new`: no draft, norm or earlier record named.
+    fn is_plain(&self) -> bool {
+        matches!(self.resume, Resume::No)
+            && self.norm.is_none()
+            && self.revises.is_none()
+            && self.extends.is_none()
+    }
+}
+
 pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     if !ctx.config.interactive() {
@@ -94,35 +104,7 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         };
         (app, StoreHost::first_run(lang, clock, drafts, first_run))
     } else {
-        let store = open_store(ctx)?;
-        let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
-        let key = read_key(&key_path, ctx)?;
-        let grant = member_grant(&keyring, &key, ctx)?;
-        let member = Member { store, key, grant };
-        let (signatory, adopted) =
-            StoreHost::signatory(&member, ctx.today).map_err(|e| store_error(ctx, &e))?;
-        let (draft, notice) = member_draft(start, &member, &drafts, &adopted, ctx)?;
-        let mut app = App::new(
-            lang,
-            adopted.clone(),
-            clock.clone(),
-            signatory.clone(),
-            draft,
-        )
-        .with_unadopted(catalog.norms().iter().map(|n| n.norm.clone()).collect());
-        // A plain `maatwerk new` first offers the drafts still open.
-        let plain = matches!(start.resume, Resume::No)
-            && start.norm.is_none()
-            && start.revises.is_none()
-            && start.extends.is_none();
-        if plain {
-            app = app.offering_drafts(drafts.list()?);
-        }
-        if let Some(notice) = notice {
-            app = app.with_notice(notice);
-        }
-        let host = StoreHost::new(lang, clock, drafts, member, (signatory, adopted));
-        (app, host)
+        member_walkthrough(start, ctx, &catalog, &key_path, drafts)?
     };
     let ending = tui::run_on_terminal(&mut app, &mut host)?;
     // A store made on this run: its trust root is what auditors pin.
@@ -140,6 +122,43 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
         Ending::Nothing => {}
     }
     Ok(Outcome::Success)
+}
+
+/// The walkthrough of a member of an existing store.
+fn member_walkthrough(
+    start: &Start<'_>,
+    ctx: &mut Context,
+    catalog: &Catalog,
+    key_path: &std::path::Path,
+    drafts: Drafts,
+) -> Result<(App, StoreHost), CliError> {
+    let lang = ctx.lang;
+    let clock = ctx.config.clock.clone();
+    let store = open_store(ctx)?;
+    let keyring = store.keyring().map_err(|e| store_error(ctx, &e))?;
+    let key = read_key(key_path, ctx)?;
+    let grant = member_grant(&keyring, &key, ctx)?;
+    let member = Member { store, key, grant };
+    let (signatory, adopted) =
+        StoreHost::signatory(&member, ctx.today).map_err(|e| store_error(ctx, &e))?;
+    let (draft, notice) = member_draft(start, &member, &drafts, &adopted, ctx)?;
+    let mut app = App::new(
+        lang,
+        adopted.clone(),
+        clock.clone(),
+        signatory.clone(),
+        draft,
+    )
+    .with_unadopted(catalog.norms().iter().map(|n| n.norm.clone()).collect());
+    // A plain `maatwerk new` first offers the drafts still open.
+    if start.is_plain() {
+        app = app.offering_drafts(drafts.list()?);
+    }
+    if let Some(notice) = notice {
+        app = app.with_notice(notice);
+    }
+    let host = StoreHost::new(lang, clock, drafts, member, (signatory, adopted));
+    Ok((app, host))
 }
 
 /// What a member's walkthrough starts from: a revision, an extension, a
