@@ -69,7 +69,12 @@ pub fn run(args: &DraftsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 (Some(n), NormState::Unchanged) => n.id.clone(),
                 (Some(n), _) => lang.draft_norm_changed(&n.id),
             };
-            vec![d.id.clone(), lang.day_time(d.updated), d.case.clone(), norm]
+            vec![
+                d.id.clone(),
+                lang.day_time(d.updated, ctx.config.clock.time_zone()),
+                d.case.clone(),
+                norm,
+            ]
         })
         .collect();
     ctx.out.table(&lang.drafts_header(), &rows, 3, &[1])?;

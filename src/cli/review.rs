@@ -136,8 +136,9 @@ fn inbox(ctx: &mut Context) -> Result<Outcome, CliError> {
     let mut host = InboxHost::new(lang, ctx.config.clock.clone(), drafts, store, (key, grant));
     let items = host.waiting().map_err(|e| store_error(ctx, &e))?;
     let kept = host.kept(&items);
-    let mut inbox =
-        Inbox::new(lang, reviewer, items, host.needs_passphrase(), ctx.now).with_kept(kept);
+    let mut inbox = Inbox::new(lang, reviewer, items, host.needs_passphrase(), ctx.now)
+        .in_zone(ctx.config.clock.time_zone().clone())
+        .with_kept(kept);
     let left = crate::tui::run_inbox_on_terminal(&mut inbox, &mut host)?;
     if let Some(record) = &left.kept {
         ctx.out.err_line(&lang.remark_kept(record))?;

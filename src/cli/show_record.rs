@@ -147,7 +147,7 @@ fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
         });
     }
     for (at, text) in lines {
-        let at = lang.day_time(at);
+        let at = lang.day_time(at, ctx.config.clock.time_zone());
         let hang = 2 + at.chars().count() + 2;
         ctx.out.hanging(2, hang, &format!("{at}  {text}"))?;
     }
@@ -267,7 +267,11 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
             r.author.name, r.author.principal, r.author.role
         ),
     )?;
-    field(ctx, lang.label_signed_at(), &lang.moment(r.created))?;
+    field(
+        ctx,
+        lang.label_signed_at(),
+        &lang.moment(r.created, ctx.config.clock.time_zone()),
+    )?;
     field(
         ctx,
         lang.label_meaning(),

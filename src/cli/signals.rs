@@ -37,7 +37,11 @@ pub fn run(args: &SignalsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         .map(|s| {
             vec![
                 s.id.clone(),
-                lang.day(s.created.to_zoned(jiff::tz::TimeZone::system()).date()),
+                lang.day(
+                    s.created
+                        .to_zoned(ctx.config.clock.time_zone().clone())
+                        .date(),
+                ),
                 s.case.clone(),
                 s.author.name.clone(),
                 s.norm.as_ref().map_or("—".to_owned(), |n| n.id.clone()),

@@ -47,6 +47,13 @@ impl CalendarDuration {
             .map_err(|_| DurationError::Syntax)
     }
 
+    /// The period from `start` up to (not including) `end`, in years,
+    /// months and days: `None` when `end` is not after `start`.
+    pub fn between(start: Date, end: Date) -> Option<Self> {
+        let span = start.until((jiff::Unit::Year, end)).ok()?;
+        (span.signum() > 0).then_some(Self { span })
+    }
+
     pub fn parse_iso(text: &str) -> Result<Self, DurationError> {
         if !text.starts_with(['P', 'p']) {
             return Err(DurationError::Syntax);

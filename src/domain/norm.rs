@@ -300,7 +300,11 @@ pub enum Exceeded {
         max: Decimal,
     },
     /// A period longer than the tier's longest.
-    Duration { max: CalendarDuration },
+    Duration {
+        /// How long the period runs, in months and days.
+        length: Option<CalendarDuration>,
+        max: CalendarDuration,
+    },
     /// The norm asks a second person's review for every decision.
     FourEyes,
     /// The author's role has no tier in this norm.
@@ -384,7 +388,10 @@ impl Mandate {
         if let (Some(max), Some((start, end))) = (tier.max_duration, facts.period)
             && max.end_from(start).is_none_or(|last| end > last)
         {
-            out.push(Exceeded::Duration { max });
+            out.push(Exceeded::Duration {
+                length: CalendarDuration::between(start, end),
+                max,
+            });
         }
         if out.is_empty() && self.four_eyes {
             out.push(Exceeded::FourEyes);

@@ -71,13 +71,9 @@ impl Lang {
         }
     }
 
-    /// A moment in the reader's time zone, with the zone:
+    /// A moment in the reader's time zone (the clock's), with the zone:
     /// `23 november 2026 om 10:00 CET`, `23 November 2026, 10:00 CET`.
-    pub fn moment(self, at: Timestamp) -> String {
-        self.moment_in(at, &TimeZone::system())
-    }
-
-    pub fn moment_in(self, at: Timestamp, zone: &TimeZone) -> String {
+    pub fn moment(self, at: Timestamp, zone: &TimeZone) -> String {
         let local = at.to_zoned(zone.clone());
         let time = local.strftime("%H:%M %Z");
         match self {
@@ -87,8 +83,8 @@ impl Lang {
     }
 
     /// A moment in a table column: `23-11-2026 10:00`.
-    pub fn day_time(self, at: Timestamp) -> String {
-        let local = at.to_zoned(TimeZone::system());
+    pub fn day_time(self, at: Timestamp, zone: &TimeZone) -> String {
+        let local = at.to_zoned(zone.clone());
         format!("{} {}", self.day(local.date()), local.strftime("%H:%M"))
     }
 }
@@ -115,12 +111,12 @@ mod tests {
         let at: Timestamp = "2026-11-23T09:00:00Z".parse().unwrap();
         let amsterdam = TimeZone::get("Europe/Amsterdam").unwrap();
         assert_eq!(
-            Lang::Nl.moment_in(at, &amsterdam),
+            Lang::Nl.moment(at, &amsterdam),
             "23 november 2026 om 10:00 CET"
         );
         let summer: Timestamp = "2027-07-01T09:00:00Z".parse().unwrap();
         assert_eq!(
-            Lang::En.moment_in(summer, &amsterdam),
+            Lang::En.moment(summer, &amsterdam),
             "1 July 2027, 11:00 CEST"
         );
     }

@@ -50,6 +50,8 @@ pub enum KeyAction {
     NextField,
     CloseHelp,
     NewDecision,
+    /// Between the record as it reads and its exact stored text.
+    StoredText,
 }
 
 impl Lang {
@@ -98,6 +100,7 @@ impl Lang {
             A::NextField => self.pick("volgend veld", "next field"),
             A::CloseHelp => self.pick("hulp sluiten", "close help"),
             A::NewDecision => self.pick("nieuw besluit", "new decision"),
+            A::StoredText => self.pick("opgeslagen tekst", "stored text"),
         }
     }
 

@@ -413,7 +413,22 @@ impl Lang {
                     self.amount(*max, unit.as_deref())
                 )
             }
-            Exceeded::Duration { max } => match self {
+            Exceeded::Duration {
+                length: Some(length),
+                max,
+            } => match self {
+                Self::Nl => format!(
+                    "looptijd {} > {} ({role})",
+                    self.duration(*length),
+                    self.duration(*max)
+                ),
+                Self::En => format!(
+                    "period {} > {} ({role})",
+                    self.duration(*length),
+                    self.duration(*max)
+                ),
+            },
+            Exceeded::Duration { length: None, max } => match self {
                 Self::Nl => format!("looptijd langer dan {} ({role})", self.duration(*max)),
                 Self::En => format!("period longer than {} ({role})", self.duration(*max)),
             },
@@ -494,6 +509,26 @@ mod tests {
         );
         assert!(text.contains(&evidence.text), "{text}");
         assert!(!text.contains(&format!("`{}`", evidence.id)), "{text}");
+    }
+
+    #[test]
+    fn a_period_beyond_the_mandaat_names_its_length_and_the_limit() {
+        use crate::domain::duration::CalendarDuration;
+        use crate::domain::norm::Exceeded;
+        let start = jiff::civil::date(2026, 11, 23);
+        let end = jiff::civil::date(2027, 2, 24);
+        let why = Exceeded::Duration {
+            length: CalendarDuration::between(start, end),
+            max: CalendarDuration::parse_iso("P3M").unwrap(),
+        };
+        assert_eq!(
+            Lang::Nl.exceeded(&why, "consulent", |_| None),
+            "looptijd 3 maanden en 1 dag > 3 maanden (consulent)"
+        );
+        assert_eq!(
+            Lang::En.exceeded(&why, "consulent", |_| None),
+            "period 3 months and 1 day > 3 months (consulent)"
+        );
     }
 
     #[test]

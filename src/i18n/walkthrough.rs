@@ -345,10 +345,17 @@ impl Lang {
         self.pick("vul de wachtwoordzin in", "enter the passphrase")
     }
 
+    pub fn record_as_it_reads_title(self) -> &'static str {
+        self.pick(
+            " De verantwoording (Ctrl-R: de opgeslagen tekst) ",
+            " The record (Ctrl-R: the stored text) ",
+        )
+    }
+
     pub fn record_as_stored_title(self) -> &'static str {
         self.pick(
-            " Zo wordt de verantwoording opgeslagen ",
-            " The record as it will be stored ",
+            " Zo wordt de verantwoording opgeslagen (Ctrl-R: leesbaar) ",
+            " The record as it will be stored (Ctrl-R: readable) ",
         )
     }
 

@@ -50,7 +50,7 @@ pub enum Screen {
     Case(CaseForm),
     Checklist(Checklist),
     Motivation(MotivationForm),
-    Sign(SignScreen),
+    Sign(Box<SignScreen>),
     Signal(SignalForm, Option<String>),
     Done { id: String, signal: bool },
 }

@@ -13,6 +13,7 @@ mod view;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use jiff::Timestamp;
+use jiff::tz::TimeZone;
 use ratatui_textarea::{TextArea, WrapMode};
 
 use self::keys::{BACK_OR_LEAVE, DONE, IN_HELP, LIST, READING, VERDICT_ON_CHOICE, VERDICT_ON_TEXT};
@@ -145,6 +146,8 @@ pub struct Inbox {
     pub(super) help: bool,
     needs_passphrase: bool,
     now: Timestamp,
+    /// The reader's time zone, for signing times.
+    pub(super) zone: TimeZone,
     /// The verdicts signed in this session.
     pub(super) signed: Vec<String>,
     /// Remarks typed earlier, by record id: what the host kept.
@@ -172,11 +175,19 @@ impl Inbox {
             help: false,
             needs_passphrase,
             now,
+            zone: TimeZone::UTC,
             signed: Vec::new(),
             kept: Vec::new(),
             room: None,
             returned: Vec::new(),
         }
+    }
+
+    /// Shows signing times in `zone`.
+    #[must_use]
+    pub fn in_zone(mut self, zone: TimeZone) -> Self {
+        self.zone = zone;
+        self
     }
 
     /// This person's own records that came back to them.

@@ -3,6 +3,7 @@
 //! exactly as it will be stored. A masked passphrase when the key needs it.
 
 use crossterm::event::{KeyCode, KeyEvent};
+use jiff::tz::TimeZone;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -11,10 +12,12 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::field::Field;
 use super::hints::Hint;
+use super::inbox::read;
 use super::keymap::{self, Binding, Key, Label};
 use super::text::rows;
 use crate::domain::decision::Refusal;
 use crate::domain::norm::{MandateOutcome, Norm};
+use crate::domain::record::Record;
 use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +26,8 @@ pub enum Msg {
     Down,
     Toggle,
     ScrollPreview(i16),
+    /// Between the record as it reads and the exact text that is signed.
+    ToggleRaw,
     Edit(KeyEvent),
     /// Tab: between the evidence list and the passphrase.
     SwitchFocus,
@@ -44,8 +49,13 @@ pub enum Outcome {
 pub struct Assessed {
     /// `Ok` with the mandaat outcome, or every reason it cannot be signed.
     pub result: Result<MandateOutcome, Vec<Refusal>>,
-    /// The record as it will be stored.
+    /// The record as it will be stored, exactly.
     pub preview: String,
+    /// The same record, to show as it reads.
+    pub record: Option<Record>,
+    /// Each limit of the author's mandaat the decision goes beyond, as a
+    /// team lead reads it ("looptijd 4 maanden > 3 maanden (consulent)").
+    pub why: Vec<String>,
 }
 
 const EVIDENCE: [Binding<Msg>; 3] = [
@@ -73,7 +83,7 @@ const TAB_QUIET: Binding<Msg> = Binding::quiet(
     &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)],
     Msg::SwitchFocus,
 );
-const PREVIEW: [Binding<Msg>; 2] = [
+const PREVIEW: [Binding<Msg>; 3] = [
     Binding::hinted(
         &[Key::Code(KeyCode::PageUp)],
         Msg::ScrollPreview(-10),
@@ -81,6 +91,12 @@ const PREVIEW: [Binding<Msg>; 2] = [
         KeyAction::Preview,
     ),
     Binding::quiet(&[Key::Code(KeyCode::PageDown)], Msg::ScrollPreview(10)),
+    Binding::hinted(
+        &[Key::Ctrl('r'), Key::Code(KeyCode::F(3))],
+        Msg::ToggleRaw,
+        Label::Fixed("Ctrl-R"),
+        KeyAction::StoredText,
+    ),
 ];
 const SIGN_AND_BACK: [Binding<Msg>; 2] = [
     Binding::hinted(
@@ -104,6 +120,7 @@ const KEYS_ON_LIST: &[Binding<Msg>] = &[
     TAB_QUIET,
     PREVIEW[0],
     PREVIEW[1],
+    PREVIEW[2],
     SIGN_AND_BACK[0],
     SIGN_AND_BACK[1],
 ];
@@ -114,6 +131,7 @@ const KEYS_ON_LIST_WITH_PASSPHRASE: &[Binding<Msg>] = &[
     TAB_PASSPHRASE,
     PREVIEW[0],
     PREVIEW[1],
+    PREVIEW[2],
     SIGN_AND_BACK[0],
     SIGN_AND_BACK[1],
 ];
@@ -121,6 +139,7 @@ const KEYS_ON_PASSPHRASE: &[Binding<Msg>] = &[
     TAB_PASSPHRASE,
     PREVIEW[0],
     PREVIEW[1],
+    PREVIEW[2],
     SIGN_AND_BACK[0],
     SIGN_AND_BACK[1],
 ];
@@ -131,10 +150,14 @@ pub struct SignScreen {
     confirmed: Vec<String>,
     cursor: usize,
     scroll: u16,
+    /// Whether the record shows as the exact stored text.
+    raw: bool,
     passphrase: Option<Field>,
     /// Whether keys go to the passphrase rather than the evidence list.
     on_passphrase: bool,
     assessed: Assessed,
+    /// The reader's time zone, for the signing time.
+    zone: TimeZone,
     /// Why the last signing attempt failed.
     pub error: Option<String>,
 }
@@ -146,13 +169,16 @@ impl SignScreen {
         confirmed: &[String],
         needs_passphrase: bool,
         assessed: Assessed,
+        zone: TimeZone,
     ) -> Self {
         Self {
+            zone,
             lang,
             norm: norm.clone(),
             confirmed: confirmed.to_vec(),
             cursor: 0,
             scroll: 0,
+            raw: false,
             passphrase: needs_passphrase.then(|| Field::masked(lang.label_key_passphrase())),
             on_passphrase: false,
             assessed,
@@ -206,6 +232,10 @@ impl SignScreen {
                 return Some(Outcome::Evidence(self.confirmed.clone()));
             }
             Msg::ScrollPreview(by) => self.scroll = self.scroll.saturating_add_signed(by),
+            Msg::ToggleRaw => {
+                self.raw = !self.raw;
+                self.scroll = 0;
+            }
             Msg::Edit(key) => {
                 if let Some(field) = &mut self.passphrase {
                     self.on_passphrase = true;
@@ -239,10 +269,15 @@ impl SignScreen {
         let l = self.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
         match &self.assessed.result {
-            Ok(outcome) => vec![
-                Line::styled(l.mandate_live(outcome), bold),
-                Line::raw(l.signature_meaning(outcome)),
-            ],
+            Ok(outcome) => std::iter::once(Line::styled(l.mandate_live(outcome), bold))
+                .chain(
+                    self.assessed
+                        .why
+                        .iter()
+                        .map(|w| Line::raw(format!("  • {w}"))),
+                )
+                .chain(std::iter::once(Line::raw(l.signature_meaning(outcome))))
+                .collect(),
             Err(refusals) => std::iter::once(Line::styled(l.cannot_sign_yet(refusals.len()), bold))
                 .chain(
                     refusals
@@ -299,7 +334,12 @@ impl Widget for &SignScreen {
             rows.push(Line::styled(format!("{mark} {}{suffix}", e.text), style));
         }
         Paragraph::new(rows).render(evidence, buf);
-        let block = Block::bordered().title(l.record_as_stored_title());
+        let title = if self.raw {
+            l.record_as_stored_title()
+        } else {
+            l.record_as_it_reads_title()
+        };
+        let block = Block::bordered().title(title);
         let inner = block.inner(preview);
         block.render(preview, buf);
         if self.assessed.preview.is_empty() {
@@ -309,8 +349,13 @@ impl Widget for &SignScreen {
             ))
             .wrap(Wrap { trim: true })
             .render(inner, buf);
+        } else if let (false, Some(record)) = (self.raw, &self.assessed.record) {
+            let rows = read::rows_of(l, record, &self.assessed.why, &self.zone);
+            read::render(&rows, self.scroll, inner, buf);
         } else {
+            // The exact text, wrapped: nothing is cut at the box's edge.
             Paragraph::new(self.assessed.preview.as_str())
+                .wrap(Wrap { trim: false })
                 .scroll((self.scroll, 0))
                 .render(inner, buf);
         }
@@ -345,7 +390,10 @@ mod tests {
                     String::new()
                 },
                 result,
+                record: None,
+                why: Vec::new(),
             },
+            TimeZone::UTC,
         )
     }
 

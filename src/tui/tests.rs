@@ -303,6 +303,20 @@ fn the_review_shows_the_record_as_it_will_be_stored_and_the_mandate() {
     let screen = draw(&app, 100, 40).backend().to_string();
     assert!(screen.contains("✓ Binnen uw mandaat"), "{screen}");
     assert!(screen.contains("opgesteld en vastgesteld"));
+    // The record as `show` prints it: labelled, amounts and dates as
+    // people write them.
+    for text in [
+        "Zaak              Z-2026-001234",
+        "23 november 2026 t/m 22 december 2026",
+        "→ € 450",
+    ] {
+        assert!(screen.contains(text), "{text}: {screen}");
+    }
+    // Ctrl-R: the exact text that is signed and stored.
+    let key = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+    let msg = app.on_key(key).unwrap();
+    app.update(msg);
+    let screen = draw(&app, 100, 40).backend().to_string();
     assert!(
         screen.contains("seq = 4"),
         "the preview is the record: {screen}"
@@ -546,6 +560,7 @@ fn hinted_keys(label: &str) -> Vec<KeyEvent> {
             "F1" => vec![plain(KeyCode::F(1))],
             "Spatie" | "Space" => vec![plain(KeyCode::Char(' '))],
             "Ctrl-S" => vec![ctrl('s')],
+            "Ctrl-R" => vec![ctrl('r')],
             "Ctrl-C" => vec![ctrl('c')],
             "abc" => vec![plain(KeyCode::Char('a'))],
             one if one.chars().count() == 1 => {

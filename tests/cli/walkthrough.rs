@@ -213,7 +213,14 @@ fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) -> String {
     t.keys(&["C-s"]);
     t.wait_for("Nog niet te ondertekenen");
     t.keys(&["Space", "Down", "Space"]);
-    // The whole sign screen, the preview drawn too.
+    // The record as it reads: labelled, the amount as people write it.
+    t.wait_for_all(&[
+        mandate,
+        "Besluitdatum      23 november 2026",
+        "23 november 2026 t/m 22 december 2026",
+    ]);
+    // Ctrl-R: the exact text that is signed, the whole screen drawn.
+    t.keys(&["C-r"]);
     let review = t.wait_for_all(&[
         mandate,
         "format = \"maatwerk-record/3\"",
@@ -640,9 +647,8 @@ fn a_returned_record_is_revised_in_the_walkthrough() {
     t.keys(&["Enter", "Enter", "Enter"]);
     t.wait_for("Onderdeel 1 van 7");
     t.keys(&["C-s"]);
-    t.wait_for("Zo wordt de verantwoording opgeslagen");
-    // The preview names the record it replaces.
-    t.wait_for(&format!("revises = \"{id}\""));
+    // The record names the one it replaces.
+    t.wait_for(&format!("herziening van {id}"));
     t.keys(&["Enter"]);
     t.wait_for("Ondertekend en opgeslagen");
     t.keys(&["Enter"]);

@@ -5,6 +5,7 @@ use jiff::Timestamp;
 
 use super::{App, Screen};
 use crate::domain::norm::Unusable;
+use crate::domain::norm::{DecisionFacts, MandateOutcome};
 use crate::domain::ops;
 use crate::domain::store::files::new_id;
 use crate::tui::case::{CaseData, CaseForm};
@@ -82,13 +83,14 @@ impl App {
         let assessed = self.assess(&id, at);
         self.record = Some((id, at));
         match (self.loaded(), &self.signatory) {
-            (Some(n), Some(s)) => Screen::Sign(SignScreen::new(
+            (Some(n), Some(s)) => Screen::Sign(Box::new(SignScreen::new(
                 self.lang,
                 &n.norm,
                 &self.draft.evidence,
                 s.needs_passphrase,
                 assessed,
-            )),
+                self.clock.time_zone().clone(),
+            ))),
             _ => self.picker_screen(),
         }
     }
@@ -100,6 +102,8 @@ impl App {
             return Assessed {
                 result: Err(Vec::new()),
                 preview: String::new(),
+                record: None,
+                why: Vec::new(),
             };
         };
         let proposal = self.draft.proposal();
@@ -123,14 +127,41 @@ impl App {
                     signatory.next_seq,
                     signatory.prev.clone(),
                 );
+                let facts = DecisionFacts::from_answers(
+                    proposal.answers.iter().map(|(id, a)| (id.as_str(), a)),
+                    proposal.period,
+                );
+                let mandate = prepared.assessment().mandate.clone();
+                let why = match mandate {
+                    MandateOutcome::NeedsReview { .. } => loaded
+                        .norm
+                        .mandate
+                        .exceeded(&signatory.grant.role, &facts)
+                        .iter()
+                        .map(|w| {
+                            self.lang.exceeded(w, &signatory.grant.role, |check| {
+                                record
+                                    .checks
+                                    .iter()
+                                    .find(|c| c.id == check)
+                                    .and_then(|c| c.unit.clone())
+                            })
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
                 Assessed {
-                    result: Ok(prepared.assessment().mandate.clone()),
+                    result: Ok(mandate),
                     preview: record.to_toml().unwrap_or_default(),
+                    record: Some(record),
+                    why,
                 }
             }
             Err(refusals) => Assessed {
                 result: Err(refusals),
                 preview: String::new(),
+                record: None,
+                why: Vec::new(),
             },
         }
     }

@@ -2,8 +2,16 @@
 //! as `show` prints it, never raw TOML — and the norm it relied on beside
 //! it: the rule, why it may be departed from, and who may decide what.
 
+use jiff::tz::TimeZone;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
 use crate::domain::norm::Norm;
 use crate::domain::ops::review::Subject;
+use crate::domain::record::Record;
 use crate::domain::text::printable;
 use crate::i18n::Lang;
 
@@ -19,8 +27,13 @@ pub enum Row {
 }
 
 /// The record of `subject`, row by row.
-pub fn record_rows(lang: Lang, subject: &Subject, why: &[String]) -> Vec<Row> {
-    let r = &subject.stored.record;
+pub fn record_rows(lang: Lang, subject: &Subject, why: &[String], zone: &TimeZone) -> Vec<Row> {
+    rows_of(lang, &subject.stored.record, why, zone)
+}
+
+/// `r` row by row, with `why` it needs review when it does.
+/// Moments show in `zone`, the reader's.
+pub fn rows_of(lang: Lang, r: &Record, why: &[String], zone: &TimeZone) -> Vec<Row> {
     let mut rows = vec![
         Row::Heading(format!("{} · {}", r.id, r.norm.title)),
         Row::Blank,
@@ -46,7 +59,7 @@ pub fn record_rows(lang: Lang, subject: &Subject, why: &[String]) -> Vec<Row> {
     ));
     rows.push(Row::Field(
         lang.label_signed_at().into(),
-        lang.moment(r.created),
+        lang.moment(r.created, zone),
     ));
     if let Some(revised) = &r.revises {
         rows.push(Row::Field(
@@ -54,9 +67,11 @@ pub fn record_rows(lang: Lang, subject: &Subject, why: &[String]) -> Vec<Row> {
             lang.revision_of(revised),
         ));
     }
-    rows.push(Row::Blank);
-    rows.push(Row::Heading(lang.heading_why_review().into()));
-    rows.extend(why.iter().map(|w| Row::Text(2, format!("• {w}"))));
+    if !why.is_empty() {
+        rows.push(Row::Blank);
+        rows.push(Row::Heading(lang.heading_why_review().into()));
+        rows.extend(why.iter().map(|w| Row::Text(2, format!("• {w}"))));
+    }
     rows.push(Row::Blank);
     rows.push(Row::Heading(lang.heading_checks(r.checks.len())));
     for c in &r.checks {
@@ -153,4 +168,23 @@ pub fn lines(rows: &[Row], width: u16) -> Vec<(bool, String)> {
         }
     }
     out
+}
+
+/// `rows` from line `scroll` on, wrapped to `area`; never past the end, so
+/// the last screenful stays.
+pub fn render(rows: &[Row], scroll: u16, area: Rect, buf: &mut Buffer) {
+    let lines = lines(rows, area.width);
+    let last = lines.len().saturating_sub(usize::from(area.height));
+    let from = usize::from(scroll).min(last);
+    let shown: Vec<Line> = lines[from..]
+        .iter()
+        .map(|(heading, text)| {
+            if *heading {
+                Line::styled(text.clone(), Style::new().add_modifier(Modifier::BOLD))
+            } else {
+                Line::raw(text.clone())
+            }
+        })
+        .collect();
+    Paragraph::new(shown).render(area, buf);
 }

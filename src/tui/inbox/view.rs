@@ -32,7 +32,7 @@ impl Inbox {
     /// The reading rows of the record in front, and of its norm.
     fn reading(&self, item: &Waiting) -> (Vec<Row>, Vec<Row>) {
         (
-            read::record_rows(self.lang, &item.subject, &item.why),
+            read::record_rows(self.lang, &item.subject, &item.why, &self.zone),
             read::norm_rows(self.lang, item.subject.norm.as_deref()),
         )
     }
@@ -85,12 +85,12 @@ impl Widget for &Inbox {
                             .spacing(2)
                             .areas(inner);
                             let (a, b) = if *norm { (0, *scroll) } else { (*scroll, 0) };
-                            render_rows(&record, a, left, buf);
-                            render_rows(&norm_rows, b, right, buf);
+                            read::render(&record, a, left, buf);
+                            read::render(&norm_rows, b, right, buf);
                         } else if *norm {
-                            render_rows(&norm_rows, *scroll, inner, buf);
+                            read::render(&norm_rows, *scroll, inner, buf);
                         } else {
-                            render_rows(&record, *scroll, inner, buf);
+                            read::render(&record, *scroll, inner, buf);
                         }
                     }
                 }
@@ -228,25 +228,6 @@ impl Inbox {
             .collect();
         Paragraph::new(lines).render(list, buf);
     }
-}
-
-/// `rows` from line `scroll` on, wrapped to `area`.
-fn render_rows(rows: &[Row], scroll: u16, area: Rect, buf: &mut Buffer) {
-    let lines = read::lines(rows, area.width);
-    // Never past the end: the last screenful stays.
-    let last = lines.len().saturating_sub(usize::from(area.height));
-    let from = usize::from(scroll).min(last);
-    let shown: Vec<Line> = lines[from..]
-        .iter()
-        .map(|(heading, text)| {
-            if *heading {
-                Line::styled(text.clone(), Style::new().add_modifier(Modifier::BOLD))
-            } else {
-                Line::raw(text.clone())
-            }
-        })
-        .collect();
-    Paragraph::new(shown).render(area, buf);
 }
 
 /// The verdict screen's parts at `width`: the choice (naming the record),

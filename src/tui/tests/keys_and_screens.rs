@@ -71,6 +71,13 @@ fn an_amount_above_the_mandaat_goes_to_review_by_a_higher_role() {
         screen.contains("Vereist beoordeling door teamleider"),
         "{screen}"
     );
+    // Each limit that makes review necessary, by name.
+    assert!(
+        screen.contains("• voorschot € 900 > € 500 (consulent)"),
+        "{screen}"
+    );
+    app.update(Msg::Sign(sign::Msg::ToggleRaw));
+    let screen = draw(&app, 100, 90).backend().to_string();
     assert!(
         screen.contains("answer = \"900.00\"") && screen.contains("review_role = \"teamleider\""),
         "the preview holds the amount: {screen}"
