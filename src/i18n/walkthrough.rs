@@ -152,6 +152,57 @@ impl Lang {
         }
     }
 
+    /// Under the last day, as the period is typed.
+    pub fn within_own_mandate(self, last: Date) -> String {
+        match self {
+            Self::Nl => format!("✓ binnen uw mandaat t/m {}", self.date(last)),
+            Self::En => format!(
+                "✓ within your mandaat up to and including {}",
+                self.date(last)
+            ),
+        }
+    }
+
+    pub fn beyond_own_mandate(self, last: Date, reviewer: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "⚠ langer dan uw mandaat (t/m {}): het besluit gaat ter beoordeling naar een {reviewer}",
+                self.date(last)
+            ),
+            Self::En => format!(
+                "⚠ longer than your mandaat (up to and including {}): the decision goes for review to a {reviewer}",
+                self.date(last)
+            ),
+        }
+    }
+
+    pub fn no_mandate_in_norm(self, role: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "⚠ deze norm geeft een {role} geen mandaat: het besluit gaat ter beoordeling"
+            ),
+            Self::En => {
+                format!("⚠ this norm gives a {role} no mandaat: the decision goes for review")
+            }
+        }
+    }
+
+    pub fn four_eyes_note(self) -> String {
+        self.pick(
+            "⚠ deze norm vraagt bij elk besluit een tweede beoordelaar (vier ogen)",
+            "⚠ this norm asks a second reviewer for every decision (four eyes)",
+        )
+        .into()
+    }
+
+    pub fn decision_date_after_today(self) -> String {
+        self.pick(
+            "ligt na vandaag: een besluit wordt vastgelegd als het genomen is",
+            "is after today: a decision is recorded once it is taken",
+        )
+        .into()
+    }
+
     pub fn period_over_max(self, max: &str, last: Date) -> String {
         let last = self.date(last);
         match self {

@@ -15,6 +15,7 @@ use super::text::rows;
 use crate::domain::dates::parse_typed_date as parse_date;
 use crate::domain::decision::case_problem;
 use crate::domain::duration::CalendarDuration;
+use crate::domain::norm::{DecisionFacts, Mandate, MandateOutcome};
 use crate::i18n::{KeyAction, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,9 +70,13 @@ const KEYS: &[Binding<Msg>] = &[
 
 pub struct CaseForm {
     lang: Lang,
+    today: Date,
     fields: Vec<Field>,
     focus: usize,
     max_duration: Option<CalendarDuration>,
+    /// The norm's mandaat and the author's role: how long a period the
+    /// author may decide alone, said as the period is typed.
+    own: Option<(Mandate, String)>,
 }
 
 const CASE: usize = 0;
@@ -94,16 +99,16 @@ impl CaseForm {
                 lang.label_case_field(),
                 prefill.map_or("", |p| p.case.as_str()),
             ),
-            Field::new(lang.label_decision_date_field(), &decision.to_string()),
+            Field::new(lang.label_decision_date_field(), &lang.typed_date(decision)),
         ];
         if let Some(max) = max_duration {
             let (start, last) = prefill.and_then(|p| p.period).map_or(
-                (decision.to_string(), String::new()),
+                (lang.typed_date(decision), String::new()),
                 |(s, e)| {
                     (
-                        s.to_string(),
+                        lang.typed_date(s),
                         e.checked_sub(1.day())
-                            .map(|d| d.to_string())
+                            .map(|d| lang.typed_date(d))
                             .unwrap_or_default(),
                     )
                 },
@@ -115,9 +120,61 @@ impl CaseForm {
         }
         Self {
             lang,
+            today,
             fields,
             focus: 0,
             max_duration,
+            own: None,
+        }
+    }
+
+    /// Says, as the period is typed, whether it lies within the mandaat of
+    /// an author in `role` under `mandate`.
+    #[must_use]
+    pub fn with_mandate(mut self, mandate: Mandate, role: &str) -> Self {
+        self.own = Some((mandate, role.to_owned()));
+        self.refresh_mandate_note();
+        self
+    }
+
+    /// The note under the last day: the last day within the author's own
+    /// mandaat, and whether the period typed goes beyond it.
+    fn refresh_mandate_note(&mut self) {
+        if self.fields.len() <= LAST {
+            return;
+        }
+        self.fields[LAST].note = self.mandate_note();
+    }
+
+    fn mandate_note(&self) -> Option<String> {
+        let l = self.lang;
+        let (mandate, role) = self.own.as_ref()?;
+        let start = parse_date(&self.fields[START].value())?;
+        let last = parse_date(&self.fields[LAST].value());
+        let facts = |end: Date| DecisionFacts {
+            numbers: Vec::new(),
+            period: Some((start, end)),
+        };
+        let Some(tier) = mandate.rank(role).map(|i| &mandate.tiers[i]) else {
+            return Some(l.no_mandate_in_norm(role));
+        };
+        if mandate.four_eyes {
+            return Some(l.four_eyes_note());
+        }
+        // The last day the author may decide alone: the tier's longest
+        // period, else the norm's.
+        let own_end = tier.max_duration.or(self.max_duration)?.end_from(start)?;
+        let own_last = own_end.checked_sub(1.day()).ok()?;
+        match last.and_then(|d| d.checked_add(1.day()).ok()) {
+            Some(end) if end > own_end => {
+                let MandateOutcome::NeedsReview { role: reviewer } =
+                    mandate.outcome(role, &facts(end))
+                else {
+                    return None;
+                };
+                Some(l.beyond_own_mandate(own_last, &reviewer))
+            }
+            _ => Some(l.within_own_mandate(own_last)),
         }
     }
 
@@ -134,6 +191,7 @@ impl CaseForm {
             Msg::Edit(key) => {
                 self.fields[self.focus].input(key);
                 self.validate_focused();
+                self.refresh_mandate_note();
             }
             Msg::Next => self.focus = (self.focus + 1).min(self.fields.len() - 1),
             Msg::Prev => self.focus = self.focus.saturating_sub(1),
@@ -163,7 +221,13 @@ impl CaseForm {
         let value = self.fields[i].value();
         match i {
             CASE => case_problem(&value).map(|p| l.case_problem(p)),
-            DATE | START => parse_date(&value).is_none().then(|| l.date_hint()),
+            DATE => match parse_date(&value) {
+                None => Some(l.date_hint()),
+                // A decision is recorded once it is taken.
+                Some(date) if date > self.today => Some(l.decision_date_after_today()),
+                Some(_) => None,
+            },
+            START => parse_date(&value).is_none().then(|| l.date_hint()),
             _ => {
                 let Some(last) = parse_date(&value) else {
                     return Some(l.date_hint());
@@ -205,6 +269,7 @@ impl CaseForm {
             field.note = note;
         }
         self.focus = focus.min(self.fields.len() - 1);
+        self.refresh_mandate_note();
     }
 
     pub fn typed(&self) -> (String, Option<Date>, Option<(Date, Date)>) {
@@ -286,6 +351,70 @@ mod tests {
                 KeyModifiers::NONE,
             )));
         }
+    }
+
+    #[test]
+    fn the_own_mandaat_is_said_as_the_period_is_typed() {
+        let catalog = crate::domain::norm::catalog::Catalog::bundled();
+        let norm = &catalog.get("pw-zoektermijn-jongeren").unwrap().norm;
+        let mut form = CaseForm::new(Lang::Nl, TODAY, norm.max_duration, None)
+            .with_mandate(norm.mandate.clone(), "consulent");
+        // Before the last day is typed: how far the author's own mandaat
+        // reaches (a consulent: one month).
+        assert_eq!(
+            form.fields[LAST].note.as_deref(),
+            Some("✓ binnen uw mandaat t/m 22 december 2026")
+        );
+        typed(&mut form, "Z-1");
+        form.update(Msg::Submit);
+        form.update(Msg::Submit);
+        form.update(Msg::Submit);
+        typed(&mut form, "22-12-2026");
+        assert_eq!(
+            form.fields[LAST].note.as_deref(),
+            Some("✓ binnen uw mandaat t/m 22 december 2026")
+        );
+        erase(&mut form, 10);
+        typed(&mut form, "27-12-2026");
+        assert_eq!(
+            form.fields[LAST].note.as_deref(),
+            Some(
+                "⚠ langer dan uw mandaat (t/m 22 december 2026): het besluit gaat ter beoordeling naar een teamleider"
+            )
+        );
+        assert_eq!(
+            form.fields[LAST].error, None,
+            "within the norm's three months"
+        );
+        // A teamleider may decide the norm's whole three months.
+        let form = CaseForm::new(Lang::En, TODAY, norm.max_duration, None)
+            .with_mandate(norm.mandate.clone(), "teamleider");
+        assert_eq!(
+            form.fields[LAST].note.as_deref(),
+            Some("✓ within your mandaat up to and including 22 February 2027")
+        );
+    }
+
+    #[test]
+    fn a_decision_date_after_today_is_refused_at_its_field() {
+        let mut form = CaseForm::new(Lang::Nl, TODAY, None, None);
+        typed(&mut form, "Z-1");
+        form.update(Msg::Submit);
+        erase(&mut form, 10);
+        typed(&mut form, "24-11-2026");
+        assert!(
+            form.fields[DATE]
+                .error
+                .as_deref()
+                .is_some_and(|e| e.contains("na vandaag")),
+            "{:?}",
+            form.fields[DATE].error
+        );
+        assert_eq!(form.update(Msg::Submit), None);
+        assert_eq!(form.focus, DATE, "does not move on");
+        erase(&mut form, 10);
+        typed(&mut form, "23-11-2026");
+        assert_eq!(form.fields[DATE].error, None);
     }
 
     #[test]

@@ -45,7 +45,7 @@ const KEYS: &[Binding<Msg>] = &[
         &[Key::Code(KeyCode::Enter)],
         Msg::Choose,
         Label::Fixed("Enter"),
-        KeyAction::Choose,
+        KeyAction::Next,
     ),
     Binding::hinted(
         &[Key::char('n'), Key::char('N')],

@@ -293,9 +293,16 @@ impl Widget for &SignScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
-        let evidence_height = u16::try_from(self.norm.evidence.len())
-            .unwrap_or(0)
-            .saturating_add(1);
+        // Each item wrapped: nothing is cut at the edge.
+        let suffix =
+            |e: &crate::domain::norm::Evidence| if e.required { "" } else { l.optional_suffix() };
+        let evidence_height = self
+            .norm
+            .evidence
+            .iter()
+            .map(|e| rows(&format!("[ ] {}{}", e.text, suffix(e)), area.width))
+            .fold(1, u16::saturating_add)
+            .min(area.height / 2);
         let pass_height = self
             .passphrase
             .as_ref()
@@ -325,7 +332,7 @@ impl Widget for &SignScreen {
             } else {
                 "[ ]"
             };
-            let suffix = if e.required { "" } else { l.optional_suffix() };
+            let suffix = suffix(e);
             let style = if i == self.cursor && !self.on_passphrase {
                 Style::new().add_modifier(Modifier::REVERSED)
             } else {
@@ -333,7 +340,9 @@ impl Widget for &SignScreen {
             };
             rows.push(Line::styled(format!("{mark} {}{suffix}", e.text), style));
         }
-        Paragraph::new(rows).render(evidence, buf);
+        Paragraph::new(rows)
+            .wrap(Wrap { trim: false })
+            .render(evidence, buf);
         let title = if self.raw {
             l.record_as_stored_title()
         } else {

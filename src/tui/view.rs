@@ -83,6 +83,16 @@ impl Widget for &App {
         } else {
             format!(" maatwerk · {title} ")
         };
+        // Too long for the border: the step's name without the norm's id
+        // (the screen names the norm), rather than a word cut off.
+        let room = usize::from(main.width.saturating_sub(2));
+        let title = if title.chars().count() > room {
+            title
+                .rsplit_once(" · ")
+                .map_or(title.clone(), |(head, _)| format!("{head} "))
+        } else {
+            title
+        };
         let block = Block::bordered().title(Line::styled(
             title,
             Style::new().add_modifier(Modifier::BOLD),

@@ -50,7 +50,11 @@ impl App {
             decision_date,
             period: self.draft.period_start.zip(self.draft.period_end),
         });
-        Screen::Case(CaseForm::new(self.lang, self.today, max, data.as_ref()))
+        let form = CaseForm::new(self.lang, self.today, max, data.as_ref());
+        Screen::Case(match (self.loaded(), &self.signatory) {
+            (Some(n), Some(s)) => form.with_mandate(n.norm.mandate.clone(), &s.grant.role),
+            _ => form,
+        })
     }
 
     pub(super) fn checklist_screen(&self) -> Screen {
