@@ -178,7 +178,7 @@ fn read_answers(
             (CheckKind::Text { .. } | CheckKind::Choice { .. }, DeValue::String(s)) => {
                 Some(Answer::Text(s.to_string()))
             }
-            (CheckKind::Date, DeValue::Datetime(dt)) => dt
+            (CheckKind::Date { .. }, DeValue::Datetime(dt)) => dt
                 .date
                 .filter(|_| dt.time.is_none())
                 .and_then(|d| {
@@ -198,7 +198,7 @@ fn read_answers(
             let expected = match check.kind {
                 CheckKind::Confirm { .. } => Expected::Boolean,
                 CheckKind::Number { .. } => Expected::Number,
-                CheckKind::Date => Expected::Date,
+                CheckKind::Date { .. } => Expected::Date,
                 _ => Expected::Text,
             };
             r.error(

@@ -72,6 +72,10 @@ pub enum Refusal {
     Cents {
         check: String,
     },
+    /// A date that must fall within the period does not.
+    DateOutsidePeriod {
+        check: String,
+    },
     TooShort {
         field: String,
         min: u32,
@@ -138,6 +142,7 @@ impl Refusal {
             Self::NotAnOption { .. } => "not-an-option",
             Self::OutOfRange { .. } => "out-of-range",
             Self::Cents { .. } => "amount-cents",
+            Self::DateOutsidePeriod { .. } => "date-outside-period",
             Self::TooShort { .. } => "too-short",
             Self::Missing { .. } => "missing",
             Self::PeriodMissing => "period-missing",
@@ -163,7 +168,8 @@ impl Refusal {
             | Self::ConditionNotMet { check, .. }
             | Self::NotAnOption { check, .. }
             | Self::OutOfRange { check, .. }
-            | Self::Cents { check } => Some(format!("answers.{check}")),
+            | Self::Cents { check }
+            | Self::DateOutsidePeriod { check } => Some(format!("answers.{check}")),
             Self::MissingAnswer { .. } => Some("answers".into()),
             Self::PeriodMissing | Self::EndNotAfterStart | Self::PeriodTooLong { .. } => {
                 Some("period".into())
@@ -345,7 +351,7 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
         };
         let id = check.id.clone();
         let field = || format!("answers.{id}");
-        for problem in check.judge(answer) {
+        for problem in check.judge_in(answer, p.period) {
             refusals.push(match problem {
                 AnswerProblem::ConditionNotMet => Refusal::ConditionNotMet {
                     check: id.clone(),
@@ -367,6 +373,9 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
                     },
                 },
                 AnswerProblem::Cents => Refusal::Cents { check: id.clone() },
+                AnswerProblem::OutsidePeriod { .. } => {
+                    Refusal::DateOutsidePeriod { check: id.clone() }
+                }
                 AnswerProblem::NotAnOption { value } => Refusal::NotAnOption {
                     check: id.clone(),
                     value,

@@ -163,7 +163,10 @@ pub enum CheckKind {
         options: Vec<String>,
         accept: Vec<String>,
     },
-    Date,
+    /// A date; with `within = "period"` one within the decision's period.
+    Date {
+        within_period: bool,
+    },
 }
 
 /// The kinds of check, as named in a norm file.
@@ -211,7 +214,7 @@ pub const CHECK_KINDS: [KindSpec; 5] = [
     KindSpec {
         kind: KindName::Date,
         name: "date",
-        keys: &[],
+        keys: &["within"],
     },
 ];
 
@@ -233,7 +236,7 @@ impl CheckKind {
             Self::Text { .. } => KindName::Text,
             Self::Number { .. } => KindName::Number,
             Self::Choice { .. } => KindName::Choice,
-            Self::Date => KindName::Date,
+            Self::Date { .. } => KindName::Date,
         }
     }
 

@@ -526,8 +526,12 @@ impl Lang {
         }
     }
 
-    pub fn kind_date(self) -> &'static str {
-        self.pick("datum", "date")
+    pub fn kind_date(self, within_period: bool) -> &'static str {
+        if within_period {
+            self.pick("datum binnen de looptijd", "date within the period")
+        } else {
+            self.pick("datum", "date")
+        }
     }
 
     pub fn check_summary(

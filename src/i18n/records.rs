@@ -206,6 +206,29 @@ impl Lang {
         self.pick("Zienswijze van de inwoner", "The resident's own view")
     }
 
+    /// Guidance for the parts no norm words for itself; they are required,
+    /// but need not be long.
+    pub fn guidance_resident_view(self) -> &'static str {
+        self.pick(
+            "Verplicht, kort mag. Wat vindt de inwoner zelf van het besluit? Heeft de inwoner geen mening gegeven, schrijf dat dan.",
+            "Required, may be short. What does the resident think of the decision? If they gave no view, say so.",
+        )
+    }
+
+    pub fn guidance_consulted(self) -> &'static str {
+        self.pick(
+            "Verplicht, kort mag. Wie is geraadpleegd (netwerk, zorgaanbieder, collega, specialist)? Niemand? Schrijf dat en waarom.",
+            "Required, may be short. Who was consulted (network, care provider, colleague, specialist)? Nobody? Say so and why.",
+        )
+    }
+
+    pub fn guidance_expected_effect(self) -> &'static str {
+        self.pick(
+            "Verplicht, kort mag. Wat moet dit besluit bereiken, en waaraan ziet u later dat het gelukt is?",
+            "Required, may be short. What should this decision achieve, and how will you see later that it did?",
+        )
+    }
+
     pub fn part_consulted(self) -> &'static str {
         self.pick("Geraadpleegd", "Consulted")
     }
@@ -311,6 +334,10 @@ impl Lang {
             Refusal::NotAnOption { check, value } => t(
                 format!("`{value}` is geen keuze bij `{check}`"),
                 format!("`{value}` is not a choice for `{check}`"),
+            ),
+            Refusal::DateOutsidePeriod { check } => t(
+                format!("de datum bij `{check}` valt buiten de looptijd van het besluit"),
+                format!("the date for `{check}` falls outside the decision's period"),
             ),
             Refusal::Cents { check } => t(
                 format!("het bedrag bij `{check}` heeft meer dan twee cijfers achter de komma"),

@@ -248,6 +248,16 @@ impl Lang {
                 )
                 .into(),
             (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
+            (P::OutsidePeriod { first, last }, _) => match self {
+                Self::Nl => format!(
+                    "valt buiten de looptijd ({})",
+                    self.through(*first, *last)
+                ),
+                Self::En => format!(
+                    "falls outside the period ({})",
+                    self.through(*first, *last)
+                ),
+            },
             (P::Cents, _) => self
                 .pick(
                     "een bedrag heeft hoogstens twee cijfers achter de komma",

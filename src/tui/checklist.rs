@@ -228,7 +228,7 @@ impl Checklist {
                 crate::domain::text::written_len(&self.field.value()),
                 *min_chars,
             )),
-            CheckKind::Date => Some(l.date_hint()),
+            CheckKind::Date { .. } => Some(l.date_hint()),
             _ => None,
         }
     }
@@ -395,7 +395,7 @@ impl Checklist {
             return Ok(None);
         };
         // A BSN is said first: it must go whatever else is wrong.
-        let problems = check.judge(&answer);
+        let problems = check.judge_in(&answer, self.period);
         let first = problems
             .iter()
             .find(|p| **p == AnswerProblem::BsnInText)

@@ -12,6 +12,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use super::hints::Hint;
 use super::keymap::{self, Binding, Key, Label};
+use super::text::rows;
 use crate::domain::bsn::contains_bsn;
 use crate::domain::decision::{PartProblem, part_problems};
 use crate::domain::norm::Norm;
@@ -124,14 +125,19 @@ impl MotivationForm {
             ),
             part(
                 lang.part_resident_view(),
-                &None,
+                &Some(lang.guidance_resident_view().to_owned()),
                 false,
                 &prefill.resident_view,
             ),
-            part(lang.part_consulted(), &None, false, &prefill.consulted),
+            part(
+                lang.part_consulted(),
+                &Some(lang.guidance_consulted().to_owned()),
+                false,
+                &prefill.consulted,
+            ),
             part(
                 lang.part_expected_effect(),
-                &None,
+                &Some(lang.guidance_expected_effect().to_owned()),
                 false,
                 &prefill.expected_effect,
             ),
@@ -242,7 +248,11 @@ impl Widget for &MotivationForm {
                 },
             )
             .collect();
-        let guidance_height = if part.guidance.is_some() { 2 } else { 0 };
+        // The guidance whole, wrapped, at most a third of the room.
+        let guidance_height = part
+            .guidance
+            .as_deref()
+            .map_or(0, |g| rows(g, area.width).min(area.height / 3));
         let [head, guidance, text, status] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(guidance_height),

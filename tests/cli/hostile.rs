@@ -229,7 +229,7 @@ fn a_record_that_contradicts_its_norm_does_not_pass() {
                 forge(
                     s,
                     &[(
-                        "Welk bedrag wordt boven het maximum toegekend?",
+                        "Welk bedrag wordt toegekend bovenop het maximum van € 1.500? Vul alleen het deel boven de € 1.500 in, niet het totaal.",
                         "Welk bedrag?",
                     )],
                 )
@@ -808,7 +808,7 @@ fn attacks_through_the_program_are_refused_when_written() {
         .expect("run");
     assert!(!output.status.success(), "{}", stdout(&output));
     assert!(
-        stderr(&output).contains("is not the text adopted in this store (that is version 2)"),
+        stderr(&output).contains("is not the text adopted in this store (that is version 3)"),
         "{}",
         stderr(&output)
     );

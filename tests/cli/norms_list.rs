@@ -99,7 +99,7 @@ fn json_carries_what_a_script_needs() {
     let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
     let first = &json[0];
     assert_eq!(first["id"], "jw-jeugdhulp-na-18");
-    assert_eq!(first["version"], 2);
+    assert_eq!(first["version"], 3);
     assert_eq!(first["status"], "vastgesteld");
     assert_eq!(first["valid_from"], "2026-03-01");
     assert_eq!(first["usable"], true);
@@ -155,7 +155,7 @@ fn against_a_store_each_norm_says_whether_it_is_adopted_there() {
     };
     assert!(row("mw-doorbraakbudget").ends_with("✓ adopted"), "{out}");
     assert!(
-        row("pw-bijzondere-bijstand-boven-grens").ends_with("✗ another text (version 2 adopted)"),
+        row("pw-bijzondere-bijstand-boven-grens").ends_with("✗ another text (version 3 adopted)"),
         "{out}"
     );
     let json: Value = serde_json::from_str(&list(true)).expect("json");
@@ -185,7 +185,7 @@ fn against_a_store_each_norm_says_whether_it_is_adopted_there() {
         .output()
         .expect("run");
     assert!(
-        stdout(&output).contains("Deze tekst is niet opgenomen in deze opslag; versie 2 van `pw-bijzondere-bijstand-boven-grens` wel."),
+        stdout(&output).contains("Deze tekst is niet opgenomen in deze opslag; versie 3 van `pw-bijzondere-bijstand-boven-grens` wel."),
         "{}",
         stdout(&output)
     );

@@ -260,6 +260,34 @@ fn a_bsn_anywhere_is_refused_and_never_repeated() {
     assert!(!err.contains("123456782"));
 }
 
+/// Amounts are typed as people write them, and refused with the way to
+/// write them when they are not amounts; a date asked within the period is
+/// held to it.
+#[test]
+fn answers_are_read_as_people_write_them_and_held_to_the_period() {
+    let team = Team::new();
+    // `"€ 450,50"` as a Dutch caseworker writes it: signed, stored exactly.
+    let text = example_text("pw-zoektermijn-jongeren")
+        .replace("voorschot = 450", "voorschot = \"€ 450,50\"");
+    let path = team.sandbox.write("dutch.toml", &text);
+    let id = team.record("anna", "pw-zoektermijn-jongeren", &path);
+    let stored = fs::read_to_string(team.record_file(&id)).expect("record");
+    assert!(stored.contains("answer = \"450.50\""), "{stored}");
+
+    let text =
+        example_text("pw-zoektermijn-jongeren").replace("voorschot = 450", "voorschot = 450.505");
+    let err = refused(&team, "pw-zoektermijn-jongeren", &text);
+    assert!(err.contains("error[amount-cents]"), "{err}");
+
+    let text = example_text("pw-betaling-per-week")
+        .replace("ingangsdatum = 2026-12-01", "ingangsdatum = 2027-03-01");
+    let err = refused(&team, "pw-betaling-per-week", &text);
+    assert!(
+        err.contains("error[date-outside-period]: the date for `ingangsdatum` falls outside the decision's period"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_norm_that_does_not_cover_the_case_is_refused_with_the_way_out() {
     let team = Team::new();

@@ -278,7 +278,7 @@ fn describe_kind(lang: crate::i18n::Lang, check: &Check) -> String {
         CheckKind::Text { min_chars } => lang.kind_text(*min_chars),
         CheckKind::Number { min, max, unit } => lang.kind_number(*min, *max, unit.as_deref()),
         CheckKind::Choice { options, accept } => lang.kind_choice(options, accept),
-        CheckKind::Date => lang.kind_date().to_owned(),
+        CheckKind::Date { within_period } => lang.kind_date(*within_period).to_owned(),
     };
     if !check.required {
         text.push_str(lang.optional_suffix());

@@ -41,6 +41,12 @@ pub enum AnswerProblem {
     },
     /// A valid BSN in a text answer; the number itself is never repeated.
     BsnInText,
+    /// A date outside the decision's period, for a check that asks one
+    /// within it: the period's first and last day.
+    OutsidePeriod {
+        first: jiff::civil::Date,
+        last: jiff::civil::Date,
+    },
     /// A required condition does not hold: the norm does not cover the case.
     ConditionNotMet,
 }
@@ -48,9 +54,34 @@ pub enum AnswerProblem {
 impl Check {
     /// Every problem with `answer` for this check.
     pub fn judge(&self, answer: &Answer) -> Vec<AnswerProblem> {
+        self.judge_in(answer, None)
+    }
+
+    /// Every problem with `answer` for this check in a decision running
+    /// over `period` (first day, first day no longer covered).
+    pub fn judge_in(
+        &self,
+        answer: &Answer,
+        period: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    ) -> Vec<AnswerProblem> {
         let mut problems = Vec::new();
+        if let (
+            CheckKind::Date {
+                within_period: true,
+            },
+            Answer::Date(d),
+            Some((start, end)),
+        ) = (&self.kind, answer, period)
+            && (*d < start || *d >= end)
+        {
+            problems.push(AnswerProblem::OutsidePeriod {
+                first: start,
+                last: end.yesterday().unwrap_or(end),
+            });
+        }
         match (&self.kind, answer) {
-            (CheckKind::Confirm { .. }, Answer::Yes(_)) | (CheckKind::Date, Answer::Date(_)) => {}
+            (CheckKind::Confirm { .. }, Answer::Yes(_))
+            | (CheckKind::Date { .. }, Answer::Date(_)) => {}
             (CheckKind::Text { min_chars }, Answer::Text(text)) => {
                 let len = crate::domain::text::written_len(text);
                 if len < *min_chars as usize {
@@ -120,7 +151,7 @@ impl Check {
             return if self.required {
                 match self.kind {
                     CheckKind::Number { .. } => Err(AnswerProblem::NotANumber),
-                    CheckKind::Date => Err(AnswerProblem::NotADate),
+                    CheckKind::Date { .. } => Err(AnswerProblem::NotADate),
                     _ => Ok(Some(Answer::Text(String::new()))),
                 }
             } else {
@@ -129,7 +160,7 @@ impl Check {
         }
         match &self.kind {
             CheckKind::Number { .. } => read_number(text).map(|n| Some(Answer::Number(n))),
-            CheckKind::Date => parse_typed_date(text)
+            CheckKind::Date { .. } => parse_typed_date(text)
                 .map(|d| Some(Answer::Date(d)))
                 .ok_or(AnswerProblem::NotADate),
             _ => Ok(Some(Answer::Text(text.to_owned()))),
@@ -203,6 +234,33 @@ mod tests {
                 AnswerProblem::BsnInText
             ]
         );
+    }
+
+    #[test]
+    fn a_date_asked_within_the_period_is_held_to_it() {
+        let start = check("pw-betaling-per-week", "ingangsdatum");
+        let period = Some((
+            jiff::civil::date(2026, 12, 1),
+            jiff::civil::date(2027, 3, 1),
+        ));
+        let on = |y, m, d| Answer::Date(jiff::civil::date(y, m, d));
+        assert_eq!(start.judge_in(&on(2026, 12, 1), period), []);
+        assert_eq!(start.judge_in(&on(2027, 2, 28), period), []);
+        for outside in [on(2026, 11, 30), on(2027, 3, 1)] {
+            assert_eq!(
+                start.judge_in(&outside, period),
+                [AnswerProblem::OutsidePeriod {
+                    first: jiff::civil::date(2026, 12, 1),
+                    last: jiff::civil::date(2027, 2, 28),
+                }]
+            );
+        }
+        // A date check without `within` takes any date.
+        let mut free = start.clone();
+        free.kind = CheckKind::Date {
+            within_period: false,
+        };
+        assert_eq!(free.judge_in(&on(2030, 1, 1), period), []);
     }
 
     #[test]

@@ -162,7 +162,29 @@ pub(super) fn read_kind(t: &mut TableReader<'_, '_>) -> Option<CheckKind> {
             })
         }
         KindName::Choice => read_choice(t, &kind),
-        KindName::Date => Some(CheckKind::Date),
+        KindName::Date => {
+            let within = t.text("within", None);
+            match within {
+                None => Some(CheckKind::Date {
+                    within_period: false,
+                }),
+                Some(w) if w.value == "period" => Some(CheckKind::Date {
+                    within_period: true,
+                }),
+                Some(w) => {
+                    t.error(
+                        w.span.clone(),
+                        Problem::UnknownValue {
+                            key: t.key_path("within"),
+                            suggestion: suggest(&w.value, ["period"].iter()).map(str::to_owned),
+                            value: w.value.clone(),
+                            allowed: &["period"],
+                        },
+                    );
+                    None
+                }
+            }
+        }
     }
 }
 
