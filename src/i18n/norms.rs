@@ -411,10 +411,10 @@ impl Lang {
     }
 
     pub fn limit_up_to(self, check: &str, max: Decimal, unit: Option<&str>) -> String {
-        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
+        let max = self.amount(max, unit);
         match self {
-            Self::Nl => format!("{check} tot en met {max}{unit}"),
-            Self::En => format!("{check} up to {max}{unit}"),
+            Self::Nl => format!("{check} tot en met {max}"),
+            Self::En => format!("{check} up to {max}"),
         }
     }
 
@@ -497,17 +497,29 @@ impl Lang {
         max: Option<Decimal>,
         unit: Option<&str>,
     ) -> String {
-        let unit = unit.map(|u| format!(" {u}")).unwrap_or_default();
-        match (self, min, max) {
-            (Self::Nl, Some(lo), Some(hi)) => format!("getal van {lo} tot en met {hi}{unit}"),
-            (Self::Nl, Some(lo), None) => format!("getal, minstens {lo}{unit}"),
-            (Self::Nl, None, Some(hi)) => format!("getal, hoogstens {hi}{unit}"),
-            (Self::Nl, None, None) => format!("getal{unit}"),
-            (Self::En, Some(lo), Some(hi)) => format!("number from {lo} to {hi}{unit}"),
-            (Self::En, Some(lo), None) => format!("number, at least {lo}{unit}"),
-            (Self::En, None, Some(hi)) => format!("number, at most {hi}{unit}"),
-            (Self::En, None, None) => format!("number{unit}"),
-        }
+        let n = |v: Decimal| self.amount(v, unit);
+        let euro = unit == Some(crate::domain::number::EURO);
+        let range = match (self, min, max) {
+            (Self::Nl, Some(lo), Some(hi)) => format!("van {} t/m {}", n(lo), n(hi)),
+            (Self::Nl, Some(lo), None) => format!("minstens {}", n(lo)),
+            (Self::Nl, None, Some(hi)) => format!("hoogstens {}", n(hi)),
+            (Self::En, Some(lo), Some(hi)) => format!("from {} to {}", n(lo), n(hi)),
+            (Self::En, Some(lo), None) => format!("at least {}", n(lo)),
+            (Self::En, None, Some(hi)) => format!("at most {}", n(hi)),
+            (_, None, None) => unit.map(str::to_owned).unwrap_or_default(),
+        };
+        let what = match (self, euro) {
+            (Self::Nl, true) => "bedrag",
+            (Self::Nl, false) => "getal",
+            (Self::En, true) => "amount",
+            (Self::En, false) => "number",
+        };
+        let how = match (self, euro) {
+            (Self::Nl, true) => ", bijvoorbeeld 450 of 1.250,50",
+            (Self::En, true) => ", for example 450 or 1,250.50",
+            _ => "",
+        };
+        format!("{what} {range}{how}").trim_end().to_owned()
     }
 
     pub fn kind_choice(self, options: &[String], accept: &[String]) -> String {

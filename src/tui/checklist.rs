@@ -623,7 +623,7 @@ mod tests {
         keys(&mut list, "yyy2000\n");
         assert_eq!(
             list.field.error.as_deref(),
-            Some("number from 0 to 1500 EUR")
+            Some("amount from €0 to €1,500, for example 450 or 1,250.50")
         );
         assert_eq!(list.index, 3, "stays on the question");
     }
@@ -677,7 +677,7 @@ mod tests {
         keys(&mut list, "\u{8}");
         let screen = {
             // As narrow as the walkthrough goes: the line wraps, not cut.
-            let mut buf = Buffer::empty(Rect::new(0, 0, 48, 10));
+            let mut buf = Buffer::empty(Rect::new(0, 0, 48, 12));
             (&list).render(buf.area, &mut buf);
             buf.content
                 .iter()

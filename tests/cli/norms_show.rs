@@ -20,10 +20,10 @@ fn shows_a_norm_as_a_caseworker_reads_it() {
         "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=41&lid=4",
         "Algemene wet bestuursrecht, article 4:84",
         "Checks (6)",
-        "[voorschot] number from 0 to 1500 EUR",
+        "[voorschot] amount from €0 to €1,500, for example 450 or 1,250.50",
         "Motivation (Awb 4:84), each part at least 80 characters",
-        "consulent   voorschot up to 500 EUR, duration up to 1 month",
-        "teamleider  voorschot up to 1500 EUR",
+        "consulent   voorschot up to €500, duration up to 1 month",
+        "teamleider  voorschot up to €1,500",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
