@@ -50,9 +50,21 @@ impl Lang {
 
     pub fn onboarding_role_note(self) -> &'static str {
         self.pick(
-            "elke norm bepaalt per rol wat u zelf mag besluiten",
-            "each norm sets per role what you may decide alone",
+            "elke norm bepaalt per rol wat u zelf mag besluiten. Los daarvan beheert u als eerste beheerder de sleutelring: u voegt collega's toe en trekt toegang in (`maatwerk keyring`).",
+            "each norm sets per role what you may decide alone. Apart from that, as first beheerder you manage the keyring: you add colleagues and revoke access (`maatwerk keyring`).",
         )
+    }
+
+    /// Said once key and store are made, above the first screen.
+    pub fn set_up_done(self, fingerprint: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "✓ Klaar: uw sleutel ({fingerprint}) staat in de sleutelring en u bent de eerste beheerder van de opslag. Kies nu de norm waarop uw besluit steunt."
+            ),
+            Self::En => format!(
+                "✓ Done: your key ({fingerprint}) is in the keyring and you are the store's first beheerder. Now choose the norm your decision relies on."
+            ),
+        }
     }
 
     pub fn label_your_key(self) -> &'static str {

@@ -493,6 +493,10 @@ impl App {
     pub fn set_up(&mut self, result: Result<(Signatory, Catalog), String>) {
         match result {
             Ok((signatory, catalog)) => {
+                self.notice = Some(
+                    self.lang
+                        .set_up_done(&signatory.grant.fingerprint.to_string()),
+                );
                 self.signatory = Some(signatory);
                 self.catalog = catalog;
                 self.screen = self.picker_screen();

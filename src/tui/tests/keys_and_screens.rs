@@ -199,6 +199,20 @@ fn the_first_run_asks_the_host_to_open_an_existing_key_then_sets_up() {
         }],
         "update only asks"
     );
+    // Set up, and told so above the first screen.
+    let mut first = first_run(Lang::Nl, onboarding::KeySetup::New);
+    press(&mut first, "Anna de Wit\nanna@gemeente.example\n\n\n");
+    let effects = first.update(Msg::Onboarding(onboarding::Msg::Submit));
+    let [Effect::SetUp(identity)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    let mut fresh = FakeHost::default();
+    first.set_up(fresh.set_up(identity));
+    let screen = draw(&first, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("✓ Klaar: uw sleutel") && screen.contains("eerste beheerder"),
+        "{screen}"
+    );
     let mut events = keys("\nzoek").into_iter();
     let mut app = first_run(
         Lang::En,
