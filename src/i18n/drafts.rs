@@ -135,6 +135,13 @@ impl Lang {
         }
     }
 
+    pub fn help_unusable_mark(self) -> &'static str {
+        self.pick(
+            "✗ voor een norm: die kunt u nu niet kiezen; rechts staat waarom (concept, ingetrokken, niet geldig, niet in de opslag). Past geen norm? Meld een signaal.",
+            "✗ before a norm: you cannot choose it now; the right says why (concept, withdrawn, not in force, not in the store). No norm fits? Log a signal.",
+        )
+    }
+
     pub fn help_draft_note(self) -> &'static str {
         self.pick(
             "Uw werk wordt bij elke stap als concept bewaard, ook bij Ctrl-C of als het venster sluit. `maatwerk new --resume` gaat verder; `maatwerk drafts` toont de concepten.",

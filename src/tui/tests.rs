@@ -449,6 +449,11 @@ fn keys_and_help() {
         screen.contains("Toetsen") && screen.contains("concept"),
         "{screen}"
     );
+    // On the picker, help says what ✗ means.
+    assert!(
+        screen.contains("✗ voor een norm: die kunt u nu niet kiezen"),
+        "{screen}"
+    );
 }
 
 #[test]

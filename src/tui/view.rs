@@ -114,7 +114,13 @@ impl Widget for &App {
         if self.leaving {
             render_leaving(l, &self.draft.id, inner, buf);
         } else if self.help {
-            render_help(l, &hints, inner, buf);
+            render_help(
+                l,
+                &hints,
+                matches!(self.screen, Screen::Picker(_)),
+                inner,
+                buf,
+            );
         } else {
             match &self.screen {
                 Screen::Onboarding(f) => f.render(inner, buf),
@@ -143,8 +149,13 @@ fn render_leaving(l: Lang, draft: &str, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn render_help(l: Lang, hints: &[Hint], area: Rect, buf: &mut Buffer) {
-    render_keys(l, hints, l.help_draft_note(), area, buf);
+fn render_help(l: Lang, hints: &[Hint], picker: bool, area: Rect, buf: &mut Buffer) {
+    let note = if picker {
+        format!("{}\n\n{}", l.help_unusable_mark(), l.help_draft_note())
+    } else {
+        l.help_draft_note().to_owned()
+    };
+    render_keys(l, hints, &note, area, buf);
 }
 
 /// The help overlay: every key of the screen and what it does, then `note`.
@@ -165,7 +176,8 @@ pub(super) fn render_keys(l: Lang, hints: &[Hint], note: &str, area: Rect, buf: 
             .iter()
             .map(|h| Line::raw(format!("{:<width$} {}", h.keys, h.action))),
     )
-    .chain([Line::raw(""), Line::raw(note.to_owned())])
+    .chain(std::iter::once(Line::raw("")))
+    .chain(note.lines().map(|line| Line::raw(line.to_owned())))
     .collect();
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
