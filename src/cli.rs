@@ -94,7 +94,8 @@ pub struct Global {
     pub store: Option<PathBuf>,
     /// The OpenSSH ed25519 private key to sign with (also `MAATWERK_KEY`);
     /// an encrypted key's passphrase is asked, or read from the file
-    /// `MAATWERK_PASSPHRASE_FILE` names
+    /// `MAATWERK_PASSPHRASE_FILE` names. A public key (`.pub`) signs through
+    /// the ssh-agent on `SSH_AUTH_SOCK` that holds its private half
     /// [default: `maatwerk/id_ed25519` in the user's config directory]
     #[arg(
         long,

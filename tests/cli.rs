@@ -4,6 +4,7 @@
 mod cli {
     mod support;
 
+    mod agent;
     mod bundled;
     mod drafts;
     mod global;

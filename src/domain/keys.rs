@@ -7,6 +7,11 @@ use std::path::Path;
 use ssh_key::rand_core::OsRng;
 use ssh_key::{Algorithm, HashAlg, LineEnding, PrivateKey, PublicKey, SshSig};
 
+pub mod agent;
+
+/// The variable OpenSSH names the agent's socket in.
+pub const AGENT_SOCKET_VAR: &str = "SSH_AUTH_SOCK";
+
 /// What a signature is for. A signature made for one purpose never verifies
 /// for another (SSHSIG binds the namespace into what is signed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +56,17 @@ pub enum KeyError {
     Unprotected { path: std::path::PathBuf, mode: u32 },
     #[error("signing failed: {0}")]
     Sign(ssh_key::Error),
+    /// A public key was named to sign with, and no agent is running.
+    #[error("no ssh-agent: SSH_AUTH_SOCK is not set")]
+    NoAgent,
+    #[error("{0}")]
+    Agent(#[from] agent::AgentError),
+    /// The agent's signature does not verify with the key.
+    #[error("the ssh-agent signed with another key")]
+    AgentMismatch,
+    /// Only a private key can be written out.
+    #[error("the private key is in the ssh-agent, not in a file")]
+    InAgent,
 }
 
 /// A SHA256 fingerprint as OpenSSH prints it: `SHA256:…`.
@@ -90,9 +106,15 @@ pub fn is_strong_enough(passphrase: &str) -> bool {
     passphrase.chars().count() >= MIN_PASSPHRASE_CHARS
 }
 
-/// A private key read from disk, possibly still encrypted.
+/// A key read from disk: a private key, possibly still encrypted, or a
+/// public key whose private half an ssh-agent holds.
 pub struct KeyFile {
-    key: PrivateKey,
+    key: Held,
+}
+
+enum Held {
+    File(PrivateKey),
+    Agent(PublicKey),
 }
 
 impl KeyFile {
@@ -108,8 +130,9 @@ impl KeyFile {
                 "not a regular file",
             )));
         }
+        let public = path.extension().is_some_and(|x| x == "pub");
         #[cfg(unix)]
-        {
+        if !public {
             use std::os::unix::fs::PermissionsExt;
             let mode = meta.permissions().mode() & 0o777;
             if mode & 0o077 != 0 {
@@ -126,46 +149,96 @@ impl KeyFile {
         Self::parse(&text)
     }
 
+    /// A private key, or a public key line (`ssh-ed25519 AAAA…`) whose
+    /// private half an ssh-agent holds.
     pub fn parse(text: &str) -> Result<Self, KeyError> {
+        if text.trim_start().starts_with("ssh-") {
+            let key = PublicKey::from_openssh(text.trim()).map_err(KeyError::Format)?;
+            if key.algorithm() != Algorithm::Ed25519 {
+                return Err(KeyError::NotEd25519);
+            }
+            return Ok(Self {
+                key: Held::Agent(key),
+            });
+        }
         let key = PrivateKey::from_openssh(text).map_err(KeyError::Format)?;
         if key.algorithm() != Algorithm::Ed25519 {
             return Err(KeyError::NotEd25519);
         }
-        Ok(Self { key })
+        Ok(Self {
+            key: Held::File(key),
+        })
     }
 
+    /// Whether a passphrase is needed (never for a key in an agent: the
+    /// agent asks, if anyone does).
     pub fn is_encrypted(&self) -> bool {
-        self.key.is_encrypted()
+        match &self.key {
+            Held::File(key) => key.is_encrypted(),
+            Held::Agent(_) => false,
+        }
+    }
+
+    /// Whether an ssh-agent signs for this key.
+    pub fn in_agent(&self) -> bool {
+        matches!(self.key, Held::Agent(_))
     }
 
     pub fn public_key(&self) -> &PublicKey {
-        self.key.public_key()
+        match &self.key {
+            Held::File(key) => key.public_key(),
+            Held::Agent(key) => key,
+        }
     }
 
     /// The key ready to sign; `passphrase` is needed when it is encrypted.
+    /// A key in an agent signs through the agent on `SSH_AUTH_SOCK`, as
+    /// OpenSSH's own tools do.
     pub fn unlock(&self, passphrase: Option<&str>) -> Result<Signer, KeyError> {
-        let key = if self.key.is_encrypted() {
-            self.key
+        let key = match &self.key {
+            Held::Agent(public) => {
+                let socket = std::env::var_os(AGENT_SOCKET_VAR)
+                    .filter(|s| !s.is_empty())
+                    .ok_or(KeyError::NoAgent)?;
+                return Ok(Signer {
+                    fingerprint: Fingerprint::of(public),
+                    key: Signing::Agent {
+                        public: public.clone(),
+                        socket: socket.into(),
+                    },
+                });
+            }
+            Held::File(key) if key.is_encrypted() => key
                 .decrypt(passphrase.unwrap_or_default())
-                .map_err(|_| KeyError::Passphrase)?
-        } else {
-            self.key.clone()
+                .map_err(|_| KeyError::Passphrase)?,
+            Held::File(key) => key.clone(),
         };
         Ok(Signer::new(key))
     }
 }
 
-/// A decrypted key that signs. Decrypt once per process: the key derivation
-/// is deliberately slow.
+/// A key that signs: decrypted (once per process: the key derivation is
+/// deliberately slow), or in an ssh-agent.
 pub struct Signer {
-    key: PrivateKey,
+    key: Signing,
     fingerprint: Fingerprint,
+}
+
+enum Signing {
+    Key(PrivateKey),
+    Agent {
+        public: PublicKey,
+        socket: std::path::PathBuf,
+    },
 }
 
 impl Signer {
     fn new(key: PrivateKey) -> Self {
         let fingerprint = Fingerprint::of(key.public_key());
-        Self { key, fingerprint }
+        Self {
+            key: Signing::Key(key),
+            fingerprint,
+        }
     }
 
     /// A new random ed25519 key.
@@ -176,7 +249,10 @@ impl Signer {
     }
 
     pub fn public_key(&self) -> &PublicKey {
-        self.key.public_key()
+        match &self.key {
+            Signing::Key(key) => key.public_key(),
+            Signing::Agent { public, .. } => public,
+        }
     }
 
     pub fn fingerprint(&self) -> &Fingerprint {
@@ -186,9 +262,12 @@ impl Signer {
     /// The private key in OpenSSH format, encrypted with `passphrase` when
     /// one is given (bcrypt KDF and AES-256-CTR, as ssh-keygen does).
     pub fn to_openssh(&self, passphrase: Option<&str>) -> Result<String, KeyError> {
+        let Signing::Key(key) = &self.key else {
+            return Err(KeyError::InAgent);
+        };
         let key = match passphrase {
-            Some(p) => self.key.encrypt(&mut OsRng, p).map_err(KeyError::Sign)?,
-            None => self.key.clone(),
+            Some(p) => key.encrypt(&mut OsRng, p).map_err(KeyError::Sign)?,
+            None => key.clone(),
         };
         key.to_openssh(LineEnding::LF)
             .map(|z| z.to_string())
@@ -198,10 +277,24 @@ impl Signer {
     /// An armored SSHSIG over `message`, byte-for-byte what
     /// `ssh-keygen -Y sign -n <namespace>` would write.
     pub fn sign(&self, namespace: Namespace, message: &[u8]) -> Result<String, KeyError> {
-        let sig = self
-            .key
-            .sign(namespace.as_str(), HashAlg::Sha512, message)
-            .map_err(KeyError::Sign)?;
+        let sig = match &self.key {
+            Signing::Key(key) => key
+                .sign(namespace.as_str(), HashAlg::Sha512, message)
+                .map_err(KeyError::Sign)?,
+            Signing::Agent { public, socket } => {
+                let ns = namespace.as_str();
+                let data =
+                    SshSig::signed_data(ns, HashAlg::Sha512, message).map_err(KeyError::Sign)?;
+                let signature = agent::sign(socket, public, &data)?;
+                let sig = SshSig::new(public.key_data().clone(), ns, HashAlg::Sha512, signature)
+                    .map_err(KeyError::Sign)?;
+                // What the agent returned is used only when it verifies.
+                if !verify(public, namespace, message, &sig) {
+                    return Err(KeyError::AgentMismatch);
+                }
+                sig
+            }
+        };
         sig.to_pem(LineEnding::LF).map_err(KeyError::Sign)
     }
 }

@@ -118,7 +118,7 @@ impl Lang {
                 "De opslag met verantwoordingen en sleutelring (ook `MAATWERK_STORE`) [standaard: `maatwerk/store` in de gegevensmap van de gebruiker]"
             }
             (_, "key") => {
-                "De OpenSSH ed25519-privésleutel om mee te ondertekenen (ook `MAATWERK_KEY`); de wachtwoordzin van een versleutelde sleutel wordt gevraagd, of gelezen uit het bestand dat `MAATWERK_PASSPHRASE_FILE` noemt [standaard: `maatwerk/id_ed25519` in de configuratiemap van de gebruiker]"
+                "De OpenSSH ed25519-privésleutel om mee te ondertekenen (ook `MAATWERK_KEY`); de wachtwoordzin van een versleutelde sleutel wordt gevraagd, of gelezen uit het bestand dat `MAATWERK_PASSPHRASE_FILE` noemt. Een publieke sleutel (`.pub`) ondertekent via de ssh-agent op `SSH_AUTH_SOCK` die de privésleutel vasthoudt [standaard: `maatwerk/id_ed25519` in de configuratiemap van de gebruiker]"
             }
             (_, "json") => "Uitvoer als JSON",
             (_, "help") => "Toon deze hulp",

@@ -199,6 +199,34 @@ impl Lang {
                 Self::Nl => format!("ondertekenen mislukt: {e}"),
                 Self::En => format!("signing failed: {e}"),
             },
+            E::NoAgent => self
+                .pick(
+                    "u noemt een publieke sleutel (.pub), maar er draait geen ssh-agent (SSH_AUTH_SOCK is leeg): start `ssh-agent` en voeg de sleutel toe met `ssh-add`, of noem de privésleutel zelf",
+                    "you named a public key (.pub), but no ssh-agent is running (SSH_AUTH_SOCK is empty): start `ssh-agent` and add the key with `ssh-add`, or name the private key itself",
+                )
+                .into(),
+            E::Agent(crate::domain::keys::agent::AgentError::Refused) => self
+                .pick(
+                    "de ssh-agent ondertekent niet met deze sleutel: voeg hem toe met `ssh-add`, of bevestig op uw sleutel (token) als die daarom vraagt",
+                    "the ssh-agent does not sign with this key: add it with `ssh-add`, or confirm on your key (token) when it asks",
+                )
+                .into(),
+            E::Agent(e) => match self {
+                Self::Nl => format!("de ssh-agent ondertekende niet: {e}"),
+                Self::En => format!("the ssh-agent did not sign: {e}"),
+            },
+            E::AgentMismatch => self
+                .pick(
+                    "de handtekening van de ssh-agent klopt niet bij deze sleutel; er is niets ondertekend",
+                    "the ssh-agent's signature does not match this key; nothing was signed",
+                )
+                .into(),
+            E::InAgent => self
+                .pick(
+                    "de privésleutel staat in de ssh-agent, niet in een bestand",
+                    "the private key is in the ssh-agent, not in a file",
+                )
+                .into(),
         }
     }
 

@@ -349,8 +349,11 @@ fn the_next_new_offers_the_open_draft_and_returns_to_the_field_where_typing_stop
     t.keys(&["Enter"]);
     t.wait_for("Zaaknummer");
     t.text("Z-2026-00");
+    t.wait_for("Z-2026-00");
     t.keys(&["Tab", "Tab", "Tab"]);
+    t.wait_for("▶ Tot en met");
     t.text("22-12");
+    t.wait_for("22-12");
     t.keys(&["C-c"]);
     t.wait_gone();
 
