@@ -14,6 +14,7 @@ use super::{CliError, Context, Outcome};
 use crate::domain::adoption::Adoptions;
 use crate::domain::norm::Norm;
 use crate::domain::store::Store;
+use crate::i18n::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum NormsCommand {
@@ -35,11 +36,8 @@ pub fn run(command: &NormsCommand, ctx: &mut Context) -> Result<Outcome, CliErro
 }
 
 /// "2026-02-01 – 2027-12-31", or open-ended "2026-02-01 –".
-pub(crate) fn validity(norm: &Norm) -> String {
-    match norm.valid_until {
-        Some(until) => format!("{} – {until}", norm.valid_from),
-        None => format!("{} –", norm.valid_from),
-    }
+pub(crate) fn validity(lang: Lang, norm: &Norm) -> String {
+    lang.in_force(norm.valid_from, norm.valid_until)
 }
 
 /// The adoptions of the configured store, when there is one that can be

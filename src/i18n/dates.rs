@@ -71,6 +71,17 @@ impl Lang {
         }
     }
 
+    /// When a norm is in force, in a table cell: `01-01-2026 t/m
+    /// 31-12-2026`, `vanaf 01-01-2026`.
+    pub fn in_force(self, from: Date, until: Option<Date>) -> String {
+        match (self, until) {
+            (Self::Nl, Some(u)) => format!("{} t/m {}", self.day(from), self.day(u)),
+            (Self::En, Some(u)) => format!("{} to {}", self.day(from), self.day(u)),
+            (Self::Nl, None) => format!("vanaf {}", self.day(from)),
+            (Self::En, None) => format!("from {}", self.day(from)),
+        }
+    }
+
     /// A moment in the reader's time zone (the clock's), with the zone:
     /// `23 november 2026 om 10:00 CET`, `23 November 2026, 10:00 CET`.
     pub fn moment(self, at: Timestamp, zone: &TimeZone) -> String {

@@ -449,7 +449,7 @@ impl Lang {
     }
 
     pub fn grant_window(self, from: Timestamp, until: Option<Timestamp>) -> String {
-        let day = |t: Timestamp| t.to_zoned(jiff::tz::TimeZone::UTC).date().to_string();
+        let day = |t: Timestamp| self.day(t.to_zoned(jiff::tz::TimeZone::UTC).date());
         match until {
             Some(u) => format!("{} – {}", day(from), day(u)),
             None => format!("{} –", day(from)),

@@ -127,7 +127,7 @@ pub(crate) fn print_table(
             if all {
                 row.push(n.norm.status.as_str().to_owned());
             }
-            row.push(super::validity(&n.norm));
+            row.push(super::validity(lang, &n.norm));
             if all {
                 row.push(match n.norm.usability(on) {
                     Ok(()) => lang.usable_yes().to_owned(),
