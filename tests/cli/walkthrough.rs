@@ -197,9 +197,14 @@ fn finish(t: &Tmux) -> String {
 /// From the third check to the closed walkthrough; `mandate` is what the
 /// review must say, `passphrase` is typed when the key needs one.
 fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) -> String {
+    finish_typing(t, "450", mandate, passphrase)
+}
+
+/// As [`finish_with`], the advance typed as `amount`.
+fn finish_typing(t: &Tmux, amount: &str, mandate: &str, passphrase: Option<&str>) -> String {
     t.text("j");
     t.wait_for("Vraag 4 van 6");
-    t.text("450");
+    t.text(amount);
     t.keys(&["Enter"]);
     t.wait_for("Vraag 5 van 6");
     t.text("j");
@@ -424,11 +429,51 @@ fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() 
         "dit zijn voorbeelden",
     ]);
     t.keys(&["Enter"]);
-    up_to_checks(&t);
-    // A store of one: Anna decides as consulent and also manages the keyring.
-    finish_with(&t, "Binnen uw mandaat", Some("lange wachtwoordzin"));
+    // Told that key and store are ready.
+    t.wait_for("✓ Klaar: uw sleutel");
+    t.text("zoektermijn");
+    t.wait_for("▶ Aanvraag van een jongere");
+    t.keys(&["Enter"]);
+    t.wait_for("Zaaknummer");
+    t.text("Z-2026-001234");
+    t.keys(&["Enter"]);
+    // Dates as Dutch people type them; the mandaat said as the period is
+    // typed.
+    t.wait_for("23-11-2026");
+    t.keys(&["Enter", "Enter"]);
+    t.text("22-12-2026");
+    t.wait_for("✓ binnen uw mandaat t/m 22 december 2026");
+    t.keys(&["Enter"]);
+    t.wait_for("Vraag 1 van 6");
+    t.text("jj");
+    t.wait_for("Vraag 3 van 6");
+    // A store of one: Anna decides as consulent and also manages the
+    // keyring. The advance typed as a Dutch caseworker writes it.
+    finish_typing(
+        &t,
+        "€ 412,35",
+        "Binnen uw mandaat",
+        Some("lange wachtwoordzin"),
+    );
     let id = std::fs::read_to_string(sandbox.work().join("out.txt")).expect("stdout");
-    assert!(id.trim().starts_with("MW-20261123-"), "{id:?}");
+    let id = id.trim();
+    assert!(id.starts_with("MW-20261123-"), "{id:?}");
+    let shown = stdout(
+        &sandbox
+            .cmd()
+            .env("HOME", sandbox.home())
+            .env("MAATWERK_NOW", super::support::VERIFY_NOW)
+            .args(["--lang", "nl", "show", id])
+            .output()
+            .expect("run"),
+    );
+    for text in [
+        "→ € 412,35",
+        "Besluitdatum      23 november 2026",
+        "Looptijd          23 november 2026 t/m 22 december 2026",
+    ] {
+        assert!(shown.contains(text), "{text}: {shown}");
+    }
 
     let home = sandbox.home();
     let key = home.join(".config/maatwerk/id_ed25519");
