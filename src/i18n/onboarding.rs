@@ -44,6 +44,13 @@ impl Lang {
         )
     }
 
+    pub fn help_onboarding_note(self) -> &'static str {
+        self.pick(
+            "Uw naam staat leesbaar in elke verantwoording; uw werk-e-mailadres noemt u in elke handtekening. De sleutel blijft op deze computer; met een wachtwoordzin kan niemand anders er iets mee ondertekenen. Als eerste beheerder voegt u later collega's toe met `maatwerk keyring add`.",
+            "Your name is in every record, readable; your work e-mail address names you in every signature. The key stays on this computer; with a passphrase nobody else can sign with it. As first beheerder you add colleagues later with `maatwerk keyring add`.",
+        )
+    }
+
     pub fn onboarding_role_label(self) -> &'static str {
         self.pick("Uw rol in het mandaat", "Your role in the mandaat")
     }

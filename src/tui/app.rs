@@ -336,8 +336,15 @@ impl App {
         if let Some(msg) = keymap::lookup(QUIT, &key) {
             return Some(msg);
         }
-        // The first run's form knows no help.
+        // On the first run's form `?` is typed (in a name or an address);
+        // F1 opens help.
         if let Screen::Onboarding(form) = &self.screen {
+            if let Some(msg) = keymap::lookup(HELP, &key) {
+                return Some(msg);
+            }
+            if self.help {
+                return matches!(key.code, KeyCode::Esc).then_some(Msg::ToggleHelp);
+            }
             return Some(Msg::Onboarding(form.on_key(key)));
         }
         if self.leaving {

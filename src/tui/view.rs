@@ -24,7 +24,11 @@ impl App {
             return keymap::hints(LEAVING, l);
         }
         let mut hints = match &self.screen {
-            Screen::Onboarding(f) => return f.hints(),
+            Screen::Onboarding(f) => {
+                let mut hints = f.hints();
+                hints.extend(keymap::hints(super::app::HELP, l));
+                return hints;
+            }
             Screen::Drafts(d) => d.hints(),
             Screen::Done { .. } => return keymap::hints(DONE, l),
             Screen::Picker(p) => p.hints(),
@@ -114,13 +118,14 @@ impl Widget for &App {
         if self.leaving {
             render_leaving(l, &self.draft.id, inner, buf);
         } else if self.help {
-            render_help(
-                l,
-                &hints,
-                matches!(self.screen, Screen::Picker(_)),
-                inner,
-                buf,
-            );
+            let note = match self.screen {
+                Screen::Picker(_) => {
+                    format!("{}\n\n{}", l.help_unusable_mark(), l.help_draft_note())
+                }
+                Screen::Onboarding(_) => l.help_onboarding_note().to_owned(),
+                _ => l.help_draft_note().to_owned(),
+            };
+            render_keys(l, &hints, &note, inner, buf);
         } else {
             match &self.screen {
                 Screen::Onboarding(f) => f.render(inner, buf),
@@ -147,15 +152,6 @@ fn render_leaving(l: Lang, draft: &str, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(area, buf);
-}
-
-fn render_help(l: Lang, hints: &[Hint], picker: bool, area: Rect, buf: &mut Buffer) {
-    let note = if picker {
-        format!("{}\n\n{}", l.help_unusable_mark(), l.help_draft_note())
-    } else {
-        l.help_draft_note().to_owned()
-    };
-    render_keys(l, hints, &note, area, buf);
 }
 
 /// The help overlay: every key of the screen and what it does, then `note`.

@@ -309,3 +309,25 @@ fn question_mark_and_f1_open_help_where_nothing_is_typed() {
     press(&mut c, "?");
     assert!(c.help, "? opens help on a yes/no question");
 }
+
+/// On the first run's form `?` is a character (names and addresses may hold
+/// one) and F1 opens help, which Esc closes.
+#[test]
+fn f1_opens_help_on_the_first_run_and_question_marks_are_typed() {
+    let mut first = first_run(Lang::Nl, onboarding::KeySetup::New);
+    press(&mut first, "Anna?");
+    let f1 = KeyEvent::new(KeyCode::F(1), KeyModifiers::NONE);
+    let msg = first.on_key(f1).unwrap();
+    first.update(msg);
+    let screen = draw(&first, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("Toetsen") && screen.contains("werk-e-mailadres"),
+        "{screen}"
+    );
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let msg = first.on_key(esc).unwrap();
+    first.update(msg);
+    let screen = draw(&first, 80, 24).backend().to_string();
+    assert!(screen.contains("Anna?"), "{screen}");
+    assert!(screen.contains("F1 hulp"), "the bar names it: {screen}");
+}
