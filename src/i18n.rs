@@ -16,6 +16,7 @@ mod help;
 mod hints;
 mod inbox;
 mod keys;
+mod kinds;
 mod law;
 mod norms;
 mod onboarding;
@@ -23,6 +24,7 @@ mod problems;
 mod records;
 mod reviews;
 mod signals;
+mod toml_messages;
 mod verify;
 mod walkthrough;
 

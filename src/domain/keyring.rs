@@ -9,8 +9,6 @@
 //! each change names the changes it follows (see [`super::history`]), so a
 //! removed revocation or a change slipped in before one shows.
 
-use std::fmt::Write as _;
-
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use ssh_key::PublicKey;
@@ -20,6 +18,8 @@ use std::collections::HashMap;
 use super::history::{self, History, HistoryProblem, Node};
 use super::keys::{self, Fingerprint, Namespace};
 use super::record::Author;
+
+mod allowed_signers;
 
 pub const KEYRING_FORMAT: &str = "maatwerk-keyring/2";
 
@@ -562,42 +562,6 @@ impl Keyring {
             .rev()
             .find(|g| g.principal == principal && g.covers(at))
     }
-
-    /// An OpenSSH `allowed_signers` file that accepts exactly the signatures
-    /// this keyring accepts: one line per grant, its namespaces by role, its
-    /// validity window.
-    pub fn allowed_signers(&self, adopters: &[String]) -> String {
-        let mut out = String::new();
-        for g in self.listing() {
-            let mut namespaces = vec![
-                Namespace::Record.as_str(),
-                Namespace::Review.as_str(),
-                Namespace::Signal.as_str(),
-            ];
-            if g.manages_keyring() {
-                namespaces.push(Namespace::Keyring.as_str());
-            }
-            if g.manages_keyring() || adopters.contains(&g.role) {
-                namespaces.push(Namespace::Adoption.as_str());
-            }
-            let mut options = format!("namespaces=\"{}\"", namespaces.join(","));
-            let _ = write!(options, ",valid-after=\"{}\"", ssh_time(g.from));
-            if let Some(until) = g.until {
-                let _ = write!(options, ",valid-before=\"{}\"", ssh_time(until));
-            }
-            let key = g.key.to_openssh().unwrap_or_default();
-            let key: String = key.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
-            let _ = writeln!(out, "{} {options} {key}", g.principal);
-        }
-        out
-    }
-}
-
-/// `YYYYMMDDHHMMSSZ`, the UTC form `allowed_signers` takes.
-fn ssh_time(t: Timestamp) -> String {
-    t.to_zoned(jiff::tz::TimeZone::UTC)
-        .strftime("%Y%m%d%H%M%SZ")
-        .to_string()
 }
 
 #[cfg(test)]

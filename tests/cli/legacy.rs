@@ -361,3 +361,58 @@ fn release_0_3_amounts_and_statuses_read_as_they_were_signed() {
         assert!(stdout(&show).contains(amount), "{id}: {}", stdout(&show));
     }
 }
+
+/// Stock OpenSSH verifies every kind of file release 0.3 signed — a
+/// review, a withdrawal and a sample too — with the keyring's
+/// `allowed_signers`.
+#[test]
+fn release_0_3_files_of_every_kind_verify_with_stock_openssh() {
+    let (sandbox, store, _) = release("v0.3");
+    let output = sandbox
+        .cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["keyring", "allowed-signers"])
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let signers = sandbox.work().join("allowed_signers");
+    fs::write(&signers, output.stdout).expect("write");
+    for (file, namespace, who, at) in [
+        (
+            "reviews/tom@gemeente.example/000001-RV-20261123-8S82WY1R.toml",
+            "maatwerk-review",
+            "tom@gemeente.example",
+            "20261123100000Z",
+        ),
+        (
+            "withdrawals/anna@gemeente.example/000001-WD-20261125-7X46SKFH.toml",
+            "maatwerk-withdrawal",
+            "anna@gemeente.example",
+            "20261125090000Z",
+        ),
+        (
+            "samples/tom@gemeente.example/000001-SM-20261125-71039J3F.toml",
+            "maatwerk-sample",
+            "tom@gemeente.example",
+            "20261125080000Z",
+        ),
+    ] {
+        let path = store.join(file);
+        let check = ssh_keygen()
+            .args(["-Y", "verify", "-n", namespace, "-I", who, "-f"])
+            .arg(&signers)
+            .arg("-s")
+            .arg(format!("{}.sig", path.display()))
+            .arg(format!("-Overify-time={at}"))
+            .stdin(fs::File::open(&path).expect("file"))
+            .output()
+            .expect("ssh-keygen");
+        assert!(
+            check.status.success(),
+            "{file}: {}{}",
+            stdout(&check),
+            stderr(&check)
+        );
+    }
+}
