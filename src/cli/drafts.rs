@@ -72,7 +72,11 @@ pub fn run(args: &DraftsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             vec![
                 d.id.clone(),
                 lang.day_time(d.updated, ctx.config.clock.time_zone()),
-                d.case.clone(),
+                if d.case.trim().is_empty() {
+                    lang.draft_without_case().to_owned()
+                } else {
+                    d.case.clone()
+                },
                 norm,
             ]
         })

@@ -47,6 +47,8 @@ fn drafts_are_listed_flagged_and_discarded() {
         table.contains("pw-zoektermijn-jongeren (norm changed)"),
         "{table}"
     );
+    // A draft without a case reference says so, to tell it apart.
+    assert!(table.contains("(no case reference yet)"), "{table}");
 
     let output = sandbox
         .cmd()
