@@ -162,10 +162,22 @@ fn draw_up(
     let mut p = base.clone();
     p.case = format!("Z-2026-{i:06}");
     p.decision_date = Some(decision_date);
+    let start = p.period.map(|(s, _)| s);
     p.period = p.period.and_then(|(s, e)| {
         let length = s.until(e).ok()?;
         Some((decision_date, decision_date.checked_add(length).ok()?))
     });
+    // Dates in the answers move with the period.
+    if let Some(start) = start {
+        for (_, answer) in &mut p.answers {
+            if let Answer::Date(d) = answer
+                && let Ok(after) = start.until(*d)
+                && let Ok(moved) = decision_date.checked_add(after)
+            {
+                *d = moved;
+            }
+        }
+    }
     // Vary amounts a little, so the mandaat outcome varies too.
     let factor = Decimal::new(6 + i64::try_from(i % 5)?, 1);
     for (_, answer) in &mut p.answers {

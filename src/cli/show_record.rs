@@ -51,6 +51,9 @@ struct JsonLife {
 struct Told {
     life: Life,
     events: Vec<Told1>,
+    /// Each limit of its author's mandaat a record drawn up for review
+    /// goes beyond.
+    why: Vec<crate::domain::norm::Exceeded>,
 }
 
 enum Told1 {
@@ -76,9 +79,21 @@ fn story(store: &crate::domain::store::Store, id: &str, today: jiff::civil::Date
             Event::Revised(r) => Told1::Revised(r.id.clone(), r.created),
         })
         .collect();
+    let why = match (stored.record.mandate.outcome, ledger.norm(&stored.record)) {
+        (crate::domain::record::RecordedOutcome::NeedsReview, Some(norm)) => {
+            let r = &stored.record;
+            let facts = crate::domain::norm::DecisionFacts::from_answers(
+                r.checks.iter().map(|c| (c.id.as_str(), &c.answer)),
+                r.period.map(|p| (p.start, p.end)),
+            );
+            norm.mandate.exceeded(&r.author.role, &facts)
+        }
+        _ => Vec::new(),
+    };
     Some(Told {
         life: tale.life,
         events,
+        why,
     })
 }
 
@@ -116,6 +131,23 @@ impl Told {
 /// withdrawal.
 fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
     let lang = ctx.lang;
+    if !told.why.is_empty() {
+        ctx.out.blank()?;
+        ctx.out.line(
+            &ctx.out
+                .paint(Style::new().bold().underline(), lang.heading_why_review()),
+        )?;
+        for w in &told.why {
+            let unit = |check: &str| {
+                r.checks
+                    .iter()
+                    .find(|c| c.id == check)
+                    .and_then(|c| c.unit.clone())
+            };
+            ctx.out
+                .wrapped(2, &format!("• {}", lang.exceeded(w, &r.author.role, unit)))?;
+        }
+    }
     ctx.out.blank()?;
     ctx.out.line(
         &ctx.out

@@ -43,7 +43,47 @@ pub fn contains_bsn(text: &str) -> bool {
             .filter(|c| digit_value(*c).is_some() || look_alike(*c).is_some())
             .count()
     };
-    digits >= 9 && runs(text).iter().any(|run| !bsn_windows(run).is_empty())
+    digits >= 9
+        && [Reading::Every, Reading::Plain].into_iter().any(|reading| {
+            runs(text, reading)
+                .iter()
+                .any(|run| !bsn_windows(run).is_empty())
+        })
+}
+
+/// How a text's digits are read. A BSN must be found either way: a
+/// superscript or a look-alike beside nine plain digits is a footnote mark
+/// or a typo to one reader and a tenth digit to another (`123456782¹`,
+/// `123456782l`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Every digit of every script and form, and look-alikes beside them.
+    Every,
+    /// Only the plain decimal digits of a script (ASCII, full-width,
+    /// Arabic-Indic, …); super- and subscripts, enclosed and Roman
+    /// numerals and look-alikes separate.
+    Plain,
+}
+
+/// The value of `c` as a digit in `reading`.
+fn read_digit(c: char, reading: Reading) -> Option<u8> {
+    match reading {
+        Reading::Every => digit_value(c),
+        Reading::Plain => plain_digit(c),
+    }
+}
+
+/// The value of `c` as a plain decimal digit (Unicode category Nd).
+fn plain_digit(c: char) -> Option<u8> {
+    let n = u32::from(c);
+    if c.is_ascii_digit() {
+        return u8::try_from(n - 0x30).ok();
+    }
+    let at = DIGIT_ZEROS.partition_point(|z| *z <= n);
+    let zero = at.checked_sub(1).map(|i| DIGIT_ZEROS[i])?;
+    (n < zero + 10)
+        .then(|| u8::try_from(n - zero).ok())
+        .flatten()
 }
 
 /// One digit of `text`: its value and where it is.
@@ -141,8 +181,9 @@ fn look_alike(c: char) -> Option<u8> {
     }
 }
 
-/// The runs of digit groups in `text`: groups joined by a few separators.
-fn runs(text: &str) -> Vec<Vec<Vec<Digit>>> {
+/// The runs of digit groups in `text`, its digits read as `reading` says:
+/// groups joined by a few separators.
+fn runs(text: &str, reading: Reading) -> Vec<Vec<Vec<Digit>>> {
     let mut runs: Vec<Vec<Vec<Digit>>> = Vec::new();
     let mut run: Vec<Vec<Digit>> = Vec::new();
     let mut group: Vec<Digit> = Vec::new();
@@ -157,7 +198,8 @@ fn runs(text: &str) -> Vec<Vec<Vec<Digit>>> {
                 .flatten()
                 .any(|n| digit_value(n).is_some())
         };
-        let value = digit_value(c).or_else(|| look_alike(c).filter(|_| beside_digit()));
+        let value = read_digit(c, reading)
+            .or_else(|| look_alike(c).filter(|_| reading == Reading::Every && beside_digit()));
         if let Some(value) = value {
             if group.is_empty()
                 && (separators > MAX_SEPARATORS || separators == 0)
@@ -251,15 +293,21 @@ pub fn is_bsn_number(n: crate::domain::number::Decimal) -> bool {
 /// `text` with the digits of every valid BSN in it replaced by `•`, so a
 /// message that must repeat a value never repeats a BSN.
 pub fn redact(text: &str) -> String {
-    let runs = runs(text);
-    let mut masked: Vec<std::ops::Range<usize>> = runs
-        .iter()
-        .flat_map(|run| bsn_windows(run).into_iter().map(|d| d.at.clone()))
+    let mut masked: Vec<std::ops::Range<usize>> = [Reading::Every, Reading::Plain]
+        .into_iter()
+        .flat_map(|reading| runs(text, reading))
+        .flat_map(|run| {
+            bsn_windows(&run)
+                .into_iter()
+                .map(|d| d.at.clone())
+                .collect::<Vec<_>>()
+        })
         .collect();
     if masked.is_empty() {
         return text.to_owned();
     }
     masked.sort_by_key(|r| r.start);
+    masked.dedup();
     text.char_indices()
         .map(|(i, c)| {
             if masked.binary_search_by_key(&i, |r| r.start).is_ok() {
@@ -274,6 +322,12 @@ pub fn redact(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mark_beside_a_bsn_does_not_hide_it_from_redaction() {
+        assert_eq!(redact("BSN 123456782¹ bekend"), "BSN •••••••••¹ bekend");
+        assert_eq!(redact("Z-123456782l"), "Z-•••••••••l");
+    }
 
     #[test]
     fn the_eleven_check() {
@@ -328,6 +382,14 @@ mod tests {
             "\u{16A61}\u{16A62}\u{16A63}\u{16A64}\u{16A65}\u{16A66}\u{16A67}\u{16A68}\u{16A62}",
             "\u{104A1}\u{104A2}\u{104A3}\u{104A4}\u{104A5}\u{104A6}\u{104A7}\u{104A8}\u{104A2}",
             "\u{1FBF1}\u{1FBF2}\u{1FBF3}\u{1FBF4}\u{1FBF5}\u{1FBF6}\u{1FBF7}\u{1FBF8}\u{1FBF2}",
+            // A footnote mark, an index or a look-alike touching nine
+            // plain digits: a tenth digit to one reader, none to another.
+            "123456782¹",
+            "¹123456782",
+            "123456782₁",
+            "Z-123456782²",
+            "123456782l",
+            "O123456782",
             // Letters and numerals that read as digits.
             "l23456782",
             "I23456782",

@@ -384,7 +384,7 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
                     check: id.clone(),
                     kind,
                 },
-                AnswerProblem::NotANumber | AnswerProblem::AmbiguousNumber => {
+                AnswerProblem::NotANumber | AnswerProblem::AmbiguousNumber { .. } => {
                     Refusal::WrongAnswerType {
                         check: id.clone(),
                         kind: "number",

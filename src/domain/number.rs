@@ -16,8 +16,12 @@ pub const EURO: &str = "EUR";
 pub enum Unreadable {
     NotANumber,
     /// One separator followed by exactly three digits (`1.200`, `1,200`):
-    /// twelve hundred to a Dutch reader, one point two to an English one.
-    Ambiguous,
+    /// twelve hundred to one reader, one point two to another. Both
+    /// readings, to say so.
+    Ambiguous {
+        whole: Decimal,
+        fraction: Decimal,
+    },
 }
 
 /// A number as people type it: `1800`, `1800,50` or `1800.50`, with
@@ -41,9 +45,17 @@ pub fn read_typed(text: &str) -> Result<Decimal, Unreadable> {
                 && after.bytes().all(|b| b.is_ascii_digit())
         })
     };
+    let ambiguous = |sep: char| {
+        let whole = plain_decimal(&text.replace(sep, ""));
+        let fraction = plain_decimal(&text.replace(sep, "."));
+        match (whole, fraction) {
+            (Some(whole), Some(fraction)) => Unreadable::Ambiguous { whole, fraction },
+            _ => Unreadable::NotANumber,
+        }
+    };
     let plain = match (dots, commas) {
-        (1, 0) if two_ways('.') => return Err(Unreadable::Ambiguous),
-        (0, 1) if two_ways(',') => return Err(Unreadable::Ambiguous),
+        (1, 0) if two_ways('.') => return Err(ambiguous('.')),
+        (0, 1) if two_ways(',') => return Err(ambiguous(',')),
         (0 | 1, 0) => text.clone(),
         (0, 1) => text.replace(',', "."),
         // Several dots and no comma: Dutch thousands (`1.234.567`).
@@ -96,16 +108,28 @@ fn thousands_before(text: &str, decimal: char) -> bool {
         .is_some_and(|(int, _)| thousands(int, other))
 }
 
+/// The most digits a number may have: what [`Decimal`] holds exactly. A
+/// longer one is refused, never rounded.
+const MAX_DIGITS: usize = 28;
+
 /// A decimal written plainly: an optional `-`, digits, and optionally `.`
-/// and digits. Nothing else: no exponent, no spaces, no `+`.
+/// and digits. Nothing else: no exponent, no spaces, no `+`; no more
+/// digits than are kept exactly.
 fn plain_decimal(text: &str) -> Option<Decimal> {
     let unsigned = text.strip_prefix('-').unwrap_or(text);
     let (int, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(int) || !digits(fraction) {
+    if !digits(int) || !digits(fraction) || !exact(int, fraction) {
         return None;
     }
     Decimal::from_str(text).ok()
+}
+
+/// Whether a number with these integer and fraction digits is held
+/// exactly.
+fn exact(int: &str, fraction: &str) -> bool {
+    let significant = int.trim_start_matches('0').len() + fraction.len();
+    significant <= MAX_DIGITS && fraction.len() <= MAX_DIGITS
 }
 
 /// A number as a record of format 3 writes it: [`Decimal`]'s own form
@@ -119,8 +143,15 @@ pub fn from_record(text: &str) -> Option<Decimal> {
 pub fn from_toml_literal(text: &str) -> Option<Decimal> {
     let text: String = text.chars().filter(|c| *c != '_').collect();
     let text = text.strip_prefix('+').unwrap_or(&text);
-    if text.contains(['e', 'E']) {
-        return Decimal::from_scientific(text).ok();
+    if let Some((mantissa, _)) = text.split_once(['e', 'E']) {
+        let unsigned = mantissa.strip_prefix('-').unwrap_or(mantissa);
+        let (int, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+        if !exact(int, fraction) {
+            return None;
+        }
+        let value = Decimal::from_scientific(text).ok()?;
+        // The exponent must not push digits past what is held exactly.
+        return (value.scale() <= 28).then_some(value);
     }
     plain_decimal(text)
 }
@@ -178,8 +209,12 @@ mod tests {
         ok("-3", "-3");
         ok("1 800,50", "1800.50");
         // Twelve hundred or one point two: asked, not guessed.
-        assert_eq!(read_typed("1.200"), Err(Unreadable::Ambiguous));
-        assert_eq!(read_typed("1,200"), Err(Unreadable::Ambiguous));
+        let two_ways = Err(Unreadable::Ambiguous {
+            whole: d("1200"),
+            fraction: d("1.200"),
+        });
+        assert_eq!(read_typed("1.200"), two_ways);
+        assert_eq!(read_typed("1,200"), two_ways);
         for bad in [
             "",
             "veel",
@@ -210,6 +245,11 @@ mod tests {
         assert_eq!(from_toml_literal("+0.1"), Some(d("0.1")));
         assert_eq!(from_toml_literal("1e3"), Some(d("1000")));
         assert_eq!(from_toml_literal("inf"), None);
+        assert_eq!(from_toml_literal("500.00000000000000000000000000001"), None);
+        assert_eq!(
+            from_toml_literal("5.0000000000000000000000000000001e2"),
+            None
+        );
         assert_eq!(from_float(412.35), Some(d("412.35")));
         assert_eq!(from_float(900.0), Some(d("900")));
         assert_eq!(from_float(f64::NAN), None);

@@ -59,6 +59,15 @@ impl RecordFormat {
         self != Self::V1
     }
 
+    /// Newer forms higher: an author's chain never goes back.
+    pub fn generation(self) -> u8 {
+        match self {
+            Self::V1 => 1,
+            Self::V2 => 2,
+            Self::V3 => 3,
+        }
+    }
+
     /// Whether each check names its kind and its answer reads by it.
     pub fn typed(self) -> bool {
         self == Self::V3

@@ -171,7 +171,7 @@ impl Lang {
     /// A norm text's standing in the store, in a table cell.
     pub fn standing_short(self, standing: &Standing) -> String {
         match (self, standing) {
-            (Self::Nl, Standing::Adopted { withdrawn: None }) => "✓ vastgesteld".to_owned(),
+            (Self::Nl, Standing::Adopted { withdrawn: None }) => "✓ opgenomen".to_owned(),
             (Self::En, Standing::Adopted { withdrawn: None }) => "✓ adopted".to_owned(),
             (
                 Self::Nl,
@@ -186,12 +186,12 @@ impl Lang {
                 },
             ) => format!("withdrawn from {since}", since = self.date(since)),
             (Self::Nl, Standing::OtherText { version }) => {
-                format!("✗ andere tekst (versie {version} vastgesteld)")
+                format!("✗ andere tekst (versie {version} opgenomen)")
             }
             (Self::En, Standing::OtherText { version }) => {
                 format!("✗ another text (version {version} adopted)")
             }
-            (Self::Nl, Standing::NotAdopted) => "✗ niet vastgesteld".to_owned(),
+            (Self::Nl, Standing::NotAdopted) => "✗ niet opgenomen".to_owned(),
             (Self::En, Standing::NotAdopted) => "✗ not adopted".to_owned(),
         }
     }

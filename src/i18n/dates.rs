@@ -76,9 +76,19 @@ impl Lang {
     pub fn in_force(self, from: Date, until: Option<Date>) -> String {
         match (self, until) {
             (Self::Nl, Some(u)) => format!("{} t/m {}", self.day(from), self.day(u)),
-            (Self::En, Some(u)) => format!("{} to {}", self.day(from), self.day(u)),
+            (Self::En, Some(u)) => format!("{} through {}", self.day(from), self.day(u)),
             (Self::Nl, None) => format!("vanaf {}", self.day(from)),
             (Self::En, None) => format!("from {}", self.day(from)),
+        }
+    }
+
+    /// When a norm is in force, in a sentence: `1 februari 2026 t/m 31
+    /// december 2027`.
+    pub fn in_force_long(self, from: Date, until: Option<Date>) -> String {
+        match (self, until) {
+            (_, Some(u)) => self.through(from, u),
+            (Self::Nl, None) => format!("vanaf {}", self.date(from)),
+            (Self::En, None) => format!("from {}", self.date(from)),
         }
     }
 
@@ -93,10 +103,10 @@ impl Lang {
         }
     }
 
-    /// A moment in a table column: `23-11-2026 10:00`.
+    /// A moment in a table column: `23-11-2026 10:00 CET`.
     pub fn day_time(self, at: Timestamp, zone: &TimeZone) -> String {
         let local = at.to_zoned(zone.clone());
-        format!("{} {}", self.day(local.date()), local.strftime("%H:%M"))
+        format!("{} {}", self.day(local.date()), local.strftime("%H:%M %Z"))
     }
 }
 
@@ -114,6 +124,27 @@ mod tests {
         assert_eq!(
             Lang::Nl.through(date(2027, 1, 1), date(2027, 6, 30)),
             "1 januari 2027 t/m 30 juni 2027"
+        );
+    }
+
+    #[test]
+    fn a_number_that_reads_two_ways_names_both_readings() {
+        let d = |t: &str| t.parse::<crate::domain::number::Decimal>().unwrap();
+        assert_eq!(
+            Lang::Nl.two_readings(d("1200"), d("1.200"), Some("EUR")),
+            "dit is op twee manieren te lezen, € 1.200 of € 1,20: schrijf 1200 of 1,20"
+        );
+        assert_eq!(
+            Lang::En.two_readings(d("1200"), d("1.200"), Some("EUR")),
+            "this reads two ways, €1,200 or €1.20: write 1200 or 1.20"
+        );
+        assert_eq!(
+            Lang::Nl.two_readings(d("12345"), d("12.345"), Some("EUR")),
+            "dit is op twee manieren te lezen: schrijf 12345 voor € 12.345; een bedrag heeft hoogstens twee cijfers achter de komma"
+        );
+        assert_eq!(
+            Lang::Nl.two_readings(d("1200"), d("1.200"), Some("uur")),
+            "dit is op twee manieren te lezen, 1.200 uur of 1,2 uur: schrijf 1200 of 1,2"
         );
     }
 

@@ -137,8 +137,8 @@ impl Lang {
 
     pub fn help_unusable_mark(self) -> &'static str {
         self.pick(
-            "✗ voor een norm: die kunt u nu niet kiezen; rechts staat waarom (concept, ingetrokken, niet geldig, niet in de opslag). Past geen norm? Meld een signaal.",
-            "✗ before a norm: you cannot choose it now; the right says why (concept, withdrawn, not in force, not in the store). No norm fits? Log a signal.",
+            "✗ voor een norm: die kunt u nu niet kiezen; Enter of de beschrijving zegt waarom (concept, ingetrokken, niet geldig, niet in de opslag). Past geen norm? Meld een signaal.",
+            "✗ before a norm: you cannot choose it now; Enter or its description says why (concept, withdrawn, not in force, not in the store). No norm fits? Log a signal.",
         )
     }
 

@@ -150,7 +150,7 @@ impl Lang {
                 "Ga verder met een concept van de doorloop: het meest recente, of dat met dit id (zie `maatwerk drafts`)"
             }
             ("maatwerk new", "answers") => {
-                "De antwoorden: zaaknummer, antwoorden op de checks, motivering en looptijd (zie examples/answers/); zonder opent de doorloop"
+                "De antwoorden: zaaknummer, antwoorden op de controlevragen, motivering en looptijd (zie examples/answers/); zonder opent de doorloop"
             }
             ("maatwerk list", "author") => "Alleen verantwoordingen van deze principal",
             ("maatwerk list", "norm") => "Alleen verantwoordingen die op deze norm steunen",

@@ -44,6 +44,13 @@ impl Lang {
         )
     }
 
+    pub fn onboarding_stop_question(self) -> &'static str {
+        self.pick(
+            "Stoppen? Druk nog eens op Esc. Er is nog niets gemaakt en wat u invulde wordt niet bewaard.",
+            "Stop? Press Esc again. Nothing has been made yet and what you entered is not kept.",
+        )
+    }
+
     pub fn help_onboarding_note(self) -> &'static str {
         self.pick(
             "Uw naam staat leesbaar in elke verantwoording; uw werk-e-mailadres noemt u in elke handtekening. De sleutel blijft op deze computer; met een wachtwoordzin kan niemand anders er iets mee ondertekenen. Als eerste beheerder voegt u later collega's toe met `maatwerk keyring add`.",

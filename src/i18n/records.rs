@@ -163,6 +163,15 @@ impl Lang {
         self.pick("Ondertekend door", "Signed by")
     }
 
+    /// Before signing: who signs, and when.
+    pub fn label_to_sign_by(self) -> &'static str {
+        self.pick("Ondertekenaar", "Signatory")
+    }
+
+    pub fn label_to_sign_at(self) -> &'static str {
+        self.pick("Ondertekening", "Signing")
+    }
+
     pub fn label_signed_at(self) -> &'static str {
         self.pick("Ondertekend op", "Signed at")
     }

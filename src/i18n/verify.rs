@@ -76,6 +76,7 @@ impl Lang {
             | FindingKind::SignedBeforeAdoption
             | FindingKind::CreatedInFuture
             | FindingKind::ChainTimeBackwards
+            | FindingKind::FormatDowngrade
             | FindingKind::Contradicts { .. }
             | FindingKind::Refused(_)
             | FindingKind::SignalRefused(_)
@@ -225,6 +226,10 @@ impl Lang {
                 "zegt eerder ondertekend te zijn dan de verantwoording ervoor in de keten".into(),
                 "says it was signed before the record before it in the chain".into(),
             ),
+            FindingKind::FormatDowngrade => t(
+                "is in een ouder formaat dan de verantwoording ervoor in de keten; deze versie schrijft dat formaat niet meer".into(),
+                "is in an older format than the record before it in the chain; this release no longer writes that format".into(),
+            ),
             FindingKind::Contradicts { field } => t(
                 format!("`{field}` klopt niet met wat de norm en de sleutelring geven"),
                 format!("`{field}` contradicts what its norm and the keyring give"),
@@ -293,6 +298,7 @@ impl Lang {
     }
 
     /// What a finding means for the auditor.
+    #[allow(clippy::too_many_lines)] // a table: one arm per kind of finding
     pub fn verify_meaning(self, p: &FindingKind) -> String {
         let nl = self == Self::Nl;
         let t = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
@@ -375,6 +381,7 @@ impl Lang {
             | FindingKind::Act(_)
             | FindingKind::ActRecordMissing => self.act_meaning(p),
             FindingKind::Contradicts { .. }
+            | FindingKind::FormatDowngrade
             | FindingKind::Refused(_)
             | FindingKind::SignalRefused(_)
             | FindingKind::ActText(_)

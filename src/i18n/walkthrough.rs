@@ -115,6 +115,41 @@ impl Lang {
         .into()
     }
 
+    /// A number that reads two ways, both readings named and how to write
+    /// each: "dit is € 1.200 of € 1,20: schrijf 1200 of 1,20". A reading an
+    /// amount cannot have (three decimals) is named, not offered.
+    pub fn two_readings(self, whole: Decimal, fraction: Decimal, unit: Option<&str>) -> String {
+        let shown = |v| self.amount(v, unit);
+        let typed = |v| self.typed_number(v, unit);
+        let cents = unit != Some(EURO) || crate::domain::number::decimals(fraction) <= 2;
+        match (self, cents) {
+            (Self::Nl, true) => format!(
+                "dit is op twee manieren te lezen, {} of {}: schrijf {} of {}",
+                shown(whole),
+                shown(fraction),
+                typed(whole),
+                typed(fraction)
+            ),
+            (Self::En, true) => format!(
+                "this reads two ways, {} or {}: write {} or {}",
+                shown(whole),
+                shown(fraction),
+                typed(whole),
+                typed(fraction)
+            ),
+            (Self::Nl, false) => format!(
+                "dit is op twee manieren te lezen: schrijf {} voor {}; een bedrag heeft hoogstens twee cijfers achter de komma",
+                typed(whole),
+                shown(whole)
+            ),
+            (Self::En, false) => format!(
+                "this reads two ways: write {} for {}; an amount has at most two decimals",
+                typed(whole),
+                shown(whole)
+            ),
+        }
+    }
+
     /// A number put back in a field to be edited, as the caseworker would
     /// type it: `850,50` in Dutch, `850.50` in English; no thousands marks.
     pub fn typed_number(self, value: Decimal, unit: Option<&str>) -> String {
@@ -195,6 +230,19 @@ impl Lang {
         .into()
     }
 
+    pub fn decision_date_before(self, earliest: Date) -> String {
+        match self {
+            Self::Nl => format!(
+                "ligt verder terug dan deze opslag toestaat: op zijn vroegst {}",
+                self.date(earliest)
+            ),
+            Self::En => format!(
+                "lies further back than this store allows: {} at the earliest",
+                self.date(earliest)
+            ),
+        }
+    }
+
     pub fn decision_date_after_today(self) -> String {
         self.pick(
             "ligt na vandaag: een besluit wordt vastgelegd als het genomen is",
@@ -241,7 +289,12 @@ impl Lang {
                 .pick("kies ja of nee (j/n)", "choose yes or no (y/n)")
                 .into(),
             (P::Missing, _) => self.pick("vul het antwoord in", "enter the answer").into(),
-            (P::NotANumber, CheckKind::Number { unit: Some(unit), .. }) if unit == EURO => self
+            (
+                P::NotANumber,
+                CheckKind::Number {
+                    unit: Some(unit), ..
+                },
+            ) if unit == EURO => self
                 .pick(
                     "vul een bedrag in, zoals 2.350,50 of 2350,50",
                     "enter an amount, such as 2,350.50 or 2350.50",
@@ -249,14 +302,8 @@ impl Lang {
                 .into(),
             (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
             (P::OutsidePeriod { first, last }, _) => match self {
-                Self::Nl => format!(
-                    "valt buiten de looptijd ({})",
-                    self.through(*first, *last)
-                ),
-                Self::En => format!(
-                    "falls outside the period ({})",
-                    self.through(*first, *last)
-                ),
+                Self::Nl => format!("valt buiten de looptijd ({})", self.through(*first, *last)),
+                Self::En => format!("falls outside the period ({})", self.through(*first, *last)),
             },
             (P::Cents, _) => self
                 .pick(
@@ -264,12 +311,13 @@ impl Lang {
                     "an amount has at most two decimals",
                 )
                 .into(),
-            (P::AmbiguousNumber, _) => self
-                .pick(
-                    "dit is op twee manieren te lezen: schrijf 1200 of 1.200,00 voor twaalfhonderd, of 1,2 voor één komma twee",
-                    "this reads two ways: write 1200 or 1,200.00 for twelve hundred, or 1.2 for one point two",
-                )
-                .into(),
+            (P::AmbiguousNumber { whole, fraction }, kind) => {
+                let unit = match kind {
+                    CheckKind::Number { unit, .. } => unit.as_deref(),
+                    _ => None,
+                };
+                self.two_readings(*whole, *fraction, unit)
+            }
             (P::NotADate, _) => self.date_hint(),
             (P::OutOfRange { min, max }, CheckKind::Number { unit, .. }) => {
                 self.kind_number(*min, *max, unit.as_deref())
@@ -447,6 +495,17 @@ impl Lang {
 
     pub fn done_title(self) -> &'static str {
         self.pick("Ondertekend en opgeslagen", "Signed and stored")
+    }
+
+    pub fn done_for_review(self, role: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "⚠ Dit besluit wacht nu op beoordeling door een {role} of hoger; het staat in diens `maatwerk review`. U ziet de uitkomst met `maatwerk show`."
+            ),
+            Self::En => format!(
+                "⚠ This decision now waits for review by a {role} or higher; it is in their `maatwerk review`. `maatwerk show` tells you the outcome."
+            ),
+        }
     }
 
     pub fn done_note(self, id: &str) -> String {

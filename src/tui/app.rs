@@ -183,6 +183,8 @@ pub struct App {
     /// The id and moment the record will get, fixed each time the sign
     /// screen opens, so the preview shows exactly what will be stored.
     record: Option<(String, Timestamp)>,
+    /// Who reviews the record just signed, when it needs review.
+    pub(super) waiting_for: Option<String>,
     clock: Clock,
     /// Something to say on the first screen (e.g. that a resumed draft's
     /// norm changed), until the next key.
@@ -262,6 +264,7 @@ impl App {
             help: false,
             leaving: false,
             record: None,
+            waiting_for: None,
             clock,
             notice: None,
             left_norm: None,
@@ -520,7 +523,12 @@ impl App {
     /// The record was signed (or not): show the id, or why not.
     pub fn signed(&mut self, result: Result<String, String>) {
         match result {
-            Ok(id) => self.screen = Screen::Done { id, signal: false },
+            Ok(id) => {
+                if let Screen::Sign(s) = &self.screen {
+                    self.waiting_for = s.review_role().map(str::to_owned);
+                }
+                self.screen = Screen::Done { id, signal: false };
+            }
             Err(e) => {
                 if let Screen::Sign(s) = &mut self.screen {
                     s.error = Some(e);

@@ -77,6 +77,8 @@ pub struct CaseForm {
     /// The norm's mandaat and the author's role: how long a period the
     /// author may decide alone, said as the period is typed.
     own: Option<(Mandate, String)>,
+    /// The earliest decision date the store accepts.
+    earliest: Option<Date>,
 }
 
 const CASE: usize = 0;
@@ -125,7 +127,16 @@ impl CaseForm {
             focus: 0,
             max_duration,
             own: None,
+            earliest: None,
         }
+    }
+
+    /// Refuses, at the field, a decision date before `earliest` (the
+    /// store's decision window).
+    #[must_use]
+    pub fn dated_from(mut self, earliest: Date) -> Self {
+        self.earliest = Some(earliest);
+        self
     }
 
     /// Says, as the period is typed, whether it lies within the mandaat of
@@ -225,6 +236,9 @@ impl CaseForm {
                 None => Some(l.date_hint()),
                 // A decision is recorded once it is taken.
                 Some(date) if date > self.today => Some(l.decision_date_after_today()),
+                Some(date) if self.earliest.is_some_and(|e| date < e) => {
+                    self.earliest.map(|e| l.decision_date_before(e))
+                }
                 Some(_) => None,
             },
             START => parse_date(&value).is_none().then(|| l.date_hint()),

@@ -525,6 +525,11 @@ impl Checklist {
             return None;
         }
         let typed = check.read_typed(&self.field.value()).ok()??;
+        // An answer the check does not take says so itself; no mandaat
+        // beside it.
+        if !check.judge_in(&typed, self.period).is_empty() {
+            return None;
+        }
         let others = self
             .norm
             .checks
@@ -669,11 +674,13 @@ mod tests {
             Some("⚠ Vereist beoordeling door teamleider of hoger")
         );
         keys(&mut list, "0");
-        assert_eq!(
-            list.live_mandate().as_deref(),
-            Some("✗ Boven elk mandaat in deze norm"),
-            "9000 is above the highest tier"
-        );
+        // 9000 is above what the norm allows at all: the field says so, and
+        // no mandaat line contradicts it.
+        assert_eq!(list.live_mandate(), None, "9000 is above the norm's 1500");
+        keys(&mut list, "\u{8}");
+        keys(&mut list, "\u{8}\u{8}\u{8}-5");
+        assert_eq!(list.live_mandate(), None, "-5 is below the norm's 0");
+        keys(&mut list, "\u{8}\u{8}9000");
         keys(&mut list, "\u{8}");
         let screen = {
             // As narrow as the walkthrough goes: the line wraps, not cut.

@@ -199,6 +199,8 @@ pub struct Onboarding {
     offer: Option<(NormsOffer, bool)>,
     /// Why setting up failed, when it did.
     pub error: Option<String>,
+    /// Esc was pressed once with something typed: the next Esc stops.
+    stopping: bool,
 }
 
 impl Onboarding {
@@ -219,6 +221,7 @@ impl Onboarding {
             opened_with: None,
             offer: None,
             error: None,
+            stopping: false,
         };
         form.label_passphrase();
         form
@@ -303,6 +306,9 @@ impl Onboarding {
 
     pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
         self.error = None;
+        if msg != Msg::Cancel {
+            self.stopping = false;
+        }
         match msg {
             Msg::Edit(key) => match self.slot() {
                 Slot::Field(i) => {
@@ -343,7 +349,15 @@ impl Onboarding {
             },
             Msg::Next => self.focus = (self.focus + 1).min(self.slots().len() - 1),
             Msg::Prev => self.focus = self.focus.saturating_sub(1),
-            Msg::Cancel => return Some(Outcome::Cancel),
+            // Typed work is not thrown away on one key: the first Esc asks.
+            Msg::Cancel if self.stopping || self.fields.iter().all(|f| f.value().is_empty()) => {
+                return Some(Outcome::Cancel);
+            }
+            Msg::Cancel => {
+                self.stopping = true;
+                self.error = Some(self.lang.onboarding_stop_question().into());
+                return None;
+            }
             Msg::Submit => return self.submit(),
         }
         None
@@ -572,6 +586,28 @@ impl Widget for &Onboarding {
 mod tests {
     use super::*;
     use crossterm::event::KeyModifiers;
+
+    #[test]
+    fn esc_with_something_typed_asks_before_the_work_is_thrown_away() {
+        let mut empty = Onboarding::new(Lang::Nl, KeySetup::New);
+        assert_eq!(
+            empty.update(Msg::Cancel),
+            Some(Outcome::Cancel),
+            "nothing to lose"
+        );
+        let mut o = Onboarding::new(Lang::Nl, KeySetup::New);
+        typed(&mut o, "Anna de Wit\nanna@");
+        assert_eq!(o.update(Msg::Cancel), None);
+        assert!(
+            o.error
+                .as_deref()
+                .is_some_and(|e| e.contains("nog eens op Esc"))
+        );
+        // Typing on: the question is gone, and one Esc asks again.
+        typed(&mut o, "x");
+        assert_eq!(o.update(Msg::Cancel), None);
+        assert_eq!(o.update(Msg::Cancel), Some(Outcome::Cancel));
+    }
 
     fn typed(o: &mut Onboarding, text: &str) -> Option<Outcome> {
         let mut outcome = None;

@@ -35,6 +35,8 @@ pub enum Outcome {
     Chosen(String),
     /// Esc on an empty filter.
     Back,
+    /// Enter on a norm that cannot be chosen: why not.
+    Unusable(String),
 }
 
 /// The picker's keys, with what Esc does; typing filters (the `abc`
@@ -92,8 +94,6 @@ pub struct Picker {
     /// Indices into `entries` that match the filter, best first.
     shown: Vec<usize>,
     selected: usize,
-    /// Why the last Enter did not choose.
-    notice: Option<String>,
 }
 
 impl Picker {
@@ -123,7 +123,6 @@ impl Picker {
             filter: String::new(),
             shown: Vec::new(),
             selected: 0,
-            notice: None,
         };
         picker.refilter();
         picker
@@ -154,7 +153,6 @@ impl Picker {
     }
 
     pub fn update(&mut self, msg: Msg) -> Option<Outcome> {
-        self.notice = None;
         match msg {
             Msg::Type(c) => {
                 self.filter.push(c);
@@ -179,7 +177,7 @@ impl Picker {
                 let entry = self.current()?;
                 match entry.usable {
                     Ok(()) => return Some(Outcome::Chosen(entry.norm.id.clone())),
-                    Err(why) => self.notice = Some(self.lang.not_selectable(&why)),
+                    Err(why) => return Some(Outcome::Unusable(self.lang.not_selectable(&why))),
                 }
             }
         }
@@ -338,9 +336,7 @@ impl Picker {
             l.norm_id_line(&n.id, n.version, n.status.as_str()),
             Style::new().add_modifier(Modifier::DIM),
         ));
-        if let Some(notice) = &self.notice {
-            text.push_line(Line::styled(notice.clone(), bold));
-        } else if let Err(why) = &entry.usable {
+        if let Err(why) = &entry.usable {
             text.push_line(Line::styled(l.not_selectable(why), bold));
         }
         text.push_line(Line::raw(""));

@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::field::Field;
+use super::field::{Field, first_visible};
 use super::hints::Hint;
 use super::inbox::read;
 use super::keymap::{self, Binding, Key, Label};
@@ -152,6 +152,8 @@ pub struct SignScreen {
     scroll: u16,
     /// Whether the record shows as the exact stored text.
     raw: bool,
+    /// How far the record can scroll, as last drawn.
+    last_scroll: std::cell::Cell<u16>,
     passphrase: Option<Field>,
     /// Whether keys go to the passphrase rather than the evidence list.
     on_passphrase: bool,
@@ -179,10 +181,19 @@ impl SignScreen {
             cursor: 0,
             scroll: 0,
             raw: false,
+            last_scroll: std::cell::Cell::new(u16::MAX),
             passphrase: needs_passphrase.then(|| Field::masked(lang.label_key_passphrase())),
             on_passphrase: false,
             assessed,
             error: None,
+        }
+    }
+
+    /// The role that must review the decision, when it needs review.
+    pub fn review_role(&self) -> Option<&str> {
+        match &self.assessed.result {
+            Ok(MandateOutcome::NeedsReview { role }) => Some(role),
+            _ => None,
         }
     }
 
@@ -231,7 +242,14 @@ impl SignScreen {
                 }
                 return Some(Outcome::Evidence(self.confirmed.clone()));
             }
-            Msg::ScrollPreview(by) => self.scroll = self.scroll.saturating_add_signed(by),
+            // Never past the end: PgUp brings the text back at once.
+            Msg::ScrollPreview(by) => {
+                self.scroll = self
+                    .scroll
+                    .min(self.last_scroll.get())
+                    .saturating_add_signed(by)
+                    .min(self.last_scroll.get());
+            }
             Msg::ToggleRaw => {
                 self.raw = !self.raw;
                 self.scroll = 0;
@@ -289,31 +307,66 @@ impl SignScreen {
     }
 }
 
+impl SignScreen {
+    /// The evidence list, the item under the cursor in view.
+    fn render_evidence(&self, items: &[(String, u16)], area: Rect, buf: &mut Buffer) {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let heights: Vec<u16> = items.iter().map(|(_, h)| *h).collect();
+        let first = first_visible(&heights, self.cursor, area.height.saturating_sub(1));
+        let mut lines = vec![Line::styled(self.lang.heading_evidence(), bold)];
+        for (i, (text, _)) in items.iter().enumerate().skip(first) {
+            let style = if i == self.cursor && !self.on_passphrase {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(text.clone(), style));
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    }
+}
+
 impl Widget for &SignScreen {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let l = self.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
+        let suffix = |e: &crate::domain::norm::Evidence| {
+            if e.required { "" } else { l.optional_suffix() }
+        };
         // Each item wrapped: nothing is cut at the edge.
-        let suffix =
-            |e: &crate::domain::norm::Evidence| if e.required { "" } else { l.optional_suffix() };
-        let evidence_height = self
+        let items: Vec<(String, u16)> = self
             .norm
             .evidence
             .iter()
-            .map(|e| rows(&format!("[ ] {}{}", e.text, suffix(e)), area.width))
-            .fold(1, u16::saturating_add)
-            .min(area.height / 2);
+            .map(|e| {
+                let mark = if self.confirmed.contains(&e.id) {
+                    "[x]"
+                } else {
+                    "[ ]"
+                };
+                let text = format!("{mark} {}{}", e.text, suffix(e));
+                let height = rows(&text, area.width);
+                (text, height)
+            })
+            .collect();
         let pass_height = self
             .passphrase
             .as_ref()
             .map_or(0, |field| field.height(area.width));
         let status_lines = self.status_lines();
-        // Every reason must show, wrapped; up to half the screen.
-        let status_height = status_lines
+        let status_full = status_lines
             .iter()
             .map(|line| rows(&line.to_string(), area.width))
-            .fold(1, u16::saturating_add)
-            .min(area.height / 2);
+            .fold(1, u16::saturating_add);
+        let evidence_full = items.iter().map(|(_, h)| *h).fold(1, u16::saturating_add);
+        // The record always keeps room to be read (a box of three lines at
+        // least); the status and the evidence share what is left.
+        let room = area.height.saturating_sub(pass_height + 1);
+        let spare = room.saturating_sub(5.min(room));
+        let status_height = status_full.min(spare.div_ceil(2).max(spare.min(2)));
+        let evidence_height = evidence_full.min(spare.saturating_sub(status_height));
         let [status, evidence, preview, pass, error] = Layout::vertical([
             Constraint::Length(status_height),
             Constraint::Length(evidence_height),
@@ -325,24 +378,7 @@ impl Widget for &SignScreen {
         Paragraph::new(status_lines)
             .wrap(Wrap { trim: true })
             .render(status, buf);
-        let mut rows = vec![Line::styled(l.heading_evidence(), bold)];
-        for (i, e) in self.norm.evidence.iter().enumerate() {
-            let mark = if self.confirmed.contains(&e.id) {
-                "[x]"
-            } else {
-                "[ ]"
-            };
-            let suffix = suffix(e);
-            let style = if i == self.cursor && !self.on_passphrase {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            };
-            rows.push(Line::styled(format!("{mark} {}{suffix}", e.text), style));
-        }
-        Paragraph::new(rows)
-            .wrap(Wrap { trim: false })
-            .render(evidence, buf);
+        self.render_evidence(&items, evidence, buf);
         let title = if self.raw {
             l.record_as_stored_title()
         } else {
@@ -359,13 +395,26 @@ impl Widget for &SignScreen {
             .wrap(Wrap { trim: true })
             .render(inner, buf);
         } else if let (false, Some(record)) = (self.raw, &self.assessed.record) {
-            let rows = read::rows_of(l, record, &self.assessed.why, &self.zone);
+            let rows = read::rows_of(l, record, &self.assessed.why, &self.zone, false);
+            let total = read::lines(&rows, inner.width).len();
+            self.last_scroll.set(
+                u16::try_from(total)
+                    .unwrap_or(u16::MAX)
+                    .saturating_sub(inner.height),
+            );
             read::render(&rows, self.scroll, inner, buf);
         } else {
             // The exact text, wrapped: nothing is cut at the box's edge.
+            let total = self
+                .assessed
+                .preview
+                .lines()
+                .map(|line| rows(line, inner.width).max(1))
+                .fold(0, u16::saturating_add);
+            self.last_scroll.set(total.saturating_sub(inner.height));
             Paragraph::new(self.assessed.preview.as_str())
                 .wrap(Wrap { trim: false })
-                .scroll((self.scroll, 0))
+                .scroll((self.scroll.min(self.last_scroll.get()), 0))
                 .render(inner, buf);
         }
         if let Some(field) = &self.passphrase {

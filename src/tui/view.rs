@@ -104,11 +104,17 @@ impl Widget for &App {
         let mut inner = block.inner(main);
         block.render(main, buf);
         if let Some(notice) = &self.notice {
-            let height = rows(&format!("⚠ {notice}"), inner.width).saturating_add(1);
+            // A notice that says what went well carries its own mark.
+            let notice = if notice.starts_with('✓') {
+                notice.clone()
+            } else {
+                format!("⚠ {notice}")
+            };
+            let height = rows(&notice, inner.width).saturating_add(1);
             let [top, rest] =
                 Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(inner);
             Paragraph::new(Line::styled(
-                format!("⚠ {notice}"),
+                notice,
                 Style::new().add_modifier(Modifier::BOLD),
             ))
             .wrap(Wrap { trim: true })
@@ -136,7 +142,9 @@ impl Widget for &App {
                 Screen::Motivation(m) => m.render(inner, buf),
                 Screen::Sign(s) => s.render(inner, buf),
                 Screen::Signal(f, _) => f.render(inner, buf),
-                Screen::Done { id, signal } => render_done(l, id, *signal, inner, buf),
+                Screen::Done { id, signal } => {
+                    render_done(l, id, *signal, self.waiting_for.as_deref(), inner, buf);
+                }
             }
         }
         HintBar(&hints).render(bar, buf);
@@ -180,12 +188,19 @@ pub(super) fn render_keys(l: Lang, hints: &[Hint], note: &str, area: Rect, buf: 
         .render(area, buf);
 }
 
-fn render_done(l: Lang, id: &str, signal: bool, area: Rect, buf: &mut Buffer) {
+fn render_done(
+    l: Lang,
+    id: &str,
+    signal: bool,
+    waiting_for: Option<&str>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
-    let note = if signal {
-        l.signal_done_note(id)
-    } else {
-        l.done_note(id)
+    let note = match (signal, waiting_for) {
+        (true, _) => l.signal_done_note(id),
+        (false, Some(role)) => format!("{}\n\n{}", l.done_for_review(role), l.done_note(id)),
+        (false, None) => l.done_note(id),
     };
     let [_, title, _, boxed, _, rest] = Layout::vertical([
         Constraint::Length(1),

@@ -289,6 +289,44 @@ fn a_record_that_contradicts_its_norm_does_not_pass() {
             "malformed",
         ),
         (
+            "a record in the old format after records in the new one",
+            |s| {
+                forge(
+                    s,
+                    &[(
+                        "format = \"maatwerk-record/3\"",
+                        "format = \"maatwerk-record/2\"",
+                    )],
+                )
+            },
+            "format-downgrade",
+        ),
+        (
+            "an amount in another of TOML's forms than the program writes",
+            |s| forge(s, &[("answer = \"1800.00\"", "answer = \"1800.0000\"")]),
+            "contradicts",
+        ),
+        (
+            "a string in another of TOML's forms (literal) than the program writes",
+            |s| {
+                forge(
+                    s,
+                    &[("case = \"BB-2026-004512\"", "case = 'BB-2026-004512'")],
+                )
+            },
+            "not-as-written",
+        ),
+        (
+            "a BSN behind a footnote mark in the case reference",
+            |s| {
+                forge(
+                    s,
+                    &[("case = \"BB-2026-004512\"", "case = \"BB-123456782¹\"")],
+                )
+            },
+            "case-is-bsn",
+        ),
+        (
             "a text said to be a date",
             |s| forge(s, &[("kind = \"choice\"", "kind = \"date\"")]),
             "malformed",

@@ -360,6 +360,20 @@ fn release_0_3_amounts_and_statuses_read_as_they_were_signed() {
         assert!(show.status.success(), "{id}: {}", stderr(&show));
         assert!(stdout(&show).contains(amount), "{id}: {}", stdout(&show));
     }
+    // Why the revision needed review, as the team lead read it.
+    let show = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(&store)
+        .args(["--lang", "nl", "show", "MW-20261123-9NC6CY01"])
+        .output()
+        .expect("run");
+    assert!(
+        stdout(&show).contains("• voorschot € 850,50 > € 500 (consulent)"),
+        "{}",
+        stdout(&show)
+    );
 }
 
 /// Stock OpenSSH verifies every kind of file release 0.3 signed — a

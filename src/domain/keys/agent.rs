@@ -6,7 +6,7 @@
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ssh_key::{PublicKey, Signature};
 
@@ -14,7 +14,8 @@ const SIGN_REQUEST: u8 = 13;
 const SIGN_RESPONSE: u8 = 14;
 /// A reply larger than this is no signature.
 const MAX_REPLY: u32 = 64 * 1024;
-/// A hardware token may wait for a touch.
+/// A hardware token may wait for a touch; no agent is waited on longer, in
+/// all (an agent that answers a byte at a time is cut off too).
 const PATIENCE: Duration = Duration::from_secs(60);
 
 /// Why the agent did not sign.
@@ -41,7 +42,7 @@ pub fn sign(socket: &Path, key: &PublicKey, data: &[u8]) -> Result<Signature, Ag
         path: socket.display().to_string(),
         source,
     })?;
-    stream.set_read_timeout(Some(PATIENCE))?;
+    let deadline = Instant::now() + PATIENCE;
     stream.set_write_timeout(Some(PATIENCE))?;
     let blob = key.to_bytes().map_err(|_| AgentError::Garbled)?;
     let mut body = vec![SIGN_REQUEST];
@@ -54,13 +55,13 @@ pub fn sign(socket: &Path, key: &PublicKey, data: &[u8]) -> Result<Signature, Ag
     stream.write_all(&message)?;
 
     let mut len = [0u8; 4];
-    stream.read_exact(&mut len)?;
+    read_by(&mut stream, &mut len, deadline)?;
     let len = u32::from_be_bytes(len);
     if len == 0 || len > MAX_REPLY {
         return Err(AgentError::Garbled);
     }
     let mut reply = vec![0u8; len as usize];
-    stream.read_exact(&mut reply)?;
+    read_by(&mut stream, &mut reply, deadline)?;
     match reply.split_first() {
         Some((&SIGN_RESPONSE, rest)) => {
             let (blob, tail) = take_string(rest).ok_or(AgentError::Garbled)?;
@@ -72,6 +73,23 @@ pub fn sign(socket: &Path, key: &PublicKey, data: &[u8]) -> Result<Signature, Ag
         // SSH_AGENT_FAILURE, or anything else: no signature.
         _ => Err(AgentError::Refused),
     }
+}
+
+/// Fills `buf` from `stream`, or fails once `deadline` has passed.
+fn read_by(stream: &mut UnixStream, buf: &mut [u8], deadline: Instant) -> std::io::Result<()> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return Err(std::io::ErrorKind::TimedOut.into());
+        }
+        stream.set_read_timeout(Some(left))?;
+        match stream.read(&mut buf[filled..])? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => filled += n,
+        }
+    }
+    Ok(())
 }
 
 fn put_string(out: &mut Vec<u8>, bytes: &[u8]) -> Result<(), AgentError> {
@@ -100,6 +118,31 @@ mod tests {
         assert_eq!(take_string(&out), Some((&b"abc"[..], &b""[..])));
         assert_eq!(take_string(b"\0\0\0\x09abc"), None);
         assert_eq!(take_string(b"\0\0"), None);
+    }
+
+    #[test]
+    fn an_agent_that_answers_a_byte_at_a_time_is_cut_off_at_the_deadline() {
+        let (mut ours, mut theirs) = UnixStream::pair().unwrap();
+        let dripping = std::thread::spawn(move || {
+            for byte in [0u8, 0, 1, 0] {
+                if theirs.write_all(&[byte]).is_err() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(40));
+            }
+        });
+        let mut buf = [0u8; 64];
+        let deadline = Instant::now() + Duration::from_millis(100);
+        let err = read_by(&mut ours, &mut buf, deadline).unwrap_err();
+        assert!(
+            matches!(
+                err.kind(),
+                std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
+            ),
+            "{err:?}"
+        );
+        drop(ours);
+        dripping.join().unwrap();
     }
 
     #[test]

@@ -23,7 +23,10 @@ pub enum AnswerProblem {
     NotANumber,
     /// A number that reads two ways: `1.200` is twelve hundred to a Dutch
     /// reader and one point two to an English one.
-    AmbiguousNumber,
+    AmbiguousNumber {
+        whole: Decimal,
+        fraction: Decimal,
+    },
     /// An amount in euro with more than two decimals.
     Cents,
     /// Typed text that is not a date.
@@ -171,7 +174,9 @@ impl Check {
 /// A number as people type it (see [`number::read_typed`]).
 fn read_number(text: &str) -> Result<Decimal, AnswerProblem> {
     number::read_typed(text).map_err(|e| match e {
-        Unreadable::Ambiguous => AnswerProblem::AmbiguousNumber,
+        Unreadable::Ambiguous { whole, fraction } => {
+            AnswerProblem::AmbiguousNumber { whole, fraction }
+        }
         Unreadable::NotANumber => AnswerProblem::NotANumber,
     })
 }
@@ -279,8 +284,12 @@ mod tests {
         assert_eq!(read("1,800.50"), number("1800.5"));
         assert_eq!(read("1.234.567"), number("1234567"));
         // Twelve hundred or one point two: asked, not guessed.
-        assert_eq!(read("1.200"), Err(AnswerProblem::AmbiguousNumber));
-        assert_eq!(read("1,200"), Err(AnswerProblem::AmbiguousNumber));
+        let two_ways = Err(AnswerProblem::AmbiguousNumber {
+            whole: Decimal::from(1200),
+            fraction: Decimal::new(1200, 3),
+        });
+        assert_eq!(read("1.200"), two_ways);
+        assert_eq!(read("1,200"), two_ways);
         assert_eq!(read("1.2.3,4,5"), Err(AnswerProblem::NotANumber));
         assert_eq!(read("0.125"), number("0.125"), "a leading 0 is a decimal");
         assert_eq!(amount.read_typed(""), Err(AnswerProblem::NotANumber));

@@ -334,6 +334,8 @@ fn check_one<T: Act>(
         prev: act.prev().cloned(),
         hash: Record::link(&bytes),
         created: act.created(),
+        // Reviews, withdrawals and samples have had one form so far.
+        generation: 0,
     };
     Ok((act, link, kinds, signed))
 }

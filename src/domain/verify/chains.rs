@@ -21,6 +21,9 @@ pub struct Link {
     /// What the next record's `prev` must be.
     pub hash: String,
     pub created: Timestamp,
+    /// The file's form, newer higher: a chain never goes back to an older
+    /// one (a record of format 2 after one of format 3 is a forgery).
+    pub generation: u8,
 }
 
 /// One author's chain, walked record by record in the order of their
@@ -40,6 +43,11 @@ impl Walk {
             && link.created < prev.created
         {
             findings.push(Finding::new(&link.file, FindingKind::ChainTimeBackwards));
+        }
+        if let Some(prev) = &self.previous
+            && link.generation < prev.generation
+        {
+            findings.push(Finding::new(&link.file, FindingKind::FormatDowngrade));
         }
         self.previous = Some(link);
     }
@@ -89,6 +97,7 @@ mod tests {
 
     fn link(seq: u64, id: &str, prev: Option<&str>) -> Link {
         Link {
+            generation: 0,
             file: format!("records/anna/{seq:06}-{id}.toml"),
             seq,
             id: id.into(),

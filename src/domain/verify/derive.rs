@@ -12,7 +12,7 @@ use super::FindingKind;
 use crate::domain::decision::{self, Assessment, DecisionWindow, Placement, Proposal, Refusal};
 use crate::domain::keyring::Grant;
 use crate::domain::norm::{DecisionFacts, MandateOutcome, Norm};
-use crate::domain::record::{Record, RecordFormat, SignatureMeaning};
+use crate::domain::record::{Answer, Record, RecordFormat, SignatureMeaning};
 
 /// The decision dates a record signed at `record.created` may carry: not
 /// after its day (in any time zone), nor more than `window_days` before it.
@@ -95,7 +95,7 @@ pub fn rederive(
             extends: record.extends_ref(),
         },
     );
-    if expected != *record {
+    if expected != *record || !numbers_as_written(record, &expected) {
         findings.extend(
             differences(record, &expected)
                 .into_iter()
@@ -103,6 +103,22 @@ pub fn rederive(
         );
     }
     findings
+}
+
+/// Whether, in a record of format 3, every number is written as the
+/// program writes it (the same value with another scale is not).
+fn numbers_as_written(stated: &Record, expected: &Record) -> bool {
+    if !RecordFormat::of(&stated.format).is_some_and(RecordFormat::typed) {
+        return true;
+    }
+    stated
+        .checks
+        .iter()
+        .zip(&expected.checks)
+        .all(|(s, e)| match (&s.answer, &e.answer) {
+            (Answer::Number(a), Answer::Number(b)) => a.to_string() == b.to_string(),
+            _ => true,
+        })
 }
 
 /// The fields in which `stated` and `expected` differ.
@@ -146,13 +162,20 @@ fn differences(stated: &Record, expected: &Record) -> Vec<String> {
         stated.mandate.review_role == expected.mandate.review_role,
     );
     differ("motivation", stated.motivation == expected.motivation);
+    // In a record of format 3 a number is written as the program writes it
+    // (`1800.00`), not as any decimal of the same value (`1800.0000`).
+    let typed = RecordFormat::of(&stated.format).is_some_and(RecordFormat::typed);
+    let same_answer = |s: &Answer, e: &Answer| match (s, e) {
+        (Answer::Number(a), Answer::Number(b)) if typed => a.to_string() == b.to_string(),
+        _ => s == e,
+    };
     if stated.checks.len() == expected.checks.len() {
         for (s, e) in stated.checks.iter().zip(&expected.checks) {
             let at = |part: &str| format!("check.{}.{part}", s.id);
             differ(&at("id"), s.id == e.id);
             differ(&at("question"), s.question == e.question);
             differ(&at("kind"), s.kind == e.kind);
-            differ(&at("answer"), s.answer == e.answer);
+            differ(&at("answer"), same_answer(&s.answer, &e.answer));
             differ(&at("unit"), s.unit == e.unit);
         }
     } else {

@@ -99,6 +99,8 @@ pub enum FindingKind {
     CreatedInFuture,
     /// Signed earlier than the record before it in the author's chain.
     ChainTimeBackwards,
+    /// In an older format than the record before it in the author's chain.
+    FormatDowngrade,
     /// What the record says contradicts what its norm and the keyring give:
     /// `field` is where.
     Contradicts {
@@ -181,6 +183,7 @@ impl FindingKind {
             Self::SignedBeforeAdoption => "signed-before-adoption",
             Self::CreatedInFuture => "created-in-future",
             Self::ChainTimeBackwards => "chain-time-backwards",
+            Self::FormatDowngrade => "format-downgrade",
             Self::Contradicts { .. } => "contradicts",
             Self::Refused(r) => r.code(),
             Self::SignalRefused(_) => "signal-refused",

@@ -183,15 +183,17 @@ fn check_record(
         armored,
     };
     // Records in the form this program writes are read fast, by a reader
-    // that reads them as any TOML reader would and leaves nothing unread.
-    // Others are read by the TOML parser, and must still be, byte for
-    // byte, what this program writes: a comment or a line verify does not
-    // read has no place in a signed record.
-    if let Some(record) = canonical::parse(text) {
-        return Ok(check_parsed(cx, author, name, &file, &record, keys));
-    }
-    let record =
-        Record::from_toml(text).map_err(|e| FindingKind::Malformed(e.message().to_owned()))?;
+    // that reads them as any TOML reader would and leaves nothing unread;
+    // others by the TOML parser. Either way a record must be, byte for
+    // byte, what this program writes for what it says: a comment, a line
+    // verify does not read, a string or number in another of TOML's forms
+    // (`"412.3500"`, a literal string) has no place in a signed record.
+    let record = match canonical::parse(text) {
+        Some(record) => record,
+        None => {
+            Record::from_toml(text).map_err(|e| FindingKind::Malformed(e.message().to_owned()))?
+        }
+    };
     let mut checked = check_parsed(cx, author, name, &file, &record, keys);
     if record.to_toml().ok().as_deref() != Some(text) {
         checked.findings.push(FindingKind::NotAsWritten);
@@ -223,6 +225,7 @@ fn check_parsed(
         prev: record.prev.clone(),
         hash: Record::link(bytes),
         created: record.created,
+        generation: RecordFormat::of(&record.format).map_or(1, RecordFormat::generation),
     };
     capture(cx, file.rel, record, &link.hash);
     let mut findings = Vec::new();

@@ -52,7 +52,9 @@ impl App {
         });
         let form = CaseForm::new(self.lang, self.today, max, data.as_ref());
         Screen::Case(match (self.loaded(), &self.signatory) {
-            (Some(n), Some(s)) => form.with_mandate(n.norm.mandate.clone(), &s.grant.role),
+            (Some(n), Some(s)) => form
+                .with_mandate(n.norm.mandate.clone(), &s.grant.role)
+                .dated_from(s.state.window(self.today).earliest),
             _ => form,
         })
     }

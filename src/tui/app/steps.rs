@@ -38,6 +38,11 @@ impl App {
                 Vec::new()
             }
             Some(picker::Outcome::Back) => vec![Effect::Quit],
+            // Said above the screen, where the eye is after Enter.
+            Some(picker::Outcome::Unusable(why)) => {
+                self.notice = Some(why);
+                Vec::new()
+            }
             None => Vec::new(),
         }
     }
@@ -137,7 +142,11 @@ impl App {
             }
             Some(motivation::Outcome::Back) => {
                 self.draft.motivation = current;
-                let screen = self.checklist_screen();
+                // Back to the last question, the one just left.
+                let mut screen = self.checklist_screen();
+                if let (Screen::Checklist(list), Some(n)) = (&mut screen, self.loaded()) {
+                    list.open_at(n.norm.checks.len().saturating_sub(1));
+                }
                 self.go(Step::Checklist, screen)
             }
             None => Vec::new(),

@@ -28,12 +28,18 @@ pub enum Row {
 
 /// The record of `subject`, row by row.
 pub fn record_rows(lang: Lang, subject: &Subject, why: &[String], zone: &TimeZone) -> Vec<Row> {
-    rows_of(lang, &subject.stored.record, why, zone)
+    rows_of(lang, &subject.stored.record, why, zone, true)
 }
 
 /// `r` row by row, with `why` it needs review when it does.
-/// Moments show in `zone`, the reader's.
-pub fn rows_of(lang: Lang, r: &Record, why: &[String], zone: &TimeZone) -> Vec<Row> {
+/// Moments show in `zone`, the reader's; a record not `signed` yet says
+/// who is to sign it, and when.
+pub fn rows_of(lang: Lang, r: &Record, why: &[String], zone: &TimeZone, signed: bool) -> Vec<Row> {
+    let (by, at) = if signed {
+        (lang.label_signed_by(), lang.label_signed_at())
+    } else {
+        (lang.label_to_sign_by(), lang.label_to_sign_at())
+    };
     let mut rows = vec![
         Row::Heading(format!("{} · {}", r.id, r.norm.title)),
         Row::Blank,
@@ -54,13 +60,10 @@ pub fn rows_of(lang: Lang, r: &Record, why: &[String], zone: &TimeZone) -> Vec<R
         format!("{} v{}", r.norm.id, r.norm.version),
     ));
     rows.push(Row::Field(
-        lang.label_signed_by().into(),
+        by.into(),
         format!("{} ({})", r.author.name, r.author.role),
     ));
-    rows.push(Row::Field(
-        lang.label_signed_at().into(),
-        lang.moment(r.created, zone),
-    ));
+    rows.push(Row::Field(at.into(), lang.moment(r.created, zone)));
     if let Some(revised) = &r.revises {
         rows.push(Row::Field(
             lang.label_status().into(),
@@ -143,7 +146,8 @@ pub fn lines(rows: &[Row], width: u16) -> Vec<(bool, String)> {
                 }
             }
             Row::Field(label, value) => {
-                let head = format!("{label:<18}");
+                // A label longer than its column keeps a space before the value.
+                let head = format!("{label:<17} ");
                 let pad = " ".repeat(18.min(width / 2));
                 let options = textwrap::Options::new(width)
                     .initial_indent(&head)

@@ -331,3 +331,70 @@ fn f1_opens_help_on_the_first_run_and_question_marks_are_typed() {
     assert!(screen.contains("Anna?"), "{screen}");
     assert!(screen.contains("F1 hulp"), "the bar names it: {screen}");
 }
+
+/// However small the window, the sign screen keeps the record readable and
+/// the passphrase in view; scrolling stops at the record's end.
+#[test]
+fn the_sign_screen_keeps_the_record_in_view_and_scrolls_no_further_than_its_end() {
+    let mut app = app(Lang::Nl);
+    press(&mut app, &to_review());
+    app.update(Msg::Sign(sign::Msg::Toggle));
+    app.update(Msg::Sign(sign::Msg::Down));
+    app.update(Msg::Sign(sign::Msg::Toggle));
+    for (w, h) in [(50, 14), (60, 20)] {
+        let screen = draw(&app, w, h).backend().to_string();
+        assert!(screen.contains("De verantwoording"), "{w}x{h}: {screen}");
+        assert!(screen.contains("MW-20261123-"), "{w}x{h}: {screen}");
+    }
+    // Far past the end, then one page back: text again.
+    for _ in 0..30 {
+        app.update(Msg::Sign(sign::Msg::ScrollPreview(10)));
+        draw(&app, 80, 24);
+    }
+    let end = draw(&app, 80, 24).backend().to_string();
+    assert!(end.contains("Bewijsstukken in het dossier"), "{end}");
+    app.update(Msg::Sign(sign::Msg::ScrollPreview(-10)));
+    let back = draw(&app, 80, 24).backend().to_string();
+    assert_ne!(back, end, "one PgUp moves the text back at once");
+}
+
+/// Enter on a norm marked ✗ says why above the screen, and stays.
+#[test]
+fn enter_on_a_norm_that_cannot_be_chosen_says_why_where_the_eye_is() {
+    let mut app = app(Lang::Nl);
+    press(&mut app, "buitenland\n");
+    assert!(matches!(app.screen(), Screen::Picker(_)), "not chosen");
+    let screen = draw(&app, 80, 24).backend().to_string();
+    let first = screen.lines().nth(1).unwrap_or_default();
+    assert!(first.contains("⚠ Niet te kiezen"), "{screen}");
+}
+
+/// Esc from the motivation goes back to the question just left.
+#[test]
+fn esc_from_the_motivation_returns_to_the_last_question() {
+    let mut app = app(Lang::Nl);
+    press(
+        &mut app,
+        "zoektermijn\nZ-2026-001234\n\n\n22-12-2026\njjj450\njTwee sollicitaties per week bij het leerwerkloket.\n",
+    );
+    assert!(matches!(app.screen(), Screen::Motivation(_)));
+    press(&mut app, "\u{1b}");
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(screen.contains("Vraag 6 van 6"), "{screen}");
+}
+
+/// Signed for review: the last screen says who reviews it now.
+#[test]
+fn the_done_screen_says_who_reviews_a_decision_beyond_the_mandaat() {
+    let mut app = app(Lang::Nl);
+    press(&mut app, &to_review_with(900));
+    app.update(Msg::Sign(sign::Msg::Toggle));
+    app.update(Msg::Sign(sign::Msg::Down));
+    app.update(Msg::Sign(sign::Msg::Toggle));
+    app.signed(Ok("MW-20261123-K7QF2XAB".into()));
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("wacht nu op beoordeling door een teamleider"),
+        "{screen}"
+    );
+}
