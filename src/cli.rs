@@ -391,3 +391,10 @@ pub(crate) fn date_arg(
         .map(Some)
         .map_err(|_| CliError::input(ctx.lang.bad_date_arg(flag, text), None))
 }
+
+/// A principal as typed: an e-mail address in any case, trimmed and in
+/// lower case as the keyring holds it.
+#[allow(clippy::unnecessary_wraps)] // clap's value parsers return a Result
+pub(crate) fn principal_arg(text: &str) -> Result<String, std::convert::Infallible> {
+    Ok(text.trim().to_lowercase())
+}

@@ -11,7 +11,7 @@ use crate::domain::store::{DEFAULT_ROLES, Store};
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Your principal: a stable name such as your e-mail address
-    #[arg(long)]
+    #[arg(long, value_parser = crate::cli::principal_arg)]
     pub principal: String,
     /// Your name as it appears on what you sign
     #[arg(long)]

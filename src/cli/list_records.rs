@@ -11,7 +11,7 @@ use crate::domain::store::{RecordFilter, StoredRecord, with_status};
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only records by this principal
-    #[arg(long)]
+    #[arg(long, value_parser = crate::cli::principal_arg)]
     pub author: Option<String>,
     /// Only records relying on this norm id
     #[arg(long)]

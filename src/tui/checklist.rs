@@ -419,20 +419,30 @@ impl Widget for &Checklist {
         let section = check
             .section
             .as_ref()
-            .and_then(|s| self.norm.sections.iter().find(|x| x.id == *s))
-            .map(|s| s.title.clone());
-        let [head, body] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+            .and_then(|s| self.norm.sections.iter().find(|x| x.id == *s));
         let progress = l.check_progress(self.index + 1, self.norm.checks.len());
         let head_text = match section {
-            Some(s) => format!("{progress} · {s}"),
+            Some(s) => format!("{progress} · {}", s.title),
             None => progress,
         };
-        Paragraph::new(Line::styled(
-            head_text,
-            Style::new().add_modifier(Modifier::DIM),
-        ))
-        .render(head, buf);
+        // The section's guidance under its name, as `norms show` has it;
+        // in a small window the question and its answer come first.
+        let guidance = section
+            .and_then(|s| s.help.clone())
+            .filter(|_| area.height > 14);
+        let head_height = rows(&head_text, area.width)
+            + guidance.as_deref().map_or(0, |g| rows(g, area.width))
+            + 1;
+        let [head, body] =
+            Layout::vertical([Constraint::Length(head_height), Constraint::Fill(1)]).areas(area);
+        let dim = Style::new().add_modifier(Modifier::DIM);
+        let mut head_lines = vec![Line::styled(head_text, dim)];
+        if let Some(g) = guidance {
+            head_lines.push(Line::styled(g, dim));
+        }
+        Paragraph::new(head_lines)
+            .wrap(Wrap { trim: true })
+            .render(head, buf);
 
         if let Some(i) = self.failed {
             self.render_not_covered(i, body, buf);

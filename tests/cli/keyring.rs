@@ -212,6 +212,40 @@ fn init_twice_is_refused_and_changes_nothing() {
     assert_eq!(team.files(), before);
 }
 
+/// An address is an address in any case: typed in capitals, it is kept in
+/// lower case, as the first run keeps it.
+#[test]
+fn principals_typed_in_capitals_are_kept_in_lower_case() {
+    // The team made eve's key, but she is not in the keyring.
+    let team = Team::new();
+    let output = team
+        .as_("bea")
+        .args([
+            "keyring",
+            "add",
+            "--principal",
+            " Eve.Jansen@Gemeente.Example ",
+            "--name",
+            "Eve Jansen",
+            "--role",
+            "consulent",
+            "--public-key",
+        ])
+        .arg(format!("{}.pub", team.key("eve").display()))
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let keyring = stdout(
+        &team
+            .as_("bea")
+            .args(["keyring", "list"])
+            .output()
+            .expect("run"),
+    );
+    assert!(keyring.contains("eve.jansen@gemeente.example"), "{keyring}");
+    assert!(!keyring.contains("Eve.Jansen@"), "{keyring}");
+}
+
 #[test]
 fn a_store_that_is_not_there_says_how_to_make_one() {
     let team = Team::new();

@@ -11,7 +11,7 @@ use crate::domain::ops::keyring::{KeyringChangeError, MemberChange, plan_member}
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Their principal, e.g. their e-mail address
-    #[arg(long)]
+    #[arg(long, value_parser = crate::cli::principal_arg)]
     pub principal: String,
     /// Their name as it appears on what they sign
     #[arg(long)]

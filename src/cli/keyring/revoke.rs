@@ -10,6 +10,7 @@ use crate::domain::ops::keyring::plan_revocation;
 #[derive(Debug, Args)]
 pub struct RevokeArgs {
     /// The principal to revoke
+    #[arg(value_parser = crate::cli::principal_arg)]
     pub principal: String,
     /// Why, for the record
     #[arg(long)]
