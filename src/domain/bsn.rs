@@ -6,6 +6,9 @@
 //! 11-check with weights 9, 8, 7, 6, 5, 4, 3, 2, -1; `000000000` passes the
 //! arithmetic but is not a BSN.
 
+/// What [`redact`] puts in place of each digit of a BSN.
+pub const REDACTED: char = '•';
+
 /// Whether `digits` (exactly nine ASCII digits) is a valid BSN.
 pub fn is_bsn(digits: &str) -> bool {
     let bytes = digits.as_bytes();
@@ -311,7 +314,7 @@ pub fn redact(text: &str) -> String {
     text.char_indices()
         .map(|(i, c)| {
             if masked.binary_search_by_key(&i, |r| r.start).is_ok() {
-                '•'
+                REDACTED
             } else {
                 c
             }

@@ -311,7 +311,9 @@ pub fn case_problem(case: &str) -> Option<CaseProblem> {
     let case = case.trim();
     if case.is_empty() {
         Some(CaseProblem::Missing)
-    } else if contains_bsn(case) {
+    } else if contains_bsn(case) || case.contains(crate::domain::bsn::REDACTED) {
+        // A case reference from which a BSN was taken out (a draft keeps
+        // none) is no case reference either.
         Some(CaseProblem::IsBsn)
     } else if !is_case_reference(case) {
         Some(CaseProblem::Invalid)

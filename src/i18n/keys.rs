@@ -211,10 +211,26 @@ impl Lang {
                     "the ssh-agent does not sign with this key: add it with `ssh-add`, or confirm on your key (token) when it asks",
                 )
                 .into(),
-            E::Agent(e) => match self {
-                Self::Nl => format!("de ssh-agent ondertekende niet: {e}"),
-                Self::En => format!("the ssh-agent did not sign: {e}"),
+            E::Agent(crate::domain::keys::agent::AgentError::Connect { path, .. }) => match self {
+                Self::Nl => format!(
+                    "de ssh-agent op {path} is niet bereikbaar: start `ssh-agent` en voeg de sleutel toe met `ssh-add`"
+                ),
+                Self::En => format!(
+                    "cannot reach the ssh-agent at {path}: start `ssh-agent` and add the key with `ssh-add`"
+                ),
             },
+            E::Agent(crate::domain::keys::agent::AgentError::Io(_)) => self
+                .pick(
+                    "de ssh-agent antwoordde niet (binnen een minuut); er is niets ondertekend",
+                    "the ssh-agent did not answer (within a minute); nothing was signed",
+                )
+                .into(),
+            E::Agent(crate::domain::keys::agent::AgentError::Garbled) => self
+                .pick(
+                    "het antwoord van de ssh-agent is geen handtekening; er is niets ondertekend",
+                    "the ssh-agent's answer is not a signature; nothing was signed",
+                )
+                .into(),
             E::AgentMismatch => self
                 .pick(
                     "de handtekening van de ssh-agent klopt niet bij deze sleutel; er is niets ondertekend",

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use jiff::ToSpan;
 use jiff::civil::Date;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::field::{Field, first_visible};
@@ -326,17 +326,36 @@ impl Widget for &CaseForm {
         let l = self.lang;
         let heights: Vec<u16> = self.fields.iter().map(|f| f.height(area.width)).collect();
         let intro = rows(l.case_intro(), area.width).saturating_add(1);
-        // On a short window the fields above the focus scroll out of view.
-        let first = first_visible(&heights, self.focus, area.height.saturating_sub(intro));
-        let mut constraints = vec![Constraint::Length(intro)];
-        constraints.extend(heights[first..].iter().map(|h| Constraint::Length(*h)));
-        constraints.push(Constraint::Fill(1));
-        let areas = Layout::vertical(constraints).split(area);
-        Paragraph::new(l.case_intro())
-            .wrap(Wrap { trim: true })
-            .render(areas[0], buf);
+        // The field in focus is shown whole, with its error: the intro only
+        // where there is room, and on a short window the fields above the
+        // focus scroll out of view. Fields are stacked, never squeezed.
+        let focused = heights.get(self.focus).copied().unwrap_or(0);
+        let top = if intro + focused <= area.height {
+            intro
+        } else {
+            0
+        };
+        if top > 0 {
+            Paragraph::new(l.case_intro())
+                .wrap(Wrap { trim: true })
+                .render(
+                    Rect {
+                        height: top,
+                        ..area
+                    },
+                    buf,
+                );
+        }
+        let first = first_visible(&heights, self.focus, area.height.saturating_sub(top));
+        let bottom = area.y.saturating_add(area.height);
+        let mut y = area.y.saturating_add(top);
         for (i, field) in self.fields.iter().enumerate().skip(first) {
-            field.render(areas[i - first + 1], buf, i == self.focus);
+            if y >= bottom {
+                break;
+            }
+            let height = heights[i].min(bottom - y);
+            field.render(Rect { y, height, ..area }, buf, i == self.focus);
+            y += height;
         }
     }
 }

@@ -25,6 +25,7 @@ pub enum Msg {
     Up,
     Down,
     Toggle,
+    /// Page up and down: this many pages of the record (negative: back).
     ScrollPreview(i16),
     /// Between the record as it reads and the exact text that is signed.
     ToggleRaw,
@@ -86,11 +87,11 @@ const TAB_QUIET: Binding<Msg> = Binding::quiet(
 const PREVIEW: [Binding<Msg>; 3] = [
     Binding::hinted(
         &[Key::Code(KeyCode::PageUp)],
-        Msg::ScrollPreview(-10),
+        Msg::ScrollPreview(-1),
         Label::Fixed("PgUp/PgDn"),
         KeyAction::Preview,
     ),
-    Binding::quiet(&[Key::Code(KeyCode::PageDown)], Msg::ScrollPreview(10)),
+    Binding::quiet(&[Key::Code(KeyCode::PageDown)], Msg::ScrollPreview(1)),
     Binding::hinted(
         &[Key::Ctrl('r'), Key::Code(KeyCode::F(3))],
         Msg::ToggleRaw,
@@ -154,6 +155,8 @@ pub struct SignScreen {
     raw: bool,
     /// How far the record can scroll, as last drawn.
     last_scroll: std::cell::Cell<u16>,
+    /// A page of the record as last drawn: what PgUp and PgDn move.
+    page: std::cell::Cell<u16>,
     passphrase: Option<Field>,
     /// Whether keys go to the passphrase rather than the evidence list.
     on_passphrase: bool,
@@ -182,6 +185,7 @@ impl SignScreen {
             scroll: 0,
             raw: false,
             last_scroll: std::cell::Cell::new(u16::MAX),
+            page: std::cell::Cell::new(10),
             passphrase: needs_passphrase.then(|| Field::masked(lang.label_key_passphrase())),
             on_passphrase: false,
             assessed,
@@ -243,7 +247,9 @@ impl SignScreen {
                 return Some(Outcome::Evidence(self.confirmed.clone()));
             }
             // Never past the end: PgUp brings the text back at once.
-            Msg::ScrollPreview(by) => {
+            Msg::ScrollPreview(pages) => {
+                let by = i32::from(pages) * i32::from(self.page.get());
+                let by = i16::try_from(by).unwrap_or(if by < 0 { i16::MIN } else { i16::MAX });
                 self.scroll = self
                     .scroll
                     .min(self.last_scroll.get())
@@ -361,12 +367,23 @@ impl Widget for &SignScreen {
             .map(|line| rows(&line.to_string(), area.width))
             .fold(1, u16::saturating_add);
         let evidence_full = items.iter().map(|(_, h)| *h).fold(1, u16::saturating_add);
-        // The record always keeps room to be read (a box of three lines at
-        // least); the status and the evidence share what is left.
+        // Room goes first to the record (a box of one line at the least,
+        // three when there is room), then to the mandaat line, then to the
+        // evidence item under the cursor with its heading; what is left
+        // lets each of them grow.
         let room = area.height.saturating_sub(pass_height + 1);
-        let spare = room.saturating_sub(5.min(room));
-        let status_height = status_full.min(spare.div_ceil(2).max(spare.min(2)));
-        let evidence_height = evidence_full.min(spare.saturating_sub(status_height));
+        let mut left = room;
+        let mut take = |want: u16| {
+            let got = want.min(left);
+            left -= got;
+            got
+        };
+        take(3);
+        let mut status_height = take(1);
+        let mut evidence_height = take(2.min(evidence_full));
+        take(2);
+        status_height += take(status_full.saturating_sub(status_height));
+        evidence_height += take(evidence_full.saturating_sub(evidence_height));
         let [status, evidence, preview, pass, error] = Layout::vertical([
             Constraint::Length(status_height),
             Constraint::Length(evidence_height),
@@ -395,6 +412,7 @@ impl Widget for &SignScreen {
             .wrap(Wrap { trim: true })
             .render(inner, buf);
         } else if let (false, Some(record)) = (self.raw, &self.assessed.record) {
+            self.page.set(inner.height.saturating_sub(1).max(1));
             let rows = read::rows_of(l, record, &self.assessed.why, &self.zone, false);
             let total = read::lines(&rows, inner.width).len();
             self.last_scroll.set(
@@ -412,6 +430,7 @@ impl Widget for &SignScreen {
                 .map(|line| rows(line, inner.width).max(1))
                 .fold(0, u16::saturating_add);
             self.last_scroll.set(total.saturating_sub(inner.height));
+            self.page.set(inner.height.saturating_sub(1).max(1));
             Paragraph::new(self.assessed.preview.as_str())
                 .wrap(Wrap { trim: false })
                 .scroll((self.scroll.min(self.last_scroll.get()), 0))

@@ -258,6 +258,15 @@ fn a_bsn_anywhere_is_refused_and_never_repeated() {
         "points at the case line: {err}"
     );
     assert!(!err.contains("123456782"));
+
+    // What a draft kept of a case reference that held a BSN is no case
+    // reference either; nor is a BSN behind a footnote mark.
+    for case in ["•••••••••₁", "Z-123456782¹"] {
+        let text = example_text("pw-zoektermijn-jongeren")
+            .replace("case = \"Z-2026-001234\"", &format!("case = \"{case}\""));
+        let err = refused(&team, "pw-zoektermijn-jongeren", &text);
+        assert!(err.contains("error[case-is-bsn]"), "{case}: {err}");
+    }
 }
 
 /// Amounts are typed as people write them, and refused with the way to

@@ -345,15 +345,37 @@ fn the_sign_screen_keeps_the_record_in_view_and_scrolls_no_further_than_its_end(
         let screen = draw(&app, w, h).backend().to_string();
         assert!(screen.contains("De verantwoording"), "{w}x{h}: {screen}");
         assert!(screen.contains("MW-20261123-"), "{w}x{h}: {screen}");
+        // The mandaat, and the evidence item in hand, are there too.
+        assert!(screen.contains("Binnen uw mandaat"), "{w}x{h}: {screen}");
+        assert!(screen.contains("[x] Bankafschriften"), "{w}x{h}: {screen}");
+    }
+    // Page by page at 60×20, no line of the record is skipped.
+    let mut seen = String::new();
+    for _ in 0..20 {
+        seen.push_str(&draw(&app, 60, 20).backend().to_string());
+        app.update(Msg::Sign(sign::Msg::ScrollPreview(1)));
+    }
+    for label in [
+        "Zaak",
+        "Besluitdatum",
+        "Looptijd",
+        "Norm",
+        "Ondertekenaar",
+        "Ondertekening",
+    ] {
+        assert!(seen.contains(&format!("││{label}")), "{label} never shown");
+    }
+    for _ in 0..20 {
+        app.update(Msg::Sign(sign::Msg::ScrollPreview(-1)));
     }
     // Far past the end, then one page back: text again.
-    for _ in 0..30 {
-        app.update(Msg::Sign(sign::Msg::ScrollPreview(10)));
+    for _ in 0..60 {
+        app.update(Msg::Sign(sign::Msg::ScrollPreview(1)));
         draw(&app, 80, 24);
     }
     let end = draw(&app, 80, 24).backend().to_string();
     assert!(end.contains("Bewijsstukken in het dossier"), "{end}");
-    app.update(Msg::Sign(sign::Msg::ScrollPreview(-10)));
+    app.update(Msg::Sign(sign::Msg::ScrollPreview(-1)));
     let back = draw(&app, 80, 24).backend().to_string();
     assert_ne!(back, end, "one PgUp moves the text back at once");
 }
@@ -397,4 +419,23 @@ fn the_done_screen_says_who_reviews_a_decision_beyond_the_mandaat() {
         screen.contains("wacht nu op beoordeling door een teamleider"),
         "{screen}"
     );
+}
+
+/// A field's reason is shown whole at every window height the walkthrough
+/// supports: the field in focus is never squeezed.
+#[test]
+fn a_refused_fields_reason_shows_at_every_height() {
+    let mut app = app(Lang::Nl);
+    press(&mut app, "zoektermijn\nZ-2026-001234\n");
+    let erase = KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE);
+    for _ in 0..10 {
+        let msg = app.on_key(erase).unwrap();
+        app.update(msg);
+    }
+    press(&mut app, "24-11-2026\n");
+    for (w, h) in [(50, 14), (50, 16), (60, 16), (60, 17), (60, 18), (80, 24)] {
+        let screen = draw(&app, w, h).backend().to_string();
+        assert!(screen.contains("▶ Besluitdatum"), "{w}x{h}: {screen}");
+        assert!(screen.contains("ligt na vandaag"), "{w}x{h}: {screen}");
+    }
 }
