@@ -155,7 +155,7 @@ pub struct SignScreen {
     raw: bool,
     /// How far the record can scroll, as last drawn.
     last_scroll: std::cell::Cell<u16>,
-    /// A page of the record as last drawn: what PgUp and PgDn move.
+    /// A page of the record as last drawn: what page up and down move.
     page: std::cell::Cell<u16>,
     passphrase: Option<Field>,
     /// Whether keys go to the passphrase rather than the evidence list.
