@@ -34,12 +34,9 @@ pub fn parse(source: &SourceFile, norm: &Norm) -> ParsedAnswers {
     let (document, syntax) = DeTable::parse_recoverable(source.text());
     if !syntax.is_empty() {
         for error in syntax {
-            diagnostics.push(Diagnostic::error(
-                error.span().unwrap_or(0..0),
-                Problem::Syntax {
-                    message: error.message().to_owned(),
-                },
-            ));
+            let span = error.span().unwrap_or(0..0);
+            let problem = Problem::syntax(source.text(), span.start, error.message());
+            diagnostics.push(Diagnostic::error(span, problem));
         }
         return ParsedAnswers {
             proposal: None,

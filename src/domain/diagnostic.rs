@@ -100,6 +100,18 @@ pub enum Problem {
     Syntax {
         message: String,
     },
+    /// A number written with a decimal comma (`1200,00`), which TOML does
+    /// not read.
+    DecimalComma {
+        written: String,
+        point: String,
+    },
+    /// A number that reads like a Dutch writer's thousands (`1.200`),
+    /// which TOML reads as one point two.
+    DutchThousands {
+        written: String,
+        meant: Decimal,
+    },
     /// The file could not be read at all.
     Unreadable {
         message: String,
@@ -220,9 +232,43 @@ pub enum Problem {
 
 impl Problem {
     /// A stable, kebab-case identifier for scripts and `--json` output.
+    /// What the TOML parser's error at `at` in `text` is: a value on that
+    /// line written with a decimal comma (`max = 1200,00`) is said as such.
+    pub fn syntax(text: &str, at: usize, message: &str) -> Self {
+        let at = at.min(text.len());
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[start..end];
+        for (eq, _) in line.match_indices('=') {
+            let value = line[eq + 1..].trim_start();
+            let unsigned = value.strip_prefix('-').unwrap_or(value);
+            let int = unsigned.len()
+                - unsigned
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            let Some(rest) = unsigned[int..].strip_prefix(',') else {
+                continue;
+            };
+            let fraction = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            if int > 0 && fraction > 0 {
+                let sign = if value.starts_with('-') { "-" } else { "" };
+                let (int, fraction) = (&unsigned[..int], &rest[..fraction]);
+                return Self::DecimalComma {
+                    written: format!("{sign}{int},{fraction}"),
+                    point: format!("{sign}{int}.{fraction}"),
+                };
+            }
+        }
+        Self::Syntax {
+            message: message.to_owned(),
+        }
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             Self::Syntax { .. } => "toml-syntax",
+            Self::DecimalComma { .. } => "decimal-comma",
+            Self::DutchThousands { .. } => "dutch-thousands",
             Self::Unreadable { .. } => "unreadable",
             Self::NotUtf8 => "not-utf8",
             Self::UnknownKey { .. } => "unknown-key",

@@ -98,6 +98,17 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
+    /// A warning when `value` reads like a Dutch writer's thousands
+    /// (`1.200` for twelve hundred), which TOML reads as one point two.
+    pub fn warn_thousands(&mut self, value: &Spanned<DeValue<'_>>) {
+        if let Some((written, meant)) = dutch_thousands(value.get_ref()) {
+            self.diags.push(Diagnostic::warning(
+                value.span(),
+                Problem::DutchThousands { written, meant },
+            ));
+        }
+    }
+
     pub fn report(&mut self, diagnostic: Diagnostic) {
         self.diags.push(diagnostic);
     }
@@ -198,6 +209,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         if number.is_none() {
             self.wrong_type(key, Expected::Number, value);
         }
+        self.warn_thousands(value);
         number.map(|n| At {
             value: n,
             span: value.span(),
@@ -449,6 +461,24 @@ fn dutch_alias(word: &str) -> Option<&'static str> {
         "vier_ogen" => "four_eyes",
         _ => return None,
     })
+}
+
+/// A float written `1.200` or `25.000`: one to three digits, a point and
+/// exactly three zeros or digits — what a Dutch writer means as twelve
+/// hundred. The literal, and what such a writer meant.
+pub(crate) fn dutch_thousands(value: &DeValue<'_>) -> Option<(String, Decimal)> {
+    let DeValue::Float(f) = value else {
+        return None;
+    };
+    let text = f.as_str();
+    let (int, fraction) = text.strip_prefix('-').unwrap_or(text).split_once('.')?;
+    let looks = (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && fraction.len() == 3
+        && fraction.bytes().all(|b| b.is_ascii_digit());
+    let meant = from_toml_literal(&text.replace('.', ""))?;
+    looks.then(|| (text.to_owned(), meant))
 }
 
 /// A TOML integer or float, exactly: read from its digits, never through

@@ -140,6 +140,14 @@ impl Lang {
         match self {
             Self::Nl => match problem {
                 P::Syntax { message } => format!("ongeldige TOML: {}", toml_message_nl(message)),
+                P::DecimalComma { written, .. } => {
+                    format!("`{written}` is met een komma geschreven; TOML leest dat niet als getal")
+                }
+                P::DutchThousands { written, .. } => format!(
+                    "`{written}` staat hier voor het getal {}, niet voor {}",
+                    written.replace('.', ","),
+                    written.replace('.', "")
+                ),
                 P::Unreadable { message } => format!("kan het bestand niet lezen: {message}"),
                 P::NotUtf8 => "het bestand is geen UTF-8-tekst".into(),
                 P::UnknownKey { key, .. } => format!("onbekende sleutel `{key}`"),
@@ -223,6 +231,13 @@ impl Lang {
             },
             Self::En => match problem {
                 P::Syntax { message } => format!("invalid TOML: {message}"),
+                P::DecimalComma { written, .. } => {
+                    format!("`{written}` is written with a decimal comma, which TOML does not read as a number")
+                }
+                P::DutchThousands { written, .. } => format!(
+                    "`{written}` stands for the number {written} here, not for {}",
+                    written.replace('.', "")
+                ),
                 P::Unreadable { message } => format!("cannot read the file: {message}"),
                 P::NotUtf8 => "the file is not UTF-8 text".into(),
                 P::UnknownKey { key, .. } => format!("unknown key `{key}`"),
@@ -312,6 +327,14 @@ impl Lang {
         let nl = self == Self::Nl;
         let pick = |nl_text: String, en_text: String| Some(if nl { nl_text } else { en_text });
         match problem {
+            P::DecimalComma { point, .. } => pick(
+                format!("in TOML is de punt het decimaalteken: schrijf {point}"),
+                format!("in TOML the point is the decimal mark: write {point}"),
+            ),
+            P::DutchThousands { meant, .. } => pick(
+                format!("bedoelt u {meant}? Schrijf dan {meant}, zonder punt; in een normbestand is de punt het decimaalteken"),
+                format!("did you mean {meant}? Then write {meant}, without a point; in a norm file the point is the decimal mark"),
+            ),
             P::Syntax { message } if message.contains("date") || message.contains("day") => pick(
                 "controleer de datum: JJJJ-MM-DD, een bestaande dag, zonder aanhalingstekens".into(),
                 "check the date: YYYY-MM-DD, a real day, without quotes".into(),

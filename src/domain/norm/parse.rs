@@ -42,12 +42,16 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Parsed {
         // syntax errors alone.
         for error in syntax {
             let span = error.span().unwrap_or(0..0);
-            diagnostics.push(Diagnostic::error(
-                span,
-                Problem::Syntax {
-                    message: error.message().to_owned(),
-                },
-            ));
+            let problem = Problem::syntax(source.text(), span.start, error.message());
+            // One decimal comma may trip the parser twice; it is said once.
+            if matches!(problem, Problem::DecimalComma { .. })
+                && diagnostics
+                    .iter()
+                    .any(|d: &Diagnostic| d.problem == problem)
+            {
+                continue;
+            }
+            diagnostics.push(Diagnostic::error(span, problem));
         }
         return Parsed {
             norm: None,

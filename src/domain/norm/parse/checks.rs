@@ -106,6 +106,21 @@ pub(super) fn read_check(
     ))
 }
 
+/// The kind a Dutch writer means with a Dutch word for it.
+pub(super) fn dutch_kind(word: &str) -> Option<&'static str> {
+    let word = word.trim().to_lowercase();
+    Some(match word.as_str() {
+        "ja/nee" | "ja-nee" | "janee" | "ja_nee" | "jn" | "j/n" | "bevestiging" | "bevestigen" => {
+            "confirm"
+        }
+        "tekst" | "toelichting" | "omschrijving" => "text",
+        "getal" | "bedrag" | "aantal" | "nummer" | "uren" | "uur" => "number",
+        "keuze" | "keuzelijst" | "optie" | "opties" => "choice",
+        "datum" => "date",
+        _ => return None,
+    })
+}
+
 pub(super) fn read_kind(t: &mut TableReader<'_, '_>) -> Option<CheckKind> {
     let kind = t.text("kind", Some("kind = \"confirm\""))?;
     let Some(spec) = CHECK_KINDS.iter().find(|k| k.name == kind.value) else {
@@ -113,7 +128,9 @@ pub(super) fn read_kind(t: &mut TableReader<'_, '_>) -> Option<CheckKind> {
             kind.span.clone(),
             Problem::UnknownValue {
                 key: t.key_path("kind"),
-                suggestion: suggest(&kind.value, CHECK_KIND_NAMES.iter()).map(str::to_owned),
+                suggestion: dutch_kind(&kind.value)
+                    .or_else(|| suggest(&kind.value, CHECK_KIND_NAMES.iter()))
+                    .map(str::to_owned),
                 value: kind.value.clone(),
                 allowed: CHECK_KIND_NAMES,
             },

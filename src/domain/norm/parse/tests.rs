@@ -340,3 +340,43 @@ fn ids_are_kebab_case() {
         assert!(!is_kebab_id(bad), "{bad}");
     }
 }
+
+/// What a Dutch policy officer writes by habit is said in their terms: a
+/// decimal comma, a point for thousands, a Dutch word for a kind.
+#[test]
+fn dutch_habits_get_a_dutch_hint() {
+    case(
+        "max = { bedrag = 500 }",
+        "max = { bedrag = 500,00 }",
+        &["decimal-comma"],
+    );
+    case(
+        "max = { bedrag = 500 }",
+        "max = { bedrag = 1.500 }",
+        &["dutch-thousands"],
+    );
+    case(
+        "kind = \"number\"",
+        "kind = \"number\"\nmax = 2.500",
+        &["dutch-thousands"],
+    );
+    let parsed = parse(
+        &SourceFile::new(
+            "proef.toml",
+            VALID.replace("kind = \"number\"", "kind = \"bedrag\""),
+        ),
+        "proef",
+    );
+    let problem = &parsed.diagnostics[0].problem;
+    assert!(
+        matches!(problem, Problem::UnknownValue { suggestion: Some(s), .. } if s == "number"),
+        "{problem:?}"
+    );
+    for (word, kind) in [
+        ("ja/nee", "confirm"),
+        ("datum", "date"),
+        ("keuze", "choice"),
+    ] {
+        assert_eq!(super::checks::dutch_kind(word), Some(kind));
+    }
+}
