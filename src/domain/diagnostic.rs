@@ -56,6 +56,33 @@ pub struct FileReport {
 }
 
 impl FileReport {
+    /// Every tier role (`role = "…"`) in the file that is not one of
+    /// `roles`, where it is written.
+    pub fn check_roles(&mut self, roles: &[String]) {
+        let text = self.source.text();
+        let mut found = Vec::new();
+        for (at, _) in text.match_indices("role = \"") {
+            let start = at + "role = \"".len();
+            let Some(len) = text[start..].find('"') else {
+                continue;
+            };
+            let role = &text[start..start + len];
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            // A key at the start of its line, not inside a text.
+            if text[line_start..at].trim().is_empty() && !roles.iter().any(|r| r == role) {
+                found.push(Diagnostic::error(
+                    start - 1..start + len + 1,
+                    Problem::RoleNotInStore {
+                        role: role.to_owned(),
+                        known: roles.to_vec(),
+                    },
+                ));
+            }
+        }
+        self.diagnostics.extend(found);
+        self.diagnostics.sort_by_key(|d| d.span.start);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics
             .iter()
@@ -105,6 +132,11 @@ pub enum Problem {
     DecimalComma {
         written: String,
         point: String,
+    },
+    /// A mandaat tier names a role the store at hand does not have.
+    RoleNotInStore {
+        role: String,
+        known: Vec<String>,
     },
     /// A number that reads like a Dutch writer's thousands (`1.200`),
     /// which TOML reads as one point two.
@@ -269,6 +301,7 @@ impl Problem {
             Self::Syntax { .. } => "toml-syntax",
             Self::DecimalComma { .. } => "decimal-comma",
             Self::DutchThousands { .. } => "dutch-thousands",
+            Self::RoleNotInStore { .. } => "role-not-in-store",
             Self::Unreadable { .. } => "unreadable",
             Self::NotUtf8 => "not-utf8",
             Self::UnknownKey { .. } => "unknown-key",

@@ -228,6 +228,9 @@ impl Lang {
                 }
                 P::NotATomlFile => "dit is geen .toml-bestand".into(),
                 P::NoNormFiles => "geen normbestanden (*.toml) in deze map".into(),
+                P::RoleNotInStore { role, .. } => {
+                    format!("de rol `{role}` bestaat niet in deze opslag")
+                }
             },
             Self::En => match problem {
                 P::Syntax { message } => format!("invalid TOML: {message}"),
@@ -316,6 +319,9 @@ impl Lang {
                 }
                 P::NotATomlFile => "this is not a .toml file".into(),
                 P::NoNormFiles => "no norm files (*.toml) in this directory".into(),
+                P::RoleNotInStore { role, .. } => {
+                    format!("the role `{role}` does not exist in this store")
+                }
             },
         }
     }
@@ -327,6 +333,13 @@ impl Lang {
         let nl = self == Self::Nl;
         let pick = |nl_text: String, en_text: String| Some(if nl { nl_text } else { en_text });
         match problem {
+            P::RoleNotInStore { known, .. } => {
+                let known = known.join(", ");
+                pick(
+                    format!("rollen van deze opslag (store.toml): {known}; niemand kan in deze rol besluiten"),
+                    format!("this store's roles (store.toml): {known}; nobody can decide in this role"),
+                )
+            }
             P::DecimalComma { point, .. } => pick(
                 format!("in TOML is de punt het decimaalteken: schrijf {point}"),
                 format!("in TOML the point is the decimal mark: write {point}"),

@@ -194,3 +194,38 @@ fn the_template_norm_in_examples_is_valid() {
         stderr(&output)
     );
 }
+
+/// With a store at hand, a tier must name a role the store has; without
+/// one the same file passes.
+#[test]
+fn a_tier_role_the_store_lacks_is_found_with_a_store_at_hand() {
+    let team = super::support::Team::new();
+    let copy = team.sandbox.copy_norm("pw-zoektermijn-jongeren", "eigen");
+    let text = fs::read_to_string(&copy).expect("copy");
+    fs::write(
+        &copy,
+        text.replacen("role = \"teamleider\"", "role = \"wethouder\"", 1),
+    )
+    .expect("write");
+    let with_store = team
+        .as_("anna")
+        .args(["--lang", "nl", "norms", "check"])
+        .arg(&copy)
+        .output()
+        .expect("run");
+    assert_eq!(with_store.status.code(), Some(1), "{}", stdout(&with_store));
+    let out = format!("{}{}", stdout(&with_store), stderr(&with_store));
+    assert!(
+        out.contains("fout[role-not-in-store]: de rol `wethouder` bestaat niet in deze opslag"),
+        "{out}"
+    );
+    assert!(out.contains("pw-zoektermijn-jongeren.toml:"), "{out}");
+    let alone = Sandbox::new();
+    let without = alone
+        .cmd()
+        .args(["norms", "check"])
+        .arg(&copy)
+        .output()
+        .expect("run");
+    assert_eq!(without.status.code(), Some(0), "{}", stdout(&without));
+}

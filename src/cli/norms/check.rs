@@ -41,7 +41,35 @@ pub fn run(args: &CheckArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             )
         })?
     };
-    let reports = catalog.reports();
+    // With a store at hand, the tiers' roles must be roles it has.
+    let mut reports = catalog.reports().to_vec();
+    let store_roles = ctx
+        .config
+        .store
+        .as_deref()
+        .and_then(|dir| crate::domain::store::Store::open(dir).ok())
+        .and_then(|store| store.config().ok())
+        .map(|config| config.roles);
+    if let Some(roles) = &store_roles {
+        for report in &mut reports {
+            report.check_roles(roles);
+        }
+        // Files without a problem so far have no report yet.
+        for loaded in catalog.norms() {
+            let name = loaded.source.name();
+            if reports.iter().all(|r| r.source.name() != name) {
+                let mut report = crate::domain::diagnostic::FileReport {
+                    source: std::sync::Arc::clone(&loaded.source),
+                    diagnostics: Vec::new(),
+                };
+                report.check_roles(roles);
+                if !report.diagnostics.is_empty() {
+                    reports.push(report);
+                }
+            }
+        }
+    }
+    let reports = reports.as_slice();
     let (errors, warnings) = diagnostics::count(reports);
     if args.json {
         ctx.out.json(&JsonCheck {
