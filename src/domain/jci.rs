@@ -5,7 +5,7 @@
 //! names one provision of one consolidated regulation; appending `&g=DATE`
 //! pins the text that applied on that date. wetten.overheid.nl resolves them.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use jiff::civil::Date;
@@ -65,12 +65,60 @@ pub enum JciError {
     LidWithoutArtikel,
     #[error("contains white space")]
     Whitespace,
+    /// A link to the law (a wetten.overheid.nl address, or the `1.0:v:`
+    /// form CVDR uses) where the identifier belongs: what it converts to.
+    #[error("a link, not a Juriconnect identifier; did you mean `{0}`?")]
+    Link(String),
+}
+
+/// The Juriconnect identifier a link to the law stands for, when it is one:
+/// `https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=41`,
+/// `https://wetten.overheid.nl/BWBR0015703/2026-01-01#Artikel41`, or
+/// `1.0:v:BWBR0015703&artikel=41` as CVDR writes its references.
+pub fn from_link(text: &str) -> Option<String> {
+    let text = text.trim();
+    let path = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| text.strip_prefix(scheme))
+        .map(|rest| rest.strip_prefix("www.").unwrap_or(rest))
+        .and_then(|rest| rest.strip_prefix("wetten.overheid.nl/"));
+    if let Some(path) = path {
+        if path.starts_with("jci") {
+            return Some(path.to_owned());
+        }
+        let (path, fragment) = path.split_once('#').unwrap_or((path, ""));
+        let bwb = path
+            .split('/')
+            .find(|s| !s.is_empty())
+            .filter(|s| is_bwb_id(s))?;
+        let mut jci = format!("jci1.3:c:{bwb}");
+        // The article named last in the fragment (`Hoofdstuk3_Artikel41`).
+        if let Some(article) = fragment
+            .split('_')
+            .rev()
+            .find_map(|part| part.strip_prefix("Artikel"))
+            .filter(|a| !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || c == '.'))
+        {
+            let _ = write!(jci, "&artikel={article}");
+        }
+        // The version date in the address is not kept: a record pins its
+        // basis to its own decision date.
+        return Some(jci);
+    }
+    let rest = text
+        .strip_prefix("jci1.0:v:")
+        .or_else(|| text.strip_prefix("1.0:v:"))?;
+    rest.split('&').next().filter(|id| is_bwb_id(id))?;
+    Some(format!("jci1.3:c:{rest}"))
 }
 
 impl FromStr for Jci {
     type Err = JciError;
 
     fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        if let Some(converted) = from_link(raw) {
+            return Err(JciError::Link(converted));
+        }
         if raw.chars().any(char::is_whitespace) {
             return Err(JciError::Whitespace);
         }
@@ -308,6 +356,40 @@ impl serde::Serialize for Cvdr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_to_the_law_convert_to_their_identifier() {
+        for (link, jci) in [
+            (
+                "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=41&lid=4",
+                "jci1.3:c:BWBR0015703&artikel=41&lid=4",
+            ),
+            (
+                "https://wetten.overheid.nl/BWBR0015703/2026-01-01#Hoofdstuk3_Paragraaf3.1_Artikel41",
+                "jci1.3:c:BWBR0015703&artikel=41",
+            ),
+            (
+                "https://wetten.overheid.nl/BWBR0035362/2025-07-01/0",
+                "jci1.3:c:BWBR0035362",
+            ),
+            (
+                "1.0:v:BWBR0015703&artikel=35",
+                "jci1.3:c:BWBR0015703&artikel=35",
+            ),
+            ("jci1.0:v:BWBR0015703", "jci1.3:c:BWBR0015703"),
+        ] {
+            assert_eq!(from_link(link).as_deref(), Some(jci), "{link}");
+            assert!(jci.parse::<Jci>().is_ok(), "{jci}");
+            assert_eq!(link.parse::<Jci>(), Err(JciError::Link(jci.to_owned())));
+        }
+        for other in [
+            "jci1.3:c:BWBR0015703",
+            "https://example.org/BWBR0015703",
+            "1.0:v:CVDR1",
+        ] {
+            assert_eq!(from_link(other), None, "{other}");
+        }
+    }
 
     #[track_caller]
     fn err(s: &str) -> JciError {

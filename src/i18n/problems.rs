@@ -98,7 +98,13 @@ impl Lang {
             }
             (Self::Nl, JciError::LidWithoutArtikel) => "`lid` zonder `artikel`".into(),
             (Self::Nl, JciError::Whitespace) => "bevat spaties".into(),
+            (Self::Nl, JciError::Link(_)) => {
+                "is een link naar de wet, geen Juriconnect-verwijzing".into()
+            }
             (Self::En, JciError::Prefix) => "does not start with `jci1.3:c:`".into(),
+            (Self::En, JciError::Link(_)) => {
+                "is a link to the law, not a Juriconnect reference".into()
+            }
             (Self::En, JciError::Version(v)) => format!("unknown Juriconnect version `{v}`"),
             (Self::En, JciError::Kind(k)) => {
                 format!("unknown reference type `{k}`; use `c` (consolidated text)")
@@ -423,6 +429,13 @@ impl Lang {
                 },
                 ..
             } => pick(format!("bedoelt u `{s}`?"), format!("did you mean `{s}`?")),
+            P::BadJci {
+                error: JciError::Link(jci),
+                ..
+            } => pick(
+                format!("bedoelt u `{jci}`? Controleer artikel en lid"),
+                format!("did you mean `{jci}`? Check the article and member"),
+            ),
             P::BadJci { .. } => pick(
                 "schrijf zoals jci1.3:c:BWBR0015703&artikel=41&lid=4 (de verwijzing staat bij elk artikel op wetten.overheid.nl)".into(),
                 "write it like jci1.3:c:BWBR0015703&artikel=41&lid=4 (wetten.overheid.nl shows it for every article)".into(),

@@ -380,3 +380,24 @@ fn dutch_habits_get_a_dutch_hint() {
         assert_eq!(super::checks::dutch_kind(word), Some(kind));
     }
 }
+
+/// A link to the law pasted where the identifier belongs is said with the
+/// identifier it stands for.
+#[test]
+fn a_pasted_link_to_the_law_gets_its_identifier_suggested() {
+    let link = "https://wetten.overheid.nl/BWBR0015703/2026-01-01#Hoofdstuk3_Artikel41";
+    let text = VALID.replace(
+        "basis = \"jci1.3:c:BWBR0015703&artikel=41&lid=4\"",
+        &format!("basis = \"{link}\""),
+    );
+    let parsed = parse(&SourceFile::new("proef.toml", &text), "proef");
+    let problem = &parsed.diagnostics[0].problem;
+    assert!(
+        matches!(
+            problem,
+            Problem::BadJci { error: crate::domain::jci::JciError::Link(jci), .. }
+                if jci == "jci1.3:c:BWBR0015703&artikel=41"
+        ),
+        "{problem:?}"
+    );
+}
