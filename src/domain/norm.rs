@@ -28,6 +28,9 @@ pub struct Norm {
     pub status: Status,
     pub adopted_on: Option<Date>,
     pub adopted_by: Option<String>,
+    /// In force from before it was adopted (terugwerkende kracht), as the
+    /// municipality decided explicitly.
+    pub retroactive: bool,
     pub valid_from: Date,
     pub valid_until: Option<Date>,
     pub withdrawn_on: Option<Date>,

@@ -452,6 +452,7 @@ fn dutch_alias(word: &str) -> Option<&'static str> {
         "verwacht" => "expect",
         "min_tekens" => "min_chars",
         "eenheid" => "unit",
+        "terugwerkende_kracht" | "terugwerkend" => "retroactive",
         "opties" | "keuzes" => "options",
         "sectie" => "section",
         "bewijs" | "bewijsstuk" => "evidence",

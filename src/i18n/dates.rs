@@ -92,6 +92,10 @@ impl Lang {
         }
     }
 
+    pub fn retroactive_suffix(self) -> &'static str {
+        self.pick(" (met terugwerkende kracht)", " (with retroactive effect)")
+    }
+
     /// A moment in the reader's time zone (the clock's), with the zone:
     /// `23 november 2026 om 10:00 CET`, `23 November 2026, 10:00 CET`.
     pub fn moment(self, at: Timestamp, zone: &TimeZone) -> String {

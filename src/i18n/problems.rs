@@ -415,8 +415,8 @@ impl Lang {
                 earlier: "adopted_on",
                 ..
             } => pick(
-                "een norm kan niet gelden voordat hij is vastgesteld".into(),
-                "a norm cannot be in force before it is adopted".into(),
+                "een norm geldt niet voordat hij is vastgesteld, tenzij met terugwerkende kracht: zet dan `retroactive = true`".into(),
+                "a norm is not in force before it is adopted, unless with retroactive effect: then set `retroactive = true`".into(),
             ),
             P::DateOrder { .. } => pick(
                 "een norm kan niet eindigen voordat hij begint".into(),

@@ -143,11 +143,11 @@ fn print_norm(
     if let (Some(on), Some(by)) = (n.adopted_on, &n.adopted_by) {
         field(ctx, lang.label_adopted(), &lang.adopted_by(on, by))?;
     }
-    field(
-        ctx,
-        lang.label_valid(),
-        &lang.in_force_long(n.valid_from, n.valid_until),
-    )?;
+    let mut valid = lang.in_force_long(n.valid_from, n.valid_until);
+    if n.retroactive {
+        valid.push_str(lang.retroactive_suffix());
+    }
+    field(ctx, lang.label_valid(), &valid)?;
     if let Some(withdrawn) = n.withdrawn_on {
         field(ctx, lang.label_withdrawn(), &withdrawn.to_string())?;
     }

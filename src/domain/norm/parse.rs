@@ -128,6 +128,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let status = read_status(&mut r);
     let adopted_on = r.date("adopted_on", None);
     let adopted_by = r.text("adopted_by", None);
+    let retroactive = r.boolean("retroactive").is_some_and(|b| b.value);
     let valid_from = r.date("valid_from", Some("valid_from = 2026-02-01"));
     let valid_until = r.date("valid_until", None);
     let withdrawn_on = r.date("withdrawn_on", None);
@@ -146,7 +147,8 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     check_dates(
         &mut r,
         status,
-        adopted_on.as_ref(),
+        // In force before its adoption only when the norm says so.
+        adopted_on.as_ref().filter(|_| !retroactive),
         valid_from.as_ref(),
         valid_until.as_ref(),
         withdrawn_on.as_ref(),
@@ -180,6 +182,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         summary: summary?.value,
         status: status?,
         adopted_on: adopted_on.map(|d| d.value),
+        retroactive,
         adopted_by: adopted_by.map(|t| t.value),
         valid_from: valid_from?.value,
         valid_until: valid_until.map(|d| d.value),

@@ -401,3 +401,33 @@ fn a_pasted_link_to_the_law_gets_its_identifier_suggested() {
         "{problem:?}"
     );
 }
+
+/// A norm in force before its adoption is refused, unless it says it has
+/// retroactive effect.
+#[test]
+fn retroactive_effect_is_said_explicitly() {
+    case(
+        "valid_from = 2026-02-01",
+        "valid_from = 2026-01-01",
+        &["date-order"],
+    );
+    case(
+        "valid_from = 2026-02-01",
+        "valid_from = 2026-01-01\nretroactive = true",
+        &[],
+    );
+    case(
+        "valid_from = 2026-02-01",
+        "valid_from = 2026-01-01\nterugwerkende_kracht = true",
+        &["date-order", "unknown-key"],
+    );
+    let text = VALID.replace(
+        "valid_from = 2026-02-01",
+        "valid_from = 2026-01-01\nretroactive = true",
+    );
+    let norm = parse(&SourceFile::new("proef.toml", &text), "proef")
+        .norm
+        .expect("valid");
+    assert!(norm.retroactive);
+    assert!(norm.usability(jiff::civil::date(2026, 1, 10)).is_ok());
+}
