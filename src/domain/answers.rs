@@ -168,10 +168,24 @@ fn read_answers(
             (CheckKind::Number { .. }, v @ (DeValue::Integer(_) | DeValue::Float(_))) => {
                 number_of(v).map(Answer::Number)
             }
-            // As people write amounts: `"2.350,50"`, `"€ 2.350,50"`.
-            (CheckKind::Number { .. }, DeValue::String(s)) => crate::domain::number::read_typed(s)
-                .ok()
-                .map(Answer::Number),
+            // As people write amounts: `"2.350,50"`, `"€ 2.350,50"`; when
+            // that does not read, why not, as the walkthrough says it.
+            (CheckKind::Number { unit, .. }, DeValue::String(s)) => {
+                match crate::domain::number::read_typed(s) {
+                    Ok(n) => Some(Answer::Number(n)),
+                    Err(unreadable) => {
+                        r.error(
+                            value.span(),
+                            Problem::UnreadableNumber {
+                                key: format!("answers.{}", key.value),
+                                unreadable,
+                                unit: unit.clone(),
+                            },
+                        );
+                        continue;
+                    }
+                }
+            }
             (CheckKind::Text { .. } | CheckKind::Choice { .. }, DeValue::String(s)) => {
                 Some(Answer::Text(s.to_string()))
             }

@@ -133,6 +133,12 @@ pub enum Problem {
         written: String,
         point: String,
     },
+    /// A number given as text that does not read as one, or reads two ways.
+    UnreadableNumber {
+        key: String,
+        unreadable: crate::domain::number::Unreadable,
+        unit: Option<String>,
+    },
     /// A mandaat tier names a role the store at hand does not have.
     RoleNotInStore {
         role: String,
@@ -302,6 +308,7 @@ impl Problem {
             Self::DecimalComma { .. } => "decimal-comma",
             Self::DutchThousands { .. } => "dutch-thousands",
             Self::RoleNotInStore { .. } => "role-not-in-store",
+            Self::UnreadableNumber { .. } => "unreadable-number",
             Self::Unreadable { .. } => "unreadable",
             Self::NotUtf8 => "not-utf8",
             Self::UnknownKey { .. } => "unknown-key",

@@ -79,13 +79,13 @@ fn is_space(c: char) -> bool {
 }
 
 fn strip_currency(text: &str) -> &str {
-    let text = text
-        .strip_prefix('€')
-        .or_else(|| text.strip_prefix("EUR"))
+    let text = ["€", "EUR", "euro", "Euro"]
+        .iter()
+        .find_map(|c| text.strip_prefix(c))
         .unwrap_or(text);
-    let text = text
-        .strip_suffix('€')
-        .or_else(|| text.strip_suffix("EUR"))
+    let text = ["€", "EUR", "euro", "Euro", "euro's"]
+        .iter()
+        .find_map(|c| text.strip_suffix(c))
         .unwrap_or(text);
     text.trim_matches(is_space)
 }
@@ -202,6 +202,7 @@ mod tests {
         ok("€ 2.350,50", "2350.50");
         ok("€2.350,50", "2350.50");
         ok("2350,50 EUR", "2350.50");
+        ok("450 euro", "450");
         ok("2350.50", "2350.50");
         ok("1,800.50", "1800.50");
         ok("1.234.567", "1234567");

@@ -237,6 +237,7 @@ impl Lang {
                 P::RoleNotInStore { role, .. } => {
                     format!("de rol `{role}` bestaat niet in deze opslag")
                 }
+                P::UnreadableNumber { key, .. } => format!("`{key}` is geen getal zoals het er staat"),
             },
             Self::En => match problem {
                 P::Syntax { message } => format!("invalid TOML: {message}"),
@@ -328,6 +329,7 @@ impl Lang {
                 P::RoleNotInStore { role, .. } => {
                     format!("the role `{role}` does not exist in this store")
                 }
+                P::UnreadableNumber { key, .. } => format!("`{key}` is not a number as written"),
             },
         }
     }
@@ -339,6 +341,19 @@ impl Lang {
         let nl = self == Self::Nl;
         let pick = |nl_text: String, en_text: String| Some(if nl { nl_text } else { en_text });
         match problem {
+            P::UnreadableNumber {
+                unreadable: crate::domain::number::Unreadable::Ambiguous { whole, fraction },
+                unit,
+                ..
+            } => Some(self.two_readings(*whole, *fraction, unit.as_deref())),
+            P::UnreadableNumber { unit, .. } if unit.as_deref() == Some(crate::domain::number::EURO) => pick(
+                "schrijf een bedrag zoals 2350.50 of \"2.350,50\", met hoogstens twee cijfers achter de komma".into(),
+                "write an amount like 2350.50 or \"2,350.50\", with at most two decimals".into(),
+            ),
+            P::UnreadableNumber { .. } => pick(
+                "schrijf een getal zoals 12 of 2.5, zonder tekst erbij".into(),
+                "write a number like 12 or 2.5, with no text around it".into(),
+            ),
             P::RoleNotInStore { known, .. } => {
                 let known = known.join(", ");
                 pick(

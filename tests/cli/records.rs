@@ -371,14 +371,18 @@ fn mistakes_in_the_answers_file_get_file_line_and_column() {
     let team = Team::new();
     let text = example_text("pw-zoektermijn-jongeren")
         .replace("acute-nood = true", "acute-nod = true")
-        .replace("voorschot = 450", "voorschot = \"450 euro\"");
+        .replace("voorschot = 450", "voorschot = \"vierhonderd\"");
     let err = refused(&team, "pw-zoektermijn-jongeren", &text);
     assert!(
         err.contains("error[unknown-key]: unknown key `answers.acute-nod`"),
         "{err}"
     );
     assert!(err.contains("help: did you mean `acute-nood`?"));
-    assert!(err.contains("error[wrong-type]: `answers.voorschot` must be a number, but is text"));
+    assert!(
+        err.contains("error[unreadable-number]: `answers.voorschot` is not a number as written"),
+        "{err}"
+    );
+    assert!(err.contains("help: write an amount like 2350.50"), "{err}");
     assert!(err.contains("--> "), "{err}");
     assert!(err.contains("the answers file has errors; nothing was signed or stored"));
 }
