@@ -6,6 +6,7 @@ mod cli {
 
     mod agent;
     mod bundled;
+    mod conditions;
     mod drafts;
     mod global;
     mod hostile;

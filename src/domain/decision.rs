@@ -225,6 +225,13 @@ pub fn assess(
     role: &str,
     window: DecisionWindow,
 ) -> Result<Assessment, Vec<Refusal>> {
+    // Answers to questions that do not apply (their `when` does not hold)
+    // are no part of the decision.
+    let applicable = Proposal {
+        answers: norm.applicable(&p.answers),
+        ..p.clone()
+    };
+    let p = &applicable;
     let mut refusals = Vec::new();
     let decision_date = p.decision_date.unwrap_or(window.latest);
     if decision_date > window.latest {
@@ -337,7 +344,7 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
             refusals.push(Refusal::UnknownCheck { id: id.clone() });
         }
     }
-    for check in &norm.checks {
+    for check in norm.checks.iter().filter(|c| norm.applies(c, &p.answers)) {
         let answer = p
             .answers
             .iter()
@@ -499,6 +506,12 @@ pub fn build_record(
     grant: &Grant,
     place: Placement,
 ) -> Record {
+    // The record lists exactly the questions that applied.
+    let applicable = Proposal {
+        answers: norm.applicable(&p.answers),
+        ..p.clone()
+    };
+    let p = &applicable;
     let checks = norm
         .checks
         .iter()

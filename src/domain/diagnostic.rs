@@ -133,6 +133,13 @@ pub enum Problem {
         written: String,
         point: String,
     },
+    /// A `when` condition that cannot hold: it names a check that is not a
+    /// yes/no or choice question before this one, or an answer that check
+    /// cannot have.
+    BadCondition {
+        check: String,
+        value: String,
+    },
     /// A number given as text that does not read as one, or reads two ways.
     UnreadableNumber {
         key: String,
@@ -309,6 +316,7 @@ impl Problem {
             Self::DutchThousands { .. } => "dutch-thousands",
             Self::RoleNotInStore { .. } => "role-not-in-store",
             Self::UnreadableNumber { .. } => "unreadable-number",
+            Self::BadCondition { .. } => "bad-condition",
             Self::Unreadable { .. } => "unreadable",
             Self::NotUtf8 => "not-utf8",
             Self::UnknownKey { .. } => "unknown-key",

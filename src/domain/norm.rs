@@ -12,6 +12,7 @@ pub use self::judge::AnswerProblem;
 pub mod parse;
 
 use crate::domain::number::Decimal;
+use crate::domain::record::Answer;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -139,8 +140,26 @@ pub struct Check {
     pub question: String,
     pub help: Option<String>,
     pub required: bool,
+    /// When the check applies: every condition holds. None: always.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Condition>,
     #[serde(flatten)]
     pub kind: CheckKind,
+}
+
+/// One condition of `when`: an earlier check answered so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Condition {
+    pub check: String,
+    pub value: ConditionValue,
+}
+
+/// The answer a condition asks: yes or no, or one of a choice's options.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ConditionValue {
+    Yes(bool),
+    Option(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -446,6 +465,37 @@ pub enum Unusable {
 }
 
 impl Norm {
+    /// Whether `check` applies given `answers`: each of its conditions
+    /// holds — the check it names applies itself and was answered so.
+    /// Conditions name earlier checks only, so this ends.
+    pub fn applies(&self, check: &Check, answers: &[(String, Answer)]) -> bool {
+        check.when.iter().all(|c| {
+            let Some(target) = self.check(&c.check) else {
+                return false;
+            };
+            let answer = answers
+                .iter()
+                .find(|(id, _)| *id == c.check)
+                .map(|(_, a)| a);
+            self.applies(target, answers)
+                && match (&c.value, answer) {
+                    (ConditionValue::Yes(want), Some(Answer::Yes(got))) => want == got,
+                    (ConditionValue::Option(want), Some(Answer::Text(got))) => want == got,
+                    _ => false,
+                }
+        })
+    }
+
+    /// `answers` without those to checks that do not apply (or that the
+    /// norm does not have): what a record holds.
+    pub fn applicable(&self, answers: &[(String, Answer)]) -> Vec<(String, Answer)> {
+        answers
+            .iter()
+            .filter(|(id, _)| self.check(id).is_none_or(|c| self.applies(c, answers)))
+            .cloned()
+            .collect()
+    }
+
     /// Whether a new decision dated `on` may rely on this norm. The date is
     /// passed in: the domain never reads the clock.
     pub fn usability(&self, on: Date) -> Result<(), Unusable> {

@@ -76,4 +76,25 @@ impl Lang {
             self.pick("datum", "date")
         }
     }
+
+    /// When a question applies: " — alleen als minderjarige-kinderen: ja".
+    pub fn only_when(self, when: &[crate::domain::norm::Condition]) -> String {
+        use crate::domain::norm::ConditionValue;
+        let conditions: Vec<String> = when
+            .iter()
+            .map(|c| {
+                let value = match &c.value {
+                    ConditionValue::Yes(true) => self.yes().to_owned(),
+                    ConditionValue::Yes(false) => self.no().to_owned(),
+                    ConditionValue::Option(o) => o.clone(),
+                };
+                format!("{}: {value}", c.check)
+            })
+            .collect();
+        let conditions = conditions.join(self.pick(" en ", " and "));
+        match self {
+            Self::Nl => format!(" — alleen als {conditions}"),
+            Self::En => format!(" — only if {conditions}"),
+        }
+    }
 }

@@ -238,6 +238,9 @@ impl Lang {
                     format!("de rol `{role}` bestaat niet in deze opslag")
                 }
                 P::UnreadableNumber { key, .. } => format!("`{key}` is geen getal zoals het er staat"),
+                P::BadCondition { check, value } => {
+                    format!("de voorwaarde `{check} = {value}` kan niet gelden")
+                }
             },
             Self::En => match problem {
                 P::Syntax { message } => format!("invalid TOML: {message}"),
@@ -330,6 +333,9 @@ impl Lang {
                     format!("the role `{role}` does not exist in this store")
                 }
                 P::UnreadableNumber { key, .. } => format!("`{key}` is not a number as written"),
+                P::BadCondition { check, value } => {
+                    format!("the condition `{check} = {value}` cannot hold")
+                }
             },
         }
     }
@@ -353,6 +359,10 @@ impl Lang {
             P::UnreadableNumber { .. } => pick(
                 "schrijf een getal zoals 12 of 2.5, zonder tekst erbij".into(),
                 "write a number like 12 or 2.5, with no text around it".into(),
+            ),
+            P::BadCondition { .. } => pick(
+                "`when` noemt een eerdere ja/nee-vraag met true of false, of een eerdere keuzevraag met een van haar opties: `when = { grond = \"verlenging\" }`".into(),
+                "`when` names an earlier yes/no question with true or false, or an earlier choice question with one of its options: `when = { grond = \"verlenging\" }`".into(),
             ),
             P::RoleNotInStore { known, .. } => {
                 let known = known.join(", ");

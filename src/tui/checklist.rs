@@ -157,11 +157,20 @@ impl Checklist {
             .collect();
         // Go on where the answers stop: a resumed draft opens at the first
         // question still open.
+        let given: Vec<(String, Answer)> = norm
+            .checks
+            .iter()
+            .zip(&answers)
+            .filter_map(|(c, a)| Some((c.id.clone(), a.clone()?)))
+            .collect();
         let index = norm
             .checks
             .iter()
             .zip(&answers)
-            .position(|(check, answer)| answer.as_ref().is_none_or(|a| !check.judge(a).is_empty()))
+            .position(|(check, answer)| {
+                norm.applies(check, &given)
+                    && answer.as_ref().is_none_or(|a| !check.judge(a).is_empty())
+            })
             .unwrap_or(0);
         let mut list = Self {
             lang,
@@ -184,12 +193,48 @@ impl Checklist {
         self.index
     }
 
-    /// Opens question `index` (a resumed draft's), when the norm has it.
+    /// Opens question `index` (a resumed draft's), when the norm has it and
+    /// it applies.
     pub fn open_at(&mut self, index: usize) {
-        if index < self.norm.checks.len() && index != self.index {
+        if index < self.norm.checks.len() && index != self.index && self.applies(index) {
             self.index = index;
             self.load();
         }
+    }
+
+    /// Opens the last question that applies (coming back from the
+    /// motivation).
+    pub fn open_last(&mut self) {
+        if let Some(last) = self.shown().last().copied() {
+            self.open_at(last);
+        }
+    }
+
+    /// Whether question `i` applies with the answers given so far (its
+    /// `when` holds).
+    fn applies(&self, i: usize) -> bool {
+        let given = self.given();
+        self.norm
+            .checks
+            .get(i)
+            .is_some_and(|c| self.norm.applies(c, &given))
+    }
+
+    /// The answers given so far, by check id.
+    fn given(&self) -> Vec<(String, Answer)> {
+        self.norm
+            .checks
+            .iter()
+            .zip(&self.answers)
+            .filter_map(|(c, a)| Some((c.id.clone(), a.clone()?)))
+            .collect()
+    }
+
+    /// The questions that apply now, in order.
+    fn shown(&self) -> Vec<usize> {
+        (0..self.norm.checks.len())
+            .filter(|i| self.applies(*i))
+            .collect()
     }
 
     fn check(&self) -> &Check {
@@ -302,10 +347,10 @@ impl Checklist {
                 None
             }
             Msg::Back => {
-                if self.index == 0 {
+                let Some(before) = (0..self.index).rev().find(|i| self.applies(*i)) else {
                     return Some(Outcome::Back);
-                }
-                self.index -= 1;
+                };
+                self.index = before;
                 self.load();
                 None
             }
@@ -330,8 +375,10 @@ impl Checklist {
             return None;
         }
         self.answers[self.index] = answer;
-        if self.index + 1 < self.norm.checks.len() {
-            self.index += 1;
+        // On to the next question that applies now: an answer may have made
+        // questions appear or go.
+        if let Some(next) = (self.index + 1..self.norm.checks.len()).find(|i| self.applies(*i)) {
+            self.index = next;
             self.load();
             return None;
         }
@@ -366,13 +413,9 @@ impl Checklist {
             .collect()
     }
 
+    /// The answers to the questions that apply.
     pub fn answered(&self) -> Vec<(String, Answer)> {
-        self.norm
-            .checks
-            .iter()
-            .zip(&self.answers)
-            .filter_map(|(c, a)| a.clone().map(|a| (c.id.clone(), a)))
-            .collect()
+        self.norm.applicable(&self.given())
     }
 
     /// The answer the inputs hold; `Ok(None)` for an optional check left
@@ -411,16 +454,21 @@ impl Checklist {
     }
 }
 
-impl Widget for &Checklist {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl Checklist {
+    /// Where the caseworker is — the question's number among those that
+    /// apply now, its section, and the section's guidance when there is
+    /// room — above the question; returns the room below it.
+    fn render_head(&self, area: Rect, buf: &mut Buffer) -> Rect {
         let l = self.lang;
         let check = self.check();
-        let bold = Style::new().add_modifier(Modifier::BOLD);
         let section = check
             .section
             .as_ref()
             .and_then(|s| self.norm.sections.iter().find(|x| x.id == *s));
-        let progress = l.check_progress(self.index + 1, self.norm.checks.len());
+        // Counted over the questions that apply now.
+        let shown = self.shown();
+        let at = shown.iter().position(|i| *i == self.index).unwrap_or(0);
+        let progress = l.check_progress(at + 1, shown.len());
         let head_text = match section {
             Some(s) => format!("{progress} · {}", s.title),
             None => progress,
@@ -443,6 +491,16 @@ impl Widget for &Checklist {
         Paragraph::new(head_lines)
             .wrap(Wrap { trim: true })
             .render(head, buf);
+        body
+    }
+}
+
+impl Widget for &Checklist {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let l = self.lang;
+        let check = self.check();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let body = self.render_head(area, buf);
 
         if let Some(i) = self.failed {
             self.render_not_covered(i, body, buf);
@@ -731,6 +789,50 @@ mod tests {
             list.confirm,
             Some(true),
             "going back shows the earlier answer"
+        );
+    }
+
+    /// A question whose `when` does not hold is not asked, not counted and
+    /// not answered; it appears as soon as the answer it waits for is given.
+    #[test]
+    fn questions_appear_and_go_as_answers_change() {
+        let text = include_str!("../../norms/shv-toelating-na-eerder-traject.toml").replacen(
+            "required = false\n",
+            "required = false\n\n[[check]]\nid = \"kinderen-toelichting\"\nquestion = \"Hoe worden de kinderen betrokken?\"\nkind = \"text\"\nwhen = { minderjarige-kinderen = true }\n",
+            1,
+        );
+        let parsed = crate::domain::norm::parse::parse(
+            &crate::domain::source::SourceFile::new("shv-toelating-na-eerder-traject.toml", &text),
+            "shv-toelating-na-eerder-traject",
+        );
+        let norm = parsed.norm.expect("valid");
+        let mut list = Checklist::new(Lang::Nl, &norm, &[], "consulent", None);
+        keys(&mut list, "\nj");
+        assert_eq!(list.index, 2, "the question about children");
+        // No children: on to the debt, question 4 of 4.
+        keys(&mut list, "n");
+        assert_eq!(norm.checks[list.index].id, "schuldenlast");
+        let screen = |list: &Checklist| {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 80, 12));
+            list.render(buf.area, &mut buf);
+            buf.content
+                .iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        };
+        assert!(screen(&list).contains("Vraag 4 van 4"), "{}", screen(&list));
+        // Back, and children after all: the question appears, 4 of 5.
+        keys(&mut list, "\u{1b}j");
+        assert_eq!(norm.checks[list.index].id, "kinderen-toelichting");
+        assert!(screen(&list).contains("Vraag 4 van 5"), "{}", screen(&list));
+        keys(&mut list, "Zij gaan mee naar elk gesprek.\n");
+        assert_eq!(norm.checks[list.index].id, "schuldenlast");
+        // Back to no children: the explanation is no longer part of it.
+        keys(&mut list, "\u{1b}\u{1b}n");
+        let answered = list.answered();
+        assert!(
+            answered.iter().all(|(id, _)| id != "kinderen-toelichting"),
+            "{answered:?}"
         );
     }
 }

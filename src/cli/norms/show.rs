@@ -287,5 +287,8 @@ fn describe_kind(lang: crate::i18n::Lang, check: &Check) -> String {
     if !check.required {
         text.push_str(lang.optional_suffix());
     }
+    if !check.when.is_empty() {
+        text.push_str(&lang.only_when(&check.when));
+    }
     format!("[{}] {text}", check.id)
 }

@@ -144,8 +144,8 @@ impl App {
                 self.draft.motivation = current;
                 // Back to the last question, the one just left.
                 let mut screen = self.checklist_screen();
-                if let (Screen::Checklist(list), Some(n)) = (&mut screen, self.loaded()) {
-                    list.open_at(n.norm.checks.len().saturating_sub(1));
+                if let Screen::Checklist(list) = &mut screen {
+                    list.open_last();
                 }
                 self.go(Step::Checklist, screen)
             }

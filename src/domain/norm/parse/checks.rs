@@ -6,10 +6,12 @@ use std::collections::HashSet;
 use super::{id_at, read_min_chars, unique};
 use crate::domain::diagnostic::{Item, Problem};
 use crate::domain::norm::{
-    CHECK_KIND_NAMES, CHECK_KINDS, Check, CheckKind, Evidence, KindName, Section,
+    CHECK_KIND_NAMES, CHECK_KINDS, Check, CheckKind, Condition, ConditionValue, Evidence, KindName,
+    Section,
 };
 use crate::domain::suggest;
 use crate::domain::toml_reader::{At, Span, TableReader};
+use toml::de::DeValue;
 
 pub(super) fn read_sections(r: &mut TableReader<'_, '_>) -> Vec<Section> {
     let mut out = Vec::new();
@@ -53,7 +55,7 @@ pub(super) fn read_checks(
     let mut seen = HashSet::new();
     for item in items {
         let mut t = r.open(&item);
-        let check = read_check(&mut t, sections);
+        let check = read_check(&mut t, sections, &out);
         t.finish();
         if let Some((check, id_span)) = check {
             let id = At {
@@ -70,6 +72,7 @@ pub(super) fn read_checks(
 pub(super) fn read_check(
     t: &mut TableReader<'_, '_>,
     sections: &[Section],
+    earlier: &[Check],
 ) -> Option<(Check, Span)> {
     let id = id_at(t, "id", "id = \"acute-nood\"");
     let section = t.text("section", None).and_then(|s| {
@@ -91,6 +94,7 @@ pub(super) fn read_check(
     let question = t.text("question", Some("question = \"…?\""));
     let help = t.text("help", None).map(|h| h.value);
     let required = t.boolean("required").is_none_or(|b| b.value);
+    let when = read_when(t, earlier);
     let kind = read_kind(t);
     let id = id?;
     Some((
@@ -100,10 +104,64 @@ pub(super) fn read_check(
             question: question?.value,
             help,
             required,
+            when,
             kind: kind?,
         },
         id.span,
     ))
+}
+
+/// `when = { check-id = answer }`: the conditions under which a check
+/// applies, each naming an earlier yes/no question (`true`, `false`) or
+/// choice question (one of its options).
+fn read_when(t: &mut TableReader<'_, '_>, earlier: &[Check]) -> Vec<Condition> {
+    let Some(entries) = t.entries("when") else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (key, value) in entries {
+        let Some(target) = earlier.iter().find(|c| c.id == key.value) else {
+            t.error(
+                key.span,
+                Problem::UnknownReference {
+                    item: Item::Check,
+                    suggestion: suggest(&key.value, earlier.iter().map(|c| &c.id))
+                        .map(str::to_owned),
+                    id: key.value,
+                },
+            );
+            continue;
+        };
+        let condition = match (&target.kind, value.get_ref()) {
+            (CheckKind::Confirm { .. }, DeValue::Boolean(b)) => Some(ConditionValue::Yes(*b)),
+            (CheckKind::Choice { options, .. }, DeValue::String(o))
+                if options.iter().any(|x| x == o.as_ref()) =>
+            {
+                Some(ConditionValue::Option(o.to_string()))
+            }
+            _ => None,
+        };
+        match condition {
+            Some(value) => out.push(Condition {
+                check: key.value,
+                value,
+            }),
+            None => t.error(
+                value.span(),
+                Problem::BadCondition {
+                    check: key.value,
+                    value: match value.get_ref() {
+                        DeValue::Boolean(b) => b.to_string(),
+                        DeValue::String(text) => format!("\"{text}\""),
+                        DeValue::Integer(i) => i.as_str().to_owned(),
+                        DeValue::Float(f) => f.as_str().to_owned(),
+                        _ => "…".to_owned(),
+                    },
+                },
+            ),
+        }
+    }
+    out
 }
 
 /// The kind a Dutch writer means with a Dutch word for it.

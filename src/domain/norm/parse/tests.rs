@@ -2,7 +2,8 @@
 //! time with the problem codes it must give.
 
 use super::*;
-use crate::domain::norm::MotivationGuide;
+use crate::domain::norm::{Condition, ConditionValue, MotivationGuide};
+use crate::domain::record::Answer;
 
 /// A small valid norm; each case below changes one thing.
 const VALID: &str = r#"
@@ -430,4 +431,49 @@ fn retroactive_effect_is_said_explicitly() {
         .expect("valid");
     assert!(norm.retroactive);
     assert!(norm.usability(jiff::civil::date(2026, 1, 10)).is_ok());
+}
+
+/// `when` names an earlier yes/no or choice question and an answer it can
+/// have; anything else is said where it is written.
+#[test]
+fn conditions_name_an_earlier_question_and_an_answer_it_can_have() {
+    let with = |when: &str| {
+        VALID.replace(
+            "[mandate]",
+            &format!(
+                "[[check]]\nid = \"uitleg\"\nquestion = \"Waarom?\"\nkind = \"text\"\nwhen = {when}\n\n[mandate]"
+            ),
+        )
+    };
+    let codes_of = |text: &str| -> Vec<&'static str> {
+        parse(&SourceFile::new("proef.toml", text), "proef")
+            .diagnostics
+            .iter()
+            .map(|d| d.problem.code())
+            .collect()
+    };
+    assert_eq!(codes_of(&with("{ nood = false }")), Vec::<&str>::new());
+    let norm = parse(
+        &SourceFile::new("proef.toml", with("{ nood = false }")),
+        "proef",
+    )
+    .norm
+    .expect("valid");
+    let uitleg = norm.check("uitleg").expect("check");
+    assert_eq!(
+        uitleg.when,
+        [Condition {
+            check: "nood".into(),
+            value: ConditionValue::Yes(false)
+        }]
+    );
+    let yes = [("nood".to_owned(), Answer::Yes(true))];
+    let no = [("nood".to_owned(), Answer::Yes(false))];
+    assert!(!norm.applies(uitleg, &yes));
+    assert!(norm.applies(uitleg, &no));
+    assert!(!norm.applies(uitleg, &[]), "not before it is answered");
+    assert_eq!(codes_of(&with("{ nod = false }")), ["unknown-reference"]);
+    assert_eq!(codes_of(&with("{ nood = \"ja\" }")), ["bad-condition"]);
+    assert_eq!(codes_of(&with("{ bedrag = 5 }")), ["bad-condition"]);
+    assert_eq!(codes_of(&with("\"nood\"")), ["wrong-type"]);
 }

@@ -1,0 +1,111 @@
+//! Questions that apply only when an earlier answer says so (`when`): asked
+//! and recorded only then, refused when missing, and a record that lists a
+//! question that did not apply is found by verify.
+
+use std::fs;
+
+use super::support::{Team, edit, resign, stderr, stdout};
+
+const NORM: &str = "shv-toelating-na-eerder-traject";
+
+/// The bundled norm with a question that applies only with children.
+fn team_with_condition() -> (Team, std::path::PathBuf) {
+    let team = Team::new();
+    let copy = team.sandbox.copy_norm(NORM, "eigen");
+    let text = fs::read_to_string(&copy)
+        .expect("copy")
+        .replacen("version = 2", "version = 3", 1)
+        .replacen(
+            "required = false\n",
+            "required = false\n\n[[check]]\nid = \"kinderen-toelichting\"\nsection = \"huishouden\"\nquestion = \"Hoe worden de kinderen bij het traject betrokken?\"\nkind = \"text\"\nmin_chars = 20\nwhen = { minderjarige-kinderen = true }\n",
+            1,
+        );
+    fs::write(&copy, text).expect("write");
+    let dir = copy.parent().expect("dir").to_path_buf();
+    let adopted = team
+        .as_("bea")
+        .args(["norms", "adopt", NORM, "--norms"])
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert!(adopted.status.success(), "{}", stderr(&adopted));
+    (team, dir)
+}
+
+fn sign(team: &Team, dir: &std::path::Path, answers: &str) -> std::process::Output {
+    let file = team.sandbox.write("answers.toml", answers);
+    team.as_("anna")
+        .args(["new", "--norm", NORM, "--norms"])
+        .arg(dir)
+        .arg("--answers")
+        .arg(&file)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn a_question_applies_only_when_its_condition_holds_and_verify_holds_to_it() {
+    let (team, dir) = team_with_condition();
+    let shown = stdout(
+        &team
+            .as_("anna")
+            .args(["norms", "show", NORM, "--norms"])
+            .arg(&dir)
+            .output()
+            .expect("run"),
+    );
+    assert!(
+        shown.contains("[kinderen-toelichting] text")
+            && shown.contains("— only if minderjarige-kinderen: yes"),
+        "{shown}"
+    );
+    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    // With children, the question applies and must be answered.
+    let missing = sign(&team, &dir, &example);
+    assert_eq!(missing.status.code(), Some(2), "{}", stdout(&missing));
+    assert!(
+        stderr(&missing).contains("kinderen-toelichting"),
+        "{}",
+        stderr(&missing)
+    );
+    let with = example.replace(
+        "minderjarige-kinderen = true",
+        "minderjarige-kinderen = true\nkinderen-toelichting = \"De kinderen gaan mee naar het budgetgesprek.\"",
+    );
+    let out = sign(&team, &dir, &with);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let record = fs::read_to_string(team.record_file(stdout(&out).trim())).expect("record");
+    assert!(record.contains("id = \"kinderen-toelichting\""), "{record}");
+
+    // Without children it does not apply: an answer given anyway is not
+    // part of the decision, and the record does not list the question.
+    let without = with.replace(
+        "minderjarige-kinderen = true",
+        "minderjarige-kinderen = false",
+    );
+    let out = sign(&team, &dir, &without);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_owned();
+    let file = team.record_file(&id);
+    let record = fs::read_to_string(&file).expect("record");
+    assert!(!record.contains("kinderen-toelichting"), "{record}");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report}");
+
+    // Forged: the question that did not apply added to the signed record.
+    edit(
+        &file,
+        "[[check]]\nid = \"schuldenlast\"",
+        "[[check]]\nid = \"kinderen-toelichting\"\nquestion = \"Hoe worden de kinderen bij het traject betrokken?\"\nkind = \"text\"\nanswer = \"De kinderen gaan mee naar het budgetgesprek.\"\n\n[[check]]\nid = \"schuldenlast\"",
+    );
+    resign(&team, &file, "anna", "maatwerk-record");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(1), "{report}");
+    let found: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(found.contains(&"contradicts"), "{report}");
+}
