@@ -117,7 +117,11 @@ pub fn assess(
     check_answers(norm, p, &mut refusals);
     check_motivation(norm, &p.motivation, &mut refusals);
     check_period(norm, p.period, &mut refusals);
-    for evidence in norm.evidence.iter().filter(|e| e.required) {
+    for evidence in norm
+        .evidence
+        .iter()
+        .filter(|e| e.required && norm.holds(&e.when, &p.answers))
+    {
         let present = p
             .evidence
             .iter()
@@ -401,9 +405,11 @@ pub fn build_record(
             })
         })
         .collect();
+    // The evidence asked for in this case, as the questions that applied.
     let evidence = norm
         .evidence
         .iter()
+        .filter(|e| norm.holds(&e.when, &p.answers))
         .map(|e| EvidenceItem {
             id: e.id.clone(),
             text: e.text.clone(),

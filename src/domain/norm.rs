@@ -278,6 +278,9 @@ pub struct Evidence {
     pub id: String,
     pub text: String,
     pub required: bool,
+    /// When it is asked for: every condition holds. None: always.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Condition>,
 }
 
 /// Who may decide, up to which limits. Tiers run from the smallest mandate to
@@ -469,7 +472,12 @@ impl Norm {
     /// holds — the check it names applies itself and was answered so.
     /// Conditions name earlier checks only, so this ends.
     pub fn applies(&self, check: &Check, answers: &[(String, Answer)]) -> bool {
-        check.when.iter().all(|c| {
+        self.holds(&check.when, answers)
+    }
+
+    /// Whether every condition of `when` holds with `answers`.
+    pub fn holds(&self, when: &[Condition], answers: &[(String, Answer)]) -> bool {
+        when.iter().all(|c| {
             let Some(target) = self.check(&c.check) else {
                 return false;
             };

@@ -98,3 +98,54 @@ fn a_question_applies_only_when_its_condition_holds_and_verify_holds_to_it() {
         .collect();
     assert!(found.contains(&"contradicts"), "{report}");
 }
+
+/// Evidence asked for only when an earlier answer says so: required then,
+/// and listed in the record only then.
+#[test]
+fn evidence_is_asked_for_only_when_its_condition_holds() {
+    let team = Team::new();
+    let copy = team.sandbox.copy_norm(NORM, "eigen");
+    let text = fs::read_to_string(&copy)
+        .expect("copy")
+        .replacen("version = 3", "version = 4", 1)
+        .replacen(
+            "[[evidence]]",
+            "[[evidence]]\nid = \"gezinsplan\"\ntext = \"Afspraken met het gezin over de kinderen\"\nwhen = { minderjarige-kinderen = true }\n\n[[evidence]]",
+            1,
+        );
+    fs::write(&copy, text).expect("write");
+    let dir = copy.parent().expect("dir").to_path_buf();
+    let adopted = team
+        .as_("bea")
+        .args(["norms", "adopt", NORM, "--norms"])
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert!(adopted.status.success(), "{}", stderr(&adopted));
+    let with = fs::read_to_string(Team::example(NORM)).expect("example");
+    // With children the plan is required.
+    let missing = sign(&team, &dir, &with);
+    assert_eq!(missing.status.code(), Some(2), "{}", stdout(&missing));
+    assert!(
+        stderr(&missing).contains("gezinsplan"),
+        "{}",
+        stderr(&missing)
+    );
+    let out = sign(
+        &team,
+        &dir,
+        &with.replace("[evidence]\n", "[evidence]\ngezinsplan = true\n"),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Without children it is not asked for, nor listed.
+    let without = with.replace(
+        "minderjarige-kinderen = true",
+        "minderjarige-kinderen = false",
+    );
+    let out = sign(&team, &dir, &without);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let record = fs::read_to_string(team.record_file(stdout(&out).trim())).expect("record");
+    assert!(!record.contains("gezinsplan"), "{record}");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report}");
+}

@@ -245,6 +245,7 @@ fn finish_typing(t: &Tmux, amount: &str, mandate: &str, passphrase: Option<&str>
     t.keys(&["C-r"]);
     let review = t.wait_for_all(&[
         mandate,
+        "Zo wordt de verantwoording opgeslagen",
         "format = \"maatwerk-record/3\"",
         "decision_date = ",
     ]);

@@ -196,19 +196,7 @@ fn print_norm(
     heading(ctx, &lang.heading_checks(n.checks.len()))?;
     print_checks(ctx, n)?;
 
-    if !n.evidence.is_empty() {
-        heading(ctx, lang.heading_evidence())?;
-        for e in &n.evidence {
-            let marker = if e.required { "•" } else { "◦" };
-            let suffix = if e.required {
-                ""
-            } else {
-                lang.optional_suffix()
-            };
-            ctx.out
-                .wrapped(2, &format!("{marker} {}{suffix}", e.text))?;
-        }
-    }
+    print_evidence(ctx, n)?;
 
     print_motivation(ctx, n)?;
     print_mandate(ctx, n)
@@ -291,4 +279,28 @@ fn describe_kind(lang: crate::i18n::Lang, check: &Check) -> String {
         text.push_str(&lang.only_when(&check.when));
     }
     format!("[{}] {text}", check.id)
+}
+
+/// The evidence the norm asks for, each with when it is asked for.
+fn print_evidence(ctx: &mut Context, n: &crate::domain::norm::Norm) -> io::Result<()> {
+    let lang = ctx.lang;
+    if !n.evidence.is_empty() {
+        heading(ctx, lang.heading_evidence())?;
+        for e in &n.evidence {
+            let marker = if e.required { "•" } else { "◦" };
+            let suffix = if e.required {
+                ""
+            } else {
+                lang.optional_suffix()
+            };
+            let when = if e.when.is_empty() {
+                String::new()
+            } else {
+                lang.only_when(&e.when)
+            };
+            ctx.out
+                .wrapped(2, &format!("{marker} {}{suffix}{when}", e.text))?;
+        }
+    }
+    Ok(())
 }

@@ -165,7 +165,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let motivation = read_motivation(&mut r);
     let sections = read_sections(&mut r);
     let (checks, check_ids) = read_checks(&mut r, &sections);
-    let evidence = read_evidence(&mut r);
+    let evidence = read_evidence(&mut r, &checks);
     let mandate = read_mandate(
         &mut r,
         &checks,

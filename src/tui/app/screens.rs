@@ -91,7 +91,7 @@ impl App {
         match (self.loaded(), &self.signatory) {
             (Some(n), Some(s)) => Screen::Sign(Box::new(SignScreen::new(
                 self.lang,
-                &n.norm,
+                &asked_for(&n.norm, &self.draft.proposal().answers),
                 &self.draft.evidence,
                 s.needs_passphrase,
                 assessed,
@@ -171,4 +171,22 @@ impl App {
             },
         }
     }
+}
+
+/// `norm` with only the evidence asked for with these answers (its `when`
+/// holds): what the sign screen lists.
+fn asked_for(
+    norm: &crate::domain::norm::Norm,
+    answers: &[(String, crate::domain::record::Answer)],
+) -> crate::domain::norm::Norm {
+    let mut norm = norm.clone();
+    let applicable = norm.applicable(answers);
+    let asked: Vec<_> = norm
+        .evidence
+        .iter()
+        .filter(|e| norm.holds(&e.when, &applicable))
+        .cloned()
+        .collect();
+    norm.evidence = asked;
+    norm
 }

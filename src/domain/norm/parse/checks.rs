@@ -308,7 +308,7 @@ pub(super) fn read_choice(t: &mut TableReader<'_, '_>, kind: &At<String>) -> Opt
     })
 }
 
-pub(super) fn read_evidence(r: &mut TableReader<'_, '_>) -> Vec<Evidence> {
+pub(super) fn read_evidence(r: &mut TableReader<'_, '_>, checks: &[Check]) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for item in r.tables("evidence") {
@@ -316,6 +316,7 @@ pub(super) fn read_evidence(r: &mut TableReader<'_, '_>) -> Vec<Evidence> {
         let id = id_at(&mut t, "id", "id = \"gespreksverslag\"");
         let text = t.text("text", Some("text = \"…\""));
         let required = t.boolean("required").is_none_or(|b| b.value);
+        let when = read_when(&mut t, checks);
         t.finish();
         if let Some(id) = &id {
             unique(r, &mut seen, Item::Evidence, id);
@@ -325,6 +326,7 @@ pub(super) fn read_evidence(r: &mut TableReader<'_, '_>) -> Vec<Evidence> {
                 id: id.value,
                 text: text.value,
                 required,
+                when,
             });
         }
     }
