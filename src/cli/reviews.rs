@@ -64,19 +64,7 @@ pub fn run(args: &ReviewsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             .date();
         (ctx.today - signed).get_days().max(0).into()
     };
-    let why = |s: &Subject| -> Vec<String> {
-        let r = &s.stored.record;
-        let unit = |check: &str| {
-            r.checks
-                .iter()
-                .find(|c| c.id == check)
-                .and_then(|c| c.unit.clone())
-        };
-        s.why()
-            .iter()
-            .map(|w| lang.exceeded(w, &r.author.role, unit))
-            .collect()
-    };
+    let why = |s: &Subject| lang.why_review(&s.stored.record, &s.why());
     if args.json {
         let json: Vec<JsonWaiting<'_>> = found
             .items

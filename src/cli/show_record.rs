@@ -81,12 +81,7 @@ fn story(store: &crate::domain::store::Store, id: &str, today: jiff::civil::Date
         .collect();
     let why = match (stored.record.mandate.outcome, ledger.norm(&stored.record)) {
         (crate::domain::record::RecordedOutcome::NeedsReview, Some(norm)) => {
-            let r = &stored.record;
-            let facts = crate::domain::norm::DecisionFacts::from_answers(
-                r.checks.iter().map(|c| (c.id.as_str(), &c.answer)),
-                r.period.map(|p| (p.start, p.end)),
-            );
-            norm.mandate.exceeded(&r.author.role, &facts)
+            stored.record.exceeded(&norm)
         }
         _ => Vec::new(),
     };
@@ -137,15 +132,8 @@ fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
             &ctx.out
                 .paint(Style::new().bold().underline(), lang.heading_why_review()),
         )?;
-        for w in &told.why {
-            let unit = |check: &str| {
-                r.checks
-                    .iter()
-                    .find(|c| c.id == check)
-                    .and_then(|c| c.unit.clone())
-            };
-            ctx.out
-                .wrapped(2, &format!("• {}", lang.exceeded(w, &r.author.role, unit)))?;
+        for why in lang.why_review(r, &told.why) {
+            ctx.out.wrapped(2, &format!("• {why}"))?;
         }
     }
     ctx.out.blank()?;

@@ -309,6 +309,24 @@ impl Record {
         format!("sha256:{}", Sha256Hex::of(bytes))
     }
 
+    /// The unit of check `check`'s answer (`EUR`), as recorded.
+    pub fn unit(&self, check: &str) -> Option<String> {
+        self.checks
+            .iter()
+            .find(|c| c.id == check)
+            .and_then(|c| c.unit.clone())
+    }
+
+    /// Each limit of its author's tier in `norm` this record goes beyond:
+    /// why it needs review.
+    pub fn exceeded(&self, norm: &super::norm::Norm) -> Vec<super::norm::Exceeded> {
+        let facts = super::norm::DecisionFacts::from_answers(
+            self.checks.iter().map(|c| (c.id.as_str(), &c.answer)),
+            self.period.map(|p| (p.start, p.end)),
+        );
+        norm.mandate.exceeded(&self.author.role, &facts)
+    }
+
     /// The record it revises, when it names one whole (id and hash).
     pub fn revises_ref(&self) -> Option<crate::domain::review::RecordRef> {
         Some(crate::domain::review::RecordRef {

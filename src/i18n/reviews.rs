@@ -395,6 +395,18 @@ impl Lang {
         }
     }
 
+    /// Each reason `record` needs review, as the team lead reads it, its
+    /// amounts in their units.
+    pub fn why_review(
+        self,
+        record: &crate::domain::record::Record,
+        why: &[crate::domain::norm::Exceeded],
+    ) -> Vec<String> {
+        why.iter()
+            .map(|w| self.exceeded(w, &record.author.role, |check| record.unit(check)))
+            .collect()
+    }
+
     /// Why a decision needs review, as the team lead reads it:
     /// "bedrag € 1.800 > € 1.000 (consulent)".
     pub fn exceeded(

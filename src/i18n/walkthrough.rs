@@ -164,14 +164,6 @@ impl Lang {
         }
     }
 
-    /// A date put back in a field to be edited: `03-03-2027` in Dutch.
-    pub fn typed_date(self, date: Date) -> String {
-        match self {
-            Self::Nl => date.strftime("%d-%m-%Y").to_string(),
-            Self::En => date.to_string(),
-        }
-    }
-
     pub fn date_hint(self) -> String {
         self.pick(
             "een datum zoals 23-11-2026 of 2026-11-23",

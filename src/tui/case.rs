@@ -101,16 +101,16 @@ impl CaseForm {
                 lang.label_case_field(),
                 prefill.map_or("", |p| p.case.as_str()),
             ),
-            Field::new(lang.label_decision_date_field(), &lang.typed_date(decision)),
+            Field::new(lang.label_decision_date_field(), &lang.day(decision)),
         ];
         if let Some(max) = max_duration {
             let (start, last) = prefill.and_then(|p| p.period).map_or(
-                (lang.typed_date(decision), String::new()),
+                (lang.day(decision), String::new()),
                 |(s, e)| {
                     (
-                        lang.typed_date(s),
+                        lang.day(s),
                         e.checked_sub(1.day())
-                            .map(|d| lang.typed_date(d))
+                            .map(|d| lang.day(d))
                             .unwrap_or_default(),
                     )
                 },

@@ -151,35 +151,29 @@ impl Checklist {
                     .map(|(_, a)| a.clone())
             })
             .collect();
-        // Go on where the answers stop: a resumed draft opens at the first
-        // question still open.
-        let given: Vec<(String, Answer)> = norm
-            .checks
-            .iter()
-            .zip(&answers)
-            .filter_map(|(c, a)| Some((c.id.clone(), a.clone()?)))
-            .collect();
-        let index = norm
-            .checks
-            .iter()
-            .zip(&answers)
-            .position(|(check, answer)| {
-                norm.applies(check, &given)
-                    && answer.as_ref().is_none_or(|a| !check.judge(a).is_empty())
-            })
-            .unwrap_or(0);
         let mut list = Self {
             lang,
             norm: norm.clone(),
             role: role.to_owned(),
             period,
-            index,
+            index: 0,
             answers,
             field: Field::new("", ""),
             choice: 0,
             confirm: None,
             failed: None,
         };
+        // Go on where the answers stop: a resumed draft opens at the first
+        // question still open.
+        list.index = list
+            .shown()
+            .into_iter()
+            .find(|i| {
+                list.answers[*i]
+                    .as_ref()
+                    .is_none_or(|a| !norm.checks[*i].judge(a).is_empty())
+            })
+            .unwrap_or(0);
         list.load();
         list
     }
@@ -192,7 +186,7 @@ impl Checklist {
     /// Opens question `index` (a resumed draft's), when the norm has it and
     /// it applies.
     pub fn open_at(&mut self, index: usize) {
-        if index < self.norm.checks.len() && index != self.index && self.applies(index) {
+        if index != self.index && self.shown().contains(&index) {
             self.index = index;
             self.load();
         }
@@ -206,16 +200,6 @@ impl Checklist {
         }
     }
 
-    /// Whether question `i` applies with the answers given so far (its
-    /// `when` holds).
-    fn applies(&self, i: usize) -> bool {
-        let given = self.given();
-        self.norm
-            .checks
-            .get(i)
-            .is_some_and(|c| self.norm.applies(c, &given))
-    }
-
     /// The answers given so far, by check id.
     fn given(&self) -> Vec<(String, Answer)> {
         self.norm
@@ -226,10 +210,12 @@ impl Checklist {
             .collect()
     }
 
-    /// The questions that apply now, in order.
+    /// The questions that apply with the answers given so far (their
+    /// `when` holds), in order.
     fn shown(&self) -> Vec<usize> {
+        let given = self.given();
         (0..self.norm.checks.len())
-            .filter(|i| self.applies(*i))
+            .filter(|i| self.norm.applies(&self.norm.checks[*i], &given))
             .collect()
     }
 
@@ -252,7 +238,7 @@ impl Checklist {
             (CheckKind::Number { unit, .. }, Some(Answer::Number(n))) => {
                 self.field = Field::new(label, &self.lang.typed_number(n, unit.as_deref()));
             }
-            (_, Some(Answer::Date(d))) => self.field = Field::new(label, &self.lang.typed_date(d)),
+            (_, Some(Answer::Date(d))) => self.field = Field::new(label, &self.lang.day(d)),
             (_, Some(Answer::Text(t))) => self.field = Field::new(label, &t),
             _ => {}
         }
@@ -343,7 +329,7 @@ impl Checklist {
                 None
             }
             Msg::Back => {
-                let Some(before) = (0..self.index).rev().find(|i| self.applies(*i)) else {
+                let Some(before) = self.shown().into_iter().rev().find(|i| *i < self.index) else {
                     return Some(Outcome::Back);
                 };
                 self.index = before;
@@ -373,7 +359,7 @@ impl Checklist {
         self.answers[self.index] = answer;
         // On to the next question that applies now: an answer may have made
         // questions appear or go.
-        if let Some(next) = (self.index + 1..self.norm.checks.len()).find(|i| self.applies(*i)) {
+        if let Some(next) = self.shown().into_iter().find(|i| *i > self.index) {
             self.index = next;
             self.load();
             return None;

@@ -168,9 +168,11 @@ pub struct SignScreen {
 }
 
 impl SignScreen {
+    /// The sign screen for a decision on `norm`, whose evidence is what is
+    /// asked for in this case.
     pub fn new(
         lang: Lang,
-        norm: &Norm,
+        norm: Norm,
         confirmed: &[String],
         needs_passphrase: bool,
         assessed: Assessed,
@@ -179,7 +181,7 @@ impl SignScreen {
         Self {
             zone,
             lang,
-            norm: norm.clone(),
+            norm,
             confirmed: confirmed.to_vec(),
             cursor: 0,
             scroll: 0,
@@ -456,7 +458,7 @@ mod tests {
         let norm = &catalog.get("pw-zoektermijn-jongeren").unwrap().norm;
         SignScreen::new(
             Lang::Nl,
-            norm,
+            norm.clone(),
             &[],
             passphrase,
             Assessed {

@@ -11,7 +11,7 @@ use jiff::civil::Date;
 use crate::domain::keyring::Grant;
 use crate::domain::keys::Signer;
 use crate::domain::lifecycle::{Course, Event, Life, Refusal, Status, Story};
-use crate::domain::norm::{DecisionFacts, Exceeded, Norm};
+use crate::domain::norm::{Exceeded, Norm};
 use crate::domain::record::Author;
 use crate::domain::review::{
     self, REVIEW_FORMAT, RecordRef, Review, TextProblem, Verdict, WITHDRAWAL_FORMAT, Withdrawal,
@@ -147,15 +147,9 @@ impl Subject {
     /// Why the record needs review: each limit of its author's tier it
     /// goes beyond.
     pub fn why(&self) -> Vec<Exceeded> {
-        let Some(norm) = &self.norm else {
-            return Vec::new();
-        };
-        let r = &self.stored.record;
-        let facts = DecisionFacts::from_answers(
-            r.checks.iter().map(|c| (c.id.as_str(), &c.answer)),
-            r.period.map(|p| (p.start, p.end)),
-        );
-        norm.mandate.exceeded(&r.author.role, &facts)
+        self.norm
+            .as_ref()
+            .map_or_else(Vec::new, |norm| self.stored.record.exceeded(norm))
     }
 
     /// What a revision of this record names: it must have been returned,

@@ -4,8 +4,8 @@
 use jiff::Timestamp;
 
 use super::{App, Screen};
+use crate::domain::norm::MandateOutcome;
 use crate::domain::norm::Unusable;
-use crate::domain::norm::{DecisionFacts, MandateOutcome};
 use crate::domain::ops;
 use crate::domain::store::files::new_id;
 use crate::tui::case::{CaseData, CaseForm};
@@ -91,7 +91,7 @@ impl App {
         match (self.loaded(), &self.signatory) {
             (Some(n), Some(s)) => Screen::Sign(Box::new(SignScreen::new(
                 self.lang,
-                &asked_for(&n.norm, &self.draft.proposal().answers),
+                asked_for(&n.norm, &self.draft.proposal().answers),
                 &self.draft.evidence,
                 s.needs_passphrase,
                 assessed,
@@ -133,27 +133,11 @@ impl App {
                     signatory.next_seq,
                     signatory.prev.clone(),
                 );
-                let facts = DecisionFacts::from_answers(
-                    proposal.answers.iter().map(|(id, a)| (id.as_str(), a)),
-                    proposal.period,
-                );
                 let mandate = prepared.assessment().mandate.clone();
                 let why = match mandate {
-                    MandateOutcome::NeedsReview { .. } => loaded
-                        .norm
-                        .mandate
-                        .exceeded(&signatory.grant.role, &facts)
-                        .iter()
-                        .map(|w| {
-                            self.lang.exceeded(w, &signatory.grant.role, |check| {
-                                record
-                                    .checks
-                                    .iter()
-                                    .find(|c| c.id == check)
-                                    .and_then(|c| c.unit.clone())
-                            })
-                        })
-                        .collect(),
+                    MandateOutcome::NeedsReview { .. } => self
+                        .lang
+                        .why_review(&record, &record.exceeded(&loaded.norm)),
                     _ => Vec::new(),
                 };
                 Assessed {

@@ -106,17 +106,7 @@ impl InboxHost {
 pub fn waiting(lang: Lang, subject: Subject, today: jiff::civil::Date) -> Waiting {
     let r = &subject.stored.record;
     let signed = r.created.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let unit = |check: &str| {
-        r.checks
-            .iter()
-            .find(|c| c.id == check)
-            .and_then(|c| c.unit.clone())
-    };
-    let why = subject
-        .why()
-        .iter()
-        .map(|w| lang.exceeded(w, &r.author.role, unit))
-        .collect();
+    let why = lang.why_review(r, &subject.why());
     Waiting {
         waited_days: i64::from((today - signed).get_days().max(0)),
         why,
