@@ -2,7 +2,8 @@
 //! release (`tests/fixtures/stores/`) verifies with this one, ever after.
 //! Release 0.1 wrote the first records; release 0.2 the first adoptions and
 //! linked histories; release 0.3 the first reviews, revisions, extensions,
-//! withdrawals and samples.
+//! withdrawals and samples; release 0.4 record format 3 (exact decimals)
+//! and questions asked only when an earlier answer says so.
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -429,4 +430,58 @@ fn release_0_3_files_of_every_kind_verify_with_stock_openssh() {
             stderr(&check)
         );
     }
+}
+
+#[test]
+fn a_store_written_by_release_0_4_verifies_without_a_single_finding() {
+    let (sandbox, store, root) = release("v0.4");
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(&store)
+        .args(["verify", "--json", "--expect-root", &root])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
+    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+    assert_eq!(json["records"], 7);
+    assert_eq!(json["reviews"], 2);
+    assert_eq!(json["withdrawals"], 1);
+    assert_eq!(json["samples"], 1);
+    assert_eq!(json["signals"], 1);
+    assert_eq!(json["adoptions"], 4);
+}
+
+/// Release 0.4 wrote record format 3: exact decimals, and a question asked
+/// only because of an earlier answer listed only then.
+#[test]
+fn release_0_4_amounts_and_conditional_questions_read_as_they_were_signed() {
+    let (sandbox, store, _) = release("v0.4");
+    let show = |id: &str| {
+        let output = sandbox
+            .cmd()
+            .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+            .arg("--store")
+            .arg(&store)
+            .args(["--lang", "nl", "show", id])
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{id}: {}", stderr(&output));
+        stdout(&output)
+    };
+    assert!(show("MW-20261123-7X426K7A").contains("€ 412,35"));
+    let with_children = show("MW-20261124-8B63E5H0");
+    assert!(
+        with_children.contains("Wat betekent het traject voor de kinderen"),
+        "{with_children}"
+    );
+    let without = show("MW-20261124-8FW60D1Y");
+    assert!(without.contains("SH-2026-002211"), "{without}");
+    assert!(
+        !without.contains("Wat betekent het traject voor de kinderen"),
+        "{without}"
+    );
 }
