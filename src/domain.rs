@@ -31,6 +31,7 @@ pub mod store;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod text;
+pub mod totals;
 pub(crate) mod toml_reader;
 pub mod verify;
 

@@ -24,6 +24,7 @@ mod problems;
 mod records;
 mod reviews;
 mod signals;
+mod totals;
 mod toml_messages;
 mod verify;
 mod walkthrough;

@@ -22,7 +22,7 @@ use maatwerk::domain::norm::catalog::Catalog;
 use maatwerk::domain::norm::parse::parse as parse_norm;
 use maatwerk::domain::record::{
     Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, Record,
-    RecordedOutcome, SignatureMeaning, canonical,
+    RecordedOutcome, SignatureMeaning, TotalLine, canonical,
 };
 use maatwerk::domain::source::{Sha256Hex, SourceFile};
 use proptest::collection::vec;
@@ -154,6 +154,14 @@ fn record() -> impl Strategy<Value = Record> {
             0..4,
         ),
         vec((text(), text(), any::<bool>()), 0..3),
+        vec(
+            (
+                (text(), proptest::option::of(text())),
+                (proptest::option::of(date()), proptest::option::of(date())),
+                vec((any::<i64>(), 0u32..=6), 3),
+            ),
+            0..3,
+        ),
     );
     (head, people, lists).prop_map(|(h, p, l)| {
         let (
@@ -215,8 +223,31 @@ fn record() -> impl Strategy<Value = Record> {
             motivation: motivation_of(&motivation),
             checks: l.0.into_iter().map(check_of).collect(),
             evidence: l.1.into_iter().map(evidence_of).collect(),
+            totals: l.2.into_iter().map(total_of).collect(),
         }
     })
+}
+
+/// A total line from its id and summed check, its dates and its three
+/// numbers.
+#[allow(clippy::type_complexity)]
+fn total_of(
+    ((id, sum), (from, through), numbers): (
+        (String, Option<String>),
+        (Option<Date>, Option<Date>),
+        Vec<(i64, u32)>,
+    ),
+) -> TotalLine {
+    let n = |i: usize| Decimal::new(numbers[i].0, numbers[i].1);
+    TotalLine {
+        id,
+        sum,
+        from,
+        through,
+        earlier: n(0),
+        total: n(1),
+        max: n(2),
+    }
 }
 
 /// Edits to a text: at a position, insert, replace or remove a byte.

@@ -107,9 +107,17 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         };
         diagnostics::render(&mut ctx.out, lang, &[report])?;
     }
-    let Some(proposal) = parsed.proposal else {
+    let Some(mut proposal) = parsed.proposal else {
         return Err(CliError::input(lang.nothing_signed_answers(), None));
     };
+    // What earlier decisions in the store came to, for the norm's totals.
+    let on = proposal.decision_date.unwrap_or(ctx.today);
+    proposal.earlier = store
+        .earlier_totals(&state, &loaded.norm, (&proposal.case, on), (ctx.now, ctx.today))
+        .map_err(|e| store_error(ctx, &e))?
+        .into_iter()
+        .map(|e| (e.total, e.amount))
+        .collect();
 
     let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&state.keyring, &key, ctx)?;

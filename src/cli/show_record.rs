@@ -339,5 +339,15 @@ fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
             ctx.out.wrapped(2, &format!("{mark} {}", e.text))?;
         }
     }
+    if !r.totals.is_empty() {
+        ctx.out.blank()?;
+        ctx.out.line(
+            &ctx.out
+                .paint(Style::new().bold().underline(), lang.heading_totals()),
+        )?;
+        for line in &r.totals {
+            ctx.out.wrapped(2, &format!("• {}", lang.total_line(r, line)))?;
+        }
+    }
     Ok(())
 }

@@ -60,6 +60,7 @@ pub fn parse(source: &SourceFile, norm: &Norm) -> ParsedAnswers {
         spans.insert("answers".into(), r.span_of("answers"));
         r.finish();
         Proposal {
+            earlier: Vec::new(),
             case: case.map(|c| c.value).unwrap_or_default(),
             decision_date: decision_date.map(|d| d.value),
             period,

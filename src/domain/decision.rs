@@ -11,10 +11,11 @@ use super::keyring::Grant;
 use super::norm::{AnswerProblem, CheckKind, DecisionFacts, MandateOutcome, Norm};
 use super::record::{
     Answer, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, Record,
-    RecordFormat, RecordedOutcome, SignatureMeaning, SignedUnder,
+    RecordFormat, RecordedOutcome, SignatureMeaning, SignedUnder, TotalLine,
 };
 
 mod refusal;
+pub mod totals;
 pub use refusal::Refusal;
 
 /// What the caseworker proposes.
@@ -27,6 +28,9 @@ pub struct Proposal {
     pub answers: Vec<(String, Answer)>,
     pub evidence: Vec<(String, bool)>,
     pub motivation: Motivation,
+    /// What earlier decisions came to, for each of the norm's totals
+    /// (by total id): counted in the store by the caller.
+    pub earlier: Vec<(String, crate::domain::number::Decimal)>,
 }
 
 /// The decision dates a record signed on one day may carry: not after that
@@ -54,6 +58,8 @@ pub struct Assessment {
     pub decision_date: Date,
     pub mandate: MandateOutcome,
     pub meaning: SignatureMeaning,
+    /// The norm's totals with this decision.
+    pub totals: Vec<TotalLine>,
 }
 
 /// The motivation parts in the order they are asked, with their answers-file
@@ -135,7 +141,8 @@ pub fn assess(
 
     let facts =
         DecisionFacts::from_answers(p.answers.iter().map(|(id, a)| (id.as_str(), a)), p.period);
-    let mandate = norm.mandate.outcome(role, &facts);
+    let (totals, review) = totals::judge(norm, p, &facts, decision_date, &mut refusals);
+    let mandate = totals::with_review(norm, norm.mandate.outcome(role, &facts), review);
     if mandate == MandateOutcome::BeyondNorm {
         refusals.push(Refusal::BeyondNorm);
     }
@@ -150,6 +157,7 @@ pub fn assess(
         decision_date,
         mandate,
         meaning,
+        totals,
     })
 }
 
@@ -474,6 +482,11 @@ pub fn build_record(
         },
         checks,
         evidence,
+        totals: if place.format.states_totals() {
+            a.totals.clone()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -496,6 +509,7 @@ mod tests {
     fn good() -> Proposal {
         let long = "x".repeat(80);
         Proposal {
+            earlier: Vec::new(),
             case: "Z-2026-001234".into(),
             decision_date: None,
             period: Some((date(2026, 11, 23), date(2026, 12, 23))),

@@ -117,6 +117,7 @@ pub enum Item {
     Evidence,
     Option,
     Role,
+    Total,
 }
 
 /// What is wrong. Each variant has a stable [`code`](Problem::code) for

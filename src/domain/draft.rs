@@ -246,6 +246,7 @@ impl Draft {
 
     pub fn proposal(&self) -> Proposal {
         Proposal {
+            earlier: Vec::new(),
             case: self.case.clone(),
             decision_date: self.decision_date,
             period: self.period_start.zip(self.period_end),

@@ -80,6 +80,12 @@ impl CalendarDuration {
         start.checked_add(self.span).ok()
     }
 
+    /// The day `end - period`: the first day of a period of this length
+    /// that ends the day before `end`. `None` before the calendar begins.
+    pub fn back_from(self, end: Date) -> Option<Date> {
+        end.checked_sub(self.span).ok()
+    }
+
     /// Compares two periods as they would run from `start` (a month is not a
     /// fixed number of days).
     pub fn compare_from(self, other: Self, start: Date) -> Ordering {

@@ -7,6 +7,7 @@
 
 pub mod catalog;
 mod judge;
+pub mod total;
 
 pub use self::judge::AnswerProblem;
 pub mod parse;
@@ -52,6 +53,9 @@ pub struct Norm {
     pub checks: Vec<Check>,
     pub evidence: Vec<Evidence>,
     pub mandate: Mandate,
+    /// Limits over this and earlier decisions together.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub totals: Vec<total::Total>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -185,6 +185,26 @@ pub fn as_stored(value: Decimal, unit: Option<&str>) -> Decimal {
     value
 }
 
+/// A number in a signed file as a record of format 3 writes it: a text
+/// in [`Decimal`]'s own form (`"850.50"`), for `#[serde(with)]`.
+pub mod text {
+    use super::{Decimal, from_record};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&value.to_string())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let text = String::deserialize(d)?;
+        from_record(&text).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a number as records write them (`850.50`)"
+            ))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,9 +15,12 @@ use super::source::Sha256Hex;
 
 pub mod canonical;
 
-/// Records written now: each check names its kind, and numbers are exact
-/// decimals (`answer = "850.50"`).
-pub const RECORD_FORMAT: &str = "maatwerk-record/3";
+/// Records written now: as format 3, and a norm's totals over several
+/// decisions stated as they stood (`[[total]]`).
+pub const RECORD_FORMAT: &str = "maatwerk-record/4";
+/// Records of release 0.4: each check names its kind, and numbers are
+/// exact decimals (`answer = "850.50"`).
+pub const RECORD_FORMAT_V3: &str = "maatwerk-record/3";
 /// Records of releases 0.2 and 0.3: they name the keyring and adoption
 /// heads they were signed under; numbers are TOML floats.
 pub const RECORD_FORMAT_V2: &str = "maatwerk-record/2";
@@ -31,16 +34,18 @@ pub enum RecordFormat {
     V1,
     /// Releases 0.2 and 0.3: the keyring and adoption heads named.
     V2,
-    /// Since release 0.4: each check's kind named, numbers exact.
+    /// Release 0.4: each check's kind named, numbers exact.
     V3,
+    /// Since release 0.5: as V3, with the norm's totals over decisions.
+    V4,
 }
 
 impl RecordFormat {
     /// The form records are written in now.
-    pub const CURRENT: Self = Self::V3;
+    pub const CURRENT: Self = Self::V4;
 
     pub fn of(text: &str) -> Option<Self> {
-        [Self::V1, Self::V2, Self::V3]
+        [Self::V1, Self::V2, Self::V3, Self::V4]
             .into_iter()
             .find(|f| f.as_str() == text)
     }
@@ -49,7 +54,8 @@ impl RecordFormat {
         match self {
             Self::V1 => RECORD_FORMAT_V1,
             Self::V2 => RECORD_FORMAT_V2,
-            Self::V3 => RECORD_FORMAT,
+            Self::V3 => RECORD_FORMAT_V3,
+            Self::V4 => RECORD_FORMAT,
         }
     }
 
@@ -65,12 +71,18 @@ impl RecordFormat {
             Self::V1 => 1,
             Self::V2 => 2,
             Self::V3 => 3,
+            Self::V4 => 4,
         }
     }
 
     /// Whether each check names its kind and its answer reads by it.
     pub fn typed(self) -> bool {
-        self == Self::V3
+        self.generation() >= 3
+    }
+
+    /// Whether records in this form state the norm's totals.
+    pub fn states_totals(self) -> bool {
+        self.generation() >= 4
     }
 }
 
@@ -138,6 +150,48 @@ pub struct Record {
     pub checks: Vec<CheckAnswer>,
     #[serde(default, rename = "evidence", skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<EvidenceItem>,
+    /// Since format 4: each total of the norm over several decisions, as
+    /// it stood with this decision.
+    #[serde(default, rename = "total", skip_serializing_if = "Vec::is_empty")]
+    pub totals: Vec<TotalLine>,
+}
+
+/// One total over several decisions as a record states it: the decision
+/// dates that count together with this one, what the decisions counted
+/// before it came to, what they come to with it, and the norm's maximum.
+/// Amounts in the summed check's unit; a count of decisions otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TotalLine {
+    pub id: String,
+    /// The check whose answers are added up; absent when decisions are
+    /// counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sum: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub through: Option<Date>,
+    #[serde(with = "super::number::text")]
+    pub earlier: Decimal,
+    #[serde(with = "super::number::text")]
+    pub total: Decimal,
+    #[serde(with = "super::number::text")]
+    pub max: Decimal,
+}
+
+impl TotalLine {
+    /// Whether its numbers are written alike: the same value and scale.
+    pub fn written_as(&self, other: &Self) -> bool {
+        self == other
+            && [
+                (self.earlier, other.earlier),
+                (self.total, other.total),
+                (self.max, other.max),
+            ]
+            .iter()
+            .all(|(a, b)| a.to_string() == b.to_string())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,6 +18,8 @@
 
 mod acts;
 mod chains;
+pub mod earlier;
+pub mod index;
 pub mod files;
 mod read;
 
@@ -261,7 +263,7 @@ impl Store {
         if !ignore.exists() {
             write_new(
                 &ignore,
-                b"# Not part of the store: locks and interrupted writes.\n.locks/\n.tmp-*\n",
+                b"# Not part of the store: locks, the index and interrupted writes.\n.locks/\n.index/\n.tmp-*\n",
             )
             .map_err(io_at(&ignore))?;
         }

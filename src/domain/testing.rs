@@ -123,6 +123,7 @@ pub fn record_on(
             unit: Some("EUR".into()),
         }],
         evidence: Vec::new(),
+        totals: Vec::new(),
     }
 }
 

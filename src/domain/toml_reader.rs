@@ -134,7 +134,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.get(key).map_or(self.span.clone(), Spanned::span)
     }
 
-    fn missing(&mut self, key: &'static str, example: &'static str) {
+    pub fn missing(&mut self, key: &'static str, example: &'static str) {
         let problem = Problem::MissingKey {
             key: self.key_path(key),
             example,

@@ -23,6 +23,7 @@ mod layout;
 mod records;
 mod schedule;
 mod signals;
+mod totals;
 pub mod signer;
 
 use std::collections::HashMap;
@@ -122,6 +123,8 @@ pub fn verify(
     let captured = std::sync::Mutex::new(HashMap::new());
     let revisions = std::sync::Mutex::new(Vec::new());
     let extended = std::sync::Mutex::new(Vec::new());
+    let total_norms = totals::counted_norms(&snapshots);
+    let counted = std::sync::Mutex::new(Vec::new());
     let mut cx = Context {
         base: &base,
         keyring: &keyring,
@@ -135,6 +138,8 @@ pub fn verify(
         captured: &captured,
         revisions: &revisions,
         extensions: &extended,
+        total_norms: &total_norms,
+        counted: &counted,
         draws: &[],
     };
 
@@ -163,6 +168,7 @@ pub fn verify(
         &mut findings,
     );
     acts::check_samples(&samples, &draws, &mut findings);
+    totals::check(&snapshots, &acts, &schedule::lock(&counted), &mut findings);
     extensions::check(
         &cx,
         &acts,

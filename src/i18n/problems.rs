@@ -67,11 +67,13 @@ impl Lang {
             (Self::Nl, Item::Evidence) => "bewijsstuk",
             (Self::Nl, Item::Option) => "keuzeoptie",
             (Self::Nl, Item::Role) => "rol",
+            (Self::Nl, Item::Total) => "totaal",
             (Self::En, Item::Check) => "check",
             (Self::En, Item::Section) => "section",
             (Self::En, Item::Evidence) => "evidence item",
             (Self::En, Item::Option) => "option",
             (Self::En, Item::Role) => "role",
+            (Self::En, Item::Total) => "total",
         }
     }
 

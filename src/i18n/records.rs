@@ -399,6 +399,26 @@ impl Lang {
                 "het bedrag of de duur gaat boven elk mandaat in deze norm".into(),
                 "the amount or duration exceeds every mandaat in this norm".into(),
             ),
+            Refusal::TotalExceeded {
+                total,
+                earlier,
+                this,
+                max,
+                unit,
+                counted,
+                from,
+                through,
+                per,
+            } => {
+                let at = |n: &Decimal| self.total_amount(*n, unit.as_deref(), *counted);
+                let (earlier, with, max) = (at(earlier), at(&(*earlier + *this)), at(max));
+                let when = self.total_window(*from, *through);
+                let whose = self.total_scope(*per);
+                t(
+                    format!("totaal `{total}` gaat over het maximum: {whose} {when} samen {with}, meer dan {max} (eerdere besluiten: {earlier}); deze norm staat dat niet toe"),
+                    format!("total `{total}` goes past its maximum: {whose} {when} together {with}, more than {max} (earlier decisions: {earlier}); this norm does not allow that"),
+                )
+            }
             Refusal::EvidenceMissing { id } => t(
                 format!("verplicht bewijsstuk `{id}` is niet als aanwezig in het dossier bevestigd"),
                 format!("required evidence `{id}` is not confirmed to be in the case file"),

@@ -85,7 +85,8 @@ impl Lang {
             | FindingKind::ActText(_)
             | FindingKind::SampleNotRedone { .. }
             | FindingKind::SampleRefused(_)
-            | FindingKind::Extension(_) => self.verify_problem_derived(p),
+            | FindingKind::Extension(_)
+            | FindingKind::TotalMisstated { .. } => self.verify_problem_derived(p),
             FindingKind::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
                 format!("the chain jumps from {after} to {next}"),
@@ -251,6 +252,31 @@ impl Lang {
                 format!("had niet ondertekend mogen worden: {}", self.extension_problem(problem)),
                 format!("should never have been signed: {}", self.extension_problem(problem)),
             ),
+            FindingKind::TotalMisstated {
+                total,
+                stated,
+                found,
+                unit,
+                counted,
+            } => {
+                let at = |n: &crate::domain::number::Decimal| {
+                    self.total_amount(*n, unit.as_deref(), *counted)
+                };
+                let found = at(found);
+                match stated {
+                    None => t(
+                        format!("steunt op een norm met een totaal over meerdere besluiten (`{total}`) maar vermeldt het niet; de eerdere besluiten in de opslag komen op {found}"),
+                        format!("relies on a norm with a total over several decisions (`{total}`) but does not state it; the earlier decisions in the store come to {found}"),
+                    ),
+                    Some(stated) => {
+                        let stated = at(stated);
+                        t(
+                            format!("totaal `{total}`: de eerdere besluiten die meetellen komen in de opslag op {found}, de verantwoording noemt {stated}"),
+                            format!("total `{total}`: the earlier decisions that count come to {found} in the store, the record states {stated}"),
+                        )
+                    }
+                }
+            }
             FindingKind::SampleNotRedone { field } => t(
                 format!("`{field}` is niet wat de trekking geeft als zij opnieuw uit de opslag wordt gedaan"),
                 format!("`{field}` is not what the draw gives when done again from the store"),
@@ -388,6 +414,10 @@ impl Lang {
             | FindingKind::Extension(_) => t(
                 "De ondertekenaar legde iets vast dat de norm niet toestaat of niet zegt; de handtekening bewijst wie het zei, niet dat het mocht.",
                 "The signer recorded something the norm does not allow or does not say; the signature proves who said it, not that it was allowed.",
+            ),
+            FindingKind::TotalMisstated { .. } => t(
+                "Wat eerdere besluiten samen opleverden is opnieuw geteld uit de opslag: alleen besluiten die vóór deze zijn ondertekend en toen nog golden. Een lager getal in de verantwoording verbergt een overschrijding; een hoger wijst op een besluit dat uit de opslag verdwenen is.",
+                "What earlier decisions came to was counted again from the store: only decisions signed before this one that still held then. A lower figure in the record hides going past the maximum; a higher one points to a decision gone from the store.",
             ),
             FindingKind::NotARegularFile { .. } | FindingKind::UnknownFormat { .. } => t(
                 "Dit hoort niet in een opslag; het is niet gelezen.",

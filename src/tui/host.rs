@@ -247,7 +247,14 @@ impl Host for StoreHost {
             .get(&norm_id)
             .cloned()
             .ok_or_else(|| lang.norm_not_adopted(&norm_id))?;
-        let proposal = draft.proposal();
+        let mut proposal = draft.proposal();
+        let on = proposal.decision_date.unwrap_or(today);
+        proposal.earlier = store
+            .earlier_totals(&state, &loaded.norm, (&proposal.case, on), (at, today))
+            .map_err(|e| lang.store_problem(&e))?
+            .into_iter()
+            .map(|e| (e.total, e.amount))
+            .collect();
         let mut prepared = ops::record::prepare(&loaded, &proposal, &grant, today, &state)
             .map_err(|r| lang.nothing_signed(r.len()))?;
         // A revision: the record it revises must still be returned; an

@@ -294,8 +294,8 @@ fn a_record_that_contradicts_its_norm_does_not_pass() {
                 forge(
                     s,
                     &[(
+                        "format = \"maatwerk-record/4\"",
                         "format = \"maatwerk-record/3\"",
-                        "format = \"maatwerk-record/2\"",
                     )],
                 )
             },
@@ -846,7 +846,7 @@ fn attacks_through_the_program_are_refused_when_written() {
         .expect("run");
     assert!(!output.status.success(), "{}", stdout(&output));
     assert!(
-        stderr(&output).contains("is not the text adopted in this store (that is version 3)"),
+        stderr(&output).contains("is not the text adopted in this store (that is version 4)"),
         "{}",
         stderr(&output)
     );

@@ -155,7 +155,7 @@ fn against_a_store_each_norm_says_whether_it_is_adopted_there() {
     };
     assert!(row("mw-doorbraakbudget").ends_with("✓ adopted"), "{out}");
     assert!(
-        row("pw-bijzondere-bijstand-boven-grens").ends_with("✗ another text (version 3 adopted)"),
+        row("pw-bijzondere-bijstand-boven-grens").ends_with("✗ another text (version 4 adopted)"),
         "{out}"
     );
     let json: Value = serde_json::from_str(&list(true)).expect("json");
@@ -185,7 +185,7 @@ fn against_a_store_each_norm_says_whether_it_is_adopted_there() {
         .output()
         .expect("run");
     assert!(
-        stdout(&output).contains("Deze tekst is niet opgenomen in deze opslag; versie 3 van `pw-bijzondere-bijstand-boven-grens` wel."),
+        stdout(&output).contains("Deze tekst is niet opgenomen in deze opslag; versie 4 van `pw-bijzondere-bijstand-boven-grens` wel."),
         "{}",
         stdout(&output)
     );

@@ -33,7 +33,7 @@ fn new_prints_only_the_id_and_writes_a_record_stock_openssh_verifies() {
     let file = team.record_file(&id);
     let text = fs::read_to_string(&file).expect("record");
     for line in [
-        "format = \"maatwerk-record/3\"",
+        "format = \"maatwerk-record/4\"",
         "case = \"Z-2026-001234\"",
         "seq = 1",
         "signature_meaning = \"opgesteld en vastgesteld\"",

@@ -246,7 +246,7 @@ fn finish_typing(t: &Tmux, amount: &str, mandate: &str, passphrase: Option<&str>
     let review = t.wait_for_all(&[
         mandate,
         "Zo wordt de verantwoording opgeslagen",
-        "format = \"maatwerk-record/3\"",
+        "format = \"maatwerk-record/4\"",
         "decision_date = ",
     ]);
     if let Some(p) = passphrase {

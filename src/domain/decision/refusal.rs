@@ -70,6 +70,22 @@ pub enum Refusal {
     },
     /// No mandaat tier of the norm covers the amounts or duration.
     BeyondNorm,
+    /// This decision takes a total over several decisions past its
+    /// maximum, which the norm does not allow.
+    TotalExceeded {
+        total: String,
+        earlier: Decimal,
+        this: Decimal,
+        max: Decimal,
+        unit: Option<String>,
+        /// Decisions counted, not an answer summed.
+        counted: bool,
+        /// The decision dates that count together (inclusive).
+        from: Option<Date>,
+        through: Option<Date>,
+        /// Decisions for the same case only, or the team's.
+        per: crate::domain::norm::total::Scope,
+    },
     /// Required evidence not confirmed to be in the case file.
     EvidenceMissing {
         id: String,
@@ -109,6 +125,7 @@ impl Refusal {
             Self::EndNotAfterStart => "end-not-after-start",
             Self::PeriodTooLong { .. } => "period-too-long",
             Self::BeyondNorm => "beyond-norm",
+            Self::TotalExceeded { .. } => "total-exceeded",
             Self::EvidenceMissing { .. } => "evidence-missing",
             Self::DecisionDateInFuture { .. } => "decision-date-in-future",
             Self::DecisionDateTooOld { .. } => "decision-date-too-old",
@@ -138,7 +155,7 @@ impl Refusal {
             Self::DecisionDateInFuture { .. } | Self::DecisionDateTooOld { .. } => {
                 Some("decision_date".into())
             }
-            Self::NormUnusable(_) | Self::BeyondNorm => None,
+            Self::NormUnusable(_) | Self::BeyondNorm | Self::TotalExceeded { .. } => None,
         }
     }
 }

@@ -7,6 +7,7 @@
 mod checks;
 mod header;
 mod mandate;
+mod totals;
 #[cfg(test)]
 mod tests;
 
@@ -17,6 +18,7 @@ use toml::de::{DeTable, DeValue};
 use self::checks::{read_checks, read_evidence, read_sections};
 use self::header::{check_dates, read_intent, read_motivation, read_rule, read_status};
 use self::mandate::read_mandate;
+use self::totals::read_totals;
 use super::Norm;
 use crate::domain::diagnostic::{Diagnostic, Expected, Item, Problem};
 use crate::domain::duration::CalendarDuration;
@@ -173,6 +175,13 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         max_duration,
         valid_from.as_ref().map(|d| d.value),
     );
+    let totals = read_totals(
+        &mut r,
+        id.as_ref().map(|i| i.value.as_str()),
+        &checks,
+        &check_ids,
+        mandate.as_ref(),
+    );
     r.finish();
 
     Some(Norm {
@@ -201,6 +210,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         checks,
         evidence,
         mandate: mandate?,
+        totals: totals?,
     })
 }
 

@@ -20,7 +20,7 @@ use jiff::civil::Date;
 use super::wire;
 use super::{
     Answer, Author, CheckAnswer, EvidenceItem, MandateRecord, Motivation, NormRef, Period, Record,
-    RecordedOutcome, SignatureMeaning,
+    RecordedOutcome, SignatureMeaning, TotalLine,
 };
 
 /// The record in `text`, when it is in the form this program writes.
@@ -65,6 +65,7 @@ pub fn parse(text: &str) -> Option<Record> {
     let mandate = mandate(&mut r)?;
     let motivation = motivation(&mut r)?;
     let (checks, evidence) = checks_and_evidence(&mut r)?;
+    let totals = totals(&mut r)?;
     if no_checks && !checks.is_empty() {
         return None;
     }
@@ -94,6 +95,7 @@ pub fn parse(text: &str) -> Option<Record> {
         motivation,
         checks,
         evidence,
+        totals,
     })
 }
 
@@ -173,6 +175,29 @@ fn checks_and_evidence(r: &mut Reader<'_>) -> Option<(Vec<CheckAnswer>, Vec<Evid
         });
     }
     Some((checks, evidence))
+}
+
+fn totals(r: &mut Reader<'_>) -> Option<Vec<TotalLine>> {
+    let mut totals = Vec::new();
+    while r.at_header("[[total]]") {
+        r.header("[[total]]")?;
+        let id = r.string("id")?;
+        let sum = r.optional("sum", Reader::value_string).ok()?;
+        let date = |v: Value<'_, '_>| Reader::value_string(v)?.parse::<Date>().ok();
+        let from = r.optional("from", date).ok()?;
+        let through = r.optional("through", date).ok()?;
+        let mut number = |key: &str| crate::domain::number::from_record(&r.string(key)?);
+        totals.push(TotalLine {
+            id,
+            sum,
+            from,
+            through,
+            earlier: number("earlier")?,
+            total: number("total")?,
+            max: number("max")?,
+        });
+    }
+    Some(totals)
 }
 
 /// A text this reader leaves to the TOML parser.

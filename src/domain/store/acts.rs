@@ -44,18 +44,24 @@ impl Store {
     pub fn acts(&self, state: &StoreState) -> Result<Acts, StoreError> {
         let reviews = chain_files(&self.reviews_dir())?;
         let withdrawals = chain_files(&self.withdrawals_dir())?;
-        let (reviews, bad_reviews) = self.signed_acts(state, &reviews, |r: &Review| {
+        Ok(self.acts_in(state, &reviews, &withdrawals))
+    }
+
+    /// The reviews and withdrawals at these paths, each checked against
+    /// the keyring in `state`.
+    pub fn acts_in(&self, state: &StoreState, reviews: &[PathBuf], withdrawals: &[PathBuf]) -> Acts {
+        let (reviews, bad_reviews) = self.signed_acts(state, reviews, |r: &Review| {
             (&r.reviewer, r.created, Namespace::Review, &r.keyring)
         });
         let (withdrawals, bad_withdrawals) =
-            self.signed_acts(state, &withdrawals, |w: &Withdrawal| {
+            self.signed_acts(state, withdrawals, |w: &Withdrawal| {
                 (&w.by, w.created, Namespace::Withdrawal, &w.keyring)
             });
-        Ok(Acts {
+        Acts {
             reviews,
             withdrawals,
             unreadable: bad_reviews + bad_withdrawals,
-        })
+        }
     }
 
     /// The files at `paths` read as `T`, those whose signer checks out

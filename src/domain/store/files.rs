@@ -48,6 +48,33 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
+/// Writes `bytes` to `path` whole, replacing what is there: to a temporary
+/// file in the same directory, flushed to disk, then renamed over it. For
+/// files that are not part of the store (its index), never a signed one.
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::other("path has no directory"))?;
+    make_dirs(dir)?;
+    let temp = dir.join(format!(
+        "{TEMP_PREFIX}{}-{:08x}",
+        std::process::id(),
+        OsRng.next_u32()
+    ));
+    let result = (|| {
+        let mut file = private(OpenOptions::new().write(true).create_new(true)).open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result?;
+    sync_dir(dir)
+}
+
 /// Makes `dir` and any directories above it that are missing, readable by
 /// their owner only: a store holds personal case data.
 pub fn make_dirs(dir: &Path) -> io::Result<()> {

@@ -48,6 +48,13 @@ pub fn rederive(
             .map(|e| (e.id.clone(), e.in_case_file))
             .collect(),
         motivation: record.motivation.clone(),
+        // What earlier decisions came to is the record's claim; verify
+        // counts the store again elsewhere.
+        earlier: record
+            .totals
+            .iter()
+            .map(|t| (t.id.clone(), t.earlier))
+            .collect(),
     };
     // Whether it may be signed at all. The norm's usability is judged with
     // the adoption, elsewhere.
@@ -66,7 +73,18 @@ pub fn rederive(
                     proposal.answers.iter().map(|(id, a)| (id.as_str(), a)),
                     proposal.period,
                 );
-                let mandate = norm.mandate.outcome(&grant.role, &facts);
+                let (totals, review) = decision::totals::judge(
+                    norm,
+                    &proposal,
+                    &facts,
+                    record.decision_date,
+                    &mut Vec::new(),
+                );
+                let mandate = decision::totals::with_review(
+                    norm,
+                    norm.mandate.outcome(&grant.role, &facts),
+                    review,
+                );
                 let meaning = match mandate {
                     MandateOutcome::Within { .. } => SignatureMeaning::Decided,
                     _ => SignatureMeaning::ForReview,
@@ -75,6 +93,7 @@ pub fn rederive(
                     decision_date: record.decision_date,
                     mandate,
                     meaning,
+                    totals,
                 }
             }
         };

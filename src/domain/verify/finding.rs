@@ -127,6 +127,18 @@ pub enum FindingKind {
     SampleRefused(crate::domain::sample::SampleProblem),
     /// A decision that extends another as its norm does not allow.
     Extension(crate::domain::extension::ExtensionProblem),
+    /// A total over several decisions that the record states otherwise
+    /// than the store gives: the decisions signed before it that count
+    /// come to `found`, the record says `stated` (`None`: it says nothing,
+    /// in a format that cannot).
+    TotalMisstated {
+        total: String,
+        stated: Option<crate::domain::number::Decimal>,
+        found: crate::domain::number::Decimal,
+        /// The summed check's unit; `None` with `counted` for decisions.
+        unit: Option<String>,
+        counted: bool,
+    },
     ChainGap {
         after: u64,
         next: u64,
@@ -192,6 +204,8 @@ impl FindingKind {
             Self::ActText(_) => "act-text-refused",
             Self::SampleNotRedone { .. } => "sample-not-redone",
             Self::Extension(problem) => problem.code(),
+            Self::TotalMisstated { stated: Some(s), found, .. } if s > found => "total-overstated",
+            Self::TotalMisstated { .. } => "total-understated",
             Self::SampleRefused(problem) => problem.code(),
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
@@ -205,6 +219,12 @@ impl FindingKind {
             Self::IncompleteWrite | Self::OrphanSignature | Self::NormUnused { valid: true } => {
                 Severity::Warning
             }
+            // More than the store shows: something counted then is gone.
+            Self::TotalMisstated {
+                stated: Some(stated),
+                found,
+                ..
+            } if stated > found => Severity::Warning,
             Self::SignedBeforeAdoption => Severity::Notice,
             _ => Severity::Error,
         }

@@ -24,8 +24,9 @@ pub const DIRS: &[&str] = &[
     "samples",
 ];
 const TOP_FILES: &[&str] = &[CONFIG_FILE, "store.toml.sig", ".gitignore"];
-/// Not part of the store: version control and locks.
-const SKIPPED: &[&str] = &[".git", ".locks"];
+/// Not part of the store: version control, locks and the index `new`
+/// finds earlier decisions by.
+const SKIPPED: &[&str] = &[".git", ".locks", ".index"];
 
 fn kind_name(kind: Kind) -> &'static str {
     match kind {

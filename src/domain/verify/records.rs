@@ -46,6 +46,10 @@ pub struct Context<'a> {
     pub revisions: &'a Mutex<Vec<(String, Record)>>,
     /// Every record that extends another.
     pub extensions: &'a Mutex<Vec<(String, Record)>>,
+    /// The norms whose decisions some total counts …
+    pub total_norms: &'a HashSet<String>,
+    /// … and those decisions, gathered here.
+    pub counted: &'a Mutex<Vec<super::totals::Entry>>,
     /// The signed draws, done again as every record is offered to them.
     pub draws: &'a [Mutex<crate::domain::sample::Draw>],
 }
@@ -345,6 +349,9 @@ fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
     }
     if record.extends.is_some() {
         super::schedule::lock(cx.extensions).push((file.to_owned(), record.clone()));
+    }
+    if cx.total_norms.contains(&record.norm.id) {
+        super::schedule::lock(cx.counted).push(super::totals::Entry::of(file, record));
     }
 }
 

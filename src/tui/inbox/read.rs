@@ -95,6 +95,13 @@ pub fn rows_of(lang: Lang, r: &Record, why: &[String], zone: &TimeZone, signed: 
             rows.push(Row::Text(2, format!("{mark} {}", e.text)));
         }
     }
+    if !r.totals.is_empty() {
+        rows.push(Row::Blank);
+        rows.push(Row::Heading(lang.heading_totals().into()));
+        for line in &r.totals {
+            rows.push(Row::Text(2, format!("• {}", lang.total_line(r, line))));
+        }
+    }
     rows
 }
 

@@ -1,0 +1,125 @@
+//! Earlier decisions towards a norm's totals, as `new` and the
+//! walkthrough count them: found through the index, then read again from
+//! their signed files, checked, and told their story — only decisions
+//! still in force or waiting for review count.
+
+use std::collections::HashSet;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::acts::Ledger;
+use super::index::counted;
+use super::{Store, StoreError, StoreState, StoredRecord};
+use crate::domain::lifecycle::Status;
+use crate::domain::norm::Norm;
+use crate::domain::number::Decimal;
+use crate::domain::record::Record;
+use crate::domain::totals::{Counted, case_key, earlier};
+
+/// What earlier decisions came to for one total, and which they were.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    pub total: String,
+    pub amount: Decimal,
+    /// The ids of the decisions counted, oldest first.
+    pub decisions: Vec<String>,
+}
+
+/// Whether a decision with this status counts towards totals: it is in
+/// force, was, or may yet be.
+pub fn counts(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Decided | Status::ForReview | Status::Approved | Status::Expired
+    )
+}
+
+impl Store {
+    /// For each of `norm`'s totals, what the decisions in the store come
+    /// to that count together with a decision for `case` dated `on`,
+    /// signed `now` (told as they stand `today`).
+    pub fn earlier_totals(
+        &self,
+        state: &StoreState,
+        norm: &Norm,
+        (case, on): (&str, Date),
+        (now, today): (Timestamp, Date),
+    ) -> Result<Vec<Earlier>, StoreError> {
+        if norm.totals.is_empty() {
+            return Ok(Vec::new());
+        }
+        let this = Counted {
+            id: String::new(),
+            case_key: case_key(case),
+            norm: norm.id.clone(),
+            decision_date: on,
+            created: now,
+            numbers: Vec::new(),
+        };
+        let index = self.index()?;
+        let wanted: HashSet<&str> = index
+            .records
+            .iter()
+            .filter(|r| norm.totals.iter().any(|t| r.counted.counts_for(t, &this)))
+            .map(|r| r.counted.id.as_str())
+            .collect();
+        // The candidates, and the records that revise them, read again.
+        let files: Vec<&str> = index
+            .records
+            .iter()
+            .filter(|r| {
+                wanted.contains(r.counted.id.as_str())
+                    || r.revises.as_deref().is_some_and(|id| wanted.contains(id))
+            })
+            .map(|r| r.file.as_str())
+            .collect();
+        let records: Vec<StoredRecord> = files.iter().filter_map(|f| self.checked(state, f)).collect();
+        let about = |acts: &[(String, String)]| -> Vec<std::path::PathBuf> {
+            acts.iter()
+                .filter(|(_, id)| wanted.contains(id.as_str()))
+                .map(|(file, _)| self.dir().join(file))
+                .collect()
+        };
+        let acts = self.acts_in(state, &about(&index.reviews), &about(&index.withdrawals));
+        let ledger = Ledger::new(self, state, &acts, &records);
+        let mut counting: Vec<(Counted, &Record)> = records
+            .iter()
+            .filter(|s| wanted.contains(s.record.id.as_str()))
+            .filter(|s| counts(ledger.story(s, today).life.status))
+            .map(|s| (counted(&s.record), &s.record))
+            .collect();
+        counting.sort_by_key(|(c, _)| c.created);
+        Ok(norm
+            .totals
+            .iter()
+            .map(|total| Earlier {
+                total: total.id.clone(),
+                amount: earlier(total, &this, counting.iter().map(|(c, _)| c)),
+                decisions: counting
+                    .iter()
+                    .filter(|(c, _)| c.counts_for(total, &this))
+                    .map(|(_, r)| r.id.clone())
+                    .collect(),
+            })
+            .collect())
+    }
+
+    /// The record in `file` (relative to the store), when it reads and
+    /// its signature holds.
+    fn checked(&self, state: &StoreState, file: &str) -> Option<StoredRecord> {
+        let path = self.dir().join(file);
+        let (record, problems) =
+            crate::domain::verify::check_one(self, &state.keyring, &path).ok()?;
+        if !problems.is_empty() {
+            return None;
+        }
+        let bytes = crate::domain::fsread::read(&path, crate::domain::fsread::limit::SIGNED_FILE)
+            .ok()?;
+        Some(StoredRecord {
+            record,
+            file: file.to_owned(),
+            sha256: Record::link(&bytes),
+        })
+    }
+}

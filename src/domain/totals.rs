@@ -1,0 +1,145 @@
+//! Counting earlier decisions towards a norm's totals
+//! ([`crate::domain::norm::total`]): which decisions count together, and
+//! what they come to. `new` counts from the store's index, `verify` from
+//! every record it reads; both count the same way, here.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::norm::total::{Scope, Total};
+use super::number::Decimal;
+
+/// A case reference as decisions are compared by it: its letters and
+/// digits, in capitals. `Z-2026-0001`, `z 2026 0001` and `Z2026/0001` are
+/// one case.
+pub fn case_key(case: &str) -> String {
+    case.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// What a decision contributes to totals: enough to count it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    pub id: String,
+    /// Its case reference as [`case_key`] gives it.
+    pub case_key: String,
+    pub norm: String,
+    pub decision_date: Date,
+    /// When it was signed: only decisions signed before another count
+    /// towards that one.
+    pub created: Timestamp,
+    /// Its answers to number checks.
+    pub numbers: Vec<(String, Decimal)>,
+}
+
+impl Counted {
+    /// Whether it counts towards `total` for a decision like `this`.
+    pub fn counts_for(&self, total: &Total, this: &Counted) -> bool {
+        self.id != this.id
+            && self.created < this.created
+            && total.counts_norm(&self.norm)
+            && (total.per == Scope::Team || self.case_key == this.case_key)
+            && total.window.contains(this.decision_date, self.decision_date)
+    }
+}
+
+/// What the decisions among `others` that count towards `total` for
+/// `this` come to. The caller leaves out decisions that are no longer in
+/// force or never were (rejected, returned, withdrawn, replaced).
+pub fn earlier<'a>(
+    total: &Total,
+    this: &Counted,
+    others: impl IntoIterator<Item = &'a Counted>,
+) -> Decimal {
+    others
+        .into_iter()
+        .filter(|o| o.counts_for(total, this))
+        .map(|o| {
+            total.measure(
+                o.numbers
+                    .iter()
+                    .map(|(id, n)| (id.as_str(), *n)),
+            )
+        })
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::duration::CalendarDuration;
+    use crate::domain::norm::total::{Beyond, Window};
+    use jiff::civil::date;
+
+    fn counted(id: &str, case: &str, on: Date, at: &str, amount: i64) -> Counted {
+        Counted {
+            id: id.into(),
+            case_key: case_key(case),
+            norm: "pw-giften".into(),
+            decision_date: on,
+            created: at.parse().unwrap(),
+            numbers: vec![("bedrag".into(), Decimal::from(amount))],
+        }
+    }
+
+    fn total(window: Window, per: Scope, sum: bool) -> Total {
+        Total {
+            id: "giften".into(),
+            sum: sum.then(|| "bedrag".into()),
+            max: Decimal::from(1200),
+            per,
+            window,
+            beyond: Beyond::Refuse,
+            norms: vec!["pw-giften".into()],
+        }
+    }
+
+    #[test]
+    fn case_references_compare_by_their_letters_and_digits() {
+        assert_eq!(case_key("Z-2026-0001"), "Z20260001");
+        assert_eq!(case_key(" z 2026/0001 "), "Z20260001");
+        assert_eq!(case_key("z.2026.0001"), case_key("Z-2026-0001"));
+        assert_ne!(case_key("Z-2026-0001"), case_key("Z-2026-0010"));
+    }
+
+    #[test]
+    fn earlier_decisions_count_by_case_window_norm_and_signing_order() {
+        let this = counted("C", "Z-1", date(2026, 6, 1), "2026-06-01T10:00:00Z", 300);
+        let others = [
+            // Same case and year, signed before: counts.
+            counted("A", "z 1", date(2026, 2, 1), "2026-02-01T10:00:00Z", 500),
+            // Last year.
+            counted("B", "Z-1", date(2025, 12, 31), "2025-12-31T10:00:00Z", 700),
+            // Another case.
+            counted("D", "Z-2", date(2026, 3, 1), "2026-03-01T10:00:00Z", 900),
+            // Signed after this one.
+            counted("E", "Z-1", date(2026, 5, 1), "2026-06-02T10:00:00Z", 100),
+            // This one itself.
+            this.clone(),
+        ];
+        let year = total(Window::CalendarYear, Scope::Case, true);
+        assert_eq!(earlier(&year, &this, &others), Decimal::from(500));
+        let team = total(Window::CalendarYear, Scope::Team, true);
+        assert_eq!(earlier(&team, &this, &others), Decimal::from(1400));
+        let ever = total(Window::Ever, Scope::Case, false);
+        assert_eq!(earlier(&ever, &this, &others), Decimal::from(2));
+        // Exactly four months apart is not less than four months.
+        let four = total(
+            Window::Within(CalendarDuration::parse_iso("P4M").unwrap()),
+            Scope::Case,
+            true,
+        );
+        assert_eq!(earlier(&four, &this, &others), Decimal::ZERO);
+        let five = total(
+            Window::Within(CalendarDuration::parse_iso("P5M").unwrap()),
+            Scope::Case,
+            true,
+        );
+        assert_eq!(earlier(&five, &this, &others), Decimal::from(500));
+        let mut other_norm = year.clone();
+        other_norm.norms = vec!["pw-andere".into()];
+        assert_eq!(earlier(&other_norm, &this, &others), Decimal::ZERO);
+    }
+}

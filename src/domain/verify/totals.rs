@@ -1,0 +1,277 @@
+//! Totals over several decisions, counted again over the whole store once
+//! every record is read: for each record on a norm with `[[total]]`, what
+//! the decisions signed before it that still held then come to, against
+//! what the record states. Whether the total went past its maximum — and
+//! so the record should have been refused or sent for review — the
+//! record's own check decides from what it states ([`super::derive`]);
+//! here the statement itself is proven, so a record cannot state less
+//! than the store shows.
+//!
+//! Decisions for one case are few and counted directly; a team's total is
+//! counted in one pass in signing order over a tree of sums by decision
+//! date, so a store of a hundred thousand records is counted in
+//! `n log n`.
+
+use std::collections::{HashMap, HashSet};
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::acts::Acts;
+use super::{Finding, FindingKind};
+use crate::domain::norm::Norm;
+use crate::domain::norm::total::{Scope, Total};
+use crate::domain::number::Decimal;
+use crate::domain::record::{Record, RecordFormat, TotalLine};
+use crate::domain::review::Verdict;
+use crate::domain::totals::Counted;
+
+/// A record kept for the count: what it adds, and what it states.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub file: String,
+    pub counted: Counted,
+    /// The norm it relied on, by sha256.
+    pub norm: String,
+    pub states_totals: bool,
+    pub lines: Vec<TotalLine>,
+    pub revises: Option<String>,
+}
+
+impl Entry {
+    pub fn of(file: &str, record: &Record) -> Self {
+        Self {
+            file: file.to_owned(),
+            counted: crate::domain::store::index::counted(record),
+            norm: record.norm.sha256.clone(),
+            states_totals: RecordFormat::of(&record.format)
+                .is_some_and(RecordFormat::states_totals),
+            lines: record.totals.clone(),
+            revises: record.revises.clone(),
+        }
+    }
+}
+
+/// The ids of the norms whose decisions some total counts.
+pub fn counted_norms(snapshots: &HashMap<String, Option<Norm>>) -> HashSet<String> {
+    snapshots
+        .values()
+        .flatten()
+        .flat_map(|n| n.totals.iter().flat_map(|t| t.norms.iter().cloned()))
+        .collect()
+}
+
+/// A finding for every record whose stated totals are not what the store
+/// gives.
+pub fn check(
+    snapshots: &HashMap<String, Option<Norm>>,
+    acts: &Acts,
+    entries: &[Entry],
+    findings: &mut Vec<Finding>,
+) {
+    if entries.is_empty() {
+        return;
+    }
+    let stops = stops(acts, entries);
+    let stop = |e: &Entry| stops.get(e.counted.id.as_str()).copied();
+    let mut by_case: HashMap<&str, Vec<&Entry>> = HashMap::new();
+    for e in entries {
+        by_case.entry(e.counted.case_key.as_str()).or_default().push(e);
+    }
+    // What each record's totals come to, by (record, total).
+    let mut found: HashMap<(&str, &str), Decimal> = HashMap::new();
+    let mut team: Vec<(&Total, Vec<&Entry>)> = Vec::new();
+    for e in entries {
+        let Some(Some(norm)) = snapshots.get(&e.norm) else {
+            continue;
+        };
+        for total in &norm.totals {
+            match total.per {
+                Scope::Case => {
+                    let sum = by_case[e.counted.case_key.as_str()]
+                        .iter()
+                        .filter(|o| holds_then(stop(o), &e.counted))
+                        .filter(|o| o.counted.counts_for(total, &e.counted))
+                        .map(|o| measure(total, o))
+                        .sum();
+                    found.insert((&e.counted.id, &total.id), sum);
+                }
+                Scope::Team => match team.iter_mut().find(|(t, _)| *t == total) {
+                    Some((_, queries)) => queries.push(e),
+                    None => team.push((total, vec![e])),
+                },
+            }
+        }
+    }
+    for (total, queries) in team {
+        for (id, sum) in team_sums(total, entries, &queries, &stop) {
+            found.insert((id, &total.id), sum);
+        }
+    }
+    for e in entries {
+        let Some(Some(norm)) = snapshots.get(&e.norm) else {
+            continue;
+        };
+        for total in &norm.totals {
+            let sum = found
+                .get(&(e.counted.id.as_str(), total.id.as_str()))
+                .copied()
+                .unwrap_or_default();
+            let stated = e.lines.iter().find(|l| l.id == total.id).map(|l| l.earlier);
+            // A record of format 4 without the line is found by its own
+            // check (it contradicts its norm); one in an older format
+            // cannot state it at all.
+            if stated.is_none() && e.states_totals {
+                continue;
+            }
+            if stated != Some(sum) {
+                findings.push(Finding::new(
+                    e.file.clone(),
+                    FindingKind::TotalMisstated {
+                        total: total.id.clone(),
+                        stated,
+                        found: sum,
+                        unit: crate::domain::decision::totals::unit(norm, total)
+                            .map(str::to_owned),
+                        counted: total.sum.is_none(),
+                    },
+                ));
+            }
+        }
+    }
+}
+
+fn measure(total: &Total, e: &Entry) -> Decimal {
+    total.measure(e.counted.numbers.iter().map(|(id, n)| (id.as_str(), *n)))
+}
+
+/// Whether `other` still held when `this` was signed: it stopped holding
+/// (withdrawn, returned, rejected, revised) only after.
+fn holds_then(stopped: Option<Timestamp>, this: &Counted) -> bool {
+    stopped.is_none_or(|at| at > this.created)
+}
+
+/// When each record stopped holding: its first withdrawal, return or
+/// rejection, or the record that revises it.
+fn stops<'a>(acts: &'a Acts, entries: &'a [Entry]) -> HashMap<&'a str, Timestamp> {
+    let mut stops: HashMap<&str, Timestamp> = HashMap::new();
+    let mut stop = |id: &'a str, at: Timestamp| {
+        let t = stops.entry(id).or_insert(at);
+        *t = (*t).min(at);
+    };
+    for (_, w) in &acts.withdrawals {
+        stop(&w.record.id, w.created);
+    }
+    for (_, r) in &acts.reviews {
+        if matches!(r.verdict, Verdict::Return | Verdict::Reject) {
+            stop(&r.record.id, r.created);
+        }
+    }
+    for e in entries {
+        if let Some(revised) = &e.revises {
+            stop(revised, e.counted.created);
+        }
+    }
+    stops
+}
+
+/// For each of `queries`, what the team's decisions signed before it that
+/// held then and lie in its window come to: one pass in time order over
+/// a tree of sums by decision date.
+fn team_sums<'a>(
+    total: &Total,
+    entries: &'a [Entry],
+    queries: &[&'a Entry],
+    stop: &dyn Fn(&Entry) -> Option<Timestamp>,
+) -> Vec<(&'a str, Decimal)> {
+    let counting: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| total.counts_norm(&e.counted.norm))
+        .collect();
+    let mut days: Vec<Date> = counting.iter().map(|e| e.counted.decision_date).collect();
+    days.sort_unstable();
+    days.dedup();
+    // At one moment: stops first, then queries, then additions.
+    let mut events: Vec<(Timestamp, u8, usize, Decimal)> = Vec::new();
+    for e in &counting {
+        let at = days.partition_point(|d| *d < e.counted.decision_date);
+        let m = measure(total, e);
+        events.push((e.counted.created, 2, at, m));
+        if let Some(stopped) = stop(e) {
+            events.push((stopped, 0, at, -m));
+        }
+    }
+    for (i, q) in queries.iter().enumerate() {
+        events.push((q.counted.created, 1, i, Decimal::ZERO));
+    }
+    events.sort_by_key(|(at, order, i, _)| (*at, *order, *i));
+    let mut tree = Fenwick::new(days.len());
+    let mut out = Vec::with_capacity(queries.len());
+    for (_, order, i, m) in events {
+        if order == 1 {
+            let q = &queries[i].counted;
+            let (from, through) = total.window.bounds(q.decision_date);
+            let lo = from.map_or(0, |f| days.partition_point(|d| *d < f));
+            let hi = through.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
+            out.push((q.id.as_str(), tree.range(lo, hi)));
+        } else {
+            tree.add(i, m);
+        }
+    }
+    out
+}
+
+/// Sums over positions, updated and read in `log n`.
+struct Fenwick(Vec<Decimal>);
+
+impl Fenwick {
+    fn new(n: usize) -> Self {
+        Self(vec![Decimal::ZERO; n + 1])
+    }
+
+    fn add(&mut self, at: usize, value: Decimal) {
+        let mut i = at + 1;
+        while i < self.0.len() {
+            self.0[i] += value;
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// The sum of positions before `end`.
+    fn prefix(&self, end: usize) -> Decimal {
+        let mut sum = Decimal::ZERO;
+        let mut i = end;
+        while i > 0 {
+            sum += self.0[i];
+            i -= i & i.wrapping_neg();
+        }
+        sum
+    }
+
+    /// The sum of positions `lo..hi`.
+    fn range(&self, lo: usize, hi: usize) -> Decimal {
+        if hi <= lo {
+            Decimal::ZERO
+        } else {
+            self.prefix(hi) - self.prefix(lo)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tree_of_sums_adds_ranges() {
+        let mut tree = Fenwick::new(5);
+        for (i, v) in [1, 2, 3, 4, 5].into_iter().enumerate() {
+            tree.add(i, Decimal::from(v));
+        }
+        assert_eq!(tree.range(0, 5), Decimal::from(15));
+        assert_eq!(tree.range(1, 3), Decimal::from(5));
+        assert_eq!(tree.range(3, 3), Decimal::ZERO);
+        tree.add(2, Decimal::from(-3));
+        assert_eq!(tree.range(0, 5), Decimal::from(12));
+    }
+}
