@@ -31,8 +31,8 @@ pub mod store;
 #[cfg(test)]
 pub(crate) mod testing;
 pub mod text;
-pub mod totals;
 pub(crate) mod toml_reader;
+pub mod totals;
 pub mod verify;
 
 /// The closest of `candidates` to a mistyped `word`, if one is close enough

@@ -24,8 +24,8 @@ mod problems;
 mod records;
 mod reviews;
 mod signals;
-mod totals;
 mod toml_messages;
+mod totals;
 mod verify;
 mod walkthrough;
 

@@ -19,6 +19,7 @@ mod cli {
     mod records;
     mod reviews;
     mod signals;
+    mod totals;
     mod verify;
     mod walkthrough;
 }

@@ -115,6 +115,31 @@ fn motivation_of(parts: &[String]) -> Motivation {
     }
 }
 
+/// The checks, the evidence and the totals of a record.
+#[allow(clippy::type_complexity)]
+fn lists() -> impl Strategy<
+    Value = (
+        Vec<(String, String, Answer, Option<String>, bool)>,
+        Vec<(String, String, bool)>,
+        Vec<TotalLine>,
+    ),
+> {
+    (
+        vec(
+            (
+                text(),
+                text(),
+                answer(),
+                proptest::option::of(text()),
+                any::<bool>(),
+            ),
+            0..4,
+        ),
+        vec((text(), text(), any::<bool>()), 0..3),
+        vec(total_line(), 0..3),
+    )
+}
+
 fn record() -> impl Strategy<Value = Record> {
     let head = (
         text(),
@@ -142,27 +167,7 @@ fn record() -> impl Strategy<Value = Record> {
         (0..3u8, proptest::option::of(text())),
         vec(text(), 7),
     );
-    let lists = (
-        vec(
-            (
-                text(),
-                text(),
-                answer(),
-                proptest::option::of(text()),
-                any::<bool>(),
-            ),
-            0..4,
-        ),
-        vec((text(), text(), any::<bool>()), 0..3),
-        vec(
-            (
-                (text(), proptest::option::of(text())),
-                (proptest::option::of(date()), proptest::option::of(date())),
-                vec((any::<i64>(), 0u32..=6), 3),
-            ),
-            0..3,
-        ),
-    );
+    let lists = lists();
     (head, people, lists).prop_map(|(h, p, l)| {
         let (
             format,
@@ -223,9 +228,18 @@ fn record() -> impl Strategy<Value = Record> {
             motivation: motivation_of(&motivation),
             checks: l.0.into_iter().map(check_of).collect(),
             evidence: l.1.into_iter().map(evidence_of).collect(),
-            totals: l.2.into_iter().map(total_of).collect(),
+            totals: l.2,
         }
     })
+}
+
+fn total_line() -> impl Strategy<Value = TotalLine> {
+    (
+        (text(), proptest::option::of(text())),
+        (proptest::option::of(date()), proptest::option::of(date())),
+        vec((any::<i64>(), 0u32..=6), 3),
+    )
+        .prop_map(total_of)
 }
 
 /// A total line from its id and summed check, its dates and its three

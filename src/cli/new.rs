@@ -110,14 +110,7 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let Some(mut proposal) = parsed.proposal else {
         return Err(CliError::input(lang.nothing_signed_answers(), None));
     };
-    // What earlier decisions in the store came to, for the norm's totals.
-    let on = proposal.decision_date.unwrap_or(ctx.today);
-    proposal.earlier = store
-        .earlier_totals(&state, &loaded.norm, (&proposal.case, on), (ctx.now, ctx.today))
-        .map_err(|e| store_error(ctx, &e))?
-        .into_iter()
-        .map(|e| (e.total, e.amount))
-        .collect();
+    proposal.earlier = earlier_totals(&store, &state, &loaded.norm, &proposal, ctx)?;
 
     let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&state.keyring, &key, ctx)?;
@@ -162,6 +155,24 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         .err_line(&lang.record_signed(&record.id, &shown, &prepared.assessment().mandate))?;
     ctx.out.line(&record.id)?;
     Ok(Outcome::Success)
+}
+
+/// What earlier decisions in the store came to, for each of the norm's
+/// totals.
+fn earlier_totals(
+    store: &crate::domain::store::Store,
+    state: &crate::domain::store::StoreState,
+    norm: &crate::domain::norm::Norm,
+    proposal: &crate::domain::decision::Proposal,
+    ctx: &Context,
+) -> Result<Vec<(String, crate::domain::number::Decimal)>, CliError> {
+    let on = proposal.decision_date.unwrap_or(ctx.today);
+    Ok(store
+        .earlier_totals(state, norm, (&proposal.case, on), (ctx.now, ctx.today))
+        .map_err(|e| store_error(ctx, &e))?
+        .into_iter()
+        .map(|e| (e.total, e.amount))
+        .collect())
 }
 
 /// Why `norm` cannot be relied on: not adopted in the store (the norms in

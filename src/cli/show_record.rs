@@ -346,7 +346,8 @@ fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
                 .paint(Style::new().bold().underline(), lang.heading_totals()),
         )?;
         for line in &r.totals {
-            ctx.out.wrapped(2, &format!("• {}", lang.total_line(r, line)))?;
+            ctx.out
+                .wrapped(2, &format!("• {}", lang.total_line(r, line)))?;
         }
     }
     Ok(())

@@ -374,6 +374,15 @@ pub struct Placement {
     pub extends: Option<crate::domain::review::RecordRef>,
 }
 
+/// The totals a record in `format` states: none before format 4.
+fn stated_totals(format: RecordFormat, a: &Assessment) -> Vec<TotalLine> {
+    if format.states_totals() {
+        a.totals.clone()
+    } else {
+        Vec::new()
+    }
+}
+
 /// The record for an assessed proposal on the norm with `sha256`, placed.
 pub fn build_record(
     norm: &Norm,
@@ -482,11 +491,7 @@ pub fn build_record(
         },
         checks,
         evidence,
-        totals: if place.format.states_totals() {
-            a.totals.clone()
-        } else {
-            Vec::new()
-        },
+        totals: stated_totals(place.format, a),
     }
 }
 

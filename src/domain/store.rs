@@ -19,8 +19,8 @@
 mod acts;
 mod chains;
 pub mod earlier;
-pub mod index;
 pub mod files;
+pub mod index;
 mod read;
 
 pub use self::acts::{Acts, Kept, Ledger, Stored, stories, with_status};

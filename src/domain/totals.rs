@@ -41,7 +41,9 @@ impl Counted {
             && self.created < this.created
             && total.counts_norm(&self.norm)
             && (total.per == Scope::Team || self.case_key == this.case_key)
-            && total.window.contains(this.decision_date, self.decision_date)
+            && total
+                .window
+                .contains(this.decision_date, self.decision_date)
     }
 }
 
@@ -56,13 +58,7 @@ pub fn earlier<'a>(
     others
         .into_iter()
         .filter(|o| o.counts_for(total, this))
-        .map(|o| {
-            total.measure(
-                o.numbers
-                    .iter()
-                    .map(|(id, n)| (id.as_str(), *n)),
-            )
-        })
+        .map(|o| total.measure(o.numbers.iter().map(|(id, n)| (id.as_str(), *n))))
         .sum()
 }
 

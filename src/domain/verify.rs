@@ -23,8 +23,8 @@ mod layout;
 mod records;
 mod schedule;
 mod signals;
-mod totals;
 pub mod signer;
+mod totals;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -177,25 +177,8 @@ pub fn verify(
         &mut findings,
     );
 
-    // Every norm copy is named by an adoption or an old record: anything
-    // else in `norms/` is not the store's.
-    named_norms.extend(
-        legacy_norms
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .iter()
-            .cloned(),
-    );
-    for (sha256, norm) in &snapshots {
-        if !named_norms.contains(sha256) {
-            findings.push(Finding::new(
-                format!("norms/{sha256}.toml"),
-                FindingKind::NormUnused {
-                    valid: norm.is_some(),
-                },
-            ));
-        }
-    }
+    named_norms.extend(schedule::lock(&legacy_norms).iter().cloned());
+    unused_norms(&snapshots, &named_norms, &mut findings);
 
     // 5. Signals.
     let signal_files: Vec<PathBuf> =
@@ -213,6 +196,25 @@ pub fn verify(
     findings.dedup();
     report.findings = findings;
     report
+}
+
+/// Every norm copy is named by an adoption or an old record: anything
+/// else in `norms/` is not the store's.
+fn unused_norms(
+    snapshots: &HashMap<String, Option<crate::domain::norm::Norm>>,
+    named: &std::collections::HashSet<String>,
+    findings: &mut Vec<Finding>,
+) {
+    for (sha256, norm) in snapshots {
+        if !named.contains(sha256) {
+            findings.push(Finding::new(
+                format!("norms/{sha256}.toml"),
+                FindingKind::NormUnused {
+                    valid: norm.is_some(),
+                },
+            ));
+        }
+    }
 }
 
 fn check_all_records(

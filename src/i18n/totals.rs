@@ -61,19 +61,53 @@ impl Lang {
             {
                 format!("in {}", from.year())
             }
-            (Some(from), Some(through)) => self.pick(
-                &format!("van {} t/m {}", self.date(from), self.date(through)),
-                &format!("from {} to {} inclusive", self.date(from), self.date(through)),
-            ).to_owned(),
-            (Some(from), None) => self.pick(
-                &format!("vanaf {}", self.date(from)),
-                &format!("from {}", self.date(from)),
-            ).to_owned(),
-            (None, Some(through)) => self.pick(
-                &format!("t/m {}", self.date(through)),
-                &format!("up to {}", self.date(through)),
-            ).to_owned(),
+            (Some(from), Some(through)) => self
+                .pick(
+                    &format!("van {} t/m {}", self.date(from), self.date(through)),
+                    &format!(
+                        "from {} to {} inclusive",
+                        self.date(from),
+                        self.date(through)
+                    ),
+                )
+                .to_owned(),
+            (Some(from), None) => self
+                .pick(
+                    &format!("vanaf {}", self.date(from)),
+                    &format!("from {}", self.date(from)),
+                )
+                .to_owned(),
+            (None, Some(through)) => self
+                .pick(
+                    &format!("t/m {}", self.date(through)),
+                    &format!("up to {}", self.date(through)),
+                )
+                .to_owned(),
             (None, None) => self.pick("ooit", "ever").to_owned(),
+        }
+    }
+
+    /// A total a record states otherwise than the store gives.
+    pub fn total_misstated(
+        self,
+        total: &str,
+        stated: Option<Decimal>,
+        found: Decimal,
+        (unit, counted): (Option<&str>, bool),
+    ) -> String {
+        let found = self.total_amount(found, unit, counted);
+        match stated {
+            None => self.pick(
+                &format!("steunt op een norm met een totaal over meerdere besluiten (`{total}`) maar vermeldt het niet; de eerdere besluiten in de opslag komen op {found}"),
+                &format!("relies on a norm with a total over several decisions (`{total}`) but does not state it; the earlier decisions in the store come to {found}"),
+            ).to_owned(),
+            Some(stated) => {
+                let stated = self.total_amount(stated, unit, counted);
+                self.pick(
+                    &format!("totaal `{total}`: de eerdere besluiten die meetellen komen in de opslag op {found}, de verantwoording noemt {stated}"),
+                    &format!("total `{total}`: the earlier decisions that count come to {found} in the store, the record states {stated}"),
+                ).to_owned()
+            }
         }
     }
 
@@ -101,7 +135,10 @@ mod tests {
             "€ 1.200"
         );
         assert_eq!(nl.total_amount(Decimal::ONE, None, true), "1 besluit");
-        assert_eq!(Lang::En.total_amount(Decimal::TWO, None, true), "2 decisions");
+        assert_eq!(
+            Lang::En.total_amount(Decimal::TWO, None, true),
+            "2 decisions"
+        );
         assert_eq!(
             nl.total_window(Some(date(2026, 1, 1)), Some(date(2026, 12, 31))),
             "in 2026"

@@ -258,25 +258,7 @@ impl Lang {
                 found,
                 unit,
                 counted,
-            } => {
-                let at = |n: &crate::domain::number::Decimal| {
-                    self.total_amount(*n, unit.as_deref(), *counted)
-                };
-                let found = at(found);
-                match stated {
-                    None => t(
-                        format!("steunt op een norm met een totaal over meerdere besluiten (`{total}`) maar vermeldt het niet; de eerdere besluiten in de opslag komen op {found}"),
-                        format!("relies on a norm with a total over several decisions (`{total}`) but does not state it; the earlier decisions in the store come to {found}"),
-                    ),
-                    Some(stated) => {
-                        let stated = at(stated);
-                        t(
-                            format!("totaal `{total}`: de eerdere besluiten die meetellen komen in de opslag op {found}, de verantwoording noemt {stated}"),
-                            format!("total `{total}`: the earlier decisions that count come to {found} in the store, the record states {stated}"),
-                        )
-                    }
-                }
-            }
+            } => self.total_misstated(total, *stated, *found, (unit.as_deref(), *counted)),
             FindingKind::SampleNotRedone { field } => t(
                 format!("`{field}` is niet wat de trekking geeft als zij opnieuw uit de opslag wordt gedaan"),
                 format!("`{field}` is not what the draw gives when done again from the store"),

@@ -43,6 +43,9 @@ pub struct Signatory {
     pub state: Arc<StoreState>,
 }
 
+// One screen lives at a time, moved rarely: boxing the larger ones buys
+// nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Screen {
     Onboarding(Onboarding),
     Drafts(DraftChoice),

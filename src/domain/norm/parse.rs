@@ -7,9 +7,9 @@
 mod checks;
 mod header;
 mod mandate;
-mod totals;
 #[cfg(test)]
 mod tests;
+mod totals;
 
 use std::collections::HashSet;
 

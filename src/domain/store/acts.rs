@@ -49,7 +49,12 @@ impl Store {
 
     /// The reviews and withdrawals at these paths, each checked against
     /// the keyring in `state`.
-    pub fn acts_in(&self, state: &StoreState, reviews: &[PathBuf], withdrawals: &[PathBuf]) -> Acts {
+    pub fn acts_in(
+        &self,
+        state: &StoreState,
+        reviews: &[PathBuf],
+        withdrawals: &[PathBuf],
+    ) -> Acts {
         let (reviews, bad_reviews) = self.signed_acts(state, reviews, |r: &Review| {
             (&r.reviewer, r.created, Namespace::Review, &r.keyring)
         });

@@ -74,7 +74,10 @@ impl Store {
             })
             .map(|r| r.file.as_str())
             .collect();
-        let records: Vec<StoredRecord> = files.iter().filter_map(|f| self.checked(state, f)).collect();
+        let records: Vec<StoredRecord> = files
+            .iter()
+            .filter_map(|f| self.checked(state, f))
+            .collect();
         let about = |acts: &[(String, String)]| -> Vec<std::path::PathBuf> {
             acts.iter()
                 .filter(|(_, id)| wanted.contains(id.as_str()))
@@ -114,8 +117,8 @@ impl Store {
         if !problems.is_empty() {
             return None;
         }
-        let bytes = crate::domain::fsread::read(&path, crate::domain::fsread::limit::SIGNED_FILE)
-            .ok()?;
+        let bytes =
+            crate::domain::fsread::read(&path, crate::domain::fsread::limit::SIGNED_FILE).ok()?;
         Some(StoredRecord {
             record,
             file: file.to_owned(),

@@ -100,7 +100,8 @@ impl Store {
                 let dir = top.join(&principal);
                 let modified = modified_ns(&dir);
                 seen.insert(rel.clone());
-                let settled = listed.is_some_and(|at| modified.saturating_add(SETTLE.as_nanos()) < at);
+                let settled =
+                    listed.is_some_and(|at| modified.saturating_add(SETTLE.as_nanos()) < at);
                 if let Some(state) = dirs.get(&rel)
                     && state.modified == modified
                     && settled
@@ -240,8 +241,11 @@ fn write_index(listed: SystemTime, dirs: &HashMap<String, DirState>) -> String {
             match entry {
                 Entry::Record(r) => {
                     let c = &r.counted;
-                    let numbers: Vec<String> =
-                        c.numbers.iter().map(|(id, n)| format!("{id}={n}")).collect();
+                    let numbers: Vec<String> = c
+                        .numbers
+                        .iter()
+                        .map(|(id, n)| format!("{id}={n}"))
+                        .collect();
                     let _ = writeln!(
                         out,
                         "r\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",

@@ -204,7 +204,11 @@ impl FindingKind {
             Self::ActText(_) => "act-text-refused",
             Self::SampleNotRedone { .. } => "sample-not-redone",
             Self::Extension(problem) => problem.code(),
-            Self::TotalMisstated { stated: Some(s), found, .. } if s > found => "total-overstated",
+            Self::TotalMisstated {
+                stated: Some(s),
+                found,
+                ..
+            } if s > found => "total-overstated",
             Self::TotalMisstated { .. } => "total-understated",
             Self::SampleRefused(problem) => problem.code(),
             Self::ChainGap { .. } => "chain-gap",

@@ -76,7 +76,10 @@ pub fn check(
     let stop = |e: &Entry| stops.get(e.counted.id.as_str()).copied();
     let mut by_case: HashMap<&str, Vec<&Entry>> = HashMap::new();
     for e in entries {
-        by_case.entry(e.counted.case_key.as_str()).or_default().push(e);
+        by_case
+            .entry(e.counted.case_key.as_str())
+            .or_default()
+            .push(e);
     }
     // What each record's totals come to, by (record, total).
     let mut found: HashMap<(&str, &str), Decimal> = HashMap::new();
@@ -131,8 +134,7 @@ pub fn check(
                         total: total.id.clone(),
                         stated,
                         found: sum,
-                        unit: crate::domain::decision::totals::unit(norm, total)
-                            .map(str::to_owned),
+                        unit: crate::domain::decision::totals::unit(norm, total).map(str::to_owned),
                         counted: total.sum.is_none(),
                     },
                 ));

@@ -2,7 +2,9 @@
 //! time with the problem codes it must give.
 
 use super::*;
+use crate::domain::norm::total;
 use crate::domain::norm::{Condition, ConditionValue, MotivationGuide};
+use crate::domain::number::Decimal;
 use crate::domain::record::Answer;
 
 /// A small valid norm; each case below changes one thing.
@@ -476,4 +478,77 @@ fn conditions_name_an_earlier_question_and_an_answer_it_can_have() {
     assert_eq!(codes_of(&with("{ nood = \"ja\" }")), ["bad-condition"]);
     assert_eq!(codes_of(&with("{ bedrag = 5 }")), ["bad-condition"]);
     assert_eq!(codes_of(&with("\"nood\"")), ["wrong-type"]);
+}
+
+#[test]
+fn totals_over_several_decisions_name_a_number_check_a_window_and_a_role() {
+    let with = |total: &str| format!("{VALID}\n[[total]]\n{total}\n");
+    let good = "id = \"per-jaar\"\nsum = \"bedrag\"\nmax = 1200\nwindow = \"calendar-year\"";
+    let parsed = parse(&SourceFile::new("proef.toml", with(good)), "proef");
+    let norm = parsed.norm.expect("valid");
+    let total = &norm.totals[0];
+    assert_eq!(total.sum.as_deref(), Some("bedrag"));
+    assert_eq!(total.max, Decimal::from(1200));
+    assert_eq!(total.per, total::Scope::Case);
+    assert_eq!(total.window, total::Window::CalendarYear);
+    assert_eq!(total.beyond, total::Beyond::Refuse);
+    assert_eq!(total.norms, ["proef"]);
+    let counted = "id = \"eens\"\nmax = 1\nwindow = \"P5Y\"\nper = \"team\"\nbeyond = \"teamleider\"\nnorms = [\"andere-norm\"]";
+    let norm = parse(&SourceFile::new("proef.toml", with(counted)), "proef")
+        .norm
+        .expect("valid");
+    assert_eq!(
+        norm.totals[0].beyond,
+        total::Beyond::Review("teamleider".into())
+    );
+    assert_eq!(norm.totals[0].norms, ["proef", "andere-norm"]);
+    for (total, expected) in [
+        (
+            "id = \"t\"\nsum = \"nood\"\nmax = 1\nwindow = \"ever\"",
+            &["not-a-number-check"][..],
+        ),
+        (
+            "id = \"t\"\nsum = \"bedragg\"\nmax = 1\nwindow = \"ever\"",
+            &["unknown-reference"],
+        ),
+        (
+            "id = \"t\"\nsum = \"bedrag\"\nmax = 1\nwindow = \"kalenderjaar\"",
+            &["unknown-value"],
+        ),
+        (
+            "id = \"t\"\nsum = \"bedrag\"\nmax = 1\nwindow = \"P5X\"",
+            &["bad-period"],
+        ),
+        (
+            "id = \"t\"\nsum = \"bedrag\"\nmax = 1\nwindow = \"ever\"\nper = \"zaak\"",
+            &["unknown-value"],
+        ),
+        (
+            "id = \"t\"\nsum = \"bedrag\"\nmax = 1\nwindow = \"ever\"\nbeyond = \"directeur\"",
+            &["unknown-reference"],
+        ),
+        ("id = \"t\"\nmax = 1.5\nwindow = \"ever\"", &["wrong-type"]),
+        ("id = \"t\"\nmax = 0\nwindow = \"ever\"", &["too-small"]),
+        (
+            "id = \"t\"\nsum = \"bedrag\"\nmax = -5\nwindow = \"ever\"",
+            &["too-small"],
+        ),
+        (
+            "id = \"t\"\nsum = \"bedrag\"\nwindow = \"ever\"",
+            &["missing-key"],
+        ),
+        ("id = \"t\"\nsum = \"bedrag\"\nmax = 1", &["missing-key"]),
+        (
+            "id = \"t\"\nmax = 1\nwindow = \"ever\"\nnorms = [\"Andere Norm\"]",
+            &["bad-id"],
+        ),
+        (
+            "id = \"t\"\nmax = 1\nwindow = \"ever\"\nmaximum = 2",
+            &["unknown-key"],
+        ),
+    ] {
+        assert_eq!(codes(&with(total)), expected, "{total}");
+    }
+    let twice = format!("{}\n[[total]]\n{good}\n", with(good));
+    assert_eq!(codes(&twice), ["duplicate-item"]);
 }

@@ -151,9 +151,7 @@ fn read_max(t: &mut TableReader<'_, '_>, counts: bool) -> Option<Decimal> {
 
 /// `window`: `"calendar-year"`, `"ever"`, or a period such as `"P5Y"`.
 fn read_window(t: &mut TableReader<'_, '_>) -> Option<Window> {
-    let Some(w) = t.text("window", Some("window = \"calendar-year\"")) else {
-        return None;
-    };
+    let w = t.text("window", Some("window = \"calendar-year\""))?;
     match w.value.as_str() {
         "calendar-year" => Some(Window::CalendarYear),
         "ever" => Some(Window::Ever),

@@ -1,0 +1,162 @@
+//! Totals over several decisions (`[[total]]`): `new` counts the earlier
+//! decisions in the store, states each total in the record, sends for
+//! review or refuses beyond the maximum; verify counts again and finds a
+//! record that states less than the store shows.
+
+use std::fs;
+
+use super::support::{Team, edit, resign, stderr, stdout};
+
+const NORM: &str = "mw-doorbraakbudget";
+
+/// Anna signs the example for `case` at `at`.
+fn sign(team: &Team, case: &str, at: &str) -> std::process::Output {
+    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    let answers = team
+        .sandbox
+        .write("answers.toml", example.replace("MR-2026-000093", case));
+    team.as_("anna")
+        .env("MAATWERK_NOW", at)
+        .args(["new", "--norm", NORM, "--answers"])
+        .arg(&answers)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn a_second_decision_for_the_same_case_needs_review_and_states_the_totals() {
+    let team = Team::new();
+    let first = sign(&team, "MR-2026-000093", "2026-11-23T09:00:00Z");
+    assert!(first.status.success(), "{}", stderr(&first));
+    // The same case, written otherwise, a day later.
+    let second = sign(&team, "mr 2026/000093", "2026-11-24T09:00:00Z");
+    assert!(second.status.success(), "{}", stderr(&second));
+    let id = stdout(&second).trim().to_owned();
+    assert!(
+        stderr(&second).contains("for review by a teamleider"),
+        "{}",
+        stderr(&second)
+    );
+    let text = fs::read_to_string(team.record_file(&id)).expect("record");
+    for line in [
+        "format = \"maatwerk-record/4\"",
+        "review_role = \"teamleider\"",
+        "id = \"eenmalig-per-zaak\"",
+        "earlier = \"1\"",
+        "total = \"2\"",
+        "id = \"teambudget-per-kalenderjaar\"",
+        "sum = \"bedrag\"",
+        "earlier = \"640.00\"",
+        "total = \"1280.00\"",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line} in\n{text}");
+    }
+    let show = stdout(
+        &team
+            .as_("anna")
+            .args(["--lang", "nl", "show", &id])
+            .output()
+            .expect("run"),
+    );
+    // Read as one line, however it is wrapped.
+    let show = show.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        show.contains("eenmalig-per-zaak: eerdere besluiten 1 besluit, met dit besluit 2 besluiten van ten hoogste 1 besluit (van 25 november 2025 t/m 23 november 2027)"),
+        "{show}"
+    );
+    assert!(show.contains("teambudget-per-kalenderjaar: eerdere besluiten € 640, met dit besluit € 1.280 van ten hoogste € 50.000 (in 2026)"), "{show}");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(0), "{json:#}");
+    // Another case counts only towards the team's budget.
+    let other = sign(&team, "MR-2026-000094", "2026-11-25T09:00:00Z");
+    let id = stdout(&other).trim().to_owned();
+    let text = fs::read_to_string(team.record_file(&id)).expect("record");
+    assert!(text.contains("earlier = \"0\"\ntotal = \"1\""), "{text}");
+    assert!(text.contains("earlier = \"1280.00\""), "{text}");
+}
+
+#[test]
+fn a_record_that_states_less_than_the_store_shows_is_found() {
+    let team = Team::new();
+    let first = sign(&team, "MR-2026-000093", "2026-11-23T09:00:00Z");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = sign(&team, "MR-2026-000093", "2026-11-24T09:00:00Z");
+    let id = stdout(&second).trim().to_owned();
+    let file = team.record_file(&id);
+    // Anna rewrites her newest record as if the case had nothing before,
+    // within her own mandaat, and signs it again with her valid key.
+    edit(
+        &file,
+        "earlier = \"1\"\ntotal = \"2\"",
+        "earlier = \"0\"\ntotal = \"1\"",
+    );
+    edit(
+        &file,
+        "earlier = \"640.00\"\ntotal = \"1280.00\"",
+        "earlier = \"0.00\"\ntotal = \"640.00\"",
+    );
+    edit(
+        &file,
+        "outcome = \"needs-review\"\nreview_role = \"teamleider\"",
+        "outcome = \"within\"",
+    );
+    edit(
+        &file,
+        "opgesteld, ter beoordeling",
+        "opgesteld en vastgesteld",
+    );
+    resign(&team, &file, "anna", "maatwerk-record");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert_eq!(
+        codes,
+        ["total-understated", "total-understated"],
+        "{json:#}"
+    );
+}
+
+#[test]
+fn the_teams_budget_is_refused_past_its_maximum() {
+    let team = Team::new();
+    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    let big = example.replace("bedrag = 640", "bedrag = 5000");
+    for i in 0..10 {
+        let answers = team.sandbox.write(
+            "answers.toml",
+            big.replace("MR-2026-000093", &format!("MR-2026-{i:06}")),
+        );
+        let output = team
+            .as_("anna")
+            .env("MAATWERK_NOW", format!("2026-11-23T09:{i:02}:00Z"))
+            .args(["new", "--norm", NORM, "--answers"])
+            .arg(&answers)
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{i}: {}", stderr(&output));
+    }
+    let before = team.files();
+    let answers = team.sandbox.write(
+        "answers.toml",
+        example.replace("MR-2026-000093", "MR-2026-999999"),
+    );
+    let refused = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-23T10:00:00Z")
+        .args(["--lang", "nl", "new", "--norm", NORM, "--answers"])
+        .arg(&answers)
+        .output()
+        .expect("run");
+    assert_eq!(refused.status.code(), Some(2), "{}", stdout(&refused));
+    assert!(
+        stderr(&refused).contains("totaal `teambudget-per-kalenderjaar` gaat over het maximum: het team in 2026 samen € 50.640, meer dan € 50.000 (eerdere besluiten: € 50.000)"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(team.files(), before, "nothing written");
+}
