@@ -139,26 +139,42 @@ pub fn assess(
         }
     }
 
-    let facts =
-        DecisionFacts::from_answers(p.answers.iter().map(|(id, a)| (id.as_str(), a)), p.period);
-    let (totals, review) = totals::judge(norm, p, &facts, decision_date, &mut refusals);
-    let mandate = totals::with_review(norm, norm.mandate.outcome(role, &facts), review);
-    if mandate == MandateOutcome::BeyondNorm {
+    let assessment = settle(norm, p, role, decision_date, &mut refusals);
+    if assessment.mandate == MandateOutcome::BeyondNorm {
         refusals.push(Refusal::BeyondNorm);
     }
-    if !refusals.is_empty() {
-        return Err(refusals);
+    if refusals.is_empty() {
+        Ok(assessment)
+    } else {
+        Err(refusals)
     }
+}
+
+/// Who may take the decision `p` dated `decision_date` by an author in
+/// `role`, and the norm's totals with it: what a record states whether or
+/// not it may be signed. A total the norm refuses to go past adds to
+/// `refusals`.
+pub fn settle(
+    norm: &Norm,
+    p: &Proposal,
+    role: &str,
+    decision_date: Date,
+    refusals: &mut Vec<Refusal>,
+) -> Assessment {
+    let facts =
+        DecisionFacts::from_answers(p.answers.iter().map(|(id, a)| (id.as_str(), a)), p.period);
+    let (totals, review) = totals::judge(norm, p, &facts, decision_date, refusals);
+    let mandate = totals::with_review(norm, norm.mandate.outcome(role, &facts), review);
     let meaning = match mandate {
         MandateOutcome::Within { .. } => SignatureMeaning::Decided,
         _ => SignatureMeaning::ForReview,
     };
-    Ok(Assessment {
+    Assessment {
         decision_date,
         mandate,
         meaning,
         totals,
-    })
+    }
 }
 
 /// Every text of `p` that holds a character showing otherwise than it

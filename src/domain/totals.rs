@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::norm::total::{Scope, Total};
 use super::number::Decimal;
+use super::record::{Answer, Record};
 
 /// A case reference as decisions are compared by it: its letters and
 /// digits, in capitals. `Z-2026-0001`, `z 2026 0001` and `Z2026/0001` are
@@ -35,6 +36,25 @@ pub struct Counted {
 }
 
 impl Counted {
+    /// What totals count of `record`.
+    pub fn of(record: &Record) -> Self {
+        Self {
+            id: record.id.clone(),
+            case_key: case_key(&record.case),
+            norm: record.norm.id.clone(),
+            decision_date: record.decision_date,
+            created: record.created,
+            numbers: record
+                .checks
+                .iter()
+                .filter_map(|c| match c.answer {
+                    Answer::Number(n) => Some((c.id.clone(), n)),
+                    _ => None,
+                })
+                .collect(),
+        }
+    }
+
     /// Whether it counts towards `total` for a decision like `this`.
     pub fn counts_for(&self, total: &Total, this: &Counted) -> bool {
         self.id != this.id

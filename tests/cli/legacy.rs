@@ -26,6 +26,22 @@ fn release(name: &str) -> (Sandbox, PathBuf, String) {
     (sandbox, store, root.trim().to_owned())
 }
 
+/// `verify --json --expect-root` on `store` a while after the release: its
+/// exit code and report.
+fn verify_json(sandbox: &Sandbox, store: &Path, root: &str) -> (Option<i32>, serde_json::Value) {
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(store)
+        .args(["verify", "--json", "--expect-root", root])
+        .output()
+        .expect("run");
+    let json = serde_json::from_str(&stdout(&output))
+        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
+    (output.status.code(), json)
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
     for entry in fs::read_dir(from).expect("read dir").filter_map(Result::ok) {
@@ -41,17 +57,8 @@ fn copy_dir(from: &Path, to: &Path) {
 #[test]
 fn a_store_written_by_release_0_1_verifies() {
     let (sandbox, store, root) = v0_1();
-    let output = sandbox
-        .cmd()
-        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
-        .arg("--store")
-        .arg(&store)
-        .args(["verify", "--json", "--expect-root", &root])
-        .output()
-        .expect("run");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
-    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(0), "{json:#}");
     assert_eq!(json["errors"], 0, "{json:#}");
     assert_eq!(json["records"], 3);
     assert_eq!(json["signals"], 1);
@@ -165,16 +172,8 @@ fn its_description_gains_no_settings_release_0_1_did_not_have() {
         "{}",
         String::from_utf8_lossy(&signed.stderr)
     );
-    let output = sandbox
-        .cmd()
-        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
-        .arg("--store")
-        .arg(&store)
-        .args(["verify", "--json", "--expect-root", &root])
-        .output()
-        .expect("run");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json");
-    assert_eq!(output.status.code(), Some(1), "{json:#}");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(1), "{json:#}");
     let codes: Vec<&str> = json["findings"]
         .as_array()
         .into_iter()
@@ -213,17 +212,8 @@ fn its_files_are_in_the_form_this_release_writes() {
 #[test]
 fn a_store_written_by_release_0_2_verifies_without_a_single_finding() {
     let (sandbox, store, root) = release("v0.2");
-    let output = sandbox
-        .cmd()
-        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
-        .arg("--store")
-        .arg(&store)
-        .args(["verify", "--json", "--expect-root", &root])
-        .output()
-        .expect("run");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
-    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(0), "{json:#}");
     assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
     assert_eq!(json["records"], 3);
     assert_eq!(json["signals"], 1);
@@ -293,17 +283,8 @@ fn release_0_2_records_list_and_its_adoptions_verify_with_stock_openssh() {
 #[test]
 fn a_store_written_by_release_0_3_verifies_without_a_single_finding() {
     let (sandbox, store, root) = release("v0.3");
-    let output = sandbox
-        .cmd()
-        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
-        .arg("--store")
-        .arg(&store)
-        .args(["verify", "--json", "--expect-root", &root])
-        .output()
-        .expect("run");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
-    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(0), "{json:#}");
     assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
     assert_eq!(json["records"], 5);
     assert_eq!(json["reviews"], 2);
@@ -435,17 +416,8 @@ fn release_0_3_files_of_every_kind_verify_with_stock_openssh() {
 #[test]
 fn a_store_written_by_release_0_4_verifies_without_a_single_finding() {
     let (sandbox, store, root) = release("v0.4");
-    let output = sandbox
-        .cmd()
-        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
-        .arg("--store")
-        .arg(&store)
-        .args(["verify", "--json", "--expect-root", &root])
-        .output()
-        .expect("run");
-    let json: serde_json::Value = serde_json::from_str(&stdout(&output))
-        .unwrap_or_else(|_| panic!("{}{}", stdout(&output), stderr(&output)));
-    assert_eq!(output.status.code(), Some(0), "{json:#}");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(0), "{json:#}");
     assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
     assert_eq!(json["records"], 7);
     assert_eq!(json["reviews"], 2);

@@ -9,7 +9,6 @@ use jiff::Timestamp;
 use jiff::civil::Date;
 
 use super::acts::Ledger;
-use super::index::counted;
 use super::{Store, StoreError, StoreState, StoredRecord};
 use crate::domain::lifecycle::Status;
 use crate::domain::norm::Norm;
@@ -90,7 +89,7 @@ impl Store {
             .iter()
             .filter(|s| wanted.contains(s.record.id.as_str()))
             .filter(|s| counts(ledger.story(s, today).life.status))
-            .map(|s| (counted(&s.record), &s.record))
+            .map(|s| (Counted::of(&s.record), &s.record))
             .collect();
         counting.sort_by_key(|(c, _)| c.created);
         Ok(norm

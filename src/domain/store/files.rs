@@ -17,32 +17,15 @@ pub const TEMP_PREFIX: &str = ".tmp-";
 /// A crash leaves either nothing, or a `.tmp-…` file, never half a file
 /// under the real name.
 pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| io::Error::other("path has no directory"))?;
-    make_dirs(dir)?;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .ok_or_else(|| io::Error::other("file name is not UTF-8"))?;
-    let temp = dir.join(format!(
-        "{TEMP_PREFIX}{}-{:08x}-{name}",
-        std::process::id(),
-        OsRng.next_u32()
-    ));
-    let result = (|| {
-        let mut file = private(OpenOptions::new().write(true).create_new(true)).open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        match fs::hard_link(&temp, path) {
-            Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-            // File systems without hard links: check, then rename.
-            Err(_) if !path.exists() => fs::rename(&temp, path),
-            Err(e) => Err(e),
-        }
-    })();
+    let (dir, name) = dir_and_name(path)?;
+    let temp = write_temp(dir, name, bytes)?;
+    let result = match fs::hard_link(&temp, path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+        // File systems without hard links: check, then rename.
+        Err(_) if !path.exists() => fs::rename(&temp, path),
+        Err(e) => Err(e),
+    };
     let _ = fs::remove_file(&temp);
     result?;
     sync_dir(dir)
@@ -52,27 +35,48 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// file in the same directory, flushed to disk, then renamed over it. For
 /// files that are not part of the store (its index), never a signed one.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (dir, name) = dir_and_name(path)?;
+    let temp = write_temp(dir, name, bytes)?;
+    if let Err(e) = fs::rename(&temp, path) {
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    sync_dir(dir)
+}
+
+/// The directory of `path`, made when missing, and its file name.
+fn dir_and_name(path: &Path) -> io::Result<(&Path, &str)> {
     let dir = path
         .parent()
         .ok_or_else(|| io::Error::other("path has no directory"))?;
     make_dirs(dir)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or_else(|| io::Error::other("file name is not UTF-8"))?;
+    Ok((dir, name))
+}
+
+/// `bytes` in a new temporary file in `dir` named after `name`, flushed
+/// to disk; removed again when that fails.
+fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
     let temp = dir.join(format!(
-        "{TEMP_PREFIX}{}-{:08x}",
+        "{TEMP_PREFIX}{}-{:08x}-{name}",
         std::process::id(),
         OsRng.next_u32()
     ));
-    let result = (|| {
+    let written = (|| {
         let mut file = private(OpenOptions::new().write(true).create_new(true)).open(&temp)?;
         file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)
+        file.sync_all()
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    match written {
+        Ok(()) => Ok(temp),
+        Err(e) => {
+            let _ = fs::remove_file(&temp);
+            Err(e)
+        }
     }
-    result?;
-    sync_dir(dir)
 }
 
 /// Makes `dir` and any directories above it that are missing, readable by

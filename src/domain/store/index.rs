@@ -20,9 +20,9 @@ use super::read::{principal_dirs, toml_files};
 use super::{Store, StoreError, files};
 use crate::domain::fsread::{self, limit};
 use crate::domain::number::{Decimal, from_record};
-use crate::domain::record::{Answer, Record, canonical};
+use crate::domain::record::{Record, canonical};
 use crate::domain::review::{Review, Withdrawal};
-use crate::domain::totals::{Counted, case_key};
+use crate::domain::totals::Counted;
 
 const FORMAT: &str = "maatwerk-index/1";
 /// The index file, under the store.
@@ -185,27 +185,8 @@ fn refresh(
 pub fn indexed(file: String, record: &Record) -> IndexedRecord {
     IndexedRecord {
         file,
-        counted: counted(record),
+        counted: Counted::of(record),
         revises: record.revises.clone(),
-    }
-}
-
-/// What totals count of `record`.
-pub fn counted(record: &Record) -> Counted {
-    Counted {
-        id: record.id.clone(),
-        case_key: case_key(&record.case),
-        norm: record.norm.id.clone(),
-        decision_date: record.decision_date,
-        created: record.created,
-        numbers: record
-            .checks
-            .iter()
-            .filter_map(|c| match c.answer {
-                Answer::Number(n) => Some((c.id.clone(), n)),
-                _ => None,
-            })
-            .collect(),
     }
 }
 

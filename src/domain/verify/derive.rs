@@ -9,10 +9,10 @@ use jiff::Span;
 use jiff::tz::TimeZone;
 
 use super::FindingKind;
-use crate::domain::decision::{self, Assessment, DecisionWindow, Placement, Proposal, Refusal};
+use crate::domain::decision::{self, DecisionWindow, Placement, Proposal, Refusal};
 use crate::domain::keyring::Grant;
-use crate::domain::norm::{DecisionFacts, MandateOutcome, Norm};
-use crate::domain::record::{Answer, Record, RecordFormat, SignatureMeaning};
+use crate::domain::norm::Norm;
+use crate::domain::record::{Answer, Record, RecordFormat};
 
 /// The decision dates a record signed at `record.created` may carry: not
 /// after its day (in any time zone), nor more than `window_days` before it.
@@ -69,32 +69,13 @@ pub fn rederive(
                         .map(FindingKind::Refused),
                 );
                 // What it should say all the same, given what it was asked.
-                let facts = DecisionFacts::from_answers(
-                    proposal.answers.iter().map(|(id, a)| (id.as_str(), a)),
-                    proposal.period,
-                );
-                let (totals, review) = decision::totals::judge(
+                decision::settle(
                     norm,
                     &proposal,
-                    &facts,
+                    &grant.role,
                     record.decision_date,
                     &mut Vec::new(),
-                );
-                let mandate = decision::totals::with_review(
-                    norm,
-                    norm.mandate.outcome(&grant.role, &facts),
-                    review,
-                );
-                let meaning = match mandate {
-                    MandateOutcome::Within { .. } => SignatureMeaning::Decided,
-                    _ => SignatureMeaning::ForReview,
-                };
-                Assessment {
-                    decision_date: record.decision_date,
-                    mandate,
-                    meaning,
-                    totals,
-                }
+                )
             }
         };
     let expected = decision::build_record(

@@ -42,7 +42,7 @@ impl Entry {
     pub fn of(file: &str, record: &Record) -> Self {
         Self {
             file: file.to_owned(),
-            counted: crate::domain::store::index::counted(record),
+            counted: Counted::of(record),
             norm: record.norm.sha256.clone(),
             states_totals: RecordFormat::of(&record.format)
                 .is_some_and(RecordFormat::states_totals),
