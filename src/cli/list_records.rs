@@ -51,6 +51,8 @@ struct JsonRecord<'a> {
     waiting_for: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     revises: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extends: Option<&'a str>,
     file: &'a str,
 }
 
@@ -105,6 +107,7 @@ pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                     norm_revised: life.norm_revised,
                     waiting_for: life.waiting_for.as_deref(),
                     revises: r.revises.as_deref(),
+                    extends: r.extends.as_deref(),
                     file: file.as_str(),
                 },
             )

@@ -148,6 +148,9 @@ fn print_story(ctx: &mut Context, r: &Record, told: &Told) -> io::Result<()> {
     if let Some(revised) = &r.revises {
         lines[0].1 = format!("{} — {}", lines[0].1, lang.revision_of(revised));
     }
+    if let Some(extended) = &r.extends {
+        lines[0].1 = format!("{} — {}", lines[0].1, lang.extension_of(extended));
+    }
     for e in &told.events {
         lines.push(match e {
             Told1::Reviewed(v) => (

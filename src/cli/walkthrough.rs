@@ -5,6 +5,7 @@
 use super::signing::{member_grant, open_store, read_key, store_error};
 use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::draft::{Draft, DraftNorm, Drafts, Step};
+use crate::domain::extension::SoFar;
 use crate::domain::keys::KeyFile;
 use crate::domain::norm::catalog::Catalog;
 use crate::domain::norm::catalog::Origin;
@@ -157,6 +158,9 @@ fn member_walkthrough(
     if let Some(notice) = notice {
         app = app.with_notice(notice);
     }
+    if let Some(so_far) = extension_so_far(&member.store, app.draft(), ctx)? {
+        app = app.with_extension(so_far);
+    }
     let host = StoreHost::new(lang, clock, drafts, member, (signatory, adopted));
     Ok((app, host))
 }
@@ -206,12 +210,53 @@ fn revision_draft(
             Some(lang.norm_not_adopted_help(&record.norm.id)),
         )
     })?;
+    if extending {
+        let records = brief_records(store, ctx)?;
+        let chain = crate::domain::extension::chain(record, |id| {
+            records.iter().map(|s| &s.record).find(|r| r.id == id)
+        });
+        let limit = SoFar::of(&chain).and_then(|s| s.limit(&loaded.norm));
+        let draft = Draft::extending(record, reference, loaded, (ctx.now, limit));
+        let notice = lang.extending_notice(&record.id, draft.period_start);
+        return Ok((draft, Some(notice)));
+    }
     let draft = Draft::revising(record, reference, loaded, ctx.now);
     let (by, remark) = subject.returned_by.clone().unwrap_or_default();
     Ok((
         draft,
         Some(lang.revising_notice(&record.id, &by, remark.as_deref())),
     ))
+}
+
+/// Every record in the store, read briefly.
+fn brief_records(
+    store: &crate::domain::store::Store,
+    ctx: &Context,
+) -> Result<Vec<crate::domain::store::StoredRecord>, CliError> {
+    Ok(store
+        .records(&crate::domain::store::RecordFilter {
+            brief: true,
+            ..Default::default()
+        })
+        .map_err(|e| store_error(ctx, &e))?
+        .items)
+}
+
+/// For a draft that extends a decision: how far the decisions it would
+/// continue have gone.
+fn extension_so_far(
+    store: &crate::domain::store::Store,
+    draft: &Draft,
+    ctx: &Context,
+) -> Result<Option<SoFar>, CliError> {
+    let Some(extended) = &draft.extends else {
+        return Ok(None);
+    };
+    let records = brief_records(store, ctx)?;
+    let find = |id: &str| records.iter().map(|s| &s.record).find(|r| r.id == id);
+    Ok(find(&extended.id)
+        .map(|target| crate::domain::extension::chain(target, find))
+        .and_then(|chain| SoFar::of(&chain)))
 }
 
 /// An OpenSSH ed25519 key the person already has, to offer on the first

@@ -211,7 +211,27 @@ impl Draft {
         draft
     }
 
-    /// The proposal this draft amounts to so far.
+    /// The draft of an extension of `record`, as `reference`: its answers
+    /// and evidence to start from, its period starting the day after the
+    /// extended one ends and as long as it, but not past `limit` (the
+    /// first day the norm's longest total no longer covers).
+    pub fn extending(
+        record: &crate::domain::record::Record,
+        reference: crate::domain::review::RecordRef,
+        norm: &LoadedNorm,
+        (now, limit): (Timestamp, Option<Date>),
+    ) -> Self {
+        let mut draft = Self::revising(record, reference, norm, now);
+        draft.extends = draft.revises.take();
+        draft.period_start = record.period.map(|p| p.end);
+        draft.period_end = record.period.and_then(|p| {
+            let length = p.start.until((jiff::Unit::Year, p.end)).ok()?;
+            let end = p.end.checked_add(length).ok()?;
+            Some(limit.map_or(end, |limit| end.min(limit)))
+        });
+        draft
+    }
+
     /// This draft with every valid BSN taken out: the digits in texts
     /// replaced by `•`, a number answer that is one left out.
     #[must_use]

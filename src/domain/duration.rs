@@ -54,6 +54,19 @@ impl CalendarDuration {
         (span.signum() > 0).then_some(Self { span })
     }
 
+    /// As [`Self::between`], in units no larger than `like`'s largest:
+    /// "20 months" beside a limit of 24 months, not "1 year and 8 months".
+    pub fn between_like(start: Date, end: Date, like: Self) -> Option<Self> {
+        let largest = match like.parts().next().map(|(_, unit)| unit) {
+            Some(DurationUnit::Year) | None => jiff::Unit::Year,
+            Some(DurationUnit::Month) => jiff::Unit::Month,
+            Some(DurationUnit::Week) => jiff::Unit::Week,
+            Some(DurationUnit::Day) => jiff::Unit::Day,
+        };
+        let span = start.until((largest, end)).ok()?;
+        (span.signum() > 0).then_some(Self { span })
+    }
+
     pub fn parse_iso(text: &str) -> Result<Self, DurationError> {
         if !text.starts_with(['P', 'p']) {
             return Err(DurationError::Syntax);

@@ -117,9 +117,49 @@ pub fn check(
     problems
 }
 
+/// How far a chain of decisions has gone, for the extension that would
+/// follow it: the first day of the first decision, how many extensions
+/// the next one makes, and the first day it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SoFar {
+    pub origin: Date,
+    /// The number the next extension gets: 1 for the first.
+    pub number: u32,
+    pub next: Date,
+}
+
+impl SoFar {
+    /// Of `chain` (oldest first), when its first and last decisions have
+    /// a period.
+    pub fn of(chain: &[&Record]) -> Option<Self> {
+        let origin = chain.first()?.period?.start;
+        let next = chain.last()?.period?.end;
+        Some(Self {
+            origin,
+            number: u32::try_from(chain.len()).unwrap_or(u32::MAX),
+            next,
+        })
+    }
+
+    /// The time covered so far, from the first day up to the next, in
+    /// the units of `like` (the norm's limit) where there is one.
+    pub fn used(self, like: Option<CalendarDuration>) -> Option<CalendarDuration> {
+        match like {
+            Some(like) => CalendarDuration::between_like(self.origin, self.next, like),
+            None => CalendarDuration::between(self.origin, self.next),
+        }
+    }
+
+    /// The first day `norm`'s `max_total_duration` no longer covers.
+    pub fn limit(self, norm: &Norm) -> Option<Date> {
+        norm.max_total_duration?.end_from(self.origin)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::duration::DurationUnit;
     use crate::domain::norm::catalog::Catalog;
     use crate::domain::record::Period;
     use jiff::civil::date;
@@ -141,6 +181,35 @@ mod tests {
         r.period = Some(Period { start, end });
         r.extends = extends.map(str::to_owned);
         r
+    }
+
+    #[test]
+    fn a_chain_says_how_far_it_has_gone() {
+        let a = decision("A", date(2025, 1, 1), date(2025, 7, 1), None);
+        let b = decision("B", date(2025, 7, 1), date(2026, 9, 1), Some("A"));
+        let so_far = SoFar::of(&[&a, &b]).unwrap();
+        assert_eq!(
+            so_far,
+            SoFar {
+                origin: date(2025, 1, 1),
+                number: 2,
+                next: date(2026, 9, 1)
+            }
+        );
+        let parts = |d: Option<CalendarDuration>| d.map(|d| d.parts().collect::<Vec<_>>());
+        assert_eq!(
+            parts(so_far.used(None)),
+            Some(vec![(1, DurationUnit::Year), (8, DurationUnit::Month)])
+        );
+        let months = CalendarDuration::parse_iso("P24M").ok();
+        assert_eq!(
+            parts(so_far.used(months)),
+            Some(vec![(20, DurationUnit::Month)])
+        );
+        assert_eq!(so_far.limit(&norm()), Some(date(2026, 1, 1)));
+        let mut without = a.clone();
+        without.period = None;
+        assert_eq!(SoFar::of(&[&without]), None);
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod index;
 mod read;
 
 pub use self::acts::{Acts, Kept, Ledger, Stored, stories, with_status};
+pub use self::earlier::Earlier;
 pub use self::read::{Found, RecordFilter, SignedFiles, StoredRecord};
 
 use std::io;

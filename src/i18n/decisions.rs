@@ -96,6 +96,19 @@ impl Lang {
         }
     }
 
+    /// Above the first screen of an extension.
+    pub fn extending_notice(self, id: &str, start: Option<jiff::civil::Date>) -> String {
+        let from = start.map(|d| self.date(d)).unwrap_or_default();
+        match self {
+            Self::Nl => format!(
+                "U verlengt {id}. De nieuwe periode begint op {from}; de antwoorden van toen staan klaar, pas aan wat nodig is."
+            ),
+            Self::En => format!(
+                "You are extending {id}. The new period starts on {from}; the answers given then are filled in, change what is needed."
+            ),
+        }
+    }
+
     pub fn extension_problem(self, problem: &crate::domain::extension::ExtensionProblem) -> String {
         use crate::domain::extension::ExtensionProblem as P;
         match (self, problem) {
@@ -138,17 +151,6 @@ impl Lang {
                 "all periods together may run at most {}: up to and including {last}",
                 self.duration(*max),
                 last = self.date(last),
-            ),
-        }
-    }
-
-    pub fn extending_notice(self, id: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "U verlengt {id}. De antwoorden van toen staan klaar; de nieuwe looptijd begint de dag na het einde van de vorige."
-            ),
-            Self::En => format!(
-                "You are extending {id}. The answers given then are filled in; the new period starts the day after the previous one ends."
             ),
         }
     }

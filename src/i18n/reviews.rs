@@ -493,6 +493,13 @@ impl Lang {
         }
     }
 
+    pub fn extension_of(self, id: &str) -> String {
+        match self {
+            Self::Nl => format!("verlenging van {id}"),
+            Self::En => format!("extension of {id}"),
+        }
+    }
+
     pub fn revision_of(self, id: &str) -> String {
         match self {
             Self::Nl => format!("herziening van {id}"),

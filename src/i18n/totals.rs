@@ -4,7 +4,9 @@
 use jiff::civil::Date;
 
 use super::Lang;
-use crate::domain::norm::total::Scope;
+use crate::domain::extension::SoFar;
+use crate::domain::norm::Norm;
+use crate::domain::norm::total::{Beyond, Scope, Total};
 use crate::domain::number::Decimal;
 use crate::domain::record::{Record, TotalLine};
 
@@ -33,6 +35,114 @@ impl Lang {
             &format!("{id}: earlier decisions {earlier}, with this one {total} of at most {max} ({when})"),
         )
         .to_owned()
+    }
+
+    /// Where a total stands before this decision, as the walkthrough says
+    /// it beside the question: "deze zaak: al € 800 van € 1.200 in 2026",
+    /// and with `this` decision's share what it comes to and whether that
+    /// goes past the maximum.
+    pub fn total_so_far(
+        self,
+        total: &Total,
+        unit: Option<&str>,
+        (earlier, on): (Decimal, Date),
+        this: Option<Decimal>,
+    ) -> String {
+        let counted = total.sum.is_none();
+        let at = |n: Decimal| self.total_amount(n, unit, counted);
+        let (from, through) = total.window.bounds(on);
+        let when = self.total_window(from, through);
+        let scope = self.total_scope(total.per);
+        let (e, max) = (at(earlier), at(total.max));
+        let text = match self {
+            Self::Nl => format!("{}: al {e} van {max} {when}", capitalise(scope)),
+            Self::En => format!("{}: already {e} of {max} {when}", capitalise(scope)),
+        };
+        let Some(this) = this.filter(|t| *t > Decimal::ZERO) else {
+            return text;
+        };
+        let sum = earlier + this;
+        let with = at(sum);
+        let what = match (self, counted) {
+            (Self::Nl, true) => "met dit besluit",
+            (Self::Nl, false) => "met dit bedrag",
+            (Self::En, true) => "with this decision",
+            (Self::En, false) => "with this amount",
+        };
+        let with = format!("{text}; {what} {with}");
+        if sum <= total.max {
+            if counted {
+                return with;
+            }
+            let left = at(total.max - sum);
+            return match self {
+                Self::Nl => format!("{with}, nog {left} over"),
+                Self::En => format!("{with}, {left} left"),
+            };
+        }
+        match (self, &total.beyond) {
+            (Self::Nl, Beyond::Refuse) => format!("{with} — meer dan het maximum: zo kan het niet"),
+            (Self::En, Beyond::Refuse) => format!("{with} — past the maximum: not allowed"),
+            (Self::Nl, Beyond::Review(role)) => {
+                format!("{with} — meer dan het maximum: een {role} beoordeelt het besluit")
+            }
+            (Self::En, Beyond::Review(role)) => {
+                format!("{with} — past the maximum: a {role} reviews the decision")
+            }
+        }
+    }
+
+    /// How far a chain of decisions has gone, said where the extension's
+    /// period is typed: "verlenging 2 van ten hoogste 3; al 20 maanden van
+    /// de 24 maanden gebruikt sinds 1 januari 2025, uiterlijk t/m 31
+    /// december 2026".
+    pub fn extension_so_far(self, so_far: SoFar, norm: &Norm) -> String {
+        let n = so_far.number;
+        let mut parts = vec![match (self, norm.max_extensions) {
+            (Self::Nl, Some(max)) => format!("verlenging {n} van ten hoogste {max}"),
+            (Self::En, Some(max)) => format!("extension {n} of at most {max}"),
+            (Self::Nl, None) => format!("verlenging {n}"),
+            (Self::En, None) => format!("extension {n}"),
+        }];
+        let since = self.date(so_far.origin);
+        let used = so_far
+            .used(norm.max_total_duration)
+            .map(|d| self.duration(d));
+        match (used, norm.max_total_duration, so_far.limit(norm)) {
+            (Some(used), Some(max), Some(limit)) => {
+                let max = self.duration(max);
+                let last = self.date(limit.yesterday().unwrap_or(limit));
+                parts.push(match self {
+                    Self::Nl => format!(
+                        "al {used} van de {max} gebruikt sinds {since}, uiterlijk t/m {last}"
+                    ),
+                    Self::En => {
+                        format!("{used} of {max} used since {since}, up to {last} at the latest")
+                    }
+                });
+            }
+            (Some(used), _, _) => parts.push(match self {
+                Self::Nl => format!("al {used} sinds {since}"),
+                Self::En => format!("{used} since {since}"),
+            }),
+            _ => {}
+        }
+        parts.join("; ")
+    }
+
+    /// An extension's last day past the longest time all decisions
+    /// together may run.
+    pub fn extension_past_total(self, last: Date) -> String {
+        match self {
+            Self::Nl => format!(
+                "samen met de eerdere besluiten langer dan de norm toestaat: uiterlijk t/m {}",
+                self.date(last)
+            ),
+            Self::En => format!(
+                "longer than the norm allows together with the earlier decisions: {} at the latest",
+                self.date(last)
+            ),
+        }
     }
 
     /// A total's figure: an amount in its unit, or a number of decisions.
@@ -122,6 +232,14 @@ impl Lang {
     }
 }
 
+/// `text` with its first letter a capital.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,5 +266,45 @@ mod tests {
             "van 16 juni 2021 t/m 14 juni 2031"
         );
         assert_eq!(nl.total_window(None, None), "ooit");
+    }
+
+    #[test]
+    fn where_a_total_stands_is_said_beside_the_question() {
+        let gifts = Total {
+            id: "giften".into(),
+            sum: Some("bedrag".into()),
+            max: Decimal::new(1200, 0),
+            per: Scope::Case,
+            window: crate::domain::norm::total::Window::CalendarYear,
+            beyond: Beyond::Review("teamleider".into()),
+            norms: vec!["n".into()],
+        };
+        let nl = Lang::Nl;
+        let on = date(2026, 3, 3);
+        let eur = Some("EUR");
+        let earlier = Decimal::new(800, 0);
+        assert_eq!(
+            nl.total_so_far(&gifts, eur, (earlier, on), None),
+            "Deze zaak: al € 800 van € 1.200 in 2026"
+        );
+        assert_eq!(
+            nl.total_so_far(&gifts, eur, (earlier, on), Some(Decimal::new(30050, 2))),
+            "Deze zaak: al € 800 van € 1.200 in 2026; met dit bedrag € 1.100,50, nog € 99,50 over"
+        );
+        assert_eq!(
+            nl.total_so_far(&gifts, eur, (earlier, on), Some(Decimal::new(401, 0))),
+            "Deze zaak: al € 800 van € 1.200 in 2026; met dit bedrag € 1.201 — meer dan het maximum: een teamleider beoordeelt het besluit"
+        );
+        let once = Total {
+            sum: None,
+            max: Decimal::ONE,
+            beyond: Beyond::Refuse,
+            per: Scope::Team,
+            ..gifts
+        };
+        assert_eq!(
+            Lang::En.total_so_far(&once, None, (Decimal::ONE, on), Some(Decimal::ONE)),
+            "The team: already 1 decision of 1 decision in 2026; with this decision 2 decisions — past the maximum: not allowed"
+        );
     }
 }

@@ -7,6 +7,9 @@
 
 mod screens;
 mod steps;
+mod totals;
+
+pub use totals::Counting;
 
 use std::sync::Arc;
 
@@ -195,6 +198,11 @@ pub struct App {
     /// The norm left for "another norm", whose answers are kept in case
     /// the same norm is chosen again.
     pub(super) left_norm: Option<String>,
+    /// What the earlier decisions in the store came to for the norm's
+    /// totals, counted by the host for this norm, case and date.
+    pub(super) earlier: Option<(Counting, Vec<crate::domain::store::Earlier>)>,
+    /// For an extension: how far the decisions it continues have gone.
+    pub(super) extension: Option<crate::domain::extension::SoFar>,
 }
 
 impl App {
@@ -219,6 +227,21 @@ impl App {
         self.unadopted = norms;
         if matches!(self.screen, Screen::Picker(_)) {
             self.screen = self.picker_screen();
+        }
+        self
+    }
+
+    /// An extension of decisions that have gone `so_far`: said where the
+    /// period is typed, which may not run past the norm's longest total.
+    #[must_use]
+    pub fn with_extension(mut self, so_far: crate::domain::extension::SoFar) -> Self {
+        self.extension = Some(so_far);
+        if let Screen::Case(typed) = &self.screen {
+            let (focus, raw) = (typed.focus(), typed.raw());
+            self.screen = self.case_screen();
+            if let Screen::Case(form) = &mut self.screen {
+                form.restore(focus, &raw);
+            }
         }
         self
     }
@@ -271,6 +294,8 @@ impl App {
             clock,
             notice: None,
             left_norm: None,
+            earlier: None,
+            extension: None,
         }
     }
 

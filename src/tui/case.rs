@@ -79,6 +79,9 @@ pub struct CaseForm {
     own: Option<(Mandate, String)>,
     /// The earliest decision date the store accepts.
     earliest: Option<Date>,
+    /// An extension: the first day the norm's longest total no longer
+    /// covers.
+    total_limit: Option<Date>,
 }
 
 const CASE: usize = 0;
@@ -128,6 +131,7 @@ impl CaseForm {
             max_duration,
             own: None,
             earliest: None,
+            total_limit: None,
         }
     }
 
@@ -136,6 +140,20 @@ impl CaseForm {
     #[must_use]
     pub fn dated_from(mut self, earliest: Date) -> Self {
         self.earliest = Some(earliest);
+        self
+    }
+
+    /// An extension: `so_far` said above the period, which may not run
+    /// past `limit` (exclusive) together with the decisions it continues.
+    #[must_use]
+    pub fn extending(mut self, so_far: String, limit: Option<Date>) -> Self {
+        self.total_limit = limit;
+        if let Some(start) = self.fields.get_mut(START) {
+            start.note = Some(match start.note.take() {
+                Some(note) => format!("{so_far}; {note}"),
+                None => so_far,
+            });
+        }
         self
     }
 
@@ -251,6 +269,9 @@ impl CaseForm {
                     return Some(l.field_before_first_day().into());
                 }
                 let end = last.checked_add(1.day()).ok()?;
+                if let Some(limit) = self.total_limit.filter(|l| end > *l) {
+                    return Some(l.extension_past_total(limit.yesterday().unwrap_or(limit)));
+                }
                 let limit = self.max_duration?.end_from(start)?;
                 (end > limit).then(|| {
                     l.period_over_max(

@@ -122,6 +122,17 @@ pub struct Checklist {
     confirm: Option<bool>,
     /// The check whose required condition failed, while the branch shows.
     failed: Option<usize>,
+    /// Where the norm's totals stood before this decision, once counted.
+    totals: Vec<SoFar>,
+}
+
+/// Where one of the norm's totals stands before this decision: what the
+/// earlier decisions that count with one dated `on` came to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SoFar {
+    pub total: crate::domain::norm::total::Total,
+    pub earlier: crate::domain::number::Decimal,
+    pub on: jiff::civil::Date,
 }
 
 impl Checklist {
@@ -162,6 +173,7 @@ impl Checklist {
             choice: 0,
             confirm: None,
             failed: None,
+            totals: Vec::new(),
         };
         // Go on where the answers stop: a resumed draft opens at the first
         // question still open.
@@ -176,6 +188,19 @@ impl Checklist {
             .unwrap_or(0);
         list.load();
         list
+    }
+
+    /// Says where the norm's totals stand: beside the summed question, and
+    /// above every question for totals that count decisions.
+    #[must_use]
+    pub fn with_totals(mut self, totals: Vec<SoFar>) -> Self {
+        self.totals = totals;
+        self
+    }
+
+    /// The totals as counted again (for another case or date).
+    pub fn set_totals(&mut self, totals: Vec<SoFar>) {
+        self.totals = totals;
     }
 
     /// The question in view.

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::app::Signatory;
+use super::app::{Counting, Signatory};
 use super::onboarding::Identity;
 use super::run::Host;
 use crate::domain::clock::Clock;
@@ -21,7 +21,7 @@ use crate::domain::norm::catalog::Catalog;
 use crate::domain::ops;
 use crate::domain::ops::signal::SignalRequest;
 use crate::domain::signal::TriedNorm;
-use crate::domain::store::{Store, StoreError};
+use crate::domain::store::{Earlier, Store, StoreError};
 use crate::i18n::Lang;
 
 /// Where the first run puts what it makes, and the norms it may adopt.
@@ -223,6 +223,32 @@ impl Host for StoreHost {
         self.member = Some((member, signatory.clone(), catalog.clone()));
         self.first_run = None;
         Ok((signatory, catalog))
+    }
+
+    fn count_earlier(
+        &mut self,
+        draft: &Draft,
+        counting: &Counting,
+    ) -> Result<Vec<Earlier>, String> {
+        let (lang, today) = (self.lang, self.today);
+        let (member, signatory, catalog) = self.member()?;
+        let norm_id = draft
+            .norm
+            .as_ref()
+            .map(|n| n.id.as_str())
+            .unwrap_or_default();
+        let loaded = catalog
+            .get(norm_id)
+            .ok_or_else(|| lang.norm_not_adopted(norm_id))?;
+        member
+            .store
+            .earlier_totals(
+                &signatory.state,
+                &loaded.norm,
+                (&draft.case, counting.on),
+                (counting.at, today),
+            )
+            .map_err(|e| lang.store_problem(&e))
     }
 
     fn sign(

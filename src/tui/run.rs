@@ -9,12 +9,13 @@ use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use super::app::{App, Effect, Ending, Msg, QUIT, Screen, Signatory};
+use super::app::{App, Counting, Effect, Ending, Msg, QUIT, Screen, Signatory};
 use super::keymap;
 use super::onboarding::Identity;
 use super::{MIN_HEIGHT, MIN_WIDTH};
 use crate::domain::draft::Draft;
 use crate::domain::norm::catalog::Catalog;
+use crate::domain::store::Earlier;
 
 /// Performs what the walkthrough asks. Errors for the person come back in
 /// their words.
@@ -36,6 +37,10 @@ pub trait Host {
         at: Timestamp,
         passphrase: Option<&str>,
     ) -> Result<String, String>;
+    /// What the earlier decisions in the store come to for each of the
+    /// drafted norm's totals, as `counting` says.
+    fn count_earlier(&mut self, draft: &Draft, counting: &Counting)
+    -> Result<Vec<Earlier>, String>;
     /// Signs and stores a signal; returns its id.
     fn log_signal(
         &mut self,
@@ -59,6 +64,12 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     loop {
+        // Totals over several decisions are counted in the store before
+        // the screen that shows them is drawn.
+        if let Some(counting) = app.wanted_count() {
+            let result = host.count_earlier(app.draft(), &counting);
+            app.counted(counting, result);
+        }
         // A terminal that went away (closed window, lost connection) must
         // not lose the work: save the draft, then report.
         let mut too_small = false;

@@ -203,6 +203,11 @@ impl SignScreen {
         }
     }
 
+    /// The record as it will be signed, when it can be.
+    pub fn record(&self) -> Option<&crate::domain::record::Record> {
+        self.assessed.record.as_ref()
+    }
+
     /// New assessment after the evidence changed.
     pub fn reassess(&mut self, assessed: Assessed) {
         self.assessed = assessed;

@@ -76,6 +76,9 @@ struct FakeHost {
     signals: Vec<(Option<String>, String)>,
     keys_tried: Vec<String>,
     set_up: Vec<Identity>,
+    /// What earlier decisions came to, per total, and the counts asked.
+    earlier: Vec<crate::domain::store::Earlier>,
+    counted: Vec<crate::tui::app::Counting>,
 }
 
 impl Host for FakeHost {
@@ -86,6 +89,14 @@ impl Host for FakeHost {
     fn discard_draft(&mut self, id: &str) -> io::Result<()> {
         self.discarded.push(id.to_owned());
         Ok(())
+    }
+    fn count_earlier(
+        &mut self,
+        _: &Draft,
+        counting: &crate::tui::app::Counting,
+    ) -> Result<Vec<crate::domain::store::Earlier>, String> {
+        self.counted.push(counting.clone());
+        Ok(self.earlier.clone())
     }
     fn sign(
         &mut self,
@@ -579,3 +590,4 @@ fn hinted_keys(label: &str) -> Vec<KeyEvent> {
 
 mod keys_and_screens;
 mod resume;
+mod totals;

@@ -728,3 +728,40 @@ fn a_returned_record_is_revised_in_the_walkthrough() {
     let (code, report) = team.verify();
     assert_eq!(code, Some(0), "{report:#}");
 }
+
+#[test]
+fn a_decision_is_extended_in_the_walkthrough_with_the_time_used_so_far() {
+    let team = Team::new();
+    let norm = "jw-jeugdhulp-na-18";
+    let first = team.record("tom", norm, &Team::example(norm));
+    let t = Tmux::new(&team.sandbox.work());
+    t.start(&team, "tom", &format!("new --extends {first}"));
+    // The period follows on, as long as the one extended; how far the
+    // decisions have gone is said where the period is typed.
+    let screen = t.wait_for_all(&[
+        "U verlengt",
+        "1 juni 2027",
+        "verlenging 1 van ten hoogste 4",
+        "al 6 maanden van de 5 jaar",
+    ]);
+    assert!(screen.contains("30-11-2027"), "{screen}");
+    t.keys(&["Enter", "Enter", "Enter", "Enter"]);
+    t.wait_for("Vraag 1 van");
+    t.keys(&["Enter", "Enter", "Enter", "Enter"]);
+    t.wait_for("Onderdeel 1 van 7");
+    t.keys(&["C-s"]);
+    t.wait_for(&format!("verlenging van {first}"));
+    t.keys(&["Enter"]);
+    t.wait_for("Ondertekend en opgeslagen");
+    t.keys(&["Enter"]);
+    t.wait_gone();
+    let listed = team
+        .as_("bea")
+        .args(["list", "--json"])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("json");
+    assert_eq!(json[1]["extends"], first.as_str(), "{json:#}");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+}

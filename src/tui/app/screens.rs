@@ -50,7 +50,13 @@ impl App {
             decision_date,
             period: self.draft.period_start.zip(self.draft.period_end),
         });
-        let form = CaseForm::new(self.lang, self.today, max, data.as_ref());
+        let mut form = CaseForm::new(self.lang, self.today, max, data.as_ref());
+        if let (Some(so_far), Some(n), Some(_)) =
+            (self.extension, self.loaded(), &self.draft.extends)
+        {
+            let note = self.lang.extension_so_far(so_far, &n.norm);
+            form = form.extending(note, so_far.limit(&n.norm));
+        }
         Screen::Case(match (self.loaded(), &self.signatory) {
             (Some(n), Some(s)) => form
                 .with_mandate(n.norm.mandate.clone(), &s.grant.role)
@@ -61,13 +67,16 @@ impl App {
 
     pub(super) fn checklist_screen(&self) -> Screen {
         match (self.loaded(), &self.signatory) {
-            (Some(n), Some(s)) => Screen::Checklist(Checklist::new(
-                self.lang,
-                &n.norm,
-                &self.draft.proposal().answers,
-                &s.grant.role,
-                self.draft.period_start.zip(self.draft.period_end),
-            )),
+            (Some(n), Some(s)) => Screen::Checklist(
+                Checklist::new(
+                    self.lang,
+                    &n.norm,
+                    &self.draft.proposal().answers,
+                    &s.grant.role,
+                    self.draft.period_start.zip(self.draft.period_end),
+                )
+                .with_totals(self.so_far()),
+            ),
             _ => self.picker_screen(),
         }
     }
@@ -112,7 +121,8 @@ impl App {
                 why: Vec::new(),
             };
         };
-        let proposal = self.draft.proposal();
+        let mut proposal = self.draft.proposal();
+        proposal.earlier = self.earlier_amounts();
         match ops::record::prepare(
             loaded,
             &proposal,

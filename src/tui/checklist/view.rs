@@ -8,7 +8,9 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::Checklist;
+use crate::domain::norm::total::Beyond;
 use crate::domain::norm::{CheckKind, DecisionFacts};
+use crate::domain::number::Decimal;
 use crate::tui::text::rows;
 
 impl Checklist {
@@ -35,8 +37,19 @@ impl Checklist {
         let guidance = section
             .and_then(|s| s.help.clone())
             .filter(|_| area.height > 14);
+        // Totals that count decisions hold whatever the answers.
+        let counts: Vec<String> = self
+            .totals
+            .iter()
+            .filter(|t| t.total.sum.is_none() && !t.earlier.is_zero())
+            .map(|t| {
+                let one = crate::domain::number::Decimal::ONE;
+                l.total_so_far(&t.total, None, (t.earlier, t.on), Some(one))
+            })
+            .collect();
         let head_height = rows(&head_text, area.width)
             + guidance.as_deref().map_or(0, |g| rows(g, area.width))
+            + counts.iter().map(|c| rows(c, area.width)).sum::<u16>()
             + 1;
         let [head, body] =
             Layout::vertical([Constraint::Length(head_height), Constraint::Fill(1)]).areas(area);
@@ -45,6 +58,7 @@ impl Checklist {
         if let Some(g) = guidance {
             head_lines.push(Line::styled(g, dim));
         }
+        head_lines.extend(counts.into_iter().map(Line::raw));
         Paragraph::new(head_lines)
             .wrap(Wrap { trim: true })
             .render(head, buf);
@@ -122,11 +136,17 @@ impl Widget for &Checklist {
                 ])
                 .areas(answer);
                 self.field.render(field, buf, true);
-                if let Some(line) = self.live_mandate() {
+                let lines: Vec<Line> = self
+                    .live_mandate()
+                    .map(|line| Line::styled(line, bold))
+                    .into_iter()
+                    .chain(self.live_totals().into_iter().map(Line::raw))
+                    .collect();
+                if !lines.is_empty() {
                     let [_, live] =
                         Layout::horizontal([Constraint::Length(4), Constraint::Fill(1)])
                             .areas(live);
-                    Paragraph::new(Line::styled(line, bold))
+                    Paragraph::new(lines)
                         .wrap(Wrap { trim: true })
                         .render(live, buf);
                 }
@@ -164,10 +184,42 @@ impl Checklist {
             .filter_map(|(c, a)| Some((c.id.as_str(), a.as_ref()?)));
         let facts =
             DecisionFacts::from_answers(others.chain([(check.id.as_str(), &typed)]), self.period);
-        Some(
-            self.lang
-                .mandate_live(&self.norm.mandate.outcome(&self.role, &facts)),
-        )
+        let outcome = self.norm.mandate.outcome(&self.role, &facts);
+        // A total this decision takes past its maximum may ask a higher
+        // role to review.
+        let review = self
+            .totals
+            .iter()
+            .filter_map(|t| {
+                let this = t.total.measure(facts.numbers.iter().copied());
+                let past = this > Decimal::ZERO && t.earlier + this > t.total.max;
+                match &t.total.beyond {
+                    Beyond::Review(role) if past => Some(role.clone()),
+                    _ => None,
+                }
+            })
+            .collect();
+        let outcome = crate::domain::decision::totals::with_review(&self.norm, outcome, review);
+        Some(self.lang.mandate_live(&outcome))
+    }
+
+    /// Where the totals that add up this question's answers stand, with
+    /// the amount as typed now.
+    pub(super) fn live_totals(&self) -> Vec<String> {
+        let check = self.check();
+        let typed = match check.read_typed(&self.field.value()) {
+            Ok(Some(crate::domain::record::Answer::Number(n))) => Some(n),
+            _ => None,
+        };
+        self.totals
+            .iter()
+            .filter(|t| t.total.sum.as_deref() == Some(check.id.as_str()))
+            .map(|t| {
+                let unit = crate::domain::decision::totals::unit(&self.norm, &t.total);
+                self.lang
+                    .total_so_far(&t.total, unit, (t.earlier, t.on), typed)
+            })
+            .collect()
     }
 
     /// The branch shown when check `i`'s required condition failed.

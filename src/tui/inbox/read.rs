@@ -70,6 +70,12 @@ pub fn rows_of(lang: Lang, r: &Record, why: &[String], zone: &TimeZone, signed: 
             lang.revision_of(revised),
         ));
     }
+    if let Some(extended) = &r.extends {
+        rows.push(Row::Field(
+            lang.label_status().into(),
+            lang.extension_of(extended),
+        ));
+    }
     if !why.is_empty() {
         rows.push(Row::Blank);
         rows.push(Row::Heading(lang.heading_why_review().into()));
