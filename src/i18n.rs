@@ -53,7 +53,23 @@ impl Lang {
             _ => Self::En,
         }
     }
+}
 
+/// A role with the English indefinite article: "a teamleider", "an
+/// afdelingshoofd".
+pub(crate) fn a_role(role: &str) -> String {
+    let vowel = role
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    if vowel {
+        format!("an {role}")
+    } else {
+        format!("a {role}")
+    }
+}
+
+impl Lang {
     pub(crate) fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
         match self {
             Self::Nl => nl,

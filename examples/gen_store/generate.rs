@@ -5,22 +5,25 @@
 
 use maatwerk::domain::number::Decimal;
 use maatwerk::domain::record::RecordFormat;
+use std::collections::{HashMap, HashSet};
 use std::error::Error;
 use std::fs;
 use std::path::Path;
 
 use jiff::{Span, Timestamp};
 use maatwerk::domain::answers;
-use maatwerk::domain::decision::{self, DecisionWindow, Placement, Proposal};
+use maatwerk::domain::decision::{self, DecisionWindow, Placement, Proposal, Refusal};
 use maatwerk::domain::keyring::Keyring;
 use maatwerk::domain::keys::{Fingerprint, Namespace, Signer};
 use maatwerk::domain::norm::catalog::{Catalog, LoadedNorm};
+use maatwerk::domain::norm::total::Scope;
 use maatwerk::domain::ops;
 use maatwerk::domain::ops::keyring::MemberChange;
 use maatwerk::domain::record::{Answer, Record};
 use maatwerk::domain::source::SourceFile;
 use maatwerk::domain::store::files::new_id;
 use maatwerk::domain::store::{Store, public_line, sig_path};
+use maatwerk::domain::totals::{self, Counted, case_key};
 
 /// The example answers, by norm, for the norms a decision can rely on.
 const ANSWERS: &[(&str, &str)] = &[
@@ -58,9 +61,14 @@ const ANSWERS: &[(&str, &str)] = &[
     ),
 ];
 
+// Each benchmark and the example use the part they need.
+#[allow(dead_code)]
 pub struct Generated {
     /// The trust root's fingerprint.
     pub root: String,
+    /// The first caseworker: principal and private key (OpenSSH, no
+    /// passphrase), to sign more records with.
+    pub consulent: (String, String),
 }
 
 /// Fills `dir` (which must not be a store yet) with `records` records by
@@ -113,14 +121,26 @@ pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated,
     // one drawn up for review is reviewed an hour later.
     let mut chains: Vec<(u64, Option<String>)> = vec![(0, None); people.len()];
     let mut reviews = Reviews::new(&people, &grants, &under);
+    let mut tally = Tally::new(cases.iter().map(|(l, _)| &l.norm));
     for i in 0..records {
         let author = i % people.len();
         let (principal, signer) = &people[author];
-        let (loaded, base) = &cases[i % cases.len()];
         let (seq, prev) = &mut chains[author];
         *seq += 1;
         let place = (i, records, *seq, prev.clone());
-        let record = draw_up(loaded, base, &grants[author], &under, place)?;
+        // The norm in turn, or the next one when a total over several
+        // decisions (a team's budget for the year) is used up.
+        let mut drawn = None;
+        for k in 0..cases.len() {
+            let (loaded, base) = &cases[(i + k) % cases.len()];
+            if let Some(record) =
+                draw_up(loaded, base, &grants[author], &under, &tally, place.clone())?
+            {
+                drawn = Some((*loaded, record));
+                break;
+            }
+        }
+        let (loaded, record) = drawn.ok_or("every norm refused")?;
         let text = record.to_toml()?;
         let sig = signer.sign(Namespace::Record, text.as_bytes())?;
         let path = store
@@ -134,24 +154,113 @@ pub fn generate(dir: &Path, records: usize, authors: usize) -> Result<Generated,
         fs::write(sig_path(&path), sig)?;
         fs::write(&path, &text)?;
         *prev = Some(Record::link(text.as_bytes()));
-        if record.mandate.review_role.is_some() && i.is_multiple_of(3) {
-            reviews.review(&store, &record, &loaded.norm, i)?;
+        tally.add(&record);
+        if record.mandate.review_role.is_some()
+            && i.is_multiple_of(3)
+            && let Some(returned) = reviews.review(&store, &record, &loaded.norm, i)?
+        {
+            tally.stop(&record.id, returned);
         }
     }
+    let (principal, key) = &people[0];
     Ok(Generated {
         root: root.fingerprint().to_string(),
+        consulent: (principal.clone(), key.to_openssh(None)?),
     })
 }
 
+/// The decisions that count towards the norms' totals, as `new` counts
+/// them in the store: by case, and by norm for a team's totals.
+struct Tally {
+    counted: HashSet<String>,
+    all: Vec<(Counted, Option<Timestamp>)>,
+    by_case: HashMap<String, Vec<usize>>,
+    by_norm: HashMap<String, Vec<usize>>,
+    at: HashMap<String, usize>,
+}
+
+impl Tally {
+    fn new<'a>(norms: impl Iterator<Item = &'a maatwerk::domain::norm::Norm>) -> Self {
+        Self {
+            counted: norms
+                .flat_map(|n| n.totals.iter().flat_map(|t| t.norms.iter().cloned()))
+                .collect(),
+            all: Vec::new(),
+            by_case: HashMap::new(),
+            by_norm: HashMap::new(),
+            at: HashMap::new(),
+        }
+    }
+
+    fn add(&mut self, record: &Record) {
+        if !self.counted.contains(&record.norm.id) {
+            return;
+        }
+        let counted = Counted::of(record);
+        let k = self.all.len();
+        self.by_case
+            .entry(counted.case_key.clone())
+            .or_default()
+            .push(k);
+        self.by_norm
+            .entry(counted.norm.clone())
+            .or_default()
+            .push(k);
+        self.at.insert(counted.id.clone(), k);
+        self.all.push((counted, None));
+    }
+
+    /// The decision `id` was returned `at`: it no longer counts after.
+    fn stop(&mut self, id: &str, at: Timestamp) {
+        if let Some(k) = self.at.get(id) {
+            self.all[*k].1 = Some(at);
+        }
+    }
+
+    /// What earlier decisions came to for each of `norm`'s totals, for a
+    /// decision like `this`.
+    fn earlier(
+        &self,
+        norm: &maatwerk::domain::norm::Norm,
+        this: &Counted,
+    ) -> Vec<(String, Decimal)> {
+        norm.totals
+            .iter()
+            .map(|total| {
+                let candidates: Vec<usize> = match total.per {
+                    Scope::Case => self
+                        .by_case
+                        .get(&this.case_key)
+                        .cloned()
+                        .unwrap_or_default(),
+                    Scope::Team => total
+                        .norms
+                        .iter()
+                        .flat_map(|n| self.by_norm.get(n).cloned().unwrap_or_default())
+                        .collect(),
+                };
+                let holding = candidates
+                    .into_iter()
+                    .map(|k| &self.all[k])
+                    .filter(|(_, stop)| stop.is_none_or(|at| at > this.created))
+                    .map(|(c, _)| c);
+                (total.id.clone(), totals::earlier(total, this, holding))
+            })
+            .collect()
+    }
+}
+
 /// Record `i` of `records`: the example answers for its norm with its own
-/// case, dates and slightly varied amounts, as `seq` after `prev`.
+/// case, dates and slightly varied amounts, as `seq` after `prev`; `None`
+/// when a total over several decisions does not allow it.
 fn draw_up(
     loaded: &LoadedNorm,
     base: &Proposal,
     grant: &maatwerk::domain::keyring::Grant,
     under: &maatwerk::domain::record::SignedUnder,
+    tally: &Tally,
     (i, records, seq, prev): (usize, usize, u64, Option<String>),
-) -> Result<Record, Box<dyn Error>> {
+) -> Result<Option<Record>, Box<dyn Error>> {
     // Signed one after another from 1 June 08:00 to 22 November 2026, each
     // decided on the day it is signed.
     let first: Timestamp = "2026-06-01T08:00:00Z".parse()?;
@@ -160,7 +269,9 @@ fn draw_up(
     let created = first.checked_add(Span::new().seconds(offset))?;
     let decision_date = created.to_zoned(jiff::tz::TimeZone::UTC).date();
     let mut p = base.clone();
-    p.case = format!("Z-2026-{i:06}");
+    // About three decisions for each case, on the same norm.
+    let cases = (records / (3 * ANSWERS.len())).max(1) * ANSWERS.len();
+    p.case = format!("Z-2026-{:06}", i % cases);
     p.decision_date = Some(decision_date);
     let start = p.period.map(|(s, _)| s);
     p.period = p.period.and_then(|(s, e)| {
@@ -185,22 +296,40 @@ fn draw_up(
             *n = (*n * factor).round().max(Decimal::ONE);
         }
     }
+    let id = new_id("MW", created);
+    p.earlier = tally.earlier(
+        &loaded.norm,
+        &Counted {
+            id: id.clone(),
+            case_key: case_key(&p.case),
+            norm: loaded.norm.id.clone(),
+            decision_date,
+            created,
+            numbers: Vec::new(),
+        },
+    );
     let window = DecisionWindow::signed_on(decision_date, 31);
     let assessment = if let Ok(a) = decision::assess(&loaded.norm, &p, &grant.role, window) {
         a
     } else {
         // A varied amount the norm does not allow: the example's own.
         p.answers.clone_from(&base.answers);
-        decision::assess(&loaded.norm, &p, &grant.role, window).map_err(|r| format!("{r:?}"))?
+        match decision::assess(&loaded.norm, &p, &grant.role, window) {
+            Ok(a) => a,
+            Err(r) if r.iter().any(|r| matches!(r, Refusal::TotalExceeded { .. })) => {
+                return Ok(None);
+            }
+            Err(r) => return Err(format!("{r:?}").into()),
+        }
     };
-    Ok(decision::build_record(
+    Ok(Some(decision::build_record(
         &loaded.norm,
         loaded.sha256().as_str(),
         &p,
         &assessment,
         grant,
         Placement {
-            id: new_id("MW", created),
+            id,
             created,
             seq,
             prev,
@@ -209,7 +338,7 @@ fn draw_up(
             revises: None,
             extends: None,
         },
-    ))
+    )))
 }
 
 /// Team leads reviewing what was drawn up for review: each its own chain.
@@ -235,21 +364,22 @@ impl<'a> Reviews<'a> {
     }
 
     /// The first team lead who may review `record` approves it (every
-    /// ninth is returned) an hour after it was signed.
+    /// ninth is returned) an hour after it was signed; when it was
+    /// returned, the moment.
     fn review(
         &mut self,
         store: &Store,
         record: &Record,
         norm: &maatwerk::domain::norm::Norm,
         i: usize,
-    ) -> Result<(), Box<dyn Error>> {
+    ) -> Result<Option<Timestamp>, Box<dyn Error>> {
         use maatwerk::domain::lifecycle::Course;
         use maatwerk::domain::review::{REVIEW_FORMAT, RecordRef, Review, Verdict};
         let course = Course::of(record, Some(norm));
         let Some(k) =
             (0..self.people.len()).find(|k| course.admit(&self.grants[*k].author()).is_ok())
         else {
-            return Ok(());
+            return Ok(None);
         };
         let created = record.created.checked_add(Span::new().hours(1))?;
         let (seq, prev) = &mut self.chains[k];
@@ -290,7 +420,7 @@ impl<'a> Reviews<'a> {
         )?;
         fs::write(&path, &text)?;
         *prev = Some(Record::link(text.as_bytes()));
-        Ok(())
+        Ok(returned.then_some(created))
     }
 }
 

@@ -5,6 +5,9 @@
 //! cargo run --release --example gen_store -- --records 100000 --authors 40 --out /tmp/store
 //! maatwerk verify --store /tmp/store --expect-root <printed fingerprint>
 //! ```
+//!
+//! With `--key-out FILE` it also writes the first caseworker's key
+//! (`consulent-000@gemeente.example`), to sign more records with.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod generate;
@@ -26,6 +29,10 @@ struct Args {
     /// The directory to make the store in; must not be a store yet
     #[arg(long)]
     out: PathBuf,
+    /// Also write the first caseworker's private key (no passphrase) here,
+    /// to sign more records in the store with
+    #[arg(long)]
+    key_out: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -33,6 +40,12 @@ fn main() -> ExitCode {
     let started = std::time::Instant::now();
     match generate::generate(&args.out, args.records, args.authors) {
         Ok(g) => {
+            if let Some(path) = &args.key_out
+                && let Err(e) = write_private(path, &g.consulent.1)
+            {
+                eprintln!("gen_store: {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
             eprintln!(
                 "{} records by {} authors in {} ({:.1} s)",
                 args.records,
@@ -48,4 +61,14 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Writes a private key readable by its owner only, as ssh wants it.
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(text.as_bytes())
 }

@@ -40,7 +40,7 @@ impl Lang {
             }
             (Self::Nl, _) => "opgesteld en vastgesteld, binnen uw mandaat".to_owned(),
             (Self::En, MandateOutcome::NeedsReview { role }) => {
-                format!("drawn up, for review by a {role} or higher")
+                format!("drawn up, for review by {} or higher", super::a_role(role))
             }
             (Self::En, _) => "drawn up and decided, within your mandaat".to_owned(),
         };

@@ -87,7 +87,10 @@ impl Lang {
                 format!("{with} — meer dan het maximum: een {role} beoordeelt het besluit")
             }
             (Self::En, Beyond::Review(role)) => {
-                format!("{with} — past the maximum: a {role} reviews the decision")
+                format!(
+                    "{with} — past the maximum: {} reviews the decision",
+                    super::a_role(role)
+                )
             }
         }
     }

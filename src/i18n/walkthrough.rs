@@ -209,7 +209,10 @@ impl Lang {
                 "⚠ deze norm geeft een {role} geen mandaat: het besluit gaat ter beoordeling"
             ),
             Self::En => {
-                format!("⚠ this norm gives a {role} no mandaat: the decision goes for review")
+                format!(
+                    "⚠ this norm gives {} no mandaat: the decision goes for review",
+                    super::a_role(role)
+                )
             }
         }
     }
@@ -495,7 +498,8 @@ impl Lang {
                 "⚠ Dit besluit wacht nu op beoordeling door een {role} of hoger; het staat in diens `maatwerk review`. U ziet de uitkomst met `maatwerk show`."
             ),
             Self::En => format!(
-                "⚠ This decision now waits for review by a {role} or higher; it is in their `maatwerk review`. `maatwerk show` tells you the outcome."
+                "⚠ This decision now waits for review by {} or higher; it is in their `maatwerk review`. `maatwerk show` tells you the outcome.",
+                super::a_role(role)
             ),
         }
     }
