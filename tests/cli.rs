@@ -18,6 +18,7 @@ mod cli {
     mod overview;
     mod records;
     mod reviews;
+    mod rules;
     mod signals;
     mod totals;
     mod verify;

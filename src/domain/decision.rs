@@ -237,6 +237,14 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
             refusals.push(Refusal::UnknownCheck { id: id.clone() });
         }
     }
+    refusals.extend(
+        norm.broken(&p.answers)
+            .into_iter()
+            .map(|c| Refusal::ConstraintBroken {
+                id: c.id.clone(),
+                text: c.text.clone(),
+            }),
+    );
     for check in norm.checks.iter().filter(|c| norm.applies(c, &p.answers)) {
         let answer = p
             .answers

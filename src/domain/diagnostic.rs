@@ -118,6 +118,7 @@ pub enum Item {
     Option,
     Role,
     Total,
+    Constraint,
 }
 
 /// What is wrong. Each variant has a stable [`code`](Problem::code) for
@@ -140,6 +141,17 @@ pub enum Problem {
     BadCondition {
         check: String,
         value: String,
+    },
+    /// A construct of a later norm format in a norm that does not say it
+    /// is written in that format.
+    NeedsFormat {
+        construct: String,
+        format: u32,
+    },
+    /// A `format` this program does not know.
+    UnknownFormat {
+        found: i64,
+        newest: u32,
     },
     /// A number given as text that does not read as one, or reads two ways.
     UnreadableNumber {
@@ -318,6 +330,8 @@ impl Problem {
             Self::RoleNotInStore { .. } => "role-not-in-store",
             Self::UnreadableNumber { .. } => "unreadable-number",
             Self::BadCondition { .. } => "bad-condition",
+            Self::NeedsFormat { .. } => "needs-format",
+            Self::UnknownFormat { .. } => "unknown-format",
             Self::Unreadable { .. } => "unreadable",
             Self::NotUtf8 => "not-utf8",
             Self::UnknownKey { .. } => "unknown-key",

@@ -7,9 +7,11 @@
 
 pub mod catalog;
 mod judge;
+mod rules;
 pub mod total;
 
 pub use self::judge::AnswerProblem;
+pub use self::rules::{Compare, Constraint};
 pub mod parse;
 
 use crate::domain::number::Decimal;
@@ -56,6 +58,13 @@ pub struct Norm {
     /// Limits over this and earlier decisions together.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub totals: Vec<total::Total>,
+    /// Rules across answers.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<Constraint>,
+    /// The norm file format it is written in: 1, or 2 for the constructs
+    /// of release 0.5 (totals, rules across answers, compared and
+    /// alternative conditions) and the conditions of optional checks.
+    pub format: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -158,20 +167,24 @@ pub struct Condition {
     pub value: ConditionValue,
 }
 
-/// The answer a condition asks: yes or no, or one of a choice's options.
+/// The answer a condition asks: yes or no, one of a choice's options (or
+/// any of several), or a number compared with a bound.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum ConditionValue {
     Yes(bool),
     Option(String),
+    OneOf(Vec<String>),
+    Compare(Compare),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum CheckKind {
-    /// Yes or no; only `expect` lets the caseworker proceed.
+    /// Yes or no; with `expect`, only that answer lets the caseworker
+    /// proceed; without, either answer is information.
     Confirm {
-        expect: bool,
+        expect: Option<bool>,
     },
     Text {
         min_chars: u32,
@@ -493,6 +506,8 @@ impl Norm {
                 && match (&c.value, answer) {
                     (ConditionValue::Yes(want), Some(Answer::Yes(got))) => want == got,
                     (ConditionValue::Option(want), Some(Answer::Text(got))) => want == got,
+                    (ConditionValue::OneOf(any), Some(Answer::Text(got))) => any.contains(got),
+                    (ConditionValue::Compare(bound), Some(Answer::Number(n))) => bound.admits(*n),
                     _ => false,
                 }
         })

@@ -4,12 +4,22 @@ use super::Lang;
 use crate::domain::number::Decimal;
 
 impl Lang {
-    pub fn kind_confirm(self, expect: bool) -> String {
+    pub fn kind_confirm(self, expect: Option<bool>) -> String {
         match (self, expect) {
-            (Self::Nl, true) => "ja/nee — alleen met ‘ja’ valt het geval onder deze norm".into(),
-            (Self::Nl, false) => "ja/nee — alleen met ‘nee’ valt het geval onder deze norm".into(),
-            (Self::En, true) => "yes/no — the case falls under this norm only with ‘yes’".into(),
-            (Self::En, false) => "yes/no — the case falls under this norm only with ‘no’".into(),
+            (Self::Nl, Some(true)) => {
+                "ja/nee — alleen met ‘ja’ valt het geval onder deze norm".into()
+            }
+            (Self::Nl, Some(false)) => {
+                "ja/nee — alleen met ‘nee’ valt het geval onder deze norm".into()
+            }
+            (Self::Nl, None) => "ja/nee — beide antwoorden kunnen".into(),
+            (Self::En, Some(true)) => {
+                "yes/no — the case falls under this norm only with ‘yes’".into()
+            }
+            (Self::En, Some(false)) => {
+                "yes/no — the case falls under this norm only with ‘no’".into()
+            }
+            (Self::En, None) => "yes/no — either answer will do".into(),
         }
     }
 
@@ -79,22 +89,116 @@ impl Lang {
 
     /// When a question applies: " — alleen als minderjarige-kinderen: ja".
     pub fn only_when(self, when: &[crate::domain::norm::Condition]) -> String {
-        use crate::domain::norm::ConditionValue;
         let conditions: Vec<String> = when
             .iter()
-            .map(|c| {
-                let value = match &c.value {
-                    ConditionValue::Yes(true) => self.yes().to_owned(),
-                    ConditionValue::Yes(false) => self.no().to_owned(),
-                    ConditionValue::Option(o) => o.clone(),
-                };
-                format!("{}: {value}", c.check)
-            })
+            .map(|c| format!("{}: {}", c.check, self.condition_value(&c.value)))
             .collect();
         let conditions = conditions.join(self.pick(" en ", " and "));
         match self {
             Self::Nl => format!(" — alleen als {conditions}"),
             Self::En => format!(" — only if {conditions}"),
+        }
+    }
+
+    /// What a condition asks of an answer: "ja", "4a of 4b", "onder 200".
+    pub fn condition_value(self, value: &crate::domain::norm::ConditionValue) -> String {
+        use crate::domain::norm::{Compare, ConditionValue};
+        match value {
+            ConditionValue::Yes(true) => self.yes().to_owned(),
+            ConditionValue::Yes(false) => self.no().to_owned(),
+            ConditionValue::Option(o) => o.clone(),
+            ConditionValue::OneOf(any) => any.join(self.pick(" of ", " or ")),
+            ConditionValue::Compare(c) => {
+                let (word, n) = match (self, c) {
+                    (Self::Nl, Compare::Below(n)) => ("onder", n),
+                    (Self::Nl, Compare::AtMost(n)) => ("hoogstens", n),
+                    (Self::Nl, Compare::Above(n)) => ("boven", n),
+                    (Self::Nl, Compare::AtLeast(n)) => ("minstens", n),
+                    (Self::En, Compare::Below(n)) => ("below", n),
+                    (Self::En, Compare::AtMost(n)) => ("at most", n),
+                    (Self::En, Compare::Above(n)) => ("above", n),
+                    (Self::En, Compare::AtLeast(n)) => ("at least", n),
+                };
+                format!("{word} {}", self.amount(*n, None))
+            }
+        }
+    }
+
+    pub fn heading_constraints(self) -> &'static str {
+        self.pick("Regels over meerdere antwoorden", "Rules across answers")
+    }
+
+    /// What a rule across answers asks, in its conditions: "als bedrag:
+    /// boven 500 — vereist betaald-aan: schuldeiser of instantie".
+    pub fn constraint_terms(self, c: &crate::domain::norm::Constraint) -> String {
+        let list = |conditions: &[crate::domain::norm::Condition], and: bool| {
+            conditions
+                .iter()
+                .map(|c| format!("{}: {}", c.check, self.condition_value(&c.value)))
+                .collect::<Vec<_>>()
+                .join(match (self, and) {
+                    (Self::Nl, true) => " en ",
+                    (Self::Nl, false) => " of ",
+                    (Self::En, true) => " and ",
+                    (Self::En, false) => " or ",
+                })
+        };
+        let mut parts = Vec::new();
+        if !c.when.is_empty() {
+            parts.push(format!(
+                "{} {}",
+                self.pick("als", "if"),
+                list(&c.when, true)
+            ));
+        }
+        if !c.require.is_empty() {
+            parts.push(format!(
+                "{} {}",
+                self.pick("vereist", "requires"),
+                list(&c.require, true)
+            ));
+        }
+        if !c.any.is_empty() {
+            parts.push(format!(
+                "{} {}",
+                self.pick("ten minste één van", "at least one of"),
+                list(&c.any, false)
+            ));
+        }
+        parts.join(" — ")
+    }
+
+    /// A total as `norms show` says it: "bedrag samen ten hoogste € 50.000
+    /// per kalenderjaar voor het team; daarboven geweigerd".
+    pub fn total_terms(self, t: &crate::domain::norm::total::Total, unit: Option<&str>) -> String {
+        use crate::domain::norm::total::{Beyond, Window};
+        let what = match &t.sum {
+            Some(check) => format!("{check} {}", self.pick("samen", "together")),
+            None => self
+                .pick("aantal besluiten", "number of decisions")
+                .to_owned(),
+        };
+        let max = self.total_amount(t.max, unit, t.sum.is_none());
+        let window = match (self, t.window) {
+            (Self::Nl, Window::CalendarYear) => "per kalenderjaar".to_owned(),
+            (Self::En, Window::CalendarYear) => "per calendar year".to_owned(),
+            (Self::Nl, Window::Within(d)) => format!("binnen {} van elkaar", self.duration(d)),
+            (Self::En, Window::Within(d)) => format!("within {} of each other", self.duration(d)),
+            (Self::Nl, Window::Ever) => "ooit".to_owned(),
+            (Self::En, Window::Ever) => "ever".to_owned(),
+        };
+        let whose = self.total_scope(t.per);
+        let beyond = match (self, &t.beyond) {
+            (Self::Nl, Beyond::Refuse) => "daarboven kan het niet".to_owned(),
+            (Self::En, Beyond::Refuse) => "not allowed beyond it".to_owned(),
+            (Self::Nl, Beyond::Review(role)) => format!("daarboven beoordeelt een {role}"),
+            (Self::En, Beyond::Review(role)) => {
+                format!("beyond it {} reviews", super::a_role(role))
+            }
+        };
+        match self {
+            Self::Nl => format!("{what} ten hoogste {max} {window} voor {whose}; {beyond}"),
+            Self::En => format!("{what} at most {max} {window} for {whose}; {beyond}"),
         }
     }
 }

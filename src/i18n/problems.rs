@@ -68,12 +68,14 @@ impl Lang {
             (Self::Nl, Item::Option) => "keuzeoptie",
             (Self::Nl, Item::Role) => "rol",
             (Self::Nl, Item::Total) => "totaal",
+            (Self::Nl, Item::Constraint) => "regel",
             (Self::En, Item::Check) => "check",
             (Self::En, Item::Section) => "section",
             (Self::En, Item::Evidence) => "evidence item",
             (Self::En, Item::Option) => "option",
             (Self::En, Item::Role) => "role",
             (Self::En, Item::Total) => "total",
+            (Self::En, Item::Constraint) => "constraint",
         }
     }
 
@@ -243,6 +245,12 @@ impl Lang {
                 P::BadCondition { check, value } => {
                     format!("de voorwaarde `{check} = {value}` kan niet gelden")
                 }
+                P::NeedsFormat { construct, format } => {
+                    format!("{construct} kan pas in normformaat {format}")
+                }
+                P::UnknownFormat { found, newest } => {
+                    format!("normformaat {found} bestaat niet; dit programma kent 1 t/m {newest}")
+                }
             },
             Self::En => match problem {
                 P::Syntax { message } => format!("invalid TOML: {message}"),
@@ -338,6 +346,12 @@ impl Lang {
                 P::BadCondition { check, value } => {
                     format!("the condition `{check} = {value}` cannot hold")
                 }
+                P::NeedsFormat { construct, format } => {
+                    format!("{construct} needs norm format {format}")
+                }
+                P::UnknownFormat { found, newest } => {
+                    format!("there is no norm format {found}; this program knows 1 to {newest}")
+                }
             },
         }
     }
@@ -363,8 +377,16 @@ impl Lang {
                 "write a number like 12 or 2.5, with no text around it".into(),
             ),
             P::BadCondition { .. } => pick(
-                "`when` noemt een eerdere ja/nee-vraag met true of false, of een eerdere keuzevraag met een van haar opties: `when = { grond = \"verlenging\" }`".into(),
-                "`when` names an earlier yes/no question with true or false, or an earlier choice question with one of its options: `when = { grond = \"verlenging\" }`".into(),
+                "een voorwaarde noemt een ja/nee-vraag met true of false, een keuzevraag met een van haar opties of een lijst daarvan, of een getalvraag met een grens: `when = { grond = \"verlenging\", bedrag = { below = 200 } }`".into(),
+                "a condition names a yes/no question with true or false, a choice question with one of its options or a list of them, or a number question with a bound: `when = { grond = \"verlenging\", bedrag = { below = 200 } }`".into(),
+            ),
+            P::NeedsFormat { format, .. } => pick(
+                format!("zet `format = {format}` bovenaan de norm; die werkt dan met maatwerk 0.5 of later"),
+                format!("put `format = {format}` at the top of the norm; it then needs maatwerk 0.5 or later"),
+            ),
+            P::UnknownFormat { newest, .. } => pick(
+                format!("laat `format` weg (formaat 1) of schrijf `format = {newest}`"),
+                format!("leave `format` out (format 1) or write `format = {newest}`"),
             ),
             P::RoleNotInStore { known, .. } => {
                 let known = known.join(", ");

@@ -419,6 +419,10 @@ impl Lang {
                     format!("total `{total}` goes past its maximum: {whose} {when} together {with}, more than {max} (earlier decisions: {earlier}); this norm does not allow that"),
                 )
             }
+            Refusal::ConstraintBroken { id, text } => t(
+                format!("de antwoorden voldoen niet aan regel `{id}` van de norm: “{text}”"),
+                format!("the answers break rule `{id}` of the norm: “{text}”"),
+            ),
             Refusal::EvidenceMissing { id } => t(
                 format!("verplicht bewijsstuk `{id}` is niet als aanwezig in het dossier bevestigd"),
                 format!("required evidence `{id}` is not confirmed to be in the case file"),

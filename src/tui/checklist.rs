@@ -647,6 +647,13 @@ mod tests {
         keys(&mut list, "\u{1b}j");
         assert_eq!(norm.checks[list.index].id, "kinderen-toelichting");
         assert!(screen(&list).contains("Vraag 4 van 5"), "{}", screen(&list));
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 12)).unwrap();
+        terminal.draw(|f| f.render_widget(&list, f.area())).unwrap();
+        insta::assert_snapshot!(
+            "conditional_question_appears",
+            terminal.backend().to_string()
+        );
         keys(&mut list, "Zij gaan mee naar elk gesprek.\n");
         assert_eq!(norm.checks[list.index].id, "schuldenlast");
         // Back to no children: the explanation is no longer part of it.

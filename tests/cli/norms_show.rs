@@ -105,8 +105,19 @@ fn json_has_the_whole_norm_and_its_hash() {
         json["basis_url"],
         "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=15&lid=1"
     );
-    assert_eq!(json["checks"][2]["kind"], "number");
-    assert_eq!(json["checks"][2]["max"], 5000.0);
+    let bedrag = json["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == "bedrag"))
+        .expect("bedrag");
+    assert_eq!(bedrag["kind"], "number");
+    assert_eq!(bedrag["max"], 5000.0);
+    assert_eq!(json["format"], 2);
+    assert_eq!(json["constraints"][1]["id"], "boven-500-rechtstreeks");
+    assert_eq!(json["constraints"][1]["when"][0]["value"]["above"], 500.0);
+    assert_eq!(
+        json["constraints"][1]["require"][0]["value"],
+        serde_json::json!(["schuldeiser", "verhuurder", "instantie"])
+    );
     assert_eq!(json["mandate"]["tiers"][1]["role"], "teamleider");
     assert_eq!(json["max_duration"], "P30D");
     assert_eq!(json["usable"], true);

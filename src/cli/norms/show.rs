@@ -196,6 +196,7 @@ fn print_norm(
     heading(ctx, &lang.heading_checks(n.checks.len()))?;
     print_checks(ctx, n)?;
 
+    print_rules(ctx, n)?;
     print_evidence(ctx, n)?;
 
     print_motivation(ctx, n)?;
@@ -279,6 +280,29 @@ fn describe_kind(lang: crate::i18n::Lang, check: &Check) -> String {
         text.push_str(&lang.only_when(&check.when));
     }
     format!("[{}] {text}", check.id)
+}
+
+/// The rules across answers and the totals over several decisions.
+fn print_rules(ctx: &mut Context, n: &Norm) -> io::Result<()> {
+    let lang = ctx.lang;
+    if !n.constraints.is_empty() {
+        heading(ctx, lang.heading_constraints())?;
+        for c in &n.constraints {
+            ctx.out.wrapped(2, &format!("• {}", c.text))?;
+            let terms = format!("[{}] {}", c.id, lang.constraint_terms(c));
+            let terms = ctx.out.paint(Style::new().dimmed(), &terms);
+            ctx.out.line(&format!("    {terms}"))?;
+        }
+    }
+    if !n.totals.is_empty() {
+        heading(ctx, lang.heading_totals())?;
+        for t in &n.totals {
+            let unit = crate::domain::decision::totals::unit(n, t);
+            let text = format!("[{}] {}", t.id, lang.total_terms(t, unit));
+            ctx.out.wrapped(2, &format!("• {text}"))?;
+        }
+    }
+    Ok(())
 }
 
 /// The evidence the norm asks for, each with when it is asked for.

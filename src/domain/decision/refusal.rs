@@ -86,6 +86,11 @@ pub enum Refusal {
         /// Decisions for the same case only, or the team's.
         per: crate::domain::norm::total::Scope,
     },
+    /// A rule across answers does not hold.
+    ConstraintBroken {
+        id: String,
+        text: String,
+    },
     /// Required evidence not confirmed to be in the case file.
     EvidenceMissing {
         id: String,
@@ -126,6 +131,7 @@ impl Refusal {
             Self::PeriodTooLong { .. } => "period-too-long",
             Self::BeyondNorm => "beyond-norm",
             Self::TotalExceeded { .. } => "total-exceeded",
+            Self::ConstraintBroken { .. } => "constraint-broken",
             Self::EvidenceMissing { .. } => "evidence-missing",
             Self::DecisionDateInFuture { .. } => "decision-date-in-future",
             Self::DecisionDateTooOld { .. } => "decision-date-too-old",
@@ -147,7 +153,7 @@ impl Refusal {
             | Self::OutOfRange { check, .. }
             | Self::Cents { check }
             | Self::DateOutsidePeriod { check } => Some(format!("answers.{check}")),
-            Self::MissingAnswer { .. } => Some("answers".into()),
+            Self::MissingAnswer { .. } | Self::ConstraintBroken { .. } => Some("answers".into()),
             Self::PeriodMissing | Self::EndNotAfterStart | Self::PeriodTooLong { .. } => {
                 Some("period".into())
             }

@@ -129,14 +129,13 @@ impl Check {
     }
 
     /// Whether `answer` meets this check's condition: always, unless the
-    /// check is required and expects one answer (a confirm's `expect`, a
-    /// choice's `accept`).
+    /// check expects one answer (a confirm's `expect`, a choice's
+    /// `accept`). An optional check may be left unanswered, but once
+    /// answered its condition holds like a required one's (norm format 2;
+    /// in format 1 an optional check has no condition).
     pub fn meets(&self, answer: &Answer) -> bool {
-        if !self.required {
-            return true;
-        }
         match (&self.kind, answer) {
-            (CheckKind::Confirm { expect }, Answer::Yes(b)) => b == expect,
+            (CheckKind::Confirm { expect }, Answer::Yes(b)) => expect.is_none_or(|e| e == *b),
             (CheckKind::Choice { accept, .. }, Answer::Text(t)) => {
                 accept.is_empty() || accept.contains(t)
             }

@@ -7,6 +7,7 @@
 mod checks;
 mod header;
 mod mandate;
+mod rules;
 #[cfg(test)]
 mod tests;
 mod totals;
@@ -18,6 +19,7 @@ use toml::de::{DeTable, DeValue};
 use self::checks::{read_checks, read_evidence, read_sections};
 use self::header::{check_dates, read_intent, read_motivation, read_rule, read_status};
 use self::mandate::read_mandate;
+use self::rules::{RULES_FORMAT, read_constraints};
 use self::totals::read_totals;
 use super::Norm;
 use crate::domain::diagnostic::{Diagnostic, Expected, Item, Problem};
@@ -125,6 +127,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         );
     }
     let version = read_version(&mut r);
+    let format = read_format(&mut r);
     let title = r.text("title", Some("title = \"…\""));
     let summary = r.text("summary", Some("summary = \"…\""));
     let status = read_status(&mut r);
@@ -155,19 +158,15 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         valid_until.as_ref(),
         withdrawn_on.as_ref(),
     );
-    if let (Some(review), Some(max), Some(from)) = (review_after, max_duration, &valid_from)
-        && review.compare_from(max, from.value).is_gt()
-    {
-        let span = r.span_of("review_after");
-        r.report(Diagnostic::warning(span, Problem::ReviewAfterMaxDuration));
-    }
+    warn_review_after(&mut r, review_after, max_duration, valid_from.as_ref());
 
     let rule = read_rule(&mut r);
     let intent = read_intent(&mut r);
     let motivation = read_motivation(&mut r);
     let sections = read_sections(&mut r);
-    let (checks, check_ids) = read_checks(&mut r, &sections);
-    let evidence = read_evidence(&mut r, &checks);
+    let (checks, check_ids) = read_checks(&mut r, &sections, format);
+    let evidence = read_evidence(&mut r, &checks, format);
+    let constraints = read_constraints(&mut r, &checks, format);
     let mandate = read_mandate(
         &mut r,
         &checks,
@@ -175,6 +174,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         max_duration,
         valid_from.as_ref().map(|d| d.value),
     );
+    needs_format(&mut r, format, "total");
     let totals = read_totals(
         &mut r,
         id.as_ref().map(|i| i.value.as_str()),
@@ -211,7 +211,58 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         evidence,
         mandate: mandate?,
         totals: totals?,
+        constraints: constraints?,
+        format,
     })
+}
+
+/// A warning when the norm is to be looked at again only after its
+/// longest decision has run out.
+fn warn_review_after(
+    r: &mut TableReader<'_, '_>,
+    review_after: Option<CalendarDuration>,
+    max_duration: Option<CalendarDuration>,
+    valid_from: Option<&At<jiff::civil::Date>>,
+) {
+    if let (Some(review), Some(max), Some(from)) = (review_after, max_duration, valid_from)
+        && review.compare_from(max, from.value).is_gt()
+    {
+        let span = r.span_of("review_after");
+        r.report(Diagnostic::warning(span, Problem::ReviewAfterMaxDuration));
+    }
+}
+
+/// An error where `[[key]]` is written in a norm of a format before the
+/// one that has it.
+fn needs_format(r: &mut TableReader<'_, '_>, format: u32, key: &str) {
+    if format < RULES_FORMAT && r.has(key) {
+        let span = r.span_of(key);
+        r.error(
+            span,
+            Problem::NeedsFormat {
+                construct: format!("[[{key}]]"),
+                format: RULES_FORMAT,
+            },
+        );
+    }
+}
+
+/// The norm file format: 1 when not given, or 2.
+fn read_format(r: &mut TableReader<'_, '_>) -> u32 {
+    let Some(v) = r.integer("format", None) else {
+        return 1;
+    };
+    if let Ok(n @ 1..=RULES_FORMAT) = u32::try_from(v.value) {
+        return n;
+    }
+    r.error(
+        v.span,
+        Problem::UnknownFormat {
+            found: v.value,
+            newest: RULES_FORMAT,
+        },
+    );
+    1
 }
 
 /// The norm's version: a whole number from 1.

@@ -12,6 +12,7 @@ use super::acts::Ledger;
 use super::{Store, StoreError, StoreState, StoredRecord};
 use crate::domain::lifecycle::Status;
 use crate::domain::norm::Norm;
+use crate::domain::norm::total::Scope;
 use crate::domain::number::Decimal;
 use crate::domain::record::Record;
 use crate::domain::totals::{Counted, case_key, earlier};
@@ -56,7 +57,17 @@ impl Store {
             created: now,
             numbers: Vec::new(),
         };
-        let index = self.index()?;
+        // A case's own decisions, the team's on the norms a team total
+        // counts, and any revision (which may end one of them).
+        let team: Vec<&str> = norm
+            .totals
+            .iter()
+            .filter(|t| t.per == Scope::Team)
+            .flat_map(|t| t.norms.iter().map(String::as_str))
+            .collect();
+        let index = self.index(&|case, norm, revises| {
+            revises || case == this.case_key || team.contains(&norm)
+        })?;
         let wanted: HashSet<&str> = index
             .records
             .iter()

@@ -3,15 +3,18 @@
 //! review and withdrawal the record it is about — so that `new` finds the
 //! earlier decisions for a case without reading a hundred thousand files.
 //!
-//! It lives in `.index/` beside the store's files, is no part of the store
+//! It lives in `.index/` beside the store's files, one file for each
+//! directory of records, reviews or withdrawals; it is no part of the store
 //! (git ignores it, verify skips it) and proves nothing: what `new` takes
 //! from it, it reads again from the signed files and checks. It is brought
 //! up to date on each use. A directory whose modification time is what the
 //! index saw, and older than the moment it was listed by more than the
-//! file system's clock can blur, is not listed again; any other directory
-//! is, and only files the index does not know are read.
+//! file system's clock can blur, is not listed again, and of its records
+//! only those asked for are read whole; any other directory is listed
+//! again, only files the index does not know are read, and its index file
+//! is written anew.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -24,13 +27,16 @@ use crate::domain::record::{Record, canonical};
 use crate::domain::review::{Review, Withdrawal};
 use crate::domain::totals::Counted;
 
-const FORMAT: &str = "maatwerk-index/1";
-/// The index file, under the store.
-pub const FILE: &str = ".index/records.tsv";
-/// The most the index may hold before it is rebuilt in memory instead.
-const MAX_BYTES: u64 = 512 * 1024 * 1024;
+const FORMAT: &str = "maatwerk-index/2";
+/// The index's directory, under the store: one file for each directory
+/// of records, reviews or withdrawals.
+pub const DIR: &str = ".index";
+/// The most one index file may hold before it is built again instead.
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
 /// How far a directory's modification time may blur.
 const SETTLE: Duration = Duration::from_secs(2);
+/// The store's directories the index covers.
+const KINDS: [&str; 3] = ["records", "reviews", "withdrawals"];
 
 /// A record as the index knows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,8 +48,8 @@ pub struct IndexedRecord {
     pub revises: Option<String>,
 }
 
-/// What the index holds: every record, and every review or withdrawal by
-/// the record it is about (its file relative to the store).
+/// What the index holds: the records asked for, and every review or
+/// withdrawal by the record it is about (its file relative to the store).
 #[derive(Debug, Default)]
 pub struct Index {
     pub records: Vec<IndexedRecord>,
@@ -51,12 +57,9 @@ pub struct Index {
     pub withdrawals: Vec<(String, String)>,
 }
 
-/// One directory as last listed.
-#[derive(Debug, Default)]
-struct DirState {
-    modified: u128,
-    entries: Vec<Entry>,
-}
+/// Which records to take from the index, by case key, norm id and whether
+/// the record revises another: decided before the rest of its line is read.
+pub type Wanted<'a> = &'a dyn Fn(&str, &str, bool) -> bool;
 
 #[derive(Debug, Clone)]
 enum Entry {
@@ -75,54 +78,56 @@ impl Entry {
 }
 
 impl Store {
-    /// The index, brought up to date with the store's files (and written
-    /// back when anything changed and it can be).
-    pub fn index(&self) -> Result<Index, StoreError> {
-        let path = self.dir().join(FILE);
-        // Read and written only in a directory of the store's own, never
+    /// The index, brought up to date with the store's files, with the
+    /// records `wanted` keeps. A directory's index file is read as far as
+    /// needed while the directory is unchanged; otherwise the directory is
+    /// listed again and its file written back, when it can be.
+    pub fn index(&self, wanted: Wanted<'_>) -> Result<Index, StoreError> {
+        let base = self.dir().join(DIR);
+        // Read and written only in directories of the store's own, never
         // through a link out of it.
-        let own = matches!(
-            fsread::kind(&self.dir().join(".index")),
-            Ok(None | Some(fsread::Kind::Dir))
-        );
-        let (listed, mut dirs) = if own {
-            read_index(&path)
-        } else {
-            (None, HashMap::new())
-        };
+        let own = |dir: &Path| matches!(fsread::kind(dir), Ok(None | Some(fsread::Kind::Dir)));
+        let own_base = own(&base);
+        if own_base {
+            // The single file of release 0.5's first builds.
+            let old = base.join("records.tsv");
+            if matches!(fsread::kind(&old), Ok(Some(fsread::Kind::File))) {
+                let _ = std::fs::remove_file(old);
+            }
+        }
         let now = SystemTime::now();
-        let mut changed = false;
-        let mut seen = HashSet::new();
-        for kind in ["records", "reviews", "withdrawals"] {
+        let mut index = Index::default();
+        for kind in KINDS {
             let top = self.dir().join(kind);
+            let at = base.join(kind);
+            let writable = own_base && own(&at);
             for principal in principal_dirs(&top)? {
                 let rel = format!("{kind}/{principal}");
                 let dir = top.join(&principal);
                 let modified = modified_ns(&dir);
-                seen.insert(rel.clone());
-                let settled =
-                    listed.is_some_and(|at| modified.saturating_add(SETTLE.as_nanos()) < at);
-                if let Some(state) = dirs.get(&rel)
-                    && state.modified == modified
-                    && settled
+                let path = at.join(format!("{principal}.tsv"));
+                let text = if writable { read_text(&path) } else { None };
+                let body = text.as_deref().and_then(|t| body(t, modified));
+                if let Some(body) = body
+                    && take(kind, body, wanted, &mut index).is_some()
                 {
                     continue;
                 }
-                let state = dirs.entry(rel.clone()).or_default();
-                refresh(self.dir(), kind, &dir, &rel, state)?;
-                state.modified = modified;
-                // Listed now: written back, so the listing is not redone.
-                changed = true;
+                let mut entries = text
+                    .as_deref()
+                    .and_then(|t| t.split_once('\n'))
+                    .and_then(|(_, lines)| parse_entries(lines))
+                    .unwrap_or_default();
+                refresh(self.dir(), kind, &dir, &rel, &mut entries)?;
+                if writable {
+                    // An index that cannot be written is built again next time.
+                    let text = write_entries(now, modified, &entries);
+                    let _ = files::replace(&path, text.as_bytes());
+                }
+                gather(kind, entries, wanted, &mut index);
             }
         }
-        let before = dirs.len();
-        dirs.retain(|rel, _| seen.contains(rel));
-        changed |= dirs.len() != before;
-        // An index that cannot be written is built again next time.
-        if changed && own {
-            let _ = files::replace(&path, write_index(now, &dirs).as_bytes());
-        }
-        Ok(gather(dirs))
+        Ok(index)
     }
 }
 
@@ -143,15 +148,15 @@ fn refresh(
     kind: &str,
     dir: &Path,
     rel: &str,
-    state: &mut DirState,
+    entries: &mut Vec<Entry>,
 ) -> Result<(), StoreError> {
     let names: Vec<String> = toml_files(dir)?
         .into_iter()
         .filter_map(|p| p.file_name()?.to_str().map(str::to_owned))
         .collect();
     let present: HashSet<String> = names.iter().map(|n| format!("{rel}/{n}")).collect();
-    state.entries.retain(|e| present.contains(e.file()));
-    let known: HashSet<String> = state.entries.iter().map(|e| e.file().to_owned()).collect();
+    entries.retain(|e| present.contains(e.file()));
+    let known: HashSet<String> = entries.iter().map(|e| e.file().to_owned()).collect();
     for name in names {
         let file = format!("{rel}/{name}");
         if known.contains(&file) {
@@ -175,7 +180,7 @@ fn refresh(
                 .map(|w| Entry::Act(file, w.record.id)),
         };
         if let Some(entry) = entry {
-            state.entries.push(entry);
+            entries.push(entry);
         }
     }
     Ok(())
@@ -190,132 +195,150 @@ pub fn indexed(file: String, record: &Record) -> IndexedRecord {
     }
 }
 
-fn gather(dirs: HashMap<String, DirState>) -> Index {
-    let mut index = Index::default();
-    for (rel, state) in dirs {
-        for entry in state.entries {
-            match entry {
-                Entry::Record(r) => index.records.push(r),
-                Entry::Act(file, about) if rel.starts_with("reviews/") => {
-                    index.reviews.push((file, about));
+/// The entries of one directory of `kind` into `index`, the records as
+/// far as `wanted` keeps them.
+fn gather(kind: &str, entries: Vec<Entry>, wanted: Wanted<'_>, index: &mut Index) {
+    for entry in entries {
+        match entry {
+            Entry::Record(r) => {
+                let c = &r.counted;
+                if wanted(&c.case_key, &c.norm, r.revises.is_some()) {
+                    index.records.push(r);
                 }
-                Entry::Act(file, about) => index.withdrawals.push((file, about)),
             }
+            Entry::Act(file, about) if kind == "reviews" => index.reviews.push((file, about)),
+            Entry::Act(file, about) => index.withdrawals.push((file, about)),
         }
     }
-    index
 }
 
-/// The index file's text: a header with when it was listed, then each
-/// directory and its entries, one per line, fields apart by tabs.
-fn write_index(listed: SystemTime, dirs: &HashMap<String, DirState>) -> String {
+/// One directory's index file: a header with when it was listed and the
+/// directory's modification time then, then its entries, one per line,
+/// fields apart by tabs.
+fn write_entries(listed: SystemTime, modified: u128, entries: &[Entry]) -> String {
     let at = listed
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let mut out = format!("{FORMAT}\t{at}\n");
-    let mut names: Vec<&String> = dirs.keys().collect();
-    names.sort();
-    for rel in names {
-        let state = &dirs[rel];
-        let _ = writeln!(out, "d\t{rel}\t{}", state.modified);
-        for entry in &state.entries {
-            match entry {
-                Entry::Record(r) => {
-                    let c = &r.counted;
-                    let numbers: Vec<String> = c
-                        .numbers
-                        .iter()
-                        .map(|(id, n)| format!("{id}={n}"))
-                        .collect();
-                    let _ = writeln!(
-                        out,
-                        "r\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-                        r.file,
-                        c.id,
-                        c.case_key,
-                        c.norm,
-                        c.decision_date,
-                        c.created,
-                        r.revises.as_deref().unwrap_or("-"),
-                        numbers.join(";"),
-                    );
-                }
-                Entry::Act(file, about) => {
-                    let _ = writeln!(out, "a\t{file}\t{about}");
-                }
+    let mut out = format!("{FORMAT}\t{at}\t{modified}\n");
+    for entry in entries {
+        match entry {
+            Entry::Record(r) => {
+                let c = &r.counted;
+                let numbers: Vec<String> = c
+                    .numbers
+                    .iter()
+                    .map(|(id, n)| format!("{id}={n}"))
+                    .collect();
+                let _ = writeln!(
+                    out,
+                    "r\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    c.case_key,
+                    c.norm,
+                    r.revises.as_deref().unwrap_or("-"),
+                    r.file,
+                    c.id,
+                    c.decision_date,
+                    c.created,
+                    numbers.join(";"),
+                );
+            }
+            Entry::Act(file, about) => {
+                let _ = writeln!(out, "a\t{file}\t{about}");
             }
         }
     }
     out
 }
 
-/// The index as last written: when it was listed and its directories.
-/// Nothing when it is missing, too large or not as this program writes it.
-fn read_index(path: &Path) -> (Option<u128>, HashMap<String, DirState>) {
-    let none = (None, HashMap::new());
-    let Ok(bytes) = fsread::read(path, MAX_BYTES) else {
-        return none;
-    };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return none;
-    };
-    parse_index(text).unwrap_or(none)
+/// An index file's text, when it is there, not too large and UTF-8.
+fn read_text(path: &Path) -> Option<String> {
+    let bytes = fsread::read(path, MAX_BYTES).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
-fn parse_index(text: &str) -> Option<(Option<u128>, HashMap<String, DirState>)> {
-    let mut lines = text.lines();
-    let (format, at) = lines.next()?.split_once('\t')?;
-    if format != FORMAT {
+/// The entries of an index file whose directory is unchanged since it was
+/// listed (`modified` now as then, and then long enough before listing
+/// that no change in the same instant went unseen).
+fn body(text: &str, modified: u128) -> Option<&str> {
+    let (header, body) = text.split_once('\n')?;
+    let mut fields = header.split('\t');
+    if fields.next()? != FORMAT {
         return None;
     }
-    let listed = at.parse().ok()?;
-    let mut dirs: HashMap<String, DirState> = HashMap::new();
-    let mut current: Option<String> = None;
-    for line in lines {
-        let fields: Vec<&str> = line.split('\t').collect();
-        match fields.as_slice() {
-            ["d", rel, modified] => {
-                dirs.insert(
-                    (*rel).to_owned(),
-                    DirState {
-                        modified: modified.parse().ok()?,
-                        entries: Vec::new(),
-                    },
-                );
-                current = Some((*rel).to_owned());
+    let listed: u128 = fields.next()?.parse().ok()?;
+    let then: u128 = fields.next()?.parse().ok()?;
+    (then == modified && modified.saturating_add(SETTLE.as_nanos()) < listed).then_some(body)
+}
+
+/// The entries of an unchanged directory of `kind` into `index`: each
+/// record's line read whole only when `wanted` keeps it. `None` when a
+/// line is not as this program writes it (then the directory is listed
+/// again).
+fn take(kind: &str, body: &str, wanted: Wanted<'_>, index: &mut Index) -> Option<()> {
+    let mut records = Vec::new();
+    let mut acts = Vec::new();
+    for line in body.lines() {
+        if let Some(rest) = line.strip_prefix("r\t") {
+            let mut fields = rest.splitn(4, '\t');
+            let (case, norm, revises) = (fields.next()?, fields.next()?, fields.next()?);
+            fields.next()?;
+            if wanted(case, norm, revises != "-") {
+                records.push(record_line(rest)?);
             }
-            ["r", file, id, case, norm, date, created, revises, numbers] => {
-                let numbers = numbers
-                    .split(';')
-                    .filter(|n| !n.is_empty())
-                    .map(|n| {
-                        let (id, value) = n.split_once('=')?;
-                        Some((id.to_owned(), from_record(value)?))
-                    })
-                    .collect::<Option<Vec<(String, Decimal)>>>()?;
-                let record = IndexedRecord {
-                    file: (*file).to_owned(),
-                    counted: Counted {
-                        id: (*id).to_owned(),
-                        case_key: (*case).to_owned(),
-                        norm: (*norm).to_owned(),
-                        decision_date: date.parse().ok()?,
-                        created: created.parse().ok()?,
-                        numbers,
-                    },
-                    revises: (*revises != "-").then(|| (*revises).to_owned()),
-                };
-                dirs.get_mut(current.as_ref()?)?
-                    .entries
-                    .push(Entry::Record(record));
-            }
-            ["a", file, about] => {
-                dirs.get_mut(current.as_ref()?)?
-                    .entries
-                    .push(Entry::Act((*file).to_owned(), (*about).to_owned()));
-            }
-            _ => return None,
+        } else {
+            let (file, about) = line.strip_prefix("a\t")?.split_once('\t')?;
+            acts.push((file.to_owned(), about.to_owned()));
         }
     }
-    Some((Some(listed), dirs))
+    index.records.append(&mut records);
+    if kind == "reviews" {
+        index.reviews.append(&mut acts);
+    } else {
+        index.withdrawals.append(&mut acts);
+    }
+    Some(())
+}
+
+/// Every entry of an index file's lines; `None` when one is not as this
+/// program writes it.
+fn parse_entries(lines: &str) -> Option<Vec<Entry>> {
+    lines
+        .lines()
+        .map(|line| {
+            if let Some(rest) = line.strip_prefix("r\t") {
+                record_line(rest).map(Entry::Record)
+            } else {
+                let (file, about) = line.strip_prefix("a\t")?.split_once('\t')?;
+                Some(Entry::Act(file.to_owned(), about.to_owned()))
+            }
+        })
+        .collect()
+}
+
+/// A record's line after its `r`.
+fn record_line(rest: &str) -> Option<IndexedRecord> {
+    let fields: Vec<&str> = rest.split('\t').collect();
+    let [case, norm, revises, file, id, date, created, numbers] = fields.as_slice() else {
+        return None;
+    };
+    let numbers = numbers
+        .split(';')
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            let (id, value) = n.split_once('=')?;
+            Some((id.to_owned(), from_record(value)?))
+        })
+        .collect::<Option<Vec<(String, Decimal)>>>()?;
+    Some(IndexedRecord {
+        file: (*file).to_owned(),
+        counted: Counted {
+            id: (*id).to_owned(),
+            case_key: (*case).to_owned(),
+            norm: (*norm).to_owned(),
+            decision_date: date.parse().ok()?,
+            created: created.parse().ok()?,
+            numbers,
+        },
+        revises: (*revises != "-").then(|| (*revises).to_owned()),
+    })
 }

@@ -3,15 +3,14 @@
 
 use std::collections::HashSet;
 
+use super::rules::{RULES_FORMAT, read_conditions};
 use super::{id_at, read_min_chars, unique};
 use crate::domain::diagnostic::{Item, Problem};
 use crate::domain::norm::{
-    CHECK_KIND_NAMES, CHECK_KINDS, Check, CheckKind, Condition, ConditionValue, Evidence, KindName,
-    Section,
+    CHECK_KIND_NAMES, CHECK_KINDS, Check, CheckKind, Evidence, KindName, Section,
 };
 use crate::domain::suggest;
 use crate::domain::toml_reader::{At, Span, TableReader};
-use toml::de::DeValue;
 
 pub(super) fn read_sections(r: &mut TableReader<'_, '_>) -> Vec<Section> {
     let mut out = Vec::new();
@@ -41,6 +40,7 @@ pub(super) fn read_sections(r: &mut TableReader<'_, '_>) -> Vec<Section> {
 pub(super) fn read_checks(
     r: &mut TableReader<'_, '_>,
     sections: &[Section],
+    format: u32,
 ) -> (Vec<Check>, Vec<String>) {
     let items = r.tables("check");
     let all_ids: Vec<String> = items
@@ -55,7 +55,7 @@ pub(super) fn read_checks(
     let mut seen = HashSet::new();
     for item in items {
         let mut t = r.open(&item);
-        let check = read_check(&mut t, sections, &out);
+        let check = read_check(&mut t, sections, &out, format);
         t.finish();
         if let Some((check, id_span)) = check {
             let id = At {
@@ -73,6 +73,7 @@ pub(super) fn read_check(
     t: &mut TableReader<'_, '_>,
     sections: &[Section],
     earlier: &[Check],
+    format: u32,
 ) -> Option<(Check, Span)> {
     let id = id_at(t, "id", "id = \"acute-nood\"");
     let section = t.text("section", None).and_then(|s| {
@@ -94,8 +95,24 @@ pub(super) fn read_check(
     let question = t.text("question", Some("question = \"…?\""));
     let help = t.text("help", None).map(|h| h.value);
     let required = t.boolean("required").is_none_or(|b| b.value);
-    let when = read_when(t, earlier);
-    let kind = read_kind(t);
+    // `when` names earlier checks only, so a check never waits on itself.
+    let when = read_conditions(t, "when", earlier, format);
+    let mut kind = read_kind(t);
+    // A yes/no question expects yes unless it says otherwise; an optional
+    // one without `expect` is information, either answer will do (format
+    // 1: an optional question has no condition at all).
+    match &mut kind {
+        Some(CheckKind::Confirm { expect }) if !required && format < RULES_FORMAT => {
+            *expect = None;
+        }
+        Some(CheckKind::Choice { accept, .. }) if !required && format < RULES_FORMAT => {
+            accept.clear();
+        }
+        Some(CheckKind::Confirm { expect }) if required && expect.is_none() => {
+            *expect = Some(true);
+        }
+        _ => {}
+    }
     let id = id?;
     Some((
         Check {
@@ -109,59 +126,6 @@ pub(super) fn read_check(
         },
         id.span,
     ))
-}
-
-/// `when = { check-id = answer }`: the conditions under which a check
-/// applies, each naming an earlier yes/no question (`true`, `false`) or
-/// choice question (one of its options).
-fn read_when(t: &mut TableReader<'_, '_>, earlier: &[Check]) -> Vec<Condition> {
-    let Some(entries) = t.entries("when") else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    for (key, value) in entries {
-        let Some(target) = earlier.iter().find(|c| c.id == key.value) else {
-            t.error(
-                key.span,
-                Problem::UnknownReference {
-                    item: Item::Check,
-                    suggestion: suggest(&key.value, earlier.iter().map(|c| &c.id))
-                        .map(str::to_owned),
-                    id: key.value,
-                },
-            );
-            continue;
-        };
-        let condition = match (&target.kind, value.get_ref()) {
-            (CheckKind::Confirm { .. }, DeValue::Boolean(b)) => Some(ConditionValue::Yes(*b)),
-            (CheckKind::Choice { options, .. }, DeValue::String(o))
-                if options.iter().any(|x| x == o.as_ref()) =>
-            {
-                Some(ConditionValue::Option(o.to_string()))
-            }
-            _ => None,
-        };
-        match condition {
-            Some(value) => out.push(Condition {
-                check: key.value,
-                value,
-            }),
-            None => t.error(
-                value.span(),
-                Problem::BadCondition {
-                    check: key.value,
-                    value: match value.get_ref() {
-                        DeValue::Boolean(b) => b.to_string(),
-                        DeValue::String(text) => format!("\"{text}\""),
-                        DeValue::Integer(i) => i.as_str().to_owned(),
-                        DeValue::Float(f) => f.as_str().to_owned(),
-                        _ => "…".to_owned(),
-                    },
-                },
-            ),
-        }
-    }
-    out
 }
 
 /// The kind a Dutch writer means with a Dutch word for it.
@@ -211,7 +175,7 @@ pub(super) fn read_kind(t: &mut TableReader<'_, '_>) -> Option<CheckKind> {
     }
     match spec.kind {
         KindName::Confirm => Some(CheckKind::Confirm {
-            expect: t.boolean("expect").is_none_or(|b| b.value),
+            expect: t.boolean("expect").map(|b| b.value),
         }),
         KindName::Text => read_min_chars(t, 0).map(|min_chars| CheckKind::Text { min_chars }),
         KindName::Number => {
@@ -308,7 +272,11 @@ pub(super) fn read_choice(t: &mut TableReader<'_, '_>, kind: &At<String>) -> Opt
     })
 }
 
-pub(super) fn read_evidence(r: &mut TableReader<'_, '_>, checks: &[Check]) -> Vec<Evidence> {
+pub(super) fn read_evidence(
+    r: &mut TableReader<'_, '_>,
+    checks: &[Check],
+    format: u32,
+) -> Vec<Evidence> {
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     for item in r.tables("evidence") {
@@ -316,7 +284,7 @@ pub(super) fn read_evidence(r: &mut TableReader<'_, '_>, checks: &[Check]) -> Ve
         let id = id_at(&mut t, "id", "id = \"gespreksverslag\"");
         let text = t.text("text", Some("text = \"…\""));
         let required = t.boolean("required").is_none_or(|b| b.value);
-        let when = read_when(&mut t, checks);
+        let when = read_conditions(&mut t, "when", checks, format);
         t.finish();
         if let Some(id) = &id {
             unique(r, &mut seen, Item::Evidence, id);

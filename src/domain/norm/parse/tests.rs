@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::norm::total;
-use crate::domain::norm::{Condition, ConditionValue, MotivationGuide};
+use crate::domain::norm::{Compare, Condition, ConditionValue, MotivationGuide};
 use crate::domain::number::Decimal;
 use crate::domain::record::Answer;
 
@@ -482,7 +482,7 @@ fn conditions_name_an_earlier_question_and_an_answer_it_can_have() {
 
 #[test]
 fn totals_over_several_decisions_name_a_number_check_a_window_and_a_role() {
-    let with = |total: &str| format!("{VALID}\n[[total]]\n{total}\n");
+    let with = |total: &str| format!("{}\n[[total]]\n{total}\n", format_2());
     let good = "id = \"per-jaar\"\nsum = \"bedrag\"\nmax = 1200\nwindow = \"calendar-year\"";
     let parsed = parse(&SourceFile::new("proef.toml", with(good)), "proef");
     let norm = parsed.norm.expect("valid");
@@ -551,4 +551,164 @@ fn totals_over_several_decisions_name_a_number_check_a_window_and_a_role() {
     }
     let twice = format!("{}\n[[total]]\n{good}\n", with(good));
     assert_eq!(codes(&twice), ["duplicate-item"]);
+}
+
+/// `VALID` in norm format 2, with a choice question `grond` before the
+/// mandaat.
+fn format_2() -> String {
+    VALID.replacen("version = 1", "version = 1\nformat = 2", 1).replacen(
+        "[mandate]",
+        "[[check]]\nid = \"grond\"\nquestion = \"Welke grond?\"\nkind = \"choice\"\noptions = [\"4a\", \"4b\", \"4c\"]\n\n[mandate]",
+        1,
+    )
+}
+
+/// Constructs of release 0.5 need `format = 2`; a format this program does
+/// not know is said as such.
+#[test]
+fn newer_constructs_need_the_newer_norm_format() {
+    let total = "\n[[total]]\nid = \"t\"\nmax = 1\nwindow = \"ever\"\n";
+    assert_eq!(codes(&format!("{VALID}{total}")), ["needs-format"]);
+    let rule = "\n[[constraint]]\nid = \"r\"\ntext = \"Nood.\"\nrequire = { nood = true }\n";
+    assert_eq!(codes(&format!("{VALID}{rule}")), ["needs-format"]);
+    let bound = VALID.replacen(
+        "[mandate]",
+        "[[check]]\nid = \"uitleg\"\nquestion = \"Waarom?\"\nkind = \"text\"\nwhen = { bedrag = { above = 100 } }\n\n[mandate]",
+        1,
+    );
+    assert_eq!(codes(&bound), ["needs-format"]);
+    assert_eq!(
+        codes(&format!("{}{total}{rule}", format_2())),
+        Vec::<&str>::new()
+    );
+    case(
+        "version = 1",
+        "version = 1\nformat = 3",
+        &["unknown-format"],
+    );
+    case("version = 1", "version = 1\nformat = 1", &[]);
+}
+
+/// Conditions compare numbers with a bound and take a list of options;
+/// a rule across answers requires conditions together or alternatives.
+#[test]
+fn rules_across_answers_require_together_or_one_of() {
+    let with = |rule: &str| format!("{}\n[[constraint]]\n{rule}\n", format_2());
+    let good = "id = \"4c-klein\"\ntext = \"Grond 4c alleen onder € 200 en bij nood.\"\nwhen = { grond = \"4c\" }\nrequire = { bedrag = { below = 200 }, nood = true }";
+    let norm = parse(&SourceFile::new("proef.toml", with(good)), "proef")
+        .norm
+        .expect("valid");
+    let rule = &norm.constraints[0];
+    assert_eq!(
+        rule.require,
+        [
+            Condition {
+                check: "bedrag".into(),
+                value: ConditionValue::Compare(Compare::Below(Decimal::from(200)))
+            },
+            Condition {
+                check: "nood".into(),
+                value: ConditionValue::Yes(true)
+            }
+        ]
+    );
+    let answers = |grond: &str, bedrag: i64, nood: bool| {
+        vec![
+            ("nood".to_owned(), Answer::Yes(nood)),
+            ("bedrag".to_owned(), Answer::Number(Decimal::from(bedrag))),
+            ("grond".to_owned(), Answer::Text(grond.into())),
+        ]
+    };
+    assert!(norm.broken(&answers("4c", 150, true)).is_empty());
+    assert_eq!(
+        norm.broken(&answers("4c", 200, true)).len(),
+        1,
+        "below is strict"
+    );
+    assert_eq!(norm.broken(&answers("4c", 150, false)).len(), 1);
+    assert!(
+        norm.broken(&answers("4a", 900, false)).is_empty(),
+        "only for 4c"
+    );
+
+    let alternatives = "id = \"een-grond\"\ntext = \"4a of 4b, of nood.\"\nany = { grond = [\"4a\", \"4b\"], nood = true }";
+    let norm = parse(&SourceFile::new("proef.toml", with(alternatives)), "proef")
+        .norm
+        .expect("valid");
+    assert!(norm.broken(&answers("4b", 1, false)).is_empty());
+    assert!(norm.broken(&answers("4c", 1, true)).is_empty());
+    assert_eq!(norm.broken(&answers("4c", 1, false)).len(), 1);
+
+    for (rule, expected) in [
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = { noood = true }",
+            &["unknown-reference"][..],
+        ),
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = { grond = \"4d\" }",
+            &["bad-condition"],
+        ),
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = { grond = [\"4a\", \"4x\"] }",
+            &["bad-condition"],
+        ),
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = { bedrag = { onder = 5 } }",
+            &["bad-condition"],
+        ),
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = { nood = { below = 5 } }",
+            &["bad-condition"],
+        ),
+        ("id = \"r\"\ntext = \"t\"", &["missing-key"]),
+        ("id = \"r\"\nrequire = { nood = true }", &["missing-key"]),
+        (
+            "id = \"R\"\ntext = \"t\"\nrequire = { nood = true }",
+            &["bad-id"],
+        ),
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = { nood = true }\nals = 1",
+            &["unknown-key"],
+        ),
+    ] {
+        assert_eq!(codes(&with(rule)), expected, "{rule}");
+    }
+    let twice = format!("{}\n[[constraint]]\n{good}\n", with(good));
+    assert_eq!(codes(&twice), ["duplicate-item"]);
+}
+
+/// An optional question may be left open; in format 2, once answered its
+/// `expect` holds like a required one's, and without `expect` either answer
+/// is information. In format 1 an optional question has no condition, as
+/// before.
+#[test]
+fn an_optional_question_keeps_its_condition_once_answered_in_format_2() {
+    let optional = |text: &str| {
+        text.replacen(
+            "kind = \"confirm\"",
+            "kind = \"confirm\"\nrequired = false\nexpect = true",
+            1,
+        )
+    };
+    let nood = |text: &str| {
+        parse(&SourceFile::new("proef.toml", text), "proef")
+            .norm
+            .expect("valid")
+            .check("nood")
+            .cloned()
+            .expect("check")
+    };
+    let (no, yes) = (Answer::Yes(false), Answer::Yes(true));
+    let old = nood(&optional(VALID));
+    assert!(old.meets(&no) && old.meets(&yes), "format 1: no condition");
+    let new = nood(&optional(&format_2()));
+    assert!(!new.meets(&no) && new.meets(&yes), "format 2: expect holds");
+    let informational = nood(&format_2().replacen(
+        "kind = \"confirm\"",
+        "kind = \"confirm\"\nrequired = false",
+        1,
+    ));
+    assert!(informational.meets(&no) && informational.meets(&yes));
+    let required = nood(&format_2());
+    assert!(!required.meets(&no), "a required yes/no expects yes");
 }

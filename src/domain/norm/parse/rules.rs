@@ -1,0 +1,185 @@
+//! Conditions on answers, and `[[constraint]]`: rules across answers.
+//!
+//! A condition names a check and what its answer must be: `true` or
+//! `false` for a yes/no question, one of a choice's options (or a list of
+//! them, any of which will do), or for a number a bound such as
+//! `{ below = 200 }`. `when` on a check or evidence item, and `when`,
+//! `require` and `any` on a constraint, are written alike.
+
+use std::collections::HashSet;
+
+use toml::de::DeValue;
+
+use super::{id_at, unique};
+use crate::domain::diagnostic::{Item, Problem};
+use crate::domain::norm::{Check, CheckKind, Compare, Condition, ConditionValue, Constraint};
+use crate::domain::suggest;
+use crate::domain::toml_reader::{TableReader, number_of};
+
+/// The norm format in which lists of options and number bounds may be
+/// written in a condition, and constraints at all.
+pub const RULES_FORMAT: u32 = 2;
+
+/// The conditions under `key` (`{ check-id = answer, … }`), each naming
+/// one of `checks`.
+pub(super) fn read_conditions(
+    t: &mut TableReader<'_, '_>,
+    key: &'static str,
+    checks: &[Check],
+    format: u32,
+) -> Vec<Condition> {
+    let Some(entries) = t.entries(key) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, value) in entries {
+        let Some(target) = checks.iter().find(|c| c.id == name.value) else {
+            t.error(
+                name.span,
+                Problem::UnknownReference {
+                    item: Item::Check,
+                    suggestion: suggest(&name.value, checks.iter().map(|c| &c.id))
+                        .map(str::to_owned),
+                    id: name.value,
+                },
+            );
+            continue;
+        };
+        let newer = matches!(value.get_ref(), DeValue::Array(_) | DeValue::Table(_));
+        if newer && format < RULES_FORMAT {
+            t.error(
+                value.span(),
+                Problem::NeedsFormat {
+                    construct: "a list or a bound in a condition".into(),
+                    format: RULES_FORMAT,
+                },
+            );
+            continue;
+        }
+        let values = condition_values(&target.kind, value.get_ref());
+        if values.is_empty() {
+            t.error(
+                value.span(),
+                Problem::BadCondition {
+                    check: name.value,
+                    value: written(value.get_ref()),
+                },
+            );
+            continue;
+        }
+        for value in values {
+            out.push(Condition {
+                check: name.value.clone(),
+                value,
+            });
+        }
+    }
+    out
+}
+
+/// What `value` asks of an answer to a check of `kind`: nothing when it
+/// cannot hold.
+fn condition_values(kind: &CheckKind, value: &DeValue<'_>) -> Vec<ConditionValue> {
+    match (kind, value) {
+        (CheckKind::Confirm { .. }, DeValue::Boolean(b)) => vec![ConditionValue::Yes(*b)],
+        (CheckKind::Choice { options, .. }, DeValue::String(o))
+            if options.iter().any(|x| x == o.as_ref()) =>
+        {
+            vec![ConditionValue::Option(o.to_string())]
+        }
+        (CheckKind::Choice { options, .. }, DeValue::Array(list)) => {
+            let chosen: Option<Vec<String>> = list
+                .iter()
+                .map(|v| {
+                    v.get_ref()
+                        .as_str()
+                        .filter(|o| options.iter().any(|x| x == o))
+                        .map(str::to_owned)
+                })
+                .collect();
+            chosen
+                .filter(|c| !c.is_empty())
+                .map(|c| vec![ConditionValue::OneOf(c)])
+                .unwrap_or_default()
+        }
+        (CheckKind::Number { .. }, DeValue::Table(bounds)) => {
+            let read: Option<Vec<ConditionValue>> = bounds
+                .iter()
+                .map(|(k, v)| {
+                    let bound = number_of(v.get_ref())?;
+                    Compare::named(k.get_ref(), bound).map(ConditionValue::Compare)
+                })
+                .collect();
+            read.unwrap_or_default()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A condition's value as written, for a message.
+fn written(value: &DeValue<'_>) -> String {
+    match value {
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::String(text) => format!("\"{text}\""),
+        DeValue::Integer(i) => i.as_str().to_owned(),
+        DeValue::Float(f) => f.as_str().to_owned(),
+        DeValue::Array(_) => "[…]".to_owned(),
+        DeValue::Table(_) => "{ … }".to_owned(),
+        DeValue::Datetime(d) => d.to_string(),
+    }
+}
+
+/// Every `[[constraint]]`: its id, the rule in words, and its conditions.
+pub(super) fn read_constraints(
+    r: &mut TableReader<'_, '_>,
+    checks: &[Check],
+    format: u32,
+) -> Option<Vec<Constraint>> {
+    let items = r.tables("constraint");
+    if !items.is_empty() && format < RULES_FORMAT {
+        let span = r.span_of("constraint");
+        r.error(
+            span,
+            Problem::NeedsFormat {
+                construct: "[[constraint]]".into(),
+                format: RULES_FORMAT,
+            },
+        );
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut ok = true;
+    for item in items {
+        let mut t = r.open(&item);
+        let id = id_at(&mut t, "id", "id = \"een-van-de-gronden\"");
+        let text = t.text(
+            "text",
+            Some("text = \"Ten minste één van de gronden a, b of c geldt.\""),
+        );
+        let when = read_conditions(&mut t, "when", checks, format);
+        let require = read_conditions(&mut t, "require", checks, format);
+        let any = read_conditions(&mut t, "any", checks, format);
+        if require.is_empty() && any.is_empty() && !t.has("require") && !t.has("any") {
+            t.missing(
+                "require",
+                "require = { inlichtingenplicht-geschonden = false }",
+            );
+        }
+        t.finish();
+        match (id, text) {
+            (Some(id), Some(text)) => {
+                unique(r, &mut seen, Item::Constraint, &id);
+                out.push(Constraint {
+                    id: id.value,
+                    text: text.value,
+                    when,
+                    require,
+                    any,
+                });
+            }
+            _ => ok = false,
+        }
+    }
+    ok.then_some(out)
+}

@@ -1,0 +1,78 @@
+//! Rules across answers: a bound on a number answer in a condition, and
+//! `[[constraint]]`, which requires conditions together or one of several
+//! alternatives once its own `when` holds.
+
+use serde::Serialize;
+
+use super::{Condition, Norm};
+use crate::domain::number::Decimal;
+use crate::domain::record::Answer;
+
+/// A number answer against a bound: `{ below = 200 }`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Compare {
+    Below(#[serde(with = "rust_decimal::serde::float")] Decimal),
+    AtMost(#[serde(with = "rust_decimal::serde::float")] Decimal),
+    Above(#[serde(with = "rust_decimal::serde::float")] Decimal),
+    AtLeast(#[serde(with = "rust_decimal::serde::float")] Decimal),
+}
+
+impl Compare {
+    /// The keys as a norm writes them.
+    pub const NAMES: &'static [&'static str] = &["below", "at_most", "above", "at_least"];
+
+    pub fn named(name: &str, bound: Decimal) -> Option<Self> {
+        Some(match name {
+            "below" => Self::Below(bound),
+            "at_most" => Self::AtMost(bound),
+            "above" => Self::Above(bound),
+            "at_least" => Self::AtLeast(bound),
+            _ => return None,
+        })
+    }
+
+    pub fn admits(self, n: Decimal) -> bool {
+        match self {
+            Self::Below(b) => n < b,
+            Self::AtMost(b) => n <= b,
+            Self::Above(b) => n > b,
+            Self::AtLeast(b) => n >= b,
+        }
+    }
+}
+
+/// A rule across answers: when its `when` holds, every condition of
+/// `require` must hold and, when `any` is given, at least one of `any` —
+/// alternatives ("ground a, b or c") and constraints ("ground 4c only
+/// below € 200 and without a breach of the duty to inform").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Constraint {
+    pub id: String,
+    /// The rule in words, as the caseworker is told it when it fails.
+    pub text: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub when: Vec<Condition>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub require: Vec<Condition>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub any: Vec<Condition>,
+}
+
+impl Norm {
+    /// The rules across answers that `answers` break.
+    pub fn broken(&self, answers: &[(String, Answer)]) -> Vec<&Constraint> {
+        self.constraints
+            .iter()
+            .filter(|c| self.holds(&c.when, answers))
+            .filter(|c| {
+                !self.holds(&c.require, answers)
+                    || (!c.any.is_empty()
+                        && !c
+                            .any
+                            .iter()
+                            .any(|one| self.holds(std::slice::from_ref(one), answers)))
+            })
+            .collect()
+    }
+}

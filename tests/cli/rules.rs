@@ -1,0 +1,82 @@
+//! Rules across answers (`[[constraint]]`): `new` refuses answers that
+//! break one and writes nothing; a record an insider changes to break one
+//! and signs again with a valid key is found by verify.
+
+use std::fs;
+
+use super::support::{Team, edit, resign, stderr, stdout};
+
+const NORM: &str = "mw-doorbraakbudget";
+
+fn sign(team: &Team, change: &dyn Fn(String) -> String) -> std::process::Output {
+    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    let answers = team.sandbox.write("answers.toml", change(example));
+    team.as_("anna")
+        .args(["new", "--norm", NORM, "--answers"])
+        .arg(&answers)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn new_refuses_answers_that_break_a_rule_and_writes_nothing() {
+    let team = Team::new();
+    let before = team.files();
+    // € 640 to the resident: above € 500 it is paid to the creditor.
+    let to_resident = sign(&team, &|t| {
+        t.replace("betaald-aan = \"instantie\"", "betaald-aan = \"inwoner\"")
+    });
+    assert_eq!(
+        to_resident.status.code(),
+        Some(2),
+        "{}",
+        stderr(&to_resident)
+    );
+    let err = stderr(&to_resident);
+    assert!(err.contains("boven-500-rechtstreeks"), "{err}");
+    assert!(
+        err.contains("Boven € 500 wordt rechtstreeks betaald"),
+        "{err}"
+    );
+    // No threat answered yes: none of the alternatives holds.
+    let no_threat = sign(&team, &|t| {
+        t.replace("dreigt-werkverlies = true", "dreigt-werkverlies = false")
+    });
+    assert_eq!(no_threat.status.code(), Some(2));
+    assert!(
+        stderr(&no_threat).contains("dreiging"),
+        "{}",
+        stderr(&no_threat)
+    );
+    assert_eq!(team.files(), before, "nothing written");
+    // € 450 to the resident is allowed; so is an answer left open.
+    let small = sign(&team, &|t| {
+        t.replace("betaald-aan = \"instantie\"", "betaald-aan = \"inwoner\"")
+            .replace("bedrag = 640", "bedrag = 450")
+    });
+    assert!(small.status.success(), "{}", stderr(&small));
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+}
+
+#[test]
+fn verify_finds_a_record_changed_to_break_a_rule_and_signed_again() {
+    let team = Team::new();
+    let signed = sign(&team, &|t| t);
+    assert!(signed.status.success(), "{}", stderr(&signed));
+    let id = stdout(&signed).trim().to_owned();
+    let file = team.record_file(&id);
+    // Anna pays the € 640 to the resident after all, and signs again with
+    // her valid key.
+    edit(&file, "answer = \"instantie\"", "answer = \"inwoner\"");
+    resign(&team, &file, "anna", "maatwerk-record");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    let findings = json["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().any(|f| f["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("boven-500-rechtstreeks"))),
+        "{json:#}"
+    );
+}
