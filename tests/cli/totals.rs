@@ -160,3 +160,44 @@ fn the_teams_budget_is_refused_past_its_maximum() {
     );
     assert_eq!(team.files(), before, "nothing written");
 }
+
+/// The index only finds candidates: a garbled index file is built again,
+/// and an index directory that is a link out of the store is neither read
+/// nor written.
+#[test]
+fn the_index_is_rebuilt_when_garbled_and_never_followed_out_of_the_store() {
+    let team = Team::new();
+    for at in ["2026-11-23T09:00:00Z", "2026-11-23T10:00:00Z"] {
+        let signed = sign(&team, "MR-2026-000093", at);
+        assert!(signed.status.success(), "{}", stderr(&signed));
+    }
+    let index = team
+        .store()
+        .join(".index/records/anna@gemeente.example.tsv");
+    assert!(index.is_file(), "the index of anna's records");
+    fs::write(
+        &index,
+        "maatwerk-index/2\t99999999999999999999\t0\nr\tonzin\n",
+    )
+    .expect("garble");
+    let third = sign(&team, "MR-2026-000093", "2026-11-24T09:00:00Z");
+    let id = stdout(&third).trim().to_owned();
+    let text = fs::read_to_string(team.record_file(&id)).expect("record");
+    assert!(text.contains("earlier = \"2\"\ntotal = \"3\""), "{text}");
+
+    // `.index/records` a link to a directory outside the store.
+    let outside = team.sandbox.work().join("elders");
+    fs::create_dir_all(&outside).expect("dir");
+    fs::remove_dir_all(team.store().join(".index/records")).expect("remove");
+    std::os::unix::fs::symlink(&outside, team.store().join(".index/records")).expect("link");
+    let fourth = sign(&team, "MR-2026-000093", "2026-11-25T09:00:00Z");
+    assert!(fourth.status.success(), "{}", stderr(&fourth));
+    let id = stdout(&fourth).trim().to_owned();
+    let text = fs::read_to_string(team.record_file(&id)).expect("record");
+    assert!(text.contains("earlier = \"3\"\ntotal = \"4\""), "{text}");
+    assert_eq!(
+        fs::read_dir(&outside).expect("dir").count(),
+        0,
+        "nothing written through the link"
+    );
+}
