@@ -14,6 +14,7 @@ use super::record::{
     RecordFormat, RecordedOutcome, SignatureMeaning, SignedUnder, TotalLine,
 };
 
+mod dates;
 mod refusal;
 pub mod totals;
 pub use refusal::Refusal;
@@ -123,6 +124,7 @@ pub fn assess(
     check_answers(norm, p, &mut refusals);
     check_motivation(norm, &p.motivation, &mut refusals);
     check_period(norm, p.period, &mut refusals);
+    dates::check(norm, p, decision_date, &mut refusals);
     for evidence in norm
         .evidence
         .iter()

@@ -148,6 +148,10 @@ pub enum Problem {
         construct: String,
         format: u32,
     },
+    /// `period_ends_before` names a check that is not a date question.
+    NotADateCheck {
+        id: String,
+    },
     /// A `format` this program does not know.
     UnknownFormat {
         found: i64,
@@ -331,6 +335,7 @@ impl Problem {
             Self::UnreadableNumber { .. } => "unreadable-number",
             Self::BadCondition { .. } => "bad-condition",
             Self::NeedsFormat { .. } => "needs-format",
+            Self::NotADateCheck { .. } => "not-a-date-check",
             Self::UnknownFormat { .. } => "unknown-format",
             Self::Unreadable { .. } => "unreadable",
             Self::NotUtf8 => "not-utf8",

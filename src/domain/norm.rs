@@ -61,6 +61,12 @@ pub struct Norm {
     /// Rules across answers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<Constraint>,
+    /// The period ends at the latest the day before this date check's
+    /// answer ("until the day before the 23rd birthday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_ends_before: Option<String>,
+    /// The period lies within one calendar year.
+    pub period_in_calendar_year: bool,
     /// The norm file format it is written in: 1, or 2 for the constructs
     /// of release 0.5 (totals, rules across answers, compared and
     /// alternative conditions) and the conditions of optional checks.
@@ -202,9 +208,13 @@ pub enum CheckKind {
         options: Vec<String>,
         accept: Vec<String>,
     },
-    /// A date; with `within = "period"` one within the decision's period.
+    /// A date; with `within = "period"` one within the decision's period;
+    /// with `before_decision` one on or before the decision date, at most
+    /// that long before it.
     Date {
         within_period: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        before_decision: Option<CalendarDuration>,
     },
 }
 
@@ -253,7 +263,7 @@ pub const CHECK_KINDS: [KindSpec; 5] = [
     KindSpec {
         kind: KindName::Date,
         name: "date",
-        keys: &["within"],
+        keys: &["within", "before_decision"],
     },
 ];
 

@@ -79,11 +79,22 @@ impl Lang {
         }
     }
 
-    pub fn kind_date(self, within_period: bool) -> &'static str {
-        if within_period {
+    pub fn kind_date(
+        self,
+        within_period: bool,
+        before_decision: Option<crate::domain::duration::CalendarDuration>,
+    ) -> String {
+        let text = if within_period {
             self.pick("datum binnen de looptijd", "date within the period")
         } else {
             self.pick("datum", "date")
+        };
+        let Some(d) = before_decision.map(|d| self.duration(d)) else {
+            return text.to_owned();
+        };
+        match self {
+            Self::Nl => format!("{text}, ten hoogste {d} vóór de besluitdatum"),
+            Self::En => format!("{text}, at most {d} before the decision date"),
         }
     }
 
@@ -200,5 +211,29 @@ impl Lang {
             Self::Nl => format!("{what} ten hoogste {max} {window} voor {whose}; {beyond}"),
             Self::En => format!("{what} at most {max} {window} for {whose}; {beyond}"),
         }
+    }
+
+    /// How long a decision may run, with the norm's rules for its period:
+    /// "1 jaar; uiterlijk t/m de dag vóór het antwoord op wordt-23-op;
+    /// binnen één kalenderjaar".
+    pub fn period_terms(
+        self,
+        n: &crate::domain::norm::Norm,
+        max: crate::domain::duration::CalendarDuration,
+    ) -> String {
+        let mut parts = vec![self.duration(max)];
+        if let Some(id) = &n.period_ends_before {
+            parts.push(match self {
+                Self::Nl => format!("uiterlijk t/m de dag vóór het antwoord op `{id}`"),
+                Self::En => format!("up to the day before the answer to `{id}`"),
+            });
+        }
+        if n.period_in_calendar_year {
+            parts.push(
+                self.pick("binnen één kalenderjaar", "within one calendar year")
+                    .to_owned(),
+            );
+        }
+        parts.join("; ")
     }
 }

@@ -248,6 +248,7 @@ impl Lang {
                 P::NeedsFormat { construct, format } => {
                     format!("{construct} kan pas in normformaat {format}")
                 }
+                P::NotADateCheck { id } => format!("`{id}` is geen datumvraag"),
                 P::UnknownFormat { found, newest } => {
                     format!("normformaat {found} bestaat niet; dit programma kent 1 t/m {newest}")
                 }
@@ -349,6 +350,7 @@ impl Lang {
                 P::NeedsFormat { construct, format } => {
                     format!("{construct} needs norm format {format}")
                 }
+                P::NotADateCheck { id } => format!("`{id}` is not a date question"),
                 P::UnknownFormat { found, newest } => {
                     format!("there is no norm format {found}; this program knows 1 to {newest}")
                 }
@@ -522,6 +524,10 @@ impl Lang {
             P::NotANumberCheck { .. } => pick(
                 "een grens in `max` kan alleen gelden voor een check met kind = \"number\"".into(),
                 "a limit in `max` can only apply to a check with kind = \"number\"".into(),
+            ),
+            P::NotADateCheck { .. } => pick(
+                "`period_ends_before` noemt een vraag met kind = \"date\", bijvoorbeeld de datum waarop de jongere 23 wordt".into(),
+                "`period_ends_before` names a question with kind = \"date\", for example the day the young person turns 23".into(),
             ),
             P::ChoiceWithoutOptions => pick(
                 "voeg de keuzes toe: options = [\"…\", \"…\"]".into(),

@@ -419,6 +419,18 @@ impl Lang {
                     format!("total `{total}` goes past its maximum: {whose} {when} together {with}, more than {max} (earlier decisions: {earlier}); this norm does not allow that"),
                 )
             }
+            Refusal::DateNotNearDecision { check, first, last } => t(
+                format!("het antwoord op `{check}` moet liggen van {} t/m {} (de besluitdatum)", self.date(first), self.date(last)),
+                format!("the answer to `{check}` must lie from {} to {} inclusive (the decision date)", self.date(first), self.date(last)),
+            ),
+            Refusal::PeriodPastDate { check, last } => t(
+                format!("de looptijd loopt ten hoogste t/m {} (de dag vóór het antwoord op `{check}`)", self.date(last)),
+                format!("the period runs up to {} at the latest (the day before the answer to `{check}`)", self.date(last)),
+            ),
+            Refusal::PeriodAcrossYears => t(
+                "de looptijd valt volgens de norm binnen één kalenderjaar; laat hem uiterlijk op 31 december eindigen".into(),
+                "the norm keeps the period within one calendar year; let it end on 31 December at the latest".into(),
+            ),
             Refusal::ConstraintBroken { id, text } => t(
                 format!("de antwoorden voldoen niet aan regel `{id}` van de norm: “{text}”"),
                 format!("the answers break rule `{id}` of the norm: “{text}”"),

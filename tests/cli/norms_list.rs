@@ -99,7 +99,7 @@ fn json_carries_what_a_script_needs() {
     let json: Value = serde_json::from_str(&stdout(&output)).expect("valid JSON");
     let first = &json[0];
     assert_eq!(first["id"], "jw-jeugdhulp-na-18");
-    assert_eq!(first["version"], 3);
+    assert_eq!(first["version"], 4);
     assert_eq!(first["status"], "vastgesteld");
     assert_eq!(first["valid_from"], "2026-03-01");
     assert_eq!(first["usable"], true);

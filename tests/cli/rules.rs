@@ -80,3 +80,63 @@ fn verify_finds_a_record_changed_to_break_a_rule_and_signed_again() {
         "{json:#}"
     );
 }
+
+/// Dates tied to the decision and the period: costs made at most three
+/// months before the decision, a period within one calendar year, and a
+/// youth care decision that ends before the 23rd birthday.
+#[test]
+fn dates_are_held_to_the_decision_date_and_the_period() {
+    let team = Team::new();
+    let new = |norm: &str, change: &dyn Fn(String) -> String| {
+        let example = fs::read_to_string(Team::example(norm)).expect("example");
+        let answers = team.sandbox.write("answers.toml", change(example));
+        team.as_("tom")
+            .args(["new", "--norm", norm, "--answers"])
+            .arg(&answers)
+            .output()
+            .expect("run")
+    };
+    let costs = "pw-bijzondere-bijstand-boven-grens";
+    let old = new(costs, &|t| {
+        t.replace(
+            "kosten-gemaakt-op = 2026-11-10",
+            "kosten-gemaakt-op = 2026-08-22",
+        )
+    });
+    assert_eq!(old.status.code(), Some(2));
+    assert!(
+        stderr(&old).contains("from 23 August 2026 to 23 November 2026 inclusive"),
+        "{}",
+        stderr(&old)
+    );
+    let across = new(costs, &|t| {
+        t.replace("length = \"P1M\"", "length = \"P2M\"")
+    });
+    assert_eq!(across.status.code(), Some(2));
+    assert!(
+        stderr(&across).contains("31 December"),
+        "{}",
+        stderr(&across)
+    );
+    let youth = "jw-jeugdhulp-na-18";
+    let past = new(youth, &|t| {
+        t.replace("wordt-23-op = 2031-03-14", "wordt-23-op = 2027-03-01")
+    });
+    assert_eq!(past.status.code(), Some(2));
+    assert!(
+        stderr(&past).contains("28 February 2027 at the latest"),
+        "{}",
+        stderr(&past)
+    );
+    let ok = new(youth, &|t| t);
+    assert!(ok.status.success(), "{}", stderr(&ok));
+    // Tom moves the 23rd birthday into the period after signing, and
+    // signs again with his valid key: verify finds it.
+    let id = stdout(&ok).trim().to_owned();
+    let file = team.record_file(&id);
+    edit(&file, "answer = \"2031-03-14\"", "answer = \"2027-03-01\"");
+    resign(&team, &file, "tom", "maatwerk-record");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    assert!(json.to_string().contains("period-past-date"), "{json:#}");
+}

@@ -154,7 +154,7 @@ fn print_norm(
     field(ctx, lang.label_owner(), &n.owner)?;
     field(ctx, lang.label_domain(), &n.domain)?;
     if let Some(max) = n.max_duration {
-        field(ctx, lang.label_max_duration(), &lang.duration(max))?;
+        field(ctx, lang.label_max_duration(), &lang.period_terms(n, max))?;
     }
     if let Some(review) = n.review_after {
         field(ctx, lang.label_review_after(), &lang.duration(review))?;
@@ -271,7 +271,10 @@ fn describe_kind(lang: crate::i18n::Lang, check: &Check) -> String {
         CheckKind::Text { min_chars } => lang.kind_text(*min_chars),
         CheckKind::Number { min, max, unit } => lang.kind_number(*min, *max, unit.as_deref()),
         CheckKind::Choice { options, accept } => lang.kind_choice(options, accept),
-        CheckKind::Date { within_period } => lang.kind_date(*within_period).to_owned(),
+        CheckKind::Date {
+            within_period,
+            before_decision,
+        } => lang.kind_date(*within_period, *before_decision),
     };
     if !check.required {
         text.push_str(lang.optional_suffix());

@@ -86,6 +86,20 @@ pub enum Refusal {
         /// Decisions for the same case only, or the team's.
         per: crate::domain::norm::total::Scope,
     },
+    /// A date answer that must lie on or shortly before the decision date
+    /// does not: the first and last day it may be.
+    DateNotNearDecision {
+        check: String,
+        first: Date,
+        last: Date,
+    },
+    /// The period runs past the day before a date answer.
+    PeriodPastDate {
+        check: String,
+        last: Date,
+    },
+    /// The period runs into another calendar year.
+    PeriodAcrossYears,
     /// A rule across answers does not hold.
     ConstraintBroken {
         id: String,
@@ -132,6 +146,9 @@ impl Refusal {
             Self::BeyondNorm => "beyond-norm",
             Self::TotalExceeded { .. } => "total-exceeded",
             Self::ConstraintBroken { .. } => "constraint-broken",
+            Self::DateNotNearDecision { .. } => "date-not-near-decision",
+            Self::PeriodPastDate { .. } => "period-past-date",
+            Self::PeriodAcrossYears => "period-across-years",
             Self::EvidenceMissing { .. } => "evidence-missing",
             Self::DecisionDateInFuture { .. } => "decision-date-in-future",
             Self::DecisionDateTooOld { .. } => "decision-date-too-old",
@@ -152,11 +169,14 @@ impl Refusal {
             | Self::NotAnOption { check, .. }
             | Self::OutOfRange { check, .. }
             | Self::Cents { check }
-            | Self::DateOutsidePeriod { check } => Some(format!("answers.{check}")),
+            | Self::DateOutsidePeriod { check }
+            | Self::DateNotNearDecision { check, .. } => Some(format!("answers.{check}")),
             Self::MissingAnswer { .. } | Self::ConstraintBroken { .. } => Some("answers".into()),
-            Self::PeriodMissing | Self::EndNotAfterStart | Self::PeriodTooLong { .. } => {
-                Some("period".into())
-            }
+            Self::PeriodMissing
+            | Self::EndNotAfterStart
+            | Self::PeriodTooLong { .. }
+            | Self::PeriodPastDate { .. }
+            | Self::PeriodAcrossYears => Some("period".into()),
             Self::EvidenceMissing { id } => Some(format!("evidence.{id}")),
             Self::DecisionDateInFuture { .. } | Self::DecisionDateTooOld { .. } => {
                 Some("decision_date".into())

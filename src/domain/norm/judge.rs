@@ -71,6 +71,7 @@ impl Check {
         if let (
             CheckKind::Date {
                 within_period: true,
+                ..
             },
             Answer::Date(d),
             Some((start, end)),
@@ -263,6 +264,7 @@ mod tests {
         let mut free = start.clone();
         free.kind = CheckKind::Date {
             within_period: false,
+            before_decision: None,
         };
         assert_eq!(free.judge_in(&on(2030, 1, 1), period), []);
     }

@@ -19,7 +19,7 @@ use toml::de::{DeTable, DeValue};
 use self::checks::{read_checks, read_evidence, read_sections};
 use self::header::{check_dates, read_intent, read_motivation, read_rule, read_status};
 use self::mandate::read_mandate;
-use self::rules::{RULES_FORMAT, read_constraints};
+use self::rules::{RULES_FORMAT, read_constraints, read_period_rules};
 use self::totals::read_totals;
 use super::Norm;
 use crate::domain::diagnostic::{Diagnostic, Expected, Item, Problem};
@@ -143,11 +143,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let review_after = read_period(&mut r, "review_after");
     let (max_extensions, max_total_duration) =
         read_extension_limits(&mut r, max_duration, valid_from.as_ref().map(|d| d.value));
-    let grounds: Vec<Jci> = r
-        .texts("grounds")
-        .into_iter()
-        .filter_map(|g| read_jci(&mut r, g))
-        .collect();
+    let grounds = read_grounds(&mut r);
 
     check_dates(
         &mut r,
@@ -167,6 +163,8 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let (checks, check_ids) = read_checks(&mut r, &sections, format);
     let evidence = read_evidence(&mut r, &checks, format);
     let constraints = read_constraints(&mut r, &checks, format);
+    let (period_ends_before, period_in_calendar_year) =
+        read_period_rules(&mut r, &checks, format, max_duration.is_some());
     let mandate = read_mandate(
         &mut r,
         &checks,
@@ -212,8 +210,18 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         mandate: mandate?,
         totals: totals?,
         constraints: constraints?,
+        period_ends_before,
+        period_in_calendar_year,
         format,
     })
+}
+
+/// The legal grounds for departing from the rule.
+fn read_grounds(r: &mut TableReader<'_, '_>) -> Vec<Jci> {
+    r.texts("grounds")
+        .into_iter()
+        .filter_map(|g| read_jci(r, g))
+        .collect()
 }
 
 /// A warning when the norm is to be looked at again only after its

@@ -6,10 +6,11 @@ use super::*;
 use crate::domain::number::Decimal;
 use crate::domain::store::Earlier;
 
-/// Norm, case and period, the three confirmations and the kind of cost
+/// Norm, case and period, the three confirmations, the kind of cost and
+/// the day the costs were made
 /// for pw-bijzondere-bijstand-boven-grens; then `amount` typed.
 fn to_amount(amount: &str) -> String {
-    format!("boven-grens\nZ-2026-0042\n\n\n22-12-2026\njjj\n{amount}")
+    format!("boven-grens\nZ-2026-0042\n\n\n22-12-2026\njjj\n10-11-2026\n{amount}")
 }
 
 fn host_with(earlier: i64) -> FakeHost {
@@ -82,7 +83,7 @@ fn another_case_or_date_is_counted_again() {
     let mut app = app(Lang::Nl);
     let mut host = host_with(100);
     // To the summed question, back to the case, another case, on again.
-    let typed = format!("{}\u{1b}\u{1b}\u{1b}\u{1b}\u{1b}", to_amount(""));
+    let typed = format!("{}\u{1b}\u{1b}\u{1b}\u{1b}\u{1b}\u{1b}", to_amount(""));
     drive(&mut app, &mut host, &format!("{typed}\u{3}")).unwrap();
     assert_eq!(host.counted.len(), 1);
     let Screen::Case(_) = app.screen() else {

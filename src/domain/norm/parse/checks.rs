@@ -113,6 +113,21 @@ pub(super) fn read_check(
         }
         _ => {}
     }
+    if format < RULES_FORMAT
+        && let Some(CheckKind::Date {
+            before_decision: Some(_),
+            ..
+        }) = &kind
+    {
+        let span = t.span_of("before_decision");
+        t.error(
+            span,
+            Problem::NeedsFormat {
+                construct: "`before_decision`".into(),
+                format: RULES_FORMAT,
+            },
+        );
+    }
     let id = id?;
     Some((
         Check {
@@ -203,12 +218,15 @@ pub(super) fn read_kind(t: &mut TableReader<'_, '_>) -> Option<CheckKind> {
         KindName::Choice => read_choice(t, &kind),
         KindName::Date => {
             let within = t.text("within", None);
+            let before_decision = super::read_period(t, "before_decision");
             match within {
                 None => Some(CheckKind::Date {
                     within_period: false,
+                    before_decision,
                 }),
                 Some(w) if w.value == "period" => Some(CheckKind::Date {
                     within_period: true,
+                    before_decision,
                 }),
                 Some(w) => {
                     t.error(

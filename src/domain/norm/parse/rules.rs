@@ -183,3 +183,66 @@ pub(super) fn read_constraints(
     }
     ok.then_some(out)
 }
+
+/// `period_ends_before = "check-id"` (a date question whose answer the
+/// period must end before) and `period_within = "calendar-year"`: rules
+/// for the period of a norm that asks for one.
+pub(super) fn read_period_rules(
+    r: &mut TableReader<'_, '_>,
+    checks: &[Check],
+    format: u32,
+    has_period: bool,
+) -> (Option<String>, bool) {
+    let ends_before = r.text("period_ends_before", None);
+    let within = r.text("period_within", None);
+    for (key, at) in [
+        (
+            "period_ends_before",
+            ends_before.as_ref().map(|e| e.span.clone()),
+        ),
+        ("period_within", within.as_ref().map(|w| w.span.clone())),
+    ] {
+        let Some(span) = at else { continue };
+        if format < RULES_FORMAT {
+            r.error(
+                span,
+                Problem::NeedsFormat {
+                    construct: format!("`{key}`"),
+                    format: RULES_FORMAT,
+                },
+            );
+        } else if !has_period {
+            r.missing("max_duration", "max_duration = \"P1Y\"");
+        }
+    }
+    let ends_before = ends_before.and_then(|e| {
+        match checks.iter().find(|c| c.id == e.value) {
+            Some(c) if matches!(c.kind, CheckKind::Date { .. }) => return Some(e.value),
+            Some(_) => r.error(e.span, Problem::NotADateCheck { id: e.value }),
+            None => r.error(
+                e.span,
+                Problem::UnknownReference {
+                    item: Item::Check,
+                    suggestion: suggest(&e.value, checks.iter().map(|c| &c.id)).map(str::to_owned),
+                    id: e.value,
+                },
+            ),
+        }
+        None
+    });
+    let in_year = match within {
+        None => false,
+        Some(w) if w.value == "calendar-year" => true,
+        Some(w) => {
+            let problem = Problem::UnknownValue {
+                key: "period_within".into(),
+                suggestion: suggest(&w.value, ["calendar-year"].iter()).map(str::to_owned),
+                value: w.value,
+                allowed: &["calendar-year"],
+            };
+            r.error(w.span, problem);
+            false
+        }
+    };
+    (ends_before, in_year)
+}

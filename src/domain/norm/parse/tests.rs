@@ -712,3 +712,53 @@ fn an_optional_question_keeps_its_condition_once_answered_in_format_2() {
     let required = nood(&format_2());
     assert!(!required.meets(&no), "a required yes/no expects yes");
 }
+
+/// Dates tied to the decision and the period, each said where written.
+#[test]
+fn dates_are_tied_to_the_decision_and_the_period() {
+    let dated = |extra: &str, check: &str| {
+        format_2().replacen("max_duration = \"P3M\"", &format!("max_duration = \"P3M\"\n{extra}"), 1).replacen(
+            "[mandate]",
+            &format!("[[check]]\nid = \"verjaardag\"\nquestion = \"Wanneer?\"\nkind = \"date\"\n{check}\n\n[mandate]"),
+            1,
+        )
+    };
+    let text = dated(
+        "period_ends_before = \"verjaardag\"\nperiod_within = \"calendar-year\"",
+        "before_decision = \"P2M\"",
+    );
+    let norm = parse(&SourceFile::new("proef.toml", &text), "proef")
+        .norm
+        .expect("valid");
+    assert_eq!(norm.period_ends_before.as_deref(), Some("verjaardag"));
+    assert!(norm.period_in_calendar_year);
+    assert!(matches!(
+        norm.check("verjaardag").map(|c| &c.kind),
+        Some(crate::domain::norm::CheckKind::Date {
+            before_decision: Some(_),
+            ..
+        })
+    ));
+    for (extra, check, expected) in [
+        (
+            "period_ends_before = \"verjaardg\"",
+            "",
+            &["unknown-reference"][..],
+        ),
+        ("period_ends_before = \"nood\"", "", &["not-a-date-check"]),
+        ("period_within = \"kalenderjaar\"", "", &["unknown-value"]),
+        ("", "before_decision = \"twee maanden\"", &["bad-period"]),
+    ] {
+        assert_eq!(codes(&dated(extra, check)), expected, "{extra} {check}");
+    }
+    // Without a period to hold to, or in format 1.
+    let no_period =
+        dated("period_within = \"calendar-year\"", "").replace("max_duration = \"P3M\"\n", "");
+    assert!(
+        codes(&no_period).contains(&"missing-key"),
+        "{:?}",
+        codes(&no_period)
+    );
+    let old = dated("", "before_decision = \"P2M\"").replacen("format = 2\n", "", 1);
+    assert_eq!(codes(&old), ["needs-format"]);
+}
