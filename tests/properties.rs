@@ -18,6 +18,7 @@ use jiff::civil::Date;
 use maatwerk::domain::answers;
 use maatwerk::domain::keyring::{Action, KEYRING_FORMAT, Keyring, KeyringEntry, SignedEntry};
 use maatwerk::domain::keys::{self, Namespace, Signer};
+use maatwerk::domain::norm::award::{Awarded, Form};
 use maatwerk::domain::norm::catalog::Catalog;
 use maatwerk::domain::norm::parse::parse as parse_norm;
 use maatwerk::domain::record::{
@@ -115,13 +116,14 @@ fn motivation_of(parts: &[String]) -> Motivation {
     }
 }
 
-/// The checks, the evidence and the totals of a record.
+/// The checks, the evidence, the totals and the award of a record.
 #[allow(clippy::type_complexity)]
 fn lists() -> impl Strategy<
     Value = (
         Vec<(String, String, Answer, Option<String>, bool)>,
         Vec<(String, String, bool)>,
         Vec<TotalLine>,
+        Option<Awarded>,
     ),
 > {
     (
@@ -137,7 +139,31 @@ fn lists() -> impl Strategy<
         ),
         vec((text(), text(), any::<bool>()), 0..3),
         vec(total_line(), 0..3),
+        proptest::option::of(awarded()),
     )
+}
+
+fn awarded() -> impl Strategy<Value = Awarded> {
+    (
+        0..3u8,
+        proptest::option::of((any::<i64>(), 0u32..=6)),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        proptest::option::of(date()),
+    )
+        .prop_map(
+            |(form, amount, unit, takes_effect_when, revocable_until)| Awarded {
+                form: match form {
+                    0 => Form::Gift,
+                    1 => Form::Loan,
+                    _ => Form::InKind,
+                },
+                amount: amount.map(|(n, scale)| Decimal::new(n, scale)),
+                unit,
+                takes_effect_when,
+                revocable_until,
+            },
+        )
 }
 
 fn record() -> impl Strategy<Value = Record> {
@@ -229,6 +255,7 @@ fn record() -> impl Strategy<Value = Record> {
             checks: l.0.into_iter().map(check_of).collect(),
             evidence: l.1.into_iter().map(evidence_of).collect(),
             totals: l.2,
+            award: l.3,
         }
     })
 }

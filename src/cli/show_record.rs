@@ -353,5 +353,15 @@ fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
                 .wrapped(2, &format!("• {}", lang.total_line(r, line)))?;
         }
     }
+    if let Some(award) = &r.award {
+        ctx.out.blank()?;
+        ctx.out.line(
+            &ctx.out
+                .paint(Style::new().bold().underline(), lang.heading_award()),
+        )?;
+        for line in lang.award_lines(award) {
+            ctx.out.wrapped(2, &line)?;
+        }
+    }
     Ok(())
 }

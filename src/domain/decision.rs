@@ -61,6 +61,8 @@ pub struct Assessment {
     pub meaning: SignatureMeaning,
     /// The norm's totals with this decision.
     pub totals: Vec<TotalLine>,
+    /// What the norm's `[award]` gives for the answers.
+    pub award: Option<crate::domain::norm::award::Awarded>,
 }
 
 /// The motivation parts in the order they are asked, with their answers-file
@@ -171,11 +173,16 @@ pub fn settle(
         MandateOutcome::Within { .. } => SignatureMeaning::Decided,
         _ => SignatureMeaning::ForReview,
     };
+    let award = norm
+        .award
+        .as_ref()
+        .map(|a| a.give(norm, &p.answers, decision_date));
     Assessment {
         decision_date,
         mandate,
         meaning,
         totals,
+        award,
     }
 }
 
@@ -518,6 +525,7 @@ pub fn build_record(
         checks,
         evidence,
         totals: stated_totals(place.format, a),
+        award: a.award.clone().filter(|_| place.format.states_totals()),
     }
 }
 

@@ -5,6 +5,7 @@
 //! [`Catalog`](catalog::Catalog), and a record later binds to a norm by id,
 //! version and the sha256 of the file's exact bytes.
 
+pub mod award;
 pub mod catalog;
 mod judge;
 mod rules;
@@ -61,6 +62,9 @@ pub struct Norm {
     /// Rules across answers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub constraints: Vec<Constraint>,
+    /// What a decision grants and how.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub award: Option<award::Award>,
     /// The period ends at the latest the day before this date check's
     /// answer ("until the day before the 23rd birthday").
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -205,6 +205,30 @@ pub mod text {
     }
 }
 
+/// As [`text`], for a number that may be absent.
+pub mod text_option {
+    use super::{Decimal, from_record};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(v) => s.serialize_str(&v.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
+        let Some(text) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        from_record(&text).map(Some).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "`{text}` is not a number as records write them (`850.50`)"
+            ))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

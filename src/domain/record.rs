@@ -154,6 +154,9 @@ pub struct Record {
     /// it stood with this decision.
     #[serde(default, rename = "total", skip_serializing_if = "Vec::is_empty")]
     pub totals: Vec<TotalLine>,
+    /// What is granted and how, as the norm's `[award]` gives it (format 4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub award: Option<crate::domain::norm::award::Awarded>,
 }
 
 /// One total over several decisions as a record states it: the decision

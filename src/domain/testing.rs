@@ -124,6 +124,7 @@ pub fn record_on(
         }],
         evidence: Vec::new(),
         totals: Vec::new(),
+        award: None,
     }
 }
 

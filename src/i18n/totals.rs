@@ -148,6 +148,108 @@ impl Lang {
         }
     }
 
+    pub fn heading_award(self) -> &'static str {
+        self.pick("Toekenning", "Award")
+    }
+
+    pub fn form(self, form: crate::domain::norm::award::Form) -> &'static str {
+        use crate::domain::norm::award::Form;
+        match form {
+            Form::Gift => self.pick("om niet (gift)", "gift"),
+            Form::Loan => self.pick("lening", "loan"),
+            Form::InKind => self.pick("in natura", "in kind"),
+        }
+    }
+
+    /// What a record grants, one line each: the form, the amount worked
+    /// out, when it takes effect, until when it may be revoked.
+    pub fn award_lines(self, a: &crate::domain::norm::award::Awarded) -> Vec<String> {
+        let mut lines = vec![format!(
+            "{}: {}",
+            self.pick("Vorm", "Form"),
+            self.form(a.form)
+        )];
+        if let Some(amount) = a.amount {
+            let unit = a.unit.as_deref();
+            let amount = if unit == Some(crate::domain::number::EURO) {
+                self.amount(amount, unit)
+            } else {
+                format!("{} {}", self.amount(amount, None), unit.unwrap_or_default())
+            };
+            lines.push(format!(
+                "{}: {}",
+                self.pick("Berekend", "Worked out"),
+                amount.trim_end()
+            ));
+        }
+        if let Some(when) = &a.takes_effect_when {
+            lines.push(format!(
+                "{}: {when}",
+                self.pick("Gaat in als", "Takes effect when")
+            ));
+        }
+        if let Some(until) = a.revocable_until {
+            lines.push(format!(
+                "{}: {}",
+                self.pick("Herroepbaar t/m", "Revocable up to"),
+                self.date(until)
+            ));
+        }
+        lines
+    }
+
+    /// A norm's `[award]` as `norms show` says it.
+    pub fn award_terms(self, a: &crate::domain::norm::award::Award) -> Vec<String> {
+        let mut lines = vec![format!(
+            "{}: {}",
+            self.pick("Vorm", "Form"),
+            self.form(a.form)
+        )];
+        for (when, form) in &a.form_when {
+            lines.push(format!("{}{}", self.form(*form), self.only_when(when)));
+        }
+        if let Some(c) = &a.amount {
+            let base = if c.unit == crate::domain::number::EURO {
+                self.amount(c.base, Some(&c.unit))
+            } else {
+                format!("{} {}", self.amount(c.base, None), c.unit)
+            };
+            let mut parts = vec![base];
+            for m in &c.add {
+                let per = m
+                    .per
+                    .as_ref()
+                    .map(|p| format!(" × {p}"))
+                    .unwrap_or_default();
+                let when = if m.when.is_empty() {
+                    String::new()
+                } else {
+                    self.only_when(&m.when)
+                };
+                parts.push(format!("{}{per}{when}", self.amount(m.value, None)));
+            }
+            lines.push(format!(
+                "{}: {}",
+                self.pick("Berekend", "Worked out"),
+                parts.join(" + ")
+            ));
+        }
+        if let Some(when) = &a.takes_effect_when {
+            lines.push(format!(
+                "{}: {when}",
+                self.pick("Gaat in als", "Takes effect when")
+            ));
+        }
+        if let Some(d) = a.revocable_for {
+            lines.push(format!(
+                "{}: {}",
+                self.pick("Herroepbaar gedurende", "Revocable for"),
+                self.duration(d)
+            ));
+        }
+        lines
+    }
+
     /// A total's figure: an amount in its unit, or a number of decisions.
     pub fn total_amount(self, value: Decimal, unit: Option<&str>, counted: bool) -> String {
         if !counted {

@@ -140,3 +140,60 @@ fn dates_are_held_to_the_decision_date_and_the_period() {
     assert_eq!(code, Some(1), "{json:#}");
     assert!(json.to_string().contains("period-past-date"), "{json:#}");
 }
+
+/// What is granted and how: the record states the form and the amount the
+/// norm works out, show says it, and an amount or form changed afterwards
+/// and signed again is found by verify.
+#[test]
+fn the_award_is_worked_out_stated_and_proven() {
+    let team = Team::new();
+    let norm = "pw-bijzondere-bijstand-boven-grens";
+    let new = |change: &dyn Fn(String) -> String| {
+        let example = fs::read_to_string(Team::example(norm)).expect("example");
+        let answers = team.sandbox.write("answers.toml", change(example));
+        team.as_("tom")
+            .args(["new", "--norm", norm, "--answers"])
+            .arg(&answers)
+            .output()
+            .expect("run")
+    };
+    let gift = new(&|t| t);
+    assert!(gift.status.success(), "{}", stderr(&gift));
+    let id = stdout(&gift).trim().to_owned();
+    let file = team.record_file(&id);
+    let text = fs::read_to_string(&file).expect("record");
+    assert!(
+        text.contains("[award]\nform = \"gift\"\namount = \"3300.00\"\nunit = \"EUR\"\n"),
+        "{text}"
+    );
+    let shown = stdout(
+        &team
+            .as_("tom")
+            .args(["--lang", "nl", "show", &id])
+            .output()
+            .expect("run"),
+    );
+    assert!(shown.contains("Vorm: om niet (gift)"), "{shown}");
+    assert!(shown.contains("Berekend: € 3.300"), "{shown}");
+    // Furniture is lent, not given.
+    let loan = new(&|t| {
+        t.replace(
+            "kostensoort = \"woonkosten\"",
+            "kostensoort = \"inrichting\"",
+        )
+        .replace("BB-2026-004512", "BB-2026-004513")
+    });
+    assert!(loan.status.success(), "{}", stderr(&loan));
+    let loan_id = stdout(&loan).trim().to_owned();
+    let text = fs::read_to_string(team.record_file(&loan_id)).expect("record");
+    assert!(text.contains("form = \"loan\""), "{text}");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(0), "{json:#}");
+    // Tom turns the loan into a gift and signs again.
+    let loan_file = team.record_file(&loan_id);
+    edit(&loan_file, "form = \"loan\"", "form = \"gift\"");
+    resign(&team, &loan_file, "tom", "maatwerk-record");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    assert!(json.to_string().contains("award"), "{json:#}");
+}

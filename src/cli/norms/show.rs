@@ -297,6 +297,12 @@ fn print_rules(ctx: &mut Context, n: &Norm) -> io::Result<()> {
             ctx.out.line(&format!("    {terms}"))?;
         }
     }
+    if let Some(award) = &n.award {
+        heading(ctx, lang.heading_award())?;
+        for line in lang.award_terms(award) {
+            ctx.out.wrapped(2, &line)?;
+        }
+    }
     if !n.totals.is_empty() {
         heading(ctx, lang.heading_totals())?;
         for t in &n.totals {

@@ -4,6 +4,7 @@
 //! header (metadata, rule, intent, motivation), the checks (sections, checks,
 //! evidence) and the mandate.
 
+mod award;
 mod checks;
 mod header;
 mod mandate;
@@ -16,6 +17,7 @@ use std::collections::HashSet;
 
 use toml::de::{DeTable, DeValue};
 
+use self::award::read_award;
 use self::checks::{read_checks, read_evidence, read_sections};
 use self::header::{check_dates, read_intent, read_motivation, read_rule, read_status};
 use self::mandate::read_mandate;
@@ -163,6 +165,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let (checks, check_ids) = read_checks(&mut r, &sections, format);
     let evidence = read_evidence(&mut r, &checks, format);
     let constraints = read_constraints(&mut r, &checks, format);
+    let award = read_award(&mut r, &checks, format);
     let (period_ends_before, period_in_calendar_year) =
         read_period_rules(&mut r, &checks, format, max_duration.is_some());
     let mandate = read_mandate(
@@ -210,6 +213,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         mandate: mandate?,
         totals: totals?,
         constraints: constraints?,
+        award: award.ok()?,
         period_ends_before,
         period_in_calendar_year,
         format,

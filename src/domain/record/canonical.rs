@@ -66,6 +66,11 @@ pub fn parse(text: &str) -> Option<Record> {
     let motivation = motivation(&mut r)?;
     let (checks, evidence) = checks_and_evidence(&mut r)?;
     let totals = totals(&mut r)?;
+    let award = if r.at_header("[award]") {
+        Some(award(&mut r)?)
+    } else {
+        None
+    };
     if no_checks && !checks.is_empty() {
         return None;
     }
@@ -96,6 +101,7 @@ pub fn parse(text: &str) -> Option<Record> {
         checks,
         evidence,
         totals,
+        award,
     })
 }
 
@@ -198,6 +204,31 @@ fn totals(r: &mut Reader<'_>) -> Option<Vec<TotalLine>> {
         });
     }
     Some(totals)
+}
+
+fn award(r: &mut Reader<'_>) -> Option<crate::domain::norm::award::Awarded> {
+    use crate::domain::norm::award::{Awarded, Form};
+    r.header("[award]")?;
+    let form = Form::named(&r.string("form")?)?;
+    let amount = r
+        .optional("amount", |v| {
+            crate::domain::number::from_record(&Reader::value_string(v)?)
+        })
+        .ok()?;
+    let unit = r.optional("unit", Reader::value_string).ok()?;
+    let takes_effect_when = r.optional("takes_effect_when", Reader::value_string).ok()?;
+    let revocable_until = r
+        .optional("revocable_until", |v| {
+            Reader::value_string(v)?.parse::<Date>().ok()
+        })
+        .ok()?;
+    Some(Awarded {
+        form,
+        amount,
+        unit,
+        takes_effect_when,
+        revocable_until,
+    })
 }
 
 /// A text this reader leaves to the TOML parser.

@@ -191,6 +191,7 @@ fn differences(stated: &Record, expected: &Record) -> Vec<String> {
     } else {
         differ("evidence", false);
     }
+    differ("award", stated.award == expected.award);
     if fields.is_empty() {
         // Something else differs (a field this list does not name).
         fields.push("record".to_owned());

@@ -108,6 +108,13 @@ pub fn rows_of(lang: Lang, r: &Record, why: &[String], zone: &TimeZone, signed: 
             rows.push(Row::Text(2, format!("• {}", lang.total_line(r, line))));
         }
     }
+    if let Some(award) = &r.award {
+        rows.push(Row::Blank);
+        rows.push(Row::Heading(lang.heading_award().into()));
+        for line in lang.award_lines(award) {
+            rows.push(Row::Text(2, line));
+        }
+    }
     rows
 }
 

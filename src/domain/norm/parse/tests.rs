@@ -762,3 +762,70 @@ fn dates_are_tied_to_the_decision_and_the_period() {
     let old = dated("", "before_decision = \"P2M\"").replacen("format = 2\n", "", 1);
     assert_eq!(codes(&old), ["needs-format"]);
 }
+
+/// `[award]`: the form (another when the answers say so), an amount
+/// worked out from a base and modules, when it takes effect and until when
+/// it may be revoked.
+#[test]
+fn an_award_is_worked_out_from_the_answers() {
+    let with = |award: &str| {
+        format!(
+            "{}\n[[check]]\nid = \"kamers\"\nquestion = \"Extra kamers?\"\nkind = \"number\"\nmin = 0\n\n{award}\n",
+            format_2().replacen("[mandate]", "[[check]]\nid = \"veel\"\nquestion = \"Veel vervuiling?\"\nkind = \"confirm\"\nrequired = false\n\n[mandate]", 1)
+        )
+        .replacen("\n[[check]]\nid = \"kamers\"", "", 0)
+    };
+    // The household help example: 150 minutes, 52 more when the house is
+    // very dirty, 16 for each extra room; a loan for ground 4c.
+    let good = "[award]\nform = \"in-kind\"\ntakes_effect_when = \"Na het keukentafelgesprek.\"\nrevocable_for = \"P6M\"\n\n[[award.form_when]]\nwhen = { grond = \"4c\" }\nform = \"loan\"\n\n[award.amount]\nunit = \"minuten per week\"\nbase = 150\n\n[[award.amount.add]]\nwhen = { veel = true }\nvalue = 52\n\n[[award.amount.add]]\nper = \"bedrag\"\nvalue = 16";
+    let parsed = parse(&SourceFile::new("proef.toml", with(good)), "proef");
+    assert_eq!(parsed.diagnostics, []);
+    let norm = parsed.norm.expect("valid");
+    let award = norm.award.as_ref().expect("award");
+    let answers = |veel: bool, kamers: i64, grond: &str| {
+        vec![
+            ("veel".to_owned(), Answer::Yes(veel)),
+            ("bedrag".to_owned(), Answer::Number(Decimal::from(kamers))),
+            ("grond".to_owned(), Answer::Text(grond.into())),
+        ]
+    };
+    let on = jiff::civil::date(2026, 11, 23);
+    let given = award.give(&norm, &answers(true, 2, "4a"), on);
+    assert_eq!(given.amount, Some(Decimal::from(150 + 52 + 2 * 16)));
+    assert_eq!(given.unit.as_deref(), Some("minuten per week"));
+    assert_eq!(given.form, crate::domain::norm::award::Form::InKind);
+    assert_eq!(given.revocable_until, Some(jiff::civil::date(2027, 5, 22)));
+    let loan = award.give(&norm, &answers(false, 0, "4c"), on);
+    assert_eq!(loan.amount, Some(Decimal::from(150)));
+    assert_eq!(loan.form, crate::domain::norm::award::Form::Loan);
+
+    for (award, expected) in [
+        ("[award]\nform = \"lening\"", &["unknown-value"][..]),
+        ("[award]", &["missing-key"]),
+        (
+            "[award]\nform = \"gift\"\n[award.amount]\nunit = \"EUR\"",
+            &["missing-key"],
+        ),
+        (
+            "[award]\nform = \"gift\"\n[award.amount]\nunit = \"EUR\"\nbase = 1\n[[award.amount.add]]\nper = \"nood\"\nvalue = 1",
+            &["not-a-number-check"],
+        ),
+        (
+            "[award]\nform = \"gift\"\n[award.amount]\nunit = \"EUR\"\nbase = 1\n[[award.amount.add]]\nper = \"bedragg\"\nvalue = 1",
+            &["unknown-reference"],
+        ),
+        (
+            "[award]\nform = \"gift\"\n[[award.form_when]]\nform = \"loan\"",
+            &["missing-key"],
+        ),
+        (
+            "[award]\nform = \"gift\"\nrevocable_for = \"zes maanden\"",
+            &["bad-period"],
+        ),
+        ("[award]\nform = \"gift\"\ngift = true", &["unknown-key"]),
+    ] {
+        assert_eq!(codes(&with(award)), expected, "{award}");
+    }
+    let old = format!("{VALID}\n[award]\nform = \"gift\"\n");
+    assert_eq!(codes(&old), ["needs-format"]);
+}
