@@ -148,6 +148,10 @@ pub enum Problem {
         construct: String,
         format: u32,
     },
+    /// A ground that is not a CVDR id with an article.
+    BadLocalGround {
+        value: String,
+    },
     /// `period_ends_before` names a check that is not a date question.
     NotADateCheck {
         id: String,
@@ -336,6 +340,7 @@ impl Problem {
             Self::BadCondition { .. } => "bad-condition",
             Self::NeedsFormat { .. } => "needs-format",
             Self::NotADateCheck { .. } => "not-a-date-check",
+            Self::BadLocalGround { .. } => "bad-local-ground",
             Self::UnknownFormat { .. } => "unknown-format",
             Self::Unreadable { .. } => "unreadable",
             Self::NotUtf8 => "not-utf8",

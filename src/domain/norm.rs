@@ -8,6 +8,7 @@
 pub mod award;
 pub mod catalog;
 mod judge;
+pub mod provenance;
 mod rules;
 pub mod total;
 
@@ -32,6 +33,9 @@ pub struct Norm {
     pub summary: String,
     pub status: Status,
     pub adopted_on: Option<Date>,
+    /// When only the year or month of adoption is known (norm format 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adopted_roughly: Option<provenance::Rough>,
     pub adopted_by: Option<String>,
     /// In force from before it was adopted (terugwerkende kracht), as the
     /// municipality decided explicitly.
@@ -51,6 +55,9 @@ pub struct Norm {
     pub intent: Intent,
     /// Legal grounds for departing from the rule (e.g. Awb 4:84).
     pub grounds: Vec<Jci>,
+    /// Articles of municipal regulations as grounds (norm format 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub local_grounds: Vec<provenance::LocalGround>,
     pub motivation: MotivationGuide,
     pub sections: Vec<Section>,
     pub checks: Vec<Check>,
@@ -113,7 +120,11 @@ impl Status {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rule {
     pub text: String,
+    /// The legal basis of the rule; with `also`, the first of several.
     pub basis: Jci,
+    /// Further legal bases the rule rests on (norm format 2).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Jci>,
     pub local: Option<LocalRule>,
 }
 

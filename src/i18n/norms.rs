@@ -290,6 +290,27 @@ impl Lang {
         }
     }
 
+    /// An adoption known only to the year or month: "in maart 2019 door …".
+    pub fn adopted_roughly_by(
+        self,
+        rough: crate::domain::norm::provenance::Rough,
+        by: &str,
+    ) -> String {
+        let when = match (rough.month, rough.first_day()) {
+            (Some(_), Some(day)) => {
+                let full = self.date(day);
+                // "1 maart 2019" without its day.
+                full.split_once(' ')
+                    .map_or(full.clone(), |(_, rest)| rest.to_owned())
+            }
+            _ => rough.year.to_string(),
+        };
+        match self {
+            Self::Nl => format!("in {when} (dag niet bekend) door {by}"),
+            Self::En => format!("in {when} (day not known) by {by}"),
+        }
+    }
+
     pub fn label_valid(self) -> &'static str {
         self.pick("Geldig", "In force")
     }

@@ -249,6 +249,9 @@ impl Lang {
                     format!("{construct} kan pas in normformaat {format}")
                 }
                 P::NotADateCheck { id } => format!("`{id}` is geen datumvraag"),
+                P::BadLocalGround { value } => {
+                    format!("deze grond noemt geen CVDR-regeling met een artikel ({value})")
+                }
                 P::UnknownFormat { found, newest } => {
                     format!("normformaat {found} bestaat niet; dit programma kent 1 t/m {newest}")
                 }
@@ -351,6 +354,9 @@ impl Lang {
                     format!("{construct} needs norm format {format}")
                 }
                 P::NotADateCheck { id } => format!("`{id}` is not a date question"),
+                P::BadLocalGround { value } => {
+                    format!("this ground names no CVDR regulation with an article ({value})")
+                }
                 P::UnknownFormat { found, newest } => {
                     format!("there is no norm format {found}; this program knows 1 to {newest}")
                 }
@@ -524,6 +530,10 @@ impl Lang {
             P::NotANumberCheck { .. } => pick(
                 "een grens in `max` kan alleen gelden voor een check met kind = \"number\"".into(),
                 "a limit in `max` can only apply to a check with kind = \"number\"".into(),
+            ),
+            P::BadLocalGround { .. } => pick(
+                "schrijf een gemeentelijk artikel als { cvdr = \"CVDR719087\", article = \"4\" }, met eventueel title = \"…\"".into(),
+                "write a municipal article as { cvdr = \"CVDR719087\", article = \"4\" }, with title = \"…\" if you like".into(),
             ),
             P::NotADateCheck { .. } => pick(
                 "`period_ends_before` noemt een vraag met kind = \"date\", bijvoorbeeld de datum waarop de jongere 23 wordt".into(),

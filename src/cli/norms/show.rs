@@ -143,6 +143,13 @@ fn print_norm(
     if let (Some(on), Some(by)) = (n.adopted_on, &n.adopted_by) {
         field(ctx, lang.label_adopted(), &lang.adopted_by(on, by))?;
     }
+    if let (Some(rough), Some(by)) = (n.adopted_roughly, &n.adopted_by) {
+        field(
+            ctx,
+            lang.label_adopted(),
+            &lang.adopted_roughly_by(rough, by),
+        )?;
+    }
     let mut valid = lang.in_force_long(n.valid_from, n.valid_until);
     if n.retroactive {
         valid.push_str(lang.retroactive_suffix());
@@ -166,6 +173,9 @@ fn print_norm(
     ctx.out.wrapped(2, &n.rule.text)?;
     ctx.out.line(&format!("  {}:", lang.label_basis()))?;
     law(ctx, 4, &n.rule.basis)?;
+    for also in &n.rule.also {
+        law(ctx, 4, also)?;
+    }
     if let Some(local) = &n.rule.local {
         let mut text = local.title.clone();
         if let Some(article) = &local.article {
@@ -186,12 +196,7 @@ fn print_norm(
         .line(&format!("  {}", lang.label_intent_departure()))?;
     ctx.out.wrapped(4, &n.intent.departure)?;
 
-    if !n.grounds.is_empty() {
-        heading(ctx, lang.heading_grounds())?;
-        for ground in &n.grounds {
-            law(ctx, 2, ground)?;
-        }
-    }
+    print_grounds(ctx, n)?;
 
     heading(ctx, &lang.heading_checks(n.checks.len()))?;
     print_checks(ctx, n)?;
@@ -283,6 +288,26 @@ fn describe_kind(lang: crate::i18n::Lang, check: &Check) -> String {
         text.push_str(&lang.only_when(&check.when));
     }
     format!("[{}] {text}", check.id)
+}
+
+/// The legal grounds for departing, and the municipal articles.
+fn print_grounds(ctx: &mut Context, n: &Norm) -> io::Result<()> {
+    if n.grounds.is_empty() && n.local_grounds.is_empty() {
+        return Ok(());
+    }
+    let lang = ctx.lang;
+    heading(ctx, lang.heading_grounds())?;
+    for ground in &n.grounds {
+        law(ctx, 2, ground)?;
+    }
+    for ground in &n.local_grounds {
+        let title = ground.title.as_deref().unwrap_or(ground.cvdr.as_str());
+        let text = lang.local_rule_article(title, &ground.article);
+        ctx.out.line(&format!("  {text}"))?;
+        let url = ctx.out.paint(Style::new().underline(), &ground.cvdr.url());
+        ctx.out.line(&format!("  {url}"))?;
+    }
+    Ok(())
 }
 
 /// The rules across answers and the totals over several decisions.

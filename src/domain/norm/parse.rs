@@ -19,7 +19,10 @@ use toml::de::{DeTable, DeValue};
 
 use self::award::read_award;
 use self::checks::{read_checks, read_evidence, read_sections};
-use self::header::{check_dates, read_intent, read_motivation, read_rule, read_status};
+use self::header::{
+    check_dates, read_adopted_on, read_grounds, read_intent, read_motivation, read_rule,
+    read_status,
+};
 use self::mandate::read_mandate;
 use self::rules::{RULES_FORMAT, read_constraints, read_period_rules};
 use self::totals::read_totals;
@@ -116,24 +119,13 @@ fn id_at(
 fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) -> Option<Norm> {
     let mut r = TableReader::root(doc, diags);
 
-    let id = id_at(&mut r, "id", "id = \"pw-zoektermijn-jongeren\"");
-    if let Some(id) = &id
-        && id.value != file_stem
-    {
-        r.error(
-            id.span.clone(),
-            Problem::IdNotFileName {
-                id: id.value.clone(),
-                stem: file_stem.to_owned(),
-            },
-        );
-    }
+    let id = read_id(&mut r, file_stem);
     let version = read_version(&mut r);
     let format = read_format(&mut r);
     let title = r.text("title", Some("title = \"…\""));
     let summary = r.text("summary", Some("summary = \"…\""));
     let status = read_status(&mut r);
-    let adopted_on = r.date("adopted_on", None);
+    let (adopted_on, adopted_roughly) = read_adopted_on(&mut r, format);
     let adopted_by = r.text("adopted_by", None);
     let retroactive = r.boolean("retroactive").is_some_and(|b| b.value);
     let valid_from = r.date("valid_from", Some("valid_from = 2026-02-01"));
@@ -145,20 +137,24 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let review_after = read_period(&mut r, "review_after");
     let (max_extensions, max_total_duration) =
         read_extension_limits(&mut r, max_duration, valid_from.as_ref().map(|d| d.value));
-    let grounds = read_grounds(&mut r);
-
+    let (grounds, local_grounds) = read_grounds(&mut r, format);
     check_dates(
         &mut r,
         status,
-        // In force before its adoption only when the norm says so.
-        adopted_on.as_ref().filter(|_| !retroactive),
+        // In force before its adoption only when the norm says so; a date
+        // known roughly counts from its first possible day.
+        adopted_on
+            .clone()
+            .or_else(|| first_day(adopted_roughly.as_ref()))
+            .filter(|_| !retroactive)
+            .as_ref(),
         valid_from.as_ref(),
         valid_until.as_ref(),
         withdrawn_on.as_ref(),
     );
     warn_review_after(&mut r, review_after, max_duration, valid_from.as_ref());
 
-    let rule = read_rule(&mut r);
+    let rule = read_rule(&mut r, format);
     let intent = read_intent(&mut r);
     let motivation = read_motivation(&mut r);
     let sections = read_sections(&mut r);
@@ -192,6 +188,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         summary: summary?.value,
         status: status?,
         adopted_on: adopted_on.map(|d| d.value),
+        adopted_roughly: adopted_roughly.map(|a| a.value),
         retroactive,
         adopted_by: adopted_by.map(|t| t.value),
         valid_from: valid_from?.value,
@@ -206,6 +203,7 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
         rule: rule?,
         intent: intent?,
         grounds,
+        local_grounds,
         motivation: motivation?,
         sections,
         checks,
@@ -220,12 +218,13 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     })
 }
 
-/// The legal grounds for departing from the rule.
-fn read_grounds(r: &mut TableReader<'_, '_>) -> Vec<Jci> {
-    r.texts("grounds")
-        .into_iter()
-        .filter_map(|g| read_jci(r, g))
-        .collect()
+/// The first day an adoption known only roughly may have been.
+fn first_day(rough: Option<&At<super::provenance::Rough>>) -> Option<At<jiff::civil::Date>> {
+    let rough = rough?;
+    Some(At {
+        value: rough.value.first_day()?,
+        span: rough.span.clone(),
+    })
 }
 
 /// A warning when the norm is to be looked at again only after its
@@ -275,6 +274,23 @@ fn read_format(r: &mut TableReader<'_, '_>) -> u32 {
         },
     );
     1
+}
+
+/// The norm's id, which is its file's name.
+fn read_id(r: &mut TableReader<'_, '_>, file_stem: &str) -> Option<At<String>> {
+    let id = id_at(r, "id", "id = \"pw-zoektermijn-jongeren\"");
+    if let Some(id) = &id
+        && id.value != file_stem
+    {
+        r.error(
+            id.span.clone(),
+            Problem::IdNotFileName {
+                id: id.value.clone(),
+                stem: file_stem.to_owned(),
+            },
+        );
+    }
+    id
 }
 
 /// The norm's version: a whole number from 1.

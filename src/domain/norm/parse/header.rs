@@ -3,9 +3,11 @@
 
 use jiff::civil::Date;
 
+use super::rules::RULES_FORMAT;
 use super::{read_jci, read_min_chars};
 use crate::domain::diagnostic::Problem;
 use crate::domain::jci::Cvdr;
+use crate::domain::jci::Jci;
 use crate::domain::norm::{Intent, LocalRule, MotivationGuide, Rule, Status};
 use crate::domain::suggest;
 use crate::domain::toml_reader::{At, TableReader};
@@ -72,23 +74,56 @@ pub(super) fn check_dates(
     }
 }
 
-pub(super) fn read_rule(r: &mut TableReader<'_, '_>) -> Option<Rule> {
+pub(super) fn read_rule(r: &mut TableReader<'_, '_>, format: u32) -> Option<Rule> {
     let mut t = r.table(
         "rule",
         Some("[rule]\ntext = \"…\"\nbasis = \"jci1.3:c:BWBR…&artikel=…\""),
     )?;
     let text = t.text("text", Some("text = \"…\""));
-    let basis = t
-        .text(
-            "basis",
-            Some("basis = \"jci1.3:c:BWBR0015703&artikel=41&lid=4\""),
-        )
-        .and_then(|b| read_jci(&mut t, b));
+    // Several bases as a list (format 2), the first the main one.
+    let listed = t
+        .raw("basis")
+        .is_some_and(|v| v.get_ref().as_array().is_some());
+    let (basis, also) = if listed {
+        if format < RULES_FORMAT {
+            let span = t.span_of("basis");
+            t.error(
+                span,
+                Problem::NeedsFormat {
+                    construct: "a list of legal bases".into(),
+                    format: RULES_FORMAT,
+                },
+            );
+        }
+        let all: Vec<Option<Jci>> = t
+            .texts("basis")
+            .into_iter()
+            .map(|b| read_jci(&mut t, b))
+            .collect();
+        if all.is_empty() {
+            t.missing(
+                "basis",
+                "basis = [\"jci1.3:c:BWBR0015703&artikel=41&lid=4\"]",
+            );
+        }
+        let ok = all.iter().all(Option::is_some) && format >= RULES_FORMAT;
+        let mut all = all.into_iter().flatten();
+        (all.next().filter(|_| ok), all.collect())
+    } else {
+        let basis = t
+            .text(
+                "basis",
+                Some("basis = \"jci1.3:c:BWBR0015703&artikel=41&lid=4\""),
+            )
+            .and_then(|b| read_jci(&mut t, b));
+        (basis, Vec::new())
+    };
     let local = read_local(&mut t);
     t.finish();
     Some(Rule {
         text: text?.value,
         basis: basis?,
+        also,
         local: local.ok()?,
     })
 }
@@ -157,4 +192,106 @@ pub(super) fn read_motivation(r: &mut TableReader<'_, '_>) -> Option<MotivationG
         aims,
         disproportionality,
     })
+}
+
+/// `grounds`: legal grounds by Juriconnect id, and in format 2 articles of
+/// municipal regulations, `{ cvdr = "CVDR719087", article = "4" }`.
+pub(super) fn read_grounds(
+    r: &mut TableReader<'_, '_>,
+    format: u32,
+) -> (Vec<Jci>, Vec<crate::domain::norm::provenance::LocalGround>) {
+    use crate::domain::norm::provenance::LocalGround;
+    use toml::de::DeValue;
+    let Some(value) = r.raw("grounds") else {
+        return (Vec::new(), Vec::new());
+    };
+    let Some(items) = value.get_ref().as_array() else {
+        r.reject(
+            "grounds",
+            crate::domain::diagnostic::Expected::ListOfTexts,
+            value,
+        );
+        return (Vec::new(), Vec::new());
+    };
+    let (mut laws, mut local) = (Vec::new(), Vec::new());
+    for item in items {
+        let span = item.span();
+        match item.get_ref() {
+            DeValue::String(text) => {
+                let at = At {
+                    value: text.to_string(),
+                    span,
+                };
+                laws.extend(read_jci(r, at));
+            }
+            DeValue::Table(table) if format >= RULES_FORMAT => {
+                let text = |key: &str| {
+                    table
+                        .get(key)
+                        .and_then(|v| v.get_ref().as_str())
+                        .map(str::to_owned)
+                };
+                let cvdr = text("cvdr").and_then(|c| c.parse::<Cvdr>().ok());
+                let unknown = table
+                    .iter()
+                    .any(|(k, _)| !["cvdr", "article", "title"].contains(&k.get_ref().as_ref()));
+                match (cvdr, text("article")) {
+                    (Some(cvdr), Some(article)) if !unknown => local.push(LocalGround {
+                        cvdr,
+                        article,
+                        title: text("title"),
+                    }),
+                    _ => r.error(
+                        span,
+                        Problem::BadLocalGround {
+                            value: text("cvdr").unwrap_or_default(),
+                        },
+                    ),
+                }
+            }
+            DeValue::Table(_) => r.error(
+                span,
+                Problem::NeedsFormat {
+                    construct: "a municipal article as a ground".into(),
+                    format: RULES_FORMAT,
+                },
+            ),
+            _ => r.reject(
+                "grounds",
+                crate::domain::diagnostic::Expected::ListOfTexts,
+                value,
+            ),
+        }
+    }
+    (laws, local)
+}
+
+/// `adopted_on`: a date, or in format 2 a year or month as text when the
+/// exact day is not known (`"2019"`, `"2019-03"`).
+pub(super) fn read_adopted_on(
+    r: &mut TableReader<'_, '_>,
+    format: u32,
+) -> (
+    Option<At<Date>>,
+    Option<At<crate::domain::norm::provenance::Rough>>,
+) {
+    use crate::domain::norm::provenance::Rough;
+    let rough = r
+        .raw("adopted_on")
+        .and_then(|v| Some((v.get_ref().as_str()?.to_owned(), v.span())))
+        .and_then(|(text, span)| Some((Rough::parse(&text)?, span)));
+    match rough {
+        Some((rough, span)) if format >= RULES_FORMAT => (None, Some(At { value: rough, span })),
+        Some((_, span)) => {
+            r.error(
+                span,
+                Problem::NeedsFormat {
+                    construct: "an adoption date known only to the year or month".into(),
+                    format: RULES_FORMAT,
+                },
+            );
+            (None, None)
+        }
+        None => (r.date("adopted_on", None), None),
+    }
 }

@@ -829,3 +829,85 @@ fn an_award_is_worked_out_from_the_answers() {
     let old = format!("{VALID}\n[award]\nform = \"gift\"\n");
     assert_eq!(codes(&old), ["needs-format"]);
 }
+
+/// Provenance as it really is: several legal bases, a municipal article as
+/// a ground, an adoption date known only to the year or month.
+#[test]
+fn provenance_as_it_really_is() {
+    let two = "basis = [\"jci1.3:c:BWBR0015703&artikel=41&lid=4\", \"jci1.3:c:BWBR0015703&artikel=18&lid=1\"]";
+    let from = "basis = \"jci1.3:c:BWBR0015703&artikel=41&lid=4\"";
+    let norm = parse(
+        &SourceFile::new("proef.toml", format_2().replacen(from, two, 1)),
+        "proef",
+    )
+    .norm
+    .expect("valid");
+    assert_eq!(norm.rule.also.len(), 1);
+    assert_eq!(codes(&VALID.replacen(from, two, 1)), ["needs-format"]);
+    let bad = format_2().replacen(
+        from,
+        "basis = [\"jci1.3:c:BWBR0015703&artikel=41\", \"artikel 18\"]",
+        1,
+    );
+    assert_eq!(codes(&bad), ["bad-jci"]);
+
+    let grounds = |g: &str| {
+        format_2().replacen(
+            "max_duration = \"P3M\"",
+            &format!(
+                "max_duration = \"P3M\"\ngrounds = [\"jci1.3:c:BWBR0005537&artikel=4:84\", {g}]"
+            ),
+            1,
+        )
+    };
+    let good = grounds("{ cvdr = \"CVDR464485\", article = \"4\", title = \"Beleidsregel\" }");
+    let norm = parse(&SourceFile::new("proef.toml", &good), "proef")
+        .norm
+        .expect("valid");
+    assert_eq!(norm.grounds.len(), 1);
+    assert_eq!(norm.local_grounds[0].cvdr.as_str(), "CVDR464485");
+    assert_eq!(norm.local_grounds[0].article, "4");
+    for (g, expected) in [
+        (
+            "{ cvdr = \"464485\", article = \"4\" }",
+            &["bad-local-ground"][..],
+        ),
+        ("{ cvdr = \"CVDR464485\" }", &["bad-local-ground"]),
+        (
+            "{ cvdr = \"CVDR464485\", article = \"4\", lid = \"2\" }",
+            &["bad-local-ground"],
+        ),
+        ("\"Awb 4:84\"", &["bad-jci"]),
+    ] {
+        assert_eq!(codes(&grounds(g)), expected, "{g}");
+    }
+    let old = VALID.replacen(
+        "max_duration = \"P3M\"",
+        "max_duration = \"P3M\"\ngrounds = [{ cvdr = \"CVDR464485\", article = \"4\" }]",
+        1,
+    );
+    assert_eq!(codes(&old), ["needs-format"]);
+
+    let adopted =
+        |on: &str| format_2().replacen("adopted_on = 2026-01-15", &format!("adopted_on = {on}"), 1);
+    let norm = parse(
+        &SourceFile::new("proef.toml", adopted("\"2026-01\"")),
+        "proef",
+    )
+    .norm
+    .expect("valid");
+    assert_eq!(norm.adopted_on, None);
+    assert_eq!(
+        norm.adopted_roughly
+            .and_then(crate::domain::norm::provenance::Rough::first_day),
+        Some(jiff::civil::date(2026, 1, 1))
+    );
+    // In force before the month of adoption began: said, unless retroactive.
+    assert_eq!(codes(&adopted("\"2026-03\"")), ["date-order"]);
+    assert_eq!(codes(&adopted("\"2026\"")), Vec::<&str>::new());
+    assert_eq!(codes(&adopted("\"begin 2026\"")), ["wrong-type"]);
+    assert_eq!(
+        codes(&VALID.replacen("adopted_on = 2026-01-15", "adopted_on = \"2026\"", 1)),
+        ["needs-format"]
+    );
+}
