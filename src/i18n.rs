@@ -20,6 +20,7 @@ mod kinds;
 mod law;
 mod norms;
 mod onboarding;
+mod problem_help;
 mod problems;
 mod records;
 mod reviews;
