@@ -229,3 +229,44 @@ fn a_tier_role_the_store_lacks_is_found_with_a_store_at_hand() {
         .expect("run");
     assert_eq!(without.status.code(), Some(0), "{}", stdout(&without));
 }
+
+/// The annotated template shows every construct of the norm format and
+/// checks clean.
+#[test]
+fn the_annotated_template_shows_every_construct_and_checks_clean() {
+    let sandbox = Sandbox::new();
+    let dir = repo().join("examples/norms");
+    let out = sandbox
+        .cmd()
+        .args(["norms", "check"])
+        .arg(&dir)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(dir.join("sjabloon-norm.toml")).expect("template");
+    for construct in [
+        "format = 2",
+        "retroactive",
+        "period_ends_before",
+        "period_within",
+        "max_total_duration",
+        "before_decision",
+        "when = { bedrag = { above",
+        "[[constraint]]",
+        "any = {",
+        "require = {",
+        "[award]",
+        "[[award.form_when]]",
+        "[[award.amount.add]]",
+        "takes_effect_when",
+        "revocable_for",
+        "[[total]]",
+        "window = \"P5Y\"",
+        "beyond",
+        "cvdr",
+        "adopted_on = \"2019-03\"",
+        "basis = [",
+    ] {
+        assert!(text.contains(construct), "the template shows {construct}");
+    }
+}
