@@ -123,10 +123,10 @@ pub fn assess(
     }
     check_case(&p.case, &mut refusals);
     check_hidden(p, &mut refusals);
-    check_answers(norm, p, &mut refusals);
+    check_answers(norm, p, decision_date, &mut refusals);
     check_motivation(norm, &p.motivation, &mut refusals);
     check_period(norm, p.period, &mut refusals);
-    dates::check(norm, p, decision_date, &mut refusals);
+    dates::check(norm, p, &mut refusals);
     for evidence in norm
         .evidence
         .iter()
@@ -240,7 +240,7 @@ fn check_case(case: &str, refusals: &mut Vec<Refusal>) {
     }
 }
 
-fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
+fn check_answers(norm: &Norm, p: &Proposal, decision_date: Date, refusals: &mut Vec<Refusal>) {
     for (id, _) in &p.answers {
         if norm.check(id).is_none() {
             refusals.push(Refusal::UnknownCheck { id: id.clone() });
@@ -270,7 +270,7 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
         };
         let id = check.id.clone();
         let field = || format!("answers.{id}");
-        for problem in check.judge_in(answer, p.period) {
+        for problem in check.judge_at(answer, p.period, Some(decision_date)) {
             refusals.push(match problem {
                 AnswerProblem::ConditionNotMet => Refusal::ConditionNotMet {
                     check: id.clone(),
@@ -295,6 +295,11 @@ fn check_answers(norm: &Norm, p: &Proposal, refusals: &mut Vec<Refusal>) {
                 AnswerProblem::OutsidePeriod { .. } => {
                     Refusal::DateOutsidePeriod { check: id.clone() }
                 }
+                AnswerProblem::NotNearDecision { first, last } => Refusal::DateNotNearDecision {
+                    check: id.clone(),
+                    first,
+                    last,
+                },
                 AnswerProblem::NotAnOption { value } => Refusal::NotAnOption {
                     check: id.clone(),
                     value,

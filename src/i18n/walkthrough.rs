@@ -296,6 +296,18 @@ impl Lang {
                 )
                 .into(),
             (P::NotANumber, _) => self.pick("vul een getal in", "enter a number").into(),
+            (P::NotNearDecision { first, last }, _) => match self {
+                Self::Nl => format!(
+                    "moet liggen van {} t/m {} (de besluitdatum)",
+                    self.date(*first),
+                    self.date(*last)
+                ),
+                Self::En => format!(
+                    "must lie from {} to {} inclusive (the decision date)",
+                    self.date(*first),
+                    self.date(*last)
+                ),
+            },
             (P::OutsidePeriod { first, last }, _) => match self {
                 Self::Nl => format!("valt buiten de looptijd ({})", self.through(*first, *last)),
                 Self::En => format!("falls outside the period ({})", self.through(*first, *last)),

@@ -124,6 +124,8 @@ pub struct Checklist {
     failed: Option<usize>,
     /// Where the norm's totals stood before this decision, once counted.
     totals: Vec<SoFar>,
+    /// The decision date, for dates that must lie shortly before it.
+    decision: Option<jiff::civil::Date>,
 }
 
 /// Where one of the norm's totals stands before this decision: what the
@@ -174,6 +176,7 @@ impl Checklist {
             confirm: None,
             failed: None,
             totals: Vec::new(),
+            decision: None,
         };
         // Go on where the answers stop: a resumed draft opens at the first
         // question still open.
@@ -195,6 +198,13 @@ impl Checklist {
     #[must_use]
     pub fn with_totals(mut self, totals: Vec<SoFar>) -> Self {
         self.totals = totals;
+        self
+    }
+
+    /// Judges dates against the decision date `on`.
+    #[must_use]
+    pub fn deciding_on(mut self, on: Option<jiff::civil::Date>) -> Self {
+        self.decision = on;
         self
     }
 
@@ -445,7 +455,7 @@ impl Checklist {
             return Ok(None);
         };
         // A BSN is said first: it must go whatever else is wrong.
-        let problems = check.judge_in(&answer, self.period);
+        let problems = check.judge_at(&answer, self.period, self.decision);
         let first = problems
             .iter()
             .find(|p| **p == AnswerProblem::BsnInText)

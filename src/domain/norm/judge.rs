@@ -50,6 +50,12 @@ pub enum AnswerProblem {
         first: jiff::civil::Date,
         last: jiff::civil::Date,
     },
+    /// A date that must lie on or shortly before the decision date does
+    /// not: the first and last day it may be.
+    NotNearDecision {
+        first: jiff::civil::Date,
+        last: jiff::civil::Date,
+    },
     /// A required condition does not hold: the norm does not cover the case.
     ConditionNotMet,
 }
@@ -58,6 +64,31 @@ impl Check {
     /// Every problem with `answer` for this check.
     pub fn judge(&self, answer: &Answer) -> Vec<AnswerProblem> {
         self.judge_in(answer, None)
+    }
+
+    /// Every problem with `answer` for this check in a decision dated
+    /// `decision` (when known) running over `period`.
+    pub fn judge_at(
+        &self,
+        answer: &Answer,
+        period: Option<(jiff::civil::Date, jiff::civil::Date)>,
+        decision: Option<jiff::civil::Date>,
+    ) -> Vec<AnswerProblem> {
+        let mut problems = self.judge_in(answer, period);
+        if let (
+            CheckKind::Date {
+                before_decision: Some(window),
+                ..
+            },
+            Answer::Date(d),
+            Some(on),
+        ) = (&self.kind, answer, decision)
+            && let Some(first) = window.back_from(on)
+            && (*d < first || *d > on)
+        {
+            problems.push(AnswerProblem::NotNearDecision { first, last: on });
+        }
+        problems
     }
 
     /// Every problem with `answer` for this check in a decision running

@@ -75,7 +75,8 @@ impl App {
                     &s.grant.role,
                     self.draft.period_start.zip(self.draft.period_end),
                 )
-                .with_totals(self.so_far()),
+                .with_totals(self.so_far())
+                .deciding_on(self.draft.decision_date),
             ),
             _ => self.picker_screen(),
         }

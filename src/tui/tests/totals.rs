@@ -95,3 +95,28 @@ fn another_case_or_date_is_counted_again() {
     assert_eq!(host.counted.len(), 2, "{:?}", host.counted);
     assert_eq!(host.counted[1].case, "Z202600421");
 }
+
+/// A date that must lie shortly before the decision date is said at the
+/// question, with the days it may be.
+#[test]
+fn a_date_too_long_before_the_decision_is_said_at_the_question() {
+    let mut app = app(Lang::Nl);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let keys = keys("boven-grens\nZ-2026-0042\n\n\n22-12-2026\njjj\n01-08-2026\n");
+    run(
+        &mut terminal,
+        &mut app,
+        &mut keys.into_iter(),
+        &mut host_with(0),
+    )
+    .unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("moet liggen van 23 augustus 2026 t/m 23 november 2026"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Vraag 5 van 6"),
+        "still at the question: {screen}"
+    );
+}
