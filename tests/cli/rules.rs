@@ -197,3 +197,33 @@ fn the_award_is_worked_out_stated_and_proven() {
     assert_eq!(code, Some(1), "{json:#}");
     assert!(json.to_string().contains("award"), "{json:#}");
 }
+
+/// A record on a norm of format 2 cannot pass as an older record format
+/// that states neither totals nor the award.
+#[test]
+fn a_record_on_a_format_2_norm_cannot_claim_an_older_record_format() {
+    let team = Team::new();
+    let signed = sign(&team, &|t| t);
+    assert!(signed.status.success(), "{}", stderr(&signed));
+    let id = stdout(&signed).trim().to_owned();
+    let file = team.record_file(&id);
+    let text = fs::read_to_string(&file).expect("record");
+    // Drop everything from the first total on, and say format 3.
+    let cut = text.find("\n[[total]]").expect("totals");
+    fs::write(
+        &file,
+        text[..=cut].replace("maatwerk-record/4", "maatwerk-record/3"),
+    )
+    .expect("write");
+    resign(&team, &file, "anna", "maatwerk-record");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    let findings = json["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().any(|f| f["code"] == "contradicts"
+            && f["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("`format`"))),
+        "{json:#}"
+    );
+}

@@ -33,6 +33,16 @@ pub fn rederive(
     window_days: u32,
 ) -> Vec<FindingKind> {
     let mut findings = Vec::new();
+    // A norm in format 2 has rules (totals, rules across answers, the
+    // award) that only records of format 4 state: an older format on it
+    // would slip past them.
+    if norm.format >= 2
+        && !RecordFormat::of(&record.format).is_some_and(RecordFormat::states_totals)
+    {
+        findings.push(FindingKind::Contradicts {
+            field: "format".into(),
+        });
+    }
     let proposal = Proposal {
         case: record.case.clone(),
         decision_date: Some(record.decision_date),
