@@ -9,10 +9,20 @@ use super::support::{Team, edit, resign, stderr, stdout};
 const NORM: &str = "mw-doorbraakbudget";
 
 fn sign(team: &Team, change: &dyn Fn(String) -> String) -> std::process::Output {
-    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    new_as(team, "anna", NORM, change)
+}
+
+/// `who` signs the example answers for `norm`, changed by `change`.
+fn new_as(
+    team: &Team,
+    who: &str,
+    norm: &str,
+    change: &dyn Fn(String) -> String,
+) -> std::process::Output {
+    let example = fs::read_to_string(Team::example(norm)).expect("example");
     let answers = team.sandbox.write("answers.toml", change(example));
-    team.as_("anna")
-        .args(["new", "--norm", NORM, "--answers"])
+    team.as_(who)
+        .args(["new", "--norm", norm, "--answers"])
         .arg(&answers)
         .output()
         .expect("run")
@@ -87,15 +97,7 @@ fn verify_finds_a_record_changed_to_break_a_rule_and_signed_again() {
 #[test]
 fn dates_are_held_to_the_decision_date_and_the_period() {
     let team = Team::new();
-    let new = |norm: &str, change: &dyn Fn(String) -> String| {
-        let example = fs::read_to_string(Team::example(norm)).expect("example");
-        let answers = team.sandbox.write("answers.toml", change(example));
-        team.as_("tom")
-            .args(["new", "--norm", norm, "--answers"])
-            .arg(&answers)
-            .output()
-            .expect("run")
-    };
+    let new = |norm: &str, change: &dyn Fn(String) -> String| new_as(&team, "tom", norm, change);
     let costs = "pw-bijzondere-bijstand-boven-grens";
     let old = new(costs, &|t| {
         t.replace(
@@ -148,15 +150,7 @@ fn dates_are_held_to_the_decision_date_and_the_period() {
 fn the_award_is_worked_out_stated_and_proven() {
     let team = Team::new();
     let norm = "pw-bijzondere-bijstand-boven-grens";
-    let new = |change: &dyn Fn(String) -> String| {
-        let example = fs::read_to_string(Team::example(norm)).expect("example");
-        let answers = team.sandbox.write("answers.toml", change(example));
-        team.as_("tom")
-            .args(["new", "--norm", norm, "--answers"])
-            .arg(&answers)
-            .output()
-            .expect("run")
-    };
+    let new = |change: &dyn Fn(String) -> String| new_as(&team, "tom", norm, change);
     let gift = new(&|t| t);
     assert!(gift.status.success(), "{}", stderr(&gift));
     let id = stdout(&gift).trim().to_owned();
