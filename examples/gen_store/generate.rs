@@ -305,6 +305,8 @@ fn draw_up(
             norm: loaded.norm.id.clone(),
             decision_date,
             created,
+            author: grant.principal.clone(),
+            seq,
             numbers: Vec::new(),
         },
     );

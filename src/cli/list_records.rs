@@ -26,7 +26,8 @@ pub struct ListArgs {
     /// returned, rejected, superseded, withdrawn, expired
     #[arg(long, value_name = "CODE")]
     pub status: Option<String>,
-    /// Only records for this case reference
+    /// Only records for this case reference, however it is written
+    /// (`Z-2026-0001` also finds `z 2026/1`)
     #[arg(long, value_name = "REF")]
     pub case: Option<String>,
     /// Print JSON instead of a table

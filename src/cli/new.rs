@@ -9,6 +9,7 @@ use super::{CliError, Context, Outcome, load_catalog};
 use crate::domain::answers;
 use crate::domain::decision::Refusal;
 use crate::domain::diagnostic::{FileReport, Severity};
+use crate::domain::keyring::Grant;
 use crate::domain::norm::catalog::Catalog;
 use crate::domain::ops;
 use crate::domain::ops::record::SignedRecord;
@@ -110,10 +111,9 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let Some(mut proposal) = parsed.proposal else {
         return Err(CliError::input(lang.nothing_signed_answers(), None));
     };
-    proposal.earlier = earlier_totals(&store, &state, &loaded.norm, &proposal, ctx)?;
-
     let key = read_key(ctx.key_path()?, ctx)?;
     let grant = member_grant(&state.keyring, &key, ctx)?;
+    proposal.earlier = earlier_totals(&store, &state, &loaded.norm, (&proposal, &grant), ctx)?;
 
     let prepared = match ops::record::prepare(loaded, &proposal, &grant, ctx.today, &state) {
         Ok(p) => p,
@@ -163,12 +163,13 @@ fn earlier_totals(
     store: &crate::domain::store::Store,
     state: &crate::domain::store::StoreState,
     norm: &crate::domain::norm::Norm,
-    proposal: &crate::domain::decision::Proposal,
+    (proposal, grant): (&crate::domain::decision::Proposal, &Grant),
     ctx: &Context,
 ) -> Result<Vec<(String, crate::domain::number::Decimal)>, CliError> {
     let on = proposal.decision_date.unwrap_or(ctx.today);
+    let signing = (grant.principal.as_str(), ctx.now, ctx.today);
     Ok(store
-        .earlier_totals(state, norm, (&proposal.case, on), (ctx.now, ctx.today))
+        .earlier_totals(state, norm, (&proposal.case, on), signing)
         .map_err(|e| store_error(ctx, &e))?
         .into_iter()
         .map(|e| (e.total, e.amount))

@@ -236,8 +236,38 @@ fn check_case(case: &str, refusals: &mut Vec<Refusal>) {
         Some(CaseProblem::Missing) => refusals.push(Refusal::CaseMissing),
         Some(CaseProblem::IsBsn) => refusals.push(Refusal::CaseIsBsn),
         Some(CaseProblem::Invalid) => refusals.push(Refusal::CaseInvalid),
-        None => {}
+        None => {
+            if let Some(suggestion) = unplain_case(case) {
+                refusals.push(Refusal::CaseNotPlain { suggestion });
+            }
+        }
     }
+}
+
+/// When `case` holds a character other than plain ASCII — a Cyrillic `М`,
+/// a full-width `０`, an accented letter — which would make one case look
+/// like another and be counted apart from it: the reference as it would
+/// be in plain characters, when folding the full-width forms, dashes and
+/// spaces of a word processor gives one.
+pub fn unplain_case(case: &str) -> Option<Option<String>> {
+    if case.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
+        return None;
+    }
+    let folded: String = case
+        .chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect();
+    Some(
+        folded
+            .chars()
+            .all(|c| c == ' ' || c.is_ascii_graphic())
+            .then_some(folded),
+    )
 }
 
 fn check_answers(norm: &Norm, p: &Proposal, decision_date: Date, refusals: &mut Vec<Refusal>) {
@@ -748,5 +778,22 @@ mod tests {
         assert!(!is_case_reference("Z-2026\u{200B}-1"));
         assert!(!is_case_reference("--"), "no letter or digit");
         assert!(!is_case_reference(&"x".repeat(65)));
+    }
+
+    #[test]
+    fn case_references_in_plain_characters_only() {
+        assert_eq!(unplain_case("MR-2026-000093"), None);
+        assert_eq!(unplain_case("zaak 17/123 (WMO)"), None);
+        // A Cyrillic М looks like a Latin M and is another letter.
+        assert_eq!(unplain_case("\u{041C}R-2026-000093"), Some(None));
+        assert_eq!(unplain_case("Zaak-Ré"), Some(None));
+        // Full-width digits and a word processor's dash fold back.
+        assert_eq!(
+            unplain_case("MR\u{2013}2026\u{2013}\u{FF10}\u{FF10}\u{FF19}3"),
+            Some(Some("MR-2026-0093".into()))
+        );
+        let mut refusals = Vec::new();
+        check_case("\u{041C}R-2026-1", &mut refusals);
+        assert_eq!(refusals, [Refusal::CaseNotPlain { suggestion: None }]);
     }
 }

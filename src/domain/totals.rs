@@ -10,14 +10,32 @@ use super::norm::total::{Scope, Total};
 use super::number::Decimal;
 use super::record::{Answer, Record};
 
-/// A case reference as decisions are compared by it: its letters and
-/// digits, in capitals. `Z-2026-0001`, `z 2026 0001` and `Z2026/0001` are
-/// one case.
+/// A case reference as decisions are compared by it: its runs of letters
+/// and of digits, the letters in capitals and the digits without leading
+/// zeros. `Z-2026-0001`, `z 2026/1` and `Z2026/0001` are one case;
+/// `Z-2026-0010` is another.
 pub fn case_key(case: &str) -> String {
-    case.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_uppercase)
-        .collect()
+    let mut runs: Vec<String> = Vec::new();
+    let mut digits: Option<bool> = None;
+    for c in case.chars() {
+        if !c.is_alphanumeric() {
+            digits = None;
+            continue;
+        }
+        let digit = c.is_ascii_digit();
+        if digits != Some(digit) {
+            runs.push(String::new());
+            digits = Some(digit);
+        }
+        if let Some(run) = runs.last_mut() {
+            // A leading zero gives way to the digit after it.
+            if digit && run == "0" {
+                run.clear();
+            }
+            run.extend(c.to_uppercase());
+        }
+    }
+    runs.join("-")
 }
 
 /// What a decision contributes to totals: enough to count it.
@@ -31,6 +49,11 @@ pub struct Counted {
     /// When it was signed: only decisions signed before another count
     /// towards that one.
     pub created: Timestamp,
+    /// Who signed it, and where in their chain: of one author's decisions
+    /// signed in the same second, the earlier in the chain counts towards
+    /// the later.
+    pub author: String,
+    pub seq: u64,
     /// Its answers to number checks.
     pub numbers: Vec<(String, Decimal)>,
 }
@@ -44,6 +67,8 @@ impl Counted {
             norm: record.norm.id.clone(),
             decision_date: record.decision_date,
             created: record.created,
+            author: record.author.principal.clone(),
+            seq: record.seq,
             numbers: record
                 .checks
                 .iter()
@@ -58,12 +83,22 @@ impl Counted {
     /// Whether it counts towards `total` for a decision like `this`.
     pub fn counts_for(&self, total: &Total, this: &Counted) -> bool {
         self.id != this.id
-            && self.created < this.created
+            && self.signed_before(this)
             && total.counts_norm(&self.norm)
             && (total.per == Scope::Team || self.case_key == this.case_key)
             && total
                 .window
                 .contains(this.decision_date, self.decision_date)
+    }
+}
+
+impl Counted {
+    /// Whether it was signed before `this`: in an earlier second, or in
+    /// the same second earlier in the same author's chain. Two authors
+    /// signing in the same second do not see each other.
+    pub fn signed_before(&self, this: &Counted) -> bool {
+        self.created < this.created
+            || (self.created == this.created && self.author == this.author && self.seq < this.seq)
     }
 }
 
@@ -96,6 +131,8 @@ mod tests {
             norm: "pw-giften".into(),
             decision_date: on,
             created: at.parse().unwrap(),
+            author: "anna@gemeente.example".into(),
+            seq: 1,
             numbers: vec![("bedrag".into(), Decimal::from(amount))],
         }
     }
@@ -113,9 +150,14 @@ mod tests {
     }
 
     #[test]
-    fn case_references_compare_by_their_letters_and_digits() {
-        assert_eq!(case_key("Z-2026-0001"), "Z20260001");
-        assert_eq!(case_key(" z 2026/0001 "), "Z20260001");
+    fn case_references_compare_by_their_letters_and_numbers() {
+        assert_eq!(case_key("Z-2026-0001"), "Z-2026-1");
+        assert_eq!(case_key(" z 2026/0001 "), "Z-2026-1");
+        assert_eq!(case_key("Z2026/0001"), "Z-2026-1");
+        // Leading zeros dropped or added: one case.
+        assert_eq!(case_key("MR-2026-93"), case_key("MR-2026-000093"));
+        assert_eq!(case_key("Z-0"), "Z-0");
+        assert_eq!(case_key("Z-000"), "Z-0");
         assert_eq!(case_key("z.2026.0001"), case_key("Z-2026-0001"));
         assert_ne!(case_key("Z-2026-0001"), case_key("Z-2026-0010"));
     }

@@ -306,6 +306,10 @@ impl Lang {
                 "het zaaknummer moet 1 tot 64 tekens op één regel zijn".into(),
                 "the case reference must be 1 to 64 characters on one line".into(),
             ),
+            Refusal::CaseNotPlain { .. } => t(
+                "het zaaknummer bevat een teken dat geen gewone letter, cijfer of leesteken is (zoals een Cyrillische М, een ë of een brede ０)".into(),
+                "the case reference holds a character that is not a plain letter, digit or punctuation mark (such as a Cyrillic М, an ë or a full-width ０)".into(),
+            ),
             Refusal::CaseIsBsn => t(
                 "het zaaknummer bevat een burgerservicenummer (BSN)".into(),
                 "the case reference contains a citizen service number (BSN)".into(),
@@ -472,6 +476,14 @@ impl Lang {
             Refusal::NormUnusable(_) => t(
                 "controleer de besluitdatum, of kies een norm die op die datum geldt".into(),
                 "check the decision date, or choose a norm in force on that date".into(),
+            ),
+            Refusal::CaseNotPlain { suggestion: Some(plain) } => t(
+                format!("bedoelde u `{plain}`? Typ het zaaknummer over zoals het zaaksysteem het toont: een zaak die er anders uitziet wordt apart geteld"),
+                format!("did you mean `{plain}`? Type the case reference as the case system shows it: a case that looks otherwise is counted apart"),
+            ),
+            Refusal::CaseNotPlain { suggestion: None } => t(
+                "typ het zaaknummer over zoals het zaaksysteem het toont, in plaats van het te plakken: een zaak die er anders uitziet wordt apart geteld".into(),
+                "type the case reference as the case system shows it instead of pasting it: a case that looks otherwise is counted apart".into(),
             ),
             Refusal::CaseIsBsn | Refusal::BsnInText { .. } => t(
                 "het BSN mag alleen worden verwerkt waar een wet dat toestaat (UAVG art. 46); gebruik het zaaknummer en laat het BSN weg".into(),

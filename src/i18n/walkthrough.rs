@@ -107,6 +107,23 @@ impl Lang {
         }
     }
 
+    /// A case reference with a character other than plain ASCII, said at
+    /// its field, with the plain form when there is one.
+    pub fn case_not_plain(self, plain: Option<&str>) -> String {
+        match plain {
+            Some(plain) => match self {
+                Self::Nl => format!("alleen gewone letters en cijfers: bedoelde u {plain}?"),
+                Self::En => format!("plain letters and digits only: did you mean {plain}?"),
+            },
+            None => self
+                .pick(
+                    "alleen gewone letters en cijfers: typ het zaaknummer over",
+                    "plain letters and digits only: type the case reference",
+                )
+                .into(),
+        }
+    }
+
     pub fn case_bsn_explained(self) -> String {
         self.pick(
             "dit is een burgerservicenummer (BSN); dat mag alleen worden vastgelegd waar een wet het toestaat (UAVG art. 46). Gebruik het zaaknummer.",

@@ -13,7 +13,7 @@ use super::hints::Hint;
 use super::keymap::{self, Binding, Key, Label};
 use super::text::rows;
 use crate::domain::dates::parse_typed_date as parse_date;
-use crate::domain::decision::case_problem;
+use crate::domain::decision::{case_problem, unplain_case};
 use crate::domain::duration::CalendarDuration;
 use crate::domain::norm::{DecisionFacts, Mandate, MandateOutcome};
 use crate::i18n::{KeyAction, Lang};
@@ -249,7 +249,9 @@ impl CaseForm {
         let l = self.lang;
         let value = self.fields[i].value();
         match i {
-            CASE => case_problem(&value).map(|p| l.case_problem(p)),
+            CASE => case_problem(&value)
+                .map(|p| l.case_problem(p))
+                .or_else(|| unplain_case(&value).map(|plain| l.case_not_plain(plain.as_deref()))),
             DATE => match parse_date(&value) {
                 None => Some(l.date_hint()),
                 // A decision is recorded once it is taken.

@@ -246,7 +246,7 @@ impl Host for StoreHost {
                 &signatory.state,
                 &loaded.norm,
                 (&draft.case, counting.on),
-                (counting.at, today),
+                (member.grant.principal.as_str(), counting.at, today),
             )
             .map_err(|e| lang.store_problem(&e))
     }
@@ -276,7 +276,12 @@ impl Host for StoreHost {
         let mut proposal = draft.proposal();
         let on = proposal.decision_date.unwrap_or(today);
         proposal.earlier = store
-            .earlier_totals(&state, &loaded.norm, (&proposal.case, on), (at, today))
+            .earlier_totals(
+                &state,
+                &loaded.norm,
+                (&proposal.case, on),
+                (grant.principal.as_str(), at, today),
+            )
             .map_err(|e| lang.store_problem(&e))?
             .into_iter()
             .map(|e| (e.total, e.amount))

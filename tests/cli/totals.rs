@@ -161,6 +161,69 @@ fn the_teams_budget_is_refused_past_its_maximum() {
     assert_eq!(team.files(), before, "nothing written");
 }
 
+/// One author signing many decisions in the same second (a script, or a
+/// clock held still) counts each earlier one in her chain: the team's
+/// budget is not shared out again within a second.
+#[test]
+fn one_authors_decisions_in_the_same_second_count_towards_each_other() {
+    let team = Team::new();
+    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    let big = example.replace("bedrag = 640", "bedrag = 5000");
+    let sign = |i: usize, text: &str| {
+        let answers = team.sandbox.write(
+            "answers.toml",
+            text.replace("MR-2026-000093", &format!("MR-2026-{i:06}")),
+        );
+        team.as_("anna")
+            .env("MAATWERK_NOW", "2026-11-23T09:00:00Z")
+            .args(["new", "--norm", NORM, "--answers"])
+            .arg(&answers)
+            .output()
+            .expect("run")
+    };
+    for i in 0..10 {
+        let output = sign(i, &big);
+        assert!(output.status.success(), "{i}: {}", stderr(&output));
+    }
+    let before = team.files();
+    let refused = sign(10, &big);
+    assert_eq!(refused.status.code(), Some(2), "{}", stdout(&refused));
+    assert!(
+        stderr(&refused).contains("teambudget-per-kalenderjaar"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(team.files(), before, "nothing written");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(0), "{json:#}");
+    // The tenth, rewritten as if the nine before it in the same second
+    // were not there, is found.
+    let tenth = team
+        .files()
+        .into_iter()
+        .filter(|f| {
+            f.starts_with("records/anna")
+                && f.contains("/000010-")
+                && std::path::Path::new(f)
+                    .extension()
+                    .is_some_and(|e| e == "toml")
+        })
+        .collect::<Vec<_>>();
+    let [file] = tenth.as_slice() else {
+        panic!("one tenth record: {tenth:?}")
+    };
+    let file = team.store().join(file);
+    edit(
+        &file,
+        "earlier = \"45000.00\"\ntotal = \"50000.00\"",
+        "earlier = \"0.00\"\ntotal = \"5000.00\"",
+    );
+    resign(&team, &file, "anna", "maatwerk-record");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    assert_eq!(json["findings"][0]["code"], "total-understated", "{json:#}");
+}
+
 /// The index only finds candidates: a garbled index file is built again,
 /// and an index directory that is a link out of the store is neither read
 /// nor written.
@@ -200,4 +263,63 @@ fn the_index_is_rebuilt_when_garbled_and_never_followed_out_of_the_store() {
         0,
         "nothing written through the link"
     );
+}
+
+/// A case reference that only looks like another (a Cyrillic М, full-width
+/// digits) would be counted apart: `new` refuses it, with the plain form
+/// where one can be told, and verify finds a record that holds one. One
+/// written with fewer leading zeros is the same case.
+#[test]
+fn look_alike_case_references_are_refused_and_leading_zeros_do_not_split_a_case() {
+    let team = Team::new();
+    let before = team.files();
+    let cyrillic = sign(&team, "\u{41C}R-2026-000093", "2026-11-23T09:00:00Z");
+    assert_eq!(cyrillic.status.code(), Some(2), "{}", stdout(&cyrillic));
+    assert!(
+        stderr(&cyrillic).contains("case-not-plain"),
+        "{}",
+        stderr(&cyrillic)
+    );
+    let wide = sign(
+        &team,
+        "MR\u{2013}2026\u{2013}\u{FF10}\u{FF10}93",
+        "2026-11-23T09:00:00Z",
+    );
+    assert!(
+        stderr(&wide).contains("did you mean `MR-2026-0093`?"),
+        "{}",
+        stderr(&wide)
+    );
+    assert_eq!(team.files(), before, "nothing written");
+
+    let first = sign(&team, "MR-2026-000093", "2026-11-23T09:00:00Z");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = sign(&team, "mr-2026-93", "2026-11-24T09:00:00Z");
+    let id = stdout(&second).trim().to_owned();
+    let file = team.record_file(&id);
+    let text = fs::read_to_string(&file).expect("record");
+    assert!(text.contains("earlier = \"1\"\ntotal = \"2\""), "{text}");
+    let listed = stdout(
+        &team
+            .as_("anna")
+            .args(["list", "--case", "MR-2026-0093", "--json"])
+            .output()
+            .expect("run"),
+    );
+    let listed: serde_json::Value = serde_json::from_str(&listed).expect("json");
+    assert_eq!(listed.as_array().map(Vec::len), Some(2), "{listed:#}");
+
+    // Anna rewrites her second record onto a look-alike case with nothing
+    // before it, and signs it again with her valid key.
+    edit(&file, "mr-2026-93", "\u{41C}R-2026-93");
+    edit(
+        &file,
+        "earlier = \"1\"\ntotal = \"2\"",
+        "earlier = \"0\"\ntotal = \"1\"",
+    );
+    resign(&team, &file, "anna", "maatwerk-record");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    let findings = json["findings"].to_string();
+    assert!(findings.contains("case-not-plain"), "{json:#}");
 }

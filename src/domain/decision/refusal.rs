@@ -13,6 +13,11 @@ pub enum Refusal {
     CaseMissing,
     CaseInvalid,
     CaseIsBsn,
+    /// A character other than plain ASCII, and the reference in plain
+    /// characters when it can be told (since record format 4).
+    CaseNotPlain {
+        suggestion: Option<String>,
+    },
     /// A valid BSN in free text; the number itself is never repeated.
     BsnInText {
         field: String,
@@ -128,6 +133,7 @@ impl Refusal {
             Self::CaseMissing => "case-missing",
             Self::CaseInvalid => "case-invalid",
             Self::CaseIsBsn => "case-is-bsn",
+            Self::CaseNotPlain { .. } => "case-not-plain",
             Self::BsnInText { .. } => "bsn-in-text",
             Self::HiddenCharacter { .. } => "hidden-character",
             Self::UnknownCheck { .. } => "unknown-check",
@@ -158,7 +164,9 @@ impl Refusal {
     /// The answers-file key this refusal is about.
     pub fn field(&self) -> Option<String> {
         match self {
-            Self::CaseMissing | Self::CaseInvalid | Self::CaseIsBsn => Some("case".into()),
+            Self::CaseMissing | Self::CaseInvalid | Self::CaseIsBsn | Self::CaseNotPlain { .. } => {
+                Some("case".into())
+            }
             Self::BsnInText { field }
             | Self::HiddenCharacter { field }
             | Self::TooShort { field, .. }

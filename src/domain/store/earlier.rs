@@ -38,13 +38,15 @@ pub fn counts(status: Status) -> bool {
 impl Store {
     /// For each of `norm`'s totals, what the decisions in the store come
     /// to that count together with a decision for `case` dated `on`,
-    /// signed `now` (told as they stand `today`).
+    /// signed by `author` `now` (told as they stand `today`): the
+    /// decisions signed before it, and the author's own signed in the same
+    /// second.
     pub fn earlier_totals(
         &self,
         state: &StoreState,
         norm: &Norm,
         (case, on): (&str, Date),
-        (now, today): (Timestamp, Date),
+        (author, now, today): (&str, Timestamp, Date),
     ) -> Result<Vec<Earlier>, StoreError> {
         if norm.totals.is_empty() {
             return Ok(Vec::new());
@@ -55,6 +57,9 @@ impl Store {
             norm: norm.id.clone(),
             decision_date: on,
             created: now,
+            author: author.to_owned(),
+            // After everything the author signed before.
+            seq: u64::MAX,
             numbers: Vec::new(),
         };
         // A case's own decisions, the team's on the norms a team total

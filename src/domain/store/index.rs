@@ -27,7 +27,7 @@ use crate::domain::record::{Record, canonical};
 use crate::domain::review::{Review, Withdrawal};
 use crate::domain::totals::Counted;
 
-const FORMAT: &str = "maatwerk-index/2";
+const FORMAT: &str = "maatwerk-index/3";
 /// The index's directory, under the store: one file for each directory
 /// of records, reviews or withdrawals.
 pub const DIR: &str = ".index";
@@ -231,7 +231,7 @@ fn write_entries(listed: SystemTime, modified: u128, entries: &[Entry]) -> Strin
                     .collect();
                 let _ = writeln!(
                     out,
-                    "r\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "r\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     c.case_key,
                     c.norm,
                     r.revises.as_deref().unwrap_or("-"),
@@ -239,6 +239,8 @@ fn write_entries(listed: SystemTime, modified: u128, entries: &[Entry]) -> Strin
                     c.id,
                     c.decision_date,
                     c.created,
+                    c.author,
+                    c.seq,
                     numbers.join(";"),
                 );
             }
@@ -318,7 +320,19 @@ fn parse_entries(lines: &str) -> Option<Vec<Entry>> {
 /// A record's line after its `r`.
 fn record_line(rest: &str) -> Option<IndexedRecord> {
     let fields: Vec<&str> = rest.split('\t').collect();
-    let [case, norm, revises, file, id, date, created, numbers] = fields.as_slice() else {
+    let [
+        case,
+        norm,
+        revises,
+        file,
+        id,
+        date,
+        created,
+        author,
+        seq,
+        numbers,
+    ] = fields.as_slice()
+    else {
         return None;
     };
     let numbers = numbers
@@ -337,6 +351,8 @@ fn record_line(rest: &str) -> Option<IndexedRecord> {
             norm: (*norm).to_owned(),
             decision_date: date.parse().ok()?,
             created: created.parse().ok()?,
+            author: (*author).to_owned(),
+            seq: seq.parse().ok()?,
             numbers,
         },
         revises: (*revises != "-").then(|| (*revises).to_owned()),

@@ -22,6 +22,7 @@ use crate::domain::norm::parse::parse_snapshot;
 use crate::domain::record::{Record, canonical};
 use crate::domain::signal::Signal;
 use crate::domain::source::{Sha256Hex, SourceFile};
+use crate::domain::totals::case_key;
 
 /// Which records to read; every field left `None` lets all through.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,7 +35,8 @@ pub struct RecordFilter {
     pub from: Option<Date>,
     /// Only decisions dated on or before this date.
     pub to: Option<Date>,
-    /// Only records for this case reference (in any case of letters).
+    /// Only records for this case reference, compared as totals compare
+    /// them: `Z-2026-0001` finds `z 2026/1`.
     pub case: Option<String>,
     /// Keep only what a listing needs: the motivation, the evidence and
     /// the words of questions and text answers are left out, so a store of
@@ -58,6 +60,8 @@ fn brief(record: &mut Record) {
 }
 
 impl RecordFilter {
+    /// Whether it keeps `record`; a case as totals compare it
+    /// ([`case_key`]), so `Z-2026-0001` finds `z 2026/1`.
     pub(crate) fn keeps(&self, record: &Record) -> bool {
         self.author
             .as_ref()
@@ -68,7 +72,7 @@ impl RecordFilter {
             && self
                 .case
                 .as_ref()
-                .is_none_or(|c| record.case.eq_ignore_ascii_case(c.trim()))
+                .is_none_or(|c| case_key(&record.case) == case_key(c))
     }
 }
 

@@ -76,6 +76,12 @@ pub fn rederive(
                     refusals
                         .into_iter()
                         .filter(|r| !matches!(r, Refusal::NormUnusable(_)))
+                        // Plain case references since record format 4.
+                        .filter(|r| {
+                            !matches!(r, Refusal::CaseNotPlain { .. })
+                                || RecordFormat::of(&record.format)
+                                    .is_some_and(RecordFormat::states_totals)
+                        })
                         .map(FindingKind::Refused),
                 );
                 // What it should say all the same, given what it was asked.

@@ -193,34 +193,104 @@ fn team_sums<'a>(
     let mut days: Vec<Date> = counting.iter().map(|e| e.counted.decision_date).collect();
     days.sort_unstable();
     days.dedup();
-    // At one moment: stops first, then queries, then additions.
-    let mut events: Vec<(Timestamp, u8, usize, Decimal)> = Vec::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
     for e in &counting {
         let at = days.partition_point(|d| *d < e.counted.decision_date);
         let m = measure(total, e);
-        events.push((e.counted.created, 2, at, m));
+        events.push(Event::of(&e.counted, Step::Add(at, m)));
         if let Some(stopped) = stop(e) {
-            events.push((stopped, 0, at, -m));
+            events.push(Event {
+                at: stopped,
+                author: "",
+                seq: 0,
+                step: Step::Stop(at, -m),
+            });
         }
     }
     for (i, q) in queries.iter().enumerate() {
-        events.push((q.counted.created, 1, i, Decimal::ZERO));
+        events.push(Event::of(&q.counted, Step::Query(i)));
     }
-    events.sort_by_key(|(at, order, i, _)| (*at, *order, *i));
+    // At one moment: stops first; then each author's additions and
+    // queries in chain order (a query before its own addition), seen by
+    // that author only; then every addition, for what comes later.
+    events.sort_by(|a, b| {
+        (a.at, a.step.rank(), a.author, a.seq, a.step.after()).cmp(&(
+            b.at,
+            b.step.rank(),
+            b.author,
+            b.seq,
+            b.step.after(),
+        ))
+    });
     let mut tree = Fenwick::new(days.len());
     let mut out = Vec::with_capacity(queries.len());
-    for (_, order, i, m) in events {
-        if order == 1 {
-            let q = &queries[i].counted;
-            let (from, through) = total.window.bounds(q.decision_date);
-            let lo = from.map_or(0, |f| days.partition_point(|d| *d < f));
-            let hi = through.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
-            out.push((q.id.as_str(), tree.range(lo, hi)));
-        } else {
-            tree.add(i, m);
+    for moment in events.chunk_by(|a, b| a.at == b.at) {
+        for author in moment.chunk_by(|a, b| a.author == b.author) {
+            for event in author {
+                match event.step {
+                    Step::Stop(i, m) | Step::Add(i, m) => tree.add(i, m),
+                    Step::Query(i) => {
+                        let q = &queries[i].counted;
+                        let (from, through) = total.window.bounds(q.decision_date);
+                        let lo = from.map_or(0, |f| days.partition_point(|d| *d < f));
+                        let hi = through.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
+                        out.push((q.id.as_str(), tree.range(lo, hi)));
+                    }
+                }
+            }
+            // Other authors in the same second do not see these yet.
+            for event in author {
+                if let Step::Add(i, m) = event.step {
+                    tree.add(i, -m);
+                }
+            }
+        }
+        for event in moment {
+            if let Step::Add(i, m) = event.step {
+                tree.add(i, m);
+            }
         }
     }
     out
+}
+
+/// One moment in the sweep over a team's decisions.
+struct Event<'a> {
+    at: Timestamp,
+    author: &'a str,
+    seq: u64,
+    step: Step,
+}
+
+impl<'a> Event<'a> {
+    fn of(c: &'a Counted, step: Step) -> Self {
+        Self {
+            at: c.created,
+            author: &c.author,
+            seq: c.seq,
+            step,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    /// A decision stops holding: its amount off, at its date's position.
+    Stop(usize, Decimal),
+    /// A decision is signed: its amount on, at its date's position.
+    Add(usize, Decimal),
+    /// What the decisions signed before `queries[i]` come to.
+    Query(usize),
+}
+
+impl Step {
+    fn rank(self) -> u8 {
+        u8::from(!matches!(self, Self::Stop(..)))
+    }
+
+    fn after(self) -> u8 {
+        u8::from(matches!(self, Self::Add(..)))
+    }
 }
 
 /// Sums over positions, updated and read in `log n`.
@@ -263,6 +333,82 @@ impl Fenwick {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::domain::norm::total::{Beyond, Window};
+    use jiff::civil::date;
+
+    fn entry(id: &str, author: &str, seq: u64, at: i64, day: i8, amount: i64) -> Entry {
+        Entry {
+            file: format!("{id}.toml"),
+            counted: Counted {
+                id: id.into(),
+                case_key: id.into(),
+                norm: "pw-giften".into(),
+                decision_date: date(2026, 3, day),
+                created: Timestamp::from_second(1_790_000_000 + at).unwrap(),
+                author: author.into(),
+                seq,
+                numbers: vec![("bedrag".into(), Decimal::from(amount))],
+            },
+            norm: String::new(),
+            states_totals: true,
+            lines: Vec::new(),
+            revises: None,
+        }
+    }
+
+    /// The sweep gives what counting each pair directly gives, also for
+    /// decisions signed in the same second by one author or by several,
+    /// and for one that stopped holding.
+    #[test]
+    fn the_teams_sweep_counts_as_each_pair_does() {
+        let total = Total {
+            id: "budget".into(),
+            sum: Some("bedrag".into()),
+            max: Decimal::from(10_000),
+            per: Scope::Team,
+            window: Window::CalendarYear,
+            beyond: Beyond::Refuse,
+            norms: vec!["pw-giften".into()],
+        };
+        let entries = [
+            entry("a1", "anna", 1, 0, 1, 100),
+            entry("a2", "anna", 2, 0, 2, 200),
+            entry("b1", "bram", 1, 0, 3, 400),
+            entry("a3", "anna", 3, 0, 4, 800),
+            entry("b2", "bram", 2, 5, 5, 1600),
+            entry("a4", "anna", 4, 9, 6, 3200),
+        ];
+        let stop = |e: &Entry| {
+            (e.counted.id == "a2").then(|| e.counted.created + jiff::SignedDuration::from_secs(7))
+        };
+        let queries: Vec<&Entry> = entries.iter().collect();
+        let swept: HashMap<&str, Decimal> = team_sums(&total, &entries, &queries, &stop)
+            .into_iter()
+            .collect();
+        for q in &entries {
+            let direct: Decimal = entries
+                .iter()
+                .filter(|o| holds_then(stop(o), &q.counted))
+                .filter(|o| o.counted.counts_for(&total, &q.counted))
+                .map(|o| measure(&total, o))
+                .sum();
+            assert_eq!(swept[q.counted.id.as_str()], direct, "{}", q.counted.id);
+        }
+        let expected = [
+            ("a1", 0),
+            ("a2", 100),
+            ("b1", 0),
+            ("a3", 300),
+            // Anna's three and Bram's first; a2 still held.
+            ("b2", 1500),
+            // a2 stopped holding before a4.
+            ("a4", 2900),
+        ];
+        for (id, sum) in expected {
+            assert_eq!(swept[id], Decimal::from(sum), "{id}");
+        }
+    }
 
     #[test]
     fn a_tree_of_sums_adds_ranges() {

@@ -33,7 +33,7 @@ fn the_summed_question_says_what_earlier_decisions_came_to() {
     run(&mut terminal, &mut app, &mut events, &mut host).unwrap();
     // Counted once, for the case as the store compares it and the date.
     assert_eq!(host.counted.len(), 1, "{:?}", host.counted);
-    assert_eq!(host.counted[0].case, "Z20260042");
+    assert_eq!(host.counted[0].case, "Z-2026-42");
     assert_eq!(host.counted[0].on, date(2026, 11, 23));
     let screen = terminal.backend().to_string();
     assert!(
@@ -93,7 +93,7 @@ fn another_case_or_date_is_counted_again() {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     run(&mut terminal, &mut app, &mut std::iter::empty(), &mut host).unwrap();
     assert_eq!(host.counted.len(), 2, "{:?}", host.counted);
-    assert_eq!(host.counted[1].case, "Z202600421");
+    assert_eq!(host.counted[1].case, "Z-2026-421");
 }
 
 /// A date that must lie shortly before the decision date is said at the
