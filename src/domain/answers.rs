@@ -14,7 +14,7 @@ use super::norm::{CheckKind, Norm};
 use super::record::{Answer, Motivation};
 use super::source::SourceFile;
 use super::suggest;
-use super::toml_reader::{At, Span, TableReader, number_of};
+use super::toml_reader::{At, Span, TableReader, dutch_thousands, number_of};
 
 /// An answers file read against a norm.
 #[derive(Debug)]
@@ -167,6 +167,10 @@ fn read_answers(
         let answer = match (&check.kind, value.get_ref()) {
             (CheckKind::Confirm { .. }, DeValue::Boolean(b)) => Some(Answer::Yes(*b)),
             (CheckKind::Number { .. }, v @ (DeValue::Integer(_) | DeValue::Float(_))) => {
+                if let Some((written, meant)) = dutch_thousands(v) {
+                    r.error(value.span(), Problem::DutchThousands { written, meant });
+                    continue;
+                }
                 number_of(v).map(Answer::Number)
             }
             // As people write amounts: `"2.350,50"`, `"€ 2.350,50"`; when

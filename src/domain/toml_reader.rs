@@ -98,11 +98,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         }
     }
 
-    /// A warning when `value` reads like a Dutch writer's thousands
-    /// (`1.200` for twelve hundred), which TOML reads as one point two.
-    pub fn warn_thousands(&mut self, value: &Spanned<DeValue<'_>>) {
+    /// An error when `value` reads like a Dutch writer's thousands
+    /// (`1.200` for twelve hundred), which TOML reads as one point two: a
+    /// limit a thousand times too low is not signed on a guess.
+    pub fn refuse_thousands(&mut self, value: &Spanned<DeValue<'_>>) {
         if let Some((written, meant)) = dutch_thousands(value.get_ref()) {
-            self.diags.push(Diagnostic::warning(
+            self.diags.push(Diagnostic::error(
                 value.span(),
                 Problem::DutchThousands { written, meant },
             ));
@@ -209,7 +210,7 @@ impl<'a, 'i> TableReader<'a, 'i> {
         if number.is_none() {
             self.wrong_type(key, Expected::Number, value);
         }
-        self.warn_thousands(value);
+        self.refuse_thousands(value);
         number.map(|n| At {
             value: n,
             span: value.span(),

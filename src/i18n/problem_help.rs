@@ -48,10 +48,13 @@ impl Lang {
                 format!("in TOML is de punt het decimaalteken: schrijf {point}"),
                 format!("in TOML the point is the decimal mark: write {point}"),
             ),
-            P::DutchThousands { meant, .. } => pick(
-                format!("bedoelt u {meant}? Schrijf dan {meant}, zonder punt; in een normbestand is de punt het decimaalteken"),
-                format!("did you mean {meant}? Then write {meant}, without a point; in a norm file the point is the decimal mark"),
-            ),
+            P::DutchThousands { written, meant } => {
+                let short = written.trim_end_matches('0').trim_end_matches('.');
+                pick(
+                    format!("bedoelt u {meant}? Schrijf dan {meant}, zonder punt. Bedoelt u {}, schrijf dan {short}: in TOML is de punt het decimaalteken", short.replace('.', ",")),
+                    format!("did you mean {meant}? Then write {meant}, without a point. If you mean {short}, write {short}: in TOML the point is the decimal mark"),
+                )
+            }
             P::Syntax { message } if message.contains("date") || message.contains("day") => pick(
                 "controleer de datum: JJJJ-MM-DD, een bestaande dag, zonder aanhalingstekens".into(),
                 "check the date: YYYY-MM-DD, a real day, without quotes".into(),

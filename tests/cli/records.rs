@@ -284,9 +284,22 @@ fn answers_are_read_as_people_write_them_and_held_to_the_period() {
     assert!(stored.contains("answer = \"450.50\""), "{stored}");
 
     let text =
-        example_text("pw-zoektermijn-jongeren").replace("voorschot = 450", "voorschot = 450.505");
+        example_text("pw-zoektermijn-jongeren").replace("voorschot = 450", "voorschot = 450.5051");
     let err = refused(&team, "pw-zoektermijn-jongeren", &text);
     assert!(err.contains("error[amount-cents]"), "{err}");
+
+    // `1.200` is twelve hundred to a Dutch writer and 1.2 to TOML: refused,
+    // with both ways to write it.
+    let text =
+        example_text("pw-zoektermijn-jongeren").replace("voorschot = 450", "voorschot = 1.200");
+    let err = refused(&team, "pw-zoektermijn-jongeren", &text);
+    assert!(err.contains("error[dutch-thousands]"), "{err}");
+    assert!(
+        err.contains(
+            "did you mean 1200? Then write 1200, without a point. If you mean 1.2, write 1.2"
+        ),
+        "{err}"
+    );
 
     let text = example_text("pw-betaling-per-week")
         .replace("ingangsdatum = 2026-12-01", "ingangsdatum = 2027-03-01");

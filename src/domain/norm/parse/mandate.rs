@@ -89,7 +89,7 @@ pub(super) fn read_tier(
                     ok = false;
                 }
                 Some(_) => {
-                    t.warn_thousands(value);
+                    t.refuse_thousands(value);
                     if let Some(max) = number_of(value.get_ref()) {
                         limits.push(Limit {
                             check: check_id.value,
