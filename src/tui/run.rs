@@ -119,13 +119,7 @@ fn perform(
     match effect {
         Effect::SaveDraft => host.save_draft(app.draft())?,
         Effect::Quit => return leave(app, host).map(Some),
-        Effect::Close => {
-            return Ok(Some(match app.screen() {
-                Screen::Done { id, signal: true } => Ending::Signal(id.clone()),
-                Screen::Done { id, .. } => Ending::Signed(id.clone()),
-                _ => Ending::Nothing,
-            }));
-        }
+        Effect::Close => return Ok(Some(done(app).unwrap_or(Ending::Nothing))),
         Effect::CheckKey {
             use_found,
             passphrase,
@@ -164,8 +158,22 @@ fn perform(
     Ok(None)
 }
 
-/// Leaves the walkthrough, keeping the draft when anything was entered.
+/// What was signed, once it is.
+fn done(app: &App) -> Option<Ending> {
+    match app.screen() {
+        Screen::Done { id, signal: true } => Some(Ending::Signal(id.clone())),
+        Screen::Done { id, .. } => Some(Ending::Signed(id.clone())),
+        _ => None,
+    }
+}
+
+/// Leaves the walkthrough, keeping the draft when anything was entered
+/// and nothing signed yet: a window closed after signing keeps no draft
+/// to be signed twice, and still says what was signed.
 fn leave(app: &mut App, host: &mut dyn Host) -> io::Result<Ending> {
+    if let Some(ending) = done(app) {
+        return Ok(ending);
+    }
     match app.ending_on_leave() {
         None => Ok(Ending::Nothing),
         Some(draft) => {

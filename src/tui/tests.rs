@@ -79,15 +79,19 @@ struct FakeHost {
     /// What earlier decisions came to, per total, and the counts asked.
     earlier: Vec<crate::domain::store::Earlier>,
     counted: Vec<crate::tui::app::Counting>,
+    /// Saves and discards of drafts, in order.
+    draft_log: Vec<&'static str>,
 }
 
 impl Host for FakeHost {
     fn save_draft(&mut self, draft: &Draft) -> io::Result<()> {
         self.saves.push(draft.clone());
+        self.draft_log.push("save");
         Ok(())
     }
     fn discard_draft(&mut self, id: &str) -> io::Result<()> {
         self.discarded.push(id.to_owned());
+        self.draft_log.push("discard");
         Ok(())
     }
     fn count_earlier(
@@ -290,6 +294,28 @@ fn a_caseworker_goes_from_norm_to_signed_record() {
     assert_eq!(last.period_end, Some(date(2026, 12, 23)));
     assert_eq!(last.evidence, ["gespreksverslag", "bankafschriften"]);
     assert!(host.saves.len() >= 6, "saved on every step");
+}
+
+/// A window closed (or a connection lost) on the last screen, after
+/// signing: no draft is saved again to be signed twice, and the id of
+/// what was signed is still given.
+#[test]
+fn a_window_closed_after_signing_keeps_no_draft() {
+    let mut app = app(Lang::Nl);
+    let mut host = FakeHost::default();
+    // Signed; then the events end without a key on the last screen.
+    let events = keys(&format!("{} ↓ \n", to_review()));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let ending = run(&mut terminal, &mut app, &mut events.into_iter(), &mut host).unwrap();
+    let id = app.record_id().unwrap().to_owned();
+    assert_eq!(ending, Ending::Signed(id));
+    assert_eq!(host.discarded, [app.draft().id.clone()]);
+    assert_eq!(
+        host.draft_log.last(),
+        Some(&"discard"),
+        "{:?}",
+        host.draft_log
+    );
 }
 
 #[test]
