@@ -379,6 +379,17 @@ pub enum Exceeded {
     FourEyes,
     /// The author's role has no tier in this norm.
     NoTier,
+    /// A total over several decisions goes past its maximum, and the
+    /// norm sends it to `role`.
+    Total {
+        id: String,
+        total: Decimal,
+        max: Decimal,
+        /// The unit of the summed answers; none when decisions are counted.
+        unit: Option<String>,
+        counted: bool,
+        role: String,
+    },
 }
 
 /// Who may take a decision.

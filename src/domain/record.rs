@@ -374,14 +374,37 @@ impl Record {
             .and_then(|c| c.unit.clone())
     }
 
-    /// Each limit of its author's tier in `norm` this record goes beyond:
+    /// Each limit of its author's tier in `norm` this record goes beyond,
+    /// and each total it states past a maximum the norm sends for review:
     /// why it needs review.
     pub fn exceeded(&self, norm: &super::norm::Norm) -> Vec<super::norm::Exceeded> {
+        use super::norm::Exceeded;
+        use super::norm::total::Beyond;
         let facts = super::norm::DecisionFacts::from_answers(
             self.checks.iter().map(|c| (c.id.as_str(), &c.answer)),
             self.period.map(|p| (p.start, p.end)),
         );
-        norm.mandate.exceeded(&self.author.role, &facts)
+        let mut why = norm.mandate.exceeded(&self.author.role, &facts);
+        for line in self.totals.iter().filter(|l| l.total > l.max) {
+            let Some(total) = norm.totals.iter().find(|t| t.id == line.id) else {
+                continue;
+            };
+            if let Beyond::Review(role) = &total.beyond {
+                why.push(Exceeded::Total {
+                    id: line.id.clone(),
+                    total: line.total,
+                    max: line.max,
+                    unit: line.sum.as_deref().and_then(|check| self.unit(check)),
+                    counted: line.sum.is_none(),
+                    role: role.clone(),
+                });
+            }
+        }
+        // Four eyes is said only when nothing else sends it for review.
+        if why.len() > 1 {
+            why.retain(|w| *w != Exceeded::FourEyes);
+        }
+        why
     }
 
     /// The record it revises, when it names one whole (id and hash).

@@ -454,6 +454,26 @@ impl Lang {
                 Self::Nl => format!("de norm geeft {role} geen mandaat"),
                 Self::En => format!("the norm gives {role} no mandaat"),
             },
+            Exceeded::Total {
+                id,
+                total,
+                max,
+                unit,
+                counted,
+                role: reviewer,
+            } => {
+                let at = |n: Decimal| self.total_amount(n, unit.as_deref(), *counted);
+                let (total, max) = (at(*total), at(*max));
+                match self {
+                    Self::Nl => format!(
+                        "totaal {id}: met eerdere besluiten {total} > {max} (de norm vraagt een {reviewer})"
+                    ),
+                    Self::En => format!(
+                        "total {id}: with earlier decisions {total} > {max} (the norm asks {})",
+                        super::a_role(reviewer)
+                    ),
+                }
+            }
         }
     }
 

@@ -65,6 +65,11 @@ fn a_second_decision_for_the_same_case_needs_review_and_states_the_totals() {
         "{show}"
     );
     assert!(show.contains("teambudget-per-kalenderjaar: eerdere besluiten € 640, met dit besluit € 1.280 van ten hoogste € 50.000 (in 2026)"), "{show}");
+    // Why it needs review: the total, not the mandaat.
+    assert!(
+        show.contains("totaal eenmalig-per-zaak: met eerdere besluiten 2 besluiten > 1 besluit (de norm vraagt een teamleider)"),
+        "{show}"
+    );
     let (code, json) = team.verify();
     assert_eq!(code, Some(0), "{json:#}");
     // Another case counts only towards the team's budget.

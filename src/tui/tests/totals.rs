@@ -75,6 +75,14 @@ fn past_the_total_the_preview_goes_to_the_role_the_norm_names() {
         assert_eq!(record.totals.len(), 1);
         assert_eq!(record.totals[0].earlier, Decimal::new(earlier, 0));
         assert_eq!(record.totals[0].total, Decimal::new(earlier + 1000, 0));
+        // The screen says why: the mandaat, and past the total the total.
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("bedrag € 1.000 > € 500"), "{screen}");
+        assert_eq!(
+            screen.contains("met eerdere besluiten € 5.900 > € 5.000"),
+            earlier > 0,
+            "{screen}"
+        );
     }
 }
 
