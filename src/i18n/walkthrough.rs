@@ -124,6 +124,15 @@ impl Lang {
         }
     }
 
+    /// A period that runs into the next year, where the norm keeps it
+    /// within one calendar year.
+    pub fn period_past_year_end(self, year: i16) -> String {
+        match self {
+            Self::Nl => format!("binnen één kalenderjaar: uiterlijk t/m 31 december {year}"),
+            Self::En => format!("within one calendar year: 31 December {year} at the latest"),
+        }
+    }
+
     pub fn case_bsn_explained(self) -> String {
         self.pick(
             "dit is een burgerservicenummer (BSN); dat mag alleen worden vastgelegd waar een wet het toestaat (UAVG art. 46). Gebruik het zaaknummer.",

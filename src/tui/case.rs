@@ -82,6 +82,8 @@ pub struct CaseForm {
     /// An extension: the first day the norm's longest total no longer
     /// covers.
     total_limit: Option<Date>,
+    /// The norm keeps the period within one calendar year.
+    one_year: bool,
 }
 
 const CASE: usize = 0;
@@ -132,7 +134,16 @@ impl CaseForm {
             own: None,
             earliest: None,
             total_limit: None,
+            one_year: false,
         }
+    }
+
+    /// Refuses, at the last day, a period that runs into the next
+    /// calendar year (a norm's `period_within = "calendar-year"`).
+    #[must_use]
+    pub fn within_calendar_year(mut self, yes: bool) -> Self {
+        self.one_year = yes;
+        self
     }
 
     /// Refuses, at the field, a decision date before `earliest` (the
@@ -269,6 +280,9 @@ impl CaseForm {
                 let start = parse_date(&self.fields[START].value())?;
                 if last < start {
                     return Some(l.field_before_first_day().into());
+                }
+                if self.one_year && last.year() != start.year() {
+                    return Some(l.period_past_year_end(start.year()));
                 }
                 let end = last.checked_add(1.day()).ok()?;
                 if let Some(limit) = self.total_limit.filter(|l| end > *l) {
@@ -528,6 +542,35 @@ mod tests {
             Some((TODAY, date(2027, 2, 23))),
             "end is the first day not covered"
         );
+    }
+
+    /// A norm that keeps the period within one calendar year says so at
+    /// the last day, and a look-alike case reference is said at the case.
+    #[test]
+    fn a_period_into_the_next_year_and_a_look_alike_case_are_said_at_their_fields() {
+        let max = CalendarDuration::parse_iso("P12M").unwrap();
+        let mut form = CaseForm::new(Lang::Nl, TODAY, Some(max), None).within_calendar_year(true);
+        typed(&mut form, "\u{41C}R-1");
+        assert_eq!(form.update(Msg::Submit), None);
+        assert_eq!(
+            form.fields[CASE].error.as_deref(),
+            Some("alleen gewone letters en cijfers: typ het zaaknummer over")
+        );
+        erase(&mut form, 4);
+        typed(&mut form, "MR-1");
+        form.update(Msg::Submit);
+        form.update(Msg::Submit);
+        form.update(Msg::Submit);
+        assert_eq!(form.focus, LAST);
+        typed(&mut form, "31-01-2027");
+        assert_eq!(form.update(Msg::Submit), None);
+        assert_eq!(
+            form.fields[LAST].error.as_deref(),
+            Some("binnen één kalenderjaar: uiterlijk t/m 31 december 2026")
+        );
+        erase(&mut form, 10);
+        typed(&mut form, "31-12-2026");
+        assert!(matches!(form.update(Msg::Submit), Some(Outcome::Done(_))));
     }
 
     #[test]

@@ -50,7 +50,11 @@ impl App {
             decision_date,
             period: self.draft.period_start.zip(self.draft.period_end),
         });
-        let mut form = CaseForm::new(self.lang, self.today, max, data.as_ref());
+        let one_year = self
+            .loaded()
+            .is_some_and(|n| n.norm.period_in_calendar_year);
+        let mut form =
+            CaseForm::new(self.lang, self.today, max, data.as_ref()).within_calendar_year(one_year);
         if let (Some(so_far), Some(n), Some(_)) =
             (self.extension, self.loaded(), &self.draft.extends)
         {
