@@ -141,7 +141,15 @@ pub enum Problem {
     BadCondition {
         check: String,
         value: String,
+        /// What the check can be held to: its kind's name (`confirm`,
+        /// `choice`, `number`, …), its options, and the option closest to
+        /// what was written.
+        kind: String,
+        options: Vec<String>,
+        suggestion: Option<String>,
     },
+    /// A `[[constraint]]` with neither `require` nor `any` to hold.
+    ConstraintWithoutRule,
     /// A construct of a later norm format in a norm that does not say it
     /// is written in that format.
     NeedsFormat {
@@ -338,6 +346,7 @@ impl Problem {
             Self::RoleNotInStore { .. } => "role-not-in-store",
             Self::UnreadableNumber { .. } => "unreadable-number",
             Self::BadCondition { .. } => "bad-condition",
+            Self::ConstraintWithoutRule => "constraint-without-rule",
             Self::NeedsFormat { .. } => "needs-format",
             Self::NotADateCheck { .. } => "not-a-date-check",
             Self::BadLocalGround { .. } => "bad-local-ground",

@@ -130,6 +130,12 @@ impl<'a, 'i> TableReader<'a, 'i> {
         self.table.get(key).is_some()
     }
 
+    /// How many entries the table under `key` has; `None` when it is
+    /// absent or no table.
+    pub fn table_len(&self, key: &str) -> Option<usize> {
+        self.table.get(key)?.get_ref().as_table().map(|t| t.len())
+    }
+
     /// Span of the value of `key`, or of the table when absent.
     pub fn span_of(&self, key: &str) -> Span {
         self.table.get(key).map_or(self.span.clone(), Spanned::span)

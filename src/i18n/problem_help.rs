@@ -25,6 +25,26 @@ impl Lang {
                 "schrijf een getal zoals 12 of 2.5, zonder tekst erbij".into(),
                 "write a number like 12 or 2.5, with no text around it".into(),
             ),
+            P::BadCondition { kind, check, .. } if kind == "confirm" => pick(
+                format!("`{check}` is een ja/nee-vraag: schrijf `{check} = true` of `{check} = false`"),
+                format!("`{check}` is a yes/no question: write `{check} = true` or `{check} = false`"),
+            ),
+            P::BadCondition { kind, check, options, suggestion, .. } if kind == "choice" => {
+                let listed = options.iter().map(|o| format!("\"{o}\"")).collect::<Vec<_>>().join(", ");
+                let mean = suggestion.as_ref().map(|s| (format!("bedoelde u \"{s}\"? "), format!("did you mean \"{s}\"? "))).unwrap_or_default();
+                pick(
+                    format!("{}`{check}` is een keuzevraag met de opties {listed}; noem er een, of een lijst: `{check} = [\"…\", \"…\"]`", mean.0),
+                    format!("{}`{check}` is a choice question with the options {listed}; name one, or a list: `{check} = [\"…\", \"…\"]`", mean.1),
+                )
+            }
+            P::BadCondition { kind, check, .. } if kind == "number" => pick(
+                format!("`{check}` is een getalvraag: geef een grens, zoals `{check} = {{ below = 200 }}` (ook `at_most`, `above`, `at_least`)"),
+                format!("`{check}` is a number question: give a bound, such as `{check} = {{ below = 200 }}` (also `at_most`, `above`, `at_least`)"),
+            ),
+            P::ConstraintWithoutRule => pick(
+                "geef `require` (alle antwoorden moeten gelden) of `any` (ten minste één moet gelden), met minstens één antwoord: `require = { inlichtingenplicht-geschonden = false }`".into(),
+                "give `require` (every answer must hold) or `any` (at least one must hold), with at least one answer: `require = { inlichtingenplicht-geschonden = false }`".into(),
+            ),
             P::BadCondition { .. } => pick(
                 "een voorwaarde noemt een ja/nee-vraag met true of false, een keuzevraag met een van haar opties of een lijst daarvan, of een getalvraag met een grens: `when = { grond = \"verlenging\", bedrag = { below = 200 } }`".into(),
                 "a condition names a yes/no question with true or false, a choice question with one of its options or a list of them, or a number question with a bound: `when = { grond = \"verlenging\", bedrag = { below = 200 } }`".into(),

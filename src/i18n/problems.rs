@@ -242,11 +242,14 @@ impl Lang {
                     format!("de rol `{role}` bestaat niet in deze opslag")
                 }
                 P::UnreadableNumber { key, .. } => format!("`{key}` is geen getal zoals het er staat"),
-                P::BadCondition { check, value } => {
+                P::BadCondition { check, value, .. } => {
                     format!("de voorwaarde `{check} = {value}` kan niet gelden")
                 }
                 P::NeedsFormat { construct, format } => {
-                    format!("{construct} kan pas in normformaat {format}")
+                    format!("{} kan pas in normformaat {format}", construct_nl(construct))
+                }
+                P::ConstraintWithoutRule => {
+                    "deze regel noemt geen antwoorden die moeten gelden, dus geldt hij altijd".into()
                 }
                 P::NotADateCheck { id } => format!("`{id}` is geen datumvraag"),
                 P::BadLocalGround { value } => {
@@ -347,11 +350,14 @@ impl Lang {
                     format!("the role `{role}` does not exist in this store")
                 }
                 P::UnreadableNumber { key, .. } => format!("`{key}` is not a number as written"),
-                P::BadCondition { check, value } => {
+                P::BadCondition { check, value, .. } => {
                     format!("the condition `{check} = {value}` cannot hold")
                 }
                 P::NeedsFormat { construct, format } => {
                     format!("{construct} needs norm format {format}")
+                }
+                P::ConstraintWithoutRule => {
+                    "this rule names no answers that must hold, so it always holds".into()
                 }
                 P::NotADateCheck { id } => format!("`{id}` is not a date question"),
                 P::BadLocalGround { value } => {
@@ -362,5 +368,19 @@ impl Lang {
                 }
             },
         }
+    }
+}
+
+/// A construct of a newer norm format, as `needs-format` names it, in
+/// Dutch; a key or table name stays as it is written.
+fn construct_nl(construct: &str) -> &str {
+    match construct {
+        "a list or a bound in a condition" => "een lijst of een grens in een voorwaarde",
+        "a list of legal bases" => "een lijst van wettelijke grondslagen",
+        "a municipal article as a ground" => "een gemeentelijk artikel als grond",
+        "an adoption date known only to the year or month" => {
+            "een vaststellingsdatum die alleen op jaar of maand bekend is"
+        }
+        other => other,
     }
 }

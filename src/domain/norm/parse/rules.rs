@@ -58,11 +58,27 @@ pub(super) fn read_conditions(
         }
         let values = condition_values(&target.kind, value.get_ref());
         if values.is_empty() {
+            let options = match &target.kind {
+                CheckKind::Choice { options, .. } => options.clone(),
+                _ => Vec::new(),
+            };
+            let suggestion = match value.get_ref() {
+                DeValue::String(s) => options
+                    .iter()
+                    .find(|o| o.to_lowercase() == s.to_lowercase())
+                    .map(String::as_str)
+                    .or_else(|| suggest(s, &options))
+                    .map(str::to_owned),
+                _ => None,
+            };
             t.error(
                 value.span(),
                 Problem::BadCondition {
                     check: name.value,
                     value: written(value.get_ref()),
+                    kind: target.kind.name().to_owned(),
+                    options,
+                    suggestion,
                 },
             );
             continue;
@@ -160,11 +176,18 @@ pub(super) fn read_constraints(
         let when = read_conditions(&mut t, "when", checks, format);
         let require = read_conditions(&mut t, "require", checks, format);
         let any = read_conditions(&mut t, "any", checks, format);
-        if require.is_empty() && any.is_empty() && !t.has("require") && !t.has("any") {
-            t.missing(
-                "require",
-                "require = { inlichtingenplicht-geschonden = false }",
-            );
+        // A rule with nothing to hold always holds: said, whether both
+        // keys are left out or written empty.
+        let empty = |t: &TableReader<'_, '_>, key: &str| !t.has(key) || t.table_len(key) == Some(0);
+        if require.is_empty() && any.is_empty() && empty(&t, "require") && empty(&t, "any") {
+            let span = if t.has("require") {
+                t.span_of("require")
+            } else if t.has("any") {
+                t.span_of("any")
+            } else {
+                t.span()
+            };
+            t.error(span, Problem::ConstraintWithoutRule);
         }
         t.finish();
         match (id, text) {

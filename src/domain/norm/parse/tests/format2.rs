@@ -100,7 +100,15 @@ fn rules_across_answers_require_together_or_one_of() {
             "id = \"r\"\ntext = \"t\"\nrequire = { nood = { below = 5 } }",
             &["bad-condition"],
         ),
-        ("id = \"r\"\ntext = \"t\"", &["missing-key"]),
+        ("id = \"r\"\ntext = \"t\"", &["constraint-without-rule"]),
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = {}",
+            &["constraint-without-rule"],
+        ),
+        (
+            "id = \"r\"\ntext = \"t\"\nrequire = {}\nany = {}",
+            &["constraint-without-rule"],
+        ),
         ("id = \"r\"\nrequire = { nood = true }", &["missing-key"]),
         (
             "id = \"R\"\ntext = \"t\"\nrequire = { nood = true }",
@@ -115,6 +123,22 @@ fn rules_across_answers_require_together_or_one_of() {
     }
     let twice = format!("{}\n[[constraint]]\n{good}\n", with(good));
     assert_eq!(codes(&twice), ["duplicate-item"]);
+
+    // A condition that cannot hold names what would.
+    let parsed = parse(
+        &SourceFile::new(
+            "proef.toml",
+            with("id = \"r\"\ntext = \"t\"\nrequire = { grond = \"4C\" }"),
+        ),
+        "proef",
+    );
+    let help = crate::i18n::Lang::Nl.problem_help(&parsed.diagnostics[0].problem);
+    assert!(
+        help.as_deref().is_some_and(|h| h.starts_with(
+            "bedoelde u \"4c\"? `grond` is een keuzevraag met de opties \"4a\", \"4b\", \"4c\""
+        )),
+        "{help:?}"
+    );
 }
 
 /// An optional question may be left open; in format 2, once answered its
@@ -349,5 +373,24 @@ fn provenance_as_it_really_is() {
     assert_eq!(
         codes(&VALID.replacen("adopted_on = 2026-01-15", "adopted_on = \"2026\"", 1)),
         ["needs-format"]
+    );
+}
+
+/// What a newer format brings is named in the reader's language.
+#[test]
+fn a_construct_of_a_newer_format_is_named_in_dutch() {
+    let text = VALID.replace(
+        "basis = \"jci1.3:c:BWBR0015703&artikel=41&lid=4\"",
+        "basis = [\"jci1.3:c:BWBR0015703&artikel=41&lid=4\", \"jci1.3:c:BWBR0015703&artikel=18&lid=1\"]",
+    );
+    let parsed = parse(&SourceFile::new("proef.toml", &text), "proef");
+    let said: Vec<String> = parsed
+        .diagnostics
+        .iter()
+        .map(|d| crate::i18n::Lang::Nl.problem(&d.problem))
+        .collect();
+    assert_eq!(
+        said,
+        ["een lijst van wettelijke grondslagen kan pas in normformaat 2"]
     );
 }
