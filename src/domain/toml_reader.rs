@@ -133,7 +133,11 @@ impl<'a, 'i> TableReader<'a, 'i> {
     /// How many entries the table under `key` has; `None` when it is
     /// absent or no table.
     pub fn table_len(&self, key: &str) -> Option<usize> {
-        self.table.get(key)?.get_ref().as_table().map(|t| t.len())
+        self.table
+            .get(key)?
+            .get_ref()
+            .as_table()
+            .map(toml::map::Map::len)
     }
 
     /// Span of the value of `key`, or of the table when absent.

@@ -123,22 +123,6 @@ fn rules_across_answers_require_together_or_one_of() {
     }
     let twice = format!("{}\n[[constraint]]\n{good}\n", with(good));
     assert_eq!(codes(&twice), ["duplicate-item"]);
-
-    // A condition that cannot hold names what would.
-    let parsed = parse(
-        &SourceFile::new(
-            "proef.toml",
-            with("id = \"r\"\ntext = \"t\"\nrequire = { grond = \"4C\" }"),
-        ),
-        "proef",
-    );
-    let help = crate::i18n::Lang::Nl.problem_help(&parsed.diagnostics[0].problem);
-    assert!(
-        help.as_deref().is_some_and(|h| h.starts_with(
-            "bedoelde u \"4c\"? `grond` is een keuzevraag met de opties \"4a\", \"4b\", \"4c\""
-        )),
-        "{help:?}"
-    );
 }
 
 /// An optional question may be left open; in format 2, once answered its
@@ -392,5 +376,22 @@ fn a_construct_of_a_newer_format_is_named_in_dutch() {
     assert_eq!(
         said,
         ["een lijst van wettelijke grondslagen kan pas in normformaat 2"]
+    );
+}
+
+/// A condition that cannot hold names what would.
+#[test]
+fn a_condition_that_cannot_hold_names_the_options() {
+    let text = format!(
+        "{}\n[[constraint]]\nid = \"r\"\ntext = \"t\"\nrequire = {{ grond = \"4C\" }}\n",
+        format_2()
+    );
+    let parsed = parse(&SourceFile::new("proef.toml", &text), "proef");
+    let help = crate::i18n::Lang::Nl.problem_help(&parsed.diagnostics[0].problem);
+    assert!(
+        help.as_deref().is_some_and(|h| h.starts_with(
+            "bedoelde u \"4c\"? `grond` is een keuzevraag met de opties \"4a\", \"4b\", \"4c\""
+        )),
+        "{help:?}"
     );
 }
