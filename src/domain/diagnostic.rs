@@ -263,7 +263,14 @@ pub enum Problem {
         id: String,
         suggestion: Option<String>,
     },
+    /// A key that needs a number question (`limits`, `sum`, `per`)
+    /// names another kind.
     NotANumberCheck {
+        id: String,
+        key: String,
+    },
+    /// A condition on a question names one asked only after it.
+    ConditionOnLaterCheck {
         id: String,
     },
     ChoiceWithoutOptions,
@@ -371,6 +378,7 @@ impl Problem {
             Self::UnknownValue { .. } => "unknown-value",
             Self::UnknownReference { .. } => "unknown-reference",
             Self::NotANumberCheck { .. } => "not-a-number-check",
+            Self::ConditionOnLaterCheck { .. } => "condition-on-later-check",
             Self::ChoiceWithoutOptions => "choice-without-options",
             Self::MinAboveMax { .. } => "min-above-max",
             Self::AcceptNotAnOption { .. } => "accept-not-an-option",

@@ -41,6 +41,10 @@ impl Lang {
                 format!("`{check}` is een getalvraag: geef een grens, zoals `{check} = {{ below = 200 }}` (ook `at_most`, `above`, `at_least`)"),
                 format!("`{check}` is a number question: give a bound, such as `{check} = {{ below = 200 }}` (also `at_most`, `above`, `at_least`)"),
             ),
+            P::ConditionOnLaterCheck { id } => pick(
+                format!("een voorwaarde op een vraag kan alleen een eerdere vraag noemen: zet de [[check]] `{id}` hoger in het bestand"),
+                format!("a condition on a question can only name an earlier question: move the [[check]] `{id}` up in the file"),
+            ),
             P::ConstraintWithoutRule => pick(
                 "geef `require` (alle antwoorden moeten gelden) of `any` (ten minste één moet gelden), met minstens één antwoord: `require = { inlichtingenplicht-geschonden = false }`".into(),
                 "give `require` (every answer must hold) or `any` (at least one must hold), with at least one answer: `require = { inlichtingenplicht-geschonden = false }`".into(),

@@ -196,8 +196,11 @@ impl Lang {
                 P::UnknownReference { item, id, .. } => {
                     format!("er is geen {} met id `{id}`", self.item(*item))
                 }
-                P::NotANumberCheck { id } => {
-                    format!("mandaatgrens op check `{id}`, maar dat is geen getalvraag")
+                P::NotANumberCheck { id, key } => {
+                    format!("`{key}` noemt check `{id}`, maar dat is geen getalvraag")
+                }
+                P::ConditionOnLaterCheck { id } => {
+                    format!("de vraag `{id}` wordt pas later gesteld")
                 }
                 P::ChoiceWithoutOptions => "keuzevraag zonder opties".into(),
                 P::MinAboveMax { min, max } => {
@@ -306,8 +309,11 @@ impl Lang {
                 P::UnknownReference { item, id, .. } => {
                     format!("there is no {} with id `{id}`", self.item(*item))
                 }
-                P::NotANumberCheck { id } => {
-                    format!("mandate limit on check `{id}`, which is not a number question")
+                P::NotANumberCheck { id, key } => {
+                    format!("`{key}` names check `{id}`, which is not a number question")
+                }
+                P::ConditionOnLaterCheck { id } => {
+                    format!("the question `{id}` is asked only later")
                 }
                 P::ChoiceWithoutOptions => "choice question without options".into(),
                 P::MinAboveMax { min, max } => {

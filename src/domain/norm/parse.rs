@@ -67,7 +67,14 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Parsed {
             diagnostics,
         };
     }
-    let norm = read_norm(document.get_ref(), file_stem, &mut diagnostics);
+    let mut checks_read = Vec::new();
+    let norm = read_norm(
+        document.get_ref(),
+        file_stem,
+        &mut diagnostics,
+        &mut checks_read,
+    );
+    refine_check_references(&checks_read, &mut diagnostics);
     let has_errors = diagnostics
         .iter()
         .any(|d| d.severity == crate::domain::diagnostic::Severity::Error);
@@ -76,6 +83,31 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Parsed {
         norm: if has_errors { None } else { norm },
         diagnostics,
     }
+}
+
+/// A reference to a check that is in the file is no unknown reference:
+/// to a check with errors of its own it is a follow-up error, left out;
+/// to a valid one (only a `when` on an earlier check can miss it) it names
+/// a question asked later.
+fn refine_check_references(checks: &[(String, bool)], diagnostics: &mut Vec<Diagnostic>) {
+    diagnostics.retain_mut(|d| {
+        let Problem::UnknownReference {
+            item: crate::domain::diagnostic::Item::Check,
+            id,
+            ..
+        } = &d.problem
+        else {
+            return true;
+        };
+        match checks.iter().find(|(c, _)| c == id) {
+            None => true,
+            Some((_, false)) => false,
+            Some((_, true)) => {
+                d.problem = Problem::ConditionOnLaterCheck { id: id.clone() };
+                true
+            }
+        }
+    });
 }
 
 /// Reads a norm snapshot kept in a store under its sha256, where the file
@@ -116,7 +148,14 @@ fn id_at(
     }
 }
 
-fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) -> Option<Norm> {
+/// Reads the norm in `doc`; `checks_read` gets the id of every check in
+/// it, and whether it read without errors.
+fn read_norm(
+    doc: &DeTable<'_>,
+    file_stem: &str,
+    diags: &mut Vec<Diagnostic>,
+    checks_read: &mut Vec<(String, bool)>,
+) -> Option<Norm> {
     let mut r = TableReader::root(doc, diags);
 
     let id = read_id(&mut r, file_stem);
@@ -159,6 +198,11 @@ fn read_norm(doc: &DeTable<'_>, file_stem: &str, diags: &mut Vec<Diagnostic>) ->
     let motivation = read_motivation(&mut r);
     let sections = read_sections(&mut r);
     let (checks, check_ids) = read_checks(&mut r, &sections, format);
+    checks_read.extend(
+        check_ids
+            .iter()
+            .map(|id| (id.clone(), checks.iter().any(|c| c.id == *id))),
+    );
     let evidence = read_evidence(&mut r, &checks, format);
     let constraints = read_constraints(&mut r, &checks, format);
     let award = read_award(&mut r, &checks, format);

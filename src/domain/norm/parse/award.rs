@@ -133,7 +133,10 @@ fn read_amount(
         let per = m.text("per", None).and_then(|p| {
             match checks.iter().find(|c| c.id == p.value) {
                 Some(c) if matches!(c.kind, CheckKind::Number { .. }) => return Some(p.value),
-                Some(_) => m.error(p.span, Problem::NotANumberCheck { id: p.value }),
+                Some(_) => {
+                    let key = m.key_path("per");
+                    m.error(p.span, Problem::NotANumberCheck { id: p.value, key });
+                }
                 None => m.error(
                     p.span,
                     Problem::UnknownReference {

@@ -84,7 +84,10 @@ pub(super) fn read_tier(
                 Some(c) if !matches!(c.kind, CheckKind::Number { .. }) => {
                     t.error(
                         check_id.span,
-                        Problem::NotANumberCheck { id: check_id.value },
+                        Problem::NotANumberCheck {
+                            id: check_id.value,
+                            key: t.key_path("max"),
+                        },
                     );
                     ok = false;
                 }

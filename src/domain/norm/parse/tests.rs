@@ -478,6 +478,16 @@ fn conditions_name_an_earlier_question_and_an_answer_it_can_have() {
     assert_eq!(codes_of(&with("{ nood = \"ja\" }")), ["bad-condition"]);
     assert_eq!(codes_of(&with("{ bedrag = 5 }")), ["bad-condition"]);
     assert_eq!(codes_of(&with("\"nood\"")), ["wrong-type"]);
+    // A question asked later is named as such; one with errors of its own
+    // gives no second error here.
+    let later = VALID.replacen(
+        "kind = \"confirm\"",
+        "kind = \"confirm\"\nwhen = { bedrag = { above = 5 } }",
+        1,
+    );
+    assert_eq!(codes_of(&later), ["condition-on-later-check"]);
+    let broken = with("{ nood = false }").replacen("kind = \"confirm\"", "kind = \"ja/nee\"", 1);
+    assert_eq!(codes_of(&broken), ["unknown-value"]);
 }
 
 #[test]

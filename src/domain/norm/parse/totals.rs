@@ -49,7 +49,10 @@ fn read_total(
     let sum = t.text("sum", None).and_then(|s| {
         match checks.iter().find(|c| c.id == s.value) {
             Some(c) if matches!(c.kind, CheckKind::Number { .. }) => return Some(s.value),
-            Some(_) => t.error(s.span, Problem::NotANumberCheck { id: s.value }),
+            Some(_) => {
+                let key = t.key_path("sum");
+                t.error(s.span, Problem::NotANumberCheck { id: s.value, key });
+            }
             // The check has errors of its own, reported there.
             None if check_ids.contains(&s.value) => {}
             None => t.error(
