@@ -76,7 +76,13 @@ pub struct Norm {
     /// answer ("until the day before the 23rd birthday").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub period_ends_before: Option<String>,
-    /// The period lies within one calendar year.
+    /// The period lies within one calendar year (`period_within =
+    /// "calendar-year"`, as the norm writes it).
+    #[serde(
+        rename = "period_within",
+        skip_serializing_if = "std::ops::Not::not",
+        serialize_with = "calendar_year"
+    )]
     pub period_in_calendar_year: bool,
     /// The norm file format it is written in: 1, or 2 for the constructs
     /// of release 0.5 (totals, rules across answers, compared and
@@ -584,6 +590,12 @@ impl Norm {
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
     }
+}
+
+/// `period_within` as a norm writes it.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn calendar_year<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("calendar-year")
 }
 
 #[cfg(test)]

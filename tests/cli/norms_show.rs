@@ -120,7 +120,29 @@ fn json_has_the_whole_norm_and_its_hash() {
     );
     assert_eq!(json["mandate"]["tiers"][1]["role"], "teamleider");
     assert_eq!(json["max_duration"], "P30D");
+    // Totals and the award as the norm writes them.
+    assert_eq!(json["totals"][0]["window"], "P1Y");
+    assert_eq!(json["totals"][1]["window"], "calendar-year");
     assert_eq!(json["usable"], true);
+    let other = stdout(
+        &sandbox
+            .cmd()
+            .args([
+                "norms",
+                "show",
+                "pw-bijzondere-bijstand-boven-grens",
+                "--json",
+            ])
+            .output()
+            .expect("run"),
+    );
+    let other: Value = serde_json::from_str(&other).expect("json");
+    assert_eq!(other["period_within"], "calendar-year");
+    assert_eq!(other["award"]["form_when"][0]["form"], "loan");
+    assert_eq!(
+        other["award"]["form_when"][0]["when"][0]["check"],
+        "kostensoort"
+    );
     let sha = json["sha256"].as_str().expect("sha256");
     let bytes =
         std::fs::read(super::support::repo().join("norms/mw-doorbraakbudget.toml")).expect("file");

@@ -43,7 +43,7 @@ impl Form {
 pub struct Award {
     pub form: Form,
     /// Another form when these conditions hold: the first that holds.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "form_when")]
     pub form_when: Vec<(Vec<Condition>, Form)>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub amount: Option<Computed>,
@@ -53,6 +53,19 @@ pub struct Award {
     /// How long after the decision date it may still be revoked.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub revocable_for: Option<CalendarDuration>,
+}
+
+/// `form_when` as a norm writes it: `[{ when = {…}, form = "loan" }]`.
+fn form_when<S: serde::Serializer>(
+    list: &[(Vec<Condition>, Form)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    #[derive(Serialize)]
+    struct Entry<'a> {
+        when: &'a [Condition],
+        form: Form,
+    }
+    s.collect_seq(list.iter().map(|(when, form)| Entry { when, form: *form }))
 }
 
 /// An amount worked out from the answers: a base and modules.

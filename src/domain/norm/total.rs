@@ -43,15 +43,25 @@ impl Scope {
 }
 
 /// Which decisions lie close enough together to count.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Window {
     /// Decisions dated in the same calendar year.
     CalendarYear,
     /// Decisions dated less than this period apart, before or after.
-    Within(#[serde(skip)] CalendarDuration),
+    Within(CalendarDuration),
     /// Every decision, whenever.
     Ever,
+}
+
+/// As written in a norm: `calendar-year`, `P5Y`, `ever`.
+impl Serialize for Window {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::CalendarYear => s.serialize_str("calendar-year"),
+            Self::Within(d) => s.serialize_str(&d.to_string()),
+            Self::Ever => s.serialize_str("ever"),
+        }
+    }
 }
 
 impl Window {
