@@ -282,6 +282,8 @@ fn check_answers(norm: &Norm, p: &Proposal, decision_date: Date, refusals: &mut 
             .map(|c| Refusal::ConstraintBroken {
                 id: c.id.clone(),
                 text: c.text.clone(),
+                failing: norm.failing(&c.require, &p.answers),
+                none_of: norm.none_of(&c.any, &p.answers),
             }),
     );
     for check in norm.checks.iter().filter(|c| norm.applies(c, &p.answers)) {

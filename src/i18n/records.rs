@@ -435,10 +435,26 @@ impl Lang {
                 "de looptijd valt volgens de norm binnen één kalenderjaar; laat hem uiterlijk op 31 december eindigen".into(),
                 "the norm keeps the period within one calendar year; let it end on 31 December at the latest".into(),
             ),
-            Refusal::ConstraintBroken { id, text } => t(
-                format!("de antwoorden voldoen niet aan regel `{id}` van de norm: “{text}”"),
-                format!("the answers break rule `{id}` of the norm: “{text}”"),
-            ),
+            Refusal::ConstraintBroken { id, text, failing, none_of } => {
+                let said = |list: &[crate::domain::norm::Condition]| {
+                    list.iter()
+                        .map(|c| format!("{}: {}", c.check, self.condition_value(&c.value)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                let mut unmet = Vec::new();
+                if !failing.is_empty() {
+                    unmet.push(t(format!("niet voldaan: {}", said(failing)), format!("not met: {}", said(failing))));
+                }
+                if !none_of.is_empty() {
+                    unmet.push(t(format!("geen van: {}", said(none_of)), format!("none of: {}", said(none_of))));
+                }
+                let unmet = unmet.join("; ");
+                t(
+                    format!("de antwoorden voldoen niet aan regel `{id}` van de norm: “{text}” ({unmet})"),
+                    format!("the answers break rule `{id}` of the norm: “{text}” ({unmet})"),
+                )
+            }
             Refusal::EvidenceMissing { id } => t(
                 format!("verplicht bewijsstuk `{id}` is niet als aanwezig in het dossier bevestigd"),
                 format!("required evidence `{id}` is not confirmed to be in the case file"),

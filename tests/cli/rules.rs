@@ -48,15 +48,26 @@ fn new_refuses_answers_that_break_a_rule_and_writes_nothing() {
         err.contains("Boven € 500 wordt rechtstreeks betaald"),
         "{err}"
     );
+    // What does not hold is named.
+    let err = err.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        err.contains("(not met: betaald-aan: schuldeiser or verhuurder or instantie)"),
+        "{err}"
+    );
     // No threat answered yes: none of the alternatives holds.
     let no_threat = sign(&team, &|t| {
         t.replace("dreigt-werkverlies = true", "dreigt-werkverlies = false")
     });
     assert_eq!(no_threat.status.code(), Some(2));
+    let err = stderr(&no_threat)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
-        stderr(&no_threat).contains("dreiging"),
-        "{}",
-        stderr(&no_threat)
+        err.contains(
+            "(none of: dreigt-ontruiming: yes; dreigt-afsluiting: yes; dreigt-werkverlies: yes)"
+        ),
+        "{err}"
     );
     assert_eq!(team.files(), before, "nothing written");
     // € 450 to the resident is allowed; so is an answer left open.

@@ -109,6 +109,10 @@ pub enum Refusal {
     ConstraintBroken {
         id: String,
         text: String,
+        /// The conditions of `require` that do not hold.
+        failing: Vec<crate::domain::norm::Condition>,
+        /// Those of `any`, when none of them holds.
+        none_of: Vec<crate::domain::norm::Condition>,
     },
     /// Required evidence not confirmed to be in the case file.
     EvidenceMissing {

@@ -60,6 +60,24 @@ pub struct Constraint {
 }
 
 impl Norm {
+    /// The conditions among `all` that do not hold for `answers`.
+    pub fn failing(&self, all: &[Condition], answers: &[(String, Answer)]) -> Vec<Condition> {
+        all.iter()
+            .filter(|c| !self.holds(std::slice::from_ref(*c), answers))
+            .cloned()
+            .collect()
+    }
+
+    /// `any`, when none of it holds for `answers`.
+    pub fn none_of(&self, any: &[Condition], answers: &[(String, Answer)]) -> Vec<Condition> {
+        let failing = self.failing(any, answers);
+        if failing.len() == any.len() {
+            failing
+        } else {
+            Vec::new()
+        }
+    }
+
     /// The rules across answers that `answers` break.
     pub fn broken(&self, answers: &[(String, Answer)]) -> Vec<&Constraint> {
         self.constraints
