@@ -457,3 +457,47 @@ fn release_0_4_amounts_and_conditional_questions_read_as_they_were_signed() {
         "{without}"
     );
 }
+
+#[test]
+fn a_store_written_by_release_0_5_verifies_without_a_single_finding() {
+    let (sandbox, store, root) = release("v0.5");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(0), "{json:#}");
+    assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+    assert_eq!(json["records"], 5);
+    assert_eq!(json["reviews"], 2);
+    assert_eq!(json["signals"], 1);
+    assert_eq!(json["adoptions"], 3);
+}
+
+/// Release 0.5 wrote record format 4: totals over several decisions (here
+/// a case written two ways counted as one) and an award with its form.
+#[test]
+fn release_0_5_totals_and_awards_read_as_they_were_signed() {
+    let (sandbox, store, _) = release("v0.5");
+    let show = |id: &str| {
+        let output = sandbox
+            .cmd()
+            .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+            .arg("--store")
+            .arg(&store)
+            .args(["--lang", "nl", "show", id])
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{id}: {}", stderr(&output));
+        stdout(&output)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let again = show("MW-20261124-7X406MVA");
+    assert!(
+        again.contains(
+            "eenmalig-per-zaak: eerdere besluiten 1 besluit, met dit besluit 2 besluiten"
+        ),
+        "{again}"
+    );
+    let loan = show("MW-20261124-9NC1QDQD");
+    assert!(loan.contains("lening"), "{loan}");
+    assert!(loan.contains("€ 3.300"), "{loan}");
+}
