@@ -140,8 +140,15 @@ fn member_walkthrough(
     let key = read_key(key_path, ctx)?;
     let grant = member_grant(&keyring, &key, ctx)?;
     let member = Member { store, key, grant };
-    let (signatory, adopted) =
+    let (mut signatory, adopted) =
         StoreHost::signatory(&member, ctx.today).map_err(|e| store_error(ctx, &e))?;
+    // A passphrase given in a file opens the key now, and is not asked.
+    let unlocked = if signatory.needs_passphrase && ctx.config.passphrase_file.is_some() {
+        signatory.needs_passphrase = false;
+        Some(super::signing::unlock(&member.key, ctx)?)
+    } else {
+        None
+    };
     let (draft, notice) = member_draft(start, &member, &drafts, &adopted, ctx)?;
     let mut app = App::new(
         lang,
@@ -161,7 +168,10 @@ fn member_walkthrough(
     if let Some(so_far) = extension_so_far(&member.store, app.draft(), ctx)? {
         app = app.with_extension(so_far);
     }
-    let host = StoreHost::new(lang, clock, drafts, member, (signatory, adopted));
+    let mut host = StoreHost::new(lang, clock, drafts, member, (signatory, adopted));
+    if let Some(signer) = unlocked {
+        host = host.unlocked(signer);
+    }
     Ok((app, host))
 }
 

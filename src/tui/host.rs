@@ -77,6 +77,14 @@ impl StoreHost {
         }
     }
 
+    /// The key already unlocked (with `MAATWERK_PASSPHRASE_FILE`): the
+    /// walkthrough does not ask for the passphrase.
+    #[must_use]
+    pub fn unlocked(mut self, signer: Signer) -> Self {
+        self.unlocked = Some(signer);
+        self
+    }
+
     /// A host for the first run, which makes key and store first.
     pub fn first_run(lang: Lang, clock: Clock, drafts: Drafts, first_run: FirstRun) -> Self {
         Self {

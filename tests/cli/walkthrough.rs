@@ -582,6 +582,33 @@ fn a_newcomer_with_an_ssh_key_signs_with_it() {
         .expect("run");
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert!(stdout(&output).contains("\"records\": 1"));
+
+    // With the passphrase in MAATWERK_PASSPHRASE_FILE the walkthrough
+    // does not ask for it: signing needs no typing.
+    let file = sandbox.write("zin.txt", "mijn ssh-zin\n");
+    t.start_with(
+        &format!(
+            "HOME={} MAATWERK_PASSPHRASE_FILE={}",
+            home.display(),
+            file.display()
+        ),
+        "new",
+        &sandbox.work(),
+    );
+    up_to_checks(&t);
+    finish_with(&t, "Binnen uw mandaat", None);
+    let output = sandbox
+        .cmd()
+        .env("HOME", &home)
+        .env("MAATWERK_NOW", super::support::VERIFY_NOW)
+        .args(["verify", "--json"])
+        .output()
+        .expect("run");
+    assert!(
+        stdout(&output).contains("\"records\": 2"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
