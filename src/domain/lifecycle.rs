@@ -404,6 +404,11 @@ impl<'a> Tally<'a> {
             },
             Event::Withdrawn(w) => match ended {
                 Some(status) => Some(ActProblem::AfterEnd(status)),
+                // A decision that ran its course has had its effect: it
+                // is not withdrawn afterwards (nor freed from totals).
+                None if ran_out(record, self.course.standing(), at) => {
+                    Some(ActProblem::AfterEnd(Status::Expired))
+                }
                 None if !self
                     .course
                     .may_withdraw(&w.by, self.reviewers.contains(&w.by.principal.as_str())) =>
@@ -432,6 +437,14 @@ impl<'a> Tally<'a> {
             },
         }
     }
+}
+
+/// Whether `record`, in force, had run its course by `at`: its period
+/// ended on or before that day.
+fn ran_out(record: &Record, standing: &Standing, at: Timestamp) -> bool {
+    let day = at.to_zoned(jiff::tz::TimeZone::UTC).date();
+    matches!(standing, Standing::Decided | Standing::Approved)
+        && record.period.is_some_and(|p| p.end <= day)
 }
 
 /// The story of `record` (whose file hashes to `link`), relying on `norm`:

@@ -665,3 +665,51 @@ fn a_newer_adopted_version_of_the_norm_marks_the_decision() {
     let (code, report) = team.verify();
     assert_eq!(code, Some(0), "{report:#}");
 }
+
+/// A decision whose period has ended has had its effect: it is not
+/// withdrawn afterwards (which would also free its share of a total), and
+/// a withdrawal dated after the end, signed by hand, counts nowhere.
+#[test]
+fn a_decision_that_ran_its_course_is_not_withdrawn() {
+    let team = Team::new();
+    let signed = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-23T09:00:00Z")
+        .args(["new", "--norm", "mw-doorbraakbudget", "--answers"])
+        .arg(Team::example("mw-doorbraakbudget"))
+        .output()
+        .expect("run");
+    assert!(signed.status.success(), "{}", stderr(&signed));
+    let id = stdout(&signed).trim().to_owned();
+    let withdraw = |at: &str| {
+        team.as_("anna")
+            .env("MAATWERK_NOW", at)
+            .args(["withdraw", &id, "--reason", "De betaling bleek niet nodig."])
+            .output()
+            .expect("run")
+    };
+    let before = team.files();
+    // The period of fourteen days ended on 6 December.
+    let late = withdraw("2026-12-20T09:00:00Z");
+    assert_eq!(late.status.code(), Some(2), "{}", stderr(&late));
+    assert!(stderr(&late).contains("expired"), "{}", stderr(&late));
+    assert_eq!(team.files(), before, "nothing written");
+
+    // Signed while it ran, then dated after its end and signed again.
+    let early = withdraw("2026-11-30T09:00:00Z");
+    assert!(early.status.success(), "{}", stderr(&early));
+    let file = team
+        .files()
+        .into_iter()
+        .find(|f| f.starts_with("withdrawals/") && !f.ends_with(".sig"))
+        .expect("a withdrawal");
+    let file = team.store().join(file);
+    edit(&file, "2026-11-30T09:00:00Z", "2026-12-20T09:00:00Z");
+    resign(&team, &file, "anna", "maatwerk-withdrawal");
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(1), "{report:#}");
+    assert!(
+        report["findings"].to_string().contains("expired"),
+        "{report:#}"
+    );
+}

@@ -298,6 +298,10 @@ pub fn prepare_withdrawal(
     state: &StoreState,
 ) -> Result<PreparedWithdrawal, ActError> {
     subject.ended()?;
+    // A decision that ran its course has had its effect.
+    if subject.status() == Status::Expired {
+        return Err(ActError::Ended(Status::Expired));
+    }
     let who = grant.author();
     if !subject
         .course()

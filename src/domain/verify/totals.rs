@@ -197,8 +197,13 @@ fn team_sums<'a>(
     for e in &counting {
         let at = days.partition_point(|d| *d < e.counted.decision_date);
         let m = measure(total, e);
+        let stopped = stop(e);
+        // Stopped in the second it was signed: it held for nobody.
+        if stopped.is_some_and(|s| s <= e.counted.created) {
+            continue;
+        }
         events.push(Event::of(&e.counted, Step::Add(at, m)));
-        if let Some(stopped) = stop(e) {
+        if let Some(stopped) = stopped {
             events.push(Event {
                 at: stopped,
                 author: "",
@@ -378,9 +383,13 @@ mod tests {
             entry("a3", "anna", 3, 0, 4, 800),
             entry("b2", "bram", 2, 5, 5, 1600),
             entry("a4", "anna", 4, 9, 6, 3200),
+            // Withdrawn in the second it was signed.
+            entry("c1", "carla", 1, 5, 7, 6400),
         ];
-        let stop = |e: &Entry| {
-            (e.counted.id == "a2").then(|| e.counted.created + jiff::SignedDuration::from_secs(7))
+        let stop = |e: &Entry| match e.counted.id.as_str() {
+            "a2" => Some(e.counted.created + jiff::SignedDuration::from_secs(7)),
+            "c1" => Some(e.counted.created),
+            _ => None,
         };
         let queries: Vec<&Entry> = entries.iter().collect();
         let swept: HashMap<&str, Decimal> = team_sums(&total, &entries, &queries, &stop)
@@ -402,8 +411,9 @@ mod tests {
             ("a3", 300),
             // Anna's three and Bram's first; a2 still held.
             ("b2", 1500),
-            // a2 stopped holding before a4.
+            // a2 stopped holding before a4; c1 held for nobody.
             ("a4", 2900),
+            ("c1", 1500),
         ];
         for (id, sum) in expected {
             assert_eq!(swept[id], Decimal::from(sum), "{id}");
