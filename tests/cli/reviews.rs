@@ -701,7 +701,12 @@ fn a_decision_that_ran_its_course_is_not_withdrawn() {
     let file = team
         .files()
         .into_iter()
-        .find(|f| f.starts_with("withdrawals/") && !f.ends_with(".sig"))
+        .find(|f| {
+            f.starts_with("withdrawals/")
+                && std::path::Path::new(f)
+                    .extension()
+                    .is_some_and(|e| e == "toml")
+        })
         .expect("a withdrawal");
     let file = team.store().join(file);
     edit(&file, "2026-11-30T09:00:00Z", "2026-12-20T09:00:00Z");
