@@ -238,7 +238,10 @@ fn check_case(case: &str, refusals: &mut Vec<Refusal>) {
         Some(CaseProblem::Invalid) => refusals.push(Refusal::CaseInvalid),
         None => {
             if let Some(suggestion) = unplain_case(case) {
-                refusals.push(Refusal::CaseNotPlain { suggestion });
+                refusals.push(Refusal::CaseNotPlain {
+                    suggestion,
+                    first: first_unplain(case).unwrap_or((1, ' ')),
+                });
             }
         }
     }
@@ -249,6 +252,15 @@ fn check_case(case: &str, refusals: &mut Vec<Refusal>) {
 /// like another and be counted apart from it: the reference as it would
 /// be in plain characters, when folding the full-width forms, dashes and
 /// spaces of a word processor gives one.
+/// The first character of `case` that is not plain ASCII, and where it
+/// is (counting from 1), to point at it.
+pub fn first_unplain(case: &str) -> Option<(usize, char)> {
+    case.chars()
+        .enumerate()
+        .find(|(_, c)| *c != ' ' && !c.is_ascii_graphic())
+        .map(|(i, c)| (i + 1, c))
+}
+
 pub fn unplain_case(case: &str) -> Option<Option<String>> {
     if case.chars().all(|c| c == ' ' || c.is_ascii_graphic()) {
         return None;
@@ -796,6 +808,13 @@ mod tests {
         );
         let mut refusals = Vec::new();
         check_case("\u{041C}R-2026-1", &mut refusals);
-        assert_eq!(refusals, [Refusal::CaseNotPlain { suggestion: None }]);
+        assert_eq!(
+            refusals,
+            [Refusal::CaseNotPlain {
+                suggestion: None,
+                first: (1, '\u{41C}')
+            }]
+        );
+        assert_eq!(first_unplain("MR-2026-\u{FF10}1"), Some((9, '\u{FF10}')));
     }
 }

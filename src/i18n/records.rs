@@ -306,9 +306,9 @@ impl Lang {
                 "het zaaknummer moet 1 tot 64 tekens op één regel zijn".into(),
                 "the case reference must be 1 to 64 characters on one line".into(),
             ),
-            Refusal::CaseNotPlain { .. } => t(
-                "het zaaknummer bevat een teken dat geen gewone letter, cijfer of leesteken is (zoals een Cyrillische М, een ë of een brede ０)".into(),
-                "the case reference holds a character that is not a plain letter, digit or punctuation mark (such as a Cyrillic М, an ë or a full-width ０)".into(),
+            Refusal::CaseNotPlain { first: (at, c), .. } => t(
+                format!("teken {at} van het zaaknummer, ‘{c}’ ({}), is geen gewone letter, cijfer of leesteken (het lijkt er misschien op, zoals een Cyrillische М of een brede ０)", codepoint(*c)),
+                format!("character {at} of the case reference, ‘{c}’ ({}), is not a plain letter, digit or punctuation mark (it may look like one, as a Cyrillic М or a full-width ０ does)", codepoint(*c)),
             ),
             Refusal::CaseIsBsn => t(
                 "het zaaknummer bevat een burgerservicenummer (BSN)".into(),
@@ -493,11 +493,11 @@ impl Lang {
                 "controleer de besluitdatum, of kies een norm die op die datum geldt".into(),
                 "check the decision date, or choose a norm in force on that date".into(),
             ),
-            Refusal::CaseNotPlain { suggestion: Some(plain) } => t(
+            Refusal::CaseNotPlain { suggestion: Some(plain), .. } => t(
                 format!("bedoelde u `{plain}`? Typ het zaaknummer over zoals het zaaksysteem het toont: een zaak die er anders uitziet wordt apart geteld"),
                 format!("did you mean `{plain}`? Type the case reference as the case system shows it: a case that looks otherwise is counted apart"),
             ),
-            Refusal::CaseNotPlain { suggestion: None } => t(
+            Refusal::CaseNotPlain { suggestion: None, .. } => t(
                 "typ het zaaknummer over zoals het zaaksysteem het toont, in plaats van het te plakken: een zaak die er anders uitziet wordt apart geteld".into(),
                 "type the case reference as the case system shows it instead of pasting it: a case that looks otherwise is counted apart".into(),
             ),
@@ -532,4 +532,9 @@ impl Lang {
             _ => None,
         }
     }
+}
+
+/// A character's code point as Unicode writes it: `U+041C`.
+pub(crate) fn codepoint(c: char) -> String {
+    format!("U+{:04X}", u32::from(c))
 }

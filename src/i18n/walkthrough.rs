@@ -109,18 +109,26 @@ impl Lang {
 
     /// A case reference with a character other than plain ASCII, said at
     /// its field, with the plain form when there is one.
-    pub fn case_not_plain(self, plain: Option<&str>) -> String {
-        match plain {
-            Some(plain) => match self {
-                Self::Nl => format!("alleen gewone letters en cijfers: bedoelde u {plain}?"),
-                Self::En => format!("plain letters and digits only: did you mean {plain}?"),
-            },
-            None => self
-                .pick(
-                    "alleen gewone letters en cijfers: typ het zaaknummer over",
-                    "plain letters and digits only: type the case reference",
+    pub fn case_not_plain(self, plain: Option<&str>, first: Option<(usize, char)>) -> String {
+        let (at, c) = first.unwrap_or((1, ' '));
+        let code = super::records::codepoint(c);
+        match (self, plain) {
+            (Self::Nl, Some(plain)) => {
+                format!(
+                    "teken {at} (‘{c}’, {code}) is geen gewone letter of cijfer: bedoelde u {plain}?"
                 )
-                .into(),
+            }
+            (Self::En, Some(plain)) => {
+                format!(
+                    "character {at} (‘{c}’, {code}) is no plain letter or digit: did you mean {plain}?"
+                )
+            }
+            (Self::Nl, None) => format!(
+                "teken {at} (‘{c}’, {code}) is geen gewone letter of cijfer: typ het zaaknummer over"
+            ),
+            (Self::En, None) => format!(
+                "character {at} (‘{c}’, {code}) is no plain letter or digit: type the case reference"
+            ),
         }
     }
 

@@ -13,7 +13,7 @@ use super::hints::Hint;
 use super::keymap::{self, Binding, Key, Label};
 use super::text::rows;
 use crate::domain::dates::parse_typed_date as parse_date;
-use crate::domain::decision::{case_problem, unplain_case};
+use crate::domain::decision::{case_problem, first_unplain, unplain_case};
 use crate::domain::duration::CalendarDuration;
 use crate::domain::norm::{DecisionFacts, Mandate, MandateOutcome};
 use crate::i18n::{KeyAction, Lang};
@@ -143,6 +143,7 @@ impl CaseForm {
     #[must_use]
     pub fn within_calendar_year(mut self, yes: bool) -> Self {
         self.one_year = yes;
+        self.refresh_mandate_note();
         self
     }
 
@@ -203,7 +204,13 @@ impl CaseForm {
         }
         // The last day the author may decide alone: the tier's longest
         // period, else the norm's.
-        let own_end = tier.max_duration.or(self.max_duration)?.end_from(start)?;
+        let mut own_end = tier.max_duration.or(self.max_duration)?.end_from(start)?;
+        // Within one calendar year, where the norm keeps it there.
+        if self.one_year
+            && let Ok(new_year) = jiff::civil::Date::new(start.year() + 1, 1, 1)
+        {
+            own_end = own_end.min(new_year);
+        }
         let own_last = own_end.checked_sub(1.day()).ok()?;
         match last.and_then(|d| d.checked_add(1.day()).ok()) {
             Some(end) if end > own_end => {
@@ -260,9 +267,10 @@ impl CaseForm {
         let l = self.lang;
         let value = self.fields[i].value();
         match i {
-            CASE => case_problem(&value)
-                .map(|p| l.case_problem(p))
-                .or_else(|| unplain_case(&value).map(|plain| l.case_not_plain(plain.as_deref()))),
+            CASE => case_problem(&value).map(|p| l.case_problem(p)).or_else(|| {
+                let plain = unplain_case(&value)?;
+                Some(l.case_not_plain(plain.as_deref(), first_unplain(&value)))
+            }),
             DATE => match parse_date(&value) {
                 None => Some(l.date_hint()),
                 // A decision is recorded once it is taken.
@@ -423,6 +431,25 @@ mod tests {
         }
     }
 
+    /// Where the norm keeps the period within one calendar year, the own
+    /// mandaat is said up to the year's end at most.
+    #[test]
+    fn the_own_mandaat_stops_at_the_end_of_the_year_where_the_norm_does() {
+        let catalog = crate::domain::norm::catalog::Catalog::bundled();
+        let norm = &catalog
+            .get("pw-bijzondere-bijstand-boven-grens")
+            .unwrap()
+            .norm;
+        assert!(norm.period_in_calendar_year);
+        let form = CaseForm::new(Lang::Nl, TODAY, norm.max_duration, None)
+            .within_calendar_year(true)
+            .with_mandate(norm.mandate.clone(), "consulent");
+        assert_eq!(
+            form.fields[LAST].note.as_deref(),
+            Some("✓ binnen uw mandaat t/m 31 december 2026")
+        );
+    }
+
     #[test]
     fn the_own_mandaat_is_said_as_the_period_is_typed() {
         let catalog = crate::domain::norm::catalog::Catalog::bundled();
@@ -554,7 +581,7 @@ mod tests {
         assert_eq!(form.update(Msg::Submit), None);
         assert_eq!(
             form.fields[CASE].error.as_deref(),
-            Some("alleen gewone letters en cijfers: typ het zaaknummer over")
+            Some("teken 1 (‘М’, U+041C) is geen gewone letter of cijfer: typ het zaaknummer over")
         );
         erase(&mut form, 4);
         typed(&mut form, "MR-1");

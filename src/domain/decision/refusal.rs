@@ -17,6 +17,8 @@ pub enum Refusal {
     /// characters when it can be told (since record format 4).
     CaseNotPlain {
         suggestion: Option<String>,
+        /// The first such character, and where (counting from 1).
+        first: (usize, char),
     },
     /// A valid BSN in free text; the number itself is never repeated.
     BsnInText {
