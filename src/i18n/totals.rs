@@ -38,7 +38,8 @@ impl Lang {
     }
 
     /// Where a total stands before this decision, as the walkthrough says
-    /// it beside the question: "deze zaak: al € 800 van € 1.200 in 2026",
+    /// it beside the question: "deze zaak: al € 800, van ten hoogste € 1.200
+    /// (in 2026)",
     /// and with `this` decision's share what it comes to and whether that
     /// goes past the maximum.
     pub fn total_so_far(
@@ -55,8 +56,14 @@ impl Lang {
         let scope = self.total_scope(total.per);
         let (e, max) = (at(earlier), at(total.max));
         let text = match self {
-            Self::Nl => format!("{}: al {e} van {max} {when}", capitalise(scope)),
-            Self::En => format!("{}: already {e} of {max} {when}", capitalise(scope)),
+            Self::Nl => format!(
+                "{}: al {e}, van ten hoogste {max} ({when})",
+                capitalise(scope)
+            ),
+            Self::En => format!(
+                "{}: already {e}, of at most {max} ({when})",
+                capitalise(scope)
+            ),
         };
         let Some(this) = this.filter(|t| *t > Decimal::ZERO) else {
             return text;
@@ -390,15 +397,15 @@ mod tests {
         let earlier = Decimal::new(800, 0);
         assert_eq!(
             nl.total_so_far(&gifts, eur, (earlier, on), None),
-            "Deze zaak: al € 800 van € 1.200 in 2026"
+            "Deze zaak: al € 800, van ten hoogste € 1.200 (in 2026)"
         );
         assert_eq!(
             nl.total_so_far(&gifts, eur, (earlier, on), Some(Decimal::new(30050, 2))),
-            "Deze zaak: al € 800 van € 1.200 in 2026; met dit bedrag € 1.100,50, nog € 99,50 over"
+            "Deze zaak: al € 800, van ten hoogste € 1.200 (in 2026); met dit bedrag € 1.100,50, nog € 99,50 over"
         );
         assert_eq!(
             nl.total_so_far(&gifts, eur, (earlier, on), Some(Decimal::new(401, 0))),
-            "Deze zaak: al € 800 van € 1.200 in 2026; met dit bedrag € 1.201 — meer dan het maximum: een teamleider beoordeelt het besluit"
+            "Deze zaak: al € 800, van ten hoogste € 1.200 (in 2026); met dit bedrag € 1.201 — meer dan het maximum: een teamleider beoordeelt het besluit"
         );
         let once = Total {
             sum: None,
@@ -409,7 +416,7 @@ mod tests {
         };
         assert_eq!(
             Lang::En.total_so_far(&once, None, (Decimal::ONE, on), Some(Decimal::ONE)),
-            "The team: already 1 decision of 1 decision in 2026; with this decision 2 decisions — past the maximum: not allowed"
+            "The team: already 1 decision, of at most 1 decision (in 2026); with this decision 2 decisions — past the maximum: not allowed"
         );
     }
 }

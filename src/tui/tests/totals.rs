@@ -37,7 +37,9 @@ fn the_summed_question_says_what_earlier_decisions_came_to() {
     assert_eq!(host.counted[0].on, date(2026, 11, 23));
     let screen = terminal.backend().to_string();
     assert!(
-        screen.contains("Deze zaak: al € 4.000 van € 5.000 in 2026; met dit bedrag € 4.450, nog"),
+        screen
+            .contains("Deze zaak: al € 4.000, van ten hoogste € 5.000 (in 2026); met dit bedrag €")
+            && screen.contains("4.450, nog € 550 over"),
         "{screen}"
     );
     snapshot("checklist_total_so_far", &terminal);
