@@ -106,6 +106,7 @@ fn read_period(r: &mut TableReader<'_, '_>) -> Option<(Date, Date)> {
                     let problem = Problem::BadPeriod {
                         key: t.key_path("length"),
                         error,
+                        meant: v.get_ref().as_str().and_then(CalendarDuration::meant),
                     };
                     t.error(v.span(), problem);
                     None

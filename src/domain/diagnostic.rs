@@ -251,6 +251,8 @@ pub enum Problem {
     BadPeriod {
         key: String,
         error: DurationError,
+        /// The ISO duration meant by words such as `1 jaar` or `6 weken`.
+        meant: Option<String>,
     },
     UnknownValue {
         key: String,

@@ -67,6 +67,38 @@ impl CalendarDuration {
         (span.signum() > 0).then_some(Self { span })
     }
 
+    /// The ISO 8601 duration meant by words as people write them: `1 jaar`,
+    /// `3 maanden en 2 weken`, `90 dagen`, `6 weeks`. `None` when the words
+    /// say no such thing.
+    pub fn meant(text: &str) -> Option<String> {
+        let words: Vec<String> = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty() && *w != "en" && *w != "and")
+            .map(str::to_lowercase)
+            .collect();
+        if words.is_empty() || words.len() % 2 != 0 {
+            return None;
+        }
+        let mut iso = String::from("P");
+        let mut last = 0;
+        for pair in words.chunks(2) {
+            let n: u32 = pair[0].parse().ok()?;
+            let (rank, unit) = match pair[1].as_str() {
+                "jaar" | "jaren" | "year" | "years" => (1, 'Y'),
+                "maand" | "maanden" | "month" | "months" => (2, 'M'),
+                "week" | "weken" | "weeks" => (3, 'W'),
+                "dag" | "dagen" | "day" | "days" => (4, 'D'),
+                _ => return None,
+            };
+            if rank <= last {
+                return None;
+            }
+            last = rank;
+            iso.push_str(&format!("{n}{unit}"));
+        }
+        Self::parse_iso(&iso).ok().map(|_| iso)
+    }
+
     pub fn parse_iso(text: &str) -> Result<Self, DurationError> {
         if !text.starts_with(['P', 'p']) {
             return Err(DurationError::Syntax);
@@ -154,6 +186,20 @@ impl serde::Serialize for CalendarDuration {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn words_for_a_duration_give_the_iso_meant() {
+        assert_eq!(CalendarDuration::meant("1 jaar").as_deref(), Some("P1Y"));
+        assert_eq!(
+            CalendarDuration::meant("3 maanden en 2 weken").as_deref(),
+            Some("P3M2W")
+        );
+        assert_eq!(CalendarDuration::meant("90 dagen").as_deref(), Some("P90D"));
+        assert_eq!(CalendarDuration::meant("6 Weeks").as_deref(), Some("P6W"));
+        assert_eq!(CalendarDuration::meant("2 weken 1 jaar"), None);
+        assert_eq!(CalendarDuration::meant("een jaar"), None);
+        assert_eq!(CalendarDuration::meant("P1Y"), None);
+    }
     use super::*;
     use jiff::civil::date;
 

@@ -37,17 +37,20 @@ impl Lang {
                     format!("{}`{check}` is a choice question with the options {listed}; name one, or a list: `{check} = [\"…\", \"…\"]`", mean.1),
                 )
             }
-            P::BadCondition { kind, check, .. } if kind == "number" => pick(
-                format!("`{check}` is een getalvraag: geef een grens, zoals `{check} = {{ below = 200 }}` (ook `at_most`, `above`, `at_least`)"),
-                format!("`{check}` is a number question: give a bound, such as `{check} = {{ below = 200 }}` (also `at_most`, `above`, `at_least`)"),
-            ),
+            P::BadCondition { kind, check, suggestion, .. } if kind == "number" => {
+                let mean = suggestion.as_ref().map(|s| (format!("bedoelde u `{s}`? "), format!("did you mean `{s}`? "))).unwrap_or_default();
+                pick(
+                    format!("{}`{check}` is een getalvraag: geef een grens, zoals `{check} = {{ below = 200 }}` (ook `at_most`, `above`, `at_least`)", mean.0),
+                    format!("{}`{check}` is a number question: give a bound, such as `{check} = {{ below = 200 }}` (also `at_most`, `above`, `at_least`)", mean.1),
+                )
+            }
             P::ConditionOnLaterCheck { id } => pick(
                 format!("een voorwaarde op een vraag kan alleen een eerdere vraag noemen: zet de [[check]] `{id}` hoger in het bestand"),
                 format!("a condition on a question can only name an earlier question: move the [[check]] `{id}` up in the file"),
             ),
             P::ConstraintWithoutRule => pick(
-                "geef `require` (alle antwoorden moeten gelden) of `any` (ten minste één moet gelden), met minstens één antwoord: `require = { inlichtingenplicht-geschonden = false }`".into(),
-                "give `require` (every answer must hold) or `any` (at least one must hold), with at least one answer: `require = { inlichtingenplicht-geschonden = false }`".into(),
+                "geef `require` (alle antwoorden moeten gelden) of `any` (ten minste één moet gelden), met minstens één vraag uit deze norm en het antwoord dat moet gelden: `require = { <vraag-id> = true }`".into(),
+                "give `require` (every answer must hold) or `any` (at least one must hold), with at least one question of this norm and the answer that must hold: `require = { <question-id> = true }`".into(),
             ),
             P::BadCondition { .. } => pick(
                 "een voorwaarde noemt een ja/nee-vraag met true of false, een keuzevraag met een van haar opties of een lijst daarvan, of een getalvraag met een grens: `when = { grond = \"verlenging\", bedrag = { below = 200 } }`".into(),
@@ -108,6 +111,13 @@ impl Lang {
                 format!("add it, for example:\n{example}"),
             ),
             P::WrongType { .. } | P::EmptyText { .. } => None,
+            P::BadId { value, .. } if kebab(value).is_some() => {
+                let meant = kebab(value).unwrap_or_default();
+                pick(
+                    format!("bedoelt u `{meant}`? Gebruik kleine letters, cijfers en koppeltekens (hoogstens 64 tekens)"),
+                    format!("did you mean `{meant}`? Use lower-case letters, digits and hyphens (at most 64 characters)"),
+                )
+            }
             P::BadId { .. } => pick(
                 "gebruik kleine letters, cijfers en koppeltekens, zoals `pw-zoektermijn-jongeren` (hoogstens 64 tekens)".into(),
                 "use lower-case letters, digits and hyphens, like `pw-zoektermijn-jongeren` (at most 64 characters)".into(),
@@ -169,6 +179,10 @@ impl Lang {
                 "schrijf zoals CVDR719087 (te vinden op lokaleregelgeving.overheid.nl)".into(),
                 "write it like CVDR719087 (found on lokaleregelgeving.overheid.nl)".into(),
             ),
+            P::BadPeriod { meant: Some(iso), .. } => pick(
+                format!("bedoelt u \"{iso}\"? Een duur staat in ISO 8601: \"P3M\" is 3 maanden, \"P6W\" 6 weken, \"P1Y\" 1 jaar"),
+                format!("did you mean \"{iso}\"? A duration is written in ISO 8601: \"P3M\" is 3 months, \"P6W\" 6 weeks, \"P1Y\" 1 year"),
+            ),
             P::BadPeriod { .. } => pick(
                 "schrijf een ISO 8601-duur zoals \"P3M\" (3 maanden), \"P6W\" (6 weken) of \"P1Y\" (1 jaar), of een aantal dagen zoals 90".into(),
                 "write an ISO 8601 duration like \"P3M\" (3 months), \"P6W\" (6 weeks) or \"P1Y\" (1 year), or a number of days like 90".into(),
@@ -195,9 +209,9 @@ impl Lang {
                 format!("gebruik de id van een {} uit dit bestand", self.item(*item)),
                 format!("use the id of a {} in this file", self.item(*item)),
             ),
-            P::NotANumberCheck { .. } => pick(
-                "een grens in `max` kan alleen gelden voor een check met kind = \"number\"".into(),
-                "a limit in `max` can only apply to a check with kind = \"number\"".into(),
+            P::NotANumberCheck { key, .. } => pick(
+                format!("`{key}` kan alleen een check met kind = \"number\" noemen: kies een getalvraag, of maak er een van"),
+                format!("`{key}` can only name a check with kind = \"number\": choose a number question, or make one"),
             ),
             P::BadLocalGround { .. } => pick(
                 "schrijf een gemeentelijk artikel als { cvdr = \"CVDR719087\", article = \"4\" }, met eventueel title = \"…\"".into(),
@@ -270,4 +284,17 @@ impl Lang {
             ),
         }
     }
+}
+
+/// `value` as an id is written: lower case, words joined by hyphens;
+/// `None` when that is no id either.
+fn kebab(value: &str) -> Option<String> {
+    let id = value
+        .trim()
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    (id != value && crate::domain::norm::parse::is_kebab_id(&id)).then_some(id)
 }

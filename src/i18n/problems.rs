@@ -187,7 +187,7 @@ impl Lang {
                     self.jci_reason(error)
                 ),
                 P::BadCvdr { value } => format!("`{value}` is geen CVDR-nummer"),
-                P::BadPeriod { key, error } => {
+                P::BadPeriod { key, error, .. } => {
                     format!("`{key}` is geen geldige periode: {}", self.period_reason(*error))
                 }
                 P::UnknownValue { key, value, .. } => {
@@ -300,7 +300,7 @@ impl Lang {
                     self.jci_reason(error)
                 ),
                 P::BadCvdr { value } => format!("`{value}` is not a CVDR number"),
-                P::BadPeriod { key, error } => {
+                P::BadPeriod { key, error, .. } => {
                     format!("`{key}` is not a valid period: {}", self.period_reason(*error))
                 }
                 P::UnknownValue { key, value, .. } => {

@@ -405,6 +405,7 @@ fn read_period(r: &mut TableReader<'_, '_>, key: &'static str) -> Option<Calenda
             let problem = Problem::BadPeriod {
                 key: r.key_path(key),
                 error,
+                meant: value.get_ref().as_str().and_then(CalendarDuration::meant),
             };
             r.error(value.span(), problem);
             None

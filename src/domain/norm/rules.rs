@@ -22,6 +22,23 @@ impl Compare {
     /// The keys as a norm writes them.
     pub const NAMES: &'static [&'static str] = &["below", "at_most", "above", "at_least"];
 
+    /// The bound a policy officer meant by `word`, also in Dutch
+    /// (`boven`, `onder`, `hoogstens`, `minstens`).
+    pub fn meant(word: &str) -> Option<&'static str> {
+        let word = word.trim().to_lowercase();
+        Some(match word.as_str() {
+            "below" | "onder" | "minder-dan" | "kleiner-dan" | "lt" => "below",
+            "at_most" | "hoogstens" | "maximaal" | "ten-hoogste" | "max" | "le" | "at-most" => {
+                "at_most"
+            }
+            "above" | "boven" | "meer-dan" | "groter-dan" | "gt" => "above",
+            "at_least" | "minstens" | "minimaal" | "ten-minste" | "min" | "ge" | "at-least" => {
+                "at_least"
+            }
+            _ => return None,
+        })
+    }
+
     pub fn named(name: &str, bound: Decimal) -> Option<Self> {
         Some(match name {
             "below" => Self::Below(bound),

@@ -63,6 +63,11 @@ pub(super) fn read_conditions(
                 _ => Vec::new(),
             };
             let suggestion = match value.get_ref() {
+                // A bound under another name: `{ boven = 500 }`.
+                DeValue::Table(bounds) => bounds
+                    .iter()
+                    .find_map(|(k, _)| Compare::meant(k.get_ref()).filter(|m| m != k.get_ref()))
+                    .map(str::to_owned),
                 DeValue::String(s) => options
                     .iter()
                     .find(|o| o.to_lowercase() == s.to_lowercase())

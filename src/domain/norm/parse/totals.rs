@@ -79,7 +79,11 @@ fn read_total(
             _ => {
                 let problem = Problem::UnknownValue {
                     key: t.key_path("per"),
-                    suggestion: suggest(&p.value, Scope::NAMES.iter()).map(str::to_owned),
+                    suggestion: match p.value.trim().to_lowercase().as_str() {
+                        "zaak" | "per-zaak" | "casus" => Some("case".to_owned()),
+                        "gemeente" | "afdeling" => Some("team".to_owned()),
+                        other => suggest(other, Scope::NAMES.iter()).map(str::to_owned),
+                    },
                     value: p.value,
                     allowed: Scope::NAMES,
                 };
@@ -158,12 +162,13 @@ fn read_window(t: &mut TableReader<'_, '_>) -> Option<Window> {
     match w.value.as_str() {
         "calendar-year" => Some(Window::CalendarYear),
         "ever" => Some(Window::Ever),
-        text if text.starts_with(['P', 'p']) => match CalendarDuration::parse_iso(text) {
+        text if text.starts_with(['P', 'p']) || CalendarDuration::meant(text).is_some() => match CalendarDuration::parse_iso(text) {
             Ok(period) => Some(Window::Within(period)),
             Err(error) => {
                 let problem = Problem::BadPeriod {
                     key: t.key_path("window"),
                     error,
+                    meant: CalendarDuration::meant(text),
                 };
                 t.error(w.span, problem);
                 None

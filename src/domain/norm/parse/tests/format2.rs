@@ -394,4 +394,24 @@ fn a_condition_that_cannot_hold_names_the_options() {
         )),
         "{help:?}"
     );
+    // A bound in Dutch, and a scope in Dutch, get the word meant.
+    let help_of = |text: String| {
+        let parsed = parse(&SourceFile::new("proef.toml", &text), "proef");
+        parsed
+            .diagnostics
+            .iter()
+            .filter_map(|d| crate::i18n::Lang::Nl.problem_help(&d.problem))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let bound = help_of(format!(
+        "{}\n[[constraint]]\nid = \"r\"\ntext = \"t\"\nrequire = {{ bedrag = {{ boven = 5 }} }}\n",
+        format_2()
+    ));
+    assert!(bound.starts_with("bedoelde u `above`?"), "{bound}");
+    let scope = help_of(format!(
+        "{}\n[[total]]\nid = \"t\"\nmax = 2\nper = \"zaak\"\n",
+        format_2()
+    ));
+    assert!(scope.contains("bedoelt u `case`?"), "{scope}");
 }
