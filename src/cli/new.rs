@@ -151,8 +151,16 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         .sign(&store, &key, (new_id("MW", now), now))
         .map_err(|e| store_error(ctx, &e))?;
     let shown = crate::domain::store::relative(store.dir(), &path);
+    let mandate = &prepared.assessment().mandate;
     ctx.out
-        .err_line(&lang.record_signed(&record.id, &shown, &prepared.assessment().mandate))?;
+        .err_line(&lang.record_signed(&record.id, &shown, mandate))?;
+    if let crate::domain::norm::MandateOutcome::NeedsReview { role } = mandate
+        && !state
+            .keyring
+            .has_reviewer(&loaded.norm.mandate, role, &grant.principal, now)
+    {
+        ctx.out.err_line(&lang.nobody_reviews(role))?;
+    }
     ctx.out.line(&record.id)?;
     Ok(Outcome::Success)
 }

@@ -513,6 +513,25 @@ impl Keyring {
         &self.grants
     }
 
+    /// Whether anyone but `author` holds, at `at`, a role that reaches
+    /// `needed` in `mandate`: someone who can review the decision.
+    pub fn has_reviewer(
+        &self,
+        mandate: &crate::domain::norm::Mandate,
+        needed: &str,
+        author: &str,
+        at: Timestamp,
+    ) -> bool {
+        let Some(need) = mandate.rank(needed) else {
+            return false;
+        };
+        self.grants.iter().any(|g| {
+            g.principal != author
+                && g.covers(at)
+                && mandate.rank(&g.role).is_some_and(|have| have >= need)
+        })
+    }
+
     /// The grants in a stable order for people and diffs: by principal,
     /// then start.
     pub fn listing(&self) -> Vec<&Grant> {

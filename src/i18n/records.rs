@@ -432,8 +432,8 @@ impl Lang {
                 format!("the period runs up to {} at the latest (the day before the answer to `{check}`)", self.date(last)),
             ),
             Refusal::PeriodAcrossYears => t(
-                "de looptijd valt volgens de norm binnen één kalenderjaar; laat hem uiterlijk op 31 december eindigen".into(),
-                "the norm keeps the period within one calendar year; let it end on 31 December at the latest".into(),
+                "de looptijd valt volgens de norm binnen één kalenderjaar: de laatste dag is uiterlijk 31 december van het jaar waarin hij begint".into(),
+                "the norm keeps the period within one calendar year: its last day is 31 December of the year it starts in at the latest".into(),
             ),
             Refusal::ConstraintBroken { id, text, failing, none_of } => {
                 let said = |list: &[crate::domain::norm::Condition]| {

@@ -561,6 +561,20 @@ impl Lang {
         }
     }
 
+    /// After signing a decision for review that nobody in the store can
+    /// review yet.
+    pub fn nobody_reviews(self, role: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Er is in deze opslag nog niemand die als {role} of hoger kan beoordelen. Laat de beheerder die toevoegen: `maatwerk keyring add --principal … --role {role} --public-key …`."
+            ),
+            Self::En => format!(
+                "Nobody in this store can review as {} or higher yet. Ask the beheerder to add someone: `maatwerk keyring add --principal … --role {role} --public-key …`.",
+                super::a_role(role)
+            ),
+        }
+    }
+
     pub fn signal_done_note(self, id: &str) -> String {
         match self {
             Self::Nl => format!(

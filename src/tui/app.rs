@@ -191,6 +191,8 @@ pub struct App {
     record: Option<(String, Timestamp)>,
     /// Who reviews the record just signed, when it needs review.
     pub(super) waiting_for: Option<String>,
+    /// … and nobody in the store can review it yet.
+    pub(super) nobody_reviews: bool,
     clock: Clock,
     /// Something to say on the first screen (e.g. that a resumed draft's
     /// norm changed), until the next key.
@@ -291,6 +293,7 @@ impl App {
             leaving: false,
             record: None,
             waiting_for: None,
+            nobody_reviews: false,
             clock,
             notice: None,
             left_norm: None,
@@ -555,6 +558,17 @@ impl App {
                 if let Screen::Sign(s) = &self.screen {
                     self.waiting_for = s.review_role().map(str::to_owned);
                 }
+                self.nobody_reviews = self.waiting_for.as_deref().is_some_and(|role| {
+                    let (Some(norm), Some(s)) = (self.loaded(), &self.signatory) else {
+                        return false;
+                    };
+                    !s.state.keyring.has_reviewer(
+                        &norm.norm.mandate,
+                        role,
+                        &s.grant.principal,
+                        self.clock.now(),
+                    )
+                });
                 self.screen = Screen::Done { id, signal: false };
             }
             Err(e) => {

@@ -143,7 +143,11 @@ impl Widget for &App {
                 Screen::Sign(s) => s.render(inner, buf),
                 Screen::Signal(f, _) => f.render(inner, buf),
                 Screen::Done { id, signal } => {
-                    render_done(l, id, *signal, self.waiting_for.as_deref(), inner, buf);
+                    let waiting = self
+                        .waiting_for
+                        .as_deref()
+                        .map(|role| (role, self.nobody_reviews));
+                    render_done(l, id, *signal, waiting, inner, buf);
                 }
             }
         }
@@ -192,14 +196,22 @@ fn render_done(
     l: Lang,
     id: &str,
     signal: bool,
-    waiting_for: Option<&str>,
+    waiting_for: Option<(&str, bool)>,
     area: Rect,
     buf: &mut Buffer,
 ) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let note = match (signal, waiting_for) {
         (true, _) => l.signal_done_note(id),
-        (false, Some(role)) => format!("{}\n\n{}", l.done_for_review(role), l.done_note(id)),
+        (false, Some((role, false))) => {
+            format!("{}\n\n{}", l.done_for_review(role), l.done_note(id))
+        }
+        (false, Some((role, true))) => format!(
+            "{} {}\n\n{}",
+            l.done_for_review(role),
+            l.nobody_reviews(role),
+            l.done_note(id)
+        ),
         (false, None) => l.done_note(id),
     };
     let [_, title, _, boxed, _, rest] = Layout::vertical([

@@ -718,3 +718,51 @@ fn a_decision_that_ran_its_course_is_not_withdrawn() {
         "{report:#}"
     );
 }
+
+/// A decision for review in a store where nobody can review it yet says
+/// so, and how to add someone; with a teamleider in the store it does not.
+#[test]
+fn a_decision_nobody_can_review_yet_says_so() {
+    let team = Team::new();
+    let answers = team.sandbox.write(
+        "over.toml",
+        fs::read_to_string(Team::example(NORM))
+            .expect("example")
+            .replace("voorschot = 450", "voorschot = 900"),
+    );
+    let sign = |at: &str| {
+        team.as_("anna")
+            .env("MAATWERK_NOW", at)
+            .args(["new", "--norm", NORM, "--answers"])
+            .arg(&answers)
+            .output()
+            .expect("run")
+    };
+    let with_tom = sign("2026-11-23T09:00:00Z");
+    assert!(with_tom.status.success(), "{}", stderr(&with_tom));
+    assert!(
+        !stderr(&with_tom).contains("Nobody"),
+        "{}",
+        stderr(&with_tom)
+    );
+    let revoked = team
+        .as_("bea")
+        .env("MAATWERK_NOW", "2026-11-23T10:00:00Z")
+        .args([
+            "keyring",
+            "revoke",
+            "tom@gemeente.example",
+            "--reason",
+            "uit dienst",
+        ])
+        .output()
+        .expect("run");
+    assert!(revoked.status.success(), "{}", stderr(&revoked));
+    let alone = sign("2026-11-23T11:00:00Z");
+    assert!(alone.status.success(), "{}", stderr(&alone));
+    assert!(
+        stderr(&alone).contains("Nobody in this store can review as a teamleider or higher yet"),
+        "{}",
+        stderr(&alone)
+    );
+}

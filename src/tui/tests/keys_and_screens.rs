@@ -419,6 +419,10 @@ fn the_done_screen_says_who_reviews_a_decision_beyond_the_mandaat() {
         screen.contains("wacht nu op beoordeling door een teamleider"),
         "{screen}"
     );
+    // The keyring of this test holds nobody who reviews: said, with how.
+    let joined = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(joined.contains("nog niemand die als"), "{screen}");
+    assert!(joined.contains("maatwerk keyring add"), "{screen}");
 }
 
 /// A field's reason is shown whole at every window height the walkthrough

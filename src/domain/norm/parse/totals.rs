@@ -162,18 +162,20 @@ fn read_window(t: &mut TableReader<'_, '_>) -> Option<Window> {
     match w.value.as_str() {
         "calendar-year" => Some(Window::CalendarYear),
         "ever" => Some(Window::Ever),
-        text if text.starts_with(['P', 'p']) || CalendarDuration::meant(text).is_some() => match CalendarDuration::parse_iso(text) {
-            Ok(period) => Some(Window::Within(period)),
-            Err(error) => {
-                let problem = Problem::BadPeriod {
-                    key: t.key_path("window"),
-                    error,
-                    meant: CalendarDuration::meant(text),
-                };
-                t.error(w.span, problem);
-                None
+        text if text.starts_with(['P', 'p']) || CalendarDuration::meant(text).is_some() => {
+            match CalendarDuration::parse_iso(text) {
+                Ok(period) => Some(Window::Within(period)),
+                Err(error) => {
+                    let problem = Problem::BadPeriod {
+                        key: t.key_path("window"),
+                        error,
+                        meant: CalendarDuration::meant(text),
+                    };
+                    t.error(w.span, problem);
+                    None
+                }
             }
-        },
+        }
         _ => {
             let problem = Problem::UnknownValue {
                 key: t.key_path("window"),
