@@ -154,15 +154,30 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let mandate = &prepared.assessment().mandate;
     ctx.out
         .err_line(&lang.record_signed(&record.id, &shown, mandate))?;
+    say_if_nobody_reviews(mandate, (&state, &loaded.norm, &grant), ctx)?;
+    ctx.out.line(&record.id)?;
+    Ok(Outcome::Success)
+}
+
+/// For a decision for review that nobody in the store can review yet:
+/// says so, and how to add someone.
+fn say_if_nobody_reviews(
+    mandate: &crate::domain::norm::MandateOutcome,
+    (state, norm, grant): (
+        &crate::domain::store::StoreState,
+        &crate::domain::norm::Norm,
+        &Grant,
+    ),
+    ctx: &mut Context,
+) -> Result<(), CliError> {
     if let crate::domain::norm::MandateOutcome::NeedsReview { role } = mandate
         && !state
             .keyring
-            .has_reviewer(&loaded.norm.mandate, role, &grant.principal, now)
+            .has_reviewer(&norm.mandate, role, &grant.principal, ctx.now)
     {
-        ctx.out.err_line(&lang.nobody_reviews(role))?;
+        ctx.out.err_line(&ctx.lang.nobody_reviews(role))?;
     }
-    ctx.out.line(&record.id)?;
-    Ok(Outcome::Success)
+    Ok(())
 }
 
 /// What earlier decisions in the store came to, for each of the norm's
