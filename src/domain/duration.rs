@@ -76,7 +76,7 @@ impl CalendarDuration {
             .filter(|w| !w.is_empty() && *w != "en" && *w != "and")
             .map(str::to_lowercase)
             .collect();
-        if words.is_empty() || words.len() % 2 != 0 {
+        if words.is_empty() || !words.len().is_multiple_of(2) {
             return None;
         }
         let mut iso = String::from("P");
