@@ -94,7 +94,8 @@ impl CalendarDuration {
                 return None;
             }
             last = rank;
-            iso.push_str(&format!("{n}{unit}"));
+            iso.push_str(&n.to_string());
+            iso.push(unit);
         }
         Self::parse_iso(&iso).ok().map(|_| iso)
     }
