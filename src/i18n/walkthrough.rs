@@ -406,6 +406,41 @@ impl Lang {
         }
     }
 
+    /// A rule across answers of the norm that the answers break, with the
+    /// questions whose answers do not hold and what would.
+    pub fn rule_not_met(
+        self,
+        text: &str,
+        unmet: &[(String, String)],
+        one_of: &[(String, String)],
+    ) -> String {
+        let listed = |list: &[(String, String)]| {
+            list.iter()
+                .map(|(question, want)| format!("“{question}” {want}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let mut needed = Vec::new();
+        if !unmet.is_empty() {
+            needed.push(listed(unmet));
+        }
+        if !one_of.is_empty() {
+            needed.push(match self {
+                Self::Nl => format!("ten minste één van: {}", listed(one_of)),
+                Self::En => format!("at least one of: {}", listed(one_of)),
+            });
+        }
+        let needed = needed.join("; ");
+        match self {
+            Self::Nl => format!(
+                "Aan deze regel van de norm is niet voldaan: “{text}” Nodig: {needed}. Wat wilt u doen?"
+            ),
+            Self::En => format!(
+                "This rule of the norm is not met: “{text}” Needed: {needed}. What do you want to do?"
+            ),
+        }
+    }
+
     pub fn not_covered_options(self) -> [&'static str; 3] {
         [
             self.pick(

@@ -122,10 +122,26 @@ pub struct Checklist {
     confirm: Option<bool>,
     /// The check whose required condition failed, while the branch shows.
     failed: Option<usize>,
+    /// … or the rule across answers (`[[constraint]]`) that its answer
+    /// completed and broke: the rule's words, and the questions whose
+    /// answers do not hold, each with what would.
+    rule: Option<BrokenRule>,
     /// Where the norm's totals stood before this decision, once counted.
     totals: Vec<SoFar>,
     /// The decision date, for dates that must lie shortly before it.
     decision: Option<jiff::civil::Date>,
+}
+
+/// A rule across answers broken once its last question is answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokenRule {
+    pub text: String,
+    /// The questions whose answers do not hold, with what would …
+    pub unmet: Vec<(String, String)>,
+    /// … and those of which at least one must hold.
+    pub one_of: Vec<(String, String)>,
+    /// Where "change the answer" goes: the first of those questions.
+    pub first: usize,
 }
 
 /// Where one of the norm's totals stands before this decision: what the
@@ -175,6 +191,7 @@ impl Checklist {
             choice: 0,
             confirm: None,
             failed: None,
+            rule: None,
             totals: Vec::new(),
             decision: None,
         };
@@ -327,6 +344,13 @@ impl Checklist {
         match msg {
             Msg::Option(1) => {
                 self.failed = None;
+                // To the first question of the broken rule, to change it.
+                if let Some(rule) = self.rule.take()
+                    && rule.first != self.index
+                {
+                    self.index = rule.first;
+                    self.load();
+                }
                 None
             }
             Msg::Option(2) => Some(Outcome::OtherNorm),
@@ -392,6 +416,12 @@ impl Checklist {
             return None;
         }
         self.answers[self.index] = answer;
+        // A rule across answers whose questions are all behind us now.
+        if let Some(rule) = self.broken_rule() {
+            self.rule = Some(rule);
+            self.failed = Some(self.index);
+            return None;
+        }
         // On to the next question that applies now: an answer may have made
         // questions appear or go.
         if let Some(next) = self.shown().into_iter().find(|i| *i > self.index) {
@@ -400,6 +430,43 @@ impl Checklist {
             return None;
         }
         Some(Outcome::Done(self.answered()))
+    }
+
+    /// The first rule across answers that the answers break, among those
+    /// whose questions all come up to here: said at the question that
+    /// completes it, not only when signing.
+    fn broken_rule(&self) -> Option<BrokenRule> {
+        let given = self.answered();
+        let position = |id: &str| self.norm.checks.iter().position(|c| c.id == id);
+        let rule = self.norm.broken(&given).into_iter().find(|r| {
+            r.when
+                .iter()
+                .chain(&r.require)
+                .chain(&r.any)
+                .all(|c| position(&c.check).is_some_and(|i| i <= self.index))
+        })?;
+        let unmet = self.norm.failing(&rule.require, &given);
+        let one_of = self.norm.none_of(&rule.any, &given);
+        let first = unmet
+            .iter()
+            .chain(&one_of)
+            .filter_map(|c| position(&c.check))
+            .min()
+            .unwrap_or(self.index);
+        let said = |list: &[crate::domain::norm::Condition]| -> Vec<(String, String)> {
+            list.iter()
+                .filter_map(|c| {
+                    let check = self.norm.check(&c.check)?;
+                    Some((check.question.clone(), self.lang.condition_value(&c.value)))
+                })
+                .collect()
+        };
+        Some(BrokenRule {
+            text: rule.text.clone(),
+            unmet: said(&unmet),
+            one_of: said(&one_of),
+            first,
+        })
     }
 
     /// The answers so far, for the draft.
@@ -521,6 +588,61 @@ mod tests {
         };
         assert_eq!(answers.len(), 6);
         assert!(answers.contains(&("voorschot".into(), Answer::Number(Decimal::new(4505, 1)))));
+    }
+
+    /// A rule across answers is said at the question that completes it,
+    /// with the questions it needs, and "change the answer" goes to the
+    /// first of them.
+    #[test]
+    fn a_broken_rule_is_said_at_the_question_that_completes_it() {
+        let mut list = Checklist::new(
+            Lang::Nl,
+            &norm("mw-doorbraakbudget"),
+            &[],
+            "consulent",
+            None,
+        );
+        // Other routes, once: yes; no threat at all.
+        assert_eq!(keys(&mut list, "jjnnn"), None);
+        assert_eq!(list.failed, Some(4));
+        let rule = list.rule.clone().expect("the rule");
+        assert_eq!(rule.first, 2);
+        assert_eq!(rule.one_of.len(), 3);
+        let area = Rect::new(0, 0, 80, 24);
+        let mut buf = Buffer::empty(area);
+        (&list).render(area, &mut buf);
+        let screen: String = buf
+            .content
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect();
+        let screen = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            screen.contains("Aan deze regel van de norm is niet voldaan"),
+            "{screen}"
+        );
+        assert!(screen.contains("ten minste één van"), "{screen}");
+        // Change the answer: to the first threat, answered yes; on.
+        keys(&mut list, "1");
+        assert_eq!((list.failed, list.at()), (None, 2));
+        assert_eq!(keys(&mut list, "jnn"), None);
+        // € 640 to the resident breaks the other rule, at its last question.
+        keys(&mut list, "640\n");
+        for _ in 0..3 {
+            list.update(Msg::Down);
+        }
+        assert_eq!(list.update(Msg::Submit), None);
+        assert!(
+            list.rule
+                .as_ref()
+                .is_some_and(|r| r.text.contains("rechtstreeks"))
+        );
+        // What does not hold is who is paid: to the creditor, then done.
+        keys(&mut list, "1");
+        assert_eq!(list.at(), 6);
+        list.update(Msg::Up);
+        let done = list.update(Msg::Submit);
+        assert!(matches!(done, Some(Outcome::Done(_))), "{done:?}");
     }
 
     #[test]

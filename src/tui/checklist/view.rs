@@ -227,10 +227,14 @@ impl Checklist {
         let l = self.lang;
         let bold = Style::new().add_modifier(Modifier::BOLD);
         let failed = &self.norm.checks[i];
+        let because = match &self.rule {
+            Some(rule) => l.rule_not_met(&rule.text, &rule.unmet, &rule.one_of),
+            None => l.not_covered_because(&failed.question),
+        };
         let text = Text::from(vec![
             Line::styled(l.not_covered_title(), bold),
             Line::raw(""),
-            Line::raw(l.not_covered_because(&failed.question)),
+            Line::raw(because),
             Line::raw(""),
             Line::raw(format!("1  {}", l.not_covered_options()[0])),
             Line::raw(format!("2  {}", l.not_covered_options()[1])),
