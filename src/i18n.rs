@@ -8,9 +8,11 @@
 #![allow(clippy::match_same_arms)]
 
 mod adoptions;
+mod case_field;
 mod config;
 mod dates;
 mod decisions;
+mod done;
 mod drafts;
 mod help;
 mod hints;

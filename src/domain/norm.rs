@@ -81,7 +81,7 @@ pub struct Norm {
     #[serde(
         rename = "period_within",
         skip_serializing_if = "std::ops::Not::not",
-        serialize_with = "calendar_year"
+        serialize_with = "rules::calendar_year"
     )]
     pub period_in_calendar_year: bool,
     /// The norm file format it is written in: 1, or 2 for the constructs
@@ -590,12 +590,6 @@ impl Norm {
     pub fn check(&self, id: &str) -> Option<&Check> {
         self.checks.iter().find(|c| c.id == id)
     }
-}
-
-/// `period_within` as a norm writes it.
-#[allow(clippy::trivially_copy_pass_by_ref)]
-fn calendar_year<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str("calendar-year")
 }
 
 #[cfg(test)]

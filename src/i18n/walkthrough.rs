@@ -88,67 +88,6 @@ impl Lang {
         self.pick("Tot en met", "Up to and including")
     }
 
-    pub fn case_intro(self) -> &'static str {
-        self.pick(
-            "Over welke zaak gaat het? Gebruik het zaaknummer uit het zaaksysteem, nooit een BSN.",
-            "Which case is it? Use the case reference from the case system, never a BSN.",
-        )
-    }
-
-    /// What is wrong with a case reference, said at its field.
-    pub fn case_problem(self, problem: crate::domain::decision::CaseProblem) -> String {
-        use crate::domain::decision::CaseProblem as P;
-        match problem {
-            P::Missing => self
-                .pick("vul het zaaknummer in", "enter the case reference")
-                .into(),
-            P::IsBsn => self.case_bsn_explained(),
-            P::Invalid => self.pick("1 tot 64 tekens", "1 to 64 characters").into(),
-        }
-    }
-
-    /// A case reference with a character other than plain ASCII, said at
-    /// its field, with the plain form when there is one.
-    pub fn case_not_plain(self, plain: Option<&str>, first: Option<(usize, char)>) -> String {
-        let (at, c) = first.unwrap_or((1, ' '));
-        let code = super::records::codepoint(c);
-        match (self, plain) {
-            (Self::Nl, Some(plain)) => {
-                format!(
-                    "teken {at} (‘{c}’, {code}) is geen gewone letter of cijfer: bedoelde u {plain}?"
-                )
-            }
-            (Self::En, Some(plain)) => {
-                format!(
-                    "character {at} (‘{c}’, {code}) is no plain letter or digit: did you mean {plain}?"
-                )
-            }
-            (Self::Nl, None) => format!(
-                "teken {at} (‘{c}’, {code}) is geen gewone letter of cijfer: typ het zaaknummer over"
-            ),
-            (Self::En, None) => format!(
-                "character {at} (‘{c}’, {code}) is no plain letter or digit: type the case reference"
-            ),
-        }
-    }
-
-    /// A period that runs into the next year, where the norm keeps it
-    /// within one calendar year.
-    pub fn period_past_year_end(self, year: i16) -> String {
-        match self {
-            Self::Nl => format!("binnen één kalenderjaar: uiterlijk t/m 31 december {year}"),
-            Self::En => format!("within one calendar year: 31 December {year} at the latest"),
-        }
-    }
-
-    pub fn case_bsn_explained(self) -> String {
-        self.pick(
-            "dit is een burgerservicenummer (BSN); dat mag alleen worden vastgelegd waar een wet het toestaat (UAVG art. 46). Gebruik het zaaknummer.",
-            "this is a citizen service number (BSN); it may only be recorded where a law allows it (UAVG art. 46). Use the case reference.",
-        )
-        .into()
-    }
-
     /// A number that reads two ways, both readings named and how to write
     /// each: "dit is € 1.200 of € 1,20: schrijf 1200 of 1,20". A reading an
     /// amount cannot have (three decimals) is named, not offered.
@@ -566,65 +505,6 @@ impl Lang {
         self.pick(
             " Wat heeft de zaak nodig, en waarom past geen norm? ",
             " What does the case need, and why does no norm fit? ",
-        )
-    }
-
-    pub fn done_title(self) -> &'static str {
-        self.pick("Ondertekend en opgeslagen", "Signed and stored")
-    }
-
-    pub fn done_for_review(self, role: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "⚠ Dit besluit wacht nu op beoordeling door een {role} of hoger; het staat in diens `maatwerk review`. U ziet de uitkomst met `maatwerk show`."
-            ),
-            Self::En => format!(
-                "⚠ This decision now waits for review by {} or higher; it is in their `maatwerk review`. `maatwerk show` tells you the outcome.",
-                super::a_role(role)
-            ),
-        }
-    }
-
-    pub fn done_note(self, id: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Noteer {id} in het zaakdossier, bijvoorbeeld in het rapport bij het besluit. Iedereen met de opslag kan de handtekening controleren met `maatwerk verify`."
-            ),
-            Self::En => format!(
-                "Note {id} in the case file, for example in the report with the decision. Anyone with the store can check the signature with `maatwerk verify`."
-            ),
-        }
-    }
-
-    /// After signing a decision for review that nobody in the store can
-    /// review yet.
-    pub fn nobody_reviews(self, role: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Er is in deze opslag nog niemand die als {role} of hoger kan beoordelen. Laat de beheerder die toevoegen: `maatwerk keyring add --principal … --role {role} --public-key …`."
-            ),
-            Self::En => format!(
-                "Nobody in this store can review as {} or higher yet. Ask the beheerder to add someone: `maatwerk keyring add --principal … --role {role} --public-key …`.",
-                super::a_role(role)
-            ),
-        }
-    }
-
-    pub fn signal_done_note(self, id: &str) -> String {
-        match self {
-            Self::Nl => format!(
-                "Signaal {id} is ondertekend en bewaard voor de beleidseigenaar. Er is geen besluit vastgelegd."
-            ),
-            Self::En => format!(
-                "Signal {id} is signed and kept for the policy owner. No decision was recorded."
-            ),
-        }
-    }
-
-    pub fn any_key_to_close(self) -> &'static str {
-        self.pick(
-            "Druk op een toets om af te sluiten.",
-            "Press any key to close.",
         )
     }
 

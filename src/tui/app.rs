@@ -551,45 +551,6 @@ impl App {
         }
     }
 
-    /// The record was signed (or not): show the id, or why not.
-    pub fn signed(&mut self, result: Result<String, String>) {
-        match result {
-            Ok(id) => {
-                if let Screen::Sign(s) = &self.screen {
-                    self.waiting_for = s.review_role().map(str::to_owned);
-                }
-                self.nobody_reviews = self.waiting_for.as_deref().is_some_and(|role| {
-                    let (Some(norm), Some(s)) = (self.loaded(), &self.signatory) else {
-                        return false;
-                    };
-                    !s.state.keyring.has_reviewer(
-                        &norm.norm.mandate,
-                        role,
-                        &s.grant.principal,
-                        self.clock.now(),
-                    )
-                });
-                self.screen = Screen::Done { id, signal: false };
-            }
-            Err(e) => {
-                if let Screen::Sign(s) = &mut self.screen {
-                    s.error = Some(e);
-                }
-            }
-        }
-    }
-
-    pub fn signal_logged(&mut self, result: Result<String, String>) {
-        match result {
-            Ok(id) => self.screen = Screen::Done { id, signal: true },
-            Err(e) => {
-                if let Screen::Signal(f, _) = &mut self.screen {
-                    f.error = Some(e);
-                }
-            }
-        }
-    }
-
     /// The id the record gets when signed.
     pub fn record_id(&self) -> Option<&str> {
         self.record.as_ref().map(|(id, _)| id.as_str())

@@ -111,3 +111,9 @@ impl Norm {
             .collect()
     }
 }
+
+/// `period_within` as a norm writes it, for `norms show --json`.
+#[allow(clippy::trivially_copy_pass_by_ref)]
+pub(super) fn calendar_year<S: serde::Serializer>(_: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str("calendar-year")
+}
