@@ -12,6 +12,7 @@ mod cli {
     mod hostile;
     mod keyring;
     mod legacy;
+    mod lifecycle;
     mod norms_check;
     mod norms_list;
     mod norms_show;
