@@ -7,26 +7,28 @@ use std::time::{Duration, Instant};
 
 use super::support::{NOW, Team, stdout};
 
+mod first_run;
+
 /// A tmux server of its own, so tests never touch anyone's sessions.
-struct Tmux {
+pub(super) struct Tmux {
     socket: PathBuf,
 }
 
 impl Tmux {
-    fn new(dir: &Path) -> Self {
+    pub(super) fn new(dir: &Path) -> Self {
         Self {
             socket: dir.join("tmux.sock"),
         }
     }
 
-    fn tmux(&self) -> Command {
+    pub(super) fn tmux(&self) -> Command {
         let mut cmd = Command::new("tmux");
         cmd.arg("-S").arg(&self.socket);
         cmd
     }
 
     /// Starts `maatwerk <args>` as `who` in an 80×24 terminal.
-    fn start(&self, team: &Team, who: &str, args: &str) {
+    pub(super) fn start(&self, team: &Team, who: &str, args: &str) {
         let env = format!(
             "HOME={} MAATWERK_STORE={} MAATWERK_KEY={}",
             team.sandbox.home().display(),
@@ -38,7 +40,7 @@ impl Tmux {
 
     /// Starts `maatwerk <args>` with only `env` (and a fixed clock, Dutch,
     /// a terminal type) in its environment; stdout goes to `out.txt`.
-    fn start_with(&self, env: &str, args: &str, work: &Path) {
+    pub(super) fn start_with(&self, env: &str, args: &str, work: &Path) {
         let bin = assert_cmd::cargo::cargo_bin!("maatwerk");
         let command = format!(
             "exec env -i {env} MAATWERK_NOW={NOW} LANG=nl_NL.UTF-8 TERM=xterm-256color {} {args} > {}/out.txt",
@@ -65,7 +67,7 @@ impl Tmux {
         assert!(status.success());
     }
 
-    fn keys(&self, keys: &[&str]) {
+    pub(super) fn keys(&self, keys: &[&str]) {
         self.tmux()
             .args(["send-keys", "-t", "w"])
             .args(keys)
@@ -73,7 +75,7 @@ impl Tmux {
             .expect("tmux");
     }
 
-    fn text(&self, text: &str) {
+    pub(super) fn text(&self, text: &str) {
         // `--` so that text starting with `-` is typed, not read as a flag.
         self.tmux()
             .args(["send-keys", "-t", "w", "-l", "--", text])
@@ -81,7 +83,7 @@ impl Tmux {
             .expect("tmux");
     }
 
-    fn screen(&self) -> String {
+    pub(super) fn screen(&self) -> String {
         let output = self
             .tmux()
             .args(["capture-pane", "-p", "-t", "w"])
@@ -92,7 +94,7 @@ impl Tmux {
 
     /// Waits until the screen shows `text`; fails with the screen if it
     /// does not within ten seconds.
-    fn wait_for(&self, text: &str) -> String {
+    pub(super) fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -109,7 +111,7 @@ impl Tmux {
 
     /// Waits until the screen shows every one of `texts` at once: a frame
     /// may be captured half drawn.
-    fn wait_for_all(&self, texts: &[&str]) -> String {
+    pub(super) fn wait_for_all(&self, texts: &[&str]) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -126,7 +128,7 @@ impl Tmux {
 
     /// Waits until the screen shows `text` and no longer `gone`: a frame
     /// may be captured half drawn.
-    fn wait_for_without(&self, text: &str, gone: &str) -> String {
+    pub(super) fn wait_for_without(&self, text: &str, gone: &str) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
@@ -142,7 +144,7 @@ impl Tmux {
     }
 
     /// The pid of the program in the pane (it was `exec`ed).
-    fn pid(&self) -> u32 {
+    pub(super) fn pid(&self) -> u32 {
         let output = self
             .tmux()
             .args(["list-panes", "-t", "w", "-F", "#{pane_pid}"])
@@ -155,7 +157,7 @@ impl Tmux {
     }
 
     /// Waits until the program has left the session.
-    fn wait_gone(&self) {
+    pub(super) fn wait_gone(&self) {
         let start = Instant::now();
         while self
             .tmux()
@@ -190,7 +192,7 @@ const PARTS: [&str; 7] = [
 ];
 
 /// From the norm picker up to the answered checks of pw-zoektermijn-jongeren.
-fn up_to_checks(t: &Tmux) {
+pub(super) fn up_to_checks(t: &Tmux) {
     t.wait_for("Kies de afgesproken norm");
     t.text("zoektermijn");
     t.wait_for("▶ Aanvraag van een jongere");
@@ -207,18 +209,23 @@ fn up_to_checks(t: &Tmux) {
 
 /// From the third check to the closed walkthrough; returns the review
 /// screen as it was before signing.
-fn finish(t: &Tmux) -> String {
+pub(super) fn finish(t: &Tmux) -> String {
     finish_with(t, "Binnen uw mandaat", None)
 }
 
 /// From the third check to the closed walkthrough; `mandate` is what the
 /// review must say, `passphrase` is typed when the key needs one.
-fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) -> String {
+pub(super) fn finish_with(t: &Tmux, mandate: &str, passphrase: Option<&str>) -> String {
     finish_typing(t, "450", mandate, passphrase)
 }
 
 /// As [`finish_with`], the advance typed as `amount`.
-fn finish_typing(t: &Tmux, amount: &str, mandate: &str, passphrase: Option<&str>) -> String {
+pub(super) fn finish_typing(
+    t: &Tmux,
+    amount: &str,
+    mandate: &str,
+    passphrase: Option<&str>,
+) -> String {
     t.text("j");
     t.wait_for("Vraag 4 van 6");
     t.text(amount);
@@ -407,208 +414,6 @@ fn the_next_new_offers_the_open_draft_and_returns_to_the_field_where_typing_stop
     t.wait_for("Kies de afgesproken norm");
     t.keys(&["C-c"]);
     t.wait_gone();
-}
-
-#[test]
-fn a_newcomer_goes_from_an_empty_home_through_onboarding_to_a_verified_record() {
-    let sandbox = super::support::Sandbox::new();
-    let t = Tmux::new(&sandbox.work());
-    t.start_with(
-        &format!("HOME={}", sandbox.home().display()),
-        "",
-        &sandbox.work(),
-    );
-    t.wait_for("Welkom bij maatwerk");
-    t.text("Anna de Wit");
-    t.keys(&["Enter"]);
-    t.text("anna@gemeente.example");
-    t.keys(&["Enter"]);
-    // Consulent is the default.
-    t.wait_for_all(&["▶ Uw rol", "(•) consulent"]);
-    // She tries the next role, then settles on consulent.
-    t.keys(&["Right"]);
-    t.wait_for("(•) teamleider");
-    t.keys(&["Left"]);
-    t.wait_for("(•) consulent");
-    t.keys(&["Enter"]);
-    t.text("lange wachtwoordzin");
-    t.keys(&["Enter"]);
-    t.text("lange wachtwoordzin");
-    let screen = t.wait_for("•••");
-    assert!(
-        !screen.contains("lange wachtwoordzin"),
-        "the passphrase is masked:\n{screen}"
-    );
-    t.keys(&["Enter"]);
-    // The example norms are offered for adoption, and said to be examples.
-    t.wait_for_all(&[
-        "▶ Normen in deze opslag",
-        "(•) de 8 voorbeeldnormen opnemen",
-        "dit zijn voorbeelden",
-    ]);
-    t.keys(&["Enter"]);
-    // Told that key and store are ready.
-    t.wait_for("✓ Klaar: uw sleutel");
-    t.text("zoektermijn");
-    t.wait_for("▶ Aanvraag van een jongere");
-    t.keys(&["Enter"]);
-    t.wait_for("Zaaknummer");
-    t.text("Z-2026-001234");
-    t.keys(&["Enter"]);
-    // Dates as Dutch people type them; the mandaat said as the period is
-    // typed.
-    t.wait_for("23-11-2026");
-    t.keys(&["Enter", "Enter"]);
-    t.text("22-12-2026");
-    t.wait_for("✓ binnen uw mandaat t/m 22 december 2026");
-    t.keys(&["Enter"]);
-    t.wait_for("Vraag 1 van 6");
-    t.text("jj");
-    t.wait_for("Vraag 3 van 6");
-    // A store of one: Anna decides as consulent and also manages the
-    // keyring. The advance typed as a Dutch caseworker writes it.
-    finish_typing(
-        &t,
-        "€ 412,35",
-        "Binnen uw mandaat",
-        Some("lange wachtwoordzin"),
-    );
-    let id = std::fs::read_to_string(sandbox.work().join("out.txt")).expect("stdout");
-    let id = id.trim();
-    assert!(id.starts_with("MW-20261123-"), "{id:?}");
-    let shown = stdout(
-        &sandbox
-            .cmd()
-            .env("HOME", sandbox.home())
-            .env("MAATWERK_NOW", super::support::VERIFY_NOW)
-            .args(["--lang", "nl", "show", id])
-            .output()
-            .expect("run"),
-    );
-    for text in [
-        "→ € 412,35",
-        "Besluitdatum      23 november 2026",
-        "Looptijd          23 november 2026 t/m 22 december 2026",
-    ] {
-        assert!(shown.contains(text), "{text}: {shown}");
-    }
-
-    let home = sandbox.home();
-    let key = home.join(".config/maatwerk/id_ed25519");
-    let text = std::fs::read_to_string(&key).expect("key made");
-    assert!(text.contains("BEGIN OPENSSH PRIVATE KEY"));
-    let output = sandbox
-        .cmd()
-        .env("HOME", &home)
-        .env("MAATWERK_NOW", super::support::VERIFY_NOW)
-        .args(["verify", "--json"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("\"records\": 1"));
-    assert!(stdout(&output).contains("\"adoptions\": 8"));
-    let output = sandbox
-        .cmd()
-        .env("HOME", &home)
-        .args(["keyring", "list", "--json"])
-        .output()
-        .expect("run");
-    let list = stdout(&output);
-    assert!(
-        list.contains("\"role\": \"consulent\"") && list.contains("\"beheerder\": true"),
-        "{list}"
-    );
-}
-
-#[test]
-fn a_newcomer_with_an_ssh_key_signs_with_it() {
-    let sandbox = super::support::Sandbox::new();
-    let home = sandbox.home();
-    let ssh = home.join(".ssh");
-    std::fs::create_dir_all(&ssh).expect("dir");
-    let made = Command::new("ssh-keygen")
-        .args([
-            "-q",
-            "-t",
-            "ed25519",
-            "-N",
-            "mijn ssh-zin",
-            "-C",
-            "bram",
-            "-f",
-        ])
-        .arg(ssh.join("id_ed25519"))
-        .status()
-        .expect("ssh-keygen");
-    assert!(made.success());
-    let t = Tmux::new(&sandbox.work());
-    t.start_with(&format!("HOME={}", home.display()), "", &sandbox.work());
-    t.wait_for("ondertekent met een OpenSSH-sleutel");
-    t.text("Bram Visser");
-    t.keys(&["Enter"]);
-    t.text("bram@gemeente.example");
-    t.keys(&["Enter", "Enter"]);
-    t.wait_for_all(&[
-        "▶ Uw sleutel om mee te ondertekenen",
-        "(•) ~/.ssh/id_ed25519 gebruiken",
-    ]);
-    t.keys(&["Enter"]);
-    t.wait_for("▶ De wachtwoordzin van uw sleutel");
-    t.text("verkeerde zin");
-    t.keys(&["Enter"]);
-    t.wait_for("opent de sleutel niet");
-    for _ in 0.."verkeerde zin".len() {
-        t.keys(&["BSpace"]);
-    }
-    t.text("mijn ssh-zin");
-    t.keys(&["Enter"]);
-    t.wait_for("▶ Normen in deze opslag");
-    t.keys(&["Enter"]);
-    up_to_checks(&t);
-    finish_with(&t, "Binnen uw mandaat", Some("mijn ssh-zin"));
-
-    let link = home.join(".config/maatwerk/id_ed25519");
-    assert_eq!(
-        std::fs::read_link(&link).expect("a link"),
-        ssh.join("id_ed25519"),
-        "maatwerk signs with the person's own key, not a copy"
-    );
-    let output = sandbox
-        .cmd()
-        .env("HOME", &home)
-        .env("MAATWERK_NOW", super::support::VERIFY_NOW)
-        .args(["verify", "--json"])
-        .output()
-        .expect("run");
-    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
-    assert!(stdout(&output).contains("\"records\": 1"));
-
-    // With the passphrase in MAATWERK_PASSPHRASE_FILE the walkthrough
-    // does not ask for it: signing needs no typing.
-    let file = sandbox.write("zin.txt", "mijn ssh-zin\n");
-    t.start_with(
-        &format!(
-            "HOME={} MAATWERK_PASSPHRASE_FILE={}",
-            home.display(),
-            file.display()
-        ),
-        "new",
-        &sandbox.work(),
-    );
-    up_to_checks(&t);
-    finish_with(&t, "Binnen uw mandaat", None);
-    let output = sandbox
-        .cmd()
-        .env("HOME", &home)
-        .env("MAATWERK_NOW", super::support::VERIFY_NOW)
-        .args(["verify", "--json"])
-        .output()
-        .expect("run");
-    assert!(
-        stdout(&output).contains("\"records\": 2"),
-        "{}",
-        stdout(&output)
-    );
 }
 
 #[test]
