@@ -440,9 +440,13 @@ impl<'a> Tally<'a> {
 }
 
 /// Whether `record`, in force, had run its course by `at`: its period
-/// ended on or before that day.
+/// ended on or before that day, in every time zone (the signer's day is
+/// the local one: the earliest, twelve hours behind UTC, is taken).
 fn ran_out(record: &Record, standing: &Standing, at: Timestamp) -> bool {
-    let day = at.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let behind = at
+        .checked_sub(jiff::SignedDuration::from_hours(12))
+        .unwrap_or(at);
+    let day = behind.to_zoned(jiff::tz::TimeZone::UTC).date();
     matches!(standing, Standing::Decided | Standing::Approved)
         && record.period.is_some_and(|p| p.end <= day)
 }

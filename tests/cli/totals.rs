@@ -328,3 +328,52 @@ fn look_alike_case_references_are_refused_and_leading_zeros_do_not_split_a_case(
     let findings = json["findings"].to_string();
     assert!(findings.contains("case-not-plain"), "{json:#}");
 }
+
+/// A decision withdrawn in the very second another author signs: which
+/// came first cannot be told, so the other record may count it or not,
+/// and an honest store verifies clean in either order.
+#[test]
+fn a_withdrawal_in_the_second_another_signs_leaves_honest_records_clean() {
+    let team = Team::new();
+    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    let sign = |who: &str, case: &str, at: &str| {
+        let answers = team
+            .sandbox
+            .write("answers.toml", example.replace("MR-2026-000093", case));
+        let output = team
+            .as_(who)
+            .env("MAATWERK_NOW", at)
+            .args(["new", "--norm", NORM, "--answers"])
+            .arg(&answers)
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output).trim().to_owned()
+    };
+    let withdraw = |id: &str, at: &str| {
+        let output = team
+            .as_("anna")
+            .env("MAATWERK_NOW", at)
+            .args([
+                "withdraw",
+                id,
+                "--reason",
+                "De inwoner trok de aanvraag in.",
+            ])
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{}", stderr(&output));
+    };
+    // Tom signs first, counting Anna's decision; she withdraws it in the
+    // same second.
+    let first = sign("anna", "MR-2026-000001", "2026-11-23T09:00:00Z");
+    sign("tom", "MR-2026-000002", "2026-11-23T10:00:00Z");
+    withdraw(&first, "2026-11-23T10:00:00Z");
+    // Anna withdraws first; Tom signs in the same second, not counting it.
+    let second = sign("anna", "MR-2026-000003", "2026-11-23T11:00:00Z");
+    withdraw(&second, "2026-11-23T12:00:00Z");
+    sign("tom", "MR-2026-000004", "2026-11-23T12:00:00Z");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(0), "{json:#}");
+    assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+}

@@ -81,8 +81,11 @@ pub fn check(
             .or_default()
             .push(e);
     }
-    // What each record's totals come to, by (record, total).
-    let mut found: HashMap<(&str, &str), Decimal> = HashMap::new();
+    // What each record's totals come to, by (record, total): with a
+    // decision that stopped holding in the very second the record was
+    // signed left out, and counted (which came first within a second of
+    // two signers cannot be told, so either will do).
+    let mut found: HashMap<(&str, &str), (Decimal, Decimal)> = HashMap::new();
     let mut team: Vec<(&Total, Vec<&Entry>)> = Vec::new();
     for e in entries {
         let Some(Some(norm)) = snapshots.get(&e.norm) else {
@@ -91,13 +94,15 @@ pub fn check(
         for total in &norm.totals {
             match total.per {
                 Scope::Case => {
-                    let sum = by_case[e.counted.case_key.as_str()]
-                        .iter()
-                        .filter(|o| holds_then(stop(o), &e.counted))
-                        .filter(|o| o.counted.counts_for(total, &e.counted))
-                        .map(|o| measure(total, o))
-                        .sum();
-                    found.insert((&e.counted.id, &total.id), sum);
+                    let sum = |lenient: bool| -> Decimal {
+                        by_case[e.counted.case_key.as_str()]
+                            .iter()
+                            .filter(|o| holds_then(stop(o), &e.counted, lenient))
+                            .filter(|o| o.counted.counts_for(total, &e.counted))
+                            .map(|o| measure(total, o))
+                            .sum()
+                    };
+                    found.insert((&e.counted.id, &total.id), (sum(false), sum(true)));
                 }
                 Scope::Team => match team.iter_mut().find(|(t, _)| *t == total) {
                     Some((_, queries)) => queries.push(e),
@@ -107,8 +112,10 @@ pub fn check(
         }
     }
     for (total, queries) in team {
-        for (id, sum) in team_sums(total, entries, &queries, &stop) {
-            found.insert((id, &total.id), sum);
+        let strict = team_sums(total, entries, &queries, &stop, false);
+        let lenient = team_sums(total, entries, &queries, &stop, true);
+        for ((id, low), (_, high)) in strict.into_iter().zip(lenient) {
+            found.insert((id, &total.id), (low, high));
         }
     }
     for e in entries {
@@ -116,7 +123,7 @@ pub fn check(
             continue;
         };
         for total in &norm.totals {
-            let sum = found
+            let (low, high) = found
                 .get(&(e.counted.id.as_str(), total.id.as_str()))
                 .copied()
                 .unwrap_or_default();
@@ -127,7 +134,11 @@ pub fn check(
             if stated.is_none() && e.states_totals {
                 continue;
             }
-            if stated != Some(sum) {
+            let sum = match stated {
+                Some(s) if s > high => high,
+                _ => low,
+            };
+            if stated.is_none_or(|s| s < low || s > high) {
                 findings.push(Finding::new(
                     e.file.clone(),
                     FindingKind::TotalMisstated {
@@ -148,9 +159,10 @@ fn measure(total: &Total, e: &Entry) -> Decimal {
 }
 
 /// Whether `other` still held when `this` was signed: it stopped holding
-/// (withdrawn, returned, rejected, revised) only after.
-fn holds_then(stopped: Option<Timestamp>, this: &Counted) -> bool {
-    stopped.is_none_or(|at| at > this.created)
+/// (withdrawn, returned, rejected, revised) only after — or, `lenient`,
+/// not before that second.
+fn holds_then(stopped: Option<Timestamp>, this: &Counted, lenient: bool) -> bool {
+    stopped.is_none_or(|at| at > this.created || (lenient && at == this.created))
 }
 
 /// When each record stopped holding: its first withdrawal, return or
@@ -185,6 +197,7 @@ fn team_sums<'a>(
     entries: &'a [Entry],
     queries: &[&'a Entry],
     stop: &dyn Fn(&Entry) -> Option<Timestamp>,
+    lenient: bool,
 ) -> Vec<(&'a str, Decimal)> {
     let counting: Vec<&Entry> = entries
         .iter()
@@ -208,14 +221,14 @@ fn team_sums<'a>(
                 at: stopped,
                 author: "",
                 seq: 0,
-                step: Step::Stop(at, -m),
+                step: Step::Stop(at, -m, lenient),
             });
         }
     }
     for (i, q) in queries.iter().enumerate() {
         events.push(Event::of(&q.counted, Step::Query(i)));
     }
-    // At one moment: stops first; then each author's additions and
+    // At one moment: stops first (when lenient: last); then each author's additions and
     // queries in chain order (a query before its own addition), seen by
     // that author only; then every addition, for what comes later.
     events.sort_by(|a, b| {
@@ -233,7 +246,7 @@ fn team_sums<'a>(
         for author in moment.chunk_by(|a, b| a.author == b.author) {
             for event in author {
                 match event.step {
-                    Step::Stop(i, m) | Step::Add(i, m) => tree.add(i, m),
+                    Step::Stop(i, m, _) | Step::Add(i, m) => tree.add(i, m),
                     Step::Query(i) => {
                         let q = &queries[i].counted;
                         let (from, through) = total.window.bounds(q.decision_date);
@@ -280,8 +293,9 @@ impl<'a> Event<'a> {
 
 #[derive(Clone, Copy)]
 enum Step {
-    /// A decision stops holding: its amount off, at its date's position.
-    Stop(usize, Decimal),
+    /// A decision stops holding: its amount off, at its date's position;
+    /// after the queries of that second when lenient.
+    Stop(usize, Decimal, bool),
     /// A decision is signed: its amount on, at its date's position.
     Add(usize, Decimal),
     /// What the decisions signed before `queries[i]` come to.
@@ -290,7 +304,11 @@ enum Step {
 
 impl Step {
     fn rank(self) -> u8 {
-        u8::from(!matches!(self, Self::Stop(..)))
+        match self {
+            Self::Stop(_, _, false) => 0,
+            Self::Stop(_, _, true) => 2,
+            _ => 1,
+        }
     }
 
     fn after(self) -> u8 {
@@ -385,6 +403,7 @@ mod tests {
             entry("a4", "anna", 4, 9, 6, 3200),
             // Withdrawn in the second it was signed.
             entry("c1", "carla", 1, 5, 7, 6400),
+            entry("d1", "dora", 1, 7, 8, 10_000),
         ];
         let stop = |e: &Entry| match e.counted.id.as_str() {
             "a2" => Some(e.counted.created + jiff::SignedDuration::from_secs(7)),
@@ -392,18 +411,32 @@ mod tests {
             _ => None,
         };
         let queries: Vec<&Entry> = entries.iter().collect();
-        let swept: HashMap<&str, Decimal> = team_sums(&total, &entries, &queries, &stop)
-            .into_iter()
-            .collect();
-        for q in &entries {
-            let direct: Decimal = entries
-                .iter()
-                .filter(|o| holds_then(stop(o), &q.counted))
-                .filter(|o| o.counted.counts_for(&total, &q.counted))
-                .map(|o| measure(&total, o))
-                .sum();
-            assert_eq!(swept[q.counted.id.as_str()], direct, "{}", q.counted.id);
+        let swept = |lenient: bool| -> HashMap<&str, Decimal> {
+            team_sums(&total, &entries, &queries, &stop, lenient)
+                .into_iter()
+                .collect()
+        };
+        for lenient in [false, true] {
+            let swept = swept(lenient);
+            for q in &entries {
+                let direct: Decimal = entries
+                    .iter()
+                    .filter(|o| holds_then(stop(o), &q.counted, lenient))
+                    .filter(|o| o.counted.counts_for(&total, &q.counted))
+                    .map(|o| measure(&total, o))
+                    .sum();
+                assert_eq!(
+                    swept[q.counted.id.as_str()],
+                    direct,
+                    "{} {lenient}",
+                    q.counted.id
+                );
+            }
         }
+        // d1 is signed in the very second a2 stops holding: left out, or
+        // counted when lenient.
+        assert_eq!(swept(true)["d1"], Decimal::from(3100));
+        let swept = swept(false);
         let expected = [
             ("a1", 0),
             ("a2", 100),
@@ -411,9 +444,10 @@ mod tests {
             ("a3", 300),
             // Anna's three and Bram's first; a2 still held.
             ("b2", 1500),
-            // a2 stopped holding before a4; c1 held for nobody.
-            ("a4", 2900),
+            // a2 stopped holding before a4; c1 held for nobody; d1 counts.
+            ("a4", 12_900),
             ("c1", 1500),
+            ("d1", 2900),
         ];
         for (id, sum) in expected {
             assert_eq!(swept[id], Decimal::from(sum), "{id}");
