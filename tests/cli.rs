@@ -17,6 +17,7 @@ mod cli {
     mod norms_list;
     mod norms_show;
     mod overview;
+    mod privacy;
     mod records;
     mod reviews;
     mod rules;

@@ -110,3 +110,81 @@ answer = 450.5
     };
     assert_eq!(list.at(), 4, "the first question still open");
 }
+
+#[test]
+fn quitting_saves_and_resuming_continues_where_it_stopped() {
+    let mut app = app(Lang::Nl);
+    let mut host = FakeHost::default();
+    let ending = drive(
+        &mut app,
+        &mut host,
+        "zoektermijn\nZ-2026-000042\n\n\n22-12-2026\njj\u{3}",
+    )
+    .unwrap();
+    let Ending::Saved(id) = ending else {
+        panic!("{ending:?}")
+    };
+    let draft = host.saves.last().unwrap().clone();
+    assert_eq!(draft.id, id);
+    assert_eq!(draft.step, Step::Checklist);
+    assert_eq!(draft.answers.len(), 2, "answers typed so far are kept");
+    let resumed = app_with(Lang::Nl, draft);
+    let Screen::Checklist(c) = resumed.screen() else {
+        panic!("not the checklist")
+    };
+    assert_eq!(c.answered().len(), 2);
+}
+
+#[test]
+fn a_text_answer_half_typed_is_kept_and_resuming_opens_at_it() {
+    let mut app = app(Lang::Nl);
+    let mut host = FakeHost::default();
+    let ending = drive(
+        &mut app,
+        &mut host,
+        "zoektermijn\nZ-2026-000042\n\n\n22-12-2026\njjj450\njTwee sollicitaties\u{3}",
+    )
+    .unwrap();
+    let Ending::Saved(_) = ending else {
+        panic!("{ending:?}")
+    };
+    let draft = host.saves.last().unwrap().clone();
+    assert!(
+        draft
+            .answers
+            .iter()
+            .any(|a| a.answer == crate::domain::record::Answer::Text("Twee sollicitaties".into())),
+        "{:?}",
+        draft.answers
+    );
+    let resumed = app_with(Lang::Nl, draft);
+    let screen = draw(&resumed, 80, 24).backend().to_string();
+    assert!(screen.contains("Twee sollicitaties"), "{screen}");
+}
+
+#[test]
+fn stopping_on_the_case_screen_keeps_what_was_typed() {
+    let mut app = app(Lang::Nl);
+    let mut host = FakeHost::default();
+    let ending = drive(&mut app, &mut host, "zoektermijn\nZ-2026-000042\u{3}").unwrap();
+    let Ending::Saved(_) = ending else {
+        panic!("{ending:?}")
+    };
+    let draft = host.saves.last().unwrap().clone();
+    assert_eq!(draft.step, Step::Case);
+    assert_eq!(draft.case, "Z-2026-000042");
+    let resumed = app_with(Lang::Nl, draft);
+    let screen = draw(&resumed, 80, 24).backend().to_string();
+    assert!(screen.contains("Z-2026-000042"), "{screen}");
+}
+
+#[test]
+fn nothing_typed_means_nothing_saved() {
+    let mut app = app(Lang::En);
+    let mut host = FakeHost::default();
+    assert_eq!(
+        drive(&mut app, &mut host, "\u{1b}").unwrap(),
+        Ending::Nothing
+    );
+    assert!(host.saves.is_empty());
+}
