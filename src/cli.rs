@@ -9,6 +9,7 @@ pub mod context;
 mod diagnostics;
 mod drafts;
 mod due;
+mod export;
 mod help;
 mod init;
 mod keyring;
@@ -20,6 +21,7 @@ pub mod output;
 mod overview;
 mod review;
 mod reviews;
+mod selection;
 mod show_record;
 mod signal;
 mod signals;
@@ -124,6 +126,7 @@ pub enum Command {
     Show(show_record::ShowArgs),
     List(list_records::ListArgs),
     Verify(verify::VerifyArgs),
+    Export(export::ExportArgs),
     Review(review::ReviewArgs),
     Reviews(reviews::ReviewsArgs),
     Withdraw(withdraw::WithdrawArgs),
@@ -258,6 +261,7 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Show(args)) => show_record::run(args, ctx),
         Some(Command::List(args)) => list_records::run(args, ctx),
         Some(Command::Verify(args)) => verify::run(args, ctx),
+        Some(Command::Export(args)) => export::run(args, ctx),
         Some(Command::Review(args)) => review::run(args, ctx),
         Some(Command::Reviews(args)) => reviews::run(args, ctx),
         Some(Command::Withdraw(args)) => withdraw::run(args, ctx),

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod draft;
 pub mod due;
 pub mod duration;
+pub mod export;
 pub mod extension;
 pub mod fsread;
 pub mod history;

@@ -8,6 +8,7 @@ mod cli {
     mod bundled;
     mod conditions;
     mod drafts;
+    mod export;
     mod global;
     mod hostile;
     mod keyring;

@@ -3,33 +3,15 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::signing::{open_store, store_error};
-use super::{CliError, Context, Outcome, date_arg};
+use super::{CliError, Context, Outcome};
 use crate::domain::lifecycle::{Life, Status};
-use crate::domain::store::{RecordFilter, StoredRecord, with_status};
+use crate::domain::store::{StoredRecord, with_status};
 
 /// List records, newest last; filter by author, norm and decision date
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only records by this principal
-    #[arg(long, value_parser = crate::cli::principal_arg)]
-    pub author: Option<String>,
-    /// Only records relying on this norm id
-    #[arg(long)]
-    pub norm: Option<String>,
-    /// Only decisions dated on or after this date
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-    /// Only decisions dated on or before this date
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
-    /// Only decisions with this status: decided, for-review, approved,
-    /// returned, rejected, superseded, withdrawn, expired
-    #[arg(long, value_name = "CODE")]
-    pub status: Option<String>,
-    /// Only records for this case reference, however it is written
-    /// (`Z-2026-0001` also finds `z 2026/1`)
-    #[arg(long, value_name = "REF")]
-    pub case: Option<String>,
+    #[command(flatten)]
+    pub selection: super::selection::Selection,
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
@@ -59,22 +41,8 @@ struct JsonRecord<'a> {
 
 pub fn run(args: &ListArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let store = open_store(ctx)?;
-    let filter = RecordFilter {
-        author: args.author.clone(),
-        norm: args.norm.clone(),
-        from: date_arg(ctx, "--from", args.from.as_deref())?,
-        to: date_arg(ctx, "--to", args.to.as_deref())?,
-        case: args.case.clone(),
-        brief: true,
-    };
     let lang = ctx.lang;
-    let status = match args.status.as_deref() {
-        None => None,
-        Some(code) => Some(
-            Status::from_code(code.trim())
-                .ok_or_else(|| CliError::input(lang.unknown_status(code), None))?,
-        ),
-    };
+    let (filter, status) = args.selection.read(ctx, true)?;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let kept = with_status(&store, &state, &filter, ctx.today, &|life: &Life| {
         status.is_none_or(|s| life.status == s)

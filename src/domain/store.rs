@@ -22,6 +22,7 @@ pub mod earlier;
 pub mod files;
 pub mod index;
 mod read;
+mod stream;
 
 pub use self::acts::{Acts, Kept, Ledger, Stored, stories, with_status};
 pub use self::earlier::Earlier;

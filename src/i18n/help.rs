@@ -94,7 +94,7 @@ impl Lang {
             "maatwerk keyring allowed-signers" => {
                 "Maak een OpenSSH allowed_signers-bestand waarmee `ssh-keygen -Y verify` precies de handtekeningen aanvaardt die `maatwerk verify` aanvaardt"
             }
-            _ => return None,
+            _ => return Self::help_about_export(path),
         })
     }
 
@@ -266,7 +266,7 @@ impl Lang {
             ("maatwerk keyring revoke", "from") => {
                 "Vanaf wanneer (datum of RFC 3339-tijdstip) [standaard: nu]"
             }
-            _ => return None,
+            _ => return Self::help_arg_export(path, id),
         })
     }
 

@@ -125,7 +125,7 @@ impl Store {
 
     /// The record in `file` (relative to the store), when it reads and
     /// its signature holds.
-    fn checked(&self, state: &StoreState, file: &str) -> Option<StoredRecord> {
+    pub(super) fn checked(&self, state: &StoreState, file: &str) -> Option<StoredRecord> {
         let path = self.dir().join(file);
         let (record, problems) =
             crate::domain::verify::check_one(self, &state.keyring, &path).ok()?;

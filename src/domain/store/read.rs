@@ -361,13 +361,7 @@ impl Store {
         };
         let mut bytes = Vec::new();
         for file in files {
-            let name = format!("{:06}-{}.toml", file.seq, file.id);
-            let parsed = dir
-                .read_into(&name, limit::SIGNED_FILE, &mut bytes)
-                .ok()
-                .and_then(|()| std::str::from_utf8(&bytes).ok())
-                .and_then(|t| canonical::parse(t).or_else(|| Record::from_toml(t).ok()));
-            match parsed {
+            match read_record(&dir, &file, &mut bytes) {
                 Some(mut record) if filter.keeps(&record) => {
                     if filter.brief {
                         brief(&mut record);
@@ -407,6 +401,20 @@ impl Store {
         items.sort_by(|a, b| (a.created, &a.id).cmp(&(b.created, &b.id)));
         Ok(Found { items, unreadable })
     }
+}
+
+/// The record in `file`, read from its author's directory `dir` into
+/// `bytes` (within the size limit, never through a link); `None` when it
+/// does not read as a record.
+pub(super) fn read_record(
+    dir: &fsread::Dir,
+    file: &RecordFile,
+    bytes: &mut Vec<u8>,
+) -> Option<Record> {
+    let name = format!("{:06}-{}.toml", file.seq, file.id);
+    dir.read_into(&name, limit::SIGNED_FILE, bytes).ok()?;
+    let text = std::str::from_utf8(bytes).ok()?;
+    canonical::parse(text).or_else(|| Record::from_toml(text).ok())
 }
 
 #[cfg(test)]

@@ -1,0 +1,72 @@
+//! Every record with its story, one at a time: what an export of a store
+//! of any size reads, in flat memory. Only the acts (reviews and
+//! withdrawals) and the records that revise another are held, to tell
+//! each story.
+
+use jiff::civil::Date;
+
+use super::RecordFile;
+use super::read::{principal_dirs, read_record, toml_files};
+use super::{Ledger, RecordFilter, Store, StoreError, StoreState, StoredRecord};
+use crate::domain::fsread;
+use crate::domain::lifecycle::Story;
+use crate::domain::record::Record;
+
+impl Store {
+    /// Each record that passes `filter`, by author and then sequence
+    /// number, with its story as it stands `today`, given to `each`.
+    /// Returns how many record files did not read.
+    pub fn each_story<E: From<StoreError>>(
+        &self,
+        state: &StoreState,
+        filter: &RecordFilter,
+        today: Date,
+        each: &mut dyn FnMut(&StoredRecord, &Story<'_>) -> Result<(), E>,
+    ) -> Result<usize, E> {
+        let acts = self.acts(state)?;
+        // The records that revise another, found through the index and
+        // read again from their signed files.
+        let index = self.index(&|_, _, revises| revises)?;
+        let revisers: Vec<StoredRecord> = index
+            .records
+            .iter()
+            .filter(|r| r.revises.is_some())
+            .filter_map(|r| self.checked(state, &r.file))
+            .collect();
+        let ledger = Ledger::new(self, state, &acts, &revisers);
+        let records_dir = self.records_dir();
+        let mut unreadable = acts.unreadable;
+        let mut bytes = Vec::new();
+        for author in principal_dirs(&records_dir)? {
+            if filter.author.as_ref().is_some_and(|a| *a != author) {
+                continue;
+            }
+            let path = records_dir.join(&author);
+            let files: Vec<RecordFile> = toml_files(&path)?
+                .into_iter()
+                .filter_map(|p| RecordFile::from_path(&records_dir, &p))
+                .collect();
+            let Ok(dir) = fsread::Dir::open(&path) else {
+                unreadable += files.len();
+                continue;
+            };
+            for file in files {
+                let Some(record) = read_record(&dir, &file, &mut bytes) else {
+                    unreadable += 1;
+                    continue;
+                };
+                if !filter.keeps(&record) {
+                    continue;
+                }
+                let stored = StoredRecord {
+                    record,
+                    file: super::relative(self.dir(), &file.path),
+                    sha256: Record::link(&bytes),
+                };
+                let story = ledger.story(&stored, today);
+                each(&stored, &story)?;
+            }
+        }
+        Ok(unreadable)
+    }
+}

@@ -1,0 +1,60 @@
+//! What `maatwerk export` says on standard error.
+
+use super::Lang;
+
+impl Lang {
+    pub fn export_bad_key(self) -> String {
+        self.pick(
+            "de sleutel voor de tokens is 64 hexadecimale tekens (0-9, a-f), zoals een eerdere export die toonde",
+            "the key for the tokens is 64 hex digits (0-9, a-f), as an earlier export showed it",
+        )
+        .into()
+    }
+
+    pub fn export_key(self, hex: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "Sleutel van de zaaktokens in deze export (eenmalig getoond; geef hem met --key-hex voor dezelfde tokens, en bewaar hem niet bij de export): {hex}"
+            ),
+            Self::En => format!(
+                "Key of the case tokens in this export (shown once; give it with --key-hex for the same tokens, and do not keep it with the export): {hex}"
+            ),
+        }
+    }
+
+    pub fn export_strict_refused(self, findings: usize) -> String {
+        match self {
+            Self::Nl => format!(
+                "niets geëxporteerd: verify vond {findings} bevinding(en) (--strict); zie `maatwerk verify`"
+            ),
+            Self::En => format!(
+                "nothing exported: verify found {findings} finding(s) (--strict); see `maatwerk verify`"
+            ),
+        }
+    }
+
+    pub fn export_write_failed(self, error: &std::io::Error) -> String {
+        match self {
+            Self::Nl => {
+                format!("kan de export niet schrijven: {error}; er is niets half weggeschreven")
+            }
+            Self::En => format!("cannot write the export: {error}; nothing was left half written"),
+        }
+    }
+
+    pub fn export_done(self, records: usize, with_findings: usize, to: Option<&str>) -> String {
+        let whither = match (self, to) {
+            (Self::Nl, Some(file)) => format!(" naar {file}"),
+            (Self::En, Some(file)) => format!(" to {file}"),
+            (_, None) => String::new(),
+        };
+        match self {
+            Self::Nl => format!(
+                "{records} verantwoording(en) geëxporteerd{whither}; {with_findings} met een bevinding van verify"
+            ),
+            Self::En => format!(
+                "{records} record(s) exported{whither}; {with_findings} with a finding of verify"
+            ),
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! Dutch texts for `maatwerk export --help`.
+
+use super::Lang;
+
+impl Lang {
+    pub(super) fn help_about_export(path: &str) -> Option<&'static str> {
+        Some(match path {
+            "maatwerk export" => {
+                "Exporteer de verantwoordingen voor de accountant of controller: één rij per verantwoording met haar status, geschiedenis en de uitkomst van verify, als CSV of JSON Lines; geanonimiseerd op verzoek"
+            }
+            _ => return None,
+        })
+    }
+
+    pub(super) fn help_arg_export(path: &str, id: &str) -> Option<&'static str> {
+        Some(match (path, id) {
+            ("maatwerk export", "format") => "Het formaat: csv of jsonl",
+            ("maatwerk export", "out") => {
+                "Schrijf naar dit bestand (eerst naar een tijdelijk bestand ernaast, dan hernoemd) [standaard: de standaarduitvoer]"
+            }
+            ("maatwerk export", "from") => "Alleen besluiten op of na deze datum",
+            ("maatwerk export", "to") => "Alleen besluiten op of vóór deze datum",
+            ("maatwerk export", "norm") => "Alleen verantwoordingen die op deze norm steunen",
+            ("maatwerk export", "author") => "Alleen verantwoordingen van deze principal",
+            ("maatwerk export", "status") => {
+                "Alleen besluiten met deze status: decided, for-review, approved, returned, rejected, superseded, withdrawn, expired"
+            }
+            ("maatwerk export", "case") => "Alleen verantwoordingen voor dit zaaknummer",
+            ("maatwerk export", "anonymised") => {
+                "Geanonimiseerd: zaaknummers als token (met een sleutel per export), personen als hun rol, vrije tekst weggelaten"
+            }
+            ("maatwerk export", "anonymise_key") => {
+                "De sleutel voor de tokens (64 hexadecimale tekens), om dezelfde tokens te krijgen als in een eerdere export [standaard: een nieuwe, die eenmaal wordt getoond]"
+            }
+            ("maatwerk export", "with_text") => {
+                "Ook in een geanonimiseerde export de vrije tekst: motivering, tekstantwoorden, opmerkingen"
+            }
+            ("maatwerk export", "strict") => {
+                "Exporteer niets, en eindig met code 1, als verify iets vindt"
+            }
+            ("maatwerk export", "delimiter") => {
+                "Het scheidingsteken in CSV: , of ; (voor Nederlandse Excel; getallen dan met een decimale komma)"
+            }
+            ("maatwerk export", "bom") => {
+                "Zet een UTF-8-bytevolgordemarkering vooraan de CSV, waaraan Excel de codering herkent"
+            }
+            _ => return None,
+        })
+    }
+}

@@ -1,0 +1,224 @@
+//! `maatwerk export`: what an auditor takes away, read back with a real
+//! CSV parser and a JSON parser — typed values, the status and its
+//! history, each record's verification result, formulas neutralised,
+//! Dutch Excel's dialect, anonymised tokens, and `--strict`.
+
+use std::fs;
+
+use serde_json::Value;
+
+use super::support::{Team, edit, resign, stderr, stdout};
+
+const NORM: &str = "pw-zoektermijn-jongeren";
+
+/// A team with two decisions for one case (written two ways), one of them
+/// beyond the mandaat and approved; a resident's view that starts with "=".
+fn team() -> (Team, [String; 2]) {
+    let team = Team::new();
+    let example = fs::read_to_string(Team::example(NORM)).expect("example");
+    let first = team.sandbox.write(
+        "first.toml",
+        example.replace(
+            "resident_view = \"Wil graag",
+            "resident_view = \"=HYPERLINK(\\\"x\\\") Wil graag",
+        ),
+    );
+    let first = team.record("anna", NORM, &first);
+    let second = team.sandbox.write(
+        "second.toml",
+        example
+            .replace("voorschot = 450", "voorschot = 900")
+            .replace("Z-2026-001234", "z 2026/1234"),
+    );
+    let second = team.record("anna", NORM, &second);
+    let approved = team
+        .as_("tom")
+        .args(["review", &second, "--approve", "--comment", "Akkoord."])
+        .output()
+        .expect("run");
+    assert!(approved.status.success(), "{}", stderr(&approved));
+    (team, [first, second])
+}
+
+fn export(team: &Team, args: &[&str]) -> std::process::Output {
+    // While the decisions run: not yet expired.
+    team.as_("bea")
+        .env("MAATWERK_NOW", "2026-12-01T12:00:00Z")
+        .arg("export")
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+/// Parses CSV text with a real CSV reader: the header and the rows.
+fn csv_rows(text: &str, delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let header = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("row").iter().map(str::to_owned).collect())
+        .collect();
+    (header, rows)
+}
+
+fn cell<'a>(header: &[String], row: &'a [String], name: &str) -> &'a str {
+    let i = header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"));
+    &row[i]
+}
+
+#[test]
+fn csv_has_one_typed_row_per_record_with_status_history_and_verification() {
+    let (team, [first, second]) = team();
+    let output = export(&team, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("2 record(s) exported; 0 with a finding"),
+        "{}",
+        stderr(&output)
+    );
+    let (header, rows) = csv_rows(&stdout(&output), b',');
+    assert_eq!(rows.len(), 2);
+    let [a, b] = [&rows[0], &rows[1]];
+    assert_eq!(cell(&header, a, "id"), first);
+    assert_eq!(cell(&header, a, "decision_date"), "2026-11-23");
+    assert_eq!(cell(&header, a, "author"), "anna@gemeente.example");
+    assert_eq!(cell(&header, a, "status"), "decided");
+    assert_eq!(cell(&header, a, "verification"), "valid");
+    assert_eq!(cell(&header, a, "last_day"), "2026-12-22", "inclusive");
+    assert!(
+        cell(&header, a, "basis_url")
+            .starts_with("https://wetten.overheid.nl/jci1.3:c:BWBR0015703")
+    );
+    assert_eq!(cell(&header, a, "check_4_id"), "voorschot");
+    assert_eq!(cell(&header, a, "check_4_answer"), "450.00");
+    assert_eq!(cell(&header, a, "check_1_answer"), "ja");
+    // A formula is shown, never run.
+    assert!(
+        cell(&header, a, "motivation_resident_view").starts_with("'=HYPERLINK"),
+        "{a:?}"
+    );
+    assert_eq!(cell(&header, b, "id"), second);
+    assert_eq!(cell(&header, b, "status"), "approved");
+    assert_eq!(cell(&header, b, "outcome"), "needs-review");
+    assert!(
+        cell(&header, b, "history").ends_with("approve (teamleider)"),
+        "{b:?}"
+    );
+
+    // Filters as `list` has them.
+    let only = export(&team, &["--status", "approved"]);
+    let (_, rows) = csv_rows(&stdout(&only), b',');
+    assert_eq!(rows.len(), 1);
+    let case = export(&team, &["--case", "Z-2026-001234"]);
+    let (_, rows) = csv_rows(&stdout(&case), b',');
+    assert_eq!(rows.len(), 2, "one case however written");
+}
+
+#[test]
+fn dutch_excel_gets_a_bom_semicolons_and_decimal_commas_in_a_file_written_whole() {
+    let (team, _) = team();
+    let out = team.sandbox.work().join("export.csv");
+    let output = export(
+        &team,
+        &[
+            "--delimiter",
+            ";",
+            "--bom",
+            "--out",
+            out.to_str().expect("path"),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).is_empty());
+    let text = fs::read_to_string(&out).expect("export");
+    let text = text.strip_prefix('\u{feff}').expect("a byte order mark");
+    let (header, rows) = csv_rows(text, b';');
+    assert_eq!(cell(&header, &rows[1], "check_4_answer"), "900,00");
+    let left: Vec<_> = fs::read_dir(team.sandbox.work())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(left.is_empty(), "no temporary file left: {left:?}");
+}
+
+#[test]
+fn jsonl_anonymised_gives_tokens_roles_and_no_free_text() {
+    let (team, _) = team();
+    let key = "ab".repeat(32);
+    let output = export(
+        &team,
+        &["--format", "jsonl", "--anonymised", "--key-hex", &key],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let text = stdout(&output);
+    for personal in ["anna@", "Anna", "Z-2026-001234", "HYPERLINK", "Akkoord"] {
+        assert!(!text.contains(personal), "{personal} in {text}");
+    }
+    let token = lines[0]["case"].as_str().expect("case");
+    assert!(token.starts_with("zaak-"), "{token}");
+    assert_eq!(lines[1]["case"], token, "one case, one token");
+    assert_eq!(lines[0]["author_role"], "consulent");
+    assert_eq!(lines[1]["history"][0]["role"], "teamleider");
+    assert!(lines[1]["history"][0].get("by").is_none());
+    assert_eq!(lines[0]["checks"][3]["answer"], 450.0);
+    assert!(lines[0].get("motivation").is_none());
+    // The same key gives the same tokens; a new key is shown once.
+    let again = export(
+        &team,
+        &["--format", "jsonl", "--anonymised", "--key-hex", &key],
+    );
+    assert!(stdout(&again).contains(token));
+    let fresh = export(&team, &["--format", "jsonl", "--anonymised"]);
+    assert!(!stdout(&fresh).contains(token));
+    assert!(
+        stderr(&fresh).contains("Key of the case tokens"),
+        "{}",
+        stderr(&fresh)
+    );
+    let bad = export(&team, &["--anonymised", "--key-hex", "abc"]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_forged_record_is_marked_and_strict_exports_nothing() {
+    let (team, [first, _]) = team();
+    let file = team.record_file(&first);
+    edit(&file, "answer = \"450.00\"", "answer = \"4500.00\"");
+    resign(&team, &file, "anna", "maatwerk-record");
+    let output = export(&team, &["--format", "jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let first_line: Value =
+        serde_json::from_str(stdout(&output).lines().next().expect("a line")).expect("json");
+    assert_eq!(first_line["verification"]["valid"], false);
+    assert!(
+        first_line["verification"]["findings"]
+            .as_array()
+            .is_some_and(|f| !f.is_empty()),
+        "{first_line}"
+    );
+    let out = team.sandbox.work().join("strict.csv");
+    let strict = export(&team, &["--strict", "--out", out.to_str().expect("path")]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stderr(&strict));
+    assert!(
+        stderr(&strict).contains("nothing exported"),
+        "{}",
+        stderr(&strict)
+    );
+    assert!(!out.exists(), "nothing written");
+}
