@@ -10,6 +10,7 @@ use crate::domain::export::anon::Anonymiser;
 use crate::domain::export::csv_out::{CsvOut, Dialect};
 use crate::domain::export::row::{Exported, Privacy};
 use crate::domain::export::table::Layout;
+use crate::domain::export::xlsx_out::XlsxOut;
 use crate::domain::store::StoreError;
 use crate::domain::verify;
 
@@ -18,7 +19,7 @@ use crate::domain::verify;
 /// request
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The format: csv or jsonl
+    /// The format: csv, jsonl or xlsx (xlsx only with --out)
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
     /// Write to this file (first to a temporary file beside it, then
@@ -72,6 +73,8 @@ pub enum Format {
     Csv,
     /// One JSON object per line
     Jsonl,
+    /// An Excel workbook with typed cells (needs --out)
+    Xlsx,
 }
 
 fn delimiter_arg(text: &str) -> Result<u8, String> {
@@ -87,29 +90,10 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let store = open_store(ctx)?;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let (filter, status) = args.selection.read(ctx, false)?;
-    let anonymiser = match (&args.privacy.anonymise_key, args.privacy.anonymised) {
-        (Some(hex), _) => Some(
-            Anonymiser::from_hex(hex)
-                .ok_or_else(|| CliError::input(lang.export_bad_key(), None))?,
-        ),
-        (None, true) => Some(Anonymiser::random()),
-        (None, false) => None,
-    };
-
-    // Every record's verification result, by file.
-    let report = verify::verify(&store, None, ctx.now, &mut |_, _| {});
-    if args.strict && !report.findings.is_empty() {
-        ctx.out
-            .err_line(&lang.export_strict_refused(report.findings.len()))?;
+    let anonymiser = anonymiser(args, lang)?;
+    let Some(findings) = verification(&store, args.strict, ctx)? else {
         return Ok(Outcome::Negative);
-    }
-    let mut findings: HashMap<&str, Vec<&'static str>> = HashMap::new();
-    for f in &report.findings {
-        findings
-            .entry(f.file.as_str())
-            .or_default()
-            .push(f.kind.code());
-    }
+    };
     if let Some(a) = &anonymiser
         && args.privacy.anonymise_key.is_none()
     {
@@ -131,50 +115,64 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     };
     let mut written = 0usize;
     let mut with_findings = 0usize;
-    let mut write = |out: &mut dyn Write| -> Result<usize, ExportError> {
-        let mut sink = match args.format {
-            Format::Csv => {
-                let mut csv = CsvOut::new(out, dialect)?;
-                csv.header(&layout.header())?;
-                Sink::Csv(Box::new(csv))
-            }
-            Format::Jsonl => Sink::Jsonl(out, Vec::new()),
-        };
+    let header = layout.header();
+    let mut export = |mut sink: Sink<'_>| -> Result<usize, ExportError> {
+        sink.start(&header)?;
         let unreadable =
             store.each_story::<ExportError>(&state, &filter, ctx.today, &mut |stored, story| {
                 if status.is_some_and(|s| story.life.status != s) {
                     return Ok(());
                 }
-                let codes = findings
-                    .get(stored.file.as_str())
-                    .cloned()
-                    .unwrap_or_default();
+                let codes = findings.get(&stored.file).cloned().unwrap_or_default();
                 let e = Exported::of(&stored.record, story, codes, &privacy);
                 written += 1;
                 if !e.verification.valid {
                     with_findings += 1;
                 }
-                sink.put(&e, &layout)?;
-                Ok(())
+                sink.put(&e, &layout)
             })?;
-        if let Sink::Csv(csv) = sink {
-            csv.finish()?;
-        }
+        sink.finish()?;
         Ok(unreadable)
     };
-    let written_to = if let Some(path) = &args.out {
-        atomically(path, &mut write)
-    } else {
-        let stdout = io::stdout();
-        let mut lock = BufWriter::new(stdout.lock());
-        write(&mut lock).and_then(|n| {
-            lock.flush()?;
+    let sheet = lang.export_sheet();
+    let written_to = match (args.format, &args.out) {
+        (Format::Xlsx, None) => {
+            return Err(CliError::input(
+                lang.export_xlsx_needs_out(),
+                Some(lang.export_xlsx_needs_out_help()),
+            ));
+        }
+        (Format::Xlsx, Some(path)) => atomically(path, &mut |tmp| {
+            export(Sink::Xlsx(
+                Box::new(XlsxOut::new(sheet, &header)?),
+                tmp.to_owned(),
+            ))
+        }),
+        (format, Some(path)) => atomically(path, &mut |tmp| {
+            let mut file = BufWriter::new(std::fs::File::create(tmp)?);
+            let n = export(Sink::text(format, &mut file, dialect)?)?;
+            file.flush()?;
             Ok(n)
-        })
+        }),
+        (format, None) => {
+            let stdout = io::stdout();
+            let mut lock = BufWriter::new(stdout.lock());
+            let n = Sink::text(format, &mut lock, dialect)
+                .map_err(ExportError::from)
+                .and_then(&mut export);
+            n.and_then(|n| {
+                lock.flush()?;
+                Ok(n)
+            })
+        }
     };
     let unreadable = written_to.map_err(|e| match e {
         ExportError::Store(e) => store_error(ctx, &e),
         ExportError::Io(e) => CliError::input(lang.export_write_failed(&e), None),
+        ExportError::Xlsx(e) => CliError::input(
+            lang.export_write_failed(&io::Error::other(e.to_string())),
+            None,
+        ),
     })?;
     if unreadable > 0 {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
@@ -185,24 +183,88 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     Ok(Outcome::Success)
 }
 
+/// The key for case tokens, when anonymised: given, or new.
+fn anonymiser(args: &ExportArgs, lang: crate::i18n::Lang) -> Result<Option<Anonymiser>, CliError> {
+    Ok(
+        match (&args.privacy.anonymise_key, args.privacy.anonymised) {
+            (Some(hex), _) => Some(
+                Anonymiser::from_hex(hex)
+                    .ok_or_else(|| CliError::input(lang.export_bad_key(), None))?,
+            ),
+            (None, true) => Some(Anonymiser::random()),
+            (None, false) => None,
+        },
+    )
+}
+
+/// The codes of verify's findings, by file; `None` when `strict` and
+/// verify found anything (said on standard error).
+fn verification(
+    store: &crate::domain::store::Store,
+    strict: bool,
+    ctx: &mut Context,
+) -> Result<Option<HashMap<String, Vec<&'static str>>>, CliError> {
+    let report = verify::verify(store, None, ctx.now, &mut |_, _| {});
+    if strict && !report.findings.is_empty() {
+        ctx.out
+            .err_line(&ctx.lang.export_strict_refused(report.findings.len()))?;
+        return Ok(None);
+    }
+    let mut findings: HashMap<String, Vec<&'static str>> = HashMap::new();
+    for f in report.findings {
+        findings.entry(f.file).or_default().push(f.kind.code());
+    }
+    Ok(Some(findings))
+}
+
 /// Where the rows go.
 enum Sink<'w> {
     Csv(Box<CsvOut<&'w mut dyn Write>>),
     /// JSON Lines, each line built in the buffer first.
     Jsonl(&'w mut dyn Write, Vec<u8>),
+    /// A workbook, saved to the path when finished.
+    Xlsx(Box<XlsxOut>, PathBuf),
 }
 
-impl Sink<'_> {
-    fn put(&mut self, e: &Exported, layout: &Layout) -> io::Result<()> {
+impl<'w> Sink<'w> {
+    /// CSV or JSON Lines into `out`.
+    fn text(format: Format, out: &'w mut dyn Write, dialect: Dialect) -> io::Result<Self> {
+        Ok(match format {
+            Format::Jsonl => Self::Jsonl(out, Vec::new()),
+            _ => Self::Csv(Box::new(CsvOut::new(out, dialect)?)),
+        })
+    }
+
+    fn start(&mut self, header: &[String]) -> Result<(), ExportError> {
+        if let Self::Csv(csv) = self {
+            csv.header(header)?;
+        }
+        Ok(())
+    }
+
+    fn put(&mut self, e: &Exported, layout: &Layout) -> Result<(), ExportError> {
         match self {
-            Self::Csv(csv) => csv.row(&layout.row(e)),
+            Self::Csv(csv) => csv.row(&layout.row(e))?,
             Self::Jsonl(out, line) => {
                 line.clear();
                 serde_json::to_writer(&mut *line, e).map_err(io::Error::from)?;
                 line.push(b'\n');
-                out.write_all(line)
+                out.write_all(line)?;
             }
+            Self::Xlsx(book, _) => book.row(&layout.row(e))?,
         }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), ExportError> {
+        match self {
+            Self::Csv(csv) => {
+                csv.finish()?;
+            }
+            Self::Jsonl(..) => {}
+            Self::Xlsx(book, path) => book.finish(&path)?,
+        }
+        Ok(())
     }
 }
 
@@ -211,6 +273,13 @@ impl Sink<'_> {
 enum ExportError {
     Store(StoreError),
     Io(io::Error),
+    Xlsx(rust_xlsxwriter::XlsxError),
+}
+
+impl From<rust_xlsxwriter::XlsxError> for ExportError {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        Self::Xlsx(e)
+    }
 }
 
 impl From<StoreError> for ExportError {
@@ -225,11 +294,12 @@ impl From<io::Error> for ExportError {
     }
 }
 
-/// Writes `path` through a temporary file beside it, synced and renamed:
-/// an export cut short leaves no half file under the name asked for.
+/// Writes `path` through a temporary file beside it (`write` fills it),
+/// synced and renamed: an export cut short leaves no half file under the
+/// name asked for.
 fn atomically(
     path: &Path,
-    write: &mut dyn FnMut(&mut dyn Write) -> Result<usize, ExportError>,
+    write: &mut dyn FnMut(&Path) -> Result<usize, ExportError>,
 ) -> Result<usize, ExportError> {
     let dir = path
         .parent()
@@ -240,17 +310,11 @@ fn atomically(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let file = std::fs::File::create(&tmp)?;
-        let mut out = BufWriter::new(file);
-        let n = write(&mut out)?;
-        let file = out
-            .into_inner()
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        file.sync_all()?;
+    let result = write(&tmp).and_then(|n| {
+        std::fs::File::open(&tmp)?.sync_all()?;
         std::fs::rename(&tmp, path)?;
         Ok(n)
-    })();
+    });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -7,3 +7,4 @@ pub mod anon;
 pub mod csv_out;
 pub mod row;
 pub mod table;
+pub mod xlsx_out;

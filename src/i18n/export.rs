@@ -57,4 +57,25 @@ impl Lang {
             ),
         }
     }
+
+    /// The name of the records' sheet in a workbook.
+    pub fn export_sheet(self) -> &'static str {
+        self.pick("Verantwoordingen", "Records")
+    }
+
+    pub fn export_xlsx_needs_out(self) -> String {
+        self.pick(
+            "een XLSX-export gaat naar een bestand, niet naar de standaarduitvoer",
+            "an XLSX export goes to a file, not to standard output",
+        )
+        .into()
+    }
+
+    pub fn export_xlsx_needs_out_help(self) -> String {
+        self.pick(
+            "geef het bestand met --out, bijvoorbeeld --out export.xlsx",
+            "name the file with --out, for example --out export.xlsx",
+        )
+        .into()
+    }
 }

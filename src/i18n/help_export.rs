@@ -14,7 +14,9 @@ impl Lang {
 
     pub(super) fn help_arg_export(path: &str, id: &str) -> Option<&'static str> {
         Some(match (path, id) {
-            ("maatwerk export", "format") => "Het formaat: csv of jsonl",
+            ("maatwerk export", "format") => {
+                "Het formaat: csv, jsonl of xlsx (xlsx alleen met --out)"
+            }
             ("maatwerk export", "out") => {
                 "Schrijf naar dit bestand (eerst naar een tijdelijk bestand ernaast, dan hernoemd) [standaard: de standaarduitvoer]"
             }

@@ -222,3 +222,50 @@ fn a_forged_record_is_marked_and_strict_exports_nothing() {
     );
     assert!(!out.exists(), "nothing written");
 }
+
+/// A workbook an auditor opens: read back with a real spreadsheet reader,
+/// its cells typed (numbers as numbers, dates as dates), a formula kept as
+/// text; without --out it is refused with how to give one.
+#[test]
+fn xlsx_has_typed_cells_and_needs_a_file() {
+    use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+    let (team, [first, _]) = team();
+    let out = team.sandbox.work().join("export.xlsx");
+    let output = export(
+        &team,
+        &["--format", "xlsx", "--out", out.to_str().expect("path")],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut book: Xlsx<_> = open_workbook(&out).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["Records"]);
+    let range = book.worksheet_range("Records").expect("sheet");
+    let rows: Vec<&[Data]> = range.rows().collect();
+    assert_eq!(rows.len(), 3, "header and two records");
+    let header: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    assert_eq!(rows[1][col("id")], Data::String(first));
+    assert_eq!(rows[1][col("check_4_answer")], Data::Float(450.0));
+    assert!(rows[1][col("decision_date")].is_datetime(), "{:?}", rows[1]);
+    // Excel counts days from 30 December 1899.
+    let serial = jiff::civil::date(1899, 12, 30)
+        .until(jiff::civil::date(2026, 11, 23))
+        .expect("days")
+        .get_days();
+    let Data::DateTime(day) = &rows[1][col("decision_date")] else {
+        panic!("a date: {:?}", rows[1][col("decision_date")])
+    };
+    assert!((day.as_f64() - f64::from(serial)).abs() < 1e-9, "{day:?}");
+    assert!(
+        rows[1][col("motivation_resident_view")]
+            .to_string()
+            .starts_with("=HYPERLINK"),
+        "a string cell, never a formula"
+    );
+    let to_stdout = export(&team, &["--format", "xlsx"]);
+    assert_eq!(to_stdout.status.code(), Some(2));
+    assert!(
+        stderr(&to_stdout).contains("--out"),
+        "{}",
+        stderr(&to_stdout)
+    );
+}
