@@ -9,6 +9,7 @@ use super::{CliError, Context, Outcome};
 use crate::domain::export::anon::Anonymiser;
 use crate::domain::export::csv_out::{CsvOut, Dialect};
 use crate::domain::export::row::{Exported, Privacy};
+use crate::domain::export::signals::ExportedSignal;
 use crate::domain::export::table::Layout;
 use crate::domain::export::xlsx_out::XlsxOut;
 use crate::domain::store::StoreError;
@@ -33,6 +34,10 @@ pub struct ExportArgs {
     /// Export nothing, and exit 1, when verify finds anything
     #[arg(long)]
     pub strict: bool,
+    /// Export the signals (where no norm fitted) instead of the records; a
+    /// workbook always has them in a sheet of their own
+    #[arg(long)]
+    pub signals: bool,
     #[command(flatten)]
     pub csv: CsvArgs,
 }
@@ -116,56 +121,52 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let mut written = 0usize;
     let mut with_findings = 0usize;
     let header = layout.header();
+    let with_signals = args.signals || args.format == Format::Xlsx;
+    let signals = if with_signals {
+        kept_signals(&store, &filter).map_err(|e| store_error(ctx, &e))?
+    } else {
+        Vec::new()
+    };
+    let signal_header = ExportedSignal::header(layout.people, layout.text);
+    let mut signals_written = 0usize;
     let mut export = |mut sink: Sink<'_>| -> Result<usize, ExportError> {
-        sink.start(&header)?;
-        let unreadable =
-            store.each_story::<ExportError>(&state, &filter, ctx.today, &mut |stored, story| {
-                if status.is_some_and(|s| story.life.status != s) {
-                    return Ok(());
-                }
-                let codes = findings.get(&stored.file).cloned().unwrap_or_default();
-                let e = Exported::of(&stored.record, story, codes, &privacy);
-                written += 1;
-                if !e.verification.valid {
-                    with_findings += 1;
-                }
-                sink.put(&e, &layout)
-            })?;
+        let mut unreadable = 0;
+        if !args.signals {
+            sink.start(lang.export_sheet(), &header)?;
+            unreadable = store.each_story::<ExportError>(
+                &state,
+                &filter,
+                ctx.today,
+                &mut |stored, story| {
+                    if status.is_some_and(|s| story.life.status != s) {
+                        return Ok(());
+                    }
+                    let codes = findings.get(&stored.file).cloned().unwrap_or_default();
+                    let e = Exported::of(&stored.record, story, codes, &privacy);
+                    written += 1;
+                    if !e.verification.valid {
+                        with_findings += 1;
+                    }
+                    sink.put(&e, &layout)
+                },
+            )?;
+        }
+        if with_signals {
+            sink.start(lang.export_signals_sheet(), &signal_header)?;
+            for s in &signals {
+                let codes = findings
+                    .get(&ExportedSignal::file(s))
+                    .cloned()
+                    .unwrap_or_default();
+                let e = ExportedSignal::of(s, codes, &privacy);
+                signals_written += 1;
+                sink.put_signal(&e, &layout)?;
+            }
+        }
         sink.finish()?;
         Ok(unreadable)
     };
-    let sheet = lang.export_sheet();
-    let written_to = match (args.format, &args.out) {
-        (Format::Xlsx, None) => {
-            return Err(CliError::input(
-                lang.export_xlsx_needs_out(),
-                Some(lang.export_xlsx_needs_out_help()),
-            ));
-        }
-        (Format::Xlsx, Some(path)) => atomically(path, &mut |tmp| {
-            export(Sink::Xlsx(
-                Box::new(XlsxOut::new(sheet, &header)?),
-                tmp.to_owned(),
-            ))
-        }),
-        (format, Some(path)) => atomically(path, &mut |tmp| {
-            let mut file = BufWriter::new(std::fs::File::create(tmp)?);
-            let n = export(Sink::text(format, &mut file, dialect)?)?;
-            file.flush()?;
-            Ok(n)
-        }),
-        (format, None) => {
-            let stdout = io::stdout();
-            let mut lock = BufWriter::new(stdout.lock());
-            let n = Sink::text(format, &mut lock, dialect)
-                .map_err(ExportError::from)
-                .and_then(&mut export);
-            n.and_then(|n| {
-                lock.flush()?;
-                Ok(n)
-            })
-        }
-    };
+    let written_to = destination(args, lang, dialect, &mut export)?;
     let unreadable = written_to.map_err(|e| match e {
         ExportError::Store(e) => store_error(ctx, &e),
         ExportError::Io(e) => CliError::input(lang.export_write_failed(&e), None),
@@ -178,8 +179,14 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
     }
     let to = args.out.as_ref().map(|p| p.display().to_string());
-    ctx.out
-        .err_line(&lang.export_done(written, with_findings, to.as_deref()))?;
+    if !args.signals {
+        ctx.out
+            .err_line(&lang.export_done(written, with_findings, to.as_deref()))?;
+    }
+    if with_signals {
+        ctx.out
+            .err_line(&lang.export_signals_done(signals_written, to.as_deref()))?;
+    }
     Ok(Outcome::Success)
 }
 
@@ -217,6 +224,44 @@ fn verification(
     Ok(Some(findings))
 }
 
+/// Writes the export where it goes: a file (through a temporary one), or
+/// standard output (not for a workbook).
+fn destination(
+    args: &ExportArgs,
+    lang: crate::i18n::Lang,
+    dialect: Dialect,
+    export: &mut dyn FnMut(Sink<'_>) -> Result<usize, ExportError>,
+) -> Result<Result<usize, ExportError>, CliError> {
+    Ok(match (args.format, &args.out) {
+        (Format::Xlsx, None) => {
+            return Err(CliError::input(
+                lang.export_xlsx_needs_out(),
+                Some(lang.export_xlsx_needs_out_help()),
+            ));
+        }
+        (Format::Xlsx, Some(path)) => atomically(path, &mut |tmp| {
+            export(Sink::Xlsx(Box::default(), tmp.to_owned()))
+        }),
+        (format, Some(path)) => atomically(path, &mut |tmp| {
+            let mut file = BufWriter::new(std::fs::File::create(tmp)?);
+            let n = export(Sink::text(format, &mut file, dialect)?)?;
+            file.flush()?;
+            Ok(n)
+        }),
+        (format, None) => {
+            let stdout = io::stdout();
+            let mut lock = BufWriter::new(stdout.lock());
+            let n = Sink::text(format, &mut lock, dialect)
+                .map_err(ExportError::from)
+                .and_then(&mut *export);
+            n.and_then(|n| {
+                lock.flush()?;
+                Ok(n)
+            })
+        }
+    })
+}
+
 /// Where the rows go.
 enum Sink<'w> {
     Csv(Box<CsvOut<&'w mut dyn Write>>),
@@ -235,9 +280,27 @@ impl<'w> Sink<'w> {
         })
     }
 
-    fn start(&mut self, header: &[String]) -> Result<(), ExportError> {
-        if let Self::Csv(csv) = self {
-            csv.header(header)?;
+    /// A table begins: a CSV's header, a workbook's sheet named `name`.
+    fn start(&mut self, name: &str, header: &[String]) -> Result<(), ExportError> {
+        match self {
+            Self::Csv(csv) => csv.header(header)?,
+            Self::Xlsx(book, _) => book.sheet(name, header)?,
+            Self::Jsonl(..) => {}
+        }
+        Ok(())
+    }
+
+    fn put_signal(&mut self, e: &ExportedSignal, layout: &Layout) -> Result<(), ExportError> {
+        let row = || e.row(layout.people, layout.text);
+        match self {
+            Self::Csv(csv) => csv.row(&row())?,
+            Self::Jsonl(out, line) => {
+                line.clear();
+                serde_json::to_writer(&mut *line, e).map_err(io::Error::from)?;
+                line.push(b'\n');
+                out.write_all(line)?;
+            }
+            Self::Xlsx(book, _) => book.row(&row())?,
         }
         Ok(())
     }
@@ -319,6 +382,36 @@ fn atomically(
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// The signals that pass `filter`: by author, the norm tried, the case,
+/// and the day they were signed (UTC).
+fn kept_signals(
+    store: &crate::domain::store::Store,
+    filter: &crate::domain::store::RecordFilter,
+) -> Result<Vec<crate::domain::signal::Signal>, StoreError> {
+    use crate::domain::totals::case_key;
+    let day =
+        |s: &crate::domain::signal::Signal| s.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+    Ok(store
+        .signals(filter.norm.as_deref())?
+        .items
+        .into_iter()
+        .filter(|s| {
+            filter
+                .author
+                .as_ref()
+                .is_none_or(|a| *a == s.author.principal)
+        })
+        .filter(|s| {
+            filter
+                .case
+                .as_ref()
+                .is_none_or(|c| case_key(c) == case_key(&s.case))
+        })
+        .filter(|s| filter.from.is_none_or(|f| day(s) >= f))
+        .filter(|s| filter.to.is_none_or(|t| day(s) <= t))
+        .collect())
 }
 
 /// The most checks a norm adopted in the store has: the check columns.

@@ -6,5 +6,6 @@
 pub mod anon;
 pub mod csv_out;
 pub mod row;
+pub mod signals;
 pub mod table;
 pub mod xlsx_out;

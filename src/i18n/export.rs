@@ -78,4 +78,21 @@ impl Lang {
         )
         .into()
     }
+
+    /// The name of the signals' sheet in a workbook.
+    pub fn export_signals_sheet(self) -> &'static str {
+        self.pick("Signalen", "Signals")
+    }
+
+    pub fn export_signals_done(self, signals: usize, to: Option<&str>) -> String {
+        let whither = match (self, to) {
+            (Self::Nl, Some(file)) => format!(" naar {file}"),
+            (Self::En, Some(file)) => format!(" to {file}"),
+            (_, None) => String::new(),
+        };
+        match self {
+            Self::Nl => format!("{signals} signaal/signalen geëxporteerd{whither}"),
+            Self::En => format!("{signals} signal(s) exported{whither}"),
+        }
+    }
 }

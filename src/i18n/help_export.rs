@@ -37,6 +37,9 @@ impl Lang {
             ("maatwerk export", "with_text") => {
                 "Ook in een geanonimiseerde export de vrije tekst: motivering, tekstantwoorden, opmerkingen"
             }
+            ("maatwerk export", "signals") => {
+                "Exporteer de signalen (waar geen norm paste) in plaats van de verantwoordingen; een werkmap heeft ze altijd op een eigen blad"
+            }
             ("maatwerk export", "strict") => {
                 "Exporteer niets, en eindig met code 1, als verify iets vindt"
             }

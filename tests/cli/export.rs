@@ -37,6 +37,22 @@ fn team() -> (Team, [String; 2]) {
         .output()
         .expect("run");
     assert!(approved.status.success(), "{}", stderr(&approved));
+    let signal = team
+        .as_("anna")
+        .args([
+            "signal",
+            "--case",
+            "Z-2026-000099",
+            "--text",
+            "Geen norm voor woonkosten bij dakloosheid na detentie.",
+            "--norm",
+            NORM,
+            "--check",
+            "leeftijd-onder-27",
+        ])
+        .output()
+        .expect("run");
+    assert!(signal.status.success(), "{}", stderr(&signal));
     (team, [first, second])
 }
 
@@ -237,7 +253,9 @@ fn xlsx_has_typed_cells_and_needs_a_file() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     let mut book: Xlsx<_> = open_workbook(&out).expect("a workbook");
-    assert_eq!(book.sheet_names(), ["Records"]);
+    assert_eq!(book.sheet_names(), ["Records", "Signals"]);
+    let signals = book.worksheet_range("Signals").expect("signals");
+    assert_eq!(signals.rows().count(), 2, "header and one signal");
     let range = book.worksheet_range("Records").expect("sheet");
     let rows: Vec<&[Data]> = range.rows().collect();
     assert_eq!(rows.len(), 3, "header and two records");
@@ -267,5 +285,37 @@ fn xlsx_has_typed_cells_and_needs_a_file() {
         stderr(&to_stdout).contains("--out"),
         "{}",
         stderr(&to_stdout)
+    );
+}
+
+/// Signals go in an export of their own: where no norm fitted, the norm
+/// and check tried, the text (left out when anonymised), verified.
+#[test]
+fn signals_are_exported_on_their_own() {
+    let (team, _) = team();
+    let output = export(&team, &["--signals"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 signal(s) exported"),
+        "{}",
+        stderr(&output)
+    );
+    let (header, rows) = csv_rows(&stdout(&output), b',');
+    assert_eq!(rows.len(), 1);
+    assert_eq!(cell(&header, &rows[0], "case"), "Z-2026-000099");
+    assert_eq!(cell(&header, &rows[0], "norm"), NORM);
+    assert_eq!(cell(&header, &rows[0], "failed_check"), "leeftijd-onder-27");
+    assert!(cell(&header, &rows[0], "text").contains("dakloosheid"));
+    assert_eq!(cell(&header, &rows[0], "verification"), "valid");
+    let anonymised = export(&team, &["--signals", "--format", "jsonl", "--anonymised"]);
+    let line: Value = serde_json::from_str(stdout(&anonymised).trim()).expect("one JSON object");
+    assert!(
+        line.get("text").is_none() && line.get("author").is_none(),
+        "{line}"
+    );
+    assert!(
+        line["case"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("zaak-"))
     );
 }

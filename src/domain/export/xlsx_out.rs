@@ -14,72 +14,91 @@ use super::table::Cell;
 /// Columns no wider than this many characters; text wraps past it.
 const MAX_WIDTH: usize = 60;
 
-/// A workbook being written: one sheet, filled row by row.
+/// A workbook being written, sheet after sheet, each filled row by row.
 pub struct XlsxOut {
     workbook: Workbook,
-    /// The next row to write.
-    row: u32,
-    columns: u16,
+    /// Per sheet: the rows written (the header included) and its columns.
+    sheets: Vec<(u32, u16)>,
     date: Format,
 }
 
 impl XlsxOut {
-    /// A workbook whose one sheet, named `sheet`, starts with `header`.
-    pub fn new(sheet: &str, header: &[String]) -> Result<Self, XlsxError> {
+    pub fn new() -> Self {
         let mut workbook = Workbook::new();
         // Excel's own level: a third faster than the default, barely larger.
         workbook.set_zip_compression_level(3);
-        let ws = workbook.add_worksheet_with_constant_memory()?;
-        ws.set_name(sheet)?;
+        Self {
+            workbook,
+            sheets: Vec::new(),
+            date: Format::new().set_num_format("yyyy-mm-dd"),
+        }
+    }
+
+    /// A new sheet named `name`, starting with `header`; the rows that
+    /// follow go to it.
+    pub fn sheet(&mut self, name: &str, header: &[String]) -> Result<(), XlsxError> {
+        let ws = self.workbook.add_worksheet_with_constant_memory()?;
+        ws.set_name(name)?;
         let bold = Format::new().set_bold();
-        for (i, name) in header.iter().enumerate() {
+        for (i, title) in header.iter().enumerate() {
             let col = u16::try_from(i).map_err(|_| XlsxError::RowColumnLimitError)?;
-            ws.set_column_width(col, width(name))?;
-            ws.write_string_with_format(0, col, name, &bold)?;
+            ws.set_column_width(col, width(title))?;
+            ws.write_string_with_format(0, col, title, &bold)?;
         }
         ws.set_freeze_panes(1, 0)?;
         let columns = u16::try_from(header.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
-        Ok(Self {
-            workbook,
-            row: 1,
-            columns,
-            date: Format::new().set_num_format("yyyy-mm-dd"),
-        })
+        self.sheets.push((1, columns));
+        Ok(())
     }
 
-    /// The next row.
+    /// The next row of the current sheet.
     pub fn row(&mut self, cells: &[Cell]) -> Result<(), XlsxError> {
-        let row = self.row;
-        let ws = self.workbook.worksheet_from_index(0)?;
+        let index = self.sheets.len().saturating_sub(1);
+        let Some((row, _)) = self.sheets.last_mut() else {
+            return Err(XlsxError::UnknownWorksheetNameOrIndex(String::new()));
+        };
+        let at = *row;
+        *row += 1;
+        let ws = self.workbook.worksheet_from_index(index)?;
         for (i, cell) in cells.iter().enumerate() {
             let col = u16::try_from(i).map_err(|_| XlsxError::RowColumnLimitError)?;
             match cell {
                 Cell::Text(t) => {
-                    ws.write_string(row, col, t)?;
+                    ws.write_string(at, col, t)?;
                 }
                 Cell::Number(n) => {
-                    ws.write_number(row, col, n.to_f64().unwrap_or(f64::NAN))?;
+                    ws.write_number(at, col, n.to_f64().unwrap_or(f64::NAN))?;
                 }
                 Cell::Date(d) => {
                     let day = excel_date(*d)?;
-                    ws.write_datetime_with_format(row, col, &day, &self.date)?;
+                    ws.write_datetime_with_format(at, col, &day, &self.date)?;
                 }
                 Cell::Empty => {}
             }
         }
-        self.row += 1;
         Ok(())
     }
 
-    /// Filters over every row written, and the workbook saved to `path`.
+    /// Filters over every row of every sheet, and the workbook saved to
+    /// `path`.
     pub fn finish(mut self, path: &Path) -> Result<(), XlsxError> {
-        if self.columns > 0 {
-            let last_row = self.row.saturating_sub(1);
-            self.workbook
-                .worksheet_from_index(0)?
-                .autofilter(0, 0, last_row, self.columns - 1)?;
+        for (index, (rows, columns)) in self.sheets.iter().enumerate() {
+            if *columns > 0 {
+                self.workbook.worksheet_from_index(index)?.autofilter(
+                    0,
+                    0,
+                    rows.saturating_sub(1),
+                    columns - 1,
+                )?;
+            }
         }
         self.workbook.save(path)
+    }
+}
+
+impl Default for XlsxOut {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
