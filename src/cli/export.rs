@@ -82,6 +82,15 @@ pub enum Format {
     Xlsx,
 }
 
+impl From<&CsvArgs> for Dialect {
+    fn from(csv: &CsvArgs) -> Self {
+        Self {
+            delimiter: csv.delimiter,
+            bom: csv.bom,
+        }
+    }
+}
+
 fn delimiter_arg(text: &str) -> Result<u8, String> {
     match text {
         "," => Ok(b','),
@@ -114,21 +123,16 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         people: anonymiser.is_none(),
         text: anonymiser.is_none() || args.privacy.with_text,
     };
-    let dialect = Dialect {
-        delimiter: args.csv.delimiter,
-        bom: args.csv.bom,
-    };
+    let dialect = Dialect::from(&args.csv);
     let mut written = 0usize;
     let mut with_findings = 0usize;
     let header = layout.header();
     let with_signals = args.signals || args.format == Format::Xlsx;
-    let signals = if with_signals {
-        kept_signals(&store, &filter).map_err(|e| store_error(ctx, &e))?
-    } else {
-        Vec::new()
-    };
+    let signals = kept_signals(&store, &filter, with_signals).map_err(|e| store_error(ctx, &e))?;
     let signal_header = ExportedSignal::header(layout.people, layout.text);
     let mut signals_written = 0usize;
+    // Progress on standard error, on a terminal only.
+    let progress = ctx.config.ttys.stderr;
     let mut export = |mut sink: Sink<'_>| -> Result<usize, ExportError> {
         let mut unreadable = 0;
         if !args.signals {
@@ -144,6 +148,9 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                     let codes = findings.get(&stored.file).cloned().unwrap_or_default();
                     let e = Exported::of(&stored.record, story, codes, &privacy);
                     written += 1;
+                    if progress && written.is_multiple_of(1000) {
+                        super::verify::eprint_progress(&lang.export_progress(written));
+                    }
                     if !e.verification.valid {
                         with_findings += 1;
                     }
@@ -164,6 +171,9 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             }
         }
         sink.finish()?;
+        if progress && written >= 1000 {
+            super::verify::eprint_progress("");
+        }
         Ok(unreadable)
     };
     let written_to = destination(args, lang, dialect, &mut export)?;
@@ -179,13 +189,12 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
     }
     let to = args.out.as_ref().map(|p| p.display().to_string());
-    if !args.signals {
-        ctx.out
-            .err_line(&lang.export_done(written, with_findings, to.as_deref()))?;
-    }
-    if with_signals {
-        ctx.out
-            .err_line(&lang.export_signals_done(signals_written, to.as_deref()))?;
+    let said = [
+        (!args.signals).then(|| lang.export_done(written, with_findings, to.as_deref())),
+        with_signals.then(|| lang.export_signals_done(signals_written, to.as_deref())),
+    ];
+    for line in said.into_iter().flatten() {
+        ctx.out.err_line(&line)?;
     }
     Ok(Outcome::Success)
 }
@@ -211,7 +220,18 @@ fn verification(
     strict: bool,
     ctx: &mut Context,
 ) -> Result<Option<HashMap<String, Vec<&'static str>>>, CliError> {
-    let report = verify::verify(store, None, ctx.now, &mut |_, _| {});
+    let lang = ctx.lang;
+    let show = ctx.config.ttys.stderr;
+    let mut last_shown = 0;
+    let report = verify::verify(store, None, ctx.now, &mut |done, total| {
+        if show && total >= 1000 && (done == total || done >= last_shown + total / 100) {
+            last_shown = done;
+            super::verify::eprint_progress(&lang.verify_progress(done, total));
+        }
+    });
+    if show && report.records >= 1000 {
+        super::verify::eprint_progress("");
+    }
     if strict && !report.findings.is_empty() {
         ctx.out
             .err_line(&ctx.lang.export_strict_refused(report.findings.len()))?;
@@ -389,8 +409,11 @@ fn atomically(
 fn kept_signals(
     store: &crate::domain::store::Store,
     filter: &crate::domain::store::RecordFilter,
+    wanted: bool,
 ) -> Result<Vec<crate::domain::signal::Signal>, StoreError> {
-    use crate::domain::totals::case_key;
+    if !wanted {
+        return Ok(Vec::new());
+    }
     let day =
         |s: &crate::domain::signal::Signal| s.created.to_zoned(jiff::tz::TimeZone::UTC).date();
     Ok(store
@@ -404,10 +427,9 @@ fn kept_signals(
                 .is_none_or(|a| *a == s.author.principal)
         })
         .filter(|s| {
-            filter
-                .case
-                .as_ref()
-                .is_none_or(|c| case_key(c) == case_key(&s.case))
+            filter.case.as_ref().is_none_or(|c| {
+                crate::domain::totals::case_key(c) == crate::domain::totals::case_key(&s.case)
+            })
         })
         .filter(|s| filter.from.is_none_or(|f| day(s) >= f))
         .filter(|s| filter.to.is_none_or(|t| day(s) <= t))

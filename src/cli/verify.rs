@@ -122,7 +122,7 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
 
 /// Progress on one line of standard error, redrawn in place.
 #[allow(clippy::print_stderr)]
-fn eprint_progress(text: &str) {
+pub(super) fn eprint_progress(text: &str) {
     eprint!("\r\u{1b}[2K{text}");
 }
 

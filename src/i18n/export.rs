@@ -95,4 +95,12 @@ impl Lang {
             Self::En => format!("{signals} signal(s) exported{whither}"),
         }
     }
+
+    /// Progress on standard error, redrawn in place.
+    pub fn export_progress(self, records: usize) -> String {
+        match self {
+            Self::Nl => format!("Exporteren: {records} verantwoordingen geschreven"),
+            Self::En => format!("Exporting: {records} records written"),
+        }
+    }
 }
