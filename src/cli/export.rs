@@ -12,6 +12,9 @@ use crate::domain::export::row::{Exported, Privacy};
 use crate::domain::export::signals::ExportedSignal;
 use crate::domain::export::table::Layout;
 use crate::domain::export::xlsx_out::XlsxOut;
+use crate::domain::export::zgw::{Besluit, Registers, is_rsin};
+use crate::domain::lifecycle::Story;
+use crate::domain::record::Record;
 use crate::domain::store::StoreError;
 use crate::domain::verify;
 
@@ -20,7 +23,8 @@ use crate::domain::verify;
 /// request
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// The format: csv, jsonl or xlsx (xlsx only with --out)
+    /// The format: csv, jsonl, xlsx (only with --out) or zgw (Besluit
+    /// objects of the ZGW Besluiten API)
     #[arg(long, value_enum, default_value = "csv")]
     pub format: Format,
     /// Write to this file (first to a temporary file beside it, then
@@ -40,6 +44,25 @@ pub struct ExportArgs {
     pub signals: bool,
     #[command(flatten)]
     pub csv: CsvArgs,
+    #[command(flatten)]
+    pub zgw: ZgwArgs,
+}
+
+/// Where a ZGW export's `Besluit` objects point.
+#[derive(Debug, Args)]
+pub struct ZgwArgs {
+    /// For --format zgw: the RSIN of the organisation that takes the
+    /// decisions (nine digits)
+    #[arg(long, value_name = "RSIN")]
+    pub rsin: Option<String>,
+    /// For --format zgw: the URL of a norm's BESLUITTYPE in the Catalogi
+    /// API, with {norm} (and {version}) where the norm goes
+    #[arg(long, value_name = "URL")]
+    pub besluittype_url: Option<String>,
+    /// For --format zgw: the URL of a case in the Zaken API, with {case}
+    /// where the case reference goes [default: no case named]
+    #[arg(long, value_name = "URL")]
+    pub zaak_url: Option<String>,
 }
 
 /// What an export keeps of people and words.
@@ -80,6 +103,9 @@ pub enum Format {
     Jsonl,
     /// An Excel workbook with typed cells (needs --out)
     Xlsx,
+    /// `Besluit` objects of the ZGW Besluiten API, one per line (needs
+    /// --rsin and --besluittype-url)
+    Zgw,
 }
 
 impl From<&CsvArgs> for Dialect {
@@ -124,6 +150,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         text: anonymiser.is_none() || args.privacy.with_text,
     };
     let dialect = Dialect::from(&args.csv);
+    let registers = registers(args, lang)?;
     let mut written = 0usize;
     let mut with_findings = 0usize;
     let header = layout.header();
@@ -154,7 +181,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                     if !e.verification.valid {
                         with_findings += 1;
                     }
-                    sink.put(&e, &layout)
+                    sink.put((&stored.record, story), &e, (&layout, &privacy))
                 },
             )?;
         }
@@ -176,7 +203,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         }
         Ok(unreadable)
     };
-    let written_to = destination(args, lang, dialect, &mut export)?;
+    let written_to = destination(args, lang, (dialect, registers.as_ref()), &mut export)?;
     let unreadable = written_to.map_err(|e| match e {
         ExportError::Store(e) => store_error(ctx, &e),
         ExportError::Io(e) => CliError::input(lang.export_write_failed(&e), None),
@@ -249,7 +276,7 @@ fn verification(
 fn destination(
     args: &ExportArgs,
     lang: crate::i18n::Lang,
-    dialect: Dialect,
+    (dialect, registers): (Dialect, Option<&Registers>),
     export: &mut dyn FnMut(Sink<'_>) -> Result<usize, ExportError>,
 ) -> Result<Result<usize, ExportError>, CliError> {
     Ok(match (args.format, &args.out) {
@@ -264,14 +291,14 @@ fn destination(
         }),
         (format, Some(path)) => atomically(path, &mut |tmp| {
             let mut file = BufWriter::new(std::fs::File::create(tmp)?);
-            let n = export(Sink::text(format, &mut file, dialect)?)?;
+            let n = export(Sink::text(format, &mut file, dialect, registers)?)?;
             file.flush()?;
             Ok(n)
         }),
         (format, None) => {
             let stdout = io::stdout();
             let mut lock = BufWriter::new(stdout.lock());
-            let n = Sink::text(format, &mut lock, dialect)
+            let n = Sink::text(format, &mut lock, dialect, registers)
                 .map_err(ExportError::from)
                 .and_then(&mut *export);
             n.and_then(|n| {
@@ -287,15 +314,23 @@ enum Sink<'w> {
     Csv(Box<CsvOut<&'w mut dyn Write>>),
     /// JSON Lines, each line built in the buffer first.
     Jsonl(&'w mut dyn Write, Vec<u8>),
+    /// ZGW `Besluit` objects as JSON Lines, pointing into these registers.
+    Zgw(&'w mut dyn Write, Vec<u8>, &'w Registers),
     /// A workbook, saved to the path when finished.
     Xlsx(Box<XlsxOut>, PathBuf),
 }
 
 impl<'w> Sink<'w> {
     /// CSV or JSON Lines into `out`.
-    fn text(format: Format, out: &'w mut dyn Write, dialect: Dialect) -> io::Result<Self> {
-        Ok(match format {
-            Format::Jsonl => Self::Jsonl(out, Vec::new()),
+    fn text(
+        format: Format,
+        out: &'w mut dyn Write,
+        dialect: Dialect,
+        registers: Option<&'w Registers>,
+    ) -> io::Result<Self> {
+        Ok(match (format, registers) {
+            (Format::Jsonl, _) => Self::Jsonl(out, Vec::new()),
+            (Format::Zgw, Some(at)) => Self::Zgw(out, Vec::new(), at),
             _ => Self::Csv(Box::new(CsvOut::new(out, dialect)?)),
         })
     }
@@ -305,7 +340,7 @@ impl<'w> Sink<'w> {
         match self {
             Self::Csv(csv) => csv.header(header)?,
             Self::Xlsx(book, _) => book.sheet(name, header)?,
-            Self::Jsonl(..) => {}
+            Self::Jsonl(..) | Self::Zgw(..) => {}
         }
         Ok(())
     }
@@ -314,25 +349,23 @@ impl<'w> Sink<'w> {
         let row = || e.row(layout.people, layout.text);
         match self {
             Self::Csv(csv) => csv.row(&row())?,
-            Self::Jsonl(out, line) => {
-                line.clear();
-                serde_json::to_writer(&mut *line, e).map_err(io::Error::from)?;
-                line.push(b'\n');
-                out.write_all(line)?;
-            }
+            Self::Jsonl(out, line) | Self::Zgw(out, line, _) => json_line(&mut **out, line, e)?,
             Self::Xlsx(book, _) => book.row(&row())?,
         }
         Ok(())
     }
 
-    fn put(&mut self, e: &Exported, layout: &Layout) -> Result<(), ExportError> {
+    fn put(
+        &mut self,
+        (record, story): (&Record, &Story<'_>),
+        e: &Exported,
+        (layout, privacy): (&Layout, &Privacy<'_>),
+    ) -> Result<(), ExportError> {
         match self {
             Self::Csv(csv) => csv.row(&layout.row(e))?,
-            Self::Jsonl(out, line) => {
-                line.clear();
-                serde_json::to_writer(&mut *line, e).map_err(io::Error::from)?;
-                line.push(b'\n');
-                out.write_all(line)?;
+            Self::Jsonl(out, line) => json_line(&mut **out, line, e)?,
+            Self::Zgw(out, line, at) => {
+                json_line(&mut **out, line, &Besluit::of(record, story, privacy, at))?;
             }
             Self::Xlsx(book, _) => book.row(&layout.row(e))?,
         }
@@ -344,11 +377,45 @@ impl<'w> Sink<'w> {
             Self::Csv(csv) => {
                 csv.finish()?;
             }
-            Self::Jsonl(..) => {}
+            Self::Jsonl(..) | Self::Zgw(..) => {}
             Self::Xlsx(book, path) => book.finish(&path)?,
         }
         Ok(())
     }
+}
+
+/// `value` as one line of JSON, built in `line` first.
+fn json_line(
+    out: &mut dyn Write,
+    line: &mut Vec<u8>,
+    value: &impl serde::Serialize,
+) -> io::Result<()> {
+    line.clear();
+    serde_json::to_writer(&mut *line, value).map_err(io::Error::from)?;
+    line.push(b'\n');
+    out.write_all(line)
+}
+
+/// Where a ZGW export points, for --format zgw: refused without the RSIN
+/// or the decision type's URL.
+fn registers(args: &ExportArgs, lang: crate::i18n::Lang) -> Result<Option<Registers>, CliError> {
+    if args.format != Format::Zgw {
+        return Ok(None);
+    }
+    let (Some(rsin), Some(besluittype)) = (&args.zgw.rsin, &args.zgw.besluittype_url) else {
+        return Err(CliError::input(
+            lang.export_zgw_needs(),
+            Some(lang.export_zgw_needs_help()),
+        ));
+    };
+    if !is_rsin(rsin.trim()) {
+        return Err(CliError::input(lang.export_bad_rsin(), None));
+    }
+    Ok(Some(Registers {
+        rsin: rsin.trim().to_owned(),
+        besluittype: besluittype.clone(),
+        zaak: args.zgw.zaak_url.clone(),
+    }))
 }
 
 /// Why an export stopped.

@@ -9,3 +9,4 @@ pub mod row;
 pub mod signals;
 pub mod table;
 pub mod xlsx_out;
+pub mod zgw;

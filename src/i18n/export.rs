@@ -103,4 +103,28 @@ impl Lang {
             Self::En => format!("Exporting: {records} records written"),
         }
     }
+
+    pub fn export_zgw_needs(self) -> String {
+        self.pick(
+            "een ZGW-export heeft het RSIN van de organisatie en de URL van het besluittype nodig",
+            "a ZGW export needs the organisation's RSIN and the URL of the decision type",
+        )
+        .into()
+    }
+
+    pub fn export_zgw_needs_help(self) -> String {
+        self.pick(
+            "geef --rsin 123456782 --besluittype-url 'https://…/catalogi/api/v1/besluittypen/{norm}' (en eventueel --zaak-url 'https://…/zaken/api/v1/zaken?identificatie={case}')",
+            "give --rsin 123456782 --besluittype-url 'https://…/catalogi/api/v1/besluittypen/{norm}' (and if you like --zaak-url 'https://…/zaken/api/v1/zaken?identificatie={case}')",
+        )
+        .into()
+    }
+
+    pub fn export_bad_rsin(self) -> String {
+        self.pick(
+            "het RSIN is negen cijfers die de elfproef doorstaan, zoals het Handelsregister het geeft",
+            "the RSIN is nine digits that pass the eleven test, as the trade register gives it",
+        )
+        .into()
+    }
 }

@@ -15,7 +15,7 @@ impl Lang {
     pub(super) fn help_arg_export(path: &str, id: &str) -> Option<&'static str> {
         Some(match (path, id) {
             ("maatwerk export", "format") => {
-                "Het formaat: csv, jsonl of xlsx (xlsx alleen met --out)"
+                "Het formaat: csv, jsonl, xlsx (alleen met --out) of zgw (Besluit-objecten van de ZGW Besluiten API)"
             }
             ("maatwerk export", "out") => {
                 "Schrijf naar dit bestand (eerst naar een tijdelijk bestand ernaast, dan hernoemd) [standaard: de standaarduitvoer]"
@@ -39,6 +39,15 @@ impl Lang {
             }
             ("maatwerk export", "signals") => {
                 "Exporteer de signalen (waar geen norm paste) in plaats van de verantwoordingen; een werkmap heeft ze altijd op een eigen blad"
+            }
+            ("maatwerk export", "rsin") => {
+                "Voor --format zgw: het RSIN van de organisatie die de besluiten neemt (negen cijfers)"
+            }
+            ("maatwerk export", "besluittype_url") => {
+                "Voor --format zgw: de URL van het BESLUITTYPE van een norm in de Catalogi API, met {norm} (en {version}) waar de norm komt"
+            }
+            ("maatwerk export", "zaak_url") => {
+                "Voor --format zgw: de URL van een zaak in de Zaken API, met {case} waar het zaaknummer komt [standaard: geen zaak genoemd]"
             }
             ("maatwerk export", "strict") => {
                 "Exporteer niets, en eindig met code 1, als verify iets vindt"

@@ -319,3 +319,86 @@ fn signals_are_exported_on_their_own() {
             .is_some_and(|c| c.starts_with("zaak-"))
     );
 }
+
+/// The records as `Besluit` objects of the ZGW Besluiten API, each checked
+/// against the API's published schema (release 1.0.2, kept as a fixture),
+/// formats included; without the RSIN or the decision type it is refused.
+#[test]
+fn zgw_besluiten_fit_the_published_schema() {
+    let (team, [first, second]) = team();
+    let schema: Value = serde_json::from_str(
+        &fs::read_to_string(super::support::repo().join("tests/fixtures/zgw/besluit.schema.json"))
+            .expect("schema"),
+    )
+    .expect("json");
+    let validator = jsonschema::draft7::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("a schema");
+    let output = export(
+        &team,
+        &[
+            "--format",
+            "zgw",
+            "--rsin",
+            "002220647",
+            "--besluittype-url",
+            "https://catalogi.gemeente.example/api/v1/besluittypen/{norm}",
+            "--zaak-url",
+            "https://zaken.gemeente.example/api/v1/zaken?identificatie={case}",
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let besluiten: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(besluiten.len(), 2);
+    for b in &besluiten {
+        let errors: Vec<String> = validator.iter_errors(b).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{errors:?} in {b:#}");
+    }
+    let b = &besluiten[0];
+    assert_eq!(b["identificatie"], first);
+    assert_eq!(b["verantwoordelijkeOrganisatie"], "002220647");
+    assert_eq!(
+        b["besluittype"],
+        "https://catalogi.gemeente.example/api/v1/besluittypen/pw-zoektermijn-jongeren"
+    );
+    assert_eq!(
+        b["zaak"],
+        "https://zaken.gemeente.example/api/v1/zaken?identificatie=Z-2026-001234"
+    );
+    assert_eq!(b["datum"], "2026-11-23");
+    assert_eq!(b["ingangsdatum"], "2026-11-23");
+    assert_eq!(b["vervaldatum"], "2026-12-22", "the last day of the period");
+    assert_eq!(b["vervalreden"], "tijdelijk");
+    assert!(
+        b["toelichting"]
+            .as_str()
+            .is_some_and(|t| t.contains("Participatiewet") || t.contains("Omstandigheden")),
+        "{b:#}"
+    );
+    assert_eq!(besluiten[1]["identificatie"], second);
+    // The schema finds what does not fit: a field it does not know.
+    let mut wrong = b.clone();
+    wrong["besluit"] = Value::from("x");
+    assert!(!validator.is_valid(&wrong));
+
+    let without = export(&team, &["--format", "zgw"]);
+    assert_eq!(without.status.code(), Some(2));
+    assert!(stderr(&without).contains("RSIN"), "{}", stderr(&without));
+    let bad = export(
+        &team,
+        &[
+            "--format",
+            "zgw",
+            "--rsin",
+            "123456789",
+            "--besluittype-url",
+            "https://x/{norm}",
+        ],
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("eleven test"), "{}", stderr(&bad));
+}
