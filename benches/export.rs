@@ -40,13 +40,15 @@ fn store() -> &'static (tempfile::TempDir, PathBuf) {
         for format in ["csv", "xlsx"] {
             let out = dir.path().join(format!("peak.{format}"));
             match peak_kib(&store, format, &out) {
-                Some(kib) => eprintln!(
-                    "export --format {format} of {} records: peak memory {} MiB",
-                    records(),
-                    kib / 1024
-                ),
+                Some(kib) => {
+                    let mib = kib / 1024;
+                    eprintln!(
+                        "export --format {format} of {} records: peak memory {mib} MiB",
+                        records()
+                    );
+                }
                 None => {
-                    eprintln!("export --format {format}: no /usr/bin/time to measure peak memory")
+                    eprintln!("export --format {format}: no /usr/bin/time to measure peak memory");
                 }
             }
         }
