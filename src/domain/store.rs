@@ -27,6 +27,7 @@ mod stream;
 pub use self::acts::{Acts, Kept, Ledger, Stored, stories, with_status};
 pub use self::earlier::Earlier;
 pub use self::read::{Found, RecordFilter, SignedFiles, StoredRecord};
+pub(crate) use self::read::brief;
 
 use std::io;
 use std::path::{Path, PathBuf};

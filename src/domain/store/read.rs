@@ -46,7 +46,7 @@ pub struct RecordFilter {
 
 /// `record` without its motivation, evidence and texts: what lists and
 /// statuses need (numbers and choices stay, for the mandaat).
-fn brief(record: &mut Record) {
+pub(crate) fn brief(record: &mut Record) {
     record.motivation = crate::domain::record::Motivation::default();
     record.evidence = Vec::new();
     for check in &mut record.checks {

@@ -339,9 +339,15 @@ fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
     if cx.wanted.contains(&record.id) {
         super::schedule::lock(cx.captured)
             .entry(record.id.clone())
-            .or_insert_with(|| super::acts::Captured {
-                record: record.clone(),
-                link: link.to_owned(),
+            .or_insert_with(|| {
+                // Kept until every record is read: only what its story
+                // needs (its words are checked already).
+                let mut record = record.clone();
+                crate::domain::store::brief(&mut record);
+                super::acts::Captured {
+                    record,
+                    link: link.to_owned(),
+                }
             });
     }
     if record.revises.is_some() {
