@@ -26,8 +26,8 @@ mod stream;
 
 pub use self::acts::{Acts, Kept, Ledger, Stored, stories, with_status};
 pub use self::earlier::Earlier;
-pub use self::read::{Found, RecordFilter, SignedFiles, StoredRecord};
 pub(crate) use self::read::brief;
+pub use self::read::{Found, RecordFilter, SignedFiles, StoredRecord};
 
 use std::io;
 use std::path::{Path, PathBuf};
