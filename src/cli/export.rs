@@ -19,8 +19,8 @@ use crate::domain::store::StoreError;
 use crate::domain::verify;
 
 /// Export the records for auditors: one row per record with its status,
-/// history and verification result, as CSV or JSON Lines; anonymised on
-/// request
+/// history and verification result, as CSV, JSON Lines, an Excel workbook
+/// or ZGW decisions; anonymised on request
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The format: csv, jsonl, xlsx (only with --out) or zgw (Besluit

@@ -6,7 +6,7 @@ impl Lang {
     pub(super) fn help_about_export(path: &str) -> Option<&'static str> {
         Some(match path {
             "maatwerk export" => {
-                "Exporteer de verantwoordingen voor de accountant of controller: één rij per verantwoording met haar status, geschiedenis en de uitkomst van verify, als CSV of JSON Lines; geanonimiseerd op verzoek"
+                "Exporteer de verantwoordingen voor de accountant of controller: één rij per verantwoording met haar status, geschiedenis en de uitkomst van verify, als CSV, JSON Lines, Excel-werkmap of ZGW-besluiten; geanonimiseerd op verzoek"
             }
             _ => return None,
         })
