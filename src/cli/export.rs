@@ -145,7 +145,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         with_text: args.privacy.with_text,
     };
     let layout = Layout {
-        checks: most_checks(&store, &state),
+        checks: crate::domain::export::table::most_checks(&store, &state),
         people: anonymiser.is_none(),
         text: anonymiser.is_none() || args.privacy.with_text,
     };
@@ -155,7 +155,13 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let mut with_findings = 0usize;
     let header = layout.header();
     let with_signals = args.signals || args.format == Format::Xlsx;
-    let signals = kept_signals(&store, &filter, with_signals).map_err(|e| store_error(ctx, &e))?;
+    let signals = if with_signals {
+        store
+            .signals_where(&filter)
+            .map_err(|e| store_error(ctx, &e))?
+    } else {
+        Vec::new()
+    };
     let signal_header = ExportedSignal::header(layout.people, layout.text);
     let mut signals_written = 0usize;
     // Progress on standard error, on a terminal only.
@@ -463,57 +469,11 @@ fn atomically(
     let result = write(&tmp).and_then(|n| {
         std::fs::File::open(&tmp)?.sync_all()?;
         std::fs::rename(&tmp, path)?;
+        crate::domain::store::files::sync_dir(dir)?;
         Ok(n)
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
-}
-
-/// The signals that pass `filter`: by author, the norm tried, the case,
-/// and the day they were signed (UTC).
-fn kept_signals(
-    store: &crate::domain::store::Store,
-    filter: &crate::domain::store::RecordFilter,
-    wanted: bool,
-) -> Result<Vec<crate::domain::signal::Signal>, StoreError> {
-    if !wanted {
-        return Ok(Vec::new());
-    }
-    let day =
-        |s: &crate::domain::signal::Signal| s.created.to_zoned(jiff::tz::TimeZone::UTC).date();
-    Ok(store
-        .signals(filter.norm.as_deref())?
-        .items
-        .into_iter()
-        .filter(|s| {
-            filter
-                .author
-                .as_ref()
-                .is_none_or(|a| *a == s.author.principal)
-        })
-        .filter(|s| {
-            filter.case.as_ref().is_none_or(|c| {
-                crate::domain::totals::case_key(c) == crate::domain::totals::case_key(&s.case)
-            })
-        })
-        .filter(|s| filter.from.is_none_or(|f| day(s) >= f))
-        .filter(|s| filter.to.is_none_or(|t| day(s) <= t))
-        .collect())
-}
-
-/// The most checks a norm adopted in the store has: the check columns.
-fn most_checks(
-    store: &crate::domain::store::Store,
-    state: &crate::domain::store::StoreState,
-) -> usize {
-    state
-        .adoptions
-        .adopted()
-        .iter()
-        .filter_map(|a| store.snapshot(&a.adoption.norm.sha256).flatten())
-        .map(|n| n.checks.len())
-        .max()
-        .unwrap_or(0)
 }

@@ -6,6 +6,20 @@ use jiff::civil::Date;
 
 use super::row::{Exported, Value};
 use crate::domain::number::Decimal;
+use crate::domain::store::{Store, StoreState};
+
+/// The most checks a norm adopted in `store` has: how many check columns
+/// an export needs.
+pub fn most_checks(store: &Store, state: &StoreState) -> usize {
+    state
+        .adoptions
+        .adopted()
+        .iter()
+        .filter_map(|a| store.snapshot(&a.adoption.norm.sha256).flatten())
+        .map(|n| n.checks.len())
+        .max()
+        .unwrap_or(0)
+}
 
 /// One cell, typed: a spreadsheet keeps numbers and dates as such.
 #[derive(Debug, Clone, PartialEq)]

@@ -76,6 +76,27 @@ impl RecordFilter {
     }
 }
 
+impl RecordFilter {
+    /// Whether it keeps `signal`: by author, the norm tried, the case (as
+    /// totals compare it) and the day it was signed (UTC).
+    pub(crate) fn keeps_signal(&self, signal: &Signal) -> bool {
+        let day = signal.created.to_zoned(jiff::tz::TimeZone::UTC).date();
+        self.author
+            .as_ref()
+            .is_none_or(|a| *a == signal.author.principal)
+            && self
+                .norm
+                .as_ref()
+                .is_none_or(|n| signal.norm.as_ref().is_some_and(|t| t.id == *n))
+            && self.from.is_none_or(|d| day >= d)
+            && self.to.is_none_or(|d| day <= d)
+            && self
+                .case
+                .as_ref()
+                .is_none_or(|c| case_key(&signal.case) == case_key(c))
+    }
+}
+
 /// A record as read from the store, with its file relative to the store.
 #[derive(Debug, Clone)]
 pub struct StoredRecord {
@@ -380,6 +401,13 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// The signals that `filter` keeps, oldest first.
+    pub fn signals_where(&self, filter: &RecordFilter) -> Result<Vec<Signal>, StoreError> {
+        let mut found = self.signals(filter.norm.as_deref())?.items;
+        found.retain(|s| filter.keeps_signal(s));
+        Ok(found)
     }
 
     /// The signals, oldest first; with `norm`, only those about that norm.
