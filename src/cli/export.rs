@@ -155,13 +155,11 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let mut with_findings = 0usize;
     let header = layout.header();
     let with_signals = args.signals || args.format == Format::Xlsx;
-    let signals = if with_signals {
-        store
-            .signals_where(&filter)
-            .map_err(|e| store_error(ctx, &e))?
-    } else {
-        Vec::new()
-    };
+    let signals = with_signals
+        .then(|| store.signals_where(&filter))
+        .transpose()
+        .map_err(|e| store_error(ctx, &e))?
+        .unwrap_or_default();
     let signal_header = ExportedSignal::header(layout.people, layout.text);
     let mut signals_written = 0usize;
     // Progress on standard error, on a terminal only.
