@@ -153,7 +153,7 @@ pub enum Problem {
     /// A construct of a later norm format in a norm that does not say it
     /// is written in that format.
     NeedsFormat {
-        construct: String,
+        construct: Construct,
         format: u32,
     },
     /// A ground that is not a CVDR id with an article.
@@ -398,4 +398,20 @@ impl Problem {
             Self::NoNormFiles => "no-norm-files",
         }
     }
+}
+
+/// A construct of a later norm format, as `needs-format` names it: a key
+/// or table as written in the file, or a form of value the language names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Construct {
+    /// A key or table, as written: `before_decision`, `[award]`.
+    Written(String),
+    /// A list or a bound in a condition.
+    ListOrBound,
+    /// A list of legal bases.
+    Bases,
+    /// A municipal article as a ground.
+    MunicipalArticle,
+    /// An adoption date known only to the year or month.
+    RoughDate,
 }

@@ -249,7 +249,7 @@ impl Lang {
                     format!("de voorwaarde `{check} = {value}` kan niet gelden")
                 }
                 P::NeedsFormat { construct, format } => {
-                    format!("{} kan pas in normformaat {format}", construct_nl(construct))
+                    format!("{} kan pas in normformaat {format}", self.construct(construct))
                 }
                 P::ConstraintWithoutRule => {
                     "deze regel noemt geen antwoorden die moeten gelden, dus geldt hij altijd".into()
@@ -360,7 +360,7 @@ impl Lang {
                     format!("the condition `{check} = {value}` cannot hold")
                 }
                 P::NeedsFormat { construct, format } => {
-                    format!("{construct} needs norm format {format}")
+                    format!("{} needs norm format {format}", self.construct(construct))
                 }
                 P::ConstraintWithoutRule => {
                     "this rule names no answers that must hold, so it always holds".into()
@@ -377,16 +377,37 @@ impl Lang {
     }
 }
 
-/// A construct of a newer norm format, as `needs-format` names it, in
-/// Dutch; a key or table name stays as it is written.
-fn construct_nl(construct: &str) -> &str {
-    match construct {
-        "a list or a bound in a condition" => "een lijst of een grens in een voorwaarde",
-        "a list of legal bases" => "een lijst van wettelijke grondslagen",
-        "a municipal article as a ground" => "een gemeentelijk artikel als grond",
-        "an adoption date known only to the year or month" => {
-            "een vaststellingsdatum die alleen op jaar of maand bekend is"
+impl Lang {
+    /// A construct of a newer norm format, as `needs-format` names it; a
+    /// key or table name stays as it is written.
+    fn construct(self, construct: &crate::domain::diagnostic::Construct) -> String {
+        use crate::domain::diagnostic::Construct as C;
+        match construct {
+            C::Written(written) => written.clone(),
+            C::ListOrBound => self
+                .pick(
+                    "een lijst of een grens in een voorwaarde",
+                    "a list or a bound in a condition",
+                )
+                .into(),
+            C::Bases => self
+                .pick(
+                    "een lijst van wettelijke grondslagen",
+                    "a list of legal bases",
+                )
+                .into(),
+            C::MunicipalArticle => self
+                .pick(
+                    "een gemeentelijk artikel als grond",
+                    "a municipal article as a ground",
+                )
+                .into(),
+            C::RoughDate => self
+                .pick(
+                    "een vaststellingsdatum die alleen op jaar of maand bekend is",
+                    "an adoption date known only to the year or month",
+                )
+                .into(),
         }
-        other => other,
     }
 }

@@ -27,7 +27,7 @@ use self::mandate::read_mandate;
 use self::rules::{RULES_FORMAT, read_constraints, read_period_rules};
 use self::totals::read_totals;
 use super::Norm;
-use crate::domain::diagnostic::{Diagnostic, Expected, Item, Problem};
+use crate::domain::diagnostic::{Construct, Diagnostic, Expected, Item, Problem};
 use crate::domain::duration::CalendarDuration;
 use crate::domain::jci::Jci;
 use crate::domain::source::SourceFile;
@@ -295,7 +295,7 @@ fn needs_format(r: &mut TableReader<'_, '_>, format: u32, key: &str) {
         r.error(
             span,
             Problem::NeedsFormat {
-                construct: format!("[[{key}]]"),
+                construct: Construct::Written(format!("[[{key}]]")),
                 format: RULES_FORMAT,
             },
         );

@@ -19,7 +19,7 @@
 //! ```
 
 use super::rules::{RULES_FORMAT, read_conditions};
-use crate::domain::diagnostic::{Item, Problem};
+use crate::domain::diagnostic::{Construct, Item, Problem};
 use crate::domain::norm::award::{Award, Computed, Form, Module};
 use crate::domain::norm::{Check, CheckKind};
 use crate::domain::suggest;
@@ -42,7 +42,7 @@ pub(super) fn read_award(
         r.error(
             span,
             Problem::NeedsFormat {
-                construct: "[award]".into(),
+                construct: Construct::Written("[award]".into()),
                 format: RULES_FORMAT,
             },
         );

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::rules::{RULES_FORMAT, read_conditions};
 use super::{id_at, read_min_chars, unique};
-use crate::domain::diagnostic::{Item, Problem};
+use crate::domain::diagnostic::{Construct, Item, Problem};
 use crate::domain::norm::{
     CHECK_KIND_NAMES, CHECK_KINDS, Check, CheckKind, Evidence, KindName, Section,
 };
@@ -123,7 +123,7 @@ pub(super) fn read_check(
         t.error(
             span,
             Problem::NeedsFormat {
-                construct: "`before_decision`".into(),
+                construct: Construct::Written("`before_decision`".into()),
                 format: RULES_FORMAT,
             },
         );

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::rules::RULES_FORMAT;
 use super::{read_jci, read_min_chars};
-use crate::domain::diagnostic::Problem;
+use crate::domain::diagnostic::{Construct, Problem};
 use crate::domain::jci::Cvdr;
 use crate::domain::jci::Jci;
 use crate::domain::norm::{Intent, LocalRule, MotivationGuide, Rule, Status};
@@ -90,7 +90,7 @@ pub(super) fn read_rule(r: &mut TableReader<'_, '_>, format: u32) -> Option<Rule
             t.error(
                 span,
                 Problem::NeedsFormat {
-                    construct: "a list of legal bases".into(),
+                    construct: Construct::Bases,
                     format: RULES_FORMAT,
                 },
             );
@@ -252,7 +252,7 @@ pub(super) fn read_grounds(
             DeValue::Table(_) => r.error(
                 span,
                 Problem::NeedsFormat {
-                    construct: "a municipal article as a ground".into(),
+                    construct: Construct::MunicipalArticle,
                     format: RULES_FORMAT,
                 },
             ),
@@ -286,7 +286,7 @@ pub(super) fn read_adopted_on(
             r.error(
                 span,
                 Problem::NeedsFormat {
-                    construct: "an adoption date known only to the year or month".into(),
+                    construct: Construct::RoughDate,
                     format: RULES_FORMAT,
                 },
             );

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use toml::de::DeValue;
 
 use super::{id_at, unique};
-use crate::domain::diagnostic::{Item, Problem};
+use crate::domain::diagnostic::{Construct, Item, Problem};
 use crate::domain::norm::{Check, CheckKind, Compare, Condition, ConditionValue, Constraint};
 use crate::domain::suggest;
 use crate::domain::toml_reader::{TableReader, number_of};
@@ -50,7 +50,7 @@ pub(super) fn read_conditions(
             t.error(
                 value.span(),
                 Problem::NeedsFormat {
-                    construct: "a list or a bound in a condition".into(),
+                    construct: Construct::ListOrBound,
                     format: RULES_FORMAT,
                 },
             );
@@ -162,7 +162,7 @@ pub(super) fn read_constraints(
         r.error(
             span,
             Problem::NeedsFormat {
-                construct: "[[constraint]]".into(),
+                construct: Construct::Written("[[constraint]]".into()),
                 format: RULES_FORMAT,
             },
         );
@@ -235,7 +235,7 @@ pub(super) fn read_period_rules(
             r.error(
                 span,
                 Problem::NeedsFormat {
-                    construct: format!("`{key}`"),
+                    construct: Construct::Written(format!("`{key}`")),
                     format: RULES_FORMAT,
                 },
             );
