@@ -42,6 +42,20 @@ fn verify_json(sandbox: &Sandbox, store: &Path, root: &str) -> (Option<i32>, ser
     (output.status.code(), json)
 }
 
+/// `maatwerk show` of `id` in Dutch, a while after the release.
+fn show_nl(sandbox: &Sandbox, store: &Path, id: &str) -> String {
+    let output = sandbox
+        .cmd()
+        .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
+        .arg("--store")
+        .arg(store)
+        .args(["--lang", "nl", "show", id])
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{id}: {}", stderr(&output));
+    stdout(&output)
+}
+
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
     for entry in fs::read_dir(from).expect("read dir").filter_map(Result::ok) {
@@ -432,18 +446,7 @@ fn a_store_written_by_release_0_4_verifies_without_a_single_finding() {
 #[test]
 fn release_0_4_amounts_and_conditional_questions_read_as_they_were_signed() {
     let (sandbox, store, _) = release("v0.4");
-    let show = |id: &str| {
-        let output = sandbox
-            .cmd()
-            .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
-            .arg("--store")
-            .arg(&store)
-            .args(["--lang", "nl", "show", id])
-            .output()
-            .expect("run");
-        assert!(output.status.success(), "{id}: {}", stderr(&output));
-        stdout(&output)
-    };
+    let show = |id: &str| show_nl(&sandbox, &store, id);
     assert!(show("MW-20261123-7X426K7A").contains("€ 412,35"));
     let with_children = show("MW-20261124-8B63E5H0");
     assert!(
@@ -475,17 +478,9 @@ fn a_store_written_by_release_0_5_verifies_without_a_single_finding() {
 #[test]
 fn release_0_5_totals_and_awards_read_as_they_were_signed() {
     let (sandbox, store, _) = release("v0.5");
+    // Read as one line, however it is wrapped.
     let show = |id: &str| {
-        let output = sandbox
-            .cmd()
-            .env("MAATWERK_NOW", "2026-12-04T12:00:00Z")
-            .arg("--store")
-            .arg(&store)
-            .args(["--lang", "nl", "show", id])
-            .output()
-            .expect("run");
-        assert!(output.status.success(), "{id}: {}", stderr(&output));
-        stdout(&output)
+        show_nl(&sandbox, &store, id)
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
