@@ -19,6 +19,7 @@ mod new;
 mod norms;
 pub mod output;
 mod overview;
+mod report;
 mod review;
 mod reviews;
 mod selection;
@@ -127,6 +128,7 @@ pub enum Command {
     List(list_records::ListArgs),
     Verify(verify::VerifyArgs),
     Export(export::ExportArgs),
+    Report(report::ReportArgs),
     Review(review::ReviewArgs),
     Reviews(reviews::ReviewsArgs),
     Withdraw(withdraw::WithdrawArgs),
@@ -262,6 +264,7 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::List(args)) => list_records::run(args, ctx),
         Some(Command::Verify(args)) => verify::run(args, ctx),
         Some(Command::Export(args)) => export::run(args, ctx),
+        Some(Command::Report(args)) => report::run(args, ctx),
         Some(Command::Review(args)) => review::run(args, ctx),
         Some(Command::Reviews(args)) => reviews::run(args, ctx),
         Some(Command::Withdraw(args)) => withdraw::run(args, ctx),

@@ -24,6 +24,7 @@ pub mod norm;
 pub mod number;
 pub mod ops;
 pub mod record;
+pub mod report;
 pub mod review;
 pub mod sample;
 pub mod signal;

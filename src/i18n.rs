@@ -27,12 +27,15 @@ mod onboarding;
 mod problem_help;
 mod problems;
 mod records;
+mod report;
 mod reviews;
 mod signals;
 mod toml_messages;
 mod totals;
 mod verify;
 mod walkthrough;
+
+pub use self::report::ReportWords;
 
 pub use hints::KeyAction;
 pub use walkthrough::ScreenTitle;

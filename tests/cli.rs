@@ -20,6 +20,7 @@ mod cli {
     mod overview;
     mod privacy;
     mod records;
+    mod report;
     mod reviews;
     mod rules;
     mod signals;

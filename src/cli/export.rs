@@ -1,6 +1,6 @@
 use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
@@ -290,10 +290,10 @@ fn destination(
                 Some(lang.export_xlsx_needs_out_help()),
             ));
         }
-        (Format::Xlsx, Some(path)) => atomically(path, &mut |tmp| {
+        (Format::Xlsx, Some(path)) => super::output::atomically(path, &mut |tmp| {
             export(Sink::Xlsx(Box::default(), tmp.to_owned()))
         }),
-        (format, Some(path)) => atomically(path, &mut |tmp| {
+        (format, Some(path)) => super::output::atomically(path, &mut |tmp| {
             let mut file = BufWriter::new(std::fs::File::create(tmp)?);
             let n = export(Sink::text(format, &mut file, dialect, registers)?)?;
             file.flush()?;
@@ -446,32 +446,4 @@ impl From<io::Error> for ExportError {
     fn from(e: io::Error) -> Self {
         Self::Io(e)
     }
-}
-
-/// Writes `path` through a temporary file beside it (`write` fills it),
-/// synced and renamed: an export cut short leaves no half file under the
-/// name asked for.
-fn atomically(
-    path: &Path,
-    write: &mut dyn FnMut(&Path) -> Result<usize, ExportError>,
-) -> Result<usize, ExportError> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = write(&tmp).and_then(|n| {
-        std::fs::File::open(&tmp)?.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        crate::domain::store::files::sync_dir(dir)?;
-        Ok(n)
-    });
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

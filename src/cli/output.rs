@@ -264,6 +264,34 @@ fn render_row(cells: &[String], widths: &[usize]) -> String {
     line.trim_end().to_owned()
 }
 
+/// Writes `path` through a temporary file beside it (`write` fills it),
+/// synced and renamed: a file cut short leaves no half file under the name
+/// asked for, and a file there before is replaced whole or not at all.
+pub(super) fn atomically<T, E: From<io::Error>>(
+    path: &std::path::Path,
+    write: &mut dyn FnMut(&std::path::Path) -> Result<T, E>,
+) -> Result<T, E> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = write(&tmp).and_then(|n| {
+        std::fs::File::open(&tmp)?.sync_all()?;
+        std::fs::rename(&tmp, path)?;
+        crate::domain::store::files::sync_dir(dir)?;
+        Ok(n)
+    });
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,4 +1,5 @@
-//! Dutch texts for `maatwerk export --help`.
+//! Dutch texts for `maatwerk export --help` and `maatwerk report --help`:
+//! what auditors and policy officers read.
 
 use super::Lang;
 
@@ -7,6 +8,9 @@ impl Lang {
         Some(match path {
             "maatwerk export" => {
                 "Exporteer de verantwoordingen voor de accountant of controller: één rij per verantwoording met haar status, geschiedenis en de uitkomst van verify, als CSV, JSON Lines, Excel-werkmap of ZGW-besluiten; geanonimiseerd op verzoek"
+            }
+            "maatwerk report" => {
+                "Het leerrapport: van welke regels wordt afgeweken, hoe vaak en met welke uitkomst, hoe lang beoordeling duurt, waar geen norm past en welke normen ongebruikt blijven; met aandachtspunten waar een regel steeds opnieuw wordt losgelaten. Alleen aantallen: geen zaken, geen namen"
             }
             _ => return None,
         })
@@ -57,6 +61,19 @@ impl Lang {
             }
             ("maatwerk export", "bom") => {
                 "Zet een UTF-8-bytevolgordemarkering vooraan de CSV, waaraan Excel de codering herkent"
+            }
+            ("maatwerk report", "from") => {
+                "De eerste besluitdatum die meetelt [standaard: twaalf maanden vóór --to]"
+            }
+            ("maatwerk report", "to") => "De laatste besluitdatum die meetelt [standaard: vandaag]",
+            ("maatwerk report", "html") => {
+                "Schrijf het rapport ook als één HTML-bestand dat op zichzelf staat (geen scripts, niets van buiten; drukt af op A4)"
+            }
+            ("maatwerk report", "flag_rule") => {
+                "Markeer een regel waarvan in de twaalf maanden tot en met --to minstens zo vaak is afgeweken"
+            }
+            ("maatwerk report", "flag_signals") => {
+                "Markeer een domein met minstens zoveel signalen in de periode"
             }
             _ => return None,
         })

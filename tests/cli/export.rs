@@ -9,52 +9,11 @@ use serde_json::Value;
 
 use super::support::{Team, edit, resign, stderr, stdout};
 
-const NORM: &str = "pw-zoektermijn-jongeren";
-
-/// A team with two decisions for one case (written two ways), one of them
-/// beyond the mandaat and approved; a resident's view that starts with "=".
 fn team() -> (Team, [String; 2]) {
-    let team = Team::new();
-    let example = fs::read_to_string(Team::example(NORM)).expect("example");
-    let first = team.sandbox.write(
-        "first.toml",
-        example.replace(
-            "resident_view = \"Wil graag",
-            "resident_view = \"=HYPERLINK(\\\"x\\\") Wil graag",
-        ),
-    );
-    let first = team.record("anna", NORM, &first);
-    let second = team.sandbox.write(
-        "second.toml",
-        example
-            .replace("voorschot = 450", "voorschot = 900")
-            .replace("Z-2026-001234", "z 2026/1234"),
-    );
-    let second = team.record("anna", NORM, &second);
-    let approved = team
-        .as_("tom")
-        .args(["review", &second, "--approve", "--comment", "Akkoord."])
-        .output()
-        .expect("run");
-    assert!(approved.status.success(), "{}", stderr(&approved));
-    let signal = team
-        .as_("anna")
-        .args([
-            "signal",
-            "--case",
-            "Z-2026-000099",
-            "--text",
-            "Geen norm voor woonkosten bij dakloosheid na detentie.",
-            "--norm",
-            NORM,
-            "--check",
-            "leeftijd-onder-27",
-        ])
-        .output()
-        .expect("run");
-    assert!(signal.status.success(), "{}", stderr(&signal));
-    (team, [first, second])
+    Team::two_decisions_and_a_signal()
 }
+
+const NORM: &str = "pw-zoektermijn-jongeren";
 
 fn export(team: &Team, args: &[&str]) -> std::process::Output {
     // While the decisions run: not yet expired.
@@ -285,6 +244,50 @@ fn xlsx_has_typed_cells_and_needs_a_file() {
         stderr(&to_stdout).contains("--out"),
         "{}",
         stderr(&to_stdout)
+    );
+}
+
+/// The workbook as LibreOffice reads it (`.ci/run` installs it): converted
+/// headless to flat ODS, whose cells name the type LibreOffice gave them.
+#[test]
+fn libreoffice_opens_the_workbook_with_dates_and_numbers() {
+    let (team, _) = team();
+    let dir = team.sandbox.work();
+    let out = dir.join("export.xlsx");
+    let output = export(
+        &team,
+        &["--format", "xlsx", "--out", out.to_str().expect("path")],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo").display());
+    let converted = std::process::Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "fods",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(&out)
+        .output()
+        .expect("soffice (LibreOffice), which .ci/run installs");
+    assert!(converted.status.success(), "{}", stderr(&converted));
+    let sheet = fs::read_to_string(dir.join("export.fods")).expect("the converted workbook");
+    for expected in [
+        "<table:table table:name=\"Records\"",
+        "<table:table table:name=\"Signals\"",
+        // The decision date, a date; the advance, a number.
+        "office:value-type=\"date\" office:date-value=\"2026-11-23\"",
+        "office:value-type=\"float\" office:value=\"450\"",
+        "office:value-type=\"float\" office:value=\"900\"",
+    ] {
+        assert!(sheet.contains(expected), "LibreOffice read no {expected}");
+    }
+    // The resident's view that starts with "=" stays text.
+    assert!(
+        !sheet.contains("table:formula"),
+        "a formula in the workbook"
     );
 }
 

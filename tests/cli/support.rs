@@ -118,6 +118,54 @@ impl Team {
         team
     }
 
+    /// A team with two decisions on `pw-zoektermijn-jongeren` for one case
+    /// (written two ways), one of them beyond the mandaat and approved by
+    /// Tom; a resident's view that starts with "="; and a signal about the
+    /// same norm. Returns the two record ids.
+    pub fn two_decisions_and_a_signal() -> (Self, [String; 2]) {
+        let team = Self::new();
+        let example =
+            fs::read_to_string(Team::example("pw-zoektermijn-jongeren")).expect("example");
+        let first = team.sandbox.write(
+            "first.toml",
+            example.replace(
+                "resident_view = \"Wil graag",
+                "resident_view = \"=HYPERLINK(\\\"x\\\") Wil graag",
+            ),
+        );
+        let first = team.record("anna", "pw-zoektermijn-jongeren", &first);
+        let second = team.sandbox.write(
+            "second.toml",
+            example
+                .replace("voorschot = 450", "voorschot = 900")
+                .replace("Z-2026-001234", "z 2026/1234"),
+        );
+        let second = team.record("anna", "pw-zoektermijn-jongeren", &second);
+        let approved = team
+            .as_("tom")
+            .args(["review", &second, "--approve", "--comment", "Akkoord."])
+            .output()
+            .expect("run");
+        assert!(approved.status.success(), "{}", stderr(&approved));
+        let signal = team
+            .as_("anna")
+            .args([
+                "signal",
+                "--case",
+                "Z-2026-000099",
+                "--text",
+                "Geen norm voor woonkosten bij dakloosheid na detentie.",
+                "--norm",
+                "pw-zoektermijn-jongeren",
+                "--check",
+                "leeftijd-onder-27",
+            ])
+            .output()
+            .expect("run");
+        assert!(signal.status.success(), "{}", stderr(&signal));
+        (team, [first, second])
+    }
+
     pub fn key(&self, who: &str) -> PathBuf {
         self.sandbox.work().join("keys").join(who)
     }
