@@ -257,6 +257,16 @@ fn every_kind_of_tampering_is_detected_with_its_own_reason() {
             },
             "name-mismatch",
         ),
+        (
+            "a record copied to another author as well",
+            |_, anna, tom| {
+                let dest = tom.with_file_name(format!("000002-{}", &file_name(&anna[0])[7..]));
+                fs::copy(&anna[0], &dest).expect("cp");
+                fs::copy(sig(&anna[0]), sig(&dest)).expect("cp sig");
+                file_name(&dest)
+            },
+            "duplicate-id",
+        ),
     ];
     for (name, tamper, code) in cases {
         let (team, anna, tom) = scenario();

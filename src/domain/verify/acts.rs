@@ -40,11 +40,14 @@ trait Act: serde::de::DeserializeOwned + serde::Serialize {
     fn signer(&self) -> &Author;
     fn keyring(&self) -> &[String];
     fn text_problems(&self) -> Vec<TextProblem>;
+    /// Drops what only the checks of the file itself needed, once they are
+    /// done: a store's acts are held until every record is read.
+    fn brief(&mut self);
 }
 
 /// The accessors every chained act has, by the names its fields have.
 macro_rules! act {
-    ($t:ty, $prefix:literal, $format:expr, $ns:expr, $signer:ident, $texts:expr) => {
+    ($t:ty, $prefix:literal, $format:expr, $ns:expr, $signer:ident, $texts:expr, $brief:expr) => {
         impl Act for $t {
             const PREFIX: &'static str = $prefix;
             const FORMAT: &'static str = $format;
@@ -74,6 +77,14 @@ macro_rules! act {
                 let texts: fn(&Self) -> Vec<TextProblem> = $texts;
                 texts(self)
             }
+            fn brief(&mut self) {
+                let brief: fn(&mut Self) = $brief;
+                self.format = String::new();
+                self.prev = None;
+                self.keyring = Vec::new();
+                self.$signer.name = String::new();
+                brief(self);
+            }
         }
     };
 }
@@ -84,7 +95,11 @@ act!(
     REVIEW_FORMAT,
     Namespace::Review,
     reviewer,
-    |r| { review::check_remark(r.verdict, r.remark.as_deref()) }
+    |r| { review::check_remark(r.verdict, r.remark.as_deref()) },
+    |r| {
+        r.adoptions = Vec::new();
+        r.remark = None;
+    }
 );
 act!(
     Withdrawal,
@@ -92,18 +107,31 @@ act!(
     WITHDRAWAL_FORMAT,
     Namespace::Withdrawal,
     by,
-    |w| { review::check_reason(&w.reason) }
+    |w| { review::check_reason(&w.reason) },
+    |w| {
+        w.adoptions = Vec::new();
+        w.reason = String::new();
+    }
 );
-act!(Sample, "SM", SAMPLE_FORMAT, Namespace::Sample, by, |s| {
-    let mut problems = Vec::new();
-    if crate::domain::bsn::contains_bsn(&s.seed) {
-        problems.push(TextProblem::BsnInText);
-    }
-    if crate::domain::text::has_hidden_control(&s.seed) {
-        problems.push(TextProblem::HiddenCharacter);
-    }
-    problems
-});
+act!(
+    Sample,
+    "SM",
+    SAMPLE_FORMAT,
+    Namespace::Sample,
+    by,
+    |s| {
+        let mut problems = Vec::new();
+        if crate::domain::bsn::contains_bsn(&s.seed) {
+            problems.push(TextProblem::BsnInText);
+        }
+        if crate::domain::text::has_hidden_control(&s.seed) {
+            problems.push(TextProblem::HiddenCharacter);
+        }
+        problems
+    },
+    // A draw is done again from its request, seed and all.
+    |_| {}
+);
 
 /// The signed draws whose signer checks out, and how many files there were.
 pub fn read_samples(
@@ -196,39 +224,71 @@ fn read_kind<T: Act + Send>(
     findings: &mut Vec<Finding>,
 ) -> (Vec<(String, T)>, usize) {
     let dir = cx.base.join(dir_name);
-    // Every signer's files, in chain order.
-    let mut named: Vec<(String, u64, String, std::path::PathBuf)> = Vec::new();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .clamp(1, 8);
+    let mut counted = Vec::new();
+    let mut ids = Ids::default();
+    let mut files = 0;
+    // Every signer's files in chain order, checked on all cores a block at
+    // a time and walked in order as the blocks come back, so that only a
+    // block of acts is held whole.
     for principal in layout::author_dirs(cx.base, &dir, findings) {
-        let files = layout::signed_files(
+        let listed = layout::signed_files(
             cx.base,
             &dir.join(&principal),
             |s| chain_name(s, T::PREFIX).is_some(),
             findings,
         );
-        let mut mine: Vec<(String, u64, String, std::path::PathBuf)> = files
+        let mut mine: Vec<(u64, String, std::path::PathBuf)> = listed
             .into_iter()
             .filter_map(|p| {
                 let (seq, id) = chain_name(layout::name_of(&p).strip_suffix(".toml")?, T::PREFIX)?;
-                Some((principal.clone(), seq, id, p))
+                Some((seq, id, p))
             })
             .collect();
-        mine.sort_by(|a, b| (a.1, &a.2).cmp(&(b.1, &b.2)));
-        named.extend(mine);
+        mine.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        files += mine.len();
+        let mut walk = Walk::default();
+        for block in mine.chunks(super::schedule::BLOCK * threads) {
+            let checked = check_block::<T>(cx, &principal, block, threads);
+            for ((_, _, path), result) in block.iter().zip(checked) {
+                let rel = relative(cx.base, path);
+                match result {
+                    Err(kind) => findings.push(Finding::new(&rel, kind)),
+                    Ok((mut act, link, kinds, signed)) => {
+                        let counts = signed && !kinds.iter().any(is_fatal);
+                        findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k)));
+                        ids.note(&link, findings);
+                        walk.step(link, findings);
+                        if counts {
+                            act.brief();
+                            counted.push((rel, act));
+                        }
+                    }
+                }
+            }
+        }
     }
-    // Checked on all cores; the chains walked in order afterwards.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .clamp(1, 8);
-    let chunk = named.len().div_ceil(threads).max(1);
-    let checked: Vec<Result<Checked<T>, FindingKind>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = named
+    (counted, files)
+}
+
+/// The acts of `block`, all `principal`'s, checked on `threads` cores; in
+/// the block's order.
+fn check_block<T: Act + Send>(
+    cx: &Context<'_>,
+    principal: &str,
+    block: &[(u64, String, std::path::PathBuf)],
+    threads: usize,
+) -> Vec<Result<Checked<T>, FindingKind>> {
+    let chunk = block.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = block
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|(principal, seq, id, path)| {
-                            check_one::<T>(cx, path, (principal, *seq, id))
-                        })
+                        .map(|(seq, id, path)| check_one::<T>(cx, path, (principal, *seq, id)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -241,31 +301,7 @@ fn read_kind<T: Act + Send>(
                 })
             })
             .collect()
-    });
-    let mut counted = Vec::new();
-    let mut ids = Ids::default();
-    let mut walk = Walk::default();
-    let mut last_principal: Option<&str> = None;
-    for ((principal, _, _, path), result) in named.iter().zip(checked) {
-        if last_principal != Some(principal.as_str()) {
-            walk = Walk::default();
-            last_principal = Some(principal);
-        }
-        let rel = relative(cx.base, path);
-        match result {
-            Err(kind) => findings.push(Finding::new(&rel, kind)),
-            Ok((act, link, kinds, signed)) => {
-                let counts = signed && !kinds.iter().any(is_fatal);
-                findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k)));
-                ids.note(&link, findings);
-                walk.step(link, findings);
-                if counts {
-                    counted.push((rel, act));
-                }
-            }
-        }
-    }
-    (counted, named.len())
+    })
 }
 
 /// One act checked: its value, its chain link, its findings, and whether
@@ -340,12 +376,36 @@ fn check_one<T: Act>(
     Ok((act, link, kinds, signed))
 }
 
-/// A record the acts are about, as the record pass found it.
+/// Where a record the acts are about was found by the record pass, and
+/// the hash of the bytes checked there; read again when its story is told,
+/// so that a store's reviewed records are never all held at once.
 #[derive(Debug, Clone)]
 pub struct Captured {
-    pub record: Record,
+    /// Its path in the store.
+    pub file: Box<str>,
     /// `sha256:` of its bytes.
-    pub link: String,
+    pub link: Box<str>,
+}
+
+impl Captured {
+    /// The record read again, without its words (its story needs none),
+    /// if its bytes are still those the record pass checked.
+    pub fn load(&self, cx: &Context<'_>) -> Result<Record, FindingKind> {
+        let bytes =
+            fsread::read(&cx.base.join(&*self.file), limit::SIGNED_FILE).map_err(read_problem)?;
+        if Record::link(&bytes) != *self.link {
+            return Err(FindingKind::Unreadable(
+                "the file changed while verify read the store; verify again".into(),
+            ));
+        }
+        let text =
+            std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
+        let mut record = crate::domain::record::canonical::parse(text)
+            .or_else(|| Record::from_toml(text).ok())
+            .ok_or_else(|| FindingKind::Malformed("the record no longer reads".into()))?;
+        crate::domain::store::brief(&mut record);
+        Ok(record)
+    }
 }
 
 /// Tells the story of every record an act or a revision is about; a
@@ -405,12 +465,19 @@ pub fn check_stories(
             findings.extend(files.map(|f| Finding::new(f, FindingKind::ActRecordMissing)));
             continue;
         };
+        let record = match target.load(cx) {
+            Ok(record) => record,
+            Err(kind) => {
+                findings.push(Finding::new(&*target.file, kind));
+                continue;
+            }
+        };
         let norm = cx
             .snapshots
-            .get(&target.record.norm.sha256)
+            .get(&record.norm.sha256)
             .and_then(Option::as_ref);
         let today = cx.now.to_zoned(jiff::tz::TimeZone::UTC).date();
-        let story = lifecycle::story(&target.record, &target.link, norm, found, today);
+        let story = lifecycle::story(&record, &target.link, norm, found, today);
         findings.extend(
             story
                 .problems

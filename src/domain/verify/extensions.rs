@@ -17,6 +17,13 @@ use crate::domain::keyring::is_principal;
 use crate::domain::lifecycle::{self, ReviewAct, WithdrawalAct};
 use crate::domain::record::{Record, canonical};
 
+/// A decision an extension is about, read whole, with `sha256:` of its
+/// bytes (empty for an extension not yet read by name).
+struct Known {
+    record: Record,
+    link: String,
+}
+
 /// Checks every record in `extensions` (file and record) against the
 /// decision it extends.
 pub fn check(
@@ -29,12 +36,12 @@ pub fn check(
     if extensions.is_empty() {
         return;
     }
-    let mut known: HashMap<String, Captured> = captured.clone();
+    let mut known: HashMap<String, Known> = HashMap::new();
     for (_, record) in extensions {
-        known.entry(record.id.clone()).or_insert_with(|| Captured {
+        known.entry(record.id.clone()).or_insert_with(|| Known {
             record: record.clone(),
             // An extension's own link is only needed when it is extended
-            // in turn; then it is read by name below.
+            // in turn; then it is read below.
             link: String::new(),
         });
     }
@@ -49,7 +56,25 @@ pub fn check(
         if wanted.is_empty() {
             break;
         }
-        let found = read_by_id(cx, &wanted);
+        // Those the acts are about were found by the record pass already.
+        let mut found: HashMap<String, Known> = HashMap::new();
+        for id in &wanted {
+            if let Some(c) = captured.get(id) {
+                match c.load(cx) {
+                    Ok(record) => {
+                        let link = c.link.to_string();
+                        found.insert(id.clone(), Known { record, link });
+                    }
+                    Err(kind) => findings.push(Finding::new(&*c.file, kind)),
+                }
+            }
+        }
+        let rest: HashSet<String> = wanted
+            .iter()
+            .filter(|id| !captured.contains_key(*id))
+            .cloned()
+            .collect();
+        found.extend(read_by_id(cx, &rest));
         let next: HashSet<String> = found
             .values()
             .filter_map(|c| c.record.extends.clone())
@@ -99,7 +124,7 @@ pub fn check(
 fn status_then(
     cx: &Context<'_>,
     acts: &Acts,
-    target: &Captured,
+    target: &Known,
     extension: &Record,
 ) -> lifecycle::Status {
     let id = target.record.id.as_str();
@@ -133,7 +158,10 @@ fn status_then(
 }
 
 /// The records named `ids`, read from every author's directory.
-fn read_by_id(cx: &Context<'_>, ids: &HashSet<String>) -> HashMap<String, Captured> {
+fn read_by_id(cx: &Context<'_>, ids: &HashSet<String>) -> HashMap<String, Known> {
+    if ids.is_empty() {
+        return HashMap::new();
+    }
     let mut found = HashMap::new();
     let records = cx.base.join("records");
     let Ok(authors) = fsread::list(&records) else {
@@ -171,7 +199,7 @@ fn read_by_id(cx: &Context<'_>, ids: &HashSet<String>) -> HashMap<String, Captur
             else {
                 continue;
             };
-            found.entry(parsed.id).or_insert(Captured {
+            found.entry(parsed.id).or_insert(Known {
                 record,
                 link: Record::link(&bytes),
             });

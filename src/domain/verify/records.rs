@@ -339,22 +339,23 @@ fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
     if cx.wanted.contains(&record.id) {
         super::schedule::lock(cx.captured)
             .entry(record.id.clone())
-            .or_insert_with(|| {
-                // Kept until every record is read: only what its story
-                // needs (its words are checked already).
-                let mut record = record.clone();
-                crate::domain::store::brief(&mut record);
-                super::acts::Captured {
-                    record,
-                    link: link.to_owned(),
-                }
+            .or_insert_with(|| super::acts::Captured {
+                file: file.into(),
+                link: link.into(),
             });
     }
+    // Kept until every record is read: only what their stories need (their
+    // words are checked already).
+    let briefed = || {
+        let mut record = record.clone();
+        crate::domain::store::brief(&mut record);
+        record
+    };
     if record.revises.is_some() {
-        super::schedule::lock(cx.revisions).push((file.to_owned(), record.clone()));
+        super::schedule::lock(cx.revisions).push((file.to_owned(), briefed()));
     }
     if record.extends.is_some() {
-        super::schedule::lock(cx.extensions).push((file.to_owned(), record.clone()));
+        super::schedule::lock(cx.extensions).push((file.to_owned(), briefed()));
     }
     if cx.total_norms.contains(&record.norm.id) {
         super::schedule::lock(cx.counted).push(super::totals::Entry::of(file, record));

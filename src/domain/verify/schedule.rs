@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
-use super::chains::{Ids, Link, Walk};
+use super::chains::{Link, RecordIds, Walk};
 use super::records::{Context, RecordName, check_block};
 use super::{Finding, layout};
 
@@ -64,9 +64,13 @@ pub fn check_all(
         }
     });
     let feed = feed.into_inner().unwrap_or_else(PoisonError::into_inner);
-    let taken = taken.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let mut taken = taken.into_inner().unwrap_or_else(PoisonError::into_inner);
     findings.extend(feed.findings);
     findings.extend(taken.findings);
+    let repeated = taken.ids.repeated();
+    if !repeated.is_empty() {
+        duplicates(cx, authors, &taken.ids, &repeated, findings);
+    }
     progress(feed.listed, feed.listed);
     feed.listed
 }
@@ -106,6 +110,37 @@ fn work(
         done.fetch_add(names.len(), Ordering::Relaxed);
         lock(taken).take_in(task.number, block);
         room.notify_all();
+    }
+}
+
+/// A finding on each record whose id an earlier one in the walk has, of
+/// those whose id hashes to one of `repeated`: their names listed again,
+/// in the order they were walked.
+fn duplicates(
+    cx: &Context<'_>,
+    authors: &[String],
+    ids: &RecordIds,
+    repeated: &std::collections::HashSet<u64>,
+    findings: &mut Vec<Finding>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for author in authors {
+        let dir = cx.base.join("records").join(author);
+        let Ok(listed) = crate::domain::fsread::list(&dir) else {
+            continue;
+        };
+        let mut names: Vec<RecordName> = listed
+            .iter()
+            .filter_map(|(name, _)| RecordName::parse(name.to_str()?.strip_suffix(".toml")?))
+            .filter(|n| repeated.contains(&ids.hash(&n.id)))
+            .collect();
+        names.sort_by(|a, b| (a.seq, &a.id).cmp(&(b.seq, &b.id)));
+        for name in names {
+            let file = format!("records/{author}/{}", name.file());
+            if !seen.insert(name.id) {
+                findings.push(Finding::new(&file, super::FindingKind::DuplicateId));
+            }
+        }
     }
 }
 
@@ -181,7 +216,7 @@ struct Taken {
     next: usize,
     waiting: BTreeMap<usize, Block>,
     walk: Walk,
-    ids: Ids,
+    ids: RecordIds,
     findings: Vec<Finding>,
 }
 
@@ -195,7 +230,7 @@ impl Taken {
             }
             self.findings.extend(block.findings);
             for link in block.links {
-                self.ids.note(&link, &mut self.findings);
+                self.ids.note(&link.id);
                 self.walk.step(link, &mut self.findings);
             }
         }
