@@ -290,10 +290,10 @@ fn destination(
                 Some(lang.export_xlsx_needs_out_help()),
             ));
         }
-        (Format::Xlsx, Some(path)) => super::output::atomically(path, &mut |tmp| {
+        (Format::Xlsx, Some(path)) => super::output::atomically(path, true, &mut |tmp| {
             export(Sink::Xlsx(Box::default(), tmp.to_owned()))
         }),
-        (format, Some(path)) => super::output::atomically(path, &mut |tmp| {
+        (format, Some(path)) => super::output::atomically(path, true, &mut |tmp| {
             let mut file = BufWriter::new(std::fs::File::create(tmp)?);
             let n = export(Sink::text(format, &mut file, dialect, registers)?)?;
             file.flush()?;

@@ -266,9 +266,12 @@ fn render_row(cells: &[String], widths: &[usize]) -> String {
 
 /// Writes `path` through a temporary file beside it (`write` fills it),
 /// synced and renamed: a file cut short leaves no half file under the name
-/// asked for, and a file there before is replaced whole or not at all.
+/// asked for, and a file there before is replaced whole or not at all. A
+/// `private` file (personal data) is readable by its owner only, from the
+/// moment it is made.
 pub(super) fn atomically<T, E: From<io::Error>>(
     path: &std::path::Path,
+    private: bool,
     write: &mut dyn FnMut(&std::path::Path) -> Result<T, E>,
 ) -> Result<T, E> {
     let dir = path
@@ -280,6 +283,14 @@ pub(super) fn atomically<T, E: From<io::Error>>(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    if private {
+        // Made owner-only first; writing it again keeps its mode.
+        let _ = std::fs::remove_file(&tmp);
+        crate::domain::store::files::private(
+            std::fs::OpenOptions::new().write(true).create_new(true),
+        )
+        .open(&tmp)?;
+    }
     let result = write(&tmp).and_then(|n| {
         std::fs::File::open(&tmp)?.sync_all()?;
         std::fs::rename(&tmp, path)?;

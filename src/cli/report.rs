@@ -104,9 +104,10 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     if let Some(path) = &args.html {
         let page = html::page(&view, lang);
         let shown = path.display().to_string();
-        super::output::atomically(path, &mut |tmp| std::fs::write(tmp, page.as_bytes())).map_err(
-            |e: std::io::Error| CliError::input(lang.report_html_failed(&shown, &e), None),
-        )?;
+        super::output::atomically(path, false, &mut |tmp| std::fs::write(tmp, page.as_bytes()))
+            .map_err(|e: std::io::Error| {
+                CliError::input(lang.report_html_failed(&shown, &e), None)
+            })?;
         ctx.out.err_line(&lang.report_html_written(&shown))?;
     }
     Ok(Outcome::Success)

@@ -211,6 +211,13 @@ fn xlsx_has_typed_cells_and_needs_a_file() {
         &["--format", "xlsx", "--out", out.to_str().expect("path")],
     );
     assert!(output.status.success(), "{}", stderr(&output));
+    // Personal data: readable by whoever exported it only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&out).expect("the export").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
     let mut book: Xlsx<_> = open_workbook(&out).expect("a workbook");
     assert_eq!(book.sheet_names(), ["Records", "Signals"]);
     let signals = book.worksheet_range("Signals").expect("signals");
