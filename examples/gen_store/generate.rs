@@ -203,7 +203,7 @@ impl Tally {
             .or_default()
             .push(k);
         self.by_norm
-            .entry(counted.norm.clone())
+            .entry(counted.norm.to_string())
             .or_default()
             .push(k);
         self.at.insert(counted.id.clone(), k);
@@ -302,10 +302,10 @@ fn draw_up(
         &Counted {
             id: id.clone(),
             case_key: case_key(&p.case),
-            norm: loaded.norm.id.clone(),
+            norm: loaded.norm.id.as_str().into(),
             decision_date,
             created,
-            author: grant.principal.clone(),
+            author: grant.principal.as_str().into(),
             seq,
             numbers: Vec::new(),
         },

@@ -3,6 +3,9 @@
 //! what they come to. `new` counts from the store's index, `verify` from
 //! every record it reads; both count the same way, here.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -38,13 +41,29 @@ pub fn case_key(case: &str) -> String {
     runs.join("-")
 }
 
+/// Names held once however many decisions carry them.
+#[derive(Debug, Default)]
+pub struct Names(HashSet<Arc<str>>);
+
+impl Names {
+    pub fn get(&mut self, name: &str) -> Arc<str> {
+        if let Some(known) = self.0.get(name) {
+            return Arc::clone(known);
+        }
+        let name: Arc<str> = Arc::from(name);
+        self.0.insert(Arc::clone(&name));
+        name
+    }
+}
+
 /// What a decision contributes to totals: enough to count it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {
     pub id: String,
     /// Its case reference as [`case_key`] gives it.
     pub case_key: String,
-    pub norm: String,
+    /// Its norm's id; shared among the decisions held at once.
+    pub norm: Arc<str>,
     pub decision_date: Date,
     /// When it was signed: only decisions signed before another count
     /// towards that one.
@@ -52,28 +71,35 @@ pub struct Counted {
     /// Who signed it, and where in their chain: of one author's decisions
     /// signed in the same second, the earlier in the chain counts towards
     /// the later.
-    pub author: String,
+    pub author: Arc<str>,
     pub seq: u64,
     /// Its answers to number checks.
-    pub numbers: Vec<(String, Decimal)>,
+    pub numbers: Vec<(Arc<str>, Decimal)>,
 }
 
 impl Counted {
     /// What totals count of `record`.
     pub fn of(record: &Record) -> Self {
+        Self::of_in(record, &mut Names::default())
+    }
+
+    /// What totals count of `record`, its names shared through `names`
+    /// with the other decisions held: a store's norms, authors and checks
+    /// are few, its decisions many.
+    pub fn of_in(record: &Record, names: &mut Names) -> Self {
         Self {
             id: record.id.clone(),
             case_key: case_key(&record.case),
-            norm: record.norm.id.clone(),
+            norm: names.get(&record.norm.id),
             decision_date: record.decision_date,
             created: record.created,
-            author: record.author.principal.clone(),
+            author: names.get(&record.author.principal),
             seq: record.seq,
             numbers: record
                 .checks
                 .iter()
                 .filter_map(|c| match c.answer {
-                    Answer::Number(n) => Some((c.id.clone(), n)),
+                    Answer::Number(n) => Some((names.get(&c.id), n)),
                     _ => None,
                 })
                 .collect(),
@@ -113,7 +139,7 @@ pub fn earlier<'a>(
     others
         .into_iter()
         .filter(|o| o.counts_for(total, this))
-        .map(|o| total.measure(o.numbers.iter().map(|(id, n)| (id.as_str(), *n))))
+        .map(|o| total.measure(o.numbers.iter().map(|(id, n)| (&**id, *n))))
         .sum()
 }
 

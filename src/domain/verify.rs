@@ -124,7 +124,7 @@ pub fn verify(
     let revisions = std::sync::Mutex::new(Vec::new());
     let extended = std::sync::Mutex::new(Vec::new());
     let total_norms = totals::counted_norms(&snapshots);
-    let counted = std::sync::Mutex::new(Vec::new());
+    let counted = std::sync::Mutex::new(totals::Counting::default());
     let mut cx = Context {
         base: &base,
         keyring: &keyring,
@@ -168,7 +168,12 @@ pub fn verify(
         &mut findings,
     );
     acts::check_samples(&samples, &draws, &mut findings);
-    totals::check(&snapshots, &acts, &schedule::lock(&counted), &mut findings);
+    totals::check(
+        &snapshots,
+        &acts,
+        &schedule::lock(&counted).entries,
+        &mut findings,
+    );
     extensions::check(
         &cx,
         &acts,

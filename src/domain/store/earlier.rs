@@ -54,10 +54,10 @@ impl Store {
         let this = Counted {
             id: String::new(),
             case_key: case_key(case),
-            norm: norm.id.clone(),
+            norm: norm.id.as_str().into(),
             decision_date: on,
             created: now,
-            author: author.to_owned(),
+            author: author.into(),
             // After everything the author signed before.
             seq: u64::MAX,
             numbers: Vec::new(),

@@ -25,7 +25,7 @@ use crate::domain::fsread::{self, limit};
 use crate::domain::number::{Decimal, from_record};
 use crate::domain::record::{Record, canonical};
 use crate::domain::review::{Review, Withdrawal};
-use crate::domain::totals::Counted;
+use crate::domain::totals::{Counted, Names};
 
 const FORMAT: &str = "maatwerk-index/3";
 /// The index's directory, under the store: one file for each directory
@@ -279,13 +279,14 @@ fn body(text: &str, modified: u128) -> Option<&str> {
 fn take(kind: &str, body: &str, wanted: Wanted<'_>, index: &mut Index) -> Option<()> {
     let mut records = Vec::new();
     let mut acts = Vec::new();
+    let mut names = Names::default();
     for line in body.lines() {
         if let Some(rest) = line.strip_prefix("r\t") {
             let mut fields = rest.splitn(4, '\t');
             let (case, norm, revises) = (fields.next()?, fields.next()?, fields.next()?);
             fields.next()?;
             if wanted(case, norm, revises != "-") {
-                records.push(record_line(rest)?);
+                records.push(record_line(rest, &mut names)?);
             }
         } else {
             let (file, about) = line.strip_prefix("a\t")?.split_once('\t')?;
@@ -304,11 +305,12 @@ fn take(kind: &str, body: &str, wanted: Wanted<'_>, index: &mut Index) -> Option
 /// Every entry of an index file's lines; `None` when one is not as this
 /// program writes it.
 fn parse_entries(lines: &str) -> Option<Vec<Entry>> {
+    let mut names = Names::default();
     lines
         .lines()
         .map(|line| {
             if let Some(rest) = line.strip_prefix("r\t") {
-                record_line(rest).map(Entry::Record)
+                record_line(rest, &mut names).map(Entry::Record)
             } else {
                 let (file, about) = line.strip_prefix("a\t")?.split_once('\t')?;
                 Some(Entry::Act(file.to_owned(), about.to_owned()))
@@ -317,8 +319,8 @@ fn parse_entries(lines: &str) -> Option<Vec<Entry>> {
         .collect()
 }
 
-/// A record's line after its `r`.
-fn record_line(rest: &str) -> Option<IndexedRecord> {
+/// A record's line after its `r`; its names shared through `names`.
+fn record_line(rest: &str, names: &mut Names) -> Option<IndexedRecord> {
     let fields: Vec<&str> = rest.split('\t').collect();
     let [
         case,
@@ -340,18 +342,18 @@ fn record_line(rest: &str) -> Option<IndexedRecord> {
         .filter(|n| !n.is_empty())
         .map(|n| {
             let (id, value) = n.split_once('=')?;
-            Some((id.to_owned(), from_record(value)?))
+            Some((names.get(id), from_record(value)?))
         })
-        .collect::<Option<Vec<(String, Decimal)>>>()?;
+        .collect::<Option<Vec<(std::sync::Arc<str>, Decimal)>>>()?;
     Some(IndexedRecord {
         file: (*file).to_owned(),
         counted: Counted {
             id: (*id).to_owned(),
             case_key: (*case).to_owned(),
-            norm: (*norm).to_owned(),
+            norm: names.get(norm),
             decision_date: date.parse().ok()?,
             created: created.parse().ok()?,
-            author: (*author).to_owned(),
+            author: names.get(author),
             seq: seq.parse().ok()?,
             numbers,
         },

@@ -49,7 +49,7 @@ pub struct Context<'a> {
     /// The norms whose decisions some total counts …
     pub total_norms: &'a HashSet<String>,
     /// … and those decisions, gathered here.
-    pub counted: &'a Mutex<Vec<super::totals::Entry>>,
+    pub counted: &'a Mutex<super::totals::Counting>,
     /// The signed draws, done again as every record is offered to them.
     pub draws: &'a [Mutex<crate::domain::sample::Draw>],
 }
@@ -358,7 +358,7 @@ fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
         super::schedule::lock(cx.extensions).push((file.to_owned(), briefed()));
     }
     if cx.total_norms.contains(&record.norm.id) {
-        super::schedule::lock(cx.counted).push(super::totals::Entry::of(file, record));
+        super::schedule::lock(cx.counted).take(file, record);
     }
 }
 

@@ -13,6 +13,7 @@
 //! `n log n`.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -22,33 +23,46 @@ use super::{Finding, FindingKind};
 use crate::domain::norm::Norm;
 use crate::domain::norm::total::{Scope, Total};
 use crate::domain::number::Decimal;
-use crate::domain::record::{Record, RecordFormat, TotalLine};
+use crate::domain::record::{Record, RecordFormat};
 use crate::domain::review::Verdict;
-use crate::domain::totals::Counted;
+use crate::domain::totals::{Counted, Names};
 
 /// A record kept for the count: what it adds, and what it states.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub file: String,
+    pub file: Box<str>,
     pub counted: Counted,
     /// The norm it relied on, by sha256.
-    pub norm: String,
+    pub norm: Arc<str>,
     pub states_totals: bool,
-    pub lines: Vec<TotalLine>,
+    /// What it states the earlier decisions came to, by total.
+    pub stated: Vec<(Arc<str>, Decimal)>,
     pub revises: Option<String>,
 }
 
-impl Entry {
-    pub fn of(file: &str, record: &Record) -> Self {
-        Self {
-            file: file.to_owned(),
-            counted: Counted::of(record),
-            norm: record.norm.sha256.clone(),
+/// The records kept for the count, their names held once.
+#[derive(Debug, Default)]
+pub struct Counting {
+    pub entries: Vec<Entry>,
+    names: Names,
+}
+
+impl Counting {
+    pub fn take(&mut self, file: &str, record: &Record) {
+        let names = &mut self.names;
+        self.entries.push(Entry {
+            file: file.into(),
+            counted: Counted::of_in(record, names),
+            norm: names.get(&record.norm.sha256),
             states_totals: RecordFormat::of(&record.format)
                 .is_some_and(RecordFormat::states_totals),
-            lines: record.totals.clone(),
+            stated: record
+                .totals
+                .iter()
+                .map(|line| (names.get(&line.id), line.earlier))
+                .collect(),
             revises: record.revises.clone(),
-        }
+        });
     }
 }
 
@@ -88,7 +102,7 @@ pub fn check(
     let mut found: HashMap<(&str, &str), (Decimal, Decimal)> = HashMap::new();
     let mut team: Vec<(&Total, Vec<&Entry>)> = Vec::new();
     for e in entries {
-        let Some(Some(norm)) = snapshots.get(&e.norm) else {
+        let Some(Some(norm)) = snapshots.get(&*e.norm) else {
             continue;
         };
         for total in &norm.totals {
@@ -119,7 +133,7 @@ pub fn check(
         }
     }
     for e in entries {
-        let Some(Some(norm)) = snapshots.get(&e.norm) else {
+        let Some(Some(norm)) = snapshots.get(&*e.norm) else {
             continue;
         };
         for total in &norm.totals {
@@ -127,7 +141,11 @@ pub fn check(
                 .get(&(e.counted.id.as_str(), total.id.as_str()))
                 .copied()
                 .unwrap_or_default();
-            let stated = e.lines.iter().find(|l| l.id == total.id).map(|l| l.earlier);
+            let stated = e
+                .stated
+                .iter()
+                .find(|(id, _)| **id == *total.id)
+                .map(|(_, earlier)| *earlier);
             // A record of format 4 without the line is found by its own
             // check (it contradicts its norm); one in an older format
             // cannot state it at all.
@@ -155,7 +173,7 @@ pub fn check(
 }
 
 fn measure(total: &Total, e: &Entry) -> Decimal {
-    total.measure(e.counted.numbers.iter().map(|(id, n)| (id.as_str(), *n)))
+    total.measure(e.counted.numbers.iter().map(|(id, n)| (&**id, *n)))
 }
 
 /// Whether `other` still held when `this` was signed: it stopped holding
@@ -362,7 +380,7 @@ mod tests {
 
     fn entry(id: &str, author: &str, seq: u64, at: i64, day: i8, amount: i64) -> Entry {
         Entry {
-            file: format!("{id}.toml"),
+            file: format!("{id}.toml").into(),
             counted: Counted {
                 id: id.into(),
                 case_key: id.into(),
@@ -373,9 +391,9 @@ mod tests {
                 seq,
                 numbers: vec![("bedrag".into(), Decimal::from(amount))],
             },
-            norm: String::new(),
+            norm: "".into(),
             states_totals: true,
-            lines: Vec::new(),
+            stated: Vec::new(),
             revises: None,
         }
     }
