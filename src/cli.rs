@@ -27,6 +27,7 @@ mod show_record;
 mod signal;
 mod signals;
 mod signing;
+mod verified;
 mod verify;
 mod walkthrough;
 mod withdraw;

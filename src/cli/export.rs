@@ -1,4 +1,3 @@
-use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
@@ -35,6 +34,8 @@ pub struct ExportArgs {
     pub selection: super::selection::Selection,
     #[command(flatten)]
     pub privacy: PrivacyArgs,
+    #[command(flatten)]
+    pub root: super::verified::RootArg,
     /// Export nothing, and exit 1, when verify finds anything
     #[arg(long)]
     pub strict: bool,
@@ -131,9 +132,12 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let (filter, status) = args.selection.read(ctx, false)?;
     let anonymiser = anonymiser(args, lang)?;
-    let Some(findings) = verification(&store, args.strict, ctx)? else {
+    let verified = super::verified::verified(&store, &args.root, ctx)?;
+    if args.strict && verified.findings > 0 {
+        ctx.out
+            .err_line(&lang.export_strict_refused(verified.findings))?;
         return Ok(Outcome::Negative);
-    };
+    }
     if let Some(a) = &anonymiser
         && args.privacy.anonymise_key.is_none()
     {
@@ -153,6 +157,8 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let registers = registers(args, lang)?;
     let mut written = 0usize;
     let mut with_findings = 0usize;
+    // Findings shown on a row; the rest are said on standard error.
+    let mut shown = 0usize;
     let header = layout.header();
     let with_signals = args.signals || args.format == Format::Xlsx;
     let signals = with_signals
@@ -169,14 +175,15 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         if !args.signals {
             sink.start(lang.export_sheet(), &header)?;
             unreadable = store.each_story::<ExportError>(
-                &state,
+                (&state, &verified.revisions),
                 &filter,
                 ctx.today,
                 &mut |stored, story| {
                     if status.is_some_and(|s| story.life.status != s) {
                         return Ok(());
                     }
-                    let codes = findings.get(&stored.file).cloned().unwrap_or_default();
+                    let codes = row_codes(&verified, stored, story);
+                    shown += verified.by_file.get(&stored.file).map_or(0, Vec::len);
                     let e = Exported::of(&stored.record, story, codes, &privacy);
                     written += 1;
                     if progress && written.is_multiple_of(1000) {
@@ -192,10 +199,8 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         if with_signals {
             sink.start(lang.export_signals_sheet(), &signal_header)?;
             for s in &signals {
-                let codes = findings
-                    .get(&ExportedSignal::file(s))
-                    .cloned()
-                    .unwrap_or_default();
+                let codes = verified.on(&ExportedSignal::file(s));
+                shown += codes.len();
                 let e = ExportedSignal::of(s, codes, &privacy);
                 signals_written += 1;
                 sink.put_signal(&e, &layout)?;
@@ -208,26 +213,57 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         Ok(unreadable)
     };
     let written_to = destination(args, lang, (dialect, registers.as_ref()), &mut export)?;
-    let unreadable = written_to.map_err(|e| match e {
-        ExportError::Store(e) => store_error(ctx, &e),
-        ExportError::Io(e) => CliError::input(lang.export_write_failed(&e), None),
-        ExportError::Xlsx(e) => CliError::input(
-            lang.export_write_failed(&io::Error::other(e.to_string())),
-            None,
-        ),
-    })?;
-    if unreadable > 0 {
-        ctx.out.err_line(&lang.records_unreadable(unreadable))?;
-    }
+    let Some(unreadable) = finished(written_to, ctx)? else {
+        // A reader that stopped early (`| head`) is no error.
+        return Ok(Outcome::Success);
+    };
     let to = args.out.as_ref().map(|p| p.display().to_string());
     let said = [
+        (unreadable > 0).then(|| lang.records_unreadable(unreadable)),
         (!args.signals).then(|| lang.export_done(written, with_findings, to.as_deref())),
         with_signals.then(|| lang.export_signals_done(signals_written, to.as_deref())),
+        (verified.findings > shown)
+            .then(|| lang.export_findings_elsewhere(verified.findings - shown)),
     ];
     for line in said.into_iter().flatten() {
         ctx.out.err_line(&line)?;
     }
     Ok(Outcome::Success)
+}
+
+/// How many record files did not read, once the export is written; `None`
+/// when the reader of standard output stopped early.
+fn finished(written: Result<usize, ExportError>, ctx: &Context) -> Result<Option<usize>, CliError> {
+    let lang = ctx.lang;
+    match written {
+        Ok(n) => Ok(Some(n)),
+        Err(ExportError::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => Ok(None),
+        Err(ExportError::Store(e)) => Err(store_error(ctx, &e)),
+        Err(ExportError::Io(e)) => Err(CliError::input(lang.export_write_failed(&e), None)),
+        Err(ExportError::Xlsx(e)) => {
+            let e = io::Error::other(e.to_string());
+            Err(CliError::input(lang.export_write_failed(&e), None))
+        }
+    }
+}
+
+/// What a row says verify found about its record: the findings on its
+/// file, those on the link to the next record of its chain, and the acts
+/// about it that do not count, as its story found them.
+fn row_codes(
+    verified: &super::verified::Verified,
+    stored: &crate::domain::store::StoredRecord,
+    story: &Story<'_>,
+) -> Vec<String> {
+    let record = &stored.record;
+    let mut codes = verified.codes(&stored.file, &record.author.principal, record.seq);
+    codes.extend(
+        story
+            .problems
+            .iter()
+            .map(|(_, p)| verify::FindingKind::Act(p.clone()).code().to_owned()),
+    );
+    codes
 }
 
 /// The key for case tokens, when anonymised: given, or new.
@@ -242,37 +278,6 @@ fn anonymiser(args: &ExportArgs, lang: crate::i18n::Lang) -> Result<Option<Anony
             (None, false) => None,
         },
     )
-}
-
-/// The codes of verify's findings, by file; `None` when `strict` and
-/// verify found anything (said on standard error).
-fn verification(
-    store: &crate::domain::store::Store,
-    strict: bool,
-    ctx: &mut Context,
-) -> Result<Option<HashMap<String, Vec<&'static str>>>, CliError> {
-    let lang = ctx.lang;
-    let show = ctx.config.ttys.stderr;
-    let mut last_shown = 0;
-    let report = verify::verify(store, None, ctx.now, &mut |done, total| {
-        if show && total >= 1000 && (done == total || done >= last_shown + total / 100) {
-            last_shown = done;
-            super::verify::eprint_progress(&lang.verify_progress(done, total));
-        }
-    });
-    if show && report.records >= 1000 {
-        super::verify::eprint_progress("");
-    }
-    if strict && !report.findings.is_empty() {
-        ctx.out
-            .err_line(&ctx.lang.export_strict_refused(report.findings.len()))?;
-        return Ok(None);
-    }
-    let mut findings: HashMap<String, Vec<&'static str>> = HashMap::new();
-    for f in report.findings {
-        findings.entry(f.file).or_default().push(f.kind.code());
-    }
-    Ok(Some(findings))
 }
 
 /// Writes the export where it goes: a file (through a temporary one), or

@@ -12,7 +12,6 @@ use super::{CliError, Context, Outcome, date_arg};
 use crate::domain::norm::Norm;
 use crate::domain::report::{Learning, Window};
 use crate::domain::store::{RecordFilter, StoreError};
-use crate::domain::verify;
 use crate::i18n::Lang;
 
 /// The learning report: which rules are departed from, how often and with
@@ -39,6 +38,8 @@ pub struct ReportArgs {
     /// Flag a domain with at least this many signals in the period
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub flag_signals: usize,
+    #[command(flatten)]
+    pub root: super::verified::RootArg,
 }
 
 /// Everything the report shows.
@@ -46,6 +47,8 @@ pub struct View<'a> {
     pub learning: &'a Learning,
     pub errors: usize,
     pub warnings: usize,
+    /// Whether verify held the store to a root given with --expect-root.
+    pub pinned: bool,
     pub flag_rule: usize,
     pub flag_signals: usize,
     pub today: jiff::civil::Date,
@@ -60,6 +63,8 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     if from > to {
         return Err(CliError::input(lang.report_from_after_to(from, to), None));
     }
+    // Verified first: the stories are told with the revisions it read.
+    let verified = super::verified::verified(&store, &args.root, ctx)?;
     let mut learning = Learning::new(Window { from, to });
     let filter = RecordFilter {
         from: Some(learning.reads_from()),
@@ -69,10 +74,15 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     };
     let mut norm = |sha: &str| -> Option<Norm> { store.snapshot(sha).flatten() };
     let unreadable = store
-        .each_story::<StoreError>(&state, &filter, ctx.today, &mut |stored, story| {
-            learning.take(&stored.record, story, &mut norm);
-            Ok(())
-        })
+        .each_story::<StoreError>(
+            (&state, &verified.revisions),
+            &filter,
+            ctx.today,
+            &mut |stored, story| {
+                learning.take(&stored.record, story, &mut norm);
+                Ok(())
+            },
+        )
         .map_err(|e| store_error(ctx, &e))?;
     let signals = store
         .signals_where(&RecordFilter {
@@ -91,11 +101,11 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         ctx.out.err_line(&lang.records_unreadable(unreadable))?;
     }
 
-    let checked = verify::verify(&store, None, ctx.now, &mut |_, _| {});
     let view = View {
         learning: &learning,
-        errors: checked.errors(),
-        warnings: checked.warnings(),
+        errors: verified.errors,
+        warnings: verified.warnings,
+        pinned: verified.pinned,
         flag_rule: args.flag_rule,
         flag_signals: args.flag_signals,
         today: ctx.today,
@@ -127,7 +137,10 @@ fn print(view: &View<'_>, lang: Lang, ctx: &mut Context) -> Result<(), CliError>
     let title = out.paint(bold, w.title);
     out.line(&title)?;
     out.line(&lang.report_period(l.window.from, l.window.to))?;
-    out.wrapped(0, &lang.report_verified(view.errors, view.warnings))?;
+    out.wrapped(
+        0,
+        &lang.report_verified(view.errors, view.warnings, view.pinned),
+    )?;
 
     heading(out, w.summary)?;
     for line in summary(view, lang) {

@@ -179,8 +179,13 @@ impl RecordFile {
             return None;
         }
         let (seq, id) = stem.split_once('-')?;
+        let seq: u64 = seq.parse().ok()?;
+        // Only the name this program writes: `0000010-…` is not `000010-…`.
+        if format!("{seq:06}-{id}") != stem {
+            return None;
+        }
         Some(Self {
-            seq: seq.parse().ok()?,
+            seq,
             id: id.to_owned(),
             principal: principal.file_name()?.to_str()?.to_owned(),
             path: path.to_path_buf(),

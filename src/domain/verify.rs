@@ -57,6 +57,10 @@ pub struct Report {
     pub withdrawals: usize,
     /// Signed draws of a sample.
     pub samples: usize,
+    /// The records that revise another and have no error of their own, as
+    /// this pass read them (without their words): what a reader of the
+    /// store tells stories with, instead of trusting a cache.
+    pub revisions: Vec<crate::domain::store::StoredRecord>,
     pub root: Option<Fingerprint>,
 }
 
@@ -197,6 +201,7 @@ pub fn verify(
     report.signals = signals::check_signals(&cx, &signal_files, &mut findings);
 
     report.root = keyring.root().cloned();
+    report.revisions = without_errors(&findings, std::mem::take(&mut *schedule::lock(&revisions)));
     findings.sort_by(|a, b| (&a.file, a.kind.code()).cmp(&(&b.file, b.kind.code())));
     findings.dedup();
     report.findings = findings;
@@ -220,6 +225,22 @@ fn unused_norms(
             ));
         }
     }
+}
+
+/// The records among `revisions` without an error of their own.
+fn without_errors(
+    findings: &[Finding],
+    revisions: Vec<crate::domain::store::StoredRecord>,
+) -> Vec<crate::domain::store::StoredRecord> {
+    let failed: std::collections::HashSet<&str> = findings
+        .iter()
+        .filter(|f| f.kind.severity() == Severity::Error)
+        .map(|f| f.file.as_str())
+        .collect();
+    revisions
+        .into_iter()
+        .filter(|r| !failed.contains(r.file.as_str()))
+        .collect()
 }
 
 fn check_all_records(

@@ -33,6 +33,19 @@ impl Lang {
         }
     }
 
+    /// Findings of verify that no exported row shows: on reviews, the
+    /// keyring, stray or missing files, records left out.
+    pub fn export_findings_elsewhere(self, findings: usize) -> String {
+        match self {
+            Self::Nl => format!(
+                "Let op: verify vond nog {findings} bevinding(en) die op geen geëxporteerde rij staan (beoordelingen, sleutelring, ontbrekende of vreemde bestanden, weggelaten verantwoordingen); zie `maatwerk verify`"
+            ),
+            Self::En => format!(
+                "Note: verify found {findings} more finding(s) that are on no exported row (reviews, keyring, missing or stray files, records left out); see `maatwerk verify`"
+            ),
+        }
+    }
+
     pub fn export_write_failed(self, error: &std::io::Error) -> String {
         match self {
             Self::Nl => {

@@ -62,6 +62,9 @@ impl Lang {
             ("maatwerk export", "bom") => {
                 "Zet een UTF-8-bytevolgordemarkering vooraan de CSV, waaraan Excel de codering herkent"
             }
+            ("maatwerk export" | "maatwerk report", "expect_root") => {
+                "De vingerafdruk van het vertrouwensanker dat u verwacht (SHA256:…), zoals `maatwerk init` die toonde; een opslag met een ander anker geldt als niet geverifieerd [standaard: het anker dat de opslag zelf noemt, met een opmerking]"
+            }
             ("maatwerk report", "from") => {
                 "De eerste besluitdatum die meetelt [standaard: twaalf maanden vóór --to]"
             }

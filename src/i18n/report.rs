@@ -125,18 +125,33 @@ impl Lang {
         }
     }
 
-    /// What verify found, as the report's first line under its period.
-    pub fn report_verified(self, errors: usize, warnings: usize) -> String {
+    /// What verify found, as the report's first line under its period;
+    /// `pinned` when the store was held to a root given with
+    /// --expect-root.
+    pub fn report_verified(self, errors: usize, warnings: usize, pinned: bool) -> String {
+        let root = match (self, pinned) {
+            (_, true) => "",
+            (Self::Nl, false) => {
+                " Gecontroleerd tegen het vertrouwensanker dat de opslag zelf noemt; leg het vast met --expect-root."
+            }
+            (Self::En, false) => {
+                " Checked against the trust root the store names itself; pin it with --expect-root."
+            }
+        };
         match (self, errors + warnings) {
             (Self::Nl, 0) => {
-                "Verify: geen bevindingen; de telling rust op een geverifieerde opslag.".into()
+                format!(
+                    "Verify: geen bevindingen; de telling rust op een geverifieerde opslag.{root}"
+                )
             }
-            (Self::En, 0) => "Verify: no findings; the counts rest on a verified store.".into(),
+            (Self::En, 0) => {
+                format!("Verify: no findings; the counts rest on a verified store.{root}")
+            }
             (Self::Nl, _) => format!(
-                "Verify: {errors} fout(en), {warnings} waarschuwing(en); de telling neemt alles mee wat er staat. Zie `maatwerk verify`."
+                "Verify: {errors} fout(en), {warnings} waarschuwing(en); de telling neemt alles mee wat er staat. Zie `maatwerk verify`.{root}"
             ),
             (Self::En, _) => format!(
-                "Verify: {errors} error(s), {warnings} warning(s); the counts take in everything there is. See `maatwerk verify`."
+                "Verify: {errors} error(s), {warnings} warning(s); the counts take in everything there is. See `maatwerk verify`.{root}"
             ),
         }
     }

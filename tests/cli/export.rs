@@ -412,3 +412,106 @@ fn zgw_besluiten_fit_the_published_schema() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("eleven test"), "{}", stderr(&bad));
 }
+
+/// A row tells all verify found about its record: a review that no longer
+/// binds to it (its bytes changed after the review), and a broken link to
+/// the next record of its chain; what is on no row is said on stderr.
+#[test]
+fn a_row_shows_what_verify_found_about_its_record() {
+    let (team, [first, second]) = team();
+    // The approved decision changed and re-signed by its author: the
+    // teamleider's approval no longer counts.
+    let file = team.record_file(&second);
+    edit(&file, "Wil graag", "Wil heel graag");
+    resign(&team, &file, "anna", "maatwerk-record");
+    // The first changed too: the link from the second back to it breaks.
+    let file = team.record_file(&first);
+    edit(&file, "Wil graag", "Wil heel graag");
+    resign(&team, &file, "anna", "maatwerk-record");
+
+    let output = export(&team, &["--format", "jsonl", "--lang", "en"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let rows: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    let row = |id: &str| rows.iter().find(|r| r["id"] == id).expect("a row").clone();
+    let codes = |r: &Value| -> Vec<String> {
+        r["verification"]["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|c| c.as_str().expect("a code").to_owned())
+            .collect()
+    };
+    let second = row(&second);
+    assert_eq!(second["status"], "for-review", "{second}");
+    assert!(
+        codes(&second).contains(&"act-record-changed".to_owned()),
+        "{second}"
+    );
+    let first = row(&first);
+    assert!(
+        codes(&first).contains(&"next:chain-broken".to_owned()),
+        "{first}"
+    );
+    assert!(
+        stderr(&output).contains("more finding(s) that are on no exported row"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// An export holds the store to the trust root the auditor was given: a
+/// store with another root is not verified, and --strict exports nothing.
+/// Without a root given, the note says what was and was not proven.
+#[test]
+fn an_export_holds_the_store_to_the_root_expected() {
+    let (team, _) = team();
+    let fingerprint = |who: &str| team.fingerprint(who);
+    let plain = export(&team, &["--lang", "en"]);
+    assert!(
+        stderr(&plain).contains("no trust root was given"),
+        "{}",
+        stderr(&plain)
+    );
+    let pinned = export(
+        &team,
+        &["--lang", "en", "--expect-root", &fingerprint("bea")],
+    );
+    assert!(pinned.status.success(), "{}", stderr(&pinned));
+    assert!(!stderr(&pinned).contains("no trust root was given"));
+    let other = export(
+        &team,
+        &[
+            "--lang",
+            "en",
+            "--strict",
+            "--expect-root",
+            &fingerprint("eve"),
+        ],
+    );
+    assert_eq!(other.status.code(), Some(1), "{}", stderr(&other));
+    assert!(stdout(&other).is_empty());
+}
+
+/// A file named like a record with one zero more is no record: it gives
+/// no second row (it was read as the record it imitates).
+#[test]
+fn a_padded_file_name_gives_no_second_row() {
+    let (team, [first, _]) = team();
+    let file = team.record_file(&first);
+    let name = file
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    fs::write(file.with_file_name(format!("0{name}")), "junk").expect("write");
+    let output = export(&team, &["--format", "jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let ids: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json")["id"].clone())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+}

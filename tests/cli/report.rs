@@ -45,6 +45,16 @@ fn the_report_counts_departures_reviews_and_signals_and_flags_what_recurs() {
     ] {
         assert!(flat.contains(expected), "missing {expected:?} in:\n{text}");
     }
+    assert!(
+        flat.contains("Checked against the trust root the store names itself"),
+        "{text}"
+    );
+    let pinned = stdout(&report(
+        &team,
+        &["--lang", "en", "--expect-root", &team.fingerprint("bea")],
+    ));
+    assert!(pinned.contains("Verify: no findings"), "{pinned}");
+    assert!(!pinned.contains("names itself"), "{pinned}");
     // A norm adopted but not used in the period is named.
     assert!(text.contains("mw-doorbraakbudget — "), "{text}");
     assert!(!text.contains("pw-zoektermijn-jongeren — "), "{text}");

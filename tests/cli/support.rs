@@ -166,6 +166,20 @@ impl Team {
         (team, [first, second])
     }
 
+    /// The SHA256 fingerprint of `who`'s key, as `ssh-keygen -l` gives it.
+    pub fn fingerprint(&self, who: &str) -> String {
+        let output = ssh_keygen()
+            .args(["-l", "-E", "sha256", "-f"])
+            .arg(format!("{}.pub", self.key(who).display()))
+            .output()
+            .expect("ssh-keygen");
+        String::from_utf8_lossy(&output.stdout)
+            .split_whitespace()
+            .nth(1)
+            .expect("fingerprint")
+            .to_owned()
+    }
+
     pub fn key(&self, who: &str) -> PathBuf {
         self.sandbox.work().join("keys").join(who)
     }

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use super::support::{Team, VERIFY_NOW, edit, resign, sig, ssh_keygen, stdout};
+use super::support::{Team, VERIFY_NOW, edit, resign, sig, stdout};
 
 const LATER: &str = "2026-11-23T10:00:00Z";
 
@@ -44,16 +44,7 @@ fn flip_byte(file: &Path, at: usize) {
 }
 
 fn fingerprint(team: &Team, who: &str) -> String {
-    let output = ssh_keygen()
-        .args(["-l", "-E", "sha256", "-f"])
-        .arg(format!("{}.pub", team.key(who).display()))
-        .output()
-        .expect("ssh-keygen");
-    String::from_utf8_lossy(&output.stdout)
-        .split_whitespace()
-        .nth(1)
-        .expect("fingerprint")
-        .to_owned()
+    team.fingerprint(who)
 }
 
 fn file_name(path: &Path) -> String {
@@ -266,6 +257,16 @@ fn every_kind_of_tampering_is_detected_with_its_own_reason() {
                 file_name(&dest)
             },
             "duplicate-id",
+        ),
+        (
+            "a file named like a record with one zero more",
+            |_, anna, _| {
+                let padded = anna[2].with_file_name(format!("0{}", file_name(&anna[2])));
+                fs::write(&padded, "junk").expect("write");
+                fs::copy(sig(&anna[2]), sig(&padded)).expect("cp sig");
+                file_name(&padded)
+            },
+            "stray-file",
         ),
     ];
     for (name, tamper, code) in cases {

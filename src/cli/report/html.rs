@@ -56,7 +56,7 @@ pub fn page(view: &View<'_>, lang: Lang) -> String {
     );
     for line in [
         lang.report_period(l.window.from, l.window.to),
-        lang.report_verified(view.errors, view.warnings),
+        lang.report_verified(view.errors, view.warnings, view.pinned),
     ] {
         let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&line));
     }

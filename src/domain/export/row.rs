@@ -92,7 +92,7 @@ pub struct Act {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Verification {
     pub valid: bool,
-    pub findings: Vec<&'static str>,
+    pub findings: Vec<String>,
 }
 
 impl Verification {
@@ -131,7 +131,7 @@ impl Exported {
     pub fn of(
         record: &Record,
         story: &Story<'_>,
-        findings: Vec<&'static str>,
+        findings: Vec<String>,
         privacy: &Privacy<'_>,
     ) -> Self {
         let text = |t: &str| privacy.keeps_text().then(|| t.to_owned());

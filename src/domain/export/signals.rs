@@ -35,7 +35,7 @@ pub struct ExportedSignal {
 }
 
 impl ExportedSignal {
-    pub fn of(signal: &Signal, findings: Vec<&'static str>, privacy: &Privacy<'_>) -> Self {
+    pub fn of(signal: &Signal, findings: Vec<String>, privacy: &Privacy<'_>) -> Self {
         let anonymised = privacy.anonymiser.is_some();
         Self {
             id: signal.id.clone(),

@@ -42,8 +42,8 @@ impl Store {
     /// The reviews and withdrawals in the store, each checked against the
     /// keyring in `state`; the signatures on all cores.
     pub fn acts(&self, state: &StoreState) -> Result<Acts, StoreError> {
-        let reviews = chain_files(&self.reviews_dir())?;
-        let withdrawals = chain_files(&self.withdrawals_dir())?;
+        let reviews = chain_files(&self.reviews_dir(), "RV")?;
+        let withdrawals = chain_files(&self.withdrawals_dir(), "WD")?;
         Ok(self.acts_in(state, &reviews, &withdrawals))
     }
 
@@ -118,12 +118,31 @@ impl Store {
 }
 
 /// The `*.toml` files in each principal's directory under `dir`.
-fn chain_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+/// The files of every signer's chain in `dir`: only names this program
+/// writes (`000042-RV-….toml`), as verify reads them; anything else there
+/// is a finding of verify, never an act.
+fn chain_files(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, StoreError> {
     let mut out = Vec::new();
     for principal in principal_dirs(dir)? {
-        out.extend(toml_files(&dir.join(principal))?);
+        out.extend(
+            toml_files(&dir.join(principal))?
+                .into_iter()
+                .filter(|p| is_chain_name(p, prefix)),
+        );
     }
     Ok(out)
+}
+
+fn is_chain_name(path: &Path, prefix: &str) -> bool {
+    let Some((seq, id)) = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.strip_suffix(".toml"))
+        .and_then(|stem| stem.split_once('-'))
+    else {
+        return false;
+    };
+    seq.parse::<u64>().is_ok_and(|n| format!("{n:06}") == seq) && super::files::is_id(prefix, id)
 }
 
 fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Option<(T, Vec<u8>)> {

@@ -345,6 +345,20 @@ fn record_line(rest: &str, names: &mut Names) -> Option<IndexedRecord> {
             Some((names.get(id), from_record(value)?))
         })
         .collect::<Option<Vec<(std::sync::Arc<str>, Decimal)>>>()?;
+    // Only a record file of the store's own, under its author and id: an
+    // index line never points out of the store.
+    if !crate::domain::keyring::is_principal(author) {
+        return None;
+    }
+    let dir = format!("records/{author}/");
+    let name = file.strip_prefix(dir.as_str())?;
+    let (number, named_id) = name.strip_suffix(".toml")?.split_once('-')?;
+    if named_id != *id
+        || number.parse::<u64>().ok()? != seq.parse::<u64>().ok()?
+        || name.contains('/')
+    {
+        return None;
+    }
     Some(IndexedRecord {
         file: (*file).to_owned(),
         counted: Counted {

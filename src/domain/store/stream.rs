@@ -1,7 +1,8 @@
 //! Every record with its story, one at a time: what an export of a store
 //! of any size reads, in flat memory. Only the acts (reviews and
 //! withdrawals) and the records that revise another are held, to tell
-//! each story.
+//! each story; the caller gives the latter as verify found them, never
+//! from the index (a cache that verify does not prove).
 
 use jiff::civil::Date;
 
@@ -14,26 +15,18 @@ use crate::domain::record::Record;
 
 impl Store {
     /// Each record that passes `filter`, by author and then sequence
-    /// number, with its story as it stands `today`, given to `each`.
+    /// number, with its story as it stands `today` given the records that
+    /// revise another (`revisers`, as verify found them), given to `each`.
     /// Returns how many record files did not read.
     pub fn each_story<E: From<StoreError>>(
         &self,
-        state: &StoreState,
+        (state, revisers): (&StoreState, &[StoredRecord]),
         filter: &RecordFilter,
         today: Date,
         each: &mut dyn FnMut(&StoredRecord, &Story<'_>) -> Result<(), E>,
     ) -> Result<usize, E> {
         let acts = self.acts(state)?;
-        // The records that revise another, found through the index and
-        // read again from their signed files.
-        let index = self.index(&|_, _, revises| revises)?;
-        let revisers: Vec<StoredRecord> = index
-            .records
-            .iter()
-            .filter(|r| r.revises.is_some())
-            .filter_map(|r| self.checked(state, &r.file))
-            .collect();
-        let ledger = Ledger::new(self, state, &acts, &revisers);
+        let ledger = Ledger::new(self, state, &acts, revisers);
         let records_dir = self.records_dir();
         let mut unreadable = acts.unreadable;
         let mut bytes = Vec::new();

@@ -213,9 +213,9 @@ pub fn read(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Acts {
 /// `000042-RV-….toml` → 42 and the id, for acts with `prefix`.
 fn chain_name(stem: &str, prefix: &str) -> Option<(u64, String)> {
     let (seq, id) = stem.split_once('-')?;
-    (seq.len() >= 6 && seq.bytes().all(|b| b.is_ascii_digit()) && is_id(prefix, id))
-        .then(|| Some((seq.parse().ok()?, id.to_owned())))
-        .flatten()
+    let n: u64 = seq.parse().ok()?;
+    // Only the name this program writes: `0000010-…` is not `000010-…`.
+    (seq == format!("{n:06}") && is_id(prefix, id)).then(|| (n, id.to_owned()))
 }
 
 fn read_kind<T: Act + Send>(
@@ -414,7 +414,7 @@ pub fn check_stories(
     cx: &Context<'_>,
     acts: &Acts,
     captured: &HashMap<String, Captured>,
-    revisions: &[(String, Record)],
+    revisions: &[crate::domain::store::StoredRecord],
     findings: &mut Vec<Finding>,
 ) {
     let mut reviews: HashMap<&str, Vec<ReviewAct<'_>>> = HashMap::new();
@@ -432,7 +432,7 @@ pub fn check_stories(
             .push(WithdrawalAct { file, withdrawal });
     }
     let mut revised: HashMap<&str, Vec<Revision<'_>>> = HashMap::new();
-    for (file, record) in revisions {
+    for crate::domain::store::StoredRecord { file, record, .. } in revisions {
         if let Some(target) = &record.revises {
             revised
                 .entry(target.as_str())

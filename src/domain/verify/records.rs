@@ -43,7 +43,7 @@ pub struct Context<'a> {
     /// … gathered here as the records are checked …
     pub captured: &'a Mutex<HashMap<String, super::acts::Captured>>,
     /// … with every record that revises another.
-    pub revisions: &'a Mutex<Vec<(String, Record)>>,
+    pub revisions: &'a Mutex<Vec<crate::domain::store::StoredRecord>>,
     /// Every record that extends another.
     pub extensions: &'a Mutex<Vec<(String, Record)>>,
     /// The norms whose decisions some total counts …
@@ -68,10 +68,13 @@ impl RecordName {
         if seq.len() < 6 || !seq.bytes().all(|b| b.is_ascii_digit()) || !is_id("MW", id) {
             return None;
         }
-        Some(Self {
+        let name = Self {
             seq: seq.parse().ok()?,
             id: id.to_owned(),
-        })
+        };
+        // Only the name this program writes: `0000010-…` would be read as
+        // `000010-…`, another file.
+        (name.file().strip_suffix(".toml") == Some(stem)).then_some(name)
     }
 
     pub fn file(&self) -> String {
@@ -352,7 +355,11 @@ fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
         record
     };
     if record.revises.is_some() {
-        super::schedule::lock(cx.revisions).push((file.to_owned(), briefed()));
+        super::schedule::lock(cx.revisions).push(crate::domain::store::StoredRecord {
+            record: briefed(),
+            file: file.to_owned(),
+            sha256: link.to_owned(),
+        });
     }
     if record.extends.is_some() {
         super::schedule::lock(cx.extensions).push((file.to_owned(), briefed()));
