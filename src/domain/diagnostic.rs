@@ -129,6 +129,12 @@ pub enum Problem {
     Syntax {
         message: String,
     },
+    /// A text holds a control or direction character nobody sees, which
+    /// a terminal, a spreadsheet or a browser may act on: `code` is the
+    /// character's number (U+001B).
+    HiddenCharacter {
+        code: String,
+    },
     /// A number written with a decimal comma (`1200,00`), which TOML does
     /// not read.
     DecimalComma {
@@ -350,6 +356,7 @@ impl Problem {
     pub fn code(&self) -> &'static str {
         match self {
             Self::Syntax { .. } => "toml-syntax",
+            Self::HiddenCharacter { .. } => "hidden-character",
             Self::DecimalComma { .. } => "decimal-comma",
             Self::DutchThousands { .. } => "dutch-thousands",
             Self::RoleNotInStore { .. } => "role-not-in-store",

@@ -71,6 +71,10 @@ impl Lang {
                     format!("this store's roles (store.toml): {known}; nobody can decide in this role"),
                 )
             }
+            P::HiddenCharacter { .. } => pick(
+                "haal het teken weg: een terminal, spreadsheet of browser kan erop handelen, en niemand ziet het staan".to_owned(),
+                "remove the character: a terminal, spreadsheet or browser may act on it, and nobody sees it".to_owned(),
+            ),
             P::DecimalComma { point, .. } => pick(
                 format!("in TOML is de punt het decimaalteken: schrijf {point}"),
                 format!("in TOML the point is the decimal mark: write {point}"),

@@ -150,6 +150,9 @@ impl Lang {
         match self {
             Self::Nl => match problem {
                 P::Syntax { message } => format!("ongeldige TOML: {}", toml_message_nl(message)),
+                P::HiddenCharacter { code } => {
+                    format!("de tekst bevat een onzichtbaar stuurteken ({code})")
+                }
                 P::DecimalComma { written, .. } => {
                     format!("`{written}` is met een komma geschreven; TOML leest dat niet als getal")
                 }
@@ -264,6 +267,9 @@ impl Lang {
             },
             Self::En => match problem {
                 P::Syntax { message } => format!("invalid TOML: {message}"),
+                P::HiddenCharacter { code } => {
+                    format!("the text holds an invisible control character ({code})")
+                }
                 P::DecimalComma { written, .. } => {
                     format!("`{written}` is written with a decimal comma, which TOML does not read as a number")
                 }

@@ -67,6 +67,7 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Parsed {
             diagnostics,
         };
     }
+    hidden_characters(document.get_ref(), &mut diagnostics);
     let mut checks_read = Vec::new();
     let norm = read_norm(
         document.get_ref(),
@@ -83,6 +84,45 @@ pub fn parse(source: &SourceFile, file_stem: &str) -> Parsed {
         norm: if has_errors { None } else { norm },
         diagnostics,
     }
+}
+
+/// An error at each text (a value or a key) holding a control or
+/// direction character other than a line break or tab: TOML lets a string
+/// hold one written as an escape (`\u001b`), and whatever shows the norm's
+/// words (a terminal, a spreadsheet, a browser) may act on it.
+fn hidden_characters(table: &DeTable<'_>, diagnostics: &mut Vec<Diagnostic>) {
+    for (key, value) in table {
+        hidden_in(key.get_ref(), key.span(), diagnostics);
+        hidden_in_value(value, diagnostics);
+    }
+}
+
+fn hidden_in_value(value: &toml::Spanned<DeValue<'_>>, diagnostics: &mut Vec<Diagnostic>) {
+    match value.get_ref() {
+        DeValue::String(text) => hidden_in(text, value.span(), diagnostics),
+        DeValue::Array(items) => {
+            for item in items {
+                hidden_in_value(item, diagnostics);
+            }
+        }
+        DeValue::Table(table) => hidden_characters(table, diagnostics),
+        _ => {}
+    }
+}
+
+fn hidden_in(text: &str, span: std::ops::Range<usize>, diagnostics: &mut Vec<Diagnostic>) {
+    if !crate::domain::text::has_hidden_control(text) {
+        return;
+    }
+    // A file written on Windows breaks its lines with CR LF.
+    let text = &text.replace("\r\n", "\n");
+    let Some(c) = text.chars().find(|c| {
+        *c != '\n' && *c != '\t' && crate::domain::text::has_hidden_control(&c.to_string())
+    }) else {
+        return;
+    };
+    let code = format!("U+{:04X}", u32::from(c));
+    diagnostics.push(Diagnostic::error(span, Problem::HiddenCharacter { code }));
 }
 
 /// A reference to a check that is in the file is no unknown reference:

@@ -104,6 +104,28 @@ fn keys_and_types() {
     );
 }
 
+/// A control character written as an escape is refused wherever it is:
+/// a terminal, spreadsheet or browser showing the norm may act on it. A
+/// file with Windows line breaks is fine.
+#[test]
+fn hidden_characters() {
+    case(
+        "title = \"Proefnorm\"",
+        "title = \"Proef\\u001b[2Jnorm\"",
+        &["hidden-character"],
+    );
+    case(
+        "text = \"De regel.\"",
+        "text = \"\"\"\nDe \\u202Eregel.\"\"\"",
+        &["hidden-character"],
+    );
+    let crlf = VALID.replace('\n', "\r\n").replace(
+        "text = \"De regel.\"",
+        "text = \"\"\"\r\nDe\r\nregel.\"\"\"",
+    );
+    assert_eq!(codes(&crlf), Vec::<&str>::new());
+}
+
 #[test]
 fn ids() {
     case("id = \"proef\"", "id = \"andere\"", &["id-not-file-name"]);
