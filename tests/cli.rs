@@ -9,6 +9,7 @@ mod cli {
     mod conditions;
     mod drafts;
     mod export;
+    mod export_checks;
     mod global;
     mod hostile;
     mod keyring;

@@ -11,7 +11,7 @@ use crate::domain::export::row::{Exported, Privacy};
 use crate::domain::export::signals::ExportedSignal;
 use crate::domain::export::table::Layout;
 use crate::domain::export::xlsx_out::XlsxOut;
-use crate::domain::export::zgw::{Besluit, Registers, is_rsin};
+use crate::domain::export::zgw::{Besluit, Registers, check_url, is_rsin};
 use crate::domain::lifecycle::Story;
 use crate::domain::record::Record;
 use crate::domain::store::StoreError;
@@ -128,22 +128,14 @@ fn delimiter_arg(text: &str) -> Result<u8, String> {
 
 pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
+    let (anonymiser, registers) = arguments(args, lang)?;
     let store = open_store(ctx)?;
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let (filter, status) = args.selection.read(ctx, false)?;
-    let anonymiser = anonymiser(args, lang)?;
     let verified = super::verified::verified(&store, &args.root, ctx)?;
-    if args.strict && verified.findings > 0 {
-        ctx.out
-            .err_line(&lang.export_strict_refused(verified.findings))?;
+    if !go_on(args, &verified, anonymiser.as_ref(), ctx)? {
         return Ok(Outcome::Negative);
     }
-    if let Some(a) = &anonymiser
-        && args.privacy.anonymise_key.is_none()
-    {
-        ctx.out.err_line(&lang.export_key(&a.key_hex()))?;
-    }
-
     let privacy = Privacy {
         anonymiser: anonymiser.as_ref(),
         with_text: args.privacy.with_text,
@@ -154,11 +146,11 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         text: anonymiser.is_none() || args.privacy.with_text,
     };
     let dialect = Dialect::from(&args.csv);
-    let registers = registers(args, lang)?;
     let mut written = 0usize;
     let mut with_findings = 0usize;
     // Findings shown on a row; the rest are said on standard error.
     let mut shown = 0usize;
+    let mut not_taken = 0usize;
     let header = layout.header();
     let with_signals = args.signals || args.format == Format::Xlsx;
     let signals = with_signals
@@ -180,6 +172,11 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 ctx.today,
                 &mut |stored, story| {
                     if status.is_some_and(|s| story.life.status != s) {
+                        return Ok(());
+                    }
+                    // Only a decision that took effect is a Besluit.
+                    if args.format == Format::Zgw && !Besluit::took_effect(story.life.status) {
+                        not_taken += 1;
                         return Ok(());
                     }
                     let codes = row_codes(&verified, stored, story);
@@ -224,6 +221,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         with_signals.then(|| lang.export_signals_done(signals_written, to.as_deref())),
         (verified.findings > shown)
             .then(|| lang.export_findings_elsewhere(verified.findings - shown)),
+        (not_taken > 0).then(|| lang.export_not_besluiten(not_taken)),
     ];
     for line in said.into_iter().flatten() {
         ctx.out.err_line(&line)?;
@@ -264,6 +262,41 @@ fn row_codes(
             .map(|(_, p)| verify::FindingKind::Act(p.clone()).code().to_owned()),
     );
     codes
+}
+
+/// Whether to export once verify is done: not with --strict when it found
+/// anything (said on standard error); a new key for case tokens is shown.
+fn go_on(
+    args: &ExportArgs,
+    verified: &super::verified::Verified,
+    anonymiser: Option<&Anonymiser>,
+    ctx: &mut Context,
+) -> Result<bool, CliError> {
+    let lang = ctx.lang;
+    if args.strict && verified.findings > 0 {
+        ctx.out
+            .err_line(&lang.export_strict_refused(verified.findings))?;
+        return Ok(false);
+    }
+    if let Some(a) = anonymiser
+        && args.privacy.anonymise_key.is_none()
+    {
+        ctx.out.err_line(&lang.export_key(&a.key_hex()))?;
+    }
+    Ok(true)
+}
+
+/// What the arguments give that can be wrong, checked before anything is
+/// read or written: the file to write, the key for case tokens, the ZGW
+/// registers.
+fn arguments(
+    args: &ExportArgs,
+    lang: crate::i18n::Lang,
+) -> Result<(Option<Anonymiser>, Option<Registers>), CliError> {
+    if let Some(path) = &args.out {
+        super::output::writable(path, lang)?;
+    }
+    Ok((anonymiser(args, lang)?, registers(args, lang)?))
 }
 
 /// The key for case tokens, when anonymised: given, or new.
@@ -374,7 +407,9 @@ impl<'w> Sink<'w> {
             Self::Csv(csv) => csv.row(&layout.row(e))?,
             Self::Jsonl(out, line) => json_line(&mut **out, line, e)?,
             Self::Zgw(out, line, at) => {
-                json_line(&mut **out, line, &Besluit::of(record, story, privacy, at))?;
+                if Besluit::took_effect(story.life.status) {
+                    json_line(&mut **out, line, &Besluit::of(record, story, privacy, at))?;
+                }
             }
             Self::Xlsx(book, _) => book.row(&layout.row(e))?,
         }
@@ -418,12 +453,27 @@ fn registers(args: &ExportArgs, lang: crate::i18n::Lang) -> Result<Option<Regist
         ));
     };
     if !is_rsin(rsin.trim()) {
-        return Err(CliError::input(lang.export_bad_rsin(), None));
+        return Err(CliError::input(lang.export_bad_rsin(rsin), None));
     }
+    let checked = |flag: &str, url: &str, needed: &'static str, known: &[&str]| {
+        check_url(url, needed, known)
+            .map(|()| url.trim().to_owned())
+            .map_err(|p| CliError::input(lang.export_bad_url(flag, url, &p), None))
+    };
+    let besluittype = checked(
+        "--besluittype-url",
+        besluittype,
+        "{norm}",
+        &["{norm}", "{version}"],
+    )?;
+    let zaak = match &args.zgw.zaak_url {
+        Some(url) => Some(checked("--zaak-url", url, "{case}", &["{case}"])?),
+        None => None,
+    };
     Ok(Some(Registers {
         rsin: rsin.trim().to_owned(),
-        besluittype: besluittype.clone(),
-        zaak: args.zgw.zaak_url.clone(),
+        besluittype,
+        zaak,
     }))
 }
 

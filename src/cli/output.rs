@@ -264,6 +264,22 @@ fn render_row(cells: &[String], widths: &[usize]) -> String {
     line.trim_end().to_owned()
 }
 
+/// Refuses a file the user protected against writing: replacing it
+/// through a temporary file would go round the protection.
+pub(super) fn writable(
+    path: &std::path::Path,
+    lang: crate::i18n::Lang,
+) -> Result<(), super::CliError> {
+    let shown = path.display().to_string();
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => Err(super::CliError::input(lang.out_is_dir(&shown), None)),
+        Ok(meta) if meta.permissions().readonly() => {
+            Err(super::CliError::input(lang.out_protected(&shown), None))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Writes `path` through a temporary file beside it (`write` fills it),
 /// synced and renamed: a file cut short leaves no half file under the name
 /// asked for, and a file there before is replaced whole or not at all. A

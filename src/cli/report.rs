@@ -63,6 +63,9 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     if from > to {
         return Err(CliError::input(lang.report_from_after_to(from, to), None));
     }
+    if let Some(path) = &args.html {
+        super::output::writable(path, lang)?;
+    }
     // Verified first: the stories are told with the revisions it read.
     let verified = super::verified::verified(&store, &args.root, ctx)?;
     let mut learning = Learning::new(Window { from, to });
@@ -173,7 +176,7 @@ fn print(view: &View<'_>, lang: Lang, ctx: &mut Context) -> Result<(), CliError>
     out.table(&["", "", ""], &rows, 2, &[])?;
 
     heading(out, w.per_norm)?;
-    out.table(&w.norm_columns, &norm_rows(l, lang), 0, &[5, 6, 4])?;
+    out.table(&w.norm_columns, &norm_rows(l, lang), 0, &[7, 5, 6, 4])?;
 
     heading(out, w.per_rule)?;
     out.table(&w.rule_columns, &rule_rows(l, lang), 0, &[3])?;
@@ -206,7 +209,7 @@ pub fn summary(view: &View<'_>, lang: Lang) -> Vec<String> {
     let o = view.learning.outcomes;
     let signals: usize = view.learning.signals.values().sum();
     vec![
-        lang.report_decisions(o.decisions, o.within_mandaat, o.for_review),
+        lang.report_decisions(o.decisions, (o.within_mandaat, o.for_review), o.took_effect),
         lang.report_verdicts((o.approved, o.returned, o.rejected), o.waiting),
         lang.report_wait(view.learning.median_wait(), view.learning.reviewed()),
         lang.report_signals_total(signals),
@@ -220,7 +223,7 @@ pub fn flags(view: &View<'_>, lang: Lang) -> Vec<String> {
     let rules = l
         .recurring(view.flag_rule)
         .into_iter()
-        .map(|(rule, line)| lang.report_flag_rule(rule, line.in_year));
+        .map(|(rule, line)| lang.report_flag_rule(rule, line.in_year, line.local));
     let signals = l
         .signal_domains(view.flag_signals)
         .into_iter()
@@ -248,6 +251,7 @@ pub fn norm_rows(l: &Learning, lang: Lang) -> Vec<Vec<String>> {
                 lang.count(o.approved),
                 lang.count(o.returned),
                 lang.count(o.rejected),
+                lang.count(o.waiting),
             ]
             .to_vec()
         })

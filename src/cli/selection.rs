@@ -47,6 +47,14 @@ impl Selection {
             case: self.case.clone(),
             brief,
         };
+        if let (Some(from), Some(to)) = (filter.from, filter.to)
+            && from > to
+        {
+            return Err(CliError::input(
+                ctx.lang.report_from_after_to(from, to),
+                None,
+            ));
+        }
         let status = match self.status.as_deref() {
             None => None,
             Some(code) => Some(

@@ -75,6 +75,9 @@ pub struct Outcomes {
     /// Decisions still waiting for a review.
     pub waiting: usize,
     pub withdrawn: usize,
+    /// Decisions that took effect: within mandaat or approved, also those
+    /// since withdrawn or ended.
+    pub took_effect: usize,
 }
 
 /// One norm's line.
@@ -87,13 +90,18 @@ pub struct NormLine {
 }
 
 /// One standard rule's line: departed from through one or more norms.
+/// Only decisions that took effect count: a departure refused, returned
+/// or still waiting did not happen.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RuleLine {
-    /// Decisions in the report's window …
+    /// Departures in the report's window …
     pub decisions: usize,
     /// … and in the twelve months up to its last day.
     pub in_year: usize,
     pub norms: BTreeSet<String>,
+    /// Whether it is a local rule (which the municipality can change), not
+    /// only an article of a national law.
+    pub local: bool,
 }
 
 /// What a norm in the store says about itself, for the report.
@@ -166,6 +174,10 @@ impl Learning {
         let day = record.decision_date;
         let in_window = self.window.contains(day);
         let counts = story.life.status != Status::Superseded;
+        let took_effect = matches!(
+            story.life.status,
+            Status::Decided | Status::Approved | Status::Expired | Status::Withdrawn
+        );
         let facts = self
             .facts
             .entry(record.norm.sha256.clone())
@@ -180,8 +192,11 @@ impl Learning {
             })
             .clone();
         let rule = rule_label(facts.as_ref().and_then(|f| f.local.as_deref()), record);
-        if counts && self.year.contains(day) {
-            self.rules.entry(rule.clone()).or_default().in_year += 1;
+        let local = facts.as_ref().is_some_and(|f| f.local.is_some());
+        if took_effect && self.year.contains(day) {
+            let line = self.rules.entry(rule.clone()).or_default();
+            line.in_year += 1;
+            line.local = local;
         }
         if !in_window {
             return;
@@ -223,14 +238,18 @@ impl Learning {
                 }
                 o.waiting += usize::from(story.life.status == Status::ForReview);
                 o.withdrawn += usize::from(story.life.status == Status::Withdrawn);
+                o.took_effect += usize::from(took_effect);
             }
         };
         add(&mut line.outcomes);
         add(&mut self.outcomes);
-        if counts {
+        if took_effect {
             let rule = self.rules.entry(rule).or_default();
             rule.decisions += 1;
+            rule.local = local;
             rule.norms.insert(record.norm.id.clone());
+        }
+        if counts {
             *self.months.entry(day.first_of_month()).or_default() += 1;
             *self.roles.entry(record.author.role.clone()).or_default() += 1;
         }
@@ -436,8 +455,11 @@ mod tests {
         );
         assert_eq!((o.approved, o.returned, o.rejected), (1, 1, 0));
         assert_eq!(learning.norms[id].outcomes, o);
+        // Departures that took effect: the approved, the one within
+        // mandaat, and the one before the window (in the twelve months).
         let rule = &learning.rules[&format!("basis of {id}")];
-        assert_eq!((rule.decisions, rule.in_year), (3, 4));
+        assert_eq!((rule.decisions, rule.in_year), (2, 3));
+        assert_eq!(o.took_effect, 2);
         assert_eq!(learning.months[&date(2026, 7, 1)], 1);
         assert_eq!(learning.months[&date(2026, 9, 1)], 2);
         assert_eq!(
@@ -499,6 +521,10 @@ mod tests {
             format!("Beleidsregels bijzondere bijstand art. 4 (basis of {id})")
         );
         assert_eq!(line.domain.as_deref(), Some("participatiewet"));
+        assert!(
+            learning.rules[&line.rule].local,
+            "a local rule, which the municipality can change"
+        );
     }
 
     #[test]

@@ -133,11 +133,73 @@ impl Lang {
         .into()
     }
 
-    pub fn export_bad_rsin(self) -> String {
-        self.pick(
-            "het RSIN is negen cijfers die de elfproef doorstaan, zoals het Handelsregister het geeft",
-            "the RSIN is nine digits that pass the eleven test, as the trade register gives it",
-        )
-        .into()
+    /// How many records were left out of a ZGW export as no decision that
+    /// took effect.
+    pub fn export_not_besluiten(self, records: usize) -> String {
+        match self {
+            Self::Nl => format!(
+                "{records} verantwoording(en) niet als besluit geëxporteerd: nog ter beoordeling, teruggestuurd, afgewezen of vervangen door een herziening"
+            ),
+            Self::En => format!(
+                "{records} record(s) not exported as a Besluit: still for review, returned, rejected or replaced by a revision"
+            ),
+        }
+    }
+
+    pub fn out_protected(self, path: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "{path} is beveiligd tegen schrijven; er is niets veranderd. Haal de beveiliging weg of kies een ander bestand"
+            ),
+            Self::En => format!(
+                "{path} is protected against writing; nothing was changed. Remove the protection or choose another file"
+            ),
+        }
+    }
+
+    pub fn out_is_dir(self, path: &str) -> String {
+        match self {
+            Self::Nl => format!("{path} is een map; geef een bestandsnaam"),
+            Self::En => format!("{path} is a directory; give a file name"),
+        }
+    }
+
+    pub fn export_bad_rsin(self, given: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "--rsin '{given}': het RSIN is negen cijfers die de elfproef doorstaan, zoals het Handelsregister het geeft"
+            ),
+            Self::En => format!(
+                "--rsin '{given}': the RSIN is nine digits that pass the eleven test, as the trade register gives it"
+            ),
+        }
+    }
+
+    pub fn export_bad_url(
+        self,
+        flag: &str,
+        given: &str,
+        problem: &crate::domain::export::zgw::UrlProblem,
+    ) -> String {
+        use crate::domain::export::zgw::UrlProblem as P;
+        let why = match (self, problem) {
+            (Self::Nl, P::NotUrl) => {
+                "dat is geen URL die met https:// of http:// begint".to_owned()
+            }
+            (Self::En, P::NotUrl) => "that is no URL starting with https:// or http://".to_owned(),
+            (Self::Nl, P::UnknownPlaceholder(p)) => {
+                format!("{p} wordt niet ingevuld; gebruik {{norm}}, {{version}} of {{case}}")
+            }
+            (Self::En, P::UnknownPlaceholder(p)) => {
+                format!("{p} is not filled in; use {{norm}}, {{version}} or {{case}}")
+            }
+            (Self::Nl, P::Missing(p)) => {
+                format!("zonder {p} krijgt elk besluit dezelfde URL; zet {p} waar het hoort")
+            }
+            (Self::En, P::Missing(p)) => {
+                format!("without {p} every decision gets the same URL; put {p} where it goes")
+            }
+        };
+        format!("{flag} '{given}': {why}")
     }
 }

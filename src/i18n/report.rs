@@ -20,7 +20,7 @@ pub struct ReportWords {
     pub no_signals: &'static str,
     pub none_unused: &'static str,
     /// The columns of the norms' table.
-    pub norm_columns: [&'static str; 7],
+    pub norm_columns: [&'static str; 8],
     /// The columns of the rules' table.
     pub rule_columns: [&'static str; 4],
     pub role_columns: [&'static str; 2],
@@ -41,7 +41,7 @@ impl Lang {
                 summary: "Samenvatting",
                 per_month: "Besluiten per maand",
                 per_norm: "Per norm",
-                per_rule: "Per regel waarvan is afgeweken",
+                per_rule: "Per regel waarvan is afgeweken (van kracht geworden)",
                 per_role: "Per rol",
                 signals: "Signalen per domein (geen passende norm)",
                 unused: "Normen zonder besluit in deze periode",
@@ -57,8 +57,9 @@ impl Lang {
                     "goedgekeurd",
                     "teruggestuurd",
                     "afgewezen",
+                    "wacht nog",
                 ],
-                rule_columns: ["regel", "besluiten", "in 12 maanden", "normen"],
+                rule_columns: ["regel", "afwijkingen", "in 12 maanden", "normen"],
                 role_columns: ["rol", "besluiten"],
                 signal_columns: ["domein", "signalen"],
                 no_domain: "(geen norm geprobeerd)",
@@ -70,7 +71,7 @@ impl Lang {
                 summary: "Summary",
                 per_month: "Decisions per month",
                 per_norm: "Per norm",
-                per_rule: "Per rule departed from",
+                per_rule: "Per rule departed from (took effect)",
                 per_role: "Per role",
                 signals: "Signals per domain (no norm fitted)",
                 unused: "Norms without a decision in this period",
@@ -86,8 +87,9 @@ impl Lang {
                     "approved",
                     "returned",
                     "rejected",
+                    "waiting",
                 ],
-                rule_columns: ["rule", "decisions", "in 12 months", "norms"],
+                rule_columns: ["rule", "departures", "in 12 months", "norms"],
                 role_columns: ["role", "decisions"],
                 signal_columns: ["domain", "signals"],
                 no_domain: "(no norm tried)",
@@ -141,14 +143,14 @@ impl Lang {
         match (self, errors + warnings) {
             (Self::Nl, 0) => {
                 format!(
-                    "Verify: geen bevindingen; de telling rust op een geverifieerde opslag.{root}"
+                    "Controle (verify): geen bevindingen; de telling rust op een geverifieerde opslag.{root}"
                 )
             }
             (Self::En, 0) => {
                 format!("Verify: no findings; the counts rest on a verified store.{root}")
             }
             (Self::Nl, _) => format!(
-                "Verify: {errors} fout(en), {warnings} waarschuwing(en); de telling neemt alles mee wat er staat. Zie `maatwerk verify`.{root}"
+                "Controle (verify): {errors} fout(en), {warnings} waarschuwing(en); de telling neemt alles mee wat er staat. Zie `maatwerk verify`.{root}"
             ),
             (Self::En, _) => format!(
                 "Verify: {errors} error(s), {warnings} warning(s); the counts take in everything there is. See `maatwerk verify`.{root}"
@@ -156,17 +158,25 @@ impl Lang {
         }
     }
 
-    pub fn report_decisions(self, decisions: usize, within: usize, for_review: usize) -> String {
+    pub fn report_decisions(
+        self,
+        decisions: usize,
+        (within, for_review): (usize, usize),
+        took_effect: usize,
+    ) -> String {
         let (d, w, r) = (
             self.count(decisions),
             self.count(within),
             self.count(for_review),
         );
+        let t = self.count(took_effect);
         match self {
-            Self::Nl => {
-                format!("Besluiten: {d} — {w} binnen mandaat, {r} ter beoordeling opgesteld")
-            }
-            Self::En => format!("Decisions: {d} — {w} within mandaat, {r} drawn up for review"),
+            Self::Nl => format!(
+                "Besluiten: {d} — {w} binnen mandaat, {r} ter beoordeling opgesteld; {t} van kracht geworden (binnen mandaat of goedgekeurd)"
+            ),
+            Self::En => format!(
+                "Decisions: {d} — {w} within mandaat, {r} drawn up for review; {t} took effect (within mandaat or approved)"
+            ),
         }
     }
 
@@ -183,7 +193,8 @@ impl Lang {
         );
         match self {
             Self::Nl => format!(
-                "Beoordelingen: {a} goedgekeurd, {t} teruggestuurd, {r} afgewezen; {w} wacht(en) nog"
+                "Beoordelingen: {a} goedgekeurd, {t} teruggestuurd, {r} afgewezen; {w} {} nog",
+                if waiting == 1 { "wacht" } else { "wachten" }
             ),
             Self::En => {
                 format!("Reviews: {a} approved, {t} returned, {r} rejected; {w} still waiting")
@@ -245,15 +256,23 @@ impl Lang {
         }
     }
 
-    /// The flag on a rule departed from again and again.
-    pub fn report_flag_rule(self, rule: &str, times: usize) -> String {
+    /// The flag on a rule departed from again and again: a local rule the
+    /// municipality can change; a national law's article it cannot, but it
+    /// can lay the settled practice down in a rule of its own.
+    pub fn report_flag_rule(self, rule: &str, times: usize, local: bool) -> String {
         let n = self.count(times);
-        match self {
-            Self::Nl => format!(
+        match (self, local) {
+            (Self::Nl, true) => format!(
                 "{rule}: {n} keer van afgeweken in 12 maanden — overweeg de regel aan te passen (Aanwijzing voor de regelgeving 5.25 lid 3)"
             ),
-            Self::En => format!(
+            (Self::Nl, false) => format!(
+                "{rule}: {n} keer van afgeweken in 12 maanden — overweeg de vaste praktijk vast te leggen in een eigen regel, of meld het bij wie de wet maakt (Aanwijzing voor de regelgeving 5.25 lid 3)"
+            ),
+            (Self::En, true) => format!(
                 "{rule}: departed from {n} times in 12 months — consider changing the rule (Aanwijzing voor de regelgeving 5.25 lid 3)"
+            ),
+            (Self::En, false) => format!(
+                "{rule}: departed from {n} times in 12 months — consider laying the settled practice down in a rule of your own, or tell those who make the law (Aanwijzing voor de regelgeving 5.25 lid 3)"
             ),
         }
     }

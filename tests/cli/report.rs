@@ -38,7 +38,9 @@ fn the_report_counts_departures_reviews_and_signals_and_flags_what_recurs() {
         "Reviews: 1 approved, 0 returned, 0 rejected; 0 still waiting",
         "Time to review: 0 minutes, for the one reviewed decision",
         "Signals (no norm fitted): 1",
-        "! Participatiewet, artikel 41 lid 4: departed from 2 times in 12 months — consider changing the rule (Aanwijzing voor de regelgeving 5.25 lid 3)",
+        "Decisions: 2 — 1 within mandaat, 1 drawn up for review; 2 took effect",
+        // A national law's article: the municipality cannot change it.
+        "! Participatiewet, artikel 41 lid 4: departed from 2 times in 12 months — consider laying the settled practice down in a rule of your own, or tell those who make the law (Aanwijzing voor de regelgeving 5.25 lid 3)",
         "! 1 signal without a fitting norm in domain participatiewet — consider a norm",
         "Nov 2026 2 ████",
         "consulent 2",
@@ -104,7 +106,7 @@ fn the_report_speaks_dutch_and_names_no_case_and_no_person() {
         "{text}"
     );
     assert!(
-        flat.contains("Participatiewet, artikel 41 lid 4: 2 keer van afgeweken in 12 maanden — overweeg de regel aan te passen (Aanwijzing voor de regelgeving 5.25 lid 3)"),
+        flat.contains("Participatiewet, artikel 41 lid 4: 2 keer van afgeweken in 12 maanden — overweeg de vaste praktijk vast te leggen in een eigen regel, of meld het bij wie de wet maakt (Aanwijzing voor de regelgeving 5.25 lid 3)"),
         "{text}"
     );
     assert!(

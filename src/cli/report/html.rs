@@ -15,6 +15,7 @@ h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid #c8c8c8; pad
 p.meta { color: #4a4a4a; margin: 0.2rem 0; }
 ul.flags { list-style: none; padding: 0; }
 ul.flags li { border-left: 4px solid #b35c00; background: #fff4e5; padding: 0.5rem 0.75rem; margin: 0.4rem 0; }
+div.wide { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
 th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e2e2e2; vertical-align: top; }
 th { background: #f3f3f3; }
@@ -142,7 +143,7 @@ fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         })
         .collect();
     let class = |i: usize| if numeric[i] { " class=\"n\"" } else { "" };
-    out.push_str("<table>\n<thead><tr>");
+    out.push_str("<div class=\"wide\"><table>\n<thead><tr>");
     for (i, h) in header.iter().enumerate() {
         let _ = write!(out, "<th{}>{}</th>", class(i), escape(h));
     }
@@ -154,7 +155,7 @@ fn table(out: &mut String, header: &[&str], rows: &[Vec<String>]) {
         }
         out.push_str("</tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table></div>\n");
 }
 
 /// Decisions per month as bars, every month of the period on the axis.

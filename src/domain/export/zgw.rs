@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::row::Privacy;
-use crate::domain::lifecycle::{Status, Story};
+use crate::domain::lifecycle::{Event, Status, Story};
 use crate::domain::record::Record;
 
 /// The longest `toelichting` written: the API sets no limit, a register
@@ -48,6 +48,16 @@ pub struct Besluit {
 }
 
 impl Besluit {
+    /// Whether a record with this status is a decision that took effect,
+    /// and so a `Besluit`: not one still waiting for review, returned,
+    /// rejected or replaced by a revision.
+    pub fn took_effect(status: Status) -> bool {
+        matches!(
+            status,
+            Status::Decided | Status::Approved | Status::Withdrawn | Status::Expired
+        )
+    }
+
     pub fn of(record: &Record, story: &Story<'_>, privacy: &Privacy<'_>, at: &Registers) -> Self {
         let case = match privacy.anonymiser {
             Some(a) => a.token(&record.case),
@@ -68,13 +78,65 @@ impl Besluit {
             datum: record.decision_date,
             toelichting: explanation(record, privacy),
             ingangsdatum: record.period.map_or(record.decision_date, |p| p.start),
-            vervaldatum: record.period.and_then(|p| p.end.yesterday().ok()),
+            vervaldatum: vervaldatum(record, story),
             vervalreden: if withdrawn {
                 Some("ingetrokken_overheid")
             } else {
                 record.period.map(|_| "tijdelijk")
             },
         }
+    }
+}
+
+/// The last day the decision holds: the period's last, or the day it was
+/// withdrawn when that came first.
+fn vervaldatum(record: &Record, story: &Story<'_>) -> Option<Date> {
+    let last = record.period.and_then(|p| p.end.yesterday().ok());
+    let withdrawn = story.events.iter().find_map(|e| match e {
+        Event::Withdrawn(w) if story.life.status == Status::Withdrawn => {
+            Some(w.created.to_zoned(jiff::tz::TimeZone::UTC).date())
+        }
+        _ => None,
+    });
+    match (last, withdrawn) {
+        (Some(last), Some(w)) => Some(last.min(w)),
+        (last, w) => w.or(last),
+    }
+}
+
+/// What is wrong with a URL template for a ZGW export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// Not an `http://` or `https://` URL.
+    NotUrl,
+    /// A `{…}` this export does not fill in.
+    UnknownPlaceholder(String),
+    /// The placeholder each object needs its own value for.
+    Missing(&'static str),
+}
+
+/// Checks a URL template: an http(s) URL holding `needed`, and no
+/// placeholder but those in `known`.
+pub fn check_url(template: &str, needed: &'static str, known: &[&str]) -> Result<(), UrlProblem> {
+    let t = template.trim();
+    if !(t.starts_with("https://") || t.starts_with("http://")) || t.contains(char::is_whitespace) {
+        return Err(UrlProblem::NotUrl);
+    }
+    let mut rest = t;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}') else {
+            return Err(UrlProblem::UnknownPlaceholder(rest[open..].to_owned()));
+        };
+        let name = &rest[open..=open + close];
+        if !known.contains(&name) {
+            return Err(UrlProblem::UnknownPlaceholder(name.to_owned()));
+        }
+        rest = &rest[open + close + 1..];
+    }
+    if t.contains(needed) {
+        Ok(())
+    } else {
+        Err(UrlProblem::Missing(needed))
     }
 }
 

@@ -1,0 +1,152 @@
+//! What `maatwerk export` refuses before it writes anything, and what a
+//! ZGW export holds: only decisions that took effect, a withdrawn one
+//! ending the day it was withdrawn.
+
+use std::fs;
+
+use serde_json::Value;
+
+use super::support::{Team, stderr, stdout};
+
+const ZGW: [&str; 4] = ["--format", "zgw", "--rsin", "002220647"];
+
+fn export(team: &Team, args: &[&str]) -> std::process::Output {
+    team.as_("bea")
+        .env("MAATWERK_NOW", "2026-12-01T12:00:00Z")
+        .args(["export", "--lang", "en"])
+        .args(args)
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn url_templates_a_zgw_export_cannot_fill_in_are_refused() {
+    let (team, _) = Team::two_decisions_and_a_signal();
+    for (url, says) in [
+        (
+            "https://x.example/besluittypen/{nrom}",
+            "{nrom} is not filled in",
+        ),
+        ("niet een url/{norm}", "no URL starting with https://"),
+        (
+            "https://x.example/besluittypen",
+            "without {norm} every decision gets the same URL",
+        ),
+    ] {
+        let out = export(&team, &[&ZGW[..], &["--besluittype-url", url]].concat());
+        assert_eq!(out.status.code(), Some(2), "{url}: {}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{url}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty());
+    }
+    let out = export(
+        &team,
+        &[
+            &ZGW[..],
+            &[
+                "--besluittype-url",
+                "https://x.example/besluittypen/{norm}",
+                "--zaak-url",
+                "https://z.example/zaken",
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("without {case}"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_zgw_export_holds_decisions_that_took_effect_a_withdrawn_one_ending_when_withdrawn() {
+    let (team, [first, _]) = Team::two_decisions_and_a_signal();
+    // A third, beyond the mandaat and not yet reviewed: no Besluit.
+    let example = fs::read_to_string(Team::example("pw-zoektermijn-jongeren")).expect("example");
+    let third = team.sandbox.write(
+        "third.toml",
+        example
+            .replace("voorschot = 450", "voorschot = 900")
+            .replace("Z-2026-001234", "Z-2026-004321"),
+    );
+    let waiting = team.record("anna", "pw-zoektermijn-jongeren", &third);
+    let withdrawn = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-27T10:00:00Z")
+        .args([
+            "withdraw",
+            &first,
+            "--reason",
+            "De betaling bleek niet nodig.",
+        ])
+        .output()
+        .expect("run");
+    assert!(withdrawn.status.success(), "{}", stderr(&withdrawn));
+
+    let out = export(
+        &team,
+        &[
+            &ZGW[..],
+            &["--besluittype-url", "https://x.example/besluittypen/{norm}"],
+        ]
+        .concat(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let besluiten: Vec<Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("json"))
+        .collect();
+    assert_eq!(besluiten.len(), 2, "{besluiten:#?}");
+    assert!(besluiten.iter().all(|b| b["identificatie"] != waiting));
+    assert!(
+        stderr(&out).contains("1 record(s) not exported as a Besluit"),
+        "{}",
+        stderr(&out)
+    );
+    let gone = besluiten
+        .iter()
+        .find(|b| b["identificatie"] == first)
+        .expect("the withdrawn decision");
+    assert_eq!(gone["vervalreden"], "ingetrokken_overheid");
+    assert_eq!(gone["vervaldatum"], "2026-11-27", "{gone}");
+}
+
+#[test]
+fn nothing_is_written_over_for_dates_the_wrong_way_round_or_a_protected_file() {
+    let (team, _) = Team::two_decisions_and_a_signal();
+    let old = team.sandbox.work().join("old.csv");
+    fs::write(&old, "OUDE EXPORT\n").expect("write");
+    let path = old.to_str().expect("path");
+    let out = export(
+        &team,
+        &["--from", "2026-12-31", "--to", "2026-01-01", "--out", path],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is after --to"), "{}", stderr(&out));
+    assert_eq!(fs::read_to_string(&old).expect("read"), "OUDE EXPORT\n");
+
+    let mut protection = fs::metadata(&old).expect("meta").permissions();
+    protection.set_readonly(true);
+    fs::set_permissions(&old, protection).expect("chmod");
+    let out = export(&team, &["--out", path]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("protected against writing"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(&old).expect("read"), "OUDE EXPORT\n");
+    assert!(fs::metadata(&old).expect("meta").permissions().readonly());
+
+    let listed = team
+        .as_("bea")
+        .args([
+            "list",
+            "--lang",
+            "en",
+            "--from",
+            "2026-12-31",
+            "--to",
+            "2026-01-01",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(listed.status.code(), Some(2), "{}", stderr(&listed));
+}
