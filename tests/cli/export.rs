@@ -76,6 +76,12 @@ fn csv_has_one_typed_row_per_record_with_status_history_and_verification() {
     );
     assert_eq!(cell(&header, a, "check_4_id"), "voorschot");
     assert_eq!(cell(&header, a, "check_4_answer"), "450.00");
+    assert_eq!(cell(&header, a, "check_4_unit"), "EUR");
+    assert_eq!(
+        cell(&header, a, "check_1_unit"),
+        "",
+        "no unit but for a number"
+    );
     assert_eq!(cell(&header, a, "check_1_answer"), "ja");
     // A formula is shown, never run.
     assert!(
@@ -152,6 +158,7 @@ fn jsonl_anonymised_gives_tokens_roles_and_no_free_text() {
     assert_eq!(lines[1]["history"][0]["role"], "teamleider");
     assert!(lines[1]["history"][0].get("by").is_none());
     assert_eq!(lines[0]["checks"][3]["answer"], 450.0);
+    assert_eq!(lines[0]["checks"][3]["unit"], "EUR");
     assert!(lines[0].get("motivation").is_none());
     // The same key gives the same tokens; a new key is shown once.
     let again = export(

@@ -150,3 +150,56 @@ fn nothing_is_written_over_for_dates_the_wrong_way_round_or_a_protected_file() {
         .expect("run");
     assert_eq!(listed.status.code(), Some(2), "{}", stderr(&listed));
 }
+
+/// A decision returned and revised: the export shows it replaced, and the
+/// revision names it; a revision signed by someone else replaces nothing.
+#[test]
+fn a_revision_replaces_what_it_revises_in_the_export_and_a_forged_one_nothing() {
+    let team = Team::new();
+    let norm = "pw-zoektermijn-jongeren";
+    let example = fs::read_to_string(Team::example(norm)).expect("example");
+    let beyond = team.sandbox.write(
+        "beyond.toml",
+        example.replace("voorschot = 450", "voorschot = 900"),
+    );
+    let first = team.record("anna", norm, &beyond);
+    let returned = team
+        .as_("tom")
+        .args([
+            "review",
+            &first,
+            "--return",
+            "--comment",
+            "Onderbouw het voorschot.",
+        ])
+        .output()
+        .expect("run");
+    assert!(returned.status.success(), "{}", stderr(&returned));
+    let revised = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-25T09:00:00Z")
+        .args(["new", "--revises", &first, "--answers"])
+        .arg(Team::example(norm))
+        .output()
+        .expect("run");
+    assert!(revised.status.success(), "{}", stderr(&revised));
+    let second = stdout(&revised).trim().to_owned();
+    let rows = |team: &Team| -> Vec<Value> {
+        let out = export(team, &["--format", "jsonl"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        stdout(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect()
+    };
+    let honest = rows(&team);
+    let row = |rows: &[Value], id: &str| rows.iter().find(|r| r["id"] == id).expect("row").clone();
+    assert_eq!(row(&honest, &first)["status"], "superseded");
+    assert_eq!(row(&honest, &second)["revises"], first.as_str());
+
+    // Someone else signs the revision in Anna's place.
+    super::support::resign(&team, &team.record_file(&second), "eve", "maatwerk-record");
+    let forged = rows(&team);
+    assert_eq!(row(&forged, &first)["status"], "returned", "{forged:#?}");
+    assert_eq!(row(&forged, &second)["verification"]["valid"], false);
+}

@@ -38,6 +38,9 @@ pub struct Exported {
     pub first_day: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_day: Option<Date>,
+    /// The record this one revises, or extends.
+    pub revises: Option<String>,
+    pub extends: Option<String>,
     pub checks: Vec<CheckValue>,
     /// `within` (decided within the author's mandaat), `needs-review`, or
     /// `beyond-norm` (never signed by this program; a forgery says it).
@@ -58,6 +61,8 @@ pub struct CheckValue {
     pub id: String,
     pub question: String,
     pub answer: Value,
+    /// The unit of a number (`EUR`, `uur`), as the norm gives it.
+    pub unit: Option<String>,
 }
 
 /// An answer as a spreadsheet cell takes it.
@@ -154,12 +159,17 @@ impl Exported {
             basis_url: format!("https://wetten.overheid.nl/{}", record.norm.basis),
             first_day: record.period.map(|p| p.start),
             last_day: record.period.and_then(|p| p.end.yesterday().ok()),
+            revises: record.revises.clone(),
+            extends: record.extends.clone(),
             checks: record
                 .checks
                 .iter()
                 .map(|c| CheckValue {
                     id: c.id.clone(),
                     question: c.question.clone(),
+                    unit: matches!(c.answer, Answer::Number(_))
+                        .then(|| c.unit.clone())
+                        .flatten(),
                     answer: match &c.answer {
                         Answer::Yes(b) => Value::Yes(*b),
                         Answer::Number(n) => Value::Number(*n),

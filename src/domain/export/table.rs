@@ -97,6 +97,8 @@ impl Layout {
                 "basis_url",
                 "first_day",
                 "last_day",
+                "revises",
+                "extends",
                 "outcome",
                 "review_role",
                 "status",
@@ -111,6 +113,7 @@ impl Layout {
                 format!("check_{i}_id"),
                 format!("check_{i}_question"),
                 format!("check_{i}_answer"),
+                format!("check_{i}_unit"),
             ]);
         }
         if self.text {
@@ -140,6 +143,8 @@ impl Layout {
             e.basis_url.as_str().into(),
             e.first_day.into(),
             e.last_day.into(),
+            e.revises.clone().into(),
+            e.extends.clone().into(),
             e.outcome.into(),
             e.review_role.clone().into(),
             e.status.into(),
@@ -159,8 +164,9 @@ impl Layout {
                         Value::Text(t) => t.as_str().into(),
                         Value::Omitted => Cell::Empty,
                     },
+                    c.unit.clone().into(),
                 ]),
-                None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+                None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]),
             }
         }
         if self.text {
