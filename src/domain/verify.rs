@@ -149,7 +149,7 @@ pub fn verify(
 
     // 4. Reviews and withdrawals, then the records, one author at a time,
     // keeping those the acts are about.
-    let acts = acts::read(&cx, &mut findings);
+    let mut acts = acts::read(&cx, &mut findings);
     report.reviews = acts.review_files;
     report.withdrawals = acts.withdrawal_files;
     let wanted = acts.records();
@@ -172,6 +172,14 @@ pub fn verify(
         &mut findings,
     );
     acts::check_samples(&samples, &draws, &mut findings);
+    // Once the stories are told, only what the totals and the extensions
+    // still need is held.
+    let targets: std::collections::HashSet<String> = schedule::lock(&extended)
+        .iter()
+        .filter_map(|(_, r)| r.extends.clone())
+        .collect();
+    acts.keep_for(&targets);
+    schedule::lock(&captured).retain(|id, _| targets.contains(id));
     totals::check(
         &snapshots,
         &acts,

@@ -188,6 +188,17 @@ pub struct Acts {
 }
 
 impl Acts {
+    /// Keeps only what is needed once every story is told: the
+    /// withdrawals, the reviews that stopped a decision (for the totals),
+    /// and every review about a decision in `extended`.
+    pub fn keep_for(&mut self, extended: &HashSet<String>) {
+        self.reviews.retain(|(_, r)| {
+            matches!(r.verdict, review::Verdict::Return | review::Verdict::Reject)
+                || extended.contains(&r.record.id)
+        });
+        self.reviews.shrink_to_fit();
+    }
+
     /// The records they are about.
     pub fn records(&self) -> HashSet<String> {
         self.reviews
