@@ -172,14 +172,7 @@ pub fn verify(
         &mut findings,
     );
     acts::check_samples(&samples, &draws, &mut findings);
-    // Once the stories are told, only what the totals and the extensions
-    // still need is held.
-    let targets: std::collections::HashSet<String> = schedule::lock(&extended)
-        .iter()
-        .filter_map(|(_, r)| r.extends.clone())
-        .collect();
-    acts.keep_for(&targets);
-    schedule::lock(&captured).retain(|id, _| targets.contains(id));
+    still_needed(&mut acts, &extended, &captured);
     totals::check(
         &snapshots,
         &acts,
@@ -233,6 +226,21 @@ fn unused_norms(
             ));
         }
     }
+}
+
+/// Once the stories are told, keeps only what the totals and the
+/// extensions still need of the acts and of where reviewed records are.
+fn still_needed(
+    acts: &mut acts::Acts,
+    extended: &std::sync::Mutex<Vec<(String, crate::domain::record::Record)>>,
+    captured: &std::sync::Mutex<HashMap<String, acts::Captured>>,
+) {
+    let targets: std::collections::HashSet<String> = schedule::lock(extended)
+        .iter()
+        .filter_map(|(_, r)| r.extends.clone())
+        .collect();
+    acts.keep_for(&targets);
+    schedule::lock(captured).retain(|id, _| targets.contains(id));
 }
 
 /// The records among `revisions` without an error of their own.
