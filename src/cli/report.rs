@@ -33,13 +33,21 @@ pub struct ReportArgs {
     pub html: Option<PathBuf>,
     /// Flag a rule departed from at least this many times in the twelve
     /// months up to --to
-    #[arg(long, value_name = "N", default_value_t = 10)]
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = at_least_one)]
     pub flag_rule: usize,
     /// Flag a domain with at least this many signals in the period
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = at_least_one)]
     pub flag_signals: usize,
     #[command(flatten)]
     pub root: super::verified::RootArg,
+}
+
+/// A threshold: a whole number of at least 1 (0 would flag everything).
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("1, 2, 3 …".into()),
+    }
 }
 
 /// Everything the report shows.
@@ -65,6 +73,10 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     }
     if let Some(path) = &args.html {
         super::output::writable(path, lang)?;
+    }
+    if to > ctx.today {
+        ctx.out
+            .err_line(&lang.report_to_after_today(to, ctx.today))?;
     }
     // Verified first: the stories are told with the revisions it read.
     let verified = super::verified::verified(&store, &args.root, ctx)?;

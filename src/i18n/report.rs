@@ -335,6 +335,21 @@ impl Lang {
         }
     }
 
+    pub fn report_to_after_today(self, to: Date, today: Date) -> String {
+        match self {
+            Self::Nl => format!(
+                "Let op: --to ({}) ligt na vandaag ({}); wat nog moet komen telt niet mee",
+                self.date(to),
+                self.date(today)
+            ),
+            Self::En => format!(
+                "Note: --to ({}) is after today ({}); what is still to come is not counted",
+                self.date(to),
+                self.date(today)
+            ),
+        }
+    }
+
     pub fn report_html_written(self, path: &str) -> String {
         match self {
             Self::Nl => format!("Rapport geschreven naar {path}"),

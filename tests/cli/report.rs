@@ -81,6 +81,15 @@ fn the_report_counts_departures_reviews_and_signals_and_flags_what_recurs() {
         "{before}"
     );
     assert!(before.contains("Oct 2026  0"), "{before}");
+
+    // A period reaching past today is said to.
+    let ahead = report(&team, &["--lang", "en", "--to", "2027-12-31"]);
+    assert!(ahead.status.success(), "{}", stderr(&ahead));
+    assert!(
+        stderr(&ahead).contains("is after today"),
+        "{}",
+        stderr(&ahead)
+    );
 }
 
 #[test]
@@ -166,6 +175,12 @@ fn wrong_dates_and_an_unwritable_file_are_said_and_nothing_is_left_behind() {
     let out = report(&team, &["--lang", "en", "--from", "1-12-2026"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--from"), "{}", stderr(&out));
+
+    for zero in ["0", "-1", "tien"] {
+        let out = report(&team, &["--lang", "en", &format!("--flag-rule={zero}")]);
+        assert_eq!(out.status.code(), Some(2), "{zero}: {}", stderr(&out));
+        assert!(stderr(&out).contains("--flag-rule"), "{}", stderr(&out));
+    }
 
     let nowhere = team.sandbox.work().join("no-such-dir").join("r.html");
     let out = report(
