@@ -175,7 +175,9 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                         return Ok(());
                     }
                     // Only a decision that took effect is a Besluit.
-                    if args.format == Format::Zgw && !Besluit::took_effect(story.life.status) {
+                    if args.format == Format::Zgw
+                        && (!story.took_effect(&stored.record) || verified.failed(&stored.file))
+                    {
                         not_taken += 1;
                         return Ok(());
                     }
@@ -219,8 +221,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         (unreadable > 0).then(|| lang.records_unreadable(unreadable)),
         (!args.signals).then(|| lang.export_done(written, with_findings, to.as_deref())),
         with_signals.then(|| lang.export_signals_done(signals_written, to.as_deref())),
-        (verified.findings > shown)
-            .then(|| lang.export_findings_elsewhere(verified.findings - shown)),
+        (verified.findings > 0).then(|| lang.export_findings_in_all(verified.findings)),
         (not_taken > 0).then(|| lang.export_not_besluiten(not_taken)),
     ];
     for line in said.into_iter().flatten() {
@@ -406,10 +407,9 @@ impl<'w> Sink<'w> {
         match self {
             Self::Csv(csv) => csv.row(&layout.row(e))?,
             Self::Jsonl(out, line) => json_line(&mut **out, line, e)?,
+            // Only decisions that took effect reach here (see `run`).
             Self::Zgw(out, line, at) => {
-                if Besluit::took_effect(story.life.status) {
-                    json_line(&mut **out, line, &Besluit::of(record, story, privacy, at))?;
-                }
+                json_line(&mut **out, line, &Besluit::of(record, story, privacy, at))?;
             }
             Self::Xlsx(book, _) => book.row(&layout.row(e))?,
         }

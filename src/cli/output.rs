@@ -273,7 +273,12 @@ pub(super) fn writable(
     let shown = path.display().to_string();
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.is_dir() => Err(super::CliError::input(lang.out_is_dir(&shown), None)),
-        Ok(meta) if meta.permissions().readonly() => {
+        // Opening it for writing changes nothing, and asks the system
+        // itself (owner, group, access lists) whether it may be written.
+        Ok(meta)
+            if meta.permissions().readonly()
+                || std::fs::OpenOptions::new().write(true).open(path).is_err() =>
+        {
             Err(super::CliError::input(lang.out_protected(&shown), None))
         }
         _ => Ok(()),

@@ -94,7 +94,8 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             &filter,
             ctx.today,
             &mut |stored, story| {
-                learning.take(&stored.record, story, &mut norm);
+                let valid = !verified.failed(&stored.file);
+                learning.take((&stored.record, valid), story, &mut norm);
                 Ok(())
             },
         )

@@ -10,7 +10,7 @@ use clap::Args;
 use super::{CliError, Context};
 use crate::domain::keys::Fingerprint;
 use crate::domain::store::{Store, StoredRecord};
-use crate::domain::verify::{self, FindingKind};
+use crate::domain::verify::{self, FindingKind, Severity};
 
 /// The trust root to hold the store to.
 #[derive(Debug, Args)]
@@ -32,6 +32,13 @@ pub struct Verified {
     pub after: HashMap<(String, u64), Vec<&'static str>>,
     /// The records that revise another, without an error of their own.
     pub revisions: Vec<StoredRecord>,
+    /// Errors that bear on every record: on the keyring, the trust root,
+    /// the store's configuration, adoptions or norm copies, and a broken
+    /// chain of reviews or withdrawals (an act may be missing, and with it
+    /// any record's status).
+    pub everywhere: Vec<&'static str>,
+    /// The files verify found an error in.
+    pub failed: std::collections::HashSet<String>,
     pub findings: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -51,7 +58,14 @@ impl Verified {
             .flatten();
         own.map(|c| (*c).to_owned())
             .chain(next.map(|c| format!("next:{c}")))
+            .chain(self.everywhere.iter().map(|c| format!("store:{c}")))
             .collect()
+    }
+
+    /// Whether verify found an error in `file`, or one that bears on every
+    /// record.
+    pub fn failed(&self, file: &str) -> bool {
+        !self.everywhere.is_empty() || self.failed.contains(file)
     }
 
     /// The codes of the findings on `file`.
@@ -96,7 +110,15 @@ pub fn verified(store: &Store, root: &RootArg, ctx: &mut Context) -> Result<Veri
     let findings = report.findings.len();
     let mut by_file: HashMap<String, Vec<&'static str>> = HashMap::new();
     let mut after: HashMap<(String, u64), Vec<&'static str>> = HashMap::new();
+    let mut everywhere: Vec<&'static str> = Vec::new();
+    let mut failed = std::collections::HashSet::new();
     for f in &report.findings {
+        if f.kind.severity() == Severity::Error {
+            failed.insert(f.file.clone());
+            if bears_on_every_record(&f.file, &f.kind) && !everywhere.contains(&f.kind.code()) {
+                everywhere.push(f.kind.code());
+            }
+        }
         if let Some(before) = before_in_chain(&f.file, &f.kind) {
             after.entry(before).or_default().push(f.kind.code());
         }
@@ -108,12 +130,33 @@ pub fn verified(store: &Store, root: &RootArg, ctx: &mut Context) -> Result<Veri
     Ok(Verified {
         by_file,
         after,
+        everywhere,
+        failed,
         revisions: report.revisions,
         findings,
         errors,
         warnings,
         pinned: expect.is_some(),
     })
+}
+
+/// Whether an error on `file` bears on every record: one on anything but
+/// a record, a signal or a sample, or a broken chain of reviews or
+/// withdrawals.
+fn bears_on_every_record(file: &str, kind: &FindingKind) -> bool {
+    let acts = file.starts_with("reviews/") || file.starts_with("withdrawals/");
+    let own = file.starts_with("records/")
+        || file.starts_with("signals/")
+        || file.starts_with("samples/");
+    let chain = matches!(
+        kind,
+        FindingKind::ChainGap { .. }
+            | FindingKind::ChainBroken { .. }
+            | FindingKind::ChainFork { .. }
+            | FindingKind::ChainStart
+            | FindingKind::DuplicateId
+    );
+    !(acts || own) || (acts && chain)
 }
 
 /// For a finding on a record that says the link to the record before it

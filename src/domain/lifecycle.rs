@@ -346,6 +346,25 @@ pub struct Story<'a> {
     pub problems: Vec<(&'a str, ActProblem)>,
 }
 
+impl Story<'_> {
+    /// Whether `record`, whose story this is, took effect: decided within
+    /// mandaat or approved, also when since withdrawn or ended; not when
+    /// it waits, was returned, rejected or replaced, nor when it was
+    /// withdrawn before any of that.
+    pub fn took_effect(&self, record: &Record) -> bool {
+        match self.life.status {
+            Status::Decided | Status::Approved | Status::Expired => true,
+            Status::Withdrawn => {
+                record.mandate.outcome == crate::domain::record::RecordedOutcome::Within
+                    || self.events.iter().any(|e| {
+                        matches!(e, Event::Reviewed(r) if r.verdict == crate::domain::review::Verdict::Approve)
+                    })
+            }
+            Status::ForReview | Status::Returned | Status::Rejected | Status::Superseded => false,
+        }
+    }
+}
+
 /// What is found in the store about one record.
 #[derive(Debug, Clone, Copy)]
 pub struct Found<'a, 'f> {

@@ -165,19 +165,18 @@ impl Learning {
 
     /// Takes `record`, with its `story`, into the tally; `norm` gives the
     /// norm a record relies on by its sha256 (read once per norm).
+    /// A record verify found an error in (`valid` false) is counted as a
+    /// decision, never as one that took effect.
     pub fn take(
         &mut self,
-        record: &Record,
+        (record, valid): (&Record, bool),
         story: &Story<'_>,
         norm: &mut dyn FnMut(&str) -> Option<Norm>,
     ) {
         let day = record.decision_date;
         let in_window = self.window.contains(day);
         let counts = story.life.status != Status::Superseded;
-        let took_effect = matches!(
-            story.life.status,
-            Status::Decided | Status::Approved | Status::Expired | Status::Withdrawn
-        );
+        let took_effect = valid && story.took_effect(record);
         let facts = self
             .facts
             .entry(record.norm.sha256.clone())
@@ -426,27 +425,35 @@ mod tests {
         // Returned, then revised: the first version is superseded.
         let first = on(id, date(2026, 7, 1), Some("teamleider"));
         learning.take(
-            &first,
+            (&first, true),
             &story(Status::Superseded, vec![Event::Reviewed(&returned)]),
             &mut no_norm,
         );
         let second = on(id, date(2026, 7, 1), Some("teamleider"));
         learning.take(
-            &second,
+            (&second, true),
             &story(Status::Approved, vec![Event::Reviewed(&approved)]),
             &mut no_norm,
         );
         let within = on(id, date(2026, 9, 15), None);
-        learning.take(&within, &story(Status::Decided, Vec::new()), &mut no_norm);
+        learning.take(
+            (&within, true),
+            &story(Status::Decided, Vec::new()),
+            &mut no_norm,
+        );
         let waiting = on(id, date(2026, 9, 16), Some("teamleider"));
         learning.take(
-            &waiting,
+            (&waiting, true),
             &story(Status::ForReview, Vec::new()),
             &mut no_norm,
         );
         // Before the window: only in the twelve months.
         let early = on(id, date(2026, 1, 5), None);
-        learning.take(&early, &story(Status::Decided, Vec::new()), &mut no_norm);
+        learning.take(
+            (&early, true),
+            &story(Status::Decided, Vec::new()),
+            &mut no_norm,
+        );
 
         let o = learning.outcomes;
         assert_eq!(
@@ -485,10 +492,18 @@ mod tests {
         let mut learning = Learning::new(window);
         for day in 1..=10 {
             let record = on("pw-zoektermijn-jongeren", date(2026, 3, day), None);
-            learning.take(&record, &story(Status::Decided, Vec::new()), &mut no_norm);
+            learning.take(
+                (&record, true),
+                &story(Status::Decided, Vec::new()),
+                &mut no_norm,
+            );
         }
         let once = on("pw-betaling-per-week", date(2026, 3, 1), None);
-        learning.take(&once, &story(Status::Decided, Vec::new()), &mut no_norm);
+        learning.take(
+            (&once, true),
+            &story(Status::Decided, Vec::new()),
+            &mut no_norm,
+        );
         let flagged = learning.recurring(10);
         assert_eq!(flagged.len(), 1);
         assert_eq!(flagged[0].0, "basis of pw-zoektermijn-jongeren");
@@ -514,7 +529,11 @@ mod tests {
         let id = "pw-bijzondere-bijstand-boven-grens";
         let record = on(id, date(2026, 11, 1), None);
         let mut lookup = |_: &str| Some(norm(id));
-        learning.take(&record, &story(Status::Decided, Vec::new()), &mut lookup);
+        learning.take(
+            (&record, true),
+            &story(Status::Decided, Vec::new()),
+            &mut lookup,
+        );
         let line = &learning.norms[id];
         assert_eq!(
             line.rule,

@@ -180,8 +180,9 @@ impl RecordFile {
         }
         let (seq, id) = stem.split_once('-')?;
         let seq: u64 = seq.parse().ok()?;
-        // Only the name this program writes: `0000010-…` is not `000010-…`.
-        if format!("{seq:06}-{id}") != stem {
+        // Only the name this program writes: `0000010-…` is not `000010-…`,
+        // and `000001-copy` names no record.
+        if format!("{seq:06}-{id}") != stem || !files::is_id("MW", id) {
             return None;
         }
         Some(Self {

@@ -33,15 +33,14 @@ impl Lang {
         }
     }
 
-    /// Findings of verify that no exported row shows: on reviews, the
-    /// keyring, stray or missing files, records left out.
-    pub fn export_findings_elsewhere(self, findings: usize) -> String {
+    /// How many findings verify made in all, whether on a row or not.
+    pub fn export_findings_in_all(self, findings: usize) -> String {
         match self {
             Self::Nl => format!(
-                "Let op: verify vond nog {findings} bevinding(en) die op geen geëxporteerde rij staan (beoordelingen, sleutelring, ontbrekende of vreemde bestanden, weggelaten verantwoordingen); zie `maatwerk verify`"
+                "Let op: verify vond in de hele opslag {findings} bevinding(en), ook op wat geen rij is (beoordelingen, sleutelring, ontbrekende of vreemde bestanden); zie `maatwerk verify`"
             ),
             Self::En => format!(
-                "Note: verify found {findings} more finding(s) that are on no exported row (reviews, keyring, missing or stray files, records left out); see `maatwerk verify`"
+                "Note: verify found {findings} finding(s) in the whole store, also on what is no row (reviews, keyring, missing or stray files); see `maatwerk verify`"
             ),
         }
     }
@@ -138,10 +137,10 @@ impl Lang {
     pub fn export_not_besluiten(self, records: usize) -> String {
         match self {
             Self::Nl => format!(
-                "{records} verantwoording(en) niet als besluit geëxporteerd: nog ter beoordeling, teruggestuurd, afgewezen of vervangen door een herziening"
+                "{records} verantwoording(en) niet als besluit geëxporteerd: nooit van kracht geworden (nog ter beoordeling, teruggestuurd, afgewezen of vervangen door een herziening) of met een fout van verify"
             ),
             Self::En => format!(
-                "{records} record(s) not exported as a Besluit: still for review, returned, rejected or replaced by a revision"
+                "{records} record(s) not exported as a Besluit: never took effect (still for review, returned, rejected or replaced by a revision) or with an error of verify"
             ),
         }
     }

@@ -463,7 +463,7 @@ fn a_row_shows_what_verify_found_about_its_record() {
         "{first}"
     );
     assert!(
-        stderr(&output).contains("more finding(s) that are on no exported row"),
+        stderr(&output).contains("finding(s) in the whole store"),
         "{}",
         stderr(&output)
     );
@@ -488,6 +488,24 @@ fn an_export_holds_the_store_to_the_root_expected() {
     );
     assert!(pinned.status.success(), "{}", stderr(&pinned));
     assert!(!stderr(&pinned).contains("no trust root was given"));
+    // Held to another root: no row is valid, each says why.
+    let held = export(
+        &team,
+        &[
+            "--format",
+            "jsonl",
+            "--lang",
+            "en",
+            "--expect-root",
+            &fingerprint("eve"),
+        ],
+    );
+    assert!(held.status.success(), "{}", stderr(&held));
+    for line in stdout(&held).lines() {
+        let row: Value = serde_json::from_str(line).expect("json");
+        assert_eq!(row["verification"]["valid"], false, "{row}");
+        assert!(row.to_string().contains("store:root-not-pinned"), "{row}");
+    }
     let other = export(
         &team,
         &[
@@ -514,6 +532,8 @@ fn a_padded_file_name_gives_no_second_row() {
         .to_string_lossy()
         .into_owned();
     fs::write(file.with_file_name(format!("0{name}")), "junk").expect("write");
+    // A copy under a name that holds no record id is no record either.
+    fs::copy(&file, file.with_file_name("000001-copy.toml")).expect("cp");
     let output = export(&team, &["--format", "jsonl"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let ids: Vec<Value> = stdout(&output)

@@ -79,6 +79,19 @@ fn a_zgw_export_holds_decisions_that_took_effect_a_withdrawn_one_ending_when_wit
         .output()
         .expect("run");
     assert!(withdrawn.status.success(), "{}", stderr(&withdrawn));
+    // Withdrawn before it was reviewed: it never took effect.
+    let never = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-27T11:00:00Z")
+        .args([
+            "withdraw",
+            &waiting,
+            "--reason",
+            "De aanvraag is ingetrokken door de inwoner.",
+        ])
+        .output()
+        .expect("run");
+    assert!(never.status.success(), "{}", stderr(&never));
 
     let out = export(
         &team,
@@ -96,7 +109,7 @@ fn a_zgw_export_holds_decisions_that_took_effect_a_withdrawn_one_ending_when_wit
     assert_eq!(besluiten.len(), 2, "{besluiten:#?}");
     assert!(besluiten.iter().all(|b| b["identificatie"] != waiting));
     assert!(
-        stderr(&out).contains("1 record(s) not exported as a Besluit"),
+        stderr(&out).contains("1 record(s) not exported as a Besluit: never took effect"),
         "{}",
         stderr(&out)
     );
@@ -202,4 +215,38 @@ fn a_revision_replaces_what_it_revises_in_the_export_and_a_forged_one_nothing() 
     let forged = rows(&team);
     assert_eq!(row(&forged, &first)["status"], "returned", "{forged:#?}");
     assert_eq!(row(&forged, &second)["verification"]["valid"], false);
+}
+
+/// An approval moved into another signer's directory counts nowhere: not
+/// in verify, and not in the export either.
+#[test]
+fn an_act_moved_to_another_signer_counts_nowhere() {
+    let (team, [_, second]) = Team::two_decisions_and_a_signal();
+    let reviews = team.store().join("reviews");
+    let tom = reviews.join("tom@gemeente.example");
+    let review = fs::read_dir(&tom)
+        .expect("tom's reviews")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("a review");
+    let anna = reviews.join("anna@gemeente.example");
+    fs::create_dir_all(&anna).expect("mkdir");
+    let name = review.file_name().expect("name");
+    fs::rename(&review, anna.join(name)).expect("mv");
+    let sig = super::support::sig(&review);
+    fs::rename(&sig, super::support::sig(&anna.join(name))).expect("mv sig");
+    let out = export(&team, &["--format", "jsonl"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let row: Value = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json"))
+        .find(|r| r["id"] == second.as_str())
+        .expect("the row");
+    assert_eq!(row["status"], "for-review", "{row}");
+    assert!(
+        stderr(&out).contains("finding(s) in the whole store"),
+        "{}",
+        stderr(&out)
+    );
 }

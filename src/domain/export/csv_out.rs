@@ -68,10 +68,23 @@ fn field(dialect: Dialect, cell: &Cell) -> String {
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` first
 /// (as OWASP advises against CSV injection).
 pub fn neutralised(text: &str) -> String {
+    // A control character (only a forged record holds one) is shown as
+    // U+FFFD, never handed to the terminal or program that reads the CSV;
+    // line breaks and tabs inside a text stay.
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' && c != '\r' {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
+        .collect();
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
-        text.to_owned()
+        text
     }
 }
 
@@ -79,6 +92,12 @@ pub fn neutralised(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::domain::number::Decimal;
+
+    #[test]
+    fn control_characters_never_reach_the_reader() {
+        assert_eq!(neutralised("a\u{1b}]0;x\u{7}b"), "a\u{FFFD}]0;x\u{FFFD}b");
+        assert_eq!(neutralised("regel 1\nregel 2"), "regel 1\nregel 2");
+    }
 
     fn written(dialect: Dialect, cells: &[Cell]) -> String {
         let mut out = CsvOut::new(Vec::new(), dialect).unwrap();

@@ -48,16 +48,6 @@ pub struct Besluit {
 }
 
 impl Besluit {
-    /// Whether a record with this status is a decision that took effect,
-    /// and so a `Besluit`: not one still waiting for review, returned,
-    /// rejected or replaced by a revision.
-    pub fn took_effect(status: Status) -> bool {
-        matches!(
-            status,
-            Status::Decided | Status::Approved | Status::Withdrawn | Status::Expired
-        )
-    }
-
     pub fn of(record: &Record, story: &Story<'_>, privacy: &Privacy<'_>, at: &Registers) -> Self {
         let case = match privacy.anonymiser {
             Some(a) => a.token(&record.case),
@@ -98,9 +88,11 @@ fn vervaldatum(record: &Record, story: &Story<'_>) -> Option<Date> {
         }
         _ => None,
     });
+    let start = record.period.map_or(record.decision_date, |p| p.start);
     match (last, withdrawn) {
-        (Some(last), Some(w)) => Some(last.min(w)),
-        (last, w) => w.or(last),
+        // Withdrawn before it began: it ends where it would have begun.
+        (Some(last), Some(w)) => Some(last.min(w).max(start)),
+        (last, w) => w.map(|w| w.max(start)).or(last),
     }
 }
 

@@ -56,11 +56,21 @@ impl Store {
         withdrawals: &[PathBuf],
     ) -> Acts {
         let (reviews, bad_reviews) = self.signed_acts(state, reviews, |r: &Review| {
-            (&r.reviewer, r.created, Namespace::Review, &r.keyring)
+            (
+                (&r.reviewer, r.seq, r.id.as_str()),
+                r.created,
+                Namespace::Review,
+                &r.keyring,
+            )
         });
         let (withdrawals, bad_withdrawals) =
             self.signed_acts(state, withdrawals, |w: &Withdrawal| {
-                (&w.by, w.created, Namespace::Withdrawal, &w.keyring)
+                (
+                    (&w.by, w.seq, w.id.as_str()),
+                    w.created,
+                    Namespace::Withdrawal,
+                    &w.keyring,
+                )
             });
         Acts {
             reviews,
@@ -79,12 +89,26 @@ impl Store {
     ) -> (Vec<Stored<T>>, usize)
     where
         T: serde::de::DeserializeOwned + Send,
-        C: Fn(&T) -> (&Author, jiff::Timestamp, Namespace, &Vec<String>) + Sync,
+        C: Fn(
+                &T,
+            ) -> (
+                (&Author, u64, &str),
+                jiff::Timestamp,
+                Namespace,
+                &Vec<String>,
+            ) + Sync,
     {
         let check = |path: &PathBuf| -> Option<Stored<T>> {
             let (value, bytes) = read::<T>(path)?;
             let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).ok()?;
-            let (author, at, namespace, heads) = claim(&value);
+            let ((author, seq, id), at, namespace, heads) = claim(&value);
+            // Where verify counts it: in its signer's directory, under its
+            // own number and id (an act moved elsewhere counts nowhere).
+            let named = format!("{seq:06}-{id}.toml");
+            let dir = path.parent()?.file_name()?.to_str()?;
+            if path.file_name()?.to_str()? != named || dir != author.principal {
+                return None;
+            }
             let claim = Claim {
                 author,
                 at,
