@@ -106,7 +106,11 @@ impl Store {
                 let dir = top.join(&principal);
                 let modified = modified_ns(&dir);
                 let path = at.join(format!("{principal}.tsv"));
-                let text = if writable { read_text(&path) } else { None };
+                let text = if writable {
+                    read_text(&path, &dir)
+                } else {
+                    None
+                };
                 let body = text.as_deref().and_then(|t| body(t, modified));
                 if let Some(body) = body
                     && take(kind, body, wanted, &mut index).is_some()
@@ -253,9 +257,28 @@ fn write_entries(listed: SystemTime, modified: u128, entries: &[Entry]) -> Strin
 }
 
 /// An index file's text, when it is there, not too large and UTF-8.
-fn read_text(path: &Path) -> Option<String> {
-    let bytes = fsread::read(path, MAX_BYTES).ok()?;
-    String::from_utf8(bytes).ok()
+/// The index file at `path` for `dir`, when it could be that directory's:
+/// a large one no larger than the directory's files can make it, with no
+/// more lines than it has files (besides the header), so an index planted
+/// beside an empty directory is never taken in.
+fn read_text(path: &Path, dir: &Path) -> Option<String> {
+    const SMALL: u64 = 64 * 1024;
+    // A line is far shorter than this, whatever the record holds.
+    const LINE: u64 = 4096;
+    let size = std::fs::symlink_metadata(path).ok()?.len();
+    let files = if size > SMALL {
+        Some(fsread::count(dir, ".toml"))
+    } else {
+        None
+    };
+    let cap = files.map_or(SMALL, |n| {
+        (n as u64 + 1).saturating_mul(LINE).min(MAX_BYTES)
+    });
+    let bytes = fsread::read(path, cap).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    files
+        .is_none_or(|n| text.lines().count() <= n + 1)
+        .then_some(text)
 }
 
 /// The entries of an index file whose directory is unchanged since it was

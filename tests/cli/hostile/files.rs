@@ -331,3 +331,44 @@ fn show_neither_obeys_nor_crashes_on_what_a_record_says() {
         );
     }
 }
+
+/// An index file planted beside an empty directory, its header made to
+/// match, is not taken in: `new` lists the directory and writes the index
+/// again, small.
+#[test]
+fn a_planted_index_beside_an_empty_directory_is_not_taken_in() {
+    let team = Team::new();
+    let norm = "mw-doorbraakbudget";
+    team.record("anna", norm, &Team::example(norm));
+    let dir = team.store().join("reviews/z@gemeente.example");
+    fs::create_dir_all(&dir).expect("mkdir");
+    let then = fs::metadata(&dir)
+        .expect("meta")
+        .modified()
+        .expect("mtime")
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_nanos();
+    let mut planted = format!("maatwerk-index/3\t{}\t{then}\n", then + 10_000_000_000);
+    planted.extend((0..40_000).map(|i| {
+        format!(
+            "a\treviews/z@gemeente.example/{i:06}-RV-20261123-7X40W4RN.toml\tMW-20261123-7X40W4RN\n"
+        )
+    }));
+    let index = team.store().join(".index/reviews/z@gemeente.example.tsv");
+    fs::create_dir_all(index.parent().expect("dir")).expect("mkdir");
+    fs::write(&index, &planted).expect("write");
+    let again = team.sandbox.write(
+        "again.toml",
+        fs::read_to_string(Team::example(norm))
+            .expect("example")
+            .replace("MR-2026-000093", "MR-2026-000094"),
+    );
+    team.record("anna", norm, &again);
+    let now = fs::read_to_string(&index).expect("the index");
+    assert!(
+        now.len() < 1024,
+        "written again from the empty directory: {} bytes",
+        now.len()
+    );
+}
