@@ -237,6 +237,11 @@ fn xlsx_has_typed_cells_and_needs_a_file() {
     assert_eq!(rows[1][col("id")], Data::String(first));
     assert_eq!(rows[1][col("check_4_answer")], Data::Float(450.0));
     assert!(rows[1][col("decision_date")].is_datetime(), "{:?}", rows[1]);
+    // The signing moment too, with its time of day (UTC).
+    let Data::DateTime(created) = &rows[1][col("created")] else {
+        panic!("a moment: {:?}", rows[1][col("created")])
+    };
+    assert!(created.as_f64().fract() > 0.0, "{created:?}");
     // Excel counts days from 30 December 1899.
     let serial = jiff::civil::date(1899, 12, 30)
         .until(jiff::civil::date(2026, 11, 23))
@@ -293,6 +298,8 @@ fn libreoffice_opens_the_workbook_with_dates_and_numbers() {
         "<table:table table:name=\"Signals\"",
         // The decision date, a date; the advance, a number.
         "office:value-type=\"date\" office:date-value=\"2026-11-23\"",
+        // The signing moment, with its time.
+        "office:value-type=\"date\" office:date-value=\"2026-11-23T",
         "office:value-type=\"float\" office:value=\"450\"",
         "office:value-type=\"float\" office:value=\"900\"",
     ] {

@@ -60,6 +60,7 @@ fn field(dialect: Dialect, cell: &Cell) -> String {
         Cell::Number(n) if dialect.delimiter == b';' => n.to_string().replace('.', ","),
         Cell::Number(n) => n.to_string(),
         Cell::Date(d) => d.to_string(),
+        Cell::Moment(t) => t.to_string(),
         Cell::Empty => String::new(),
     }
 }

@@ -81,7 +81,7 @@ impl ExportedSignal {
     pub fn row(&self, people: bool, text: bool) -> Vec<Cell> {
         let mut row: Vec<Cell> = vec![
             self.id.as_str().into(),
-            self.created.to_string().into(),
+            Cell::Moment(self.created),
             self.case.as_str().into(),
         ];
         if people {

@@ -27,6 +27,8 @@ pub enum Cell {
     Text(String),
     Number(Decimal),
     Date(Date),
+    /// A moment, in UTC.
+    Moment(jiff::Timestamp),
     Empty,
 }
 
@@ -127,7 +129,7 @@ impl Layout {
         let mut row: Vec<Cell> = vec![
             e.id.as_str().into(),
             Cell::Date(e.decision_date),
-            e.created.to_string().into(),
+            Cell::Moment(e.created),
             e.case.as_str().into(),
         ];
         if self.people {

@@ -20,6 +20,7 @@ pub struct XlsxOut {
     /// Per sheet: the rows written (the header included) and its columns.
     sheets: Vec<(u32, u16)>,
     date: Format,
+    moment: Format,
 }
 
 impl XlsxOut {
@@ -31,6 +32,7 @@ impl XlsxOut {
             workbook,
             sheets: Vec::new(),
             date: Format::new().set_num_format("yyyy-mm-dd"),
+            moment: Format::new().set_num_format("yyyy-mm-dd hh:mm:ss"),
         }
     }
 
@@ -73,6 +75,15 @@ impl XlsxOut {
                     let day = excel_date(*d)?;
                     ws.write_datetime_with_format(at, col, &day, &self.date)?;
                 }
+                Cell::Moment(t) => {
+                    let utc = t.to_zoned(jiff::tz::TimeZone::UTC);
+                    let at_time = excel_date(utc.date())?.and_hms(
+                        u16::try_from(utc.hour()).unwrap_or(0),
+                        u8::try_from(utc.minute()).unwrap_or(0),
+                        f64::from(utc.second()),
+                    )?;
+                    ws.write_datetime_with_format(at, col, &at_time, &self.moment)?;
+                }
                 Cell::Empty => {}
             }
         }
@@ -104,7 +115,9 @@ impl Default for XlsxOut {
 
 /// A column wide enough for its header, within reason.
 fn width(header: &str) -> f64 {
-    let chars = header.chars().count().clamp(10, MAX_WIDTH);
+    // The signing moment, `yyyy-mm-dd hh:mm:ss`, needs its nineteen.
+    let least = if header == "created" { 19 } else { 10 };
+    let chars = header.chars().count().clamp(least, MAX_WIDTH);
     f64::from(u32::try_from(chars).unwrap_or(10)) + 2.0
 }
 
