@@ -95,17 +95,25 @@ pub fn check(
             .or_default()
             .push(e);
     }
-    // What each record's totals come to, by (record, total): with a
-    // decision that stopped holding in the very second the record was
-    // signed left out, and counted (which came first within a second of
-    // two signers cannot be told, so either will do).
-    let mut found: HashMap<(&str, &str), (Decimal, Decimal)> = HashMap::new();
-    let mut team: Vec<(&Total, Vec<&Entry>)> = Vec::new();
+    // What each record's totals come to, in a slot per (record, total):
+    // with a decision that stopped holding in the very second the record
+    // was signed left out, and counted (which came first within a second
+    // of two signers cannot be told, so either will do).
+    let norm_of = |e: &Entry| snapshots.get(&*e.norm).and_then(Option::as_ref);
+    let mut offsets = Vec::with_capacity(entries.len());
+    let mut slots = 0;
     for e in entries {
-        let Some(Some(norm)) = snapshots.get(&*e.norm) else {
+        offsets.push(slots);
+        slots += norm_of(e).map_or(0, |n| n.totals.len());
+    }
+    let mut found: Vec<(Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO); slots];
+    let mut team: Vec<(&Total, Vec<&Entry>, Vec<usize>)> = Vec::new();
+    for (e, offset) in entries.iter().zip(&offsets) {
+        let Some(norm) = norm_of(e) else {
             continue;
         };
-        for total in &norm.totals {
+        for (t, total) in norm.totals.iter().enumerate() {
+            let slot = offset + t;
             match total.per {
                 Scope::Case => {
                     let sum = |lenient: bool| -> Decimal {
@@ -116,31 +124,31 @@ pub fn check(
                             .map(|o| measure(total, o))
                             .sum()
                     };
-                    found.insert((&e.counted.id, &total.id), (sum(false), sum(true)));
+                    found[slot] = (sum(false), sum(true));
                 }
-                Scope::Team => match team.iter_mut().find(|(t, _)| *t == total) {
-                    Some((_, queries)) => queries.push(e),
-                    None => team.push((total, vec![e])),
+                Scope::Team => match team.iter_mut().find(|(t, _, _)| *t == total) {
+                    Some((_, queries, at)) => {
+                        queries.push(e);
+                        at.push(slot);
+                    }
+                    None => team.push((total, vec![e], vec![slot])),
                 },
             }
         }
     }
-    for (total, queries) in team {
+    for (total, queries, at) in team {
         let strict = team_sums(total, entries, &queries, &stop, false);
         let lenient = team_sums(total, entries, &queries, &stop, true);
-        for ((id, low), (_, high)) in strict.into_iter().zip(lenient) {
-            found.insert((id, &total.id), (low, high));
+        for ((slot, (_, low)), (_, high)) in at.into_iter().zip(strict).zip(lenient) {
+            found[slot] = (low, high);
         }
     }
-    for e in entries {
-        let Some(Some(norm)) = snapshots.get(&*e.norm) else {
+    for (e, offset) in entries.iter().zip(&offsets) {
+        let Some(norm) = norm_of(e) else {
             continue;
         };
-        for total in &norm.totals {
-            let (low, high) = found
-                .get(&(e.counted.id.as_str(), total.id.as_str()))
-                .copied()
-                .unwrap_or_default();
+        for (t, total) in norm.totals.iter().enumerate() {
+            let (low, high) = found[offset + t];
             let stated = e
                 .stated
                 .iter()
@@ -259,7 +267,8 @@ fn team_sums<'a>(
         ))
     });
     let mut tree = Fenwick::new(days.len());
-    let mut out = Vec::with_capacity(queries.len());
+    // In the order of `queries`, whatever the order of signing.
+    let mut out: Vec<(&str, Decimal)> = vec![("", Decimal::ZERO); queries.len()];
     for moment in events.chunk_by(|a, b| a.at == b.at) {
         for author in moment.chunk_by(|a, b| a.author == b.author) {
             for event in author {
@@ -270,7 +279,7 @@ fn team_sums<'a>(
                         let (from, through) = total.window.bounds(q.decision_date);
                         let lo = from.map_or(0, |f| days.partition_point(|d| *d < f));
                         let hi = through.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
-                        out.push((q.id.as_str(), tree.range(lo, hi)));
+                        out[i] = (q.id.as_str(), tree.range(lo, hi));
                     }
                 }
             }
@@ -483,5 +492,30 @@ mod tests {
         assert_eq!(tree.range(3, 3), Decimal::ZERO);
         tree.add(2, Decimal::from(-3));
         assert_eq!(tree.range(0, 5), Decimal::from(12));
+    }
+
+    /// The sums come back in the order of the queries, whatever the order
+    /// the decisions were signed in: the caller pairs them by position.
+    #[test]
+    fn the_sweep_answers_in_the_order_it_was_asked() {
+        let total = Total {
+            id: "budget".into(),
+            sum: Some("bedrag".into()),
+            max: Decimal::from(10_000),
+            per: Scope::Team,
+            window: Window::CalendarYear,
+            beyond: Beyond::Refuse,
+            norms: vec!["pw-giften".into()],
+        };
+        let entries = [
+            entry("late", "bram", 1, 9, 2, 400),
+            entry("early", "anna", 1, 0, 1, 100),
+        ];
+        let queries: Vec<&Entry> = entries.iter().collect();
+        let sums = team_sums(&total, &entries, &queries, &|_| None, false);
+        assert_eq!(
+            sums,
+            [("late", Decimal::from(100)), ("early", Decimal::ZERO)]
+        );
     }
 }
