@@ -177,21 +177,20 @@ impl Learning {
         let in_window = self.window.contains(day);
         let counts = story.life.status != Status::Superseded;
         let took_effect = valid && story.took_effect(record);
-        let facts = self
-            .facts
-            .entry(record.norm.sha256.clone())
-            .or_insert_with(|| {
-                norm(&record.norm.sha256).map(|n| NormFacts {
-                    domain: n.domain.clone(),
-                    local: n.rule.local.as_ref().map(|l| match &l.article {
-                        Some(article) => format!("{} art. {article}", l.title),
-                        None => l.title.clone(),
-                    }),
-                })
-            })
-            .clone();
-        let rule = rule_label(facts.as_ref().and_then(|f| f.local.as_deref()), record);
-        let local = facts.as_ref().is_some_and(|f| f.local.is_some());
+        // Each norm read once; a record only borrows what it says.
+        if !self.facts.contains_key(&record.norm.sha256) {
+            let facts = norm(&record.norm.sha256).map(|n| NormFacts {
+                domain: n.domain,
+                local: n.rule.local.map(|l| match &l.article {
+                    Some(article) => format!("{} art. {article}", l.title),
+                    None => l.title,
+                }),
+            });
+            self.facts.insert(record.norm.sha256.clone(), facts);
+        }
+        let facts = self.facts.get(&record.norm.sha256).and_then(Option::as_ref);
+        let rule = rule_label(facts.and_then(|f| f.local.as_deref()), record);
+        let local = facts.is_some_and(|f| f.local.is_some());
         if took_effect && self.year.contains(day) {
             let line = self.rules.entry(rule.clone()).or_default();
             line.in_year += 1;
@@ -205,7 +204,7 @@ impl Learning {
             .entry(record.norm.id.clone())
             .or_insert_with(|| NormLine {
                 title: record.norm.title.clone(),
-                domain: facts.as_ref().map(|f| f.domain.clone()),
+                domain: facts.map(|f| f.domain.clone()),
                 rule: rule.clone(),
                 outcomes: Outcomes::default(),
             });

@@ -23,7 +23,7 @@ use super::read::{principal_dirs, toml_files};
 use super::{Store, StoreError, files};
 use crate::domain::fsread::{self, limit};
 use crate::domain::number::{Decimal, from_record};
-use crate::domain::record::{Record, canonical};
+use crate::domain::record::Record;
 use crate::domain::review::{Review, Withdrawal};
 use crate::domain::totals::{Counted, Names};
 
@@ -173,9 +173,7 @@ fn refresh(
             continue;
         };
         let entry = match kind {
-            "records" => canonical::parse(text)
-                .or_else(|| Record::from_toml(text).ok())
-                .map(|r| Entry::Record(indexed(file, &r))),
+            "records" => Record::read(text).map(|r| Entry::Record(indexed(file, &r))),
             "reviews" => toml::from_str::<Review>(text)
                 .ok()
                 .map(|r| Entry::Act(file, r.record.id)),

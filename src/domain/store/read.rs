@@ -19,7 +19,7 @@ use crate::domain::fsread::{self, Kind, limit};
 use crate::domain::keyring::{Keyring, KeyringEntry, SignedEntry, is_principal};
 use crate::domain::norm::Norm;
 use crate::domain::norm::parse::parse_snapshot;
-use crate::domain::record::{Record, canonical};
+use crate::domain::record::Record;
 use crate::domain::signal::Signal;
 use crate::domain::source::{Sha256Hex, SourceFile};
 use crate::domain::totals::case_key;
@@ -442,7 +442,7 @@ pub(super) fn read_record(
     let name = format!("{:06}-{}.toml", file.seq, file.id);
     dir.read_into(&name, limit::SIGNED_FILE, bytes).ok()?;
     let text = std::str::from_utf8(bytes).ok()?;
-    canonical::parse(text).or_else(|| Record::from_toml(text).ok())
+    Record::read(text)
 }
 
 #[cfg(test)]

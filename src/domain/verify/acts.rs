@@ -411,8 +411,7 @@ impl Captured {
         }
         let text =
             std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
-        let mut record = crate::domain::record::canonical::parse(text)
-            .or_else(|| Record::from_toml(text).ok())
+        let mut record = Record::read(text)
             .ok_or_else(|| FindingKind::Malformed("the record no longer reads".into()))?;
         crate::domain::store::brief(&mut record);
         Ok(record)

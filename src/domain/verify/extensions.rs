@@ -15,7 +15,7 @@ use crate::domain::extension;
 use crate::domain::fsread::{self, Kind, limit};
 use crate::domain::keyring::is_principal;
 use crate::domain::lifecycle::{self, ReviewAct, WithdrawalAct};
-use crate::domain::record::{Record, canonical};
+use crate::domain::record::Record;
 
 /// A decision an extension is about, read whole, with `sha256:` of its
 /// bytes (empty for an extension not yet read by name).
@@ -194,7 +194,7 @@ fn read_by_id(cx: &Context<'_>, ids: &HashSet<String>) -> HashMap<String, Known>
             }
             let Some(record) = std::str::from_utf8(&bytes)
                 .ok()
-                .and_then(|t| canonical::parse(t).or_else(|| Record::from_toml(t).ok()))
+                .and_then(Record::read)
                 .filter(|r| r.id == parsed.id)
             else {
                 continue;

@@ -407,12 +407,9 @@ mod tests {
         }
     }
 
-    /// The sweep gives what counting each pair directly gives, also for
-    /// decisions signed in the same second by one author or by several,
-    /// and for one that stopped holding.
-    #[test]
-    fn the_teams_sweep_counts_as_each_pair_does() {
-        let total = Total {
+    /// A team's budget of € 10.000 a calendar year over `pw-giften`.
+    fn budget() -> Total {
+        Total {
             id: "budget".into(),
             sum: Some("bedrag".into()),
             max: Decimal::from(10_000),
@@ -420,7 +417,15 @@ mod tests {
             window: Window::CalendarYear,
             beyond: Beyond::Refuse,
             norms: vec!["pw-giften".into()],
-        };
+        }
+    }
+
+    /// The sweep gives what counting each pair directly gives, also for
+    /// decisions signed in the same second by one author or by several,
+    /// and for one that stopped holding.
+    #[test]
+    fn the_teams_sweep_counts_as_each_pair_does() {
+        let total = budget();
         let entries = [
             entry("a1", "anna", 1, 0, 1, 100),
             entry("a2", "anna", 2, 0, 2, 200),
@@ -498,15 +503,7 @@ mod tests {
     /// the decisions were signed in: the caller pairs them by position.
     #[test]
     fn the_sweep_answers_in_the_order_it_was_asked() {
-        let total = Total {
-            id: "budget".into(),
-            sum: Some("bedrag".into()),
-            max: Decimal::from(10_000),
-            per: Scope::Team,
-            window: Window::CalendarYear,
-            beyond: Beyond::Refuse,
-            norms: vec!["pw-giften".into()],
-        };
+        let total = budget();
         let entries = [
             entry("late", "bram", 1, 9, 2, 400),
             entry("early", "anna", 1, 0, 1, 100),
