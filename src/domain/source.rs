@@ -97,9 +97,40 @@ impl fmt::Display for Sha256Hex {
     }
 }
 
+/// A sha256 digest in its 32 bytes, for the many a large store's reader
+/// holds at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Sha256Bytes([u8; 32]);
+
+impl Sha256Bytes {
+    pub fn of(bytes: &[u8]) -> Self {
+        Self(Sha256::digest(bytes).into())
+    }
+
+    /// As files link to one another: `sha256:` and the hexadecimal digest.
+    pub fn link(&self) -> String {
+        use std::fmt::Write as _;
+        self.0
+            .iter()
+            .fold(String::from("sha256:"), |mut text, byte| {
+                let _ = write!(text, "{byte:02x}");
+                text
+            })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_digest_held_in_bytes_links_as_its_hexadecimal_form() {
+        let bytes = b"format = 5\n";
+        assert_eq!(
+            Sha256Bytes::of(bytes).link(),
+            format!("sha256:{}", Sha256Hex::of(bytes))
+        );
+    }
 
     #[test]
     fn line_col_is_one_based_and_counts_characters() {

@@ -56,6 +56,41 @@ impl Names {
     }
 }
 
+/// Names held once and known by their place, for holders of many small
+/// facts: a store's norms, authors and checks are few, its decisions many.
+#[derive(Debug, Default)]
+pub struct NameTable {
+    names: Vec<Arc<str>>,
+    places: std::collections::HashMap<Arc<str>, u32>,
+}
+
+impl NameTable {
+    /// The place of `name`, taken in if it is new.
+    pub fn place(&mut self, name: &str) -> u32 {
+        if let Some(place) = self.places.get(name) {
+            return *place;
+        }
+        let place = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+        let name: Arc<str> = Arc::from(name);
+        self.names.push(Arc::clone(&name));
+        self.places.insert(name, place);
+        place
+    }
+
+    /// The place of `name`, if it was ever taken in.
+    pub fn find(&self, name: &str) -> Option<u32> {
+        self.places.get(name).copied()
+    }
+
+    /// The name at `place` (empty for a place never given).
+    pub fn name(&self, place: u32) -> &str {
+        usize::try_from(place)
+            .ok()
+            .and_then(|i| self.names.get(i))
+            .map_or("", |n| n)
+    }
+}
+
 /// What a decision contributes to totals: enough to count it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {

@@ -24,6 +24,7 @@ mod records;
 mod schedule;
 mod signals;
 pub mod signer;
+mod stories;
 mod totals;
 
 use std::collections::HashMap;
@@ -41,7 +42,7 @@ use super::keys::{self, Fingerprint, Namespace};
 use super::norm::Norm;
 use super::norm::parse::parse_snapshot;
 use super::source::{Sha256Hex, SourceFile};
-use super::store::files::is_id;
+use super::store::files::{CompactId, is_id};
 use super::store::{CONFIG_FILE, Store, StoreConfig, relative, sig_path};
 
 /// What verification found, and how much it looked at.
@@ -124,7 +125,7 @@ pub fn verify(
     // The norm copies records of release 0.1 rely on: they had no adoption.
     let legacy_norms = std::sync::Mutex::new(std::collections::HashSet::new());
     let no_records = std::collections::HashSet::new();
-    let captured = std::sync::Mutex::new(HashMap::new());
+    let captured = std::sync::Mutex::new(stories::Captures::default());
     let revisions = std::sync::Mutex::new(Vec::new());
     let extended = std::sync::Mutex::new(Vec::new());
     let total_norms = totals::counted_norms(&snapshots);
@@ -164,7 +165,7 @@ pub fn verify(
         .collect();
     cx.draws = &draws;
     report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);
-    acts::check_stories(
+    stories::check_stories(
         &cx,
         &acts,
         &schedule::lock(&captured),
@@ -173,12 +174,7 @@ pub fn verify(
     );
     acts::check_samples(&samples, &draws, &mut findings);
     still_needed(&mut acts, &extended, &captured);
-    totals::check(
-        &snapshots,
-        &acts,
-        &schedule::lock(&counted).entries,
-        &mut findings,
-    );
+    totals::check(&snapshots, &acts, &schedule::lock(&counted), &mut findings);
     extensions::check(
         &cx,
         &acts,
@@ -233,14 +229,14 @@ fn unused_norms(
 fn still_needed(
     acts: &mut acts::Acts,
     extended: &std::sync::Mutex<Vec<(String, crate::domain::record::Record)>>,
-    captured: &std::sync::Mutex<HashMap<String, acts::Captured>>,
+    captured: &std::sync::Mutex<stories::Captures>,
 ) {
-    let targets: std::collections::HashSet<String> = schedule::lock(extended)
+    let targets: std::collections::HashSet<CompactId> = schedule::lock(extended)
         .iter()
-        .filter_map(|(_, r)| r.extends.clone())
+        .filter_map(|(_, r)| r.extends.as_deref().and_then(CompactId::new))
         .collect();
     acts.keep_for(&targets);
-    schedule::lock(captured).retain(|id, _| targets.contains(id));
+    schedule::lock(captured).retain(|id| targets.contains(id));
 }
 
 /// The records among `revisions` without an error of their own.

@@ -217,6 +217,7 @@ fn one_authors_decisions_in_the_same_second_count_towards_each_other() {
     let [file] = tenth.as_slice() else {
         panic!("one tenth record: {tenth:?}")
     };
+    let named = file.clone();
     let file = team.store().join(file);
     edit(
         &file,
@@ -227,6 +228,8 @@ fn one_authors_decisions_in_the_same_second_count_towards_each_other() {
     let (code, json) = team.verify();
     assert_eq!(code, Some(1), "{json:#}");
     assert_eq!(json["findings"][0]["code"], "total-understated", "{json:#}");
+    // Named by the file it is in, though the count holds no file names.
+    assert_eq!(json["findings"][0]["file"], named.as_str(), "{json:#}");
 }
 
 /// The index only finds candidates: a garbled index file is built again,

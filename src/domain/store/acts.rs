@@ -19,6 +19,8 @@ use crate::domain::lifecycle::{self, ReviewAct, Revision, Story, WithdrawalAct};
 use crate::domain::norm::Norm;
 use crate::domain::record::{Author, Record};
 use crate::domain::review::{Review, Withdrawal};
+use crate::domain::source::Sha256Bytes;
+use crate::domain::store::files::CompactId;
 use crate::domain::verify::signer::{Claim, check_signed};
 
 /// A signed file about a record, as read from the store.
@@ -55,23 +57,9 @@ impl Store {
         reviews: &[PathBuf],
         withdrawals: &[PathBuf],
     ) -> Acts {
-        let (reviews, bad_reviews) = self.signed_acts(state, reviews, |r: &Review| {
-            (
-                (&r.reviewer, r.seq, r.id.as_str()),
-                r.created,
-                Namespace::Review,
-                &r.keyring,
-            )
-        });
+        let (reviews, bad_reviews) = self.signed_acts(state, reviews, review_claim, |s, _| s);
         let (withdrawals, bad_withdrawals) =
-            self.signed_acts(state, withdrawals, |w: &Withdrawal| {
-                (
-                    (&w.by, w.seq, w.id.as_str()),
-                    w.created,
-                    Namespace::Withdrawal,
-                    &w.keyring,
-                )
-            });
+            self.signed_acts(state, withdrawals, withdrawal_claim, |s, _| s);
         Acts {
             reviews,
             withdrawals,
@@ -79,26 +67,55 @@ impl Store {
         }
     }
 
+    /// Where the reviews and withdrawals in the store are, each checked
+    /// against the keyring in `state` as [`Store::acts`] checks them, but
+    /// held by their place only: for reading a store of any size.
+    pub fn act_places(&self, state: &StoreState) -> Result<Places, StoreError> {
+        let reviews = chain_files(&self.reviews_dir(), "RV")?;
+        let withdrawals = chain_files(&self.withdrawals_dir(), "WD")?;
+        let place = |about: &str, file: String, bytes: &[u8]| {
+            Some(Place {
+                about: CompactId::new(about)?,
+                sha256: Sha256Bytes::of(bytes),
+                file: file.into(),
+            })
+        };
+        let (reviews, bad_reviews) = self.signed_acts(state, &reviews, review_claim, |s, bytes| {
+            place(&s.value.record.id, s.file, bytes)
+        });
+        let (withdrawals, bad_withdrawals) =
+            self.signed_acts(state, &withdrawals, withdrawal_claim, |s, bytes| {
+                place(&s.value.record.id, s.file, bytes)
+            });
+        let by_record = |places: Vec<Option<Place>>| {
+            let mut places: Vec<Place> = places.into_iter().flatten().collect();
+            places.sort_by_key(|p| p.about);
+            places
+        };
+        Ok(Places {
+            reviews: by_record(reviews),
+            withdrawals: by_record(withdrawals),
+            unreadable: bad_reviews + bad_withdrawals,
+        })
+    }
+
     /// The files at `paths` read as `T`, those whose signer checks out
-    /// (`claim` says what each claims of its signing), and how many did not.
-    fn signed_acts<T, C>(
+    /// (`claim` says what each claims of its signing) given to `keep` with
+    /// their bytes, and how many did not.
+    fn signed_acts<T, C, K, O>(
         &self,
         state: &StoreState,
         paths: &[PathBuf],
         claim: C,
-    ) -> (Vec<Stored<T>>, usize)
+        keep: K,
+    ) -> (Vec<O>, usize)
     where
         T: serde::de::DeserializeOwned + Send,
-        C: Fn(
-                &T,
-            ) -> (
-                (&Author, u64, &str),
-                jiff::Timestamp,
-                Namespace,
-                &Vec<String>,
-            ) + Sync,
+        C: Fn(&T) -> Claimed<'_> + Sync,
+        K: Fn(Stored<T>, &[u8]) -> O + Sync,
+        O: Send,
     {
-        let check = |path: &PathBuf| -> Option<Stored<T>> {
+        let check = |path: &PathBuf| -> Option<O> {
             let (value, bytes) = read::<T>(path)?;
             let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).ok()?;
             let ((author, seq, id), at, namespace, heads) = claim(&value);
@@ -116,16 +133,17 @@ impl Store {
                 keyring: Some(heads),
             };
             check_signed(&bytes, &armored, &claim, &state.keyring).ok()?;
-            Some(Stored {
+            let stored = Stored {
                 value,
                 file: relative(self.dir(), path),
-            })
+            };
+            Some(keep(stored, &bytes))
         };
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
             .clamp(1, 8);
         let chunk = paths.len().div_ceil(threads).max(1);
-        let checked: Vec<Option<Stored<T>>> = std::thread::scope(|scope| {
+        let checked: Vec<Option<O>> = std::thread::scope(|scope| {
             let handles: Vec<_> = paths
                 .chunks(chunk)
                 .map(|part| scope.spawn(move || part.iter().map(check).collect::<Vec<_>>()))
@@ -139,6 +157,93 @@ impl Store {
             + paths.len().saturating_sub(checked.len());
         (checked.into_iter().flatten().collect(), bad)
     }
+}
+
+/// What an act claims of its signing: who (with their number and the
+/// act's id), when, in which namespace, under which keyring heads.
+type Claimed<'a> = (
+    (&'a Author, u64, &'a str),
+    jiff::Timestamp,
+    Namespace,
+    &'a Vec<String>,
+);
+
+fn review_claim(r: &Review) -> Claimed<'_> {
+    (
+        (&r.reviewer, r.seq, r.id.as_str()),
+        r.created,
+        Namespace::Review,
+        &r.keyring,
+    )
+}
+
+fn withdrawal_claim(w: &Withdrawal) -> Claimed<'_> {
+    (
+        (&w.by, w.seq, w.id.as_str()),
+        w.created,
+        Namespace::Withdrawal,
+        &w.keyring,
+    )
+}
+
+/// An act whose signer checks out, as held while a store is streamed:
+/// the record it is about, the hash of its bytes, and its file.
+#[derive(Debug)]
+struct Place {
+    about: CompactId,
+    sha256: Sha256Bytes,
+    file: Box<str>,
+}
+
+/// Where a store's acts are, by the record they are about
+/// ([`Store::act_places`]).
+#[derive(Debug)]
+pub struct Places {
+    reviews: Vec<Place>,
+    withdrawals: Vec<Place>,
+    /// Files that could not be read or whose signature does not hold.
+    pub unreadable: usize,
+}
+
+impl Places {
+    /// The reviews and withdrawals about the record `id`, read again; and
+    /// how many of them are no longer the bytes that were checked.
+    pub fn about(
+        &self,
+        store: &Store,
+        id: &str,
+    ) -> (Vec<Stored<Review>>, Vec<Stored<Withdrawal>>, usize) {
+        let Some(id) = CompactId::new(id) else {
+            return (Vec::new(), Vec::new(), 0);
+        };
+        let mut changed = 0;
+        let reviews = again(store, &self.reviews, id, &mut changed);
+        let withdrawals = again(store, &self.withdrawals, id, &mut changed);
+        (reviews, withdrawals, changed)
+    }
+}
+
+/// The acts among `places` about `id`, read again if their bytes are those
+/// checked; the others counted in `changed`.
+fn again<T: serde::de::DeserializeOwned>(
+    store: &Store,
+    places: &[Place],
+    id: CompactId,
+    changed: &mut usize,
+) -> Vec<Stored<T>> {
+    let from = places.partition_point(|p| p.about < id);
+    let these = &places[from..from + places[from..].partition_point(|p| p.about == id)];
+    let mut out = Vec::with_capacity(these.len());
+    for place in these {
+        match read::<T>(&store.dir().join(&*place.file)) {
+            Some((value, bytes)) if Sha256Bytes::of(&bytes) == place.sha256 => out.push(Stored {
+                value,
+                file: place.file.to_string(),
+            }),
+            _ => *changed += 1,
+        }
+    }
+    out
 }
 
 /// The `*.toml` files in each principal's directory under `dir`.
@@ -269,16 +374,35 @@ impl<'a> Ledger<'a> {
 
     /// The story of `stored` on `today`.
     pub fn story(&self, stored: &StoredRecord, today: Date) -> Story<'a> {
+        let id = stored.record.id.as_str();
+        let reviews = self.reviews.get(id).map_or(&[][..], Vec::as_slice);
+        let withdrawals = self.withdrawals.get(id).map_or(&[][..], Vec::as_slice);
+        self.story_of(stored, today, (reviews, withdrawals))
+    }
+
+    /// The story of `stored` on `today`, with the reviews and withdrawals
+    /// about it given rather than held.
+    pub fn story_of<'s>(
+        &self,
+        stored: &StoredRecord,
+        today: Date,
+        (reviews, withdrawals): (&[ReviewAct<'s>], &[WithdrawalAct<'s>]),
+    ) -> Story<'s>
+    where
+        'a: 's,
+    {
         let record = &stored.record;
-        let id = record.id.as_str();
         let norm = self.norm(record);
         let norm_revised = self.state.adoptions.adopted().iter().any(|a| {
             a.adoption.norm.id == record.norm.id && a.adoption.norm.version > record.norm.version
         });
         let found = lifecycle::Found {
-            reviews: self.reviews.get(id).map_or(&[], Vec::as_slice),
-            withdrawals: self.withdrawals.get(id).map_or(&[], Vec::as_slice),
-            revisions: self.revisions.get(id).map_or(&[], Vec::as_slice),
+            reviews,
+            withdrawals,
+            revisions: self
+                .revisions
+                .get(record.id.as_str())
+                .map_or(&[], Vec::as_slice),
             norm_revised,
         };
         lifecycle::story(record, &stored.sha256, norm.as_deref(), found, today)

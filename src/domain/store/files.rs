@@ -174,9 +174,61 @@ pub fn is_id(prefix: &str, text: &str) -> bool {
         && suffix.bytes().all(|b| CROCKFORD.contains(&b))
 }
 
+/// An id as this program writes them (`MW-20260601-7107G760`), held in its
+/// twenty bytes instead of a string: a large store has a million of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CompactId([u8; 20]);
+
+impl CompactId {
+    /// `text` as an id, with any prefix of two capitals; `None` if it is no
+    /// id this program writes.
+    pub fn new(text: &str) -> Option<Self> {
+        let prefix = text.get(..2)?;
+        if !prefix.bytes().all(|b| b.is_ascii_uppercase()) || !is_id(prefix, text) {
+            return None;
+        }
+        text.as_bytes().try_into().ok().map(Self)
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Made from a `str` of ASCII only.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Display for CompactId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_is_held_in_twenty_bytes_and_read_back_whole() {
+        let id = CompactId::new("MW-20260601-7107G760").unwrap();
+        assert_eq!(id.as_str(), "MW-20260601-7107G760");
+        assert_eq!(id.to_string(), "MW-20260601-7107G760");
+        assert_eq!(
+            CompactId::new("RV-20260601-7107G760")
+                .unwrap()
+                .as_str()
+                .get(..2),
+            Some("RV")
+        );
+        for wrong in [
+            "",
+            "MW-2026060-7107G760",
+            "mw-20260601-7107G760",
+            "MW-20260601-7107G7600",
+            "MW-20260601-7107G76U",
+            "ÉW-20260601-7107G760",
+        ] {
+            assert_eq!(CompactId::new(wrong), None, "{wrong}");
+        }
+    }
 
     #[test]
     fn write_new_never_replaces() {

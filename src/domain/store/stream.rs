@@ -1,16 +1,16 @@
 //! Every record with its story, one at a time: what an export of a store
-//! of any size reads, in flat memory. Only the acts (reviews and
-//! withdrawals) and the records that revise another are held, to tell
-//! each story; the caller gives the latter as verify found them, never
+//! of any size reads, in little memory. Only where the acts (reviews and
+//! withdrawals) are, and the records that revise another, are held, to
+//! tell each story; the caller gives the latter as verify found them, never
 //! from the index (a cache that verify does not prove).
 
 use jiff::civil::Date;
 
 use super::RecordFile;
 use super::read::{principal_dirs, read_record, toml_files};
-use super::{Ledger, RecordFilter, Store, StoreError, StoreState, StoredRecord};
+use super::{Acts, Ledger, RecordFilter, Store, StoreError, StoreState, StoredRecord};
 use crate::domain::fsread;
-use crate::domain::lifecycle::Story;
+use crate::domain::lifecycle::{ReviewAct, Story, WithdrawalAct};
 use crate::domain::record::Record;
 
 impl Store {
@@ -25,10 +25,11 @@ impl Store {
         today: Date,
         each: &mut dyn FnMut(&StoredRecord, &Story<'_>) -> Result<(), E>,
     ) -> Result<usize, E> {
-        let acts = self.acts(state)?;
-        let ledger = Ledger::new(self, state, &acts, revisers);
+        let places = self.act_places(state)?;
+        let none = Acts::default();
+        let ledger = Ledger::new(self, state, &none, revisers);
         let records_dir = self.records_dir();
-        let mut unreadable = acts.unreadable;
+        let mut unreadable = places.unreadable;
         let mut bytes = Vec::new();
         for author in principal_dirs(&records_dir)? {
             if filter.author.as_ref().is_some_and(|a| *a != author) {
@@ -56,7 +57,23 @@ impl Store {
                     file: super::relative(self.dir(), &file.path),
                     sha256: Record::link(&bytes),
                 };
-                let story = ledger.story(&stored, today);
+                let (reviews, withdrawals, changed) = places.about(self, &stored.record.id);
+                unreadable += changed;
+                let reviews: Vec<ReviewAct<'_>> = reviews
+                    .iter()
+                    .map(|s| ReviewAct {
+                        file: &s.file,
+                        review: &s.value,
+                    })
+                    .collect();
+                let withdrawals: Vec<WithdrawalAct<'_>> = withdrawals
+                    .iter()
+                    .map(|s| WithdrawalAct {
+                        file: &s.file,
+                        withdrawal: &s.value,
+                    })
+                    .collect();
+                let story = ledger.story_of(&stored, today, (&reviews, &withdrawals));
                 each(&stored, &story)?;
             }
         }

@@ -1,13 +1,11 @@
 //! Reviews and withdrawals: each signed in its own namespace by a member
 //! valid at the moment it claims, in the role it claims, under a keyring
 //! state that gave it; each signer's files a chain like an author's
-//! records. Then every decision they are about is told as a story
-//! (`lifecycle::story`): an act counts only if it could be signed at that
-//! moment — by someone whose role reaches the role the record needs, not
-//! its author, about the record's exact bytes, while the decision was
-//! still open — and each one that does not count is a finding.
+//! records. Each that counts is held by its place and the hash of its
+//! bytes until every decision they are about is told as a story
+//! ([`super::stories`]).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use jiff::Timestamp;
@@ -18,18 +16,22 @@ use super::signer::{Claim, check_signed};
 use super::{Finding, FindingKind, layout};
 use crate::domain::fsread::{self, limit};
 use crate::domain::keys::Namespace;
-use crate::domain::lifecycle::{self, ReviewAct, Revision, WithdrawalAct};
-use crate::domain::record::{Author, Record};
+use crate::domain::record::Author;
 use crate::domain::review::{
-    self, REVIEW_FORMAT, Review, TextProblem, WITHDRAWAL_FORMAT, Withdrawal,
+    self, REVIEW_FORMAT, Review, TextProblem, Verdict, WITHDRAWAL_FORMAT, Withdrawal,
 };
 use crate::domain::sample::{Draw, SAMPLE_FORMAT, Sample};
+use crate::domain::source::Sha256Bytes;
+use crate::domain::store::files::CompactId;
 use crate::domain::store::files::is_id;
 use crate::domain::store::{relative, sig_path};
+use crate::domain::totals::NameTable;
 
 /// What the chain and the signer check need of a review or withdrawal.
-trait Act: serde::de::DeserializeOwned + serde::Serialize {
+pub(super) trait Act: serde::de::DeserializeOwned + serde::Serialize {
     const PREFIX: &'static str;
+    /// The store's directory of these acts.
+    const DIR: &'static str;
     const FORMAT: &'static str;
     const NAMESPACE: Namespace;
     fn id(&self) -> &str;
@@ -47,9 +49,10 @@ trait Act: serde::de::DeserializeOwned + serde::Serialize {
 
 /// The accessors every chained act has, by the names its fields have.
 macro_rules! act {
-    ($t:ty, $prefix:literal, $format:expr, $ns:expr, $signer:ident, $texts:expr, $brief:expr) => {
+    ($t:ty, $prefix:literal, $dir:literal, $format:expr, $ns:expr, $signer:ident, $texts:expr, $brief:expr) => {
         impl Act for $t {
             const PREFIX: &'static str = $prefix;
+            const DIR: &'static str = $dir;
             const FORMAT: &'static str = $format;
             const NAMESPACE: Namespace = $ns;
             fn id(&self) -> &str {
@@ -92,6 +95,7 @@ macro_rules! act {
 act!(
     Review,
     "RV",
+    "reviews",
     REVIEW_FORMAT,
     Namespace::Review,
     reviewer,
@@ -104,6 +108,7 @@ act!(
 act!(
     Withdrawal,
     "WD",
+    "withdrawals",
     WITHDRAWAL_FORMAT,
     Namespace::Withdrawal,
     by,
@@ -116,6 +121,7 @@ act!(
 act!(
     Sample,
     "SM",
+    "samples",
     SAMPLE_FORMAT,
     Namespace::Sample,
     by,
@@ -138,7 +144,11 @@ pub fn read_samples(
     cx: &Context<'_>,
     findings: &mut Vec<Finding>,
 ) -> (Vec<(String, Sample)>, usize) {
-    read_kind::<Sample>(cx, "samples", findings)
+    let mut samples = Vec::new();
+    let files = read_kind::<Sample>(cx, findings, &mut |file, sample, _, _| {
+        samples.push((file, sample));
+    });
+    (samples, files)
 }
 
 /// Each draw done again from the records offered to `draws`: the
@@ -176,11 +186,29 @@ pub fn check_samples(
     }
 }
 
-/// The reviews and withdrawals whose signer checks out, with their files.
+/// A review or withdrawal whose signer checks out, as it is held until
+/// every record is read: where it is, the hash of the bytes checked, and
+/// what the totals need of it. It is read again, those bytes only, when
+/// its record's story is told.
+#[derive(Debug, Clone, Copy)]
+pub struct Held {
+    signer: u32,
+    seq: u64,
+    id: CompactId,
+    /// The record it is about.
+    pub about: CompactId,
+    pub created: Timestamp,
+    /// A review's verdict; `None` for a withdrawal.
+    pub verdict: Option<Verdict>,
+    sha256: Sha256Bytes,
+}
+
+/// The reviews and withdrawals whose signer checks out.
 #[derive(Debug, Default)]
 pub struct Acts {
-    pub reviews: Vec<(String, Review)>,
-    pub withdrawals: Vec<(String, Withdrawal)>,
+    pub reviews: Vec<Held>,
+    pub withdrawals: Vec<Held>,
+    signers: NameTable,
     /// How many review files there were …
     pub review_files: usize,
     /// … and withdrawal files.
@@ -191,33 +219,142 @@ impl Acts {
     /// Keeps only what is needed once every story is told: the
     /// withdrawals, the reviews that stopped a decision (for the totals),
     /// and every review about a decision in `extended`.
-    pub fn keep_for(&mut self, extended: &HashSet<String>) {
-        self.reviews.retain(|(_, r)| {
-            matches!(r.verdict, review::Verdict::Return | review::Verdict::Reject)
-                || extended.contains(&r.record.id)
+    pub fn keep_for(&mut self, extended: &HashSet<CompactId>) {
+        self.reviews.retain(|r| {
+            matches!(r.verdict, Some(Verdict::Return | Verdict::Reject))
+                || extended.contains(&r.about)
         });
         self.reviews.shrink_to_fit();
     }
 
     /// The records they are about.
-    pub fn records(&self) -> HashSet<String> {
+    pub fn records(&self) -> HashSet<CompactId> {
         self.reviews
             .iter()
-            .map(|(_, r)| r.record.id.clone())
-            .chain(self.withdrawals.iter().map(|(_, w)| w.record.id.clone()))
+            .chain(&self.withdrawals)
+            .map(|a| a.about)
             .collect()
     }
+
+    /// What is held of an act by `signer`, number `seq`, `id`; about the
+    /// record `about`, signed at `created`. `None` for one about no record
+    /// this program could have written.
+    fn hold(
+        &mut self,
+        (signer, seq, id): (&str, u64, &str),
+        (about, created, verdict): (&str, Timestamp, Option<Verdict>),
+        sha256: Sha256Bytes,
+    ) -> Option<Held> {
+        Some(Held {
+            signer: self.signers.place(signer),
+            seq,
+            // Its name, which holds its id, was checked before it counted.
+            id: CompactId::new(id)?,
+            about: CompactId::new(about)?,
+            created,
+            verdict,
+            sha256,
+        })
+    }
+
+    /// The file of `held`, one of the store's `T`s: where it was read, as
+    /// only acts named by their signer, number and id count.
+    pub(super) fn file<T: Act>(&self, held: &Held) -> String {
+        format!(
+            "{}/{}/{:06}-{}.toml",
+            T::DIR,
+            self.signers.name(held.signer),
+            held.seq,
+            held.id
+        )
+    }
+
+    /// Each of `held` read again, with its file, if its bytes are still
+    /// those checked; a finding for each that is not.
+    pub(super) fn load<T: Act>(
+        &self,
+        cx: &Context<'_>,
+        held: &[&Held],
+        findings: &mut Vec<Finding>,
+    ) -> Loaded<T> {
+        let mut loaded = Vec::with_capacity(held.len());
+        for h in held {
+            let file = self.file::<T>(h);
+            match load_act::<T>(cx, &file, h.sha256) {
+                Ok(act) => loaded.push((file, act)),
+                Err(kind) => findings.push(Finding::new(file, kind)),
+            }
+        }
+        loaded
+    }
+
+    /// The reviews and withdrawals about `record` signed at or before
+    /// `until`, read again.
+    pub fn about(
+        &self,
+        cx: &Context<'_>,
+        record: CompactId,
+        until: Timestamp,
+        findings: &mut Vec<Finding>,
+    ) -> (Loaded<Review>, Loaded<Withdrawal>) {
+        let of = |held: &&Held| held.about == record && held.created <= until;
+        let reviews: Vec<&Held> = self.reviews.iter().filter(of).collect();
+        let withdrawals: Vec<&Held> = self.withdrawals.iter().filter(of).collect();
+        let reviews = self.load::<Review>(cx, &reviews, findings);
+        let withdrawals = self.load::<Withdrawal>(cx, &withdrawals, findings);
+        (reviews, withdrawals)
+    }
+}
+
+/// Acts read again, each with its file.
+pub type Loaded<T> = Vec<(String, T)>;
+
+/// What is done with each act that counts: given its file, its value and
+/// the hash of its bytes, and where findings go.
+type Keep<'k, T> = &'k mut dyn FnMut(String, T, Sha256Bytes, &mut Vec<Finding>);
+
+/// An act's file read again: its bytes must be those checked.
+fn load_act<T: Act>(cx: &Context<'_>, file: &str, sha256: Sha256Bytes) -> Result<T, FindingKind> {
+    let bytes = fsread::read(&cx.base.join(file), limit::SIGNED_FILE).map_err(read_problem)?;
+    if Sha256Bytes::of(&bytes) != sha256 {
+        return Err(changed());
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
+    let mut act: T = toml::from_str(text)
+        .map_err(|e: toml::de::Error| FindingKind::Malformed(e.message().to_owned()))?;
+    act.brief();
+    Ok(act)
+}
+
+/// A file whose bytes are no longer those verify checked a moment ago.
+pub(super) fn changed() -> FindingKind {
+    FindingKind::Unreadable("the file changed while verify read the store; verify again".into())
 }
 
 /// Reads and checks every review and withdrawal.
 pub fn read(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Acts {
     let mut acts = Acts::default();
-    let (reviews, n) = read_kind::<Review>(cx, "reviews", findings);
-    acts.reviews = reviews;
-    acts.review_files = n;
-    let (withdrawals, n) = read_kind::<Withdrawal>(cx, "withdrawals", findings);
-    acts.withdrawals = withdrawals;
-    acts.withdrawal_files = n;
+    acts.review_files =
+        read_kind::<Review>(cx, findings, &mut |file, r: Review, sha256, findings| {
+            let name = (r.reviewer.principal.as_str(), r.seq, r.id.as_str());
+            let about = (r.record.id.as_str(), r.created, Some(r.verdict));
+            match acts.hold(name, about, sha256) {
+                Some(held) => acts.reviews.push(held),
+                None => findings.push(Finding::new(file, FindingKind::ActRecordMissing)),
+            }
+        });
+    acts.withdrawal_files = read_kind::<Withdrawal>(
+        cx,
+        findings,
+        &mut |file, w: Withdrawal, sha256, findings| {
+            let name = (w.by.principal.as_str(), w.seq, w.id.as_str());
+            let about = (w.record.id.as_str(), w.created, None);
+            match acts.hold(name, about, sha256) {
+                Some(held) => acts.withdrawals.push(held),
+                None => findings.push(Finding::new(file, FindingKind::ActRecordMissing)),
+            }
+        },
+    );
     acts
 }
 
@@ -229,16 +366,18 @@ fn chain_name(stem: &str, prefix: &str) -> Option<(u64, String)> {
     (seq == format!("{n:06}") && is_id(prefix, id)).then(|| (n, id.to_owned()))
 }
 
+/// Reads and checks every act of kind `T`, giving each that counts (with
+/// its file and the hash of its bytes) to `keep`; returns how many files
+/// there were.
 fn read_kind<T: Act + Send>(
     cx: &Context<'_>,
-    dir_name: &str,
     findings: &mut Vec<Finding>,
-) -> (Vec<(String, T)>, usize) {
-    let dir = cx.base.join(dir_name);
+    keep: Keep<'_, T>,
+) -> usize {
+    let dir = cx.base.join(T::DIR);
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .clamp(1, 8);
-    let mut counted = Vec::new();
     let mut ids = Ids::default();
     let mut files = 0;
     // Every signer's files in chain order, checked on all cores a block at
@@ -267,21 +406,21 @@ fn read_kind<T: Act + Send>(
                 let rel = relative(cx.base, path);
                 match result {
                     Err(kind) => findings.push(Finding::new(&rel, kind)),
-                    Ok((mut act, link, kinds, signed)) => {
+                    Ok((mut act, link, kinds, signed, sha256)) => {
                         let counts = signed && !kinds.iter().any(is_fatal);
                         findings.extend(kinds.into_iter().map(|k| Finding::new(&rel, k)));
                         ids.note(&link, findings);
                         walk.step(link, findings);
                         if counts {
                             act.brief();
-                            counted.push((rel, act));
+                            keep(rel, act, sha256, findings);
                         }
                     }
                 }
             }
         }
     }
-    (counted, files)
+    files
 }
 
 /// The acts of `block`, all `principal`'s, checked on `threads` cores; in
@@ -315,9 +454,9 @@ fn check_block<T: Act + Send>(
     })
 }
 
-/// One act checked: its value, its chain link, its findings, and whether
-/// its signer checks out.
-type Checked<T> = (T, Link, Vec<FindingKind>, bool);
+/// One act checked: its value, its chain link, its findings, whether its
+/// signer checks out, and the hash of its bytes.
+type Checked<T> = (T, Link, Vec<FindingKind>, bool, Sha256Bytes);
 
 /// Findings after which an act is not told in the story: it is not where
 /// or what it says it is.
@@ -374,125 +513,16 @@ fn check_one<T: Act>(
             false
         }
     };
+    let sha256 = Sha256Bytes::of(&bytes);
     let link = Link {
         file: relative(cx.base, path),
         seq: act.seq(),
         id: act.id().to_owned(),
         prev: act.prev().cloned(),
-        hash: Record::link(&bytes),
+        hash: sha256.link(),
         created: act.created(),
         // Reviews, withdrawals and samples have had one form so far.
         generation: 0,
     };
-    Ok((act, link, kinds, signed))
-}
-
-/// Where a record the acts are about was found by the record pass, and
-/// the hash of the bytes checked there; read again when its story is told,
-/// so that a store's reviewed records are never all held at once.
-#[derive(Debug, Clone)]
-pub struct Captured {
-    /// Its path in the store.
-    pub file: Box<str>,
-    /// `sha256:` of its bytes.
-    pub link: Box<str>,
-}
-
-impl Captured {
-    /// The record read again, without its words (its story needs none),
-    /// if its bytes are still those the record pass checked.
-    pub fn load(&self, cx: &Context<'_>) -> Result<Record, FindingKind> {
-        let bytes =
-            fsread::read(&cx.base.join(&*self.file), limit::SIGNED_FILE).map_err(read_problem)?;
-        if Record::link(&bytes) != *self.link {
-            return Err(FindingKind::Unreadable(
-                "the file changed while verify read the store; verify again".into(),
-            ));
-        }
-        let text =
-            std::str::from_utf8(&bytes).map_err(|e| FindingKind::Malformed(e.to_string()))?;
-        let mut record = Record::read(text)
-            .ok_or_else(|| FindingKind::Malformed("the record no longer reads".into()))?;
-        crate::domain::store::brief(&mut record);
-        Ok(record)
-    }
-}
-
-/// Tells the story of every record an act or a revision is about; a
-/// finding for each act that does not count.
-pub fn check_stories(
-    cx: &Context<'_>,
-    acts: &Acts,
-    captured: &HashMap<String, Captured>,
-    revisions: &[crate::domain::store::StoredRecord],
-    findings: &mut Vec<Finding>,
-) {
-    let mut reviews: HashMap<&str, Vec<ReviewAct<'_>>> = HashMap::new();
-    for (file, review) in &acts.reviews {
-        reviews
-            .entry(review.record.id.as_str())
-            .or_default()
-            .push(ReviewAct { file, review });
-    }
-    let mut withdrawals: HashMap<&str, Vec<WithdrawalAct<'_>>> = HashMap::new();
-    for (file, withdrawal) in &acts.withdrawals {
-        withdrawals
-            .entry(withdrawal.record.id.as_str())
-            .or_default()
-            .push(WithdrawalAct { file, withdrawal });
-    }
-    let mut revised: HashMap<&str, Vec<Revision<'_>>> = HashMap::new();
-    for crate::domain::store::StoredRecord { file, record, .. } in revisions {
-        if let Some(target) = &record.revises {
-            revised
-                .entry(target.as_str())
-                .or_default()
-                .push(Revision { file, record });
-        }
-    }
-    let mut about: Vec<&str> = reviews
-        .keys()
-        .chain(withdrawals.keys())
-        .chain(revised.keys())
-        .copied()
-        .collect();
-    about.sort_unstable();
-    about.dedup();
-    for id in about {
-        let found = lifecycle::Found {
-            reviews: reviews.get(id).map_or(&[], Vec::as_slice),
-            withdrawals: withdrawals.get(id).map_or(&[], Vec::as_slice),
-            revisions: revised.get(id).map_or(&[], Vec::as_slice),
-            norm_revised: false,
-        };
-        let Some(target) = captured.get(id) else {
-            let files = found
-                .reviews
-                .iter()
-                .map(|a| a.file)
-                .chain(found.withdrawals.iter().map(|a| a.file))
-                .chain(found.revisions.iter().map(|a| a.file));
-            findings.extend(files.map(|f| Finding::new(f, FindingKind::ActRecordMissing)));
-            continue;
-        };
-        let record = match target.load(cx) {
-            Ok(record) => record,
-            Err(kind) => {
-                findings.push(Finding::new(&*target.file, kind));
-                continue;
-            }
-        };
-        let norm = cx
-            .snapshots
-            .get(&record.norm.sha256)
-            .and_then(Option::as_ref);
-        let today = cx.now.to_zoned(jiff::tz::TimeZone::UTC).date();
-        let story = lifecycle::story(&record, &target.link, norm, found, today);
-        findings.extend(
-            story
-                .problems
-                .into_iter()
-                .map(|(file, problem)| Finding::new(file, FindingKind::Act(problem))),
-        );
-    }
+    Ok((act, link, kinds, signed, sha256))
 }

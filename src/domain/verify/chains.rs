@@ -103,6 +103,11 @@ pub struct RecordIds {
 }
 
 impl RecordIds {
+    /// Makes room for `more` ids.
+    pub fn reserve(&mut self, more: usize) {
+        self.seen.reserve_exact(more);
+    }
+
     pub fn note(&mut self, id: &str) {
         self.seen.push(self.hash(id));
     }

@@ -8,14 +8,16 @@ use std::collections::{HashMap, HashSet};
 
 use jiff::tz::TimeZone;
 
-use super::acts::{Acts, Captured};
+use super::acts::Acts;
 use super::records::{Context, RecordName};
+use super::stories::Captures;
 use super::{Finding, FindingKind};
 use crate::domain::extension;
 use crate::domain::fsread::{self, Kind, limit};
 use crate::domain::keyring::is_principal;
 use crate::domain::lifecycle::{self, ReviewAct, WithdrawalAct};
 use crate::domain::record::Record;
+use crate::domain::store::files::CompactId;
 
 /// A decision an extension is about, read whole, with `sha256:` of its
 /// bytes (empty for an extension not yet read by name).
@@ -29,7 +31,7 @@ struct Known {
 pub fn check(
     cx: &Context<'_>,
     acts: &Acts,
-    captured: &HashMap<String, Captured>,
+    captured: &Captures,
     extensions: &[(String, Record)],
     findings: &mut Vec<Finding>,
 ) {
@@ -58,20 +60,21 @@ pub fn check(
         }
         // Those the acts are about were found by the record pass already.
         let mut found: HashMap<String, Known> = HashMap::new();
+        let captured_of = |id: &str| CompactId::new(id).and_then(|id| captured.get(&id));
         for id in &wanted {
-            if let Some(c) = captured.get(id) {
-                match c.load(cx) {
+            if let Some(c) = captured_of(id) {
+                match captured.load(cx, &c) {
                     Ok(record) => {
-                        let link = c.link.to_string();
+                        let link = c.sha256.link();
                         found.insert(id.clone(), Known { record, link });
                     }
-                    Err(kind) => findings.push(Finding::new(&*c.file, kind)),
+                    Err(kind) => findings.push(Finding::new(captured.file(&c), kind)),
                 }
             }
         }
         let rest: HashSet<String> = wanted
             .iter()
-            .filter(|id| !captured.contains_key(*id))
+            .filter(|id| captured_of(id).is_none())
             .cloned()
             .collect();
         found.extend(read_by_id(cx, &rest));
@@ -110,7 +113,7 @@ pub fn check(
             // The record's own check reports a missing norm.
             continue;
         };
-        let status = status_then(cx, acts, target, record);
+        let status = status_then(cx, acts, target, record, findings);
         let chain = extension::chain(&target.record, by_id);
         let period = record.period.map(|p| (p.start, p.end));
         for problem in extension::check((&record.case, norm, period), &chain, status) {
@@ -126,19 +129,18 @@ fn status_then(
     acts: &Acts,
     target: &Known,
     extension: &Record,
+    findings: &mut Vec<Finding>,
 ) -> lifecycle::Status {
-    let id = target.record.id.as_str();
-    let before = |at: jiff::Timestamp| at <= extension.created;
-    let reviews: Vec<ReviewAct<'_>> = acts
-        .reviews
+    let (reviews, withdrawals) = match CompactId::new(&target.record.id) {
+        Some(id) => acts.about(cx, id, extension.created, findings),
+        None => (Vec::new(), Vec::new()),
+    };
+    let reviews: Vec<ReviewAct<'_>> = reviews
         .iter()
-        .filter(|(_, r)| r.record.id == id && before(r.created))
         .map(|(file, review)| ReviewAct { file, review })
         .collect();
-    let withdrawals: Vec<WithdrawalAct<'_>> = acts
-        .withdrawals
+    let withdrawals: Vec<WithdrawalAct<'_>> = withdrawals
         .iter()
-        .filter(|(_, w)| w.record.id == id && before(w.created))
         .map(|(file, withdrawal)| WithdrawalAct { file, withdrawal })
         .collect();
     let norm = cx

@@ -21,7 +21,8 @@ use crate::domain::keyring::Keyring;
 use crate::domain::keys::{self, Namespace};
 use crate::domain::norm::Norm;
 use crate::domain::record::{Record, RecordFormat, canonical};
-use crate::domain::store::files::is_id;
+use crate::domain::source::Sha256Bytes;
+use crate::domain::store::files::{CompactId, is_id};
 use crate::domain::store::{Store, relative, sig_path};
 
 /// What checking a record needs from the rest of the store.
@@ -39,9 +40,9 @@ pub struct Context<'a> {
     /// The norm copies records of the old format name, gathered here.
     pub legacy_norms: &'a Mutex<HashSet<String>>,
     /// The records reviews and withdrawals are about …
-    pub wanted: &'a HashSet<String>,
+    pub wanted: &'a HashSet<CompactId>,
     /// … gathered here as the records are checked …
-    pub captured: &'a Mutex<HashMap<String, super::acts::Captured>>,
+    pub captured: &'a Mutex<super::stories::Captures>,
     /// … with every record that revises another.
     pub revisions: &'a Mutex<Vec<crate::domain::store::StoredRecord>>,
     /// Every record that extends another.
@@ -80,6 +81,11 @@ impl RecordName {
     pub fn file(&self) -> String {
         format!("{:06}-{}.toml", self.seq, self.id)
     }
+}
+
+/// The file of `author`'s record number `seq` with `id`, in the store.
+pub fn record_file(author: &str, seq: u64, id: &CompactId) -> String {
+    format!("records/{author}/{seq:06}-{id}.toml")
 }
 
 /// A record whose signature still has to be checked cryptographically.
@@ -225,16 +231,17 @@ fn check_parsed(
     keys: &mut HashMap<[u8; 32], VerifyingKey>,
 ) -> Checked {
     let (bytes, armored) = (file.bytes, file.armored);
+    let sha256 = Sha256Bytes::of(bytes);
     let link = Link {
         file: file.rel.to_owned(),
         seq: record.seq,
         id: record.id.clone(),
         prev: record.prev.clone(),
-        hash: Record::link(bytes),
+        hash: sha256.link(),
         created: record.created,
         generation: RecordFormat::of(&record.format).map_or(1, RecordFormat::generation),
     };
-    capture(cx, file.rel, record, &link.hash);
+    capture(cx, file.rel, record, (&link.hash, &sha256));
     let mut findings = Vec::new();
     let mut pending = None;
     if record.seq != name.seq || record.id != name.id || record.author.principal != author {
@@ -335,17 +342,12 @@ fn padded_heads(under: &crate::domain::record::SignedUnder) -> bool {
 
 /// Keeps `record` when reviews or withdrawals are about it, or when it
 /// revises another: their stories are told once every record is checked.
-fn capture(cx: &Context<'_>, file: &str, record: &Record, link: &str) {
+fn capture(cx: &Context<'_>, file: &str, record: &Record, (link, sha256): (&str, &Sha256Bytes)) {
     for draw in cx.draws {
         super::schedule::lock(draw).offer(record);
     }
-    if cx.wanted.contains(&record.id) {
-        super::schedule::lock(cx.captured)
-            .entry(record.id.clone())
-            .or_insert_with(|| super::acts::Captured {
-                file: file.into(),
-                link: link.into(),
-            });
+    if let Some(id) = CompactId::new(&record.id).filter(|id| cx.wanted.contains(id)) {
+        super::schedule::lock(cx.captured).take(id, file, record, *sha256);
     }
     // Kept until every record is read: only what their stories need (their
     // words are checked already).

@@ -40,7 +40,10 @@ pub fn check_all(
         listed: 0,
         findings: Vec::new(),
     });
-    let taken = Mutex::new(Taken::default());
+    let mut taken = Taken::default();
+    // Every id is noted: room for all at once, not grown by copying.
+    taken.ids.reserve(total);
+    let taken = Mutex::new(taken);
     let room = Condvar::new();
     let done = AtomicUsize::new(0);
     let me = std::thread::current();

@@ -10,10 +10,11 @@
 //! Decisions for one case are few and counted directly; a team's total is
 //! counted in one pass in signing order over a tree of sums by decision
 //! date, so a store of a hundred thousand records is counted in
-//! `n log n`.
+//! `n log n`. What is held of each decision is a few machine words, so a
+//! million records are counted in little memory.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::hash::{BuildHasher, RandomState};
 
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -23,47 +24,188 @@ use super::{Finding, FindingKind};
 use crate::domain::norm::Norm;
 use crate::domain::norm::total::{Scope, Total};
 use crate::domain::number::Decimal;
-use crate::domain::record::{Record, RecordFormat};
+use crate::domain::record::{Answer, Record, RecordFormat};
 use crate::domain::review::Verdict;
-use crate::domain::totals::{Counted, Names};
+use crate::domain::store::files::CompactId;
+use crate::domain::totals::{NameTable, case_key};
 
-/// A record kept for the count: what it adds, and what it states.
-#[derive(Debug, Clone)]
-pub struct Entry {
-    pub file: Box<str>,
-    pub counted: Counted,
-    /// The norm it relied on, by sha256.
-    pub norm: Arc<str>,
-    pub states_totals: bool,
-    /// What it states the earlier decisions came to, by total.
-    pub stated: Vec<(Arc<str>, Decimal)>,
-    pub revises: Option<String>,
+/// A record kept for the count, in a few machine words: its names by
+/// their place in [`Counting`]'s table, its numbers and stated totals in
+/// [`Counting`]'s shared list.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    id: CompactId,
+    decision_date: Date,
+    /// Who signed it, and where in their chain: of one author's decisions
+    /// signed in the same second, the earlier in the chain counts towards
+    /// the later.
+    author: u32,
+    seq: u64,
+    created: Timestamp,
+    /// Its case key ([`case_key`]) hashed with the count's own random
+    /// key: two cases are taken for one only as often as two random
+    /// 64-bit numbers meet, and nobody can make them.
+    case: u64,
+    /// Its norm's id, and the norm it relied on by sha256.
+    norm: u32,
+    sha256: u32,
+    /// Where its numbers, and after them what it states of its totals,
+    /// start in [`Counting::values`]; and how many of each.
+    values: u32,
+    numbers: u16,
+    stated: u16,
+    states_totals: bool,
+    revises: Option<CompactId>,
 }
 
-/// The records kept for the count, their names held once.
+/// The records kept for the count.
 #[derive(Debug, Default)]
 pub struct Counting {
-    pub entries: Vec<Entry>,
-    names: Names,
+    entries: Vec<Entry>,
+    /// Each entry's numbers (by check) and stated totals (by total).
+    values: Vec<(u32, Decimal)>,
+    names: NameTable,
+    key: RandomState,
+    /// The files of entries not at the name their author, number and id
+    /// give (their own check finds that), by entry.
+    odd: HashMap<usize, Box<str>>,
 }
 
 impl Counting {
+    /// Takes `record`, read from `file`, into the count. A record whose id
+    /// is not one this program writes is an error of its own, and counts
+    /// for nothing.
     pub fn take(&mut self, file: &str, record: &Record) {
-        let names = &mut self.names;
-        self.entries.push(Entry {
-            file: file.into(),
-            counted: Counted::of_in(record, names),
-            norm: names.get(&record.norm.sha256),
+        let Some(id) = CompactId::new(&record.id) else {
+            return;
+        };
+        let values = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
+        let mut numbers = 0u16;
+        for check in &record.checks {
+            if let Answer::Number(n) = check.answer {
+                self.values.push((self.names.place(&check.id), n));
+                numbers = numbers.saturating_add(1);
+            }
+        }
+        let mut stated = 0u16;
+        for line in &record.totals {
+            self.values.push((self.names.place(&line.id), line.earlier));
+            stated = stated.saturating_add(1);
+        }
+        let entry = Entry {
+            id,
+            decision_date: record.decision_date,
+            author: self.names.place(&record.author.principal),
+            seq: record.seq,
+            created: record.created,
+            case: self.key.hash_one(case_key(&record.case)),
+            norm: self.names.place(&record.norm.id),
+            sha256: self.names.place(&record.norm.sha256),
+            values,
+            numbers,
+            stated,
             states_totals: RecordFormat::of(&record.format)
                 .is_some_and(RecordFormat::states_totals),
-            stated: record
-                .totals
-                .iter()
-                .map(|line| (names.get(&line.id), line.earlier))
-                .collect(),
-            revises: record.revises.clone(),
-        });
+            revises: record.revises.as_deref().and_then(CompactId::new),
+        };
+        self.entries.push(entry);
+        let at = self.entries.len() - 1;
+        if self.file(at) != file {
+            self.odd.insert(at, file.into());
+        }
     }
+
+    /// The file entry `at` was read from.
+    fn file(&self, at: usize) -> String {
+        if let Some(file) = self.odd.get(&at) {
+            return file.to_string();
+        }
+        let e = &self.entries[at];
+        super::records::record_file(self.names.name(e.author), e.seq, &e.id)
+    }
+
+    fn numbers(&self, e: &Entry) -> &[(u32, Decimal)] {
+        let from = usize::try_from(e.values).unwrap_or(usize::MAX);
+        self.values
+            .get(from..from.saturating_add(usize::from(e.numbers)))
+            .unwrap_or_default()
+    }
+
+    fn stated(&self, e: &Entry) -> &[(u32, Decimal)] {
+        let from = usize::try_from(e.values)
+            .unwrap_or(usize::MAX)
+            .saturating_add(usize::from(e.numbers));
+        self.values
+            .get(from..from.saturating_add(usize::from(e.stated)))
+            .unwrap_or_default()
+    }
+
+    /// `total` in the terms of the names held.
+    fn resolve<'t>(&self, total: &'t Total) -> Resolved<'t> {
+        Resolved {
+            total,
+            norms: total
+                .norms
+                .iter()
+                .filter_map(|n| self.names.find(n))
+                .collect(),
+            sum: match total.sum.as_deref() {
+                None => Measure::Decisions,
+                Some(check) => Measure::Check(self.names.find(check)),
+            },
+        }
+    }
+
+    /// What `e` adds to `r`'s total: the sum of its answers to the
+    /// check summed, or one decision when decisions are counted.
+    fn measure(&self, r: &Resolved<'_>, e: &Entry) -> Decimal {
+        match r.sum {
+            Measure::Decisions => Decimal::ONE,
+            Measure::Check(check) => self
+                .numbers(e)
+                .iter()
+                .filter(|(id, _)| Some(*id) == check)
+                .map(|(_, n)| *n)
+                .sum(),
+        }
+    }
+}
+
+/// A total with its norms and summed check as places in the names held.
+struct Resolved<'t> {
+    total: &'t Total,
+    norms: Vec<u32>,
+    sum: Measure,
+}
+
+/// What a total adds up.
+enum Measure {
+    /// One for each decision.
+    Decisions,
+    /// The answers to a check (`None`: one no decision answered).
+    Check(Option<u32>),
+}
+
+impl Resolved<'_> {
+    /// Whether `other` counts towards this total for `this`: as
+    /// [`crate::domain::totals::Counted::counts_for`] decides, which `new`
+    /// counts with.
+    fn counts_for(&self, other: &Entry, this: &Entry) -> bool {
+        other.id != this.id
+            && signed_before(other, this)
+            && self.norms.contains(&other.norm)
+            && (self.total.per == Scope::Team || other.case == this.case)
+            && self
+                .total
+                .window
+                .contains(this.decision_date, other.decision_date)
+    }
+}
+
+/// Whether `a` was signed before `b`: in an earlier second, or in the same
+/// second earlier in the same author's chain.
+fn signed_before(a: &Entry, b: &Entry) -> bool {
+    a.created < b.created || (a.created == b.created && a.author == b.author && a.seq < b.seq)
 }
 
 /// The ids of the norms whose decisions some total counts.
@@ -80,79 +222,92 @@ pub fn counted_norms(snapshots: &HashMap<String, Option<Norm>>) -> HashSet<Strin
 pub fn check(
     snapshots: &HashMap<String, Option<Norm>>,
     acts: &Acts,
-    entries: &[Entry],
+    counting: &Counting,
     findings: &mut Vec<Finding>,
 ) {
+    let entries = &counting.entries;
     if entries.is_empty() {
         return;
     }
     let stops = stops(acts, entries);
-    let stop = |e: &Entry| stops.get(e.counted.id.as_str()).copied();
-    let mut by_case: HashMap<&str, Vec<&Entry>> = HashMap::new();
-    for e in entries {
-        by_case
-            .entry(e.counted.case_key.as_str())
-            .or_default()
-            .push(e);
-    }
+    let stop = |e: &Entry| stops.get(&e.id).copied();
+    // The entries by case, to find a case's decisions by halving.
+    let mut by_case: Vec<usize> = (0..entries.len()).collect();
+    by_case.sort_unstable_by_key(|&i| entries[i].case);
+    let same_case = |case: u64| -> &[usize] {
+        let from = by_case.partition_point(|&i| entries[i].case < case);
+        let to = from + by_case[from..].partition_point(|&i| entries[i].case == case);
+        &by_case[from..to]
+    };
+    let resolved: HashMap<u32, (&Norm, Vec<Resolved<'_>>)> = snapshots
+        .iter()
+        .filter_map(|(sha, norm)| Some((counting.names.find(sha)?, norm.as_ref()?)))
+        .map(|(place, norm)| {
+            let totals = norm.totals.iter().map(|t| counting.resolve(t)).collect();
+            (place, (norm, totals))
+        })
+        .collect();
     // What each record's totals come to, in a slot per (record, total):
     // with a decision that stopped holding in the very second the record
     // was signed left out, and counted (which came first within a second
     // of two signers cannot be told, so either will do).
-    let norm_of = |e: &Entry| snapshots.get(&*e.norm).and_then(Option::as_ref);
-    let mut offsets = Vec::with_capacity(entries.len());
-    let mut slots = 0;
-    for e in entries {
-        offsets.push(slots);
-        slots += norm_of(e).map_or(0, |n| n.totals.len());
-    }
+    let slots: usize = entries
+        .iter()
+        .filter_map(|e| resolved.get(&e.sha256))
+        .map(|(_, totals)| totals.len())
+        .sum();
     let mut found: Vec<(Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO); slots];
-    let mut team: Vec<(&Total, Vec<&Entry>, Vec<usize>)> = Vec::new();
-    for (e, offset) in entries.iter().zip(&offsets) {
-        let Some(norm) = norm_of(e) else {
+    let mut team: Vec<(&Resolved<'_>, Vec<usize>, Vec<usize>)> = Vec::new();
+    let mut slot = 0;
+    for (at, e) in entries.iter().enumerate() {
+        let Some((_, totals)) = resolved.get(&e.sha256) else {
             continue;
         };
-        for (t, total) in norm.totals.iter().enumerate() {
-            let slot = offset + t;
-            match total.per {
+        for r in totals {
+            match r.total.per {
                 Scope::Case => {
                     let sum = |lenient: bool| -> Decimal {
-                        by_case[e.counted.case_key.as_str()]
+                        same_case(e.case)
                             .iter()
-                            .filter(|o| holds_then(stop(o), &e.counted, lenient))
-                            .filter(|o| o.counted.counts_for(total, &e.counted))
-                            .map(|o| measure(total, o))
+                            .map(|&o| &entries[o])
+                            .filter(|o| holds_then(stop(o), e, lenient))
+                            .filter(|o| r.counts_for(o, e))
+                            .map(|o| counting.measure(r, o))
                             .sum()
                     };
                     found[slot] = (sum(false), sum(true));
                 }
-                Scope::Team => match team.iter_mut().find(|(t, _, _)| *t == total) {
-                    Some((_, queries, at)) => {
-                        queries.push(e);
-                        at.push(slot);
+                Scope::Team => match team.iter_mut().find(|(t, _, _)| t.total == r.total) {
+                    Some((_, queries, places)) => {
+                        queries.push(at);
+                        places.push(slot);
                     }
-                    None => team.push((total, vec![e], vec![slot])),
+                    None => team.push((r, vec![at], vec![slot])),
                 },
             }
+            slot += 1;
         }
     }
-    for (total, queries, at) in team {
-        let strict = team_sums(total, entries, &queries, &stop, false);
-        let lenient = team_sums(total, entries, &queries, &stop, true);
-        for ((slot, (_, low)), (_, high)) in at.into_iter().zip(strict).zip(lenient) {
-            found[slot] = (low, high);
+    for (r, queries, places) in team {
+        let strict = team_sums(r, counting, &queries, &stop, false);
+        let lenient = team_sums(r, counting, &queries, &stop, true);
+        for ((place, low), high) in places.into_iter().zip(strict).zip(lenient) {
+            found[place] = (low, high);
         }
     }
-    for (e, offset) in entries.iter().zip(&offsets) {
-        let Some(norm) = norm_of(e) else {
+    let mut slot = 0;
+    for (at, e) in entries.iter().enumerate() {
+        let Some((norm, totals)) = resolved.get(&e.sha256) else {
             continue;
         };
-        for (t, total) in norm.totals.iter().enumerate() {
-            let (low, high) = found[offset + t];
-            let stated = e
-                .stated
+        for r in totals {
+            let (low, high) = found[slot];
+            slot += 1;
+            let total = r.total;
+            let stated = counting
+                .stated(e)
                 .iter()
-                .find(|(id, _)| **id == *total.id)
+                .find(|(id, _)| counting.names.name(*id) == total.id)
                 .map(|(_, earlier)| *earlier);
             // A record of format 4 without the line is found by its own
             // check (it contradicts its norm); one in an older format
@@ -166,7 +321,7 @@ pub fn check(
             };
             if stated.is_none_or(|s| s < low || s > high) {
                 findings.push(Finding::new(
-                    e.file.clone(),
+                    counting.file(at),
                     FindingKind::TotalMisstated {
                         total: total.id.clone(),
                         stated,
@@ -180,167 +335,151 @@ pub fn check(
     }
 }
 
-fn measure(total: &Total, e: &Entry) -> Decimal {
-    total.measure(e.counted.numbers.iter().map(|(id, n)| (&**id, *n)))
-}
-
 /// Whether `other` still held when `this` was signed: it stopped holding
 /// (withdrawn, returned, rejected, revised) only after — or, `lenient`,
 /// not before that second.
-fn holds_then(stopped: Option<Timestamp>, this: &Counted, lenient: bool) -> bool {
+fn holds_then(stopped: Option<Timestamp>, this: &Entry, lenient: bool) -> bool {
     stopped.is_none_or(|at| at > this.created || (lenient && at == this.created))
 }
 
 /// When each record stopped holding: its first withdrawal, return or
 /// rejection, or the record that revises it.
-fn stops<'a>(acts: &'a Acts, entries: &'a [Entry]) -> HashMap<&'a str, Timestamp> {
-    let mut stops: HashMap<&str, Timestamp> = HashMap::new();
-    let mut stop = |id: &'a str, at: Timestamp| {
+fn stops(acts: &Acts, entries: &[Entry]) -> HashMap<CompactId, Timestamp> {
+    let mut stops: HashMap<CompactId, Timestamp> = HashMap::new();
+    let mut stop = |id: CompactId, at: Timestamp| {
         let t = stops.entry(id).or_insert(at);
         *t = (*t).min(at);
     };
-    for (_, w) in &acts.withdrawals {
-        stop(&w.record.id, w.created);
+    for w in &acts.withdrawals {
+        stop(w.about, w.created);
     }
-    for (_, r) in &acts.reviews {
-        if matches!(r.verdict, Verdict::Return | Verdict::Reject) {
-            stop(&r.record.id, r.created);
+    for r in &acts.reviews {
+        if matches!(r.verdict, Some(Verdict::Return | Verdict::Reject)) {
+            stop(r.about, r.created);
         }
     }
     for e in entries {
-        if let Some(revised) = &e.revises {
-            stop(revised, e.counted.created);
+        if let Some(revised) = e.revises {
+            stop(revised, e.created);
         }
     }
     stops
 }
 
-/// For each of `queries`, what the team's decisions signed before it that
-/// held then and lie in its window come to: one pass in time order over
-/// a tree of sums by decision date.
-fn team_sums<'a>(
-    total: &Total,
-    entries: &'a [Entry],
-    queries: &[&'a Entry],
+/// For each of `queries` (entries, by place), what the team's decisions
+/// signed before it that held then and lie in its window come to: one
+/// pass in signing order over a tree of sums by decision date. At one
+/// moment: the decisions that stop holding first (when `lenient`: last);
+/// then each author's decisions in chain order, a query before the
+/// decision of its own number, seen by that author only; then every
+/// decision of the moment, for what comes later.
+fn team_sums(
+    total: &Resolved<'_>,
+    counting: &Counting,
+    queries: &[usize],
     stop: &dyn Fn(&Entry) -> Option<Timestamp>,
     lenient: bool,
-) -> Vec<(&'a str, Decimal)> {
-    let counting: Vec<&Entry> = entries
+) -> Vec<Decimal> {
+    let entries = &counting.entries;
+    let counts = |e: &Entry| total.norms.contains(&e.norm);
+    let mut days: Vec<Date> = entries
         .iter()
-        .filter(|e| total.counts_norm(&e.counted.norm))
+        .filter(|e| counts(e))
+        .map(|e| e.decision_date)
         .collect();
-    let mut days: Vec<Date> = counting.iter().map(|e| e.counted.decision_date).collect();
     days.sort_unstable();
     days.dedup();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    for e in &counting {
-        let at = days.partition_point(|d| *d < e.counted.decision_date);
-        let m = measure(total, e);
-        let stopped = stop(e);
-        // Stopped in the second it was signed: it held for nobody.
-        if stopped.is_some_and(|s| s <= e.counted.created) {
-            continue;
-        }
-        events.push(Event::of(&e.counted, Step::Add(at, m)));
-        if let Some(stopped) = stopped {
-            events.push(Event {
-                at: stopped,
-                author: "",
-                seq: 0,
-                step: Step::Stop(at, -m, lenient),
-            });
+    let place = |e: &Entry| days.partition_point(|d| *d < e.decision_date);
+    // The decisions that count, in signing order, and when those that
+    // stopped holding stopped. One that stopped before it was signed held
+    // for nobody; one that stopped in the second it was signed, only
+    // (`lenient`) for its author's next in that second.
+    let mut adds: Vec<usize> = Vec::new();
+    let mut stopped: Vec<(Timestamp, usize)> = Vec::new();
+    for (at, e) in entries.iter().enumerate().filter(|(_, e)| counts(e)) {
+        match stop(e) {
+            Some(s) if s < e.created || (s == e.created && !lenient) => {}
+            Some(s) => {
+                adds.push(at);
+                stopped.push((s, at));
+            }
+            None => adds.push(at),
         }
     }
-    for (i, q) in queries.iter().enumerate() {
-        events.push(Event::of(&q.counted, Step::Query(i)));
-    }
-    // At one moment: stops first (when lenient: last); then each author's additions and
-    // queries in chain order (a query before its own addition), seen by
-    // that author only; then every addition, for what comes later.
-    events.sort_by(|a, b| {
-        (a.at, a.step.rank(), a.author, a.seq, a.step.after()).cmp(&(
-            b.at,
-            b.step.rank(),
-            b.author,
-            b.seq,
-            b.step.after(),
-        ))
-    });
+    let order = |&at: &usize| (entries[at].created, entries[at].author, entries[at].seq);
+    adds.sort_unstable_by_key(order);
+    stopped.sort_unstable_by_key(|(s, _)| *s);
+    let mut asked: Vec<usize> = (0..queries.len()).collect();
+    asked.sort_by_key(|&q| order(&queries[q]));
     let mut tree = Fenwick::new(days.len());
-    // In the order of `queries`, whatever the order of signing.
-    let mut out: Vec<(&str, Decimal)> = vec![("", Decimal::ZERO); queries.len()];
-    for moment in events.chunk_by(|a, b| a.at == b.at) {
-        for author in moment.chunk_by(|a, b| a.author == b.author) {
-            for event in author {
-                match event.step {
-                    Step::Stop(i, m, _) | Step::Add(i, m) => tree.add(i, m),
-                    Step::Query(i) => {
-                        let q = &queries[i].counted;
-                        let (from, through) = total.window.bounds(q.decision_date);
-                        let lo = from.map_or(0, |f| days.partition_point(|d| *d < f));
-                        let hi = through.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
-                        out[i] = (q.id.as_str(), tree.range(lo, hi));
-                    }
-                }
-            }
-            // Other authors in the same second do not see these yet.
-            for event in author {
-                if let Step::Add(i, m) = event.step {
-                    tree.add(i, -m);
-                }
-            }
-        }
-        for event in moment {
-            if let Step::Add(i, m) = event.step {
-                tree.add(i, m);
+    let add = |tree: &mut Fenwick, at: usize, sign: Decimal| {
+        let e = &entries[at];
+        tree.add(place(e), sign * counting.measure(total, e));
+    };
+    let mut out = vec![Decimal::ZERO; queries.len()];
+    let (mut add_at, mut ask_at, mut stop_at) = (0, 0, 0);
+    let created_of = |at: usize| entries[at].created;
+    loop {
+        let next = [
+            adds.get(add_at).map(|&at| created_of(at)),
+            asked.get(ask_at).map(|&i| created_of(queries[i])),
+            stopped.get(stop_at).map(|(t, _)| *t),
+        ];
+        let Some(now) = next.into_iter().flatten().min() else {
+            break;
+        };
+        let add_end = add_at + adds[add_at..].partition_point(|&at| created_of(at) == now);
+        let ask_end = ask_at + asked[ask_at..].partition_point(|&i| created_of(queries[i]) == now);
+        let stop_end = stop_at + stopped[stop_at..].partition_point(|(t, _)| *t == now);
+        if !lenient {
+            for &(_, at) in &stopped[stop_at..stop_end] {
+                add(&mut tree, at, Decimal::NEGATIVE_ONE);
             }
         }
+        // Each author's decisions and queries of this moment, in turn.
+        let query = |k: usize| &entries[queries[asked[k]]];
+        let addition = |k: usize| &entries[adds[k]];
+        let (mut added, mut asking) = (add_at, ask_at);
+        while asking < ask_end {
+            let author = query(asking).author;
+            while added < add_end && addition(added).author < author {
+                added += 1;
+            }
+            let from = added;
+            while asking < ask_end && query(asking).author == author {
+                let this = query(asking);
+                while added < add_end
+                    && addition(added).author == author
+                    && addition(added).seq < this.seq
+                {
+                    add(&mut tree, adds[added], Decimal::ONE);
+                    added += 1;
+                }
+                let (first, last) = total.total.window.bounds(this.decision_date);
+                let lo = first.map_or(0, |f| days.partition_point(|d| *d < f));
+                let hi = last.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
+                out[asked[asking]] = tree.range(lo, hi);
+                asking += 1;
+            }
+            // Other authors in the same second do not see these.
+            for &at in &adds[from..added] {
+                add(&mut tree, at, Decimal::NEGATIVE_ONE);
+            }
+            while added < add_end && addition(added).author == author {
+                added += 1;
+            }
+        }
+        if lenient {
+            for &(_, at) in &stopped[stop_at..stop_end] {
+                add(&mut tree, at, Decimal::NEGATIVE_ONE);
+            }
+        }
+        for &at in &adds[add_at..add_end] {
+            add(&mut tree, at, Decimal::ONE);
+        }
+        (add_at, ask_at, stop_at) = (add_end, ask_end, stop_end);
     }
     out
-}
-
-/// One moment in the sweep over a team's decisions.
-struct Event<'a> {
-    at: Timestamp,
-    author: &'a str,
-    seq: u64,
-    step: Step,
-}
-
-impl<'a> Event<'a> {
-    fn of(c: &'a Counted, step: Step) -> Self {
-        Self {
-            at: c.created,
-            author: &c.author,
-            seq: c.seq,
-            step,
-        }
-    }
-}
-
-#[derive(Clone, Copy)]
-enum Step {
-    /// A decision stops holding: its amount off, at its date's position;
-    /// after the queries of that second when lenient.
-    Stop(usize, Decimal, bool),
-    /// A decision is signed: its amount on, at its date's position.
-    Add(usize, Decimal),
-    /// What the decisions signed before `queries[i]` come to.
-    Query(usize),
-}
-
-impl Step {
-    fn rank(self) -> u8 {
-        match self {
-            Self::Stop(_, _, false) => 0,
-            Self::Stop(_, _, true) => 2,
-            _ => 1,
-        }
-    }
-
-    fn after(self) -> u8 {
-        u8::from(matches!(self, Self::Add(..)))
-    }
 }
 
 /// Sums over positions, updated and read in `log n`.
@@ -385,26 +524,45 @@ mod tests {
     use super::*;
 
     use crate::domain::norm::total::{Beyond, Window};
+    use crate::domain::totals::Counted;
     use jiff::civil::date;
 
-    fn entry(id: &str, author: &str, seq: u64, at: i64, day: i8, amount: i64) -> Entry {
-        Entry {
-            file: format!("{id}.toml").into(),
-            counted: Counted {
-                id: id.into(),
-                case_key: id.into(),
-                norm: "pw-giften".into(),
-                decision_date: date(2026, 3, day),
-                created: Timestamp::from_second(1_790_000_000 + at).unwrap(),
-                author: author.into(),
-                seq,
-                numbers: vec![("bedrag".into(), Decimal::from(amount))],
-            },
-            norm: "".into(),
-            states_totals: true,
-            stated: Vec::new(),
-            revises: None,
+    fn id(n: usize) -> CompactId {
+        CompactId::new(&format!("MW-20260301-{n:08}")).unwrap()
+    }
+
+    fn at(second: i64) -> Timestamp {
+        Timestamp::from_second(1_790_000_000 + second).unwrap()
+    }
+
+    /// `(name, author, seq, second, day in March, amount)`: decisions on
+    /// `pw-giften`, each for a case of its own.
+    type Row = (&'static str, &'static str, u64, i64, i8, i64);
+
+    fn counting(rows: &[Row]) -> Counting {
+        let mut c = Counting::default();
+        for (n, (name, author, seq, second, day, amount)) in rows.iter().enumerate() {
+            let values = u32::try_from(c.values.len()).unwrap();
+            let bedrag = c.names.place("bedrag");
+            c.values.push((bedrag, Decimal::from(*amount)));
+            let entry = Entry {
+                id: id(n),
+                decision_date: date(2026, 3, *day),
+                author: c.names.place(author),
+                seq: *seq,
+                created: at(*second),
+                case: c.key.hash_one(name),
+                norm: c.names.place("pw-giften"),
+                sha256: c.names.place("sha256:norm"),
+                values,
+                numbers: 1,
+                stated: 0,
+                states_totals: true,
+                revises: None,
+            };
+            c.entries.push(entry);
         }
+        c
     }
 
     /// A team's budget of € 10.000 a calendar year over `pw-giften`.
@@ -426,64 +584,183 @@ mod tests {
     #[test]
     fn the_teams_sweep_counts_as_each_pair_does() {
         let total = budget();
-        let entries = [
-            entry("a1", "anna", 1, 0, 1, 100),
-            entry("a2", "anna", 2, 0, 2, 200),
-            entry("b1", "bram", 1, 0, 3, 400),
-            entry("a3", "anna", 3, 0, 4, 800),
-            entry("b2", "bram", 2, 5, 5, 1600),
-            entry("a4", "anna", 4, 9, 6, 3200),
+        let rows: [Row; 8] = [
+            ("a1", "anna", 1, 0, 1, 100),
+            ("a2", "anna", 2, 0, 2, 200),
+            ("b1", "bram", 1, 0, 3, 400),
+            ("a3", "anna", 3, 0, 4, 800),
+            ("b2", "bram", 2, 5, 5, 1600),
+            ("a4", "anna", 4, 9, 6, 3200),
             // Withdrawn in the second it was signed.
-            entry("c1", "carla", 1, 5, 7, 6400),
-            entry("d1", "dora", 1, 7, 8, 10_000),
+            ("c1", "carla", 1, 5, 7, 6400),
+            ("d1", "dora", 1, 7, 8, 10_000),
         ];
-        let stop = |e: &Entry| match e.counted.id.as_str() {
-            "a2" => Some(e.counted.created + jiff::SignedDuration::from_secs(7)),
-            "c1" => Some(e.counted.created),
-            _ => None,
+        let c = counting(&rows);
+        let r = c.resolve(&total);
+        let stop = |e: &Entry| {
+            if e.id == id(1) {
+                Some(e.created + jiff::SignedDuration::from_secs(7))
+            } else if e.id == id(6) {
+                Some(e.created)
+            } else {
+                None
+            }
         };
-        let queries: Vec<&Entry> = entries.iter().collect();
-        let swept = |lenient: bool| -> HashMap<&str, Decimal> {
-            team_sums(&total, &entries, &queries, &stop, lenient)
-                .into_iter()
-                .collect()
-        };
+        let queries: Vec<usize> = (0..rows.len()).collect();
+        let swept = |lenient: bool| team_sums(&r, &c, &queries, &stop, lenient);
         for lenient in [false, true] {
             let swept = swept(lenient);
-            for q in &entries {
-                let direct: Decimal = entries
+            for (q, this) in c.entries.iter().enumerate() {
+                let direct: Decimal = c
+                    .entries
                     .iter()
-                    .filter(|o| holds_then(stop(o), &q.counted, lenient))
-                    .filter(|o| o.counted.counts_for(&total, &q.counted))
-                    .map(|o| measure(&total, o))
+                    .filter(|o| holds_then(stop(o), this, lenient))
+                    .filter(|o| r.counts_for(o, this))
+                    .map(|o| c.measure(&r, o))
                     .sum();
-                assert_eq!(
-                    swept[q.counted.id.as_str()],
-                    direct,
-                    "{} {lenient}",
-                    q.counted.id
-                );
+                assert_eq!(swept[q], direct, "{} {lenient}", rows[q].0);
             }
         }
         // d1 is signed in the very second a2 stops holding: left out, or
         // counted when lenient.
-        assert_eq!(swept(true)["d1"], Decimal::from(3100));
-        let swept = swept(false);
+        assert_eq!(swept(true)[7], Decimal::from(3100));
         let expected = [
-            ("a1", 0),
-            ("a2", 100),
-            ("b1", 0),
-            ("a3", 300),
-            // Anna's three and Bram's first; a2 still held.
-            ("b2", 1500),
-            // a2 stopped holding before a4; c1 held for nobody; d1 counts.
-            ("a4", 12_900),
-            ("c1", 1500),
-            ("d1", 2900),
+            0, 100, 0, 300,  // Anna's three and Bram's first; a2 still held.
+            1500, // a2 stopped holding before a4; c1 held for nobody; d1 counts.
+            12_900, 1500, 2900,
         ];
-        for (id, sum) in expected {
-            assert_eq!(swept[id], Decimal::from(sum), "{id}");
+        let swept = swept(false);
+        for (q, sum) in expected.into_iter().enumerate() {
+            assert_eq!(swept[q], Decimal::from(sum), "{}", rows[q].0);
         }
+    }
+
+    /// Over many decisions crowded into few seconds by few authors, some
+    /// stopping to hold, the sweep still gives what each pair gives.
+    #[test]
+    fn the_sweep_agrees_with_pairs_in_a_crowd() {
+        let total = Total {
+            window: Window::Within(crate::domain::duration::CalendarDuration::days(10).unwrap()),
+            ..budget()
+        };
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let authors = ["anna", "bram", "carla"];
+        let mut seqs = [0u64; 3];
+        let mut rows: Vec<Row> = Vec::new();
+        for _ in 0..300 {
+            let who = usize::try_from(next(3)).unwrap();
+            seqs[who] += 1;
+            let second = i64::try_from(next(40)).unwrap();
+            let day = i8::try_from(1 + next(28)).unwrap();
+            let amount = i64::try_from(next(500)).unwrap();
+            rows.push(("", authors[who], seqs[who], second, day, amount));
+        }
+        let c = counting(&rows);
+        let r = c.resolve(&total);
+        let stops: Vec<Option<Timestamp>> = (0..rows.len())
+            .map(|_| match next(4) {
+                0 => Some(at(i64::try_from(next(45)).unwrap())),
+                _ => None,
+            })
+            .collect();
+        let stop = |e: &Entry| {
+            let n: usize = e.id.as_str()[12..].parse().unwrap();
+            stops[n]
+        };
+        let queries: Vec<usize> = (0..rows.len()).rev().collect();
+        for lenient in [false, true] {
+            let swept = team_sums(&r, &c, &queries, &stop, lenient);
+            for (k, &q) in queries.iter().enumerate() {
+                let this = &c.entries[q];
+                let direct: Decimal = c
+                    .entries
+                    .iter()
+                    .filter(|o| holds_then(stop(o), this, lenient))
+                    .filter(|o| r.counts_for(o, this))
+                    .map(|o| c.measure(&r, o))
+                    .sum();
+                assert_eq!(swept[k], direct, "entry {q}, lenient {lenient}");
+            }
+        }
+    }
+
+    /// What verify holds of a decision counts as `new` counts it: for
+    /// every pair from a grid of cases, authors, chain places, seconds,
+    /// dates and norms, under each scope and window, the compact entries
+    /// agree with [`Counted::counts_for`].
+    #[test]
+    fn held_entries_count_as_new_counts() {
+        let mut c = Counting::default();
+        let mut counted = Vec::new();
+        let cases = ["Z-1", "z 1", "Z-2"];
+        let days = [date(2025, 12, 31), date(2026, 1, 5), date(2026, 6, 1)];
+        let mut n = 0;
+        for case in cases {
+            for author in ["anna", "bram"] {
+                for seq in [1, 2] {
+                    for second in [0, 1] {
+                        for day in days {
+                            for norm in ["pw-giften", "pw-anders"] {
+                                counted.push(Counted {
+                                    id: id(n).to_string(),
+                                    case_key: case_key(case),
+                                    norm: norm.into(),
+                                    decision_date: day,
+                                    created: at(second),
+                                    author: author.into(),
+                                    seq,
+                                    numbers: Vec::new(),
+                                });
+                                c.entries.push(Entry {
+                                    id: id(n),
+                                    decision_date: day,
+                                    author: c.names.place(author),
+                                    seq,
+                                    created: at(second),
+                                    case: c.key.hash_one(case_key(case)),
+                                    norm: c.names.place(norm),
+                                    sha256: 0,
+                                    values: 0,
+                                    numbers: 0,
+                                    stated: 0,
+                                    states_totals: true,
+                                    revises: None,
+                                });
+                                n += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let mut agreed = [0usize; 2];
+        for per in [Scope::Case, Scope::Team] {
+            for window in [Window::CalendarYear, Window::Ever] {
+                let total = Total {
+                    per,
+                    window,
+                    ..budget()
+                };
+                let r = c.resolve(&total);
+                for (a, ca) in c.entries.iter().zip(&counted) {
+                    for (b, cb) in c.entries.iter().zip(&counted) {
+                        let expected = ca.counts_for(&total, cb);
+                        assert_eq!(r.counts_for(a, b), expected, "{ca:?} for {cb:?}");
+                        agreed[usize::from(expected)] += 1;
+                    }
+                }
+            }
+        }
+        assert!(
+            agreed[0] > 0 && agreed[1] > 0,
+            "both answers seen: {agreed:?}"
+        );
     }
 
     #[test]
@@ -504,15 +781,12 @@ mod tests {
     #[test]
     fn the_sweep_answers_in_the_order_it_was_asked() {
         let total = budget();
-        let entries = [
-            entry("late", "bram", 1, 9, 2, 400),
-            entry("early", "anna", 1, 0, 1, 100),
-        ];
-        let queries: Vec<&Entry> = entries.iter().collect();
-        let sums = team_sums(&total, &entries, &queries, &|_| None, false);
-        assert_eq!(
-            sums,
-            [("late", Decimal::from(100)), ("early", Decimal::ZERO)]
-        );
+        let c = counting(&[
+            ("late", "bram", 1, 9, 2, 400),
+            ("early", "anna", 1, 0, 1, 100),
+        ]);
+        let r = c.resolve(&total);
+        let sums = team_sums(&r, &c, &[0, 1], &|_| None, false);
+        assert_eq!(sums, [Decimal::from(100), Decimal::ZERO]);
     }
 }
