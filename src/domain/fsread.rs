@@ -76,6 +76,66 @@ pub fn kind(path: &Path) -> io::Result<Option<Kind>> {
     }
 }
 
+/// A directory's entries, sorted by name, their names held in one string:
+/// a directory of a hundred thousand files is listed in a few allocations,
+/// not a hundred thousand.
+#[derive(Debug, Default)]
+pub struct Listing {
+    text: String,
+    /// Where each name starts and ends in `text`, and what it is.
+    entries: Vec<(u32, u32, Kind)>,
+}
+
+impl Listing {
+    fn name(&self, (start, end, _): (u32, u32, Kind)) -> &str {
+        let span = usize::try_from(start).unwrap_or(usize::MAX)..usize::try_from(end).unwrap_or(0);
+        self.text.get(span).unwrap_or_default()
+    }
+
+    /// Each entry's name and what it is, in the order of their names.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Kind)> {
+        self.entries.iter().map(|&e| (self.name(e), e.2))
+    }
+
+    /// Whether `name` is in it and a regular file.
+    pub fn has_file(&self, name: &str) -> bool {
+        self.entries
+            .binary_search_by(|&e| self.name(e).cmp(name))
+            .is_ok_and(|i| self.entries[i].2 == Kind::File)
+    }
+}
+
+/// The entries of `dir` ([`Listing`]), links not followed; and the names
+/// that are not UTF-8, which no store file has.
+pub fn listing(dir: &Path) -> io::Result<(Listing, Vec<OsString>)> {
+    let mut listing = Listing::default();
+    let mut odd = Vec::new();
+    let too_large = || io::Error::other("the directory's names take more than 4 GB");
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = match entry.file_type() {
+            Ok(t) => kind_of(t),
+            Err(_) => kind(&entry.path())?.unwrap_or(Kind::Special),
+        };
+        let name = entry.file_name();
+        let Some(text) = name.to_str() else {
+            odd.push(name);
+            continue;
+        };
+        let start = u32::try_from(listing.text.len()).map_err(|_| too_large())?;
+        listing.text.push_str(text);
+        let end = u32::try_from(listing.text.len()).map_err(|_| too_large())?;
+        listing.entries.push((start, end, kind));
+    }
+    let Listing { text, entries } = &mut listing;
+    let name = |&(start, end, _): &(u32, u32, Kind)| {
+        let span = usize::try_from(start).unwrap_or(usize::MAX)..usize::try_from(end).unwrap_or(0);
+        text.get(span).unwrap_or_default()
+    };
+    entries.sort_unstable_by(|a, b| name(a).cmp(name(b)));
+    Ok((listing, odd))
+}
+
 /// The entries of `dir` with what each is, sorted by name; links are not
 /// followed.
 pub fn list(dir: &Path) -> io::Result<Vec<(OsString, Kind)>> {
@@ -340,6 +400,41 @@ mod tests {
                 (OsString::from("fifo.toml"), Kind::Special),
                 (OsString::from("link.toml"), Kind::Symlink)
             ]
+        );
+    }
+
+    /// A listing holds its names in one string, sorted as the names sort,
+    /// with what each is; a name that is not UTF-8 is given apart.
+    #[test]
+    fn a_listing_is_sorted_and_knows_its_files() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.toml", "a.toml.sig", "a.toml"] {
+            fs::write(dir.path().join(name), "").unwrap();
+        }
+        fs::create_dir(dir.path().join("c.toml")).unwrap();
+        fs::write(
+            dir.path().join(std::ffi::OsStr::from_bytes(b"\xff.toml")),
+            "",
+        )
+        .unwrap();
+        let (listing, odd) = listing(dir.path()).unwrap();
+        let names: Vec<(&str, Kind)> = listing.iter().collect();
+        assert_eq!(
+            names,
+            [
+                ("a.toml", Kind::File),
+                ("a.toml.sig", Kind::File),
+                ("b.toml", Kind::File),
+                ("c.toml", Kind::Dir)
+            ]
+        );
+        assert!(listing.has_file("a.toml.sig"));
+        assert!(!listing.has_file("c.toml"), "a directory is no file");
+        assert!(!listing.has_file("d.toml"));
+        assert_eq!(
+            odd,
+            [OsString::from(std::ffi::OsStr::from_bytes(b"\xff.toml"))]
         );
     }
 }

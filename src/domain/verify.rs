@@ -129,7 +129,7 @@ pub fn verify(
     let revisions = std::sync::Mutex::new(Vec::new());
     let extended = std::sync::Mutex::new(Vec::new());
     let total_norms = totals::counted_norms(&snapshots);
-    let counted = std::sync::Mutex::new(totals::Counting::default());
+    let counted = std::sync::Mutex::new(totals::Counting::new(&snapshots));
     let mut cx = Context {
         base: &base,
         keyring: &keyring,
@@ -154,6 +154,7 @@ pub fn verify(
     report.reviews = acts.review_files;
     report.withdrawals = acts.withdrawal_files;
     let wanted = acts.records();
+    schedule::lock(&captured).reserve(wanted.len());
     cx.wanted = &wanted;
     let (samples, sample_files) = acts::read_samples(&cx, &mut findings);
     report.samples = sample_files;
@@ -165,6 +166,7 @@ pub fn verify(
         .collect();
     cx.draws = &draws;
     report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);
+    schedule::lock(&captured).settle();
     stories::check_stories(
         &cx,
         &acts,

@@ -355,15 +355,21 @@ pub fn read(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Acts {
             }
         },
     );
+    // Held until every record is read: no room to spare.
+    acts.reviews.shrink_to_fit();
+    acts.withdrawals.shrink_to_fit();
     acts
 }
 
 /// `000042-RV-….toml` → 42 and the id, for acts with `prefix`.
-fn chain_name(stem: &str, prefix: &str) -> Option<(u64, String)> {
+fn chain_name(stem: &str, prefix: &str) -> Option<(u64, CompactId)> {
     let (seq, id) = stem.split_once('-')?;
     let n: u64 = seq.parse().ok()?;
     // Only the name this program writes: `0000010-…` is not `000010-…`.
-    (seq == format!("{n:06}") && is_id(prefix, id)).then(|| (n, id.to_owned()))
+    if seq != format!("{n:06}") || !is_id(prefix, id) {
+        return None;
+    }
+    Some((n, CompactId::new(id)?))
 }
 
 /// Reads and checks every act of kind `T`, giving each that counts (with
@@ -384,26 +390,19 @@ fn read_kind<T: Act + Send>(
     // a time and walked in order as the blocks come back, so that only a
     // block of acts is held whole.
     for principal in layout::author_dirs(cx.base, &dir, findings) {
-        let listed = layout::signed_files(
+        let mut mine: Vec<(u64, CompactId)> = layout::signed(
             cx.base,
             &dir.join(&principal),
-            |s| chain_name(s, T::PREFIX).is_some(),
+            |s| chain_name(s, T::PREFIX),
             findings,
         );
-        let mut mine: Vec<(u64, String, std::path::PathBuf)> = listed
-            .into_iter()
-            .filter_map(|p| {
-                let (seq, id) = chain_name(layout::name_of(&p).strip_suffix(".toml")?, T::PREFIX)?;
-                Some((seq, id, p))
-            })
-            .collect();
-        mine.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        mine.sort_unstable();
         files += mine.len();
         let mut walk = Walk::default();
         for block in mine.chunks(super::schedule::BLOCK * threads) {
             let checked = check_block::<T>(cx, &principal, block, threads);
-            for ((_, _, path), result) in block.iter().zip(checked) {
-                let rel = relative(cx.base, path);
+            for ((seq, id), result) in block.iter().zip(checked) {
+                let rel = format!("{}/{principal}/{seq:06}-{id}.toml", T::DIR);
                 match result {
                     Err(kind) => findings.push(Finding::new(&rel, kind)),
                     Ok((mut act, link, kinds, signed, sha256)) => {
@@ -428,17 +427,22 @@ fn read_kind<T: Act + Send>(
 fn check_block<T: Act + Send>(
     cx: &Context<'_>,
     principal: &str,
-    block: &[(u64, String, std::path::PathBuf)],
+    block: &[(u64, CompactId)],
     threads: usize,
 ) -> Vec<Result<Checked<T>, FindingKind>> {
     let chunk = block.len().div_ceil(threads).max(1);
+    let dir = cx.base.join(T::DIR).join(principal);
+    let dir = &dir;
     std::thread::scope(|scope| {
         let handles: Vec<_> = block
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|(seq, id, path)| check_one::<T>(cx, path, (principal, *seq, id)))
+                        .map(|(seq, id)| {
+                            let path = dir.join(format!("{seq:06}-{id}.toml"));
+                            check_one::<T>(cx, &path, (principal, *seq, id.as_str()))
+                        })
                         .collect::<Vec<_>>()
                 })
             })

@@ -185,7 +185,8 @@ fn read_by_id(cx: &Context<'_>, ids: &HashSet<String>) -> HashMap<String, Known>
             let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else {
                 continue;
             };
-            let Some(parsed) = RecordName::parse(stem).filter(|n| ids.contains(&n.id)) else {
+            let Some(parsed) = RecordName::parse(stem).filter(|n| ids.contains(n.id.as_str()))
+            else {
                 continue;
             };
             if dir
@@ -197,11 +198,11 @@ fn read_by_id(cx: &Context<'_>, ids: &HashSet<String>) -> HashMap<String, Known>
             let Some(record) = std::str::from_utf8(&bytes)
                 .ok()
                 .and_then(Record::read)
-                .filter(|r| r.id == parsed.id)
+                .filter(|r| r.id == parsed.id.as_str())
             else {
                 continue;
             };
-            found.entry(parsed.id).or_insert(Known {
+            found.entry(parsed.id.to_string()).or_insert(Known {
                 record,
                 link: Record::link(&bytes),
             });

@@ -3,7 +3,6 @@
 //! links, FIFOs and devices (never followed or opened), signatures without
 //! files and files without signatures, interrupted writes.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::{Finding, FindingKind};
@@ -48,26 +47,25 @@ fn stray(name: &str, kind: Kind) -> FindingKind {
     }
 }
 
-/// The entries of `dir`, or a finding when it cannot be listed.
-fn entries(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String, Kind)> {
-    match fsread::list(dir) {
-        Ok(list) => list
-            .into_iter()
-            .filter_map(|(name, kind)| match name.into_string() {
-                Ok(name) => Some((name, kind)),
-                Err(name) => {
-                    let shown = dir.join(&name);
-                    findings.push(Finding::new(relative(base, &shown), FindingKind::StrayFile));
-                    None
-                }
-            })
-            .collect(),
+/// The entries of `dir`, or a finding when it cannot be listed; a finding
+/// for each name that is not UTF-8.
+fn entries(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> fsread::Listing {
+    match fsread::listing(dir) {
+        Ok((listing, odd)) => {
+            for name in odd {
+                findings.push(Finding::new(
+                    relative(base, &dir.join(&name)),
+                    FindingKind::StrayFile,
+                ));
+            }
+            listing
+        }
         Err(e) => {
             findings.push(Finding::new(
                 relative(base, dir),
                 FindingKind::Unreadable(e.to_string()),
             ));
-            Vec::new()
+            fsread::Listing::default()
         }
     }
 }
@@ -75,14 +73,14 @@ fn entries(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String,
 /// The top of the store: `store.toml`, its signature, `.gitignore` and the
 /// store's directories; a finding for anything else.
 pub fn top(base: &Path, findings: &mut Vec<Finding>) {
-    for (name, kind) in entries(base, base, findings) {
+    for (name, kind) in entries(base, base, findings).iter() {
         let expected = match kind {
-            Kind::Dir => DIRS.contains(&name.as_str()) || SKIPPED.contains(&name.as_str()),
-            Kind::File => TOP_FILES.contains(&name.as_str()),
+            Kind::Dir => DIRS.contains(&name) || SKIPPED.contains(&name),
+            Kind::File => TOP_FILES.contains(&name),
             _ => false,
         };
         if !expected {
-            findings.push(Finding::new(name.clone(), stray(&name, kind)));
+            findings.push(Finding::new(name, stray(name, kind)));
         }
     }
 }
@@ -96,41 +94,49 @@ pub fn signed_files(
     accept: impl Fn(&str) -> bool,
     findings: &mut Vec<Finding>,
 ) -> Vec<PathBuf> {
+    signed(
+        base,
+        dir,
+        |stem| accept(stem).then(|| dir.join(format!("{stem}.toml"))),
+        findings,
+    )
+}
+
+/// What `take` reads from the name (without `.toml`) of each signed file
+/// in `dir` that belongs in it, in the order of their names; findings for
+/// whatever else is there. Nothing is held per file but what `take` gives,
+/// so that a directory of many thousands is listed in little memory.
+pub fn signed<T>(
+    base: &Path,
+    dir: &Path,
+    take: impl Fn(&str) -> Option<T>,
+    findings: &mut Vec<Finding>,
+) -> Vec<T> {
     if !is_dir(dir) {
         return Vec::new();
     }
     let list = entries(base, dir, findings);
-    let files: HashSet<&str> = list
-        .iter()
-        .filter(|(_, kind)| *kind == Kind::File)
-        .map(|(name, _)| name.as_str())
-        .collect();
-    let has = |n: &str| files.contains(n);
+    let has = |n: &str| list.has_file(n);
     let mut out = Vec::new();
-    for (name, kind) in &list {
-        let at = relative(base, &dir.join(name));
-        let toml = name.strip_suffix(".toml").filter(|_| *kind == Kind::File);
-        let sig = name
-            .strip_suffix(".toml.sig")
-            .filter(|_| *kind == Kind::File);
-        if let Some(stem) = toml
-            && !name.starts_with('.')
-            && accept(stem)
+    for (name, kind) in list.iter() {
+        let file = kind == Kind::File && !name.starts_with('.');
+        let at = || relative(base, &dir.join(name));
+        if let Some(stem) = name.strip_suffix(".toml").filter(|_| file)
+            && let Some(value) = take(stem)
         {
             if has(&format!("{name}.sig")) {
-                out.push(dir.join(name));
+                out.push(value);
             } else {
-                findings.push(Finding::new(at, FindingKind::Unsigned));
+                findings.push(Finding::new(at(), FindingKind::Unsigned));
             }
-        } else if let Some(stem) = sig
-            && !name.starts_with('.')
-            && accept(stem)
+        } else if let Some(stem) = name.strip_suffix(".toml.sig").filter(|_| file)
+            && take(stem).is_some()
         {
             if !has(&format!("{stem}.toml")) {
-                findings.push(Finding::new(at, FindingKind::OrphanSignature));
+                findings.push(Finding::new(at(), FindingKind::OrphanSignature));
             }
         } else {
-            findings.push(Finding::new(at, stray(name, *kind)));
+            findings.push(Finding::new(at(), stray(name, kind)));
         }
     }
     out
@@ -142,15 +148,15 @@ pub fn norm_files(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<P
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (name, kind) in entries(base, dir, findings) {
+    for (name, kind) in entries(base, dir, findings).iter() {
         let sha = name
             .strip_suffix(".toml")
             .filter(|s| s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')));
         match (sha, kind) {
-            (Some(_), Kind::File) => out.push(dir.join(&name)),
+            (Some(_), Kind::File) => out.push(dir.join(name)),
             _ => findings.push(Finding::new(
-                relative(base, &dir.join(&name)),
-                stray(&name, kind),
+                relative(base, &dir.join(name)),
+                stray(name, kind),
             )),
         }
     }
@@ -164,13 +170,13 @@ pub fn author_dirs(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<
         return Vec::new();
     }
     let mut out = Vec::new();
-    for (name, kind) in entries(base, dir, findings) {
-        if kind == Kind::Dir && is_principal(&name) {
-            out.push(name);
+    for (name, kind) in entries(base, dir, findings).iter() {
+        if kind == Kind::Dir && is_principal(name) {
+            out.push(name.to_owned());
         } else {
             findings.push(Finding::new(
-                relative(base, &dir.join(&name)),
-                stray(&name, kind),
+                relative(base, &dir.join(name)),
+                stray(name, kind),
             ));
         }
     }

@@ -56,10 +56,10 @@ pub struct Context<'a> {
 }
 
 /// A record file as its name gives it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct RecordName {
     pub seq: u64,
-    pub id: String,
+    pub id: CompactId,
 }
 
 impl RecordName {
@@ -71,7 +71,7 @@ impl RecordName {
         }
         let name = Self {
             seq: seq.parse().ok()?,
-            id: id.to_owned(),
+            id: CompactId::new(id)?,
         };
         // Only the name this program writes: `0000010-…` would be read as
         // `000010-…`, another file.
@@ -244,7 +244,8 @@ fn check_parsed(
     capture(cx, file.rel, record, (&link.hash, &sha256));
     let mut findings = Vec::new();
     let mut pending = None;
-    if record.seq != name.seq || record.id != name.id || record.author.principal != author {
+    if record.seq != name.seq || record.id != name.id.as_str() || record.author.principal != author
+    {
         findings.push(FindingKind::NameMismatch);
     }
     let Some(format) = RecordFormat::of(&record.format) else {

@@ -13,9 +13,9 @@ use super::records::{Context, RecordName, check_block};
 use super::{Finding, layout};
 
 /// Records checked together: one author's, consecutive.
-pub(super) const BLOCK: usize = 1024;
+pub(super) const BLOCK: usize = 512;
 /// How many blocks may be handed out beyond the first not yet taken in.
-const WINDOW: usize = 16;
+const WINDOW: usize = 4;
 
 /// Checks the records of every author in `authors` on all cores, a block
 /// at a time, calling `progress(done, total)` from this thread meanwhile.
@@ -135,7 +135,7 @@ fn duplicates(
         let mut names: Vec<RecordName> = listed
             .iter()
             .filter_map(|(name, _)| RecordName::parse(name.to_str()?.strip_suffix(".toml")?))
-            .filter(|n| repeated.contains(&ids.hash(&n.id)))
+            .filter(|n| repeated.contains(&ids.hash(n.id.as_str())))
             .collect();
         names.sort_by(|a, b| (a.seq, &a.id).cmp(&(b.seq, &b.id)));
         for name in names {
@@ -189,16 +189,7 @@ impl<'a> Feed<'a> {
             }
             let author = self.authors.next()?;
             let dir = cx.base.join("records").join(author);
-            let files = layout::signed_files(
-                cx.base,
-                &dir,
-                |s| RecordName::parse(s).is_some(),
-                &mut self.findings,
-            );
-            let mut names: Vec<RecordName> = files
-                .iter()
-                .filter_map(|p| RecordName::parse(layout::name_of(p).strip_suffix(".toml")?))
-                .collect();
+            let mut names = layout::signed(cx.base, &dir, RecordName::parse, &mut self.findings);
             names.sort_by(|a, b| (a.seq, &a.id).cmp(&(b.seq, &b.id)));
             self.listed += names.len();
             self.current = Some((author, Arc::new(names), 0));

@@ -27,11 +27,12 @@ use crate::domain::totals::NameTable;
 /// number and id.
 #[derive(Debug, Default)]
 pub struct Captures {
-    found: HashMap<CompactId, Captured>,
+    /// Sorted by id once every record is read ([`Captures::settle`]).
+    found: Vec<Captured>,
     authors: NameTable,
     /// Files not at the name their author, number and id give (their own
-    /// check finds that), by id.
-    odd: HashMap<CompactId, Box<str>>,
+    /// check finds that), by those three.
+    odd: HashMap<(CompactId, u32, u64), Box<str>>,
 }
 
 /// Where one record the acts are about was found.
@@ -44,38 +45,55 @@ pub struct Captured {
     pub sha256: Sha256Bytes,
 }
 
+impl Captured {
+    fn key(&self) -> (CompactId, u32, u64) {
+        (self.id, self.author, self.seq)
+    }
+}
+
 impl Captures {
-    /// Notes `record`, read from `file`, as found; the first found of an
-    /// id is the one its story is told of.
+    /// Makes room for `more` records.
+    pub fn reserve(&mut self, more: usize) {
+        self.found.reserve_exact(more);
+    }
+
+    /// Notes `record`, read from `file`, as found.
     pub fn take(&mut self, id: CompactId, file: &str, record: &Record, sha256: Sha256Bytes) {
-        if self.found.contains_key(&id) {
-            return;
-        }
         let captured = Captured {
             id,
             author: self.authors.place(&record.author.principal),
             seq: record.seq,
             sha256,
         };
-        self.found.insert(id, captured);
+        self.found.push(captured);
         if self.file(&captured) != file {
-            self.odd.insert(id, file.into());
+            self.odd.insert(captured.key(), file.into());
         }
     }
 
+    /// Once every record is read: sorted by id, the first found of an id
+    /// the one its story is told of.
+    pub fn settle(&mut self) {
+        self.found.sort_by_key(|c| c.id);
+        self.found.dedup_by_key(|c| c.id);
+    }
+
+    /// Where the record `id` was found ([`Captures::settle`] first).
     pub fn get(&self, id: &CompactId) -> Option<Captured> {
-        self.found.get(id).copied()
+        let at = self.found.binary_search_by_key(id, |c| c.id).ok()?;
+        self.found.get(at).copied()
     }
 
     /// Keeps only the records `keep` wants.
     pub fn retain(&mut self, keep: impl Fn(&CompactId) -> bool) {
-        self.found.retain(|id, _| keep(id));
-        self.odd.retain(|id, _| keep(id));
+        self.found.retain(|c| keep(&c.id));
+        self.found.shrink_to_fit();
+        self.odd.retain(|(id, _, _), _| keep(id));
     }
 
     /// The file `captured` was found in.
     pub fn file(&self, captured: &Captured) -> String {
-        match self.odd.get(&captured.id) {
+        match self.odd.get(&captured.key()) {
             Some(file) => file.to_string(),
             None => record_file(
                 self.authors.name(captured.author),

@@ -55,15 +55,19 @@ struct Entry {
     numbers: u16,
     stated: u16,
     states_totals: bool,
-    revises: Option<CompactId>,
 }
 
 /// The records kept for the count.
 #[derive(Debug, Default)]
 pub struct Counting {
     entries: Vec<Entry>,
-    /// Each entry's numbers (by check) and stated totals (by total).
+    /// Each entry's numbers (by check; only for checks a total sums) and
+    /// stated totals (by total).
     values: Vec<(u32, Decimal)>,
+    /// The checks some total sums.
+    summed: HashSet<String>,
+    /// The entries that revise another decision, and which.
+    revising: Vec<(u32, CompactId)>,
     names: NameTable,
     key: RandomState,
     /// The files of entries not at the name their author, number and id
@@ -72,6 +76,19 @@ pub struct Counting {
 }
 
 impl Counting {
+    /// A count for the totals of the norms in `snapshots`.
+    pub fn new(snapshots: &HashMap<String, Option<Norm>>) -> Self {
+        let summed = snapshots
+            .values()
+            .flatten()
+            .flat_map(|n| n.totals.iter().filter_map(|t| t.sum.clone()))
+            .collect();
+        Self {
+            summed,
+            ..Self::default()
+        }
+    }
+
     /// Takes `record`, read from `file`, into the count. A record whose id
     /// is not one this program writes is an error of its own, and counts
     /// for nothing.
@@ -81,7 +98,7 @@ impl Counting {
         };
         let values = u32::try_from(self.values.len()).unwrap_or(u32::MAX);
         let mut numbers = 0u16;
-        for check in &record.checks {
+        for check in record.checks.iter().filter(|c| self.summed.contains(&c.id)) {
             if let Answer::Number(n) = check.answer {
                 self.values.push((self.names.place(&check.id), n));
                 numbers = numbers.saturating_add(1);
@@ -106,10 +123,12 @@ impl Counting {
             stated,
             states_totals: RecordFormat::of(&record.format)
                 .is_some_and(RecordFormat::states_totals),
-            revises: record.revises.as_deref().and_then(CompactId::new),
         };
         self.entries.push(entry);
         let at = self.entries.len() - 1;
+        if let Some(revised) = record.revises.as_deref().and_then(CompactId::new) {
+            self.revising.push((place(at), revised));
+        }
         if self.file(at) != file {
             self.odd.insert(at, file.into());
         }
@@ -229,14 +248,14 @@ pub fn check(
     if entries.is_empty() {
         return;
     }
-    let stops = stops(acts, entries);
+    let stops = stops(acts, counting);
     let stop = |e: &Entry| stops.get(&e.id).copied();
     // The entries by case, to find a case's decisions by halving.
-    let mut by_case: Vec<usize> = (0..entries.len()).collect();
-    by_case.sort_unstable_by_key(|&i| entries[i].case);
-    let same_case = |case: u64| -> &[usize] {
-        let from = by_case.partition_point(|&i| entries[i].case < case);
-        let to = from + by_case[from..].partition_point(|&i| entries[i].case == case);
+    let mut by_case: Vec<u32> = (0..place(entries.len())).collect();
+    by_case.sort_unstable_by_key(|&i| entries[at(i)].case);
+    let same_case = |case: u64| -> &[u32] {
+        let from = by_case.partition_point(|&i| entries[at(i)].case < case);
+        let to = from + by_case[from..].partition_point(|&i| entries[at(i)].case == case);
         &by_case[from..to]
     };
     let resolved: HashMap<u32, (&Norm, Vec<Resolved<'_>>)> = snapshots
@@ -247,63 +266,39 @@ pub fn check(
             (place, (norm, totals))
         })
         .collect();
-    // What each record's totals come to, in a slot per (record, total):
-    // with a decision that stopped holding in the very second the record
-    // was signed left out, and counted (which came first within a second
-    // of two signers cannot be told, so either will do).
-    let slots: usize = entries
-        .iter()
-        .filter_map(|e| resolved.get(&e.sha256))
-        .map(|(_, totals)| totals.len())
-        .sum();
-    let mut found: Vec<(Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO); slots];
-    let mut team: Vec<(&Resolved<'_>, Vec<usize>, Vec<usize>)> = Vec::new();
-    let mut slot = 0;
-    for (at, e) in entries.iter().enumerate() {
-        let Some((_, totals)) = resolved.get(&e.sha256) else {
+    // A team's totals are counted for all their records in one sweep
+    // first; a case's as each record comes. Either way, what a record's
+    // total comes to with a decision that stopped holding in the very
+    // second the record was signed left out, and counted (which came
+    // first within a second of two signers cannot be told, so either will
+    // do).
+    let mut team = team_totals(counting, &resolved, &stop);
+    for (i, e) in entries.iter().enumerate() {
+        let Some((norm, totals)) = resolved.get(&e.sha256) else {
             continue;
         };
         for r in totals {
-            match r.total.per {
+            let total = r.total;
+            let (low, high) = match total.per {
                 Scope::Case => {
                     let sum = |lenient: bool| -> Decimal {
                         same_case(e.case)
                             .iter()
-                            .map(|&o| &entries[o])
+                            .map(|&o| &entries[at(o)])
                             .filter(|o| holds_then(stop(o), e, lenient))
                             .filter(|o| r.counts_for(o, e))
                             .map(|o| counting.measure(r, o))
                             .sum()
                     };
-                    found[slot] = (sum(false), sum(true));
+                    (sum(false), sum(true))
                 }
-                Scope::Team => match team.iter_mut().find(|(t, _, _)| t.total == r.total) {
-                    Some((_, queries, places)) => {
-                        queries.push(at);
-                        places.push(slot);
-                    }
-                    None => team.push((r, vec![at], vec![slot])),
-                },
-            }
-            slot += 1;
-        }
-    }
-    for (r, queries, places) in team {
-        let strict = team_sums(r, counting, &queries, &stop, false);
-        let lenient = team_sums(r, counting, &queries, &stop, true);
-        for ((place, low), high) in places.into_iter().zip(strict).zip(lenient) {
-            found[place] = (low, high);
-        }
-    }
-    let mut slot = 0;
-    for (at, e) in entries.iter().enumerate() {
-        let Some((norm, totals)) = resolved.get(&e.sha256) else {
-            continue;
-        };
-        for r in totals {
-            let (low, high) = found[slot];
-            slot += 1;
-            let total = r.total;
+                // Asked in this order: the next answer is this record's.
+                Scope::Team => team
+                    .iter_mut()
+                    .find(|t| t.resolved.total == total)
+                    .and_then(|t| t.answers.next())
+                    .unwrap_or_default(),
+            };
             let stated = counting
                 .stated(e)
                 .iter()
@@ -321,7 +316,7 @@ pub fn check(
             };
             if stated.is_none_or(|s| s < low || s > high) {
                 findings.push(Finding::new(
-                    counting.file(at),
+                    counting.file(i),
                     FindingKind::TotalMisstated {
                         total: total.id.clone(),
                         stated,
@@ -335,6 +330,56 @@ pub fn check(
     }
 }
 
+/// A team's total, with what it came to for each record on a norm that
+/// has it (strictly and leniently), in the order of the records.
+struct TeamTotal<'r, 't> {
+    resolved: &'r Resolved<'t>,
+    answers: std::vec::IntoIter<(Decimal, Decimal)>,
+}
+
+/// Every team's total, counted for every record on a norm that has it.
+fn team_totals<'r, 't>(
+    counting: &Counting,
+    resolved: &'r HashMap<u32, (&Norm, Vec<Resolved<'t>>)>,
+    stop: &dyn Fn(&Entry) -> Option<Timestamp>,
+) -> Vec<TeamTotal<'r, 't>> {
+    let mut asked: Vec<(&Resolved<'t>, Vec<u32>)> = Vec::new();
+    for (i, e) in counting.entries.iter().enumerate() {
+        let Some((_, totals)) = resolved.get(&e.sha256) else {
+            continue;
+        };
+        for r in totals.iter().filter(|r| r.total.per == Scope::Team) {
+            match asked.iter_mut().find(|(t, _)| t.total == r.total) {
+                Some((_, queries)) => queries.push(place(i)),
+                None => asked.push((r, vec![place(i)])),
+            }
+        }
+    }
+    asked
+        .into_iter()
+        .map(|(r, queries)| {
+            let mut sums = vec![(Decimal::ZERO, Decimal::ZERO); queries.len()];
+            team_sums(r, counting, &queries, stop, (&mut sums, false));
+            team_sums(r, counting, &queries, stop, (&mut sums, true));
+            TeamTotal {
+                resolved: r,
+                answers: sums.into_iter(),
+            }
+        })
+        .collect()
+}
+
+/// An entry's place, as the count's lists of places hold it: a count
+/// holds far fewer than four billion.
+fn place(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The entry at `place`.
+fn at(place: u32) -> usize {
+    usize::try_from(place).unwrap_or(usize::MAX)
+}
+
 /// Whether `other` still held when `this` was signed: it stopped holding
 /// (withdrawn, returned, rejected, revised) only after — or, `lenient`,
 /// not before that second.
@@ -344,7 +389,7 @@ fn holds_then(stopped: Option<Timestamp>, this: &Entry, lenient: bool) -> bool {
 
 /// When each record stopped holding: its first withdrawal, return or
 /// rejection, or the record that revises it.
-fn stops(acts: &Acts, entries: &[Entry]) -> HashMap<CompactId, Timestamp> {
+fn stops(acts: &Acts, counting: &Counting) -> HashMap<CompactId, Timestamp> {
     let mut stops: HashMap<CompactId, Timestamp> = HashMap::new();
     let mut stop = |id: CompactId, at: Timestamp| {
         let t = stops.entry(id).or_insert(at);
@@ -358,10 +403,8 @@ fn stops(acts: &Acts, entries: &[Entry]) -> HashMap<CompactId, Timestamp> {
             stop(r.about, r.created);
         }
     }
-    for e in entries {
-        if let Some(revised) = e.revises {
-            stop(revised, e.created);
-        }
+    for &(i, revised) in &counting.revising {
+        stop(revised, counting.entries[at(i)].created);
     }
     stops
 }
@@ -376,10 +419,10 @@ fn stops(acts: &Acts, entries: &[Entry]) -> HashMap<CompactId, Timestamp> {
 fn team_sums(
     total: &Resolved<'_>,
     counting: &Counting,
-    queries: &[usize],
+    queries: &[u32],
     stop: &dyn Fn(&Entry) -> Option<Timestamp>,
-    lenient: bool,
-) -> Vec<Decimal> {
+    (out, lenient): (&mut [(Decimal, Decimal)], bool),
+) {
     let entries = &counting.entries;
     let counts = |e: &Entry| total.norms.contains(&e.norm);
     let mut days: Vec<Date> = entries
@@ -389,56 +432,59 @@ fn team_sums(
         .collect();
     days.sort_unstable();
     days.dedup();
-    let place = |e: &Entry| days.partition_point(|d| *d < e.decision_date);
+    let day_of = |e: &Entry| days.partition_point(|d| *d < e.decision_date);
     // The decisions that count, in signing order, and when those that
     // stopped holding stopped. One that stopped before it was signed held
     // for nobody; one that stopped in the second it was signed, only
     // (`lenient`) for its author's next in that second.
-    let mut adds: Vec<usize> = Vec::new();
-    let mut stopped: Vec<(Timestamp, usize)> = Vec::new();
-    for (at, e) in entries.iter().enumerate().filter(|(_, e)| counts(e)) {
+    let mut adds: Vec<u32> = Vec::new();
+    let mut stopped: Vec<(Timestamp, u32)> = Vec::new();
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| counts(e)) {
         match stop(e) {
             Some(s) if s < e.created || (s == e.created && !lenient) => {}
             Some(s) => {
-                adds.push(at);
-                stopped.push((s, at));
+                adds.push(place(i));
+                stopped.push((s, place(i)));
             }
-            None => adds.push(at),
+            None => adds.push(place(i)),
         }
     }
-    let order = |&at: &usize| (entries[at].created, entries[at].author, entries[at].seq);
+    let order = |&i: &u32| {
+        let e = &entries[at(i)];
+        (e.created, e.author, e.seq)
+    };
     adds.sort_unstable_by_key(order);
     stopped.sort_unstable_by_key(|(s, _)| *s);
-    let mut asked: Vec<usize> = (0..queries.len()).collect();
-    asked.sort_by_key(|&q| order(&queries[q]));
+    let mut asked: Vec<u32> = (0..place(queries.len())).collect();
+    asked.sort_by_key(|&q| order(&queries[at(q)]));
     let mut tree = Fenwick::new(days.len());
-    let add = |tree: &mut Fenwick, at: usize, sign: Decimal| {
-        let e = &entries[at];
-        tree.add(place(e), sign * counting.measure(total, e));
+    let add = |tree: &mut Fenwick, i: u32, sign: Decimal| {
+        let e = &entries[at(i)];
+        tree.add(day_of(e), sign * counting.measure(total, e));
     };
-    let mut out = vec![Decimal::ZERO; queries.len()];
     let (mut add_at, mut ask_at, mut stop_at) = (0, 0, 0);
-    let created_of = |at: usize| entries[at].created;
+    let created_of = |i: u32| entries[at(i)].created;
     loop {
         let next = [
-            adds.get(add_at).map(|&at| created_of(at)),
-            asked.get(ask_at).map(|&i| created_of(queries[i])),
+            adds.get(add_at).map(|&i| created_of(i)),
+            asked.get(ask_at).map(|&q| created_of(queries[at(q)])),
             stopped.get(stop_at).map(|(t, _)| *t),
         ];
         let Some(now) = next.into_iter().flatten().min() else {
             break;
         };
-        let add_end = add_at + adds[add_at..].partition_point(|&at| created_of(at) == now);
-        let ask_end = ask_at + asked[ask_at..].partition_point(|&i| created_of(queries[i]) == now);
+        let add_end = add_at + adds[add_at..].partition_point(|&i| created_of(i) == now);
+        let ask_end =
+            ask_at + asked[ask_at..].partition_point(|&q| created_of(queries[at(q)]) == now);
         let stop_end = stop_at + stopped[stop_at..].partition_point(|(t, _)| *t == now);
         if !lenient {
-            for &(_, at) in &stopped[stop_at..stop_end] {
-                add(&mut tree, at, Decimal::NEGATIVE_ONE);
+            for &(_, i) in &stopped[stop_at..stop_end] {
+                add(&mut tree, i, Decimal::NEGATIVE_ONE);
             }
         }
         // Each author's decisions and queries of this moment, in turn.
-        let query = |k: usize| &entries[queries[asked[k]]];
-        let addition = |k: usize| &entries[adds[k]];
+        let query = |k: usize| &entries[at(queries[at(asked[k])])];
+        let addition = |k: usize| &entries[at(adds[k])];
         let (mut added, mut asking) = (add_at, ask_at);
         while asking < ask_end {
             let author = query(asking).author;
@@ -455,31 +501,42 @@ fn team_sums(
                     add(&mut tree, adds[added], Decimal::ONE);
                     added += 1;
                 }
-                let (first, last) = total.total.window.bounds(this.decision_date);
-                let lo = first.map_or(0, |f| days.partition_point(|d| *d < f));
-                let hi = last.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
-                out[asked[asking]] = tree.range(lo, hi);
+                let sum = in_window(total.total, &days, &tree, this);
+                let answer = &mut out[at(asked[asking])];
+                if lenient {
+                    answer.1 = sum;
+                } else {
+                    answer.0 = sum;
+                }
                 asking += 1;
             }
             // Other authors in the same second do not see these.
-            for &at in &adds[from..added] {
-                add(&mut tree, at, Decimal::NEGATIVE_ONE);
+            for &i in &adds[from..added] {
+                add(&mut tree, i, Decimal::NEGATIVE_ONE);
             }
             while added < add_end && addition(added).author == author {
                 added += 1;
             }
         }
         if lenient {
-            for &(_, at) in &stopped[stop_at..stop_end] {
-                add(&mut tree, at, Decimal::NEGATIVE_ONE);
+            for &(_, i) in &stopped[stop_at..stop_end] {
+                add(&mut tree, i, Decimal::NEGATIVE_ONE);
             }
         }
-        for &at in &adds[add_at..add_end] {
-            add(&mut tree, at, Decimal::ONE);
+        for &i in &adds[add_at..add_end] {
+            add(&mut tree, i, Decimal::ONE);
         }
         (add_at, ask_at, stop_at) = (add_end, ask_end, stop_end);
     }
-    out
+}
+
+/// What the decisions in `tree` (by their place in `days`) that lie in
+/// `total`'s window around `this` come to.
+fn in_window(total: &Total, days: &[Date], tree: &Fenwick, this: &Entry) -> Decimal {
+    let (first, last) = total.window.bounds(this.decision_date);
+    let lo = first.map_or(0, |f| days.partition_point(|d| *d < f));
+    let hi = last.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
+    tree.range(lo, hi)
 }
 
 /// Sums over positions, updated and read in `log n`.
@@ -527,11 +584,26 @@ mod tests {
     use crate::domain::totals::Counted;
     use jiff::civil::date;
 
+    /// What the sweep gives for `queries`, strictly or leniently.
+    fn sweep(
+        r: &Resolved<'_>,
+        c: &Counting,
+        queries: &[u32],
+        stop: &dyn Fn(&Entry) -> Option<Timestamp>,
+        lenient: bool,
+    ) -> Vec<Decimal> {
+        let mut sums = vec![(Decimal::ZERO, Decimal::ZERO); queries.len()];
+        team_sums(r, c, queries, stop, (&mut sums, lenient));
+        sums.into_iter()
+            .map(|(low, high)| if lenient { high } else { low })
+            .collect()
+    }
+
     fn id(n: usize) -> CompactId {
         CompactId::new(&format!("MW-20260301-{n:08}")).unwrap()
     }
 
-    fn at(second: i64) -> Timestamp {
+    fn moment(second: i64) -> Timestamp {
         Timestamp::from_second(1_790_000_000 + second).unwrap()
     }
 
@@ -550,7 +622,7 @@ mod tests {
                 decision_date: date(2026, 3, *day),
                 author: c.names.place(author),
                 seq: *seq,
-                created: at(*second),
+                created: moment(*second),
                 case: c.key.hash_one(name),
                 norm: c.names.place("pw-giften"),
                 sha256: c.names.place("sha256:norm"),
@@ -558,7 +630,6 @@ mod tests {
                 numbers: 1,
                 stated: 0,
                 states_totals: true,
-                revises: None,
             };
             c.entries.push(entry);
         }
@@ -606,8 +677,8 @@ mod tests {
                 None
             }
         };
-        let queries: Vec<usize> = (0..rows.len()).collect();
-        let swept = |lenient: bool| team_sums(&r, &c, &queries, &stop, lenient);
+        let queries: Vec<u32> = (0..place(rows.len())).collect();
+        let swept = |lenient: bool| sweep(&r, &c, &queries, &stop, lenient);
         for lenient in [false, true] {
             let swept = swept(lenient);
             for (q, this) in c.entries.iter().enumerate() {
@@ -665,7 +736,7 @@ mod tests {
         let r = c.resolve(&total);
         let stops: Vec<Option<Timestamp>> = (0..rows.len())
             .map(|_| match next(4) {
-                0 => Some(at(i64::try_from(next(45)).unwrap())),
+                0 => Some(moment(i64::try_from(next(45)).unwrap())),
                 _ => None,
             })
             .collect();
@@ -673,11 +744,11 @@ mod tests {
             let n: usize = e.id.as_str()[12..].parse().unwrap();
             stops[n]
         };
-        let queries: Vec<usize> = (0..rows.len()).rev().collect();
+        let queries: Vec<u32> = (0..place(rows.len())).rev().collect();
         for lenient in [false, true] {
-            let swept = team_sums(&r, &c, &queries, &stop, lenient);
+            let swept = sweep(&r, &c, &queries, &stop, lenient);
             for (k, &q) in queries.iter().enumerate() {
-                let this = &c.entries[q];
+                let this = &c.entries[at(q)];
                 let direct: Decimal = c
                     .entries
                     .iter()
@@ -712,7 +783,7 @@ mod tests {
                                     case_key: case_key(case),
                                     norm: norm.into(),
                                     decision_date: day,
-                                    created: at(second),
+                                    created: moment(second),
                                     author: author.into(),
                                     seq,
                                     numbers: Vec::new(),
@@ -722,7 +793,7 @@ mod tests {
                                     decision_date: day,
                                     author: c.names.place(author),
                                     seq,
-                                    created: at(second),
+                                    created: moment(second),
                                     case: c.key.hash_one(case_key(case)),
                                     norm: c.names.place(norm),
                                     sha256: 0,
@@ -730,7 +801,6 @@ mod tests {
                                     numbers: 0,
                                     stated: 0,
                                     states_totals: true,
-                                    revises: None,
                                 });
                                 n += 1;
                             }
@@ -786,7 +856,7 @@ mod tests {
             ("early", "anna", 1, 0, 1, 100),
         ]);
         let r = c.resolve(&total);
-        let sums = team_sums(&r, &c, &[0, 1], &|_| None, false);
+        let sums = sweep(&r, &c, &[0, 1], &|_| None, false);
         assert_eq!(sums, [Decimal::from(100), Decimal::ZERO]);
     }
 }
