@@ -287,6 +287,22 @@ fn forged_reviews_are_found_by_verify_and_do_not_change_the_status() {
         "{report:#}"
     );
     assert_eq!(status(&team, &id), "for-review");
+    // One about an id no record can have is about a record not there.
+    edit(&review_file, &format!("id = \"{id}\""), "id = \"MW-1\"");
+    resign(&team, &review_file, "tom", "maatwerk-review");
+    let (exit, report) = team.verify();
+    assert_eq!(exit, Some(1), "{report:#}");
+    let named = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|f| {
+            f["code"] == "act-record-missing"
+                && f["file"]
+                    .as_str()
+                    .is_some_and(|file| review_file.ends_with(file))
+        });
+    assert!(named, "{report:#}");
 }
 
 #[test]

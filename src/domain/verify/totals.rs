@@ -599,6 +599,22 @@ mod tests {
             .collect()
     }
 
+    /// What counting each pair gives for `this`.
+    fn by_pairs(
+        c: &Counting,
+        r: &Resolved<'_>,
+        stop: &dyn Fn(&Entry) -> Option<Timestamp>,
+        this: &Entry,
+        lenient: bool,
+    ) -> Decimal {
+        c.entries
+            .iter()
+            .filter(|o| holds_then(stop(o), this, lenient))
+            .filter(|o| r.counts_for(o, this))
+            .map(|o| c.measure(r, o))
+            .sum()
+    }
+
     fn id(n: usize) -> CompactId {
         CompactId::new(&format!("MW-20260301-{n:08}")).unwrap()
     }
@@ -682,13 +698,7 @@ mod tests {
         for lenient in [false, true] {
             let swept = swept(lenient);
             for (q, this) in c.entries.iter().enumerate() {
-                let direct: Decimal = c
-                    .entries
-                    .iter()
-                    .filter(|o| holds_then(stop(o), this, lenient))
-                    .filter(|o| r.counts_for(o, this))
-                    .map(|o| c.measure(&r, o))
-                    .sum();
+                let direct = by_pairs(&c, &r, &stop, this, lenient);
                 assert_eq!(swept[q], direct, "{} {lenient}", rows[q].0);
             }
         }
@@ -749,13 +759,7 @@ mod tests {
             let swept = sweep(&r, &c, &queries, &stop, lenient);
             for (k, &q) in queries.iter().enumerate() {
                 let this = &c.entries[at(q)];
-                let direct: Decimal = c
-                    .entries
-                    .iter()
-                    .filter(|o| holds_then(stop(o), this, lenient))
-                    .filter(|o| r.counts_for(o, this))
-                    .map(|o| c.measure(&r, o))
-                    .sum();
+                let direct = by_pairs(&c, &r, &stop, this, lenient);
                 assert_eq!(swept[k], direct, "entry {q}, lenient {lenient}");
             }
         }
