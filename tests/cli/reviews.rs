@@ -287,7 +287,21 @@ fn forged_reviews_are_found_by_verify_and_do_not_change_the_status() {
         "{report:#}"
     );
     assert_eq!(status(&team, &id), "for-review");
-    // One about an id no record can have is about a record not there.
+}
+
+/// A review about an id no record can have, signed by a valid reviewer,
+/// is about a record that is not there.
+#[test]
+fn a_review_about_no_possible_record_is_about_a_missing_one() {
+    let (team, id) = over_mandate();
+    let out = review(&team, "tom", &id, &["--approve"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let review_file = fs::read_dir(team.store().join("reviews/tom@gemeente.example"))
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "toml"))
+        .expect("review");
     edit(&review_file, &format!("id = \"{id}\""), "id = \"MW-1\"");
     resign(&team, &review_file, "tom", "maatwerk-review");
     let (exit, report) = team.verify();
