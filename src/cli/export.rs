@@ -23,9 +23,10 @@ use crate::domain::verify;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The format: csv, jsonl, xlsx (only with --out) or zgw (Besluit
-    /// objects of the ZGW Besluiten API)
-    #[arg(long, value_enum, default_value = "csv")]
-    pub format: Format,
+    /// objects of the ZGW Besluiten API) [default: as --out's extension
+    /// says (.xlsx, .jsonl), else csv]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// Write to this file (first to a temporary file beside it, then
     /// renamed) [default: standard output]
     #[arg(long, value_name = "FILE")]
@@ -130,6 +131,9 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
     let (anonymiser, registers) = arguments(args, lang)?;
     let store = open_store(ctx)?;
+    if let Some(path) = &args.out {
+        super::output::outside_store(path, store.dir(), lang)?;
+    }
     let state = store.state().map_err(|e| store_error(ctx, &e))?;
     let (filter, status) = args.selection.read(ctx, false)?;
     let verified = super::verified::verified(&store, &args.root, ctx)?;
@@ -152,7 +156,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let mut shown = 0usize;
     let mut not_taken = 0usize;
     let header = layout.header();
-    let with_signals = args.signals || args.format == Format::Xlsx;
+    let with_signals = args.signals || args.format() == Format::Xlsx;
     let signals = with_signals
         .then(|| store.signals_where(&filter))
         .transpose()
@@ -175,7 +179,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                         return Ok(());
                     }
                     // Only a decision that took effect is a Besluit.
-                    if args.format == Format::Zgw
+                    if args.format() == Format::Zgw
                         && (!story.took_effect(&stored.record) || verified.failed(&stored.file))
                     {
                         not_taken += 1;
@@ -296,8 +300,36 @@ fn arguments(
 ) -> Result<(Option<Anonymiser>, Option<Registers>), CliError> {
     if let Some(path) = &args.out {
         super::output::writable(path, lang)?;
+        let workbook = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+        if workbook && args.format() != Format::Xlsx {
+            return Err(CliError::input(
+                lang.export_not_a_workbook(&path.display().to_string()),
+                None,
+            ));
+        }
     }
     Ok((anonymiser(args, lang)?, registers(args, lang)?))
+}
+
+impl ExportArgs {
+    /// The format asked for, or the one `--out`'s extension names.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or_else(|| {
+            let extension = self
+                .out
+                .as_deref()
+                .and_then(|p| p.extension())
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
+            match extension.as_deref() {
+                Some("xlsx") => Format::Xlsx,
+                Some("jsonl") => Format::Jsonl,
+                _ => Format::Csv,
+            }
+        })
+    }
 }
 
 /// The key for case tokens, when anonymised: given, or new.
@@ -322,7 +354,7 @@ fn destination(
     (dialect, registers): (Dialect, Option<&Registers>),
     export: &mut dyn FnMut(Sink<'_>) -> Result<usize, ExportError>,
 ) -> Result<Result<usize, ExportError>, CliError> {
-    Ok(match (args.format, &args.out) {
+    Ok(match (args.format(), &args.out) {
         (Format::Xlsx, None) => {
             return Err(CliError::input(
                 lang.export_xlsx_needs_out(),
@@ -443,7 +475,7 @@ fn json_line(
 /// Where a ZGW export points, for --format zgw: refused without the RSIN
 /// or the decision type's URL.
 fn registers(args: &ExportArgs, lang: crate::i18n::Lang) -> Result<Option<Registers>, CliError> {
-    if args.format != Format::Zgw {
+    if args.format() != Format::Zgw {
         return Ok(None);
     }
     let (Some(rsin), Some(besluittype)) = (&args.zgw.rsin, &args.zgw.besluittype_url) else {

@@ -285,6 +285,30 @@ pub(super) fn writable(
     }
 }
 
+/// Refuses a file to write in the store at `store`: an export or a report
+/// is no part of it, and must never take the place of a signed file.
+pub(super) fn outside_store(
+    path: &std::path::Path,
+    store: &std::path::Path,
+    lang: crate::i18n::Lang,
+) -> Result<(), super::CliError> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    // A directory that is not there is found when the file is written.
+    let (Ok(dir), Ok(store)) = (dir.canonicalize(), store.canonicalize()) else {
+        return Ok(());
+    };
+    if dir.starts_with(&store) {
+        return Err(super::CliError::input(
+            lang.out_in_store(&path.display().to_string(), &store.display().to_string()),
+            None,
+        ));
+    }
+    Ok(())
+}
+
 /// Writes `path` through a temporary file beside it (`write` fills it),
 /// synced and renamed: a file cut short leaves no half file under the name
 /// asked for, and a file there before is replaced whole or not at all. A

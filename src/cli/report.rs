@@ -73,6 +73,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     }
     if let Some(path) = &args.html {
         super::output::writable(path, lang)?;
+        super::output::outside_store(path, store.dir(), lang)?;
     }
     if to > ctx.today {
         ctx.out
@@ -126,7 +127,8 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         flag_signals: args.flag_signals,
         today: ctx.today,
     };
-    print(&view, lang, ctx)?;
+    // The file first: a terminal that stops reading (`| head`) must not
+    // keep it from being written.
     if let Some(path) = &args.html {
         let page = html::page(&view, lang);
         let shown = path.display().to_string();
@@ -136,6 +138,7 @@ pub fn run(args: &ReportArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             })?;
         ctx.out.err_line(&lang.report_html_written(&shown))?;
     }
+    print(&view, lang, ctx)?;
     Ok(Outcome::Success)
 }
 

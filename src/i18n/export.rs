@@ -156,6 +156,28 @@ impl Lang {
         }
     }
 
+    pub fn out_in_store(self, path: &str, store: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "{path} ligt in de store ({store}); daar hoort alleen wat maatwerk zelf schrijft. Kies een bestand buiten de store"
+            ),
+            Self::En => format!(
+                "{path} is inside the store ({store}), which holds only what maatwerk itself writes. Choose a file outside the store"
+            ),
+        }
+    }
+
+    pub fn export_not_a_workbook(self, path: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "{path} heet een werkmap, maar --format vraagt iets anders; geef --format xlsx of een andere bestandsnaam"
+            ),
+            Self::En => format!(
+                "{path} is named as a workbook, but --format asks for something else; give --format xlsx or another file name"
+            ),
+        }
+    }
+
     pub fn out_is_dir(self, path: &str) -> String {
         match self {
             Self::Nl => format!("{path} is een map; geef een bestandsnaam"),

@@ -164,6 +164,45 @@ fn nothing_is_written_over_for_dates_the_wrong_way_round_or_a_protected_file() {
     assert_eq!(listed.status.code(), Some(2), "{}", stderr(&listed));
 }
 
+/// The store's own files are never written over by an export or a report,
+/// nor is anything new put in it; a workbook's name gets a workbook.
+#[test]
+fn exports_and_reports_stay_out_of_the_store_and_a_workbook_is_one() {
+    let (team, _) = Team::two_decisions_and_a_signal();
+    let config = team.store().join("store.toml");
+    let before = fs::read(&config).expect("read");
+    let out = export(&team, &["--out", config.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is inside the store"), "{}", stderr(&out));
+    assert_eq!(fs::read(&config).expect("read"), before);
+    let inside = team.store().join("records").join("export.csv");
+    let out = export(&team, &["--out", inside.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!inside.exists());
+    let report = team
+        .as_("bea")
+        .args(["report", "--lang", "en", "--html"])
+        .arg(team.store().join("r.html"))
+        .output()
+        .expect("run");
+    assert_eq!(report.status.code(), Some(2), "{}", stderr(&report));
+    assert!(!team.store().join("r.html").exists());
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(0), "{json:#}");
+
+    // `--out audit.xlsx` alone gives a workbook; with another format asked
+    // for, nothing.
+    let book = team.sandbox.work().join("audit.xlsx");
+    let path = book.to_str().expect("path");
+    let out = export(&team, &["--format", "csv", "--out", path]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("named as a workbook"), "{}", stderr(&out));
+    assert!(!book.exists());
+    let out = export(&team, &["--out", path]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::read(&book).expect("read").starts_with(b"PK"), "a zip");
+}
+
 /// A decision returned and revised: the export shows it replaced, and the
 /// revision names it; a revision signed by someone else replaces nothing.
 #[test]

@@ -213,6 +213,32 @@ fn wrong_dates_and_an_unwritable_file_are_said_and_nothing_is_left_behind() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
+/// `report --html FILE | head`: the file is written, whatever becomes of
+/// the terminal's copy.
+#[test]
+fn the_html_report_is_written_when_the_terminal_stops_reading() {
+    use std::process::Stdio;
+    let team = team();
+    let html = team.sandbox.work().join("piped.html");
+    let mut child = team
+        .sandbox
+        .std_cmd()
+        .env("MAATWERK_STORE", team.store())
+        .env("MAATWERK_KEY", team.key("bea"))
+        .args(["report", "--lang", "en", "--html"])
+        .arg(&html)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Nobody reads: the reading end closes at once.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = fs::read_to_string(&html).expect("written");
+    assert!(page.ends_with("</html>\n"));
+}
+
 /// The HTML report as a browser reads it (`.ci/run` installs headless
 /// Chromium): every table row and chart bar in the page it builds, and a
 /// screenshot made.
