@@ -175,7 +175,7 @@ pub fn earlier<'a>(
         .into_iter()
         .filter(|o| o.counts_for(total, this))
         .map(|o| total.measure(o.numbers.iter().map(|(id, n)| (&**id, *n))))
-        .sum()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
 }
 
 #[cfg(test)]

@@ -173,7 +173,11 @@ fn exports_and_reports_stay_out_of_the_store_and_a_workbook_is_one() {
     let before = fs::read(&config).expect("read");
     let out = export(&team, &["--out", config.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("is inside the store"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is inside the store"),
+        "{}",
+        stderr(&out)
+    );
     assert_eq!(fs::read(&config).expect("read"), before);
     let inside = team.store().join("records").join("export.csv");
     let out = export(&team, &["--out", inside.to_str().expect("path")]);
@@ -196,7 +200,11 @@ fn exports_and_reports_stay_out_of_the_store_and_a_workbook_is_one() {
     let path = book.to_str().expect("path");
     let out = export(&team, &["--format", "csv", "--out", path]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("named as a workbook"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("named as a workbook"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!book.exists());
     let out = export(&team, &["--out", path]);
     assert!(out.status.success(), "{}", stderr(&out));

@@ -380,3 +380,93 @@ fn a_withdrawal_in_the_second_another_signs_leaves_honest_records_clean() {
     assert_eq!(code, Some(0), "{json:#}");
     assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
 }
+
+/// Records no signature holds count in no total, and no total, however
+/// large what a file says, makes verify stop: an unsigned file in eve's
+/// name with a thousand of the largest amounts a record may write is only
+/// a bad signature.
+#[test]
+fn what_verify_rejects_counts_in_no_total_and_nothing_overflows() {
+    let team = Team::new();
+    let first = sign(&team, "MR-2026-000001", "2026-11-23T09:00:00Z");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let id = stdout(&first).trim().to_owned();
+    let text = fs::read_to_string(team.record_file(&id)).expect("record");
+    let junk_id = format!("{}ZZZZZZZZ", &id[..12]);
+    // The amount's check, a thousand times over, each as large as a
+    // record may write it.
+    let at = text.find("[[check]]\nid = \"bedrag\"").expect("amount");
+    let end = at + text[at + 2..].find("\n[[").expect("next") + 3;
+    let huge = text[at..end].replace("640.00", "99999999999999999999999999.99");
+    let junk = format!("{}{}{}", &text[..at], huge.repeat(1000), &text[end..])
+        .replace(&id, &junk_id)
+        .replace("anna@gemeente.example", "eve@gemeente.example");
+    let dir = team.store().join("records/eve@gemeente.example");
+    fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join(format!("000001-{junk_id}.toml"));
+    fs::write(&file, junk).expect("write");
+    fs::write(format!("{}.sig", file.display()), "x").expect("sig");
+    // Counted, it would make the next decision's totals look understated.
+    let second = sign(&team, "MR-2026-000002", "2026-11-24T09:00:00Z");
+    assert!(second.status.success(), "{}", stderr(&second));
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    let codes: Vec<&str> = json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(codes.contains(&"bad-signature"), "{json:#}");
+    assert!(
+        !codes.iter().any(|c| c.starts_with("total-")),
+        "the honest records state what the store shows: {json:#}"
+    );
+    for command in [&["export"][..], &["report"][..]] {
+        let out = team.as_("bea").args(command).output().expect("run");
+        assert_ne!(
+            out.status.code(),
+            Some(101),
+            "{command:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+/// Two records with one id: both are named, the first as much as the
+/// copy, so that a copy cannot put the blame on the honest one.
+#[test]
+fn every_copy_of_an_id_is_named() {
+    let team = Team::new();
+    let first = sign(&team, "MR-2026-000001", "2026-11-23T09:00:00Z");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let id = stdout(&first).trim().to_owned();
+    let original = team.record_file(&id);
+    let dir = team.store().join("records/bea@gemeente.example");
+    fs::create_dir_all(&dir).expect("dir");
+    let copy = dir.join(original.file_name().expect("name"));
+    fs::copy(&original, &copy).expect("copy");
+    fs::copy(
+        format!("{}.sig", original.display()),
+        format!("{}.sig", copy.display()),
+    )
+    .expect("copy sig");
+    let (code, json) = team.verify();
+    assert_eq!(code, Some(1), "{json:#}");
+    let duplicated: Vec<&str> = json["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| f["code"] == "duplicate-id")
+        .filter_map(|f| f["file"].as_str())
+        .collect();
+    assert_eq!(duplicated.len(), 2, "{json:#}");
+    assert!(
+        duplicated.iter().any(|f| f.starts_with("records/anna")),
+        "{json:#}"
+    );
+    assert!(
+        duplicated.iter().any(|f| f.starts_with("records/bea")),
+        "{json:#}"
+    );
+}

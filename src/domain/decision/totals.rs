@@ -39,7 +39,7 @@ pub fn judge(
             .iter()
             .find(|(id, _)| *id == total.id)
             .map_or(Decimal::ZERO, |(_, n)| *n);
-        let sum = earlier + this;
+        let sum = earlier.saturating_add(this);
         let (from, through) = total.window.bounds(decision_date);
         lines.push(TotalLine {
             id: total.id.clone(),

@@ -110,7 +110,9 @@ impl Total {
                 .into_iter()
                 .filter(|(id, _)| id == check)
                 .map(|(_, n)| n)
-                .sum(),
+                // Past what a number holds it stays at the most: a store
+                // never makes this panic, however large what it holds.
+                .fold(Decimal::ZERO, Decimal::saturating_add),
         }
     }
 

@@ -18,7 +18,7 @@ use crate::domain::keys::Namespace;
 use crate::domain::lifecycle::{self, ReviewAct, Revision, Story, WithdrawalAct};
 use crate::domain::norm::Norm;
 use crate::domain::record::{Author, Record};
-use crate::domain::review::{Review, Withdrawal};
+use crate::domain::review::{REVIEW_FORMAT, Review, WITHDRAWAL_FORMAT, Withdrawal};
 use crate::domain::source::Sha256Bytes;
 use crate::domain::store::files::CompactId;
 use crate::domain::verify::signer::{Claim, check_signed};
@@ -111,14 +111,14 @@ impl Store {
     ) -> (Vec<O>, usize)
     where
         T: serde::de::DeserializeOwned + Send,
-        C: Fn(&T) -> Claimed<'_> + Sync,
+        C: Fn(&T) -> Option<Claimed<'_>> + Sync,
         K: Fn(Stored<T>, &[u8]) -> O + Sync,
         O: Send,
     {
         let check = |path: &PathBuf| -> Option<O> {
             let (value, bytes) = read::<T>(path)?;
             let armored = fsread::read_text(&sig_path(path), limit::SIGNATURE).ok()?;
-            let ((author, seq, id), at, namespace, heads) = claim(&value);
+            let ((author, seq, id), at, namespace, heads) = claim(&value)?;
             // Where verify counts it: in its signer's directory, under its
             // own number and id (an act moved elsewhere counts nowhere).
             let named = format!("{seq:06}-{id}.toml");
@@ -168,22 +168,26 @@ type Claimed<'a> = (
     &'a Vec<String>,
 );
 
-fn review_claim(r: &Review) -> Claimed<'_> {
-    (
+/// What a review claims; `None` for one in a format this program does not
+/// know, which counts for nothing, as in verify.
+fn review_claim(r: &Review) -> Option<Claimed<'_>> {
+    (r.format == REVIEW_FORMAT).then_some((
         (&r.reviewer, r.seq, r.id.as_str()),
         r.created,
         Namespace::Review,
         &r.keyring,
-    )
+    ))
 }
 
-fn withdrawal_claim(w: &Withdrawal) -> Claimed<'_> {
-    (
+/// What a withdrawal claims; `None` for one in a format this program does
+/// not know.
+fn withdrawal_claim(w: &Withdrawal) -> Option<Claimed<'_>> {
+    (w.format == WITHDRAWAL_FORMAT).then_some((
         (&w.by, w.seq, w.id.as_str()),
         w.created,
         Namespace::Withdrawal,
         &w.keyring,
-    )
+    ))
 }
 
 /// An act whose signer checks out, as held while a store is streamed:

@@ -232,20 +232,14 @@ fn check_parsed(
 ) -> Checked {
     let (bytes, armored) = (file.bytes, file.armored);
     let sha256 = Sha256Bytes::of(bytes);
-    let link = Link {
-        file: file.rel.to_owned(),
-        seq: record.seq,
-        id: record.id.clone(),
-        prev: record.prev.clone(),
-        hash: sha256.link(),
-        created: record.created,
-        generation: RecordFormat::of(&record.format).map_or(1, RecordFormat::generation),
-    };
-    capture(cx, file.rel, record, (&link.hash, &sha256));
+    let link = link_of(file.rel, record, &sha256);
+    let named = record.seq == name.seq
+        && record.id == name.id.as_str()
+        && record.author.principal == author;
+    capture(cx, (file.rel, named), record, (&link.hash, &sha256));
     let mut findings = Vec::new();
     let mut pending = None;
-    if record.seq != name.seq || record.id != name.id.as_str() || record.author.principal != author
-    {
+    if !named {
         findings.push(FindingKind::NameMismatch);
     }
     let Some(format) = RecordFormat::of(&record.format) else {
@@ -343,11 +337,32 @@ fn padded_heads(under: &crate::domain::record::SignedUnder) -> bool {
 
 /// Keeps `record` when reviews or withdrawals are about it, or when it
 /// revises another: their stories are told once every record is checked.
-fn capture(cx: &Context<'_>, file: &str, record: &Record, (link, sha256): (&str, &Sha256Bytes)) {
+/// `record`'s link in its author's chain, read from `file`.
+fn link_of(file: &str, record: &Record, sha256: &Sha256Bytes) -> Link {
+    Link {
+        file: file.to_owned(),
+        seq: record.seq,
+        id: record.id.clone(),
+        prev: record.prev.clone(),
+        hash: sha256.link(),
+        created: record.created,
+        generation: RecordFormat::of(&record.format).map_or(1, RecordFormat::generation),
+    }
+}
+
+/// A record not `named` as its author, number and id say is no record of
+/// that id: the acts about it are told with the one that is, and it counts
+/// in no total.
+fn capture(
+    cx: &Context<'_>,
+    (file, named): (&str, bool),
+    record: &Record,
+    (link, sha256): (&str, &Sha256Bytes),
+) {
     for draw in cx.draws {
         super::schedule::lock(draw).offer(record);
     }
-    if let Some(id) = CompactId::new(&record.id).filter(|id| cx.wanted.contains(id)) {
+    if let Some(id) = CompactId::new(&record.id).filter(|id| named && cx.wanted.contains(id)) {
         super::schedule::lock(cx.captured).take(id, file, record, *sha256);
     }
     // Kept until every record is read: only what their stories need (their
@@ -367,7 +382,7 @@ fn capture(cx: &Context<'_>, file: &str, record: &Record, (link, sha256): (&str,
     if record.extends.is_some() {
         super::schedule::lock(cx.extensions).push((file.to_owned(), briefed()));
     }
-    if cx.total_norms.contains(&record.norm.id) {
+    if named && cx.total_norms.contains(&record.norm.id) {
         super::schedule::lock(cx.counted).take(file, record);
     }
 }

@@ -11,6 +11,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use super::chains::{Link, RecordIds, Walk};
 use super::records::{Context, RecordName, check_block};
 use super::{Finding, layout};
+use crate::domain::store::files::CompactId;
 
 /// Records checked together: one author's, consecutive.
 pub(super) const BLOCK: usize = 512;
@@ -116,9 +117,11 @@ fn work(
     }
 }
 
-/// A finding on each record whose id an earlier one in the walk has, of
-/// those whose id hashes to one of `repeated`: their names listed again,
-/// in the order they were walked.
+/// A finding on every record whose id another one has, of those whose id
+/// hashes to one of `repeated`: their names listed again. Every copy is
+/// named, the first as much as the later: which is the true one the store
+/// cannot tell, and a copy signed under another name must not put the
+/// blame on the first.
 fn duplicates(
     cx: &Context<'_>,
     authors: &[String],
@@ -126,23 +129,27 @@ fn duplicates(
     repeated: &std::collections::HashSet<u64>,
     findings: &mut Vec<Finding>,
 ) {
-    let mut seen = std::collections::HashSet::new();
+    let mut copies: Vec<(CompactId, String)> = Vec::new();
     for author in authors {
         let dir = cx.base.join("records").join(author);
         let Ok(listed) = crate::domain::fsread::list(&dir) else {
             continue;
         };
-        let mut names: Vec<RecordName> = listed
+        let names: Vec<RecordName> = listed
             .iter()
             .filter_map(|(name, _)| RecordName::parse(name.to_str()?.strip_suffix(".toml")?))
             .filter(|n| repeated.contains(&ids.hash(n.id.as_str())))
             .collect();
-        names.sort_by(|a, b| (a.seq, &a.id).cmp(&(b.seq, &b.id)));
-        for name in names {
-            let file = format!("records/{author}/{}", name.file());
-            if !seen.insert(name.id) {
-                findings.push(Finding::new(&file, super::FindingKind::DuplicateId));
-            }
+        copies.extend(
+            names
+                .into_iter()
+                .map(|name| (name.id, format!("records/{author}/{}", name.file()))),
+        );
+    }
+    copies.sort();
+    for same in copies.chunk_by(|a, b| a.0 == b.0).filter(|c| c.len() > 1) {
+        for (_, file) in same {
+            findings.push(Finding::new(file, super::FindingKind::DuplicateId));
         }
     }
 }

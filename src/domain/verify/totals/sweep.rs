@@ -1,0 +1,177 @@
+//! A team's total for every record that has it, in one pass in signing
+//! order over a tree of sums by decision date: `n log n` for a store of
+//! any size, where counting each pair would be `n²`.
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+
+use super::{Counting, Entry, Resolved, at, place};
+use crate::domain::norm::total::Total;
+use crate::domain::number::Decimal;
+
+/// For each of `queries` (entries, by place), what the team's decisions
+/// signed before it that held then and lie in its window come to: one
+/// pass in signing order over a tree of sums by decision date. At one
+/// moment: the decisions that stop holding first (when `lenient`: last);
+/// then each author's decisions in chain order, a query before the
+/// decision of its own number, seen by that author only; then every
+/// decision of the moment, for what comes later.
+pub(super) fn team_sums(
+    total: &Resolved<'_>,
+    counting: &Counting,
+    queries: &[u32],
+    stop: &dyn Fn(&Entry) -> Option<Timestamp>,
+    (out, lenient): (&mut [(Decimal, Decimal)], bool),
+) {
+    let entries = &counting.entries;
+    let counts = |e: &Entry| total.norms.contains(&e.norm);
+    let mut days: Vec<Date> = entries
+        .iter()
+        .filter(|e| counts(e))
+        .map(|e| e.decision_date)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let day_of = |e: &Entry| days.partition_point(|d| *d < e.decision_date);
+    // The decisions that count, in signing order, and when those that
+    // stopped holding stopped. One that stopped before it was signed held
+    // for nobody; one that stopped in the second it was signed, only
+    // (`lenient`) for its author's next in that second.
+    let mut adds: Vec<u32> = Vec::new();
+    let mut stopped: Vec<(Timestamp, u32)> = Vec::new();
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| counts(e)) {
+        match stop(e) {
+            Some(s) if s < e.created || (s == e.created && !lenient) => {}
+            Some(s) => {
+                adds.push(place(i));
+                stopped.push((s, place(i)));
+            }
+            None => adds.push(place(i)),
+        }
+    }
+    let order = |&i: &u32| {
+        let e = &entries[at(i)];
+        (e.created, e.author, e.seq)
+    };
+    adds.sort_unstable_by_key(order);
+    stopped.sort_unstable_by_key(|(s, _)| *s);
+    let mut asked: Vec<u32> = (0..place(queries.len())).collect();
+    asked.sort_by_key(|&q| order(&queries[at(q)]));
+    let mut tree = Fenwick::new(days.len());
+    let add = |tree: &mut Fenwick, i: u32, sign: Decimal| {
+        let e = &entries[at(i)];
+        tree.add(day_of(e), sign * counting.measure(total, e));
+    };
+    let (mut add_at, mut ask_at, mut stop_at) = (0, 0, 0);
+    let created_of = |i: u32| entries[at(i)].created;
+    loop {
+        let next = [
+            adds.get(add_at).map(|&i| created_of(i)),
+            asked.get(ask_at).map(|&q| created_of(queries[at(q)])),
+            stopped.get(stop_at).map(|(t, _)| *t),
+        ];
+        let Some(now) = next.into_iter().flatten().min() else {
+            break;
+        };
+        let add_end = add_at + adds[add_at..].partition_point(|&i| created_of(i) == now);
+        let ask_end =
+            ask_at + asked[ask_at..].partition_point(|&q| created_of(queries[at(q)]) == now);
+        let stop_end = stop_at + stopped[stop_at..].partition_point(|(t, _)| *t == now);
+        if !lenient {
+            for &(_, i) in &stopped[stop_at..stop_end] {
+                add(&mut tree, i, Decimal::NEGATIVE_ONE);
+            }
+        }
+        // Each author's decisions and queries of this moment, in turn.
+        let query = |k: usize| &entries[at(queries[at(asked[k])])];
+        let addition = |k: usize| &entries[at(adds[k])];
+        let (mut added, mut asking) = (add_at, ask_at);
+        while asking < ask_end {
+            let author = query(asking).author;
+            while added < add_end && addition(added).author < author {
+                added += 1;
+            }
+            let from = added;
+            while asking < ask_end && query(asking).author == author {
+                let this = query(asking);
+                while added < add_end
+                    && addition(added).author == author
+                    && addition(added).seq < this.seq
+                {
+                    add(&mut tree, adds[added], Decimal::ONE);
+                    added += 1;
+                }
+                let sum = in_window(total.total, &days, &tree, this);
+                let answer = &mut out[at(asked[asking])];
+                if lenient {
+                    answer.1 = sum;
+                } else {
+                    answer.0 = sum;
+                }
+                asking += 1;
+            }
+            // Other authors in the same second do not see these.
+            for &i in &adds[from..added] {
+                add(&mut tree, i, Decimal::NEGATIVE_ONE);
+            }
+            while added < add_end && addition(added).author == author {
+                added += 1;
+            }
+        }
+        if lenient {
+            for &(_, i) in &stopped[stop_at..stop_end] {
+                add(&mut tree, i, Decimal::NEGATIVE_ONE);
+            }
+        }
+        for &i in &adds[add_at..add_end] {
+            add(&mut tree, i, Decimal::ONE);
+        }
+        (add_at, ask_at, stop_at) = (add_end, ask_end, stop_end);
+    }
+}
+
+/// What the decisions in `tree` (by their place in `days`) that lie in
+/// `total`'s window around `this` come to.
+fn in_window(total: &Total, days: &[Date], tree: &Fenwick, this: &Entry) -> Decimal {
+    let (first, last) = total.window.bounds(this.decision_date);
+    let lo = first.map_or(0, |f| days.partition_point(|d| *d < f));
+    let hi = last.map_or(days.len(), |t| days.partition_point(|d| *d <= t));
+    tree.range(lo, hi)
+}
+
+/// Sums over positions, updated and read in `log n`.
+pub(super) struct Fenwick(Vec<Decimal>);
+
+impl Fenwick {
+    pub(super) fn new(n: usize) -> Self {
+        Self(vec![Decimal::ZERO; n + 1])
+    }
+
+    pub(super) fn add(&mut self, at: usize, value: Decimal) {
+        let mut i = at + 1;
+        while i < self.0.len() {
+            self.0[i] = self.0[i].saturating_add(value);
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// The sum of positions before `end`.
+    fn prefix(&self, end: usize) -> Decimal {
+        let mut sum = Decimal::ZERO;
+        let mut i = end;
+        while i > 0 {
+            sum = sum.saturating_add(self.0[i]);
+            i -= i & i.wrapping_neg();
+        }
+        sum
+    }
+
+    /// The sum of positions `lo..hi`.
+    pub(super) fn range(&self, lo: usize, hi: usize) -> Decimal {
+        if hi <= lo {
+            Decimal::ZERO
+        } else {
+            self.prefix(hi).saturating_sub(self.prefix(lo))
+        }
+    }
+}
