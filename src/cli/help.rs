@@ -156,11 +156,19 @@ pub fn dutch_error(error: &clap::Error) -> Option<String> {
         }
     };
     let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
     let mut message = match error.kind() {
+        // What clap says of an option given without its value.
+        ErrorKind::InvalidValue if value.is_empty() => {
+            format!(
+                "fout: `{}` vraagt een waarde, en die ontbreekt",
+                dutch_placeholders(&arg)
+            )
+        }
         ErrorKind::InvalidValue => format!(
-            "fout: `{}` is geen geldige waarde voor `{arg}`{}",
-            get(ContextKind::InvalidValue).unwrap_or_default(),
+            "fout: `{value}` is geen geldige waarde voor `{arg}`{}",
             get(ContextKind::ValidValue)
+                .filter(|v| !v.is_empty())
                 .map(|v| format!("; kies uit: {v}"))
                 .unwrap_or_default()
         ),

@@ -281,6 +281,19 @@ fn usage_errors_and_help_speak_dutch_in_dutch() {
         "{}",
         stderr(&out)
     );
+    // An option without its value is said to miss it, not to be "``".
+    let out = sandbox
+        .cmd()
+        .args(["--lang", "nl", "export", "--from"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("vraagt een waarde, en die ontbreekt"), "{err}");
+    assert!(
+        !err.contains("``") && !err.contains("kies uit: \n"),
+        "{err}"
+    );
     let out = sandbox
         .cmd()
         .args(["--lang", "nl", "list", "--help"])
