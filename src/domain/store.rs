@@ -18,6 +18,7 @@
 
 mod acts;
 mod chains;
+pub mod device;
 pub mod earlier;
 pub mod files;
 pub mod index;
@@ -188,7 +189,7 @@ impl RecordFile {
         Some(Self {
             seq,
             id: id.to_owned(),
-            principal: principal.file_name()?.to_str()?.to_owned(),
+            principal: device::chain_principal(principal.file_name()?.to_str()?)?.to_owned(),
             path: path.to_path_buf(),
         })
     }
@@ -198,6 +199,9 @@ impl RecordFile {
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    /// The device this copy of the store is, when it was cloned: what is
+    /// signed here goes on chains of this device ([`device`]).
+    device: Option<device::Device>,
 }
 
 impl Store {
@@ -226,6 +230,7 @@ impl Store {
         files::restrict_dir(dir).map_err(io_at(dir))?;
         let store = Self {
             dir: dir.to_path_buf(),
+            device: None,
         };
         // The store's description first, so the root's entry can pin it.
         let config = StoreConfig {
@@ -289,6 +294,7 @@ impl Store {
             Ok(Some(fsread::Kind::File | fsread::Kind::Symlink | fsread::Kind::Special)) => {
                 Ok(Self {
                     dir: dir.to_path_buf(),
+                    device: device::Device::of(dir),
                 })
             }
             _ => Err(StoreError::NotAStore {
@@ -299,6 +305,17 @@ impl Store {
 
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// The device this copy of the store is, if it is one of its own.
+    pub fn device(&self) -> Option<device::Device> {
+        self.device
+    }
+
+    /// This copy, made a device of its own (after a clone).
+    pub fn with_device(mut self, device: device::Device) -> Self {
+        self.device = Some(device);
+        self
     }
 
     pub fn keyring_dir(&self) -> PathBuf {

@@ -278,7 +278,7 @@ fn check_all_records(
     progress: &mut dyn FnMut(usize, usize),
     findings: &mut Vec<Finding>,
 ) -> usize {
-    let authors = layout::author_dirs(cx.base, records_dir, findings);
+    let authors = layout::chain_dirs(cx.base, records_dir, findings);
     // Count first, for progress; names are listed again as they are checked.
     let total = authors
         .iter()

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::read::{principal_dirs, toml_files};
+use super::read::{chain_dirs, toml_files};
 use super::{Store, StoreError, StoreState, StoredRecord, relative, sig_path};
 use crate::domain::fsread::{self, limit};
 use crate::domain::keys::Namespace;
@@ -123,7 +123,9 @@ impl Store {
             // own number and id (an act moved elsewhere counts nowhere).
             let named = format!("{seq:06}-{id}.toml");
             let dir = path.parent()?.file_name()?.to_str()?;
-            if path.file_name()?.to_str()? != named || dir != author.principal {
+            if path.file_name()?.to_str()? != named
+                || super::device::chain_principal(dir) != Some(author.principal.as_str())
+            {
                 return None;
             }
             let claim = Claim {
@@ -256,9 +258,9 @@ fn again<T: serde::de::DeserializeOwned>(
 /// is a finding of verify, never an act.
 fn chain_files(dir: &Path, prefix: &str) -> Result<Vec<PathBuf>, StoreError> {
     let mut out = Vec::new();
-    for principal in principal_dirs(dir)? {
+    for chain in chain_dirs(dir)? {
         out.extend(
-            toml_files(&dir.join(principal))?
+            toml_files(&dir.join(chain))?
                 .into_iter()
                 .filter(|p| is_chain_name(p, prefix)),
         );

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::device::chain_dir;
 use super::files::Lock;
 use super::{Store, StoreError, checked_principal, io_at, read, read_error};
 use crate::domain::fsread;
@@ -19,7 +20,12 @@ impl Store {
     /// `seq` and `prev`. Taken for good only under the lock of
     /// [`Self::append_record`].
     pub fn next_in_chain(&self, principal: &str) -> Result<(u64, Option<String>), StoreError> {
-        Self::chain_end(&self.records_dir().join(checked_principal(principal)?))
+        Self::chain_end(&self.records_dir().join(self.chain_of(principal)?))
+    }
+
+    /// The directory of `principal`'s chain on this copy's device.
+    fn chain_of(&self, principal: &str) -> Result<String, StoreError> {
+        Ok(chain_dir(checked_principal(principal)?, self.device()))
     }
 
     /// Where the chain of files in `dir` (`<seq>-<id>.toml`) goes on.
@@ -51,7 +57,7 @@ impl Store {
         signer: &Signer,
         make: impl FnOnce(u64, Option<String>) -> Record,
     ) -> Result<(Record, PathBuf), StoreError> {
-        let dir = self.records_dir().join(checked_principal(principal)?);
+        let dir = self.records_dir().join(self.chain_of(principal)?);
         self.append(&dir, principal, signer, Namespace::Record, |seq, prev| {
             let record = make(seq, prev);
             let name = format!("{seq:06}-{}.toml", record.id);
@@ -66,7 +72,7 @@ impl Store {
         make: impl FnOnce(u64, Option<String>) -> Review,
         principal: &str,
     ) -> Result<(Review, PathBuf), StoreError> {
-        let dir = self.reviews_dir().join(checked_principal(principal)?);
+        let dir = self.reviews_dir().join(self.chain_of(principal)?);
         self.append(&dir, principal, signer, Namespace::Review, |seq, prev| {
             let review = make(seq, prev);
             let name = format!("{seq:06}-{}.toml", review.id);
@@ -81,7 +87,7 @@ impl Store {
         make: impl FnOnce(u64, Option<String>) -> Withdrawal,
         principal: &str,
     ) -> Result<(Withdrawal, PathBuf), StoreError> {
-        let dir = self.withdrawals_dir().join(checked_principal(principal)?);
+        let dir = self.withdrawals_dir().join(self.chain_of(principal)?);
         self.append(
             &dir,
             principal,
@@ -102,7 +108,7 @@ impl Store {
         make: impl FnOnce(u64, Option<String>) -> Sample,
         principal: &str,
     ) -> Result<(Sample, PathBuf), StoreError> {
-        let dir = self.samples_dir().join(checked_principal(principal)?);
+        let dir = self.samples_dir().join(self.chain_of(principal)?);
         self.append(&dir, principal, signer, Namespace::Sample, |seq, prev| {
             let sample = make(seq, prev);
             let name = format!("{seq:06}-{}.toml", sample.id);

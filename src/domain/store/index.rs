@@ -19,7 +19,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use super::read::{principal_dirs, toml_files};
+use super::device::chain_principal;
+use super::read::{chain_dirs, toml_files};
 use super::{Store, StoreError, files};
 use crate::domain::fsread::{self, limit};
 use crate::domain::number::{Decimal, from_record};
@@ -101,7 +102,7 @@ impl Store {
             let top = self.dir().join(kind);
             let at = base.join(kind);
             let writable = own_base && own(&at);
-            for principal in principal_dirs(&top)? {
+            for principal in chain_dirs(&top)? {
                 let rel = format!("{kind}/{principal}");
                 let dir = top.join(&principal);
                 let modified = modified_ns(&dir);
@@ -368,11 +369,10 @@ fn record_line(rest: &str, names: &mut Names) -> Option<IndexedRecord> {
         .collect::<Option<Vec<(std::sync::Arc<str>, Decimal)>>>()?;
     // Only a record file of the store's own, under its author and id: an
     // index line never points out of the store.
-    if !crate::domain::keyring::is_principal(author) {
+    let (chain, name) = file.strip_prefix("records/")?.split_once('/')?;
+    if chain_principal(chain) != Some(*author) {
         return None;
     }
-    let dir = format!("records/{author}/");
-    let name = file.strip_prefix(dir.as_str())?;
     let (number, named_id) = name.strip_suffix(".toml")?.split_once('-')?;
     if named_id != *id
         || number.parse::<u64>().ok()? != seq.parse::<u64>().ok()?

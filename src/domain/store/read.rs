@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use super::device::chain_principal;
 use super::{
     CONFIG_FILE, RecordFile, Store, StoreConfig, StoreError, read_error, relative, sig_path,
 };
@@ -138,6 +139,16 @@ pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 
 /// The subdirectories of `dir` named like principals, sorted.
 pub(super) fn principal_dirs(dir: &Path) -> Result<Vec<String>, StoreError> {
+    named_dirs(dir, is_principal)
+}
+
+/// The subdirectories of `dir` that hold a chain: named like a principal,
+/// or a principal and a device (`anna@…+k7p2q9x3`), sorted.
+pub(super) fn chain_dirs(dir: &Path) -> Result<Vec<String>, StoreError> {
+    named_dirs(dir, |name| chain_principal(name).is_some())
+}
+
+fn named_dirs(dir: &Path, accept: impl Fn(&str) -> bool) -> Result<Vec<String>, StoreError> {
     if fsread::kind(dir).map_err(|e| read_error(dir, e.into()))? != Some(Kind::Dir) {
         return Ok(Vec::new());
     }
@@ -146,7 +157,7 @@ pub(super) fn principal_dirs(dir: &Path) -> Result<Vec<String>, StoreError> {
         .into_iter()
         .filter(|(_, kind)| *kind == Kind::Dir)
         .filter_map(|(name, _)| name.into_string().ok())
-        .filter(|name| is_principal(name))
+        .filter(|name| accept(name))
         .collect())
 }
 
@@ -263,23 +274,34 @@ impl Store {
         Ok(Adoptions::build(&self.adoption_files()?.0, &cx))
     }
 
-    /// The record files of one author.
+    /// The record files of one author, on every device.
     pub fn record_files_of(&self, principal: &str) -> Result<Vec<RecordFile>, StoreError> {
         if !is_principal(principal) {
             return Ok(Vec::new());
         }
+        let mut all = Vec::new();
+        for chain in chain_dirs(&self.records_dir())? {
+            if chain_principal(&chain) == Some(principal) {
+                all.extend(self.record_files_in(&chain)?);
+            }
+        }
+        Ok(all)
+    }
+
+    /// The record files of one chain's directory.
+    fn record_files_in(&self, chain: &str) -> Result<Vec<RecordFile>, StoreError> {
         let records_dir = self.records_dir();
-        Ok(toml_files(&records_dir.join(principal))?
+        Ok(toml_files(&records_dir.join(chain))?
             .into_iter()
             .filter_map(|path| RecordFile::from_path(&records_dir, &path))
             .collect())
     }
 
-    /// Every record file, by author.
+    /// Every record file, by author and device.
     pub fn record_files(&self) -> Result<Vec<RecordFile>, StoreError> {
         let mut all = Vec::new();
-        for author in principal_dirs(&self.records_dir())? {
-            all.extend(self.record_files_of(&author)?);
+        for chain in chain_dirs(&self.records_dir())? {
+            all.extend(self.record_files_in(&chain)?);
         }
         Ok(all)
     }
@@ -314,9 +336,14 @@ impl Store {
         keep: &(dyn Fn(&StoredRecord) -> bool + Sync),
     ) -> Result<Found<StoredRecord>, StoreError> {
         let records_dir = self.records_dir();
-        let authors: Vec<String> = principal_dirs(&records_dir)?
+        let authors: Vec<String> = chain_dirs(&records_dir)?
             .into_iter()
-            .filter(|a| filter.author.as_ref().is_none_or(|f| f == a))
+            .filter(|a| {
+                filter
+                    .author
+                    .as_ref()
+                    .is_none_or(|f| Some(f.as_str()) == chain_principal(a))
+            })
             .collect();
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)

@@ -7,7 +7,8 @@
 use jiff::civil::Date;
 
 use super::RecordFile;
-use super::read::{principal_dirs, read_record, toml_files};
+use super::device::chain_principal;
+use super::read::{chain_dirs, read_record, toml_files};
 use super::{Acts, Ledger, RecordFilter, Store, StoreError, StoreState, StoredRecord};
 use crate::domain::fsread;
 use crate::domain::lifecycle::{ReviewAct, Story, WithdrawalAct};
@@ -31,8 +32,12 @@ impl Store {
         let records_dir = self.records_dir();
         let mut unreadable = places.unreadable;
         let mut bytes = Vec::new();
-        for author in principal_dirs(&records_dir)? {
-            if filter.author.as_ref().is_some_and(|a| *a != author) {
+        for author in chain_dirs(&records_dir)? {
+            if filter
+                .author
+                .as_ref()
+                .is_some_and(|a| Some(a.as_str()) != chain_principal(&author))
+            {
                 continue;
             }
             let path = records_dir.join(&author);

@@ -22,6 +22,7 @@ use crate::domain::review::{
 };
 use crate::domain::sample::{Draw, SAMPLE_FORMAT, Sample};
 use crate::domain::source::Sha256Bytes;
+use crate::domain::store::device::chain_principal;
 use crate::domain::store::files::CompactId;
 use crate::domain::store::files::is_id;
 use crate::domain::store::{relative, sig_path};
@@ -389,7 +390,7 @@ fn read_kind<T: Act + Send>(
     // Every signer's files in chain order, checked on all cores a block at
     // a time and walked in order as the blocks come back, so that only a
     // block of acts is held whole.
-    for principal in layout::author_dirs(cx.base, &dir, findings) {
+    for principal in layout::chain_dirs(cx.base, &dir, findings) {
         let mut mine: Vec<(u64, CompactId)> = layout::signed(
             cx.base,
             &dir.join(&principal),
@@ -487,7 +488,10 @@ fn check_one<T: Act>(
     if toml::to_string(&act).ok().as_deref() != Some(text) {
         kinds.push(FindingKind::NotAsWritten);
     }
-    if act.signer().principal != principal || act.seq() != seq || act.id() != id {
+    if chain_principal(principal) != Some(act.signer().principal.as_str())
+        || act.seq() != seq
+        || act.id() != id
+    {
         kinds.push(FindingKind::NameMismatch);
     }
     if act.format() != T::FORMAT {

@@ -14,9 +14,9 @@ use super::stories::Captures;
 use super::{Finding, FindingKind};
 use crate::domain::extension;
 use crate::domain::fsread::{self, Kind, limit};
-use crate::domain::keyring::is_principal;
 use crate::domain::lifecycle::{self, ReviewAct, WithdrawalAct};
 use crate::domain::record::Record;
+use crate::domain::store::device::chain_principal;
 use crate::domain::store::files::CompactId;
 
 /// A decision an extension is about, read whole, with `sha256:` of its
@@ -170,7 +170,7 @@ fn read_by_id(cx: &Context<'_>, ids: &HashSet<String>) -> HashMap<String, Known>
         return found;
     };
     for (author, kind) in authors {
-        let Some(author) = author.to_str().filter(|a| is_principal(a)) else {
+        let Some(author) = author.to_str().filter(|a| chain_principal(a).is_some()) else {
             continue;
         };
         if kind != Kind::Dir {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::{Finding, FindingKind};
 use crate::domain::fsread::{self, Kind};
 use crate::domain::keyring::is_principal;
+use crate::domain::store::device::chain_principal;
 use crate::domain::store::files::TEMP_PREFIX;
 use crate::domain::store::{CONFIG_FILE, relative};
 
@@ -166,12 +167,28 @@ pub fn norm_files(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<P
 /// The directories in `dir` named like principals, sorted; findings for
 /// everything else.
 pub fn author_dirs(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<String> {
+    dirs_named(base, dir, is_principal, findings)
+}
+
+/// The directories in `dir` that hold a chain — named like a principal, or
+/// a principal and a device (`anna@…+k7p2q9x3`) — sorted; findings for
+/// everything else.
+pub fn chain_dirs(base: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<String> {
+    dirs_named(base, dir, |name| chain_principal(name).is_some(), findings)
+}
+
+fn dirs_named(
+    base: &Path,
+    dir: &Path,
+    accept: impl Fn(&str) -> bool,
+    findings: &mut Vec<Finding>,
+) -> Vec<String> {
     if !is_dir(dir) {
         return Vec::new();
     }
     let mut out = Vec::new();
     for (name, kind) in entries(base, dir, findings).iter() {
-        if kind == Kind::Dir && is_principal(name) {
+        if kind == Kind::Dir && accept(name) {
             out.push(name.to_owned());
         } else {
             findings.push(Finding::new(

@@ -22,6 +22,7 @@ use crate::domain::keys::{self, Namespace};
 use crate::domain::norm::Norm;
 use crate::domain::record::{Record, RecordFormat, canonical};
 use crate::domain::source::Sha256Bytes;
+use crate::domain::store::device::chain_principal;
 use crate::domain::store::files::{CompactId, is_id};
 use crate::domain::store::{Store, relative, sig_path};
 
@@ -235,7 +236,7 @@ fn check_parsed(
     let link = link_of(file.rel, record, &sha256);
     let named = record.seq == name.seq
         && record.id == name.id.as_str()
-        && record.author.principal == author;
+        && chain_principal(author) == Some(record.author.principal.as_str());
     capture(cx, (file.rel, named), record, (&link.hash, &sha256));
     let mut findings = Vec::new();
     let mut pending = None;

@@ -42,9 +42,9 @@ use self::sweep::team_sums;
 struct Entry {
     id: CompactId,
     decision_date: Date,
-    /// Who signed it, and where in their chain: of one author's decisions
-    /// signed in the same second, the earlier in the chain counts towards
-    /// the later.
+    /// The chain it lies in (its author's, on the device it was signed
+    /// on) and where: of one chain's decisions signed in the same second,
+    /// the earlier counts towards the later.
     author: u32,
     seq: u64,
     created: Timestamp,
@@ -118,7 +118,9 @@ impl Counting {
         let entry = Entry {
             id,
             decision_date: record.decision_date,
-            author: self.names.place(&record.author.principal),
+            author: self
+                .names
+                .place(chain_of(file).unwrap_or(&record.author.principal)),
             seq: record.seq,
             created: record.created,
             case: self.key.hash_one(case_key(&record.case)),
@@ -140,7 +142,8 @@ impl Counting {
         }
     }
 
-    /// The file entry `at` was read from.
+    /// The file entry `at` was read from: its chain's directory (the
+    /// author's, on a device of their own), number and id.
     fn file(&self, at: usize) -> String {
         if let Some(file) = self.odd.get(&at) {
             return file.to_string();
@@ -227,8 +230,15 @@ impl Resolved<'_> {
     }
 }
 
+/// The directory of the chain a record's `file` lies in.
+fn chain_of(file: &str) -> Option<&str> {
+    file.strip_prefix("records/")?
+        .split_once('/')
+        .map(|(chain, _)| chain)
+}
+
 /// Whether `a` was signed before `b`: in an earlier second, or in the same
-/// second earlier in the same author's chain.
+/// second earlier in the same chain.
 fn signed_before(a: &Entry, b: &Entry) -> bool {
     a.created < b.created || (a.created == b.created && a.author == b.author && a.seq < b.seq)
 }
