@@ -27,6 +27,7 @@ mod show_record;
 mod signal;
 mod signals;
 mod signing;
+mod sync;
 mod verified;
 mod verify;
 mod walkthrough;
@@ -138,6 +139,8 @@ pub enum Command {
     Signals(signals::SignalsArgs),
     Drafts(drafts::DraftsArgs),
     Init(init::InitArgs),
+    Sync(sync::SyncArgs),
+    Clone(sync::CloneArgs),
     /// Make or manage your signing key
     #[command(subcommand)]
     Keys(keys::KeysCommand),
@@ -276,6 +279,8 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Signals(args)) => signals::run(args, ctx),
         Some(Command::Drafts(args)) => drafts::run(args, ctx),
         Some(Command::Init(args)) => init::run(args, ctx),
+        Some(Command::Sync(args)) => sync::run(args, ctx),
+        Some(Command::Clone(args)) => sync::clone(args, ctx),
         Some(Command::Keys(command)) => keys::run(command, ctx),
         Some(Command::Keyring(command)) => keyring::run(command, ctx),
     }
@@ -286,6 +291,7 @@ fn config_error(lang: Lang, error: &ConfigError) -> CliError {
     match error {
         ConfigError::BadClock(value) => CliError::input(lang.bad_clock(value), None),
         ConfigError::BadLang(value) => CliError::input(lang.bad_lang(value), None),
+        ConfigError::BadSyncWarn(value) => CliError::input(lang.bad_sync_warn(value), None),
         ConfigError::NormsDirMissing(dir) => CliError::input(
             lang.norms_dir_missing(&dir.display().to_string()),
             Some(lang.norms_dir_missing_help()),

@@ -30,6 +30,7 @@ mod records;
 mod report;
 mod reviews;
 mod signals;
+mod sync;
 mod toml_messages;
 mod totals;
 mod verify;

@@ -22,6 +22,8 @@ const VARS: &[&str] = &[
     "MAATWERK_STORE",
     "MAATWERK_KEY",
     "MAATWERK_PASSPHRASE_FILE",
+    "MAATWERK_GIT",
+    "MAATWERK_SYNC_WARN_AFTER",
     "NO_COLOR",
     "LC_ALL",
     "LC_MESSAGES",
@@ -130,7 +132,18 @@ pub struct Config {
     /// `MAATWERK_PASSPHRASE_FILE`: the passphrase for scripts.
     pub passphrase_file: Option<PathBuf>,
     pub ttys: Ttys,
+    /// The directory the command was given in.
+    pub cwd: PathBuf,
+    /// The `git` program sync and clone run (`MAATWERK_GIT`, default `git`).
+    pub git: PathBuf,
+    /// How long after the last sync `new` and `review` say so
+    /// (`MAATWERK_SYNC_WARN_AFTER`, default a day).
+    pub sync_warn_after: jiff::SignedDuration,
 }
+
+/// How long after the last sync `new` and `review` say so, unless
+/// `MAATWERK_SYNC_WARN_AFTER` says otherwise.
+pub const SYNC_WARN_AFTER: jiff::SignedDuration = jiff::SignedDuration::from_hours(24);
 
 /// Why the flags and environment do not make a usable configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +154,8 @@ pub enum ConfigError {
     BadLang(String),
     /// `--norms` or `MAATWERK_NORMS` is not a directory.
     NormsDirMissing(PathBuf),
+    /// `MAATWERK_SYNC_WARN_AFTER` is not a duration.
+    BadSyncWarn(String),
 }
 
 impl Config {
@@ -193,6 +208,18 @@ impl Config {
             .as_ref()
             .filter(|_| cfg!(unix))
             .map(|h| h.join(".ssh").join("id_ed25519"));
+        let sync_warn_after = match env.var("MAATWERK_SYNC_WARN_AFTER") {
+            None => SYNC_WARN_AFTER,
+            Some(text) => text
+                .parse::<jiff::Span>()
+                .ok()
+                .and_then(|span| {
+                    span.to_duration(jiff::SpanRelativeTo::days_are_24_hours())
+                        .ok()
+                })
+                .filter(jiff::SignedDuration::is_positive)
+                .ok_or_else(|| fail(ConfigError::BadSyncWarn(text.to_owned())))?,
+        };
         Ok(Self {
             lang,
             clock,
@@ -206,6 +233,11 @@ impl Config {
             home: env.home.clone(),
             passphrase_file: env.var("MAATWERK_PASSPHRASE_FILE").map(PathBuf::from),
             ttys: env.ttys,
+            cwd: env.cwd.clone(),
+            git: env
+                .var("MAATWERK_GIT")
+                .map_or_else(|| PathBuf::from("git"), PathBuf::from),
+            sync_warn_after,
         })
     }
 

@@ -77,30 +77,7 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     if args.json {
         ctx.out.json(&json(&report, lang, expect.is_some()))?;
     } else {
-        for f in &report.findings {
-            let (label, color) = match f.kind.severity() {
-                verify::Severity::Notice => (lang.notice_label(), AnsiColor::Cyan),
-                verify::Severity::Warning => (
-                    lang.severity(crate::domain::diagnostic::Severity::Warning),
-                    AnsiColor::Yellow,
-                ),
-                verify::Severity::Error => (
-                    lang.severity(crate::domain::diagnostic::Severity::Error),
-                    AnsiColor::Red,
-                ),
-            };
-            let label = ctx.out.paint(
-                Style::new().bold().fg_color(Some(color.into())),
-                &format!("{label}[{}]", f.kind.code()),
-            );
-            ctx.out.line(&format!(
-                "{} {}: {}",
-                redact(&label),
-                printable(&shown_file(&f.file, &f.kind)),
-                redact(&printable(&lang.verify_problem(&f.kind)))
-            ))?;
-            ctx.out.wrapped(2, &lang.verify_meaning(&f.kind))?;
-        }
+        print_findings(ctx, &report.findings)?;
         if !report.findings.is_empty() {
             ctx.out.blank()?;
         }
@@ -118,6 +95,40 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     } else {
         Outcome::Negative
     })
+}
+
+/// Each finding: its severity and code, file, what failed and what it
+/// means.
+pub(super) fn print_findings(
+    ctx: &mut Context,
+    findings: &[verify::Finding],
+) -> Result<(), CliError> {
+    let lang = ctx.lang;
+    for f in findings {
+        let (label, color) = match f.kind.severity() {
+            verify::Severity::Notice => (lang.notice_label(), AnsiColor::Cyan),
+            verify::Severity::Warning => (
+                lang.severity(crate::domain::diagnostic::Severity::Warning),
+                AnsiColor::Yellow,
+            ),
+            verify::Severity::Error => (
+                lang.severity(crate::domain::diagnostic::Severity::Error),
+                AnsiColor::Red,
+            ),
+        };
+        let label = ctx.out.paint(
+            Style::new().bold().fg_color(Some(color.into())),
+            &format!("{label}[{}]", f.kind.code()),
+        );
+        ctx.out.line(&format!(
+            "{} {}: {}",
+            redact(&label),
+            printable(&shown_file(&f.file, &f.kind)),
+            redact(&printable(&lang.verify_problem(&f.kind)))
+        ))?;
+        ctx.out.wrapped(2, &lang.verify_meaning(&f.kind))?;
+    }
+    Ok(())
 }
 
 /// Progress on one line of standard error, redrawn in place.

@@ -13,3 +13,4 @@ pub mod keys;
 pub mod record;
 pub mod review;
 pub mod signal;
+pub mod sync;

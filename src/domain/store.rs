@@ -312,12 +312,6 @@ impl Store {
         self.device
     }
 
-    /// This copy, made a device of its own (after a clone).
-    pub fn with_device(mut self, device: device::Device) -> Self {
-        self.device = Some(device);
-        self
-    }
-
     pub fn keyring_dir(&self) -> PathBuf {
         self.dir.join("keyring")
     }

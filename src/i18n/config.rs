@@ -27,6 +27,17 @@ impl Lang {
         known.map_or_else(|| error.to_string(), str::to_owned)
     }
 
+    pub fn bad_sync_warn(self, value: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "MAATWERK_SYNC_WARN_AFTER={value:?} is geen duur; schrijf bijvoorbeeld 8h, 24h of 3d"
+            ),
+            Self::En => format!(
+                "MAATWERK_SYNC_WARN_AFTER={value:?} is not a duration; write for example 8h, 24h or 3d"
+            ),
+        }
+    }
+
     pub fn bad_clock(self, value: &str) -> String {
         match self {
             Self::Nl => format!(

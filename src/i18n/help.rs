@@ -77,6 +77,12 @@ impl Lang {
             "maatwerk init" => {
                 "Maak een nieuwe opslag voor verantwoordingen en sleutelring, met u als eerste beheerder: het vertrouwensanker waar elke handtekening op terugvoert. Toont de vingerafdruk daarvan, die auditors vastleggen met `verify --expect-root`"
             }
+            "maatwerk sync" => {
+                "Deel de opslag met het team via git: haal op wat de anderen toevoegden, controleer het voordat het wordt overgenomen, voeg het samen met wat hier werd ondertekend, verifieer en verstuur. De eerste keer met --remote. Eindigt met 1 als wat binnenkwam werd geweigerd; de opslag blijft dan zoals hij was"
+            }
+            "maatwerk clone" => {
+                "Maak een kopie van de opslag van een team vanaf haar remote, om in te werken: elk bestand wordt gecontroleerd voordat het wordt geschreven en de kopie wordt geverifieerd; wat u erin ondertekent, komt op een keten van dit apparaat. In --store, of de standaardopslag"
+            }
             "maatwerk keys" => "Uw eigen sleutel maken of beheren",
             "maatwerk keys new" => {
                 "Maak een nieuw OpenSSH ed25519-sleutelpaar om mee te ondertekenen, versleuteld met een wachtwoordzin tenzij --no-passphrase"
@@ -156,6 +162,15 @@ impl Lang {
             ("maatwerk list", "norm") => "Alleen verantwoordingen die op deze norm steunen",
             ("maatwerk list", "from") => "Alleen besluiten op of na deze datum",
             ("maatwerk list", "to") => "Alleen besluiten op of vóór deze datum",
+            ("maatwerk sync", "remote") => {
+                "De remote waarlangs de opslag gedeeld wordt: een pad, file://… of ssh://…; onthouden voor volgende keren"
+            }
+            ("maatwerk clone", "url") => {
+                "Waar de opslag gedeeld wordt: een pad, file://… of ssh://…"
+            }
+            ("maatwerk clone", "expect_root") => {
+                "De vingerafdruk van het vertrouwensanker die u kreeg (SHA256:…); een opslag met een ander anker wordt geweigerd"
+            }
             ("maatwerk verify", "expect_root") => {
                 "De vingerafdruk van het vertrouwensanker die u verwacht (SHA256:…), zoals `maatwerk init` die toonde; elk ander anker is een bevinding"
             }

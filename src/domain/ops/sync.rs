@@ -1,0 +1,645 @@
+//! Sharing a store through git: what a team's members add is fetched,
+//! checked before it is taken in, combined with what was added here,
+//! verified, and pushed. The store only grows and no two writers share a
+//! file, so combining never conflicts; anything else that comes in — a
+//! file removed or changed, history rewritten, a file that is no part of a
+//! store, a record verify rejects — is refused, and the copy is left as it
+//! was.
+//!
+//! The `git` program does the work ([`git`]): it reaches every remote a
+//! team has (a path, `file://`, ssh, https) with the user's own ssh and
+//! credential set-up, and this module only reads what it says.
+
+pub mod git;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+pub use self::git::{Git, Identity};
+use crate::domain::fsread::{self, Kind};
+use crate::domain::store::device::{Device, chain_principal};
+use crate::domain::store::files;
+use crate::domain::verify::{Finding, FindingKind, Report, Severity};
+
+/// The branch a store is shared on.
+pub const BRANCH: &str = "main";
+/// The remote's branch as this copy last took it in: what the remote's
+/// history must still contain next time.
+pub const SYNCED_REF: &str = "refs/maatwerk/synced";
+const REMOTE_REF: &str = "refs/remotes/origin/main";
+/// When this copy last synced.
+const SYNCED_FILE: &str = ".git/maatwerk-synced";
+/// The errors verify found in the store as last synced, which a later
+/// sync does not hold against what comes in.
+const KNOWN_FILE: &str = ".git/maatwerk-known";
+/// The store's `.gitignore`, as `init` writes it.
+pub const GITIGNORE: &str =
+    "# Not part of the store: locks, the index and interrupted writes.\n.locks/\n.index/\n.tmp-*\n";
+/// How often a push is tried again when someone pushed in between.
+const ATTEMPTS: usize = 5;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error("the store is not shared yet")]
+    NotShared,
+    #[error("the store's copy has no remote")]
+    NoRemote,
+    #[error("the program `{program}` was not found")]
+    GitMissing { program: String },
+    #[error("{command} failed: {said}")]
+    Git { command: String, said: String },
+    #[error("{}: {message}", path.display())]
+    Io { path: PathBuf, message: String },
+    /// Files of the store that were shared and are now changed or gone.
+    #[error("signed files changed or removed here: {}", files.join(", "))]
+    LocalChanged { files: Vec<String> },
+    /// Files here that are no part of a store.
+    #[error("files that are no part of the store: {}", files.join(", "))]
+    LocalStray { files: Vec<String> },
+    /// The store's `.gitignore` is not the one `init` writes.
+    #[error("the store's .gitignore was changed")]
+    IgnoreChanged,
+    /// The remote no longer holds the history this copy took in.
+    #[error("the remote's history was rewritten")]
+    Rewritten,
+    /// The remote holds another store.
+    #[error("the remote holds another store")]
+    Unrelated,
+    /// What came in removes or changes files, or adds files that are no
+    /// part of a store: `(what, file)`.
+    #[error("what came in changes the store: {}", changes.iter().map(|(w, f)| format!("{w:?} {f}")).collect::<Vec<_>>().join(", "))]
+    Incoming { changes: Vec<(Change, String)> },
+    /// Both sides added a file of the same name with other contents.
+    #[error("both sides wrote {file}")]
+    Conflict { file: String },
+    /// The remote holds no store.
+    #[error("the remote holds no store")]
+    Empty,
+    /// Where a clone should go is not empty.
+    #[error("{} is not empty", dir.display())]
+    NotEmpty { dir: PathBuf },
+    #[error("the remote kept refusing the push (someone else pushed each time)")]
+    Busy,
+}
+
+/// How an incoming file departs from a store that only grows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    Removed,
+    Changed,
+    /// A link, a submodule or an executable where files are kept.
+    NotAFile,
+    /// A file no store has.
+    Stray,
+}
+
+/// What a sync did.
+#[derive(Debug, Default)]
+pub struct Synced {
+    /// Files that came in.
+    pub received: Vec<String>,
+    /// Files of this copy committed and sent.
+    pub sent: Vec<String>,
+    /// Whether the remote was empty and now holds the store.
+    pub first: bool,
+    /// Findings that the combination gave and that are no reason to
+    /// refuse it (totals counted with decisions signed at the same time
+    /// elsewhere).
+    pub noted: Vec<Finding>,
+    /// A checkpoint made on the way.
+    pub checkpoint: Option<PathBuf>,
+}
+
+/// Why a sync refused what came in, with the copy left as it was.
+#[derive(Debug)]
+pub struct Refused {
+    pub findings: Vec<Finding>,
+    pub received: Vec<String>,
+}
+
+/// What the front end does during a sync: verify the copy as it stands
+/// on disk, and make a checkpoint when the person may and wants one.
+pub trait Steps {
+    fn verify(&mut self) -> Report;
+    /// A checkpoint written into the store, if one was made.
+    fn witness(&mut self) -> Result<Option<PathBuf>, SyncError>;
+    /// The message of a commit of this copy's own files.
+    fn commit_message(&self, files: usize) -> String;
+}
+
+/// Whether the store in `dir` is shared: a copy with a remote.
+pub fn is_shared(dir: &Path) -> bool {
+    matches!(fsread::kind(&dir.join(".git")), Ok(Some(Kind::Dir)))
+}
+
+/// When the copy in `dir` last synced, if it ever did.
+pub fn last_synced(dir: &Path) -> Option<Timestamp> {
+    fsread::read_text(&dir.join(SYNCED_FILE), 64)
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Whether `path`, relative to the store, names a file a store may hold:
+/// `store.toml` and its signature, the `.gitignore`, and signed files and
+/// their signatures in the store's directories (each name checked again by
+/// verify). Nothing else — no `.gitattributes`, no `.gitmodules`, no
+/// dot-file anywhere — is ever taken in.
+pub fn store_path(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    // Store file names are written by this program in lower case.
+    #[allow(clippy::case_sensitive_file_extension_comparisons)]
+    let signed = |name: &str| {
+        !name.starts_with('.')
+            && (name.ends_with(".toml") || name.ends_with(".toml.sig"))
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+    };
+    match parts.as_slice() {
+        [name] => ["store.toml", "store.toml.sig", ".gitignore"].contains(name),
+        [dir, name] => ["keyring", "adoptions", "norms"].contains(dir) && signed(name),
+        [dir, owner, name] => {
+            let owner_ok = if *dir == "signals" {
+                crate::domain::keyring::is_principal(owner)
+            } else {
+                [
+                    "records",
+                    "reviews",
+                    "withdrawals",
+                    "samples",
+                    "checkpoints",
+                ]
+                .contains(dir)
+                    && chain_principal(owner).is_some()
+            };
+            owner_ok && signed(name)
+        }
+        _ => false,
+    }
+}
+
+/// Makes the store in `git`'s directory shared with `remote` (a store not
+/// yet in git becomes a repository; a copy that has a remote gets this
+/// one instead).
+pub fn share(git: &Git, remote: Option<&str>) -> Result<(), SyncError> {
+    let dir = git.dir();
+    if !is_shared(dir) {
+        if remote.is_none() {
+            return Err(SyncError::NotShared);
+        }
+        git.run(["init", "--quiet", "--initial-branch", BRANCH])?;
+    }
+    let current = git.output(["remote", "get-url", "origin"])?;
+    match (remote, current.0.status.success()) {
+        (Some(url), false) => {
+            git.run(["remote", "add", "origin", url])?;
+        }
+        (Some(url), true) => {
+            git.run(["remote", "set-url", "origin", url])?;
+        }
+        (None, false) => return Err(SyncError::NoRemote),
+        (None, true) => {}
+    }
+    Ok(())
+}
+
+/// Commits the store's new files in this copy: refused when a file that
+/// was committed is changed or gone, or a new file is no part of a store.
+/// The files committed.
+pub fn commit_local(
+    git: &Git,
+    message: &dyn Fn(usize) -> String,
+) -> Result<Vec<String>, SyncError> {
+    let ignore = git.dir().join(".gitignore");
+    match fsread::read(&ignore, 4096) {
+        Ok(bytes) if bytes == GITIGNORE.as_bytes() => {}
+        Err(_) if fsread::kind(&ignore).ok().flatten().is_none() => {
+            files::write_new(&ignore, GITIGNORE.as_bytes()).map_err(|e| SyncError::Io {
+                path: ignore.clone(),
+                message: e.to_string(),
+            })?;
+        }
+        _ => return Err(SyncError::IgnoreChanged),
+    }
+    let status = git.run([
+        "status",
+        "--porcelain=v1",
+        "-z",
+        "--untracked-files=all",
+        "--no-renames",
+    ])?;
+    let mut changed = Vec::new();
+    let mut stray = Vec::new();
+    let mut new = Vec::new();
+    for entry in git::fields(&status) {
+        let (code, path) = entry.split_at(entry.len().min(3));
+        if code == "?? " {
+            let regular = matches!(fsread::kind(&git.dir().join(path)), Ok(Some(Kind::File)));
+            if regular && store_path(path) {
+                new.push(path.to_owned());
+            } else {
+                stray.push(path.to_owned());
+            }
+        } else if code.starts_with('A') && code.get(1..2) == Some(" ") {
+            // Staged by an earlier sync that stopped before committing.
+            new.push(path.to_owned());
+        } else {
+            changed.push(path.to_owned());
+        }
+    }
+    if !changed.is_empty() {
+        return Err(SyncError::LocalChanged { files: changed });
+    }
+    if !stray.is_empty() {
+        return Err(SyncError::LocalStray { files: stray });
+    }
+    if new.is_empty() {
+        return Ok(new);
+    }
+    // Only the files checked, named one by one on standard input would be
+    // neater; `add` of the whole tree takes exactly these, as status
+    // listed nothing else.
+    git.run(["add", "--all", "--", "."])?;
+    git.run([
+        "commit",
+        "--quiet",
+        "--no-verify",
+        "--message",
+        &message(new.len()),
+    ])?;
+    Ok(new)
+}
+
+/// The files `remote` adds to `base`; an error naming every other change.
+pub fn incoming(git: &Git, base: &str, remote: &str) -> Result<Vec<String>, SyncError> {
+    let raw = git.run([
+        "diff-tree",
+        "-r",
+        "-z",
+        "--no-renames",
+        "--no-commit-id",
+        base,
+        remote,
+    ])?;
+    let fields: Vec<String> = git::fields(&raw).collect();
+    let mut added = Vec::new();
+    let mut changes = Vec::new();
+    for pair in fields.chunks(2) {
+        let [meta, path] = pair else { break };
+        // `:100644 100644 <old> <new> M`
+        let parts: Vec<&str> = meta.trim_start_matches(':').split(' ').collect();
+        let (new_mode, status) = (
+            parts.get(1).copied().unwrap_or_default(),
+            parts.get(4).copied().unwrap_or_default(),
+        );
+        let change = match status {
+            "A" if new_mode != "100644" => Some(Change::NotAFile),
+            "A" if !store_path(path) => Some(Change::Stray),
+            "A" => None,
+            "D" => Some(Change::Removed),
+            "T" => Some(Change::NotAFile),
+            _ => Some(Change::Changed),
+        };
+        match change {
+            Some(change) => changes.push((change, path.clone())),
+            None => added.push(path.clone()),
+        }
+    }
+    if changes.is_empty() {
+        Ok(added)
+    } else {
+        Err(SyncError::Incoming { changes })
+    }
+}
+
+/// The errors of `report` that hold against a combination: all but
+/// totals, which decisions signed at the same time on two machines miss
+/// of each other in good faith.
+fn blocking(report: &Report) -> impl Iterator<Item = &Finding> {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.kind.severity() == Severity::Error)
+        .filter(|f| !matches!(f.kind, FindingKind::TotalMisstated { .. }))
+}
+
+fn key(finding: &Finding) -> String {
+    format!("{}\t{}", finding.kind.code(), finding.file)
+}
+
+/// The errors known in the store as `commit` held it.
+fn known(dir: &Path, commit: &str) -> Option<BTreeSet<String>> {
+    let text = fsread::read_text(&dir.join(KNOWN_FILE), 64 * 1024 * 1024).ok()?;
+    let mut lines = text.lines();
+    (lines.next()? == commit).then(|| lines.map(str::to_owned).collect())
+}
+
+fn write_state(dir: &Path, commit: &str, report: &Report, now: Timestamp) -> Result<(), SyncError> {
+    let mut text = format!("{commit}\n");
+    for finding in blocking(report) {
+        text.push_str(&key(finding));
+        text.push('\n');
+    }
+    for (file, bytes) in [(KNOWN_FILE, text), (SYNCED_FILE, format!("{now}\n"))] {
+        let path = dir.join(file);
+        files::replace(&path, bytes.as_bytes()).map_err(|e| SyncError::Io {
+            path,
+            message: e.to_string(),
+        })?;
+    }
+    Ok(())
+}
+
+/// Syncs the store in `git`'s directory with its remote, as of `now`.
+/// `Ok(Err(refused))` when what came in was refused: the copy is then as
+/// it was before, but for its own new files, committed.
+pub fn sync(
+    git: &Git,
+    remote: Option<&str>,
+    now: Timestamp,
+    steps: &mut dyn Steps,
+) -> Result<Result<Synced, Refused>, SyncError> {
+    share(git, remote)?;
+    let dir = git.dir().to_path_buf();
+    let mut synced = Synced {
+        sent: commit_local(git, &|n| steps.commit_message(n))?,
+        ..Synced::default()
+    };
+    for attempt in 0..ATTEMPTS {
+        fetch(git)?;
+        let remote = git.commit(REMOTE_REF)?;
+        let taken = git.commit(SYNCED_REF)?;
+        let head = git.commit("HEAD")?.ok_or(SyncError::Empty)?;
+        // The remote's history must still hold what this copy took in.
+        if let Some(taken) = &taken {
+            let kept = match &remote {
+                Some(remote) => git.test(["merge-base", "--is-ancestor", taken, remote])?,
+                None => false,
+            };
+            if !kept {
+                return Err(SyncError::Rewritten);
+            }
+        }
+        let report = match &remote {
+            None => {
+                synced.first = true;
+                steps.verify()
+            }
+            Some(remote) => {
+                let base = merge_base(git, &head, remote)?.ok_or(SyncError::Unrelated)?;
+                let received = incoming(git, &base, remote)?;
+                if head == *remote {
+                    // Nothing new on either side.
+                    git.run(["update-ref", SYNCED_REF, remote])?;
+                    write_synced(&dir, now)?;
+                    return Ok(Ok(synced));
+                }
+                let baseline = match taken.as_deref().and_then(|t| known(&dir, t)) {
+                    Some(known) => known,
+                    None => blocking(&steps.verify()).map(key).collect(),
+                };
+                combine(git, &head, remote, &base)?;
+                let report = steps.verify();
+                let new: Vec<Finding> = blocking(&report)
+                    .filter(|f| !baseline.contains(&key(f)))
+                    .cloned()
+                    .collect();
+                if !new.is_empty() {
+                    git.run(["reset", "--quiet", "--hard", &head])?;
+                    return Ok(Err(Refused {
+                        findings: new,
+                        received,
+                    }));
+                }
+                synced.noted = report
+                    .findings
+                    .iter()
+                    .filter(|f| matches!(f.kind, FindingKind::TotalMisstated { .. }))
+                    .cloned()
+                    .collect();
+                synced.received.extend(received);
+                report
+            }
+        };
+        if attempt == 0
+            && let Some(made) = steps.witness()?
+        {
+            commit_local(git, &|n| steps.commit_message(n))?;
+            synced.checkpoint = Some(made);
+        }
+        let head = git.commit("HEAD")?.ok_or(SyncError::Empty)?;
+        if push(git)? {
+            git.run(["update-ref", SYNCED_REF, &head])?;
+            write_state(&dir, &head, &report, now)?;
+            return Ok(Ok(synced));
+        }
+    }
+    Err(SyncError::Busy)
+}
+
+fn write_synced(dir: &Path, now: Timestamp) -> Result<(), SyncError> {
+    let path = dir.join(SYNCED_FILE);
+    files::replace(&path, format!("{now}\n").as_bytes()).map_err(|e| SyncError::Io {
+        path,
+        message: e.to_string(),
+    })
+}
+
+/// Fetches the remote's branch, whatever became of it; nothing when the
+/// remote has no branch yet.
+fn fetch(git: &Git) -> Result<(), SyncError> {
+    let refspec = format!("+refs/heads/{BRANCH}:{REMOTE_REF}");
+    git.run(["fetch", "--quiet", "--no-tags", "origin", &refspec])
+        .or_else(|e| empty_remote(git, e))?;
+    Ok(())
+}
+
+/// A fetch that failed because the remote has no branch yet is no error.
+fn empty_remote(git: &Git, error: SyncError) -> Result<Vec<u8>, SyncError> {
+    let (output, _) = git.output(["ls-remote", "--heads", "origin"])?;
+    if output.status.success() && output.stdout.is_empty() {
+        Ok(Vec::new())
+    } else {
+        Err(error)
+    }
+}
+
+fn merge_base(git: &Git, a: &str, b: &str) -> Result<Option<String>, SyncError> {
+    let (output, shown) = git.output(["merge-base", a, b])?;
+    match output.status.code() {
+        Some(0) => Ok(Some(
+            String::from_utf8_lossy(&output.stdout).trim().to_owned(),
+        )),
+        Some(1) => Ok(None),
+        _ => Err(git::failed(&shown, &output)),
+    }
+}
+
+/// Takes `remote` into this copy: forward when this copy added nothing
+/// since `base`, else a merge of the two, which only adds files.
+fn combine(git: &Git, head: &str, remote: &str, base: &str) -> Result<(), SyncError> {
+    if remote == base {
+        return Ok(());
+    }
+    if head == base {
+        git.run(["merge", "--quiet", "--ff-only", remote])?;
+        return Ok(());
+    }
+    let (output, shown) = git.output([
+        "merge",
+        "--quiet",
+        "--no-ff",
+        "--no-edit",
+        "--no-verify",
+        "-m",
+        "maatwerk: samengevoegd / combined",
+        remote,
+    ])?;
+    if output.status.success() {
+        return Ok(());
+    }
+    let conflicted = git
+        .run(["diff", "--name-only", "-z", "--diff-filter=U"])
+        .map(|b| git::fields(&b).next())
+        .ok()
+        .flatten();
+    let _ = git.output(["merge", "--abort"]);
+    let _ = git.output(["reset", "--quiet", "--hard", head]);
+    match conflicted {
+        Some(file) => Err(SyncError::Conflict { file }),
+        None => Err(git::failed(&shown, &output)),
+    }
+}
+
+/// Pushes this copy's branch; `false` when the remote moved on meanwhile.
+fn push(git: &Git) -> Result<bool, SyncError> {
+    let (output, shown) = git.output([
+        "push",
+        "--porcelain",
+        "--quiet",
+        "origin",
+        &format!("HEAD:refs/heads/{BRANCH}"),
+    ])?;
+    if output.status.success() {
+        return Ok(true);
+    }
+    let said = String::from_utf8_lossy(&output.stdout);
+    if said
+        .lines()
+        .any(|l| l.starts_with('!') && l.contains("rejected"))
+    {
+        return Ok(false);
+    }
+    Err(git::failed(&shown, &output))
+}
+
+/// Makes a copy of the store at `url` in `dir` (absent or empty), a device
+/// of its own; checks every file before it is written out and verifies the
+/// copy. `Ok(Err(report))` when verify finds errors: the copy is then
+/// removed again.
+pub fn clone(
+    git: &Git,
+    url: &str,
+    now: Timestamp,
+    verify: &mut dyn FnMut(&Path) -> Report,
+) -> Result<Result<Device, Report>, SyncError> {
+    let dir = git.dir().to_path_buf();
+    match fsread::kind(&dir) {
+        Ok(None) => {}
+        Ok(Some(Kind::Dir)) if fsread::list(&dir).is_ok_and(|l| l.is_empty()) => {}
+        _ => return Err(SyncError::NotEmpty { dir }),
+    }
+    let made = !dir.exists();
+    let result = clone_into(git, url, now, verify);
+    if !matches!(result, Ok(Ok(_))) {
+        // Nothing is left of a copy that was not taken.
+        if made {
+            let _ = std::fs::remove_dir_all(&dir);
+        } else if let Ok(listed) = fsread::list(&dir) {
+            for (name, kind) in listed {
+                let path = dir.join(name);
+                let _ = if kind == Kind::Dir {
+                    std::fs::remove_dir_all(path)
+                } else {
+                    std::fs::remove_file(path)
+                };
+            }
+        }
+    }
+    result
+}
+
+fn clone_into(
+    git: &Git,
+    url: &str,
+    now: Timestamp,
+    verify: &mut dyn FnMut(&Path) -> Report,
+) -> Result<Result<Device, Report>, SyncError> {
+    let dir = git.dir().to_path_buf();
+    files::make_dirs(&dir).map_err(|e| SyncError::Io {
+        path: dir.clone(),
+        message: e.to_string(),
+    })?;
+    git.run(["init", "--quiet", "--initial-branch", BRANCH])?;
+    git.run(["remote", "add", "origin", url])?;
+    fetch(git)?;
+    let remote = git.commit(REMOTE_REF)?.ok_or(SyncError::Empty)?;
+    let empty_tree = git.run(["hash-object", "-t", "tree", "/dev/null"])?;
+    let empty_tree = String::from_utf8_lossy(&empty_tree).trim().to_owned();
+    incoming(git, &empty_tree, &remote)?;
+    git.run(["reset", "--quiet", "--hard", &remote])?;
+    let device = Device::assign(&dir).map_err(|e| SyncError::Io {
+        path: dir.join(crate::domain::store::device::DEVICE_FILE),
+        message: e.to_string(),
+    })?;
+    let report = verify(&dir);
+    if report.errors() > 0 {
+        return Ok(Err(report));
+    }
+    git.run(["update-ref", SYNCED_REF, &remote])?;
+    write_state(&dir, &remote, &report, now)?;
+    Ok(Ok(device))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_a_store_holds_are_taken_in() {
+        for good in [
+            "store.toml",
+            "store.toml.sig",
+            ".gitignore",
+            "keyring/KR-20260105-75P7QQZD.toml",
+            "keyring/KR-20260105-75P7QQZD.toml.sig",
+            "norms/69c09867961fff55e5ae7d949d4f04c551a197455fb54cb26a9dc7554baac25c.toml",
+            "records/anna@gemeente.example/000001-MW-20261123-7X46T0M9.toml",
+            "records/anna@gemeente.example+k7p2q9x3/000001-MW-20261123-7X46T0M9.toml.sig",
+            "reviews/tom@gemeente.example/000001-RV-20261124-8S853SXT.toml",
+            "checkpoints/tom@gemeente.example/000001-CP-20261124-8S853SXT.toml",
+            "signals/anna@gemeente.example/SG-20261125-8S84XWS2.toml",
+        ] {
+            assert!(store_path(good), "{good}");
+        }
+        for bad in [
+            ".gitattributes",
+            ".gitmodules",
+            "records/.gitattributes",
+            "records/anna@gemeente.example/.gitattributes",
+            "records/anna@gemeente.example/000001-MW-20261123-7X46T0M9.txt",
+            "records/Anna/000001-MW-20261123-7X46T0M9.toml",
+            "signals/anna@gemeente.example+k7p2q9x3/SG-20261125-8S84XWS2.toml",
+            "records/anna@gemeente.example/sub/000001-MW-20261123-7X46T0M9.toml",
+            "export.csv",
+            "keyring/../store.toml",
+            ".locks/anna.lock",
+        ] {
+            assert!(!store_path(bad), "{bad}");
+        }
+    }
+}

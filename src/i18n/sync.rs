@@ -1,0 +1,265 @@
+//! Sharing the store through git: sync, clone and how long ago.
+
+use std::fmt::Write as _;
+
+use super::Lang;
+use crate::domain::ops::sync::{Change, SyncError};
+
+impl Lang {
+    /// What went wrong in a sync or clone, and what to do about it.
+    pub fn sync_error(self, error: &SyncError) -> (String, Option<String>) {
+        let list = |files: &[String]| files.join(", ");
+        match (self, error) {
+            (Self::Nl, SyncError::NotShared) => (
+                "Deze opslag wordt nog niet gedeeld.".into(),
+                Some("Deel haar met het team via `maatwerk sync --remote URL` (een pad, file://… of ssh://…).".into()),
+            ),
+            (Self::En, SyncError::NotShared) => (
+                "This store is not shared yet.".into(),
+                Some("Share it with the team with `maatwerk sync --remote URL` (a path, file://… or ssh://…).".into()),
+            ),
+            (Self::Nl, SyncError::NoRemote) => (
+                "Deze kopie van de opslag heeft geen remote.".into(),
+                Some("Geef er een met `maatwerk sync --remote URL`.".into()),
+            ),
+            (Self::En, SyncError::NoRemote) => (
+                "This copy of the store has no remote.".into(),
+                Some("Give it one with `maatwerk sync --remote URL`.".into()),
+            ),
+            (Self::Nl, SyncError::GitMissing { program }) => (
+                format!("Het programma `{program}` is niet gevonden; maatwerk deelt de opslag via git."),
+                Some("Installeer git (op Debian of Ubuntu: `apt-get install git`), of wijs het programma aan met MAATWERK_GIT.".into()),
+            ),
+            (Self::En, SyncError::GitMissing { program }) => (
+                format!("The program `{program}` was not found; maatwerk shares the store through git."),
+                Some("Install git (on Debian or Ubuntu: `apt-get install git`), or point to it with MAATWERK_GIT.".into()),
+            ),
+            (Self::Nl, SyncError::Git { command, said }) => (
+                format!("`{command}` mislukte:\n{said}"),
+                Some("Controleer de remote en uw toegang ertoe (voor ssh: uw sleutel en ssh-agent). Er is niets overgenomen.".into()),
+            ),
+            (Self::En, SyncError::Git { command, said }) => (
+                format!("`{command}` failed:\n{said}"),
+                Some("Check the remote and your access to it (for ssh: your key and ssh-agent). Nothing was taken in.".into()),
+            ),
+            (Self::Nl, SyncError::Io { path, message }) => {
+                (format!("{}: {message}", path.display()), None)
+            }
+            (Self::En, SyncError::Io { path, message }) => {
+                (format!("{}: {message}", path.display()), None)
+            }
+            (Self::Nl, SyncError::LocalChanged { files }) => (
+                format!("Ondertekende bestanden zijn in deze kopie gewijzigd of verwijderd: {}.", list(files)),
+                Some("Ondertekende bestanden veranderen nooit. Zet ze terug met `git -C <opslag> checkout -- <bestand>`; er is niets gedeeld.".into()),
+            ),
+            (Self::En, SyncError::LocalChanged { files }) => (
+                format!("Signed files were changed or removed in this copy: {}.", list(files)),
+                Some("Signed files never change. Restore them with `git -C <store> checkout -- <file>`; nothing was shared.".into()),
+            ),
+            (Self::Nl, SyncError::LocalStray { files }) => (
+                format!("Deze bestanden horen niet bij de opslag: {}.", list(files)),
+                Some("Zet ze buiten de opslag; er is niets gedeeld.".into()),
+            ),
+            (Self::En, SyncError::LocalStray { files }) => (
+                format!("These files are no part of the store: {}.", list(files)),
+                Some("Move them out of the store; nothing was shared.".into()),
+            ),
+            (Self::Nl, SyncError::IgnoreChanged) => (
+                "Het bestand .gitignore van de opslag is gewijzigd: wat het uitsluit, zou niet gedeeld worden.".into(),
+                Some("Zet het terug met `git -C <opslag> checkout -- .gitignore`.".into()),
+            ),
+            (Self::En, SyncError::IgnoreChanged) => (
+                "The store's .gitignore was changed: what it leaves out would not be shared.".into(),
+                Some("Restore it with `git -C <store> checkout -- .gitignore`.".into()),
+            ),
+            _ => self.remote_error(error),
+        }
+    }
+
+    /// What went wrong with the remote or what came from it.
+    fn remote_error(self, error: &SyncError) -> (String, Option<String>) {
+        match (self, error) {
+            (Self::Nl, SyncError::Rewritten) => (
+                "De geschiedenis op de remote is herschreven: wat deze kopie eerder ontving, staat er niet meer in.".into(),
+                Some("Er is niets overgenomen en niets verstuurd. Meld het aan de beheerder; `maatwerk verify` op een verse kopie toont wat er ontbreekt.".into()),
+            ),
+            (Self::En, SyncError::Rewritten) => (
+                "The remote's history was rewritten: what this copy took in before is no longer in it.".into(),
+                Some("Nothing was taken in or sent. Tell the beheerder; `maatwerk verify` on a fresh copy shows what is missing.".into()),
+            ),
+            (Self::Nl, SyncError::Unrelated) => (
+                "De remote bevat een andere opslag dan deze.".into(),
+                Some("Een nieuw teamlid begint met `maatwerk clone URL`.".into()),
+            ),
+            (Self::En, SyncError::Unrelated) => (
+                "The remote holds another store than this one.".into(),
+                Some("A new member of the team starts with `maatwerk clone URL`.".into()),
+            ),
+            (_, SyncError::Incoming { changes }) => (
+                self.incoming_changes(changes),
+                Some(self.pick(
+                    "Er is niets overgenomen: de opslag is gebleven zoals hij was. Een opslag groeit alleen; meld dit aan de beheerder.",
+                    "Nothing was taken in: the store is as it was. A store only grows; tell the beheerder.",
+                ).into()),
+            ),
+            (Self::Nl, SyncError::Conflict { file }) => (
+                format!("Beide kanten schreven {file}, met een andere inhoud."),
+                Some("Er is niets overgenomen. Dat kan alleen als één bestand op twee plaatsen is gemaakt; meld het aan de beheerder.".into()),
+            ),
+            (Self::En, SyncError::Conflict { file }) => (
+                format!("Both sides wrote {file}, with other contents."),
+                Some("Nothing was taken in. That only happens when one file was made in two places; tell the beheerder.".into()),
+            ),
+            (Self::Nl, SyncError::Empty) => (
+                "De remote bevat nog geen opslag.".into(),
+                Some("Wie de opslag maakte, deelt haar eerst met `maatwerk sync --remote URL`.".into()),
+            ),
+            (Self::En, SyncError::Empty) => (
+                "The remote holds no store yet.".into(),
+                Some("Whoever made the store shares it first with `maatwerk sync --remote URL`.".into()),
+            ),
+            (Self::Nl, SyncError::NotEmpty { dir }) => (
+                format!("{} is niet leeg.", dir.display()),
+                Some("Kies met --store een nieuwe of lege map voor de kopie.".into()),
+            ),
+            (Self::En, SyncError::NotEmpty { dir }) => (
+                format!("{} is not empty.", dir.display()),
+                Some("Choose a new or empty directory for the copy with --store.".into()),
+            ),
+            (Self::Nl, SyncError::Busy) => (
+                "De remote weigerde het versturen steeds: telkens had iemand anders net iets verstuurd.".into(),
+                Some("Probeer het zo nog eens.".into()),
+            ),
+            (Self::En, SyncError::Busy) => (
+                "The remote kept refusing the push: each time someone else had just pushed.".into(),
+                Some("Try again in a moment.".into()),
+            ),
+            // Worded by `sync_error`.
+            _ => (error.to_string(), None),
+        }
+    }
+
+    fn incoming_changes(self, changes: &[(Change, String)]) -> String {
+        let mut out = self
+            .pick(
+                "Wat binnenkwam verandert de opslag in plaats van haar aan te vullen:",
+                "What came in changes the store instead of adding to it:",
+            )
+            .to_owned();
+        for (change, file) in changes.iter().take(20) {
+            let what = match (self, change) {
+                (Self::Nl, Change::Removed) => "verwijderd",
+                (Self::En, Change::Removed) => "removed",
+                (Self::Nl, Change::Changed) => "gewijzigd",
+                (Self::En, Change::Changed) => "changed",
+                (Self::Nl, Change::NotAFile) => "geen gewoon bestand",
+                (Self::En, Change::NotAFile) => "not a plain file",
+                (Self::Nl, Change::Stray) => "hoort niet bij een opslag",
+                (Self::En, Change::Stray) => "no part of a store",
+            };
+            let _ = write!(out, "\n  {what}: {file}");
+        }
+        if changes.len() > 20 {
+            let more = changes.len() - 20;
+            let _ = match self {
+                Self::Nl => write!(out, "\n  en nog {more}"),
+                Self::En => write!(out, "\n  and {more} more"),
+            };
+        }
+        out
+    }
+
+    /// What a sync did.
+    pub fn sync_done(self, received: usize, sent: usize, first: bool) -> String {
+        let files = |n: usize| match (self, n) {
+            (Self::Nl, 1) => "1 bestand".to_owned(),
+            (Self::Nl, n) => format!("{n} bestanden"),
+            (Self::En, 1) => "1 file".to_owned(),
+            (Self::En, n) => format!("{n} files"),
+        };
+        match (self, first) {
+            (Self::Nl, true) => format!("De opslag wordt nu gedeeld: {} verstuurd.", files(sent)),
+            (Self::En, true) => format!("The store is shared now: {} sent.", files(sent)),
+            (Self::Nl, false) if received == 0 && sent == 0 => {
+                "Bijgewerkt: er was niets nieuws.".into()
+            }
+            (Self::En, false) if received == 0 && sent == 0 => "Up to date: nothing new.".into(),
+            (Self::Nl, false) => format!(
+                "Gesynchroniseerd: {} binnengekomen en gecontroleerd, {} verstuurd.",
+                files(received),
+                files(sent)
+            ),
+            (Self::En, false) => format!(
+                "Synced: {} came in and were checked, {} sent.",
+                files(received),
+                files(sent)
+            ),
+        }
+    }
+
+    /// A sync refused what came in.
+    pub fn sync_refused(self, errors: usize, received: usize) -> String {
+        match self {
+            Self::Nl => format!(
+                "Geweigerd: met wat binnenkwam ({received} bestanden) vindt verify {errors} fout(en) die er eerder niet waren. Er is niets overgenomen en niets verstuurd; de opslag is gebleven zoals hij was."
+            ),
+            Self::En => format!(
+                "Refused: with what came in ({received} files) verify finds {errors} error(s) that were not there before. Nothing was taken in or sent; the store is as it was."
+            ),
+        }
+    }
+
+    /// Totals that decisions signed at the same time elsewhere missed.
+    pub fn sync_noted(self) -> &'static str {
+        self.pick(
+            "Let op: na het samenvoegen tellen deze totalen anders dan de besluiten zelf zeggen. Dat gebeurt als twee besluiten voor dezelfde zaak of hetzelfde budget tegelijk op twee plaatsen werden getekend; de teamleider beoordeelt ze.",
+            "Note: after combining, these totals count otherwise than the decisions say. That happens when two decisions on one case or budget were signed at the same time in two places; the team lead reviews them.",
+        )
+    }
+
+    /// A clone made.
+    pub fn clone_done(self, dir: &str, device: &str, root: &str) -> String {
+        match self {
+            Self::Nl => format!(
+                "De opslag staat nu in {dir}, gecontroleerd. Wat u hier ondertekent, komt op uw keten voor dit apparaat ({device}). Het vertrouwensanker is {root}: vergelijk het met wat de beheerder u gaf."
+            ),
+            Self::En => format!(
+                "The store is now in {dir}, verified. What you sign here goes on your chain for this device ({device}). Its trust root is {root}: compare it with what the beheerder gave you."
+            ),
+        }
+    }
+
+    pub fn clone_refused(self, errors: usize) -> String {
+        match self {
+            Self::Nl => format!(
+                "Geweigerd: verify vindt {errors} fout(en) in de opslag op de remote. Er is geen kopie gemaakt."
+            ),
+            Self::En => format!(
+                "Refused: verify finds {errors} error(s) in the store on the remote. No copy was made."
+            ),
+        }
+    }
+
+    /// The store has not been synced for a while.
+    pub fn sync_stale(self, since: Option<&str>) -> String {
+        match (self, since) {
+            (Self::Nl, Some(ago)) => format!(
+                "Deze opslag is voor het laatst {ago} gesynchroniseerd: wat collega's sindsdien tekenden, ziet u nog niet. Draai `maatwerk sync`."
+            ),
+            (Self::En, Some(ago)) => format!(
+                "This store was last synced {ago}: what colleagues signed since, you do not see yet. Run `maatwerk sync`."
+            ),
+            (Self::Nl, None) => {
+                "Deze kopie van de opslag is nog nooit gesynchroniseerd. Draai `maatwerk sync`."
+                    .into()
+            }
+            (Self::En, None) => {
+                "This copy of the store was never synced. Run `maatwerk sync`.".into()
+            }
+        }
+    }
+
+    pub fn sync_progress(self) -> &'static str {
+        self.pick("Synchroniseren…", "Syncing…")
+    }
+}
