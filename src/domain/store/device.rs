@@ -19,6 +19,14 @@ use ssh_key::rand_core::{OsRng, RngCore};
 use crate::domain::fsread;
 use crate::domain::keyring::is_principal;
 
+/// How long what is signed on one machine may take to reach the others:
+/// a decision signed less than this before another, on another chain,
+/// may not have been seen by whoever signed the other (their machine had
+/// not synced yet), so totals do not hold it against them; and a file
+/// signed less than this before a checkpoint that does not name it may
+/// have been synced after it, rather than backdated.
+pub const SYNC_ALLOWANCE: jiff::SignedDuration = jiff::SignedDuration::from_hours(72);
+
 /// Where a copy of the store keeps its device's name.
 pub const DEVICE_FILE: &str = ".git/maatwerk-device";
 /// How long a device's name is.

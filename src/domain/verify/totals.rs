@@ -33,7 +33,8 @@ mod sweep;
 
 #[cfg(test)]
 use self::sweep::Fenwick;
-use self::sweep::team_sums;
+use self::sweep::{team_seen_sums, team_sums};
+use crate::domain::store::device::SYNC_ALLOWANCE;
 
 /// A record kept for the count, in a few machine words: its names by
 /// their place in [`Counting`]'s table, its numbers and stated totals in
@@ -319,6 +320,7 @@ pub fn check(
                             .map(|&o| &entries[at(o)])
                             .filter(|o| holds_then(stop(o), e, lenient))
                             .filter(|o| r.counts_for(o, e))
+                            .filter(|o| lenient || surely_seen(o, e))
                             .map(|o| counting.measure(r, o))
                             .fold(Decimal::ZERO, Decimal::saturating_add)
                     };
@@ -365,6 +367,18 @@ pub fn check(
     }
 }
 
+/// Whether the author of `this` surely saw `other` when signing: it is
+/// earlier in the same chain, or was signed on another chain at least
+/// [`SYNC_ALLOWANCE`] before (what was signed since may not have reached
+/// the machine `this` was signed on).
+fn surely_seen(other: &Entry, this: &Entry) -> bool {
+    other.author == this.author
+        || other
+            .created
+            .checked_add(SYNC_ALLOWANCE)
+            .is_ok_and(|seen| seen <= this.created)
+}
+
 /// A team's total, with what it came to for each record on a norm that
 /// has it (strictly and leniently), in the order of the records.
 struct TeamTotal<'r, 't> {
@@ -394,8 +408,11 @@ fn team_totals<'r, 't>(
         .into_iter()
         .map(|(r, queries)| {
             let mut sums = vec![(Decimal::ZERO, Decimal::ZERO); queries.len()];
-            team_sums(r, counting, &queries, stop, (&mut sums, false));
             team_sums(r, counting, &queries, stop, (&mut sums, true));
+            let seen = team_seen_sums(r, counting, &queries, stop, SYNC_ALLOWANCE);
+            for (sum, seen) in sums.iter_mut().zip(seen) {
+                sum.0 = seen;
+            }
             TeamTotal {
                 resolved: r,
                 answers: sums.into_iter(),
@@ -642,6 +659,71 @@ mod tests {
                 assert_eq!(swept[k], direct, "entry {q}, lenient {lenient}");
             }
         }
+    }
+
+    /// What a team's decisions come to that a record's author surely saw
+    /// (their own chain, and other chains' decisions signed long enough
+    /// before) is, over a crowd of decisions on several chains spread over
+    /// hours, some stopping to hold, what counting each pair gives.
+    #[test]
+    fn what_was_surely_seen_agrees_with_pairs() {
+        let total = Total {
+            window: Window::Within(crate::domain::duration::CalendarDuration::days(10).unwrap()),
+            ..budget()
+        };
+        let allowance = jiff::SignedDuration::from_secs(600);
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        let chains = ["anna", "anna+k7p2q9x3", "bram", "carla"];
+        let mut seqs = [0u64; 4];
+        let mut seconds = [0i64; 4];
+        let mut rows: Vec<Row> = Vec::new();
+        for _ in 0..300 {
+            let who = usize::try_from(next(4)).unwrap();
+            seqs[who] += 1;
+            // Each chain goes forward in time, in steps of up to 20 minutes.
+            seconds[who] += i64::try_from(next(1200)).unwrap();
+            let day = i8::try_from(1 + next(28)).unwrap();
+            let amount = i64::try_from(next(500)).unwrap();
+            rows.push(("", chains[who], seqs[who], seconds[who], day, amount));
+        }
+        let c = counting(&rows);
+        let r = c.resolve(&total);
+        let stops: Vec<Option<Timestamp>> = (0..rows.len())
+            .map(|_| match next(4) {
+                0 => Some(moment(i64::try_from(next(20_000)).unwrap())),
+                _ => None,
+            })
+            .collect();
+        let stop = |e: &Entry| {
+            let n: usize = e.id.as_str()[12..].parse().unwrap();
+            stops[n]
+        };
+        let queries: Vec<u32> = (0..place(rows.len())).rev().collect();
+        let seen = team_seen_sums(&r, &c, &queries, &stop, allowance);
+        let mut differs = 0;
+        for (k, &q) in queries.iter().enumerate() {
+            let this = &c.entries[at(q)];
+            let direct: Decimal = c
+                .entries
+                .iter()
+                .filter(|o| holds_then(stop(o), this, false))
+                .filter(|o| r.counts_for(o, this))
+                .filter(|o| o.author == this.author || o.created + allowance <= this.created)
+                .map(|o| c.measure(&r, o))
+                .sum();
+            assert_eq!(seen[k], direct, "entry {q}");
+            differs += usize::from(direct != by_pairs(&c, &r, &stop, this, false));
+        }
+        assert!(
+            differs > 10,
+            "the allowance left out decisions of other chains: {differs}"
+        );
     }
 
     /// What verify holds of a decision counts as `new` counts it: for

@@ -130,6 +130,90 @@ pub(super) fn team_sums(
     }
 }
 
+/// For each of `queries`, what the team's decisions come to that its
+/// author surely saw: those of its own chain signed before it, and those
+/// of other chains signed at least `allowance` before it — what was
+/// signed later elsewhere may not have reached the machine it was signed
+/// on yet. Each counted only while it held (strictly: not in the second
+/// it stopped).
+pub(super) fn team_seen_sums(
+    total: &Resolved<'_>,
+    counting: &Counting,
+    queries: &[u32],
+    stop: &dyn Fn(&Entry) -> Option<Timestamp>,
+    allowance: jiff::SignedDuration,
+) -> Vec<Decimal> {
+    let entries = &counting.entries;
+    let counts = |e: &Entry| total.norms.contains(&e.norm);
+    let mut days: Vec<Date> = entries
+        .iter()
+        .filter(|e| counts(e))
+        .map(|e| e.decision_date)
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let day_of = |e: &Entry| days.partition_point(|d| *d < e.decision_date);
+    let after = |t: Timestamp| t.checked_add(allowance).unwrap_or(Timestamp::MAX);
+    // When each decision counts for everyone (`allowance` after it was
+    // signed) and, if it stops holding after that, when it stops.
+    let mut adds: Vec<(Timestamp, u32)> = Vec::new();
+    let mut removes: Vec<(Timestamp, u32)> = Vec::new();
+    let mut chains: Vec<u32> = Vec::new();
+    for (i, e) in entries.iter().enumerate().filter(|(_, e)| counts(e)) {
+        chains.push(place(i));
+        let from = after(e.created);
+        match stop(e) {
+            Some(s) if s <= from => {}
+            Some(s) => {
+                adds.push((from, place(i)));
+                removes.push((s, place(i)));
+            }
+            None => adds.push((from, place(i))),
+        }
+    }
+    adds.sort_unstable();
+    removes.sort_unstable();
+    chains.sort_unstable_by_key(|&i| (entries[at(i)].author, entries[at(i)].seq));
+    let mut asked: Vec<u32> = (0..place(queries.len())).collect();
+    asked.sort_by_key(|&q| entries[at(queries[at(q)])].created);
+    let mut tree = Fenwick::new(days.len());
+    let add = |tree: &mut Fenwick, i: u32, sign: Decimal| {
+        let e = &entries[at(i)];
+        tree.add(day_of(e), sign * counting.measure(total, e));
+    };
+    let (mut add_at, mut remove_at) = (0, 0);
+    let mut out = vec![Decimal::ZERO; queries.len()];
+    for q in asked {
+        let this = &entries[at(queries[at(q)])];
+        let now = this.created;
+        while let Some(&(_, i)) = adds.get(add_at).filter(|(t, _)| *t <= now) {
+            add(&mut tree, i, Decimal::ONE);
+            add_at += 1;
+        }
+        while let Some(&(_, i)) = removes.get(remove_at).filter(|(t, _)| *t <= now) {
+            add(&mut tree, i, Decimal::NEGATIVE_ONE);
+            remove_at += 1;
+        }
+        let mut sum = in_window(total.total, &days, &tree, this);
+        // Its own chain's decisions too recent to count for everyone.
+        let mine = chains.partition_point(|&i| {
+            let e = &entries[at(i)];
+            (e.author, e.seq) < (this.author, this.seq)
+        });
+        for &i in chains[..mine].iter().rev() {
+            let other = &entries[at(i)];
+            if other.author != this.author || after(other.created) <= now {
+                break;
+            }
+            if stop(other).is_none_or(|s| s > now) && total.counts_for(other, this) {
+                sum = sum.saturating_add(counting.measure(total, other));
+            }
+        }
+        out[at(q)] = sum;
+    }
+    out
+}
+
 /// What the decisions in `tree` (by their place in `days`) that lie in
 /// `total`'s window around `this` come to.
 fn in_window(total: &Total, days: &[Date], tree: &Fenwick, this: &Entry) -> Decimal {
