@@ -3,6 +3,7 @@
 //! 0 ok, 1 a negative result (e.g. `norms check` found errors), 2 a usage or
 //! input error. A closed pipe (`| head`) is not an error.
 
+mod checkpoint;
 mod completions;
 pub mod config;
 pub mod context;
@@ -140,6 +141,7 @@ pub enum Command {
     Drafts(drafts::DraftsArgs),
     Init(init::InitArgs),
     Sync(sync::SyncArgs),
+    Checkpoint(checkpoint::CheckpointArgs),
     Clone(sync::CloneArgs),
     /// Make or manage your signing key
     #[command(subcommand)]
@@ -280,6 +282,7 @@ pub fn run(cli: &Cli, ctx: &mut Context) -> Result<Outcome, CliError> {
         Some(Command::Drafts(args)) => drafts::run(args, ctx),
         Some(Command::Init(args)) => init::run(args, ctx),
         Some(Command::Sync(args)) => sync::run(args, ctx),
+        Some(Command::Checkpoint(args)) => checkpoint::run(args, ctx),
         Some(Command::Clone(args)) => sync::clone(args, ctx),
         Some(Command::Keys(command)) => keys::run(command, ctx),
         Some(Command::Keyring(command)) => keyring::run(command, ctx),

@@ -5,6 +5,7 @@
 pub mod adoption;
 pub mod answers;
 pub mod bsn;
+pub mod checkpoint;
 pub mod clock;
 pub mod dates;
 pub mod decision;

@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use super::signing::{open_store, read_key, store_error};
+use super::signing::{open_store, read_key, store_error, unlock};
 use super::verify::print_findings;
 use super::{CliError, Context, Outcome};
+use crate::domain::checkpoint::may_witness;
 use crate::domain::keys::Fingerprint;
 use crate::domain::ops::sync::{self, Git, Identity, Steps, SyncError};
 use crate::domain::store::Store;
@@ -22,6 +23,11 @@ pub struct SyncArgs {
     /// ssh://…; remembered for later syncs
     #[arg(long, value_name = "URL")]
     pub remote: Option<String>,
+    /// Make no checkpoint, also when you may witness (teamleider,
+    /// afdelingshoofd, controller, beheerder) and something changed since
+    /// your last one
+    #[arg(long)]
+    pub no_checkpoint: bool,
 }
 
 /// Make a copy of a team's store from its remote, to work in: every file
@@ -72,6 +78,9 @@ struct Cli<'a> {
     root: Option<Fingerprint>,
     ctx: &'a Context,
     principal: String,
+    witness: bool,
+    /// Why no checkpoint was made, when one should have been.
+    not_witnessed: Option<String>,
 }
 
 impl Steps for Cli<'_> {
@@ -83,7 +92,31 @@ impl Steps for Cli<'_> {
     }
 
     fn witness(&mut self) -> Result<Option<PathBuf>, SyncError> {
-        Ok(None)
+        if !self.witness {
+            return Ok(None);
+        }
+        let made = (|| {
+            let store = Store::open(&self.dir).map_err(|e| store_error(self.ctx, &e))?;
+            let (prepared, key) = super::checkpoint::prepare(self.ctx, &store)?;
+            let last = crate::domain::ops::checkpoint::latest_of(
+                &store,
+                &prepared.checkpoint().witness.principal,
+            );
+            if !prepared.adds_to(last.as_ref()) {
+                return Ok(None);
+            }
+            let signer = unlock(&key, self.ctx)?;
+            let (_, path) = crate::domain::ops::checkpoint::sign(&store, &signer, prepared)
+                .map_err(|e| super::checkpoint::checkpoint_error(self.ctx, &e))?;
+            Ok::<_, CliError>(Some(path))
+        })();
+        match made {
+            Ok(path) => Ok(path),
+            Err(e) => {
+                self.not_witnessed = Some(e.to_string());
+                Ok(None)
+            }
+        }
     }
 
     fn commit_message(&self, files: usize) -> String {
@@ -104,20 +137,58 @@ pub fn run(args: &SyncArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     if ctx.config.ttys.stderr {
         ctx.out.err_line(lang.sync_progress())?;
     }
+    // A member who may witness makes a checkpoint on the way.
+    let witness = !args.no_checkpoint
+        && read_key(ctx.key_path()?, ctx)
+            .ok()
+            .and_then(|key| {
+                keyring
+                    .grant_of_key(key.public_key(), ctx.now)
+                    .ok()
+                    .cloned()
+            })
+            .is_some_and(|grant| may_witness(&grant.role));
     let mut steps = Cli {
         dir: store.dir().to_path_buf(),
         root: keyring.root().cloned(),
         ctx,
         principal: who.email,
+        witness,
+        not_witnessed: None,
     };
     let remote = args
         .remote
         .as_deref()
         .map(|url| absolute_url(url, &ctx.config.cwd));
-    let result = sync::sync(&git, remote.as_deref(), ctx.now, &mut steps)
-        .map_err(|e| sync_error(ctx, &e))?;
+    let result = match sync::sync(&git, remote.as_deref(), ctx.now, &mut steps) {
+        Ok(result) => result,
+        // What came in was refused: the answer is no, not a failure.
+        Err(
+            e @ (SyncError::Incoming { .. }
+            | SyncError::Rewritten
+            | SyncError::Unrelated
+            | SyncError::Conflict { .. }),
+        ) => {
+            let (message, help) = lang.sync_error(&e);
+            ctx.out.err_line(&message)?;
+            if let Some(help) = help {
+                ctx.out.wrapped(0, &help)?;
+            }
+            return Ok(Outcome::Negative);
+        }
+        Err(e) => return Err(sync_error(ctx, &e)),
+    };
+    let not_witnessed = steps.not_witnessed.take();
+    if let Some(why) = not_witnessed {
+        ctx.out.err_line(&lang.sync_no_checkpoint(&why))?;
+    }
     match result {
         Ok(synced) => {
+            if let Some(path) = &synced.checkpoint {
+                ctx.out.err_line(
+                    &lang.sync_checkpoint(&crate::domain::store::relative(store.dir(), path)),
+                )?;
+            }
             if !synced.noted.is_empty() {
                 print_findings(ctx, &synced.noted)?;
                 ctx.out.wrapped(0, lang.sync_noted())?;

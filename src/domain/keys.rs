@@ -23,6 +23,7 @@ pub enum Namespace {
     Adoption,
     Withdrawal,
     Sample,
+    Checkpoint,
 }
 
 impl Namespace {
@@ -35,6 +36,7 @@ impl Namespace {
             Self::Adoption => "maatwerk-adoption",
             Self::Withdrawal => "maatwerk-withdrawal",
             Self::Sample => "maatwerk-sample",
+            Self::Checkpoint => "maatwerk-checkpoint",
         }
     }
 }

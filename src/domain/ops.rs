@@ -8,6 +8,7 @@
 //! wrong before it asks for a passphrase; `sign` then writes.
 
 pub mod adoption;
+pub mod checkpoint;
 pub mod keyring;
 pub mod keys;
 pub mod record;

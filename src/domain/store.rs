@@ -344,6 +344,10 @@ impl Store {
         self.dir.join("samples")
     }
 
+    pub fn checkpoints_dir(&self) -> PathBuf {
+        self.dir.join("checkpoints")
+    }
+
     /// Signs and stores a signal.
     pub fn add_signal(&self, signal: &Signal, signer: &Signer) -> Result<PathBuf, StoreError> {
         checked_principal(&signal.author.principal)?;

@@ -26,6 +26,7 @@ mod signals;
 pub mod signer;
 mod stories;
 mod totals;
+pub mod witness;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -58,6 +59,10 @@ pub struct Report {
     pub withdrawals: usize,
     /// Signed draws of a sample.
     pub samples: usize,
+    /// Checkpoint files.
+    pub checkpoints: usize,
+    /// Where each chain stands against the checkpoints, by directory.
+    pub chains: Vec<witness::ChainState>,
     /// The records that revise another and have no error of their own, as
     /// this pass read them (without their words): what a reader of the
     /// store tells stories with, instead of trusting a cache.
@@ -130,6 +135,8 @@ pub fn verify(
     let extended = std::sync::Mutex::new(Vec::new());
     let total_norms = totals::counted_norms(&snapshots);
     let counted = std::sync::Mutex::new(totals::Counting::new(&snapshots));
+    let unwitnessed = witness::Witnessed::default();
+    let chains = std::sync::Mutex::new(Vec::new());
     let mut cx = Context {
         base: &base,
         keyring: &keyring,
@@ -146,9 +153,17 @@ pub fn verify(
         total_norms: &total_norms,
         counted: &counted,
         draws: &[],
+        witnessed: &unwitnessed,
+        chains: &chains,
     };
 
-    // 4. Reviews and withdrawals, then the records, one author at a time,
+    // 4. Checkpoints, which every chain is walked against.
+    let witnessed = witness::read(&cx, &adoptions, &mut findings);
+    report.checkpoints = witnessed.files;
+    cx.witnessed = &witnessed;
+    witness::check_histories(&witnessed, &keyring, &adoptions, &mut findings);
+
+    // 5. Reviews and withdrawals, then the records, one author at a time,
     // keeping those the acts are about.
     let mut acts = acts::read(&cx, &mut findings);
     report.reviews = acts.review_files;
@@ -188,16 +203,7 @@ pub fn verify(
     named_norms.extend(schedule::lock(&legacy_norms).iter().cloned());
     unused_norms(&snapshots, &named_norms, &mut findings);
 
-    // 5. Signals.
-    let signal_files: Vec<PathBuf> =
-        layout::author_dirs(&base, &store.signals_dir(), &mut findings)
-            .into_iter()
-            .flat_map(|author| {
-                let dir = store.signals_dir().join(author);
-                layout::signed_files(&base, &dir, |s| is_id("SG", s), &mut findings)
-            })
-            .collect();
-    report.signals = signals::check_signals(&cx, &signal_files, &mut findings);
+    check_signals_and_chains(&cx, store, &mut report, &mut findings);
 
     report.root = keyring.root().cloned();
     report.revisions = without_errors(&findings, std::mem::take(&mut *schedule::lock(&revisions)));
@@ -205,6 +211,33 @@ pub fn verify(
     findings.dedup();
     report.findings = findings;
     report
+}
+
+/// The signals, then every chain against the checkpoints.
+fn check_signals_and_chains(
+    cx: &Context<'_>,
+    store: &Store,
+    report: &mut Report,
+    findings: &mut Vec<Finding>,
+) {
+    let base = cx.base;
+    // 6. Signals.
+    let signal_files: Vec<PathBuf> = layout::author_dirs(base, &store.signals_dir(), findings)
+        .into_iter()
+        .flat_map(|author| {
+            let dir = store.signals_dir().join(author);
+            layout::signed_files(base, &dir, |s| is_id("SG", s), findings)
+        })
+        .collect();
+    report.signals = signals::check_signals(cx, &signal_files, findings);
+    witness::check_signals(base, cx.witnessed, findings);
+
+    // 7. Every chain against the checkpoints.
+    let mut chains = std::mem::take(&mut *schedule::lock(cx.chains));
+    witness::check_own_chains(base, cx.witnessed, &mut chains, findings);
+    witness::check_chains_gone(cx.witnessed, &chains, findings);
+    chains.sort_by(|a, b| a.dir.cmp(&b.dir));
+    report.chains = chains;
 }
 
 /// Every norm copy is named by an adoption or an old record: anything

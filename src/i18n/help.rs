@@ -83,6 +83,9 @@ impl Lang {
             "maatwerk clone" => {
                 "Maak een kopie van de opslag van een team vanaf haar remote, om in te werken: elk bestand wordt gecontroleerd voordat het wordt geschreven en de kopie wordt geverifieerd; wat u erin ondertekent, komt op een keten van dit apparaat. In --store, of de standaardopslag"
             }
+            "maatwerk checkpoint" => {
+                "Onderteken een checkpoint: waar elke keten van de opslag nu staat — de verantwoordingen, beoordelingen, intrekkingen en steekproeven van elke auteur, de sleutelring, de opnames en de signalen — met u als getuige (teamleider, afdelingshoofd, controller of beheerder). Wie daarna iets verwijdert wat het noemt, of een bestand van vóór het checkpoint dateert, wordt gevonden door verify. Toont het id van het checkpoint"
+            }
             "maatwerk keys" => "Uw eigen sleutel maken of beheren",
             "maatwerk keys new" => {
                 "Maak een nieuw OpenSSH ed25519-sleutelpaar om mee te ondertekenen, versleuteld met een wachtwoordzin tenzij --no-passphrase"
@@ -164,6 +167,9 @@ impl Lang {
             ("maatwerk list", "to") => "Alleen besluiten op of vóór deze datum",
             ("maatwerk sync", "remote") => {
                 "De remote waarlangs de opslag gedeeld wordt: een pad, file://… of ssh://…; onthouden voor volgende keren"
+            }
+            ("maatwerk sync", "no_checkpoint") => {
+                "Maak geen checkpoint, ook niet als u getuige mag zijn (teamleider, afdelingshoofd, controller, beheerder) en er sinds uw vorige iets veranderde"
             }
             ("maatwerk clone", "url") => {
                 "Waar de opslag gedeeld wordt: een pad, file://… of ssh://…"

@@ -263,3 +263,45 @@ impl Lang {
         self.pick("Synchroniseren…", "Syncing…")
     }
 }
+
+impl Lang {
+    pub fn checkpoint_role(self, role: &str) -> String {
+        match self {
+            Self::Nl => format!("Als {role} kunt u geen checkpoint ondertekenen."),
+            Self::En => format!("As {role} you cannot sign a checkpoint."),
+        }
+    }
+
+    pub fn checkpoint_role_help(self) -> String {
+        self.pick(
+            "Een checkpoint is een getuigenis van wie de besluiten niet zelf neemt: een teamleider, afdelingshoofd, controller of beheerder.",
+            "A checkpoint is witnessed by someone who does not take the decisions: a teamleider, afdelingshoofd, controller or beheerder.",
+        )
+        .to_owned()
+    }
+
+    pub fn checkpoint_written(self, chains: usize, file: &str) -> String {
+        match self {
+            Self::Nl => {
+                format!("Checkpoint ondertekend: {chains} ketens vastgelegd. Bestand: {file}.")
+            }
+            Self::En => format!("Checkpoint signed: {chains} chains witnessed. File: {file}."),
+        }
+    }
+
+    /// A sync made a checkpoint on the way.
+    pub fn sync_checkpoint(self, file: &str) -> String {
+        match self {
+            Self::Nl => format!("Checkpoint ondertekend en gedeeld: {file}."),
+            Self::En => format!("Checkpoint signed and shared: {file}."),
+        }
+    }
+
+    /// A sync could not make the checkpoint the person may make.
+    pub fn sync_no_checkpoint(self, why: &str) -> String {
+        match self {
+            Self::Nl => format!("Geen checkpoint gemaakt: {why}"),
+            Self::En => format!("No checkpoint made: {why}"),
+        }
+    }
+}

@@ -66,6 +66,10 @@ impl Lang {
                     format!("the norm was not in force on the decision date: {why}"),
                 )
             }
+            FindingKind::WitnessedMissing { .. }
+            | FindingKind::WitnessedChanged { .. }
+            | FindingKind::Backdated { .. }
+            | FindingKind::WitnessRole { .. } => self.witness_problem(p),
             FindingKind::NotARegularFile { .. }
             | FindingKind::UnknownFormat { .. }
             | FindingKind::Adoption(_)
@@ -305,6 +309,44 @@ impl Lang {
         .to_owned()
     }
 
+    /// What is wrong against the checkpoints.
+    fn witness_problem(self, p: &FindingKind) -> String {
+        let nl = self == Self::Nl;
+        let t = |a: String, b: String| if nl { a } else { b };
+        match p {
+            FindingKind::WitnessedMissing {
+                place: Some(place),
+                checkpoint,
+            } => t(
+                format!("de keten bereikt plek {place} niet meer, die {checkpoint} noemt"),
+                format!("the chain no longer reaches place {place}, which {checkpoint} names"),
+            ),
+            FindingKind::WitnessedMissing {
+                place: None,
+                checkpoint,
+            } => t(
+                format!("ontbreekt, terwijl {checkpoint} het noemt"),
+                format!("missing, while {checkpoint} names it"),
+            ),
+            FindingKind::WitnessedChanged { checkpoint } => t(
+                format!("is niet het bestand dat {checkpoint} op deze plek noemt"),
+                format!("is not the file {checkpoint} names at this place"),
+            ),
+            FindingKind::Backdated { checkpoint, at } => {
+                let when = self.moment(*at, &jiff::tz::TimeZone::UTC);
+                t(
+                    format!("gedateerd ruim vóór {checkpoint} ({when} UTC), dat het niet noemt"),
+                    format!("dated well before {checkpoint} ({when} UTC), which does not name it"),
+                )
+            }
+            FindingKind::WitnessRole { role } => t(
+                format!("een checkpoint door een {role}, een rol die niets getuigt"),
+                format!("a checkpoint by a {role}, a role that witnesses nothing"),
+            ),
+            _ => String::new(),
+        }
+    }
+
     /// What a finding means for the auditor.
     #[allow(clippy::too_many_lines)] // a table: one arm per kind of finding
     pub fn verify_meaning(self, p: &FindingKind) -> String {
@@ -398,8 +440,20 @@ impl Lang {
                 "The signer recorded something the norm does not allow or does not say; the signature proves who said it, not that it was allowed.",
             ),
             FindingKind::TotalMisstated { .. } => t(
-                "Wat eerdere besluiten samen opleverden is opnieuw geteld uit de opslag: alleen besluiten die vóór deze zijn ondertekend en toen nog golden. Een lager getal in de verantwoording verbergt een overschrijding; een hoger wijst op een besluit dat uit de opslag verdwenen is.",
-                "What earlier decisions came to was counted again from the store: only decisions signed before this one that still held then. A lower figure in the record hides going past the maximum; a higher one points to a decision gone from the store.",
+                "Wat eerdere besluiten samen opleverden is opnieuw geteld uit de opslag: alleen besluiten die vóór deze zijn ondertekend en toen nog golden (een besluit dat minder dan 72 uur eerder op een andere keten werd getekend, mag ontbreken: het kan de computer van de ondertekenaar nog niet hebben bereikt). Een lager getal in de verantwoording verbergt een overschrijding; een hoger wijst op een besluit dat uit de opslag verdwenen is.",
+                "What earlier decisions came to was counted again from the store: only decisions signed before this one that still held then (one signed less than 72 hours before on another chain may be left out: it may not have reached the signer's computer yet). A lower figure in the record hides going past the maximum; a higher one points to a decision gone from the store.",
+            ),
+            FindingKind::WitnessedMissing { .. } | FindingKind::WitnessedChanged { .. } => t(
+                "Een getuige legde vast waar deze keten stond; wat toen al was ondertekend, is daarna verwijderd of vervangen.",
+                "A witness recorded where this chain stood; what had been signed by then was removed or replaced afterwards.",
+            ),
+            FindingKind::Backdated { .. } => t(
+                "Het bestand zegt ondertekend te zijn voordat een getuige de opslag vastlegde, maar die getuige zag het niet, ook niet binnen de 72 uur die een computer mag doen over synchroniseren: het is met een valse, vroegere datum gemaakt.",
+                "The file says it was signed before a witness recorded the store, but that witness did not see it, not even within the 72 hours a computer may take to sync: it was made with a false, earlier date.",
+            ),
+            FindingKind::WitnessRole { .. } => t(
+                "Alleen een teamleider, afdelingshoofd, controller of beheerder kan getuige zijn; dit checkpoint bewijst niets.",
+                "Only a teamleider, afdelingshoofd, controller or beheerder can witness; this checkpoint proves nothing.",
             ),
             FindingKind::NotARegularFile { .. } | FindingKind::UnknownFormat { .. } => t(
                 "Dit hoort niet in een opslag; het is niet gelezen.",

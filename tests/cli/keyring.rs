@@ -147,13 +147,15 @@ fn allowed_signers_gives_each_role_its_namespaces_and_windows() {
     assert_eq!(lines.len(), 3, "{text}");
     // Sorted by principal, for stable diffs.
     assert!(lines[1].starts_with(
-        "bea@gemeente.example namespaces=\"maatwerk-record,maatwerk-review,maatwerk-signal,maatwerk-withdrawal,maatwerk-sample,maatwerk-keyring,maatwerk-adoption\",valid-after=\"20261123090000Z\" ssh-ed25519 AAAA"
+        "bea@gemeente.example namespaces=\"maatwerk-record,maatwerk-review,maatwerk-signal,maatwerk-withdrawal,maatwerk-sample,maatwerk-checkpoint,maatwerk-keyring,maatwerk-adoption\",valid-after=\"20261123090000Z\" ssh-ed25519 AAAA"
     ), "{text}");
     assert!(lines[0].starts_with("anna@gemeente.example namespaces=\"maatwerk-record,maatwerk-review,maatwerk-signal,maatwerk-withdrawal,maatwerk-sample\",valid-after=\"20261123090000Z\" ssh-ed25519 "));
     assert!(
         lines[2].contains("valid-after=\"20261123090000Z\",valid-before=\"20261124120000Z\""),
         "{text}"
     );
+    // A teamleider witnesses; a consulent does not.
+    assert!(lines[2].contains(",maatwerk-checkpoint\""), "{text}");
 
     let json: Value = serde_json::from_str(&stdout(
         &team

@@ -25,6 +25,9 @@ impl Keyring {
                 Namespace::Withdrawal.as_str(),
                 Namespace::Sample.as_str(),
             ];
+            if crate::domain::checkpoint::may_witness(&g.role) {
+                namespaces.push(Namespace::Checkpoint.as_str());
+            }
             if g.manages_keyring() {
                 namespaces.push(Namespace::Keyring.as_str());
             }

@@ -393,10 +393,16 @@ pub fn sync(
                 let base = merge_base(git, &head, remote)?.ok_or(SyncError::Unrelated)?;
                 let received = incoming(git, &base, remote)?;
                 if head == *remote {
-                    // Nothing new on either side.
-                    git.run(["update-ref", SYNCED_REF, remote])?;
-                    write_synced(&dir, now)?;
-                    return Ok(Ok(synced));
+                    // Nothing new on either side, but perhaps a checkpoint.
+                    let made = if attempt == 0 { steps.witness()? } else { None };
+                    let Some(made) = made else {
+                        git.run(["update-ref", SYNCED_REF, remote])?;
+                        write_synced(&dir, now)?;
+                        return Ok(Ok(synced));
+                    };
+                    let sent = commit_local(git, &|n| steps.commit_message(n))?;
+                    synced.sent.extend(sent);
+                    synced.checkpoint = Some(made);
                 }
                 let baseline = match taken.as_deref().and_then(|t| known(&dir, t)) {
                     Some(known) => known,
@@ -426,9 +432,11 @@ pub fn sync(
             }
         };
         if attempt == 0
+            && synced.checkpoint.is_none()
             && let Some(made) = steps.witness()?
         {
-            commit_local(git, &|n| steps.commit_message(n))?;
+            let sent = commit_local(git, &|n| steps.commit_message(n))?;
+            synced.sent.extend(sent);
             synced.checkpoint = Some(made);
         }
         let head = git.commit("HEAD")?.ok_or(SyncError::Empty)?;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::device::chain_dir;
 use super::files::Lock;
 use super::{Store, StoreError, checked_principal, io_at, read, read_error};
+use crate::domain::checkpoint::{CHAIN_DIRS, Checkpoint, Head, Signals, signals_digest};
 use crate::domain::fsread;
 use crate::domain::keys::{Namespace, Signer};
 use crate::domain::record::Record;
@@ -26,6 +27,11 @@ impl Store {
     /// The directory of `principal`'s chain on this copy's device.
     fn chain_of(&self, principal: &str) -> Result<String, StoreError> {
         Ok(chain_dir(checked_principal(principal)?, self.device()))
+    }
+
+    /// Where the chain in `dir` goes on: the next `seq` and `prev`.
+    pub fn next_in(&self, dir: &Path) -> Result<(u64, Option<String>), StoreError> {
+        Self::chain_end(dir)
     }
 
     /// Where the chain of files in `dir` (`<seq>-<id>.toml`) goes on.
@@ -114,6 +120,68 @@ impl Store {
             let name = format!("{seq:06}-{}.toml", sample.id);
             (sample, name)
         })
+    }
+
+    /// Appends a checkpoint to its witness's chain, as [`Self::append_record`].
+    pub fn append_checkpoint(
+        &self,
+        signer: &Signer,
+        make: impl FnOnce(u64, Option<String>) -> Checkpoint,
+        principal: &str,
+    ) -> Result<(Checkpoint, PathBuf), StoreError> {
+        let dir = self.checkpoints_dir().join(self.chain_of(principal)?);
+        self.append(
+            &dir,
+            principal,
+            signer,
+            Namespace::Checkpoint,
+            |seq, prev| {
+                let checkpoint = make(seq, prev);
+                let name = format!("{seq:06}-{}.toml", checkpoint.id);
+                (checkpoint, name)
+            },
+        )
+    }
+
+    /// Where every chain of the store stands (its last place and the hash
+    /// of the file there), and every author's signals: what a checkpoint
+    /// names.
+    pub fn heads(&self) -> Result<(Vec<Head>, Vec<Signals>), StoreError> {
+        let mut heads = Vec::new();
+        for kind in CHAIN_DIRS {
+            let top = self.dir().join(kind);
+            for chain in read::chain_dirs(&top)? {
+                if let (next, Some(sha256)) = Self::chain_end(&top.join(&chain))? {
+                    heads.push(Head {
+                        dir: format!("{kind}/{chain}"),
+                        seq: next - 1,
+                        sha256,
+                    });
+                }
+            }
+        }
+        let mut signals = Vec::new();
+        let top = self.signals_dir();
+        for principal in read::principal_dirs(&top)? {
+            let mut files: Vec<(String, String)> = Vec::new();
+            for path in read::toml_files(&top.join(&principal))? {
+                let Some(id) = path.file_stem().and_then(|s| s.to_str()) else {
+                    continue;
+                };
+                let bytes = fsread::read(&path, fsread::limit::SIGNED_FILE)
+                    .map_err(|e| read_error(&path, e))?;
+                files.push((id.to_owned(), Record::link(&bytes)));
+            }
+            files.sort();
+            if !files.is_empty() {
+                signals.push(Signals {
+                    sha256: signals_digest(files.iter().map(|(i, s)| (i.as_str(), s.as_str()))),
+                    principal,
+                    ids: files.into_iter().map(|(id, _)| id).collect(),
+                });
+            }
+        }
+        Ok((heads, signals))
     }
 
     /// Under `principal`'s lock, the next link of the chain in `dir`: `make`

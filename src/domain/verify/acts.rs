@@ -29,7 +29,7 @@ use crate::domain::store::{relative, sig_path};
 use crate::domain::totals::NameTable;
 
 /// What the chain and the signer check need of a review or withdrawal.
-pub(super) trait Act: serde::de::DeserializeOwned + serde::Serialize {
+pub(crate) trait Act: serde::de::DeserializeOwned + serde::Serialize {
     const PREFIX: &'static str;
     /// The store's directory of these acts.
     const DIR: &'static str;
@@ -376,7 +376,7 @@ fn chain_name(stem: &str, prefix: &str) -> Option<(u64, CompactId)> {
 /// Reads and checks every act of kind `T`, giving each that counts (with
 /// its file and the hash of its bytes) to `keep`; returns how many files
 /// there were.
-fn read_kind<T: Act + Send>(
+pub(super) fn read_kind<T: Act + Send>(
     cx: &Context<'_>,
     findings: &mut Vec<Finding>,
     keep: Keep<'_, T>,
@@ -399,7 +399,8 @@ fn read_kind<T: Act + Send>(
         );
         mine.sort_unstable();
         files += mine.len();
-        let mut walk = Walk::default();
+        let chain = format!("{}/{principal}", T::DIR);
+        let mut walk = Walk::new(cx.witnessed.chain(&chain));
         for block in mine.chunks(super::schedule::BLOCK * threads) {
             let checked = check_block::<T>(cx, &principal, block, threads);
             for ((seq, id), result) in block.iter().zip(checked) {
@@ -418,6 +419,12 @@ fn read_kind<T: Act + Send>(
                     }
                 }
             }
+        }
+        // Checkpoints are held to each other once all are read.
+        if let Some(state) = walk.finish(findings)
+            && T::DIR != "checkpoints"
+        {
+            super::schedule::lock(cx.chains).push(state);
         }
     }
     files

@@ -9,6 +9,7 @@ use std::hash::BuildHasher;
 
 use jiff::Timestamp;
 
+use super::witness::{ChainState, ChainWitness};
 use super::{Finding, FindingKind};
 
 /// One author's record as far as the chain is concerned.
@@ -28,12 +29,28 @@ pub struct Link {
 
 /// One author's chain, walked record by record in the order of their
 /// files' names (sequence number, then id); only the last link is held.
+/// With what checkpoints say of it, each link is checked against that too.
 #[derive(Default)]
 pub struct Walk {
     previous: Option<Link>,
+    witness: Option<ChainWitness>,
 }
 
 impl Walk {
+    /// A walk of the chain the checkpoints say `witness` of.
+    pub fn new(witness: ChainWitness) -> Self {
+        Self {
+            previous: None,
+            witness: Some(witness),
+        }
+    }
+
+    /// The end of the chain: what was witnessed and not reached, and where
+    /// the chain stands.
+    pub fn finish(self, findings: &mut Vec<Finding>) -> Option<ChainState> {
+        self.witness.map(|w| w.finish(findings))
+    }
+
     /// Checks `link` after the links walked so far.
     pub fn step(&mut self, link: Link, findings: &mut Vec<Finding>) {
         if let Some(kind) = check_link(self.previous.as_ref(), &link) {
@@ -48,6 +65,9 @@ impl Walk {
             && link.generation < prev.generation
         {
             findings.push(Finding::new(&link.file, FindingKind::FormatDowngrade));
+        }
+        if let Some(witness) = &mut self.witness {
+            witness.step(&link, findings);
         }
         self.previous = Some(link);
     }

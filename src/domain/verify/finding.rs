@@ -150,6 +150,25 @@ pub enum FindingKind {
         seq: u64,
     },
     ChainStart,
+    /// A place a checkpoint names (`None`: a signal) that the chain no
+    /// longer reaches: removed after it was witnessed.
+    WitnessedMissing {
+        place: Option<u64>,
+        checkpoint: String,
+    },
+    /// A file at a place a checkpoint names, other than the one witnessed.
+    WitnessedChanged {
+        checkpoint: String,
+    },
+    /// A file dated well before a checkpoint that does not name it.
+    Backdated {
+        checkpoint: String,
+        at: jiff::Timestamp,
+    },
+    /// A checkpoint by a role that witnesses nothing.
+    WitnessRole {
+        role: String,
+    },
 }
 
 impl FindingKind {
@@ -215,6 +234,10 @@ impl FindingKind {
             Self::ChainFork { .. } => "chain-fork",
             Self::ChainBroken { .. } => "chain-broken",
             Self::ChainStart => "chain-start",
+            Self::WitnessedMissing { .. } => "witnessed-missing",
+            Self::WitnessedChanged { .. } => "witnessed-changed",
+            Self::Backdated { .. } => "backdated",
+            Self::WitnessRole { .. } => "witness-role",
         }
     }
 

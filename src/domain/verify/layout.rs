@@ -22,6 +22,7 @@ pub const DIRS: &[&str] = &[
     "reviews",
     "withdrawals",
     "samples",
+    "checkpoints",
 ];
 const TOP_FILES: &[&str] = &[CONFIG_FILE, "store.toml.sig", ".gitignore"];
 /// Not part of the store: version control, locks and the index `new`

@@ -52,6 +52,10 @@ pub struct Context<'a> {
     pub total_norms: &'a HashSet<String>,
     /// … and those decisions, gathered here.
     pub counted: &'a Mutex<super::totals::Counting>,
+    /// What the checkpoints witnessed …
+    pub witnessed: &'a super::witness::Witnessed,
+    /// … and where each chain stands against them, gathered here.
+    pub chains: &'a Mutex<Vec<super::witness::ChainState>>,
     /// The signed draws, done again as every record is offered to them.
     pub draws: &'a [Mutex<crate::domain::sample::Draw>],
 }

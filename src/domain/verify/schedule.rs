@@ -10,6 +10,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 use super::chains::{Link, RecordIds, Walk};
 use super::records::{Context, RecordName, check_block};
+use super::witness::{ChainState, Witnessed};
 use super::{Finding, layout};
 use crate::domain::store::files::CompactId;
 
@@ -69,6 +70,9 @@ pub fn check_all(
     });
     let feed = feed.into_inner().unwrap_or_else(PoisonError::into_inner);
     let mut taken = taken.into_inner().unwrap_or_else(PoisonError::into_inner);
+    let last = std::mem::take(&mut taken.walk);
+    taken.chains.extend(last.finish(&mut taken.findings));
+    lock(cx.chains).append(&mut taken.chains);
     findings.extend(feed.findings);
     findings.extend(taken.findings);
     let repeated = taken.ids.repeated();
@@ -100,7 +104,7 @@ fn work(
         };
         let names = &task.names[task.range.clone()];
         let mut block = Block {
-            first_of_author: task.range.start == 0,
+            chain: (task.range.start == 0).then(|| format!("records/{}", task.author)),
             findings: Vec::new(),
             links: Vec::new(),
         };
@@ -112,7 +116,7 @@ fn work(
             &mut block.links,
         );
         done.fetch_add(names.len(), Ordering::Relaxed);
-        lock(taken).take_in(task.number, block);
+        lock(taken).take_in(task.number, block, cx.witnessed);
         room.notify_all();
     }
 }
@@ -206,7 +210,8 @@ impl<'a> Feed<'a> {
 
 /// One block checked: its findings and its records' links, in order.
 struct Block {
-    first_of_author: bool,
+    /// The chain a block begins (`records/<author>`), when it is its first.
+    chain: Option<String>,
     findings: Vec<Finding>,
     links: Vec<Link>,
 }
@@ -219,15 +224,17 @@ struct Taken {
     walk: Walk,
     ids: RecordIds,
     findings: Vec<Finding>,
+    chains: Vec<ChainState>,
 }
 
 impl Taken {
-    fn take_in(&mut self, number: usize, block: Block) {
+    fn take_in(&mut self, number: usize, block: Block, witnessed: &Witnessed) {
         self.waiting.insert(number, block);
         while let Some(block) = self.waiting.remove(&self.next) {
             self.next += 1;
-            if block.first_of_author {
-                self.walk = Walk::default();
+            if let Some(chain) = &block.chain {
+                let walk = std::mem::replace(&mut self.walk, Walk::new(witnessed.chain(chain)));
+                self.chains.extend(walk.finish(&mut self.findings));
             }
             self.findings.extend(block.findings);
             for link in block.links {
