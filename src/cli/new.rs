@@ -55,6 +55,10 @@ pub struct NewArgs {
 }
 
 pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
+    let stale = super::sync::stale_note(ctx);
+    if let Some(note) = &stale {
+        ctx.out.err_line(&ctx.lang.warning_line(note))?;
+    }
     let Some(answers_file) = &args.answers else {
         let start = super::walkthrough::Start {
             norm: args.norm.as_deref(),
@@ -66,7 +70,12 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 Some(id) => super::walkthrough::Resume::Draft(id),
             },
         };
-        return super::walkthrough::run(&start, ctx);
+        let outcome = super::walkthrough::run(&start, ctx);
+        // Said again below what the walkthrough leaves on the screen.
+        if let Some(note) = &stale {
+            ctx.out.err_line(&ctx.lang.warning_line(note))?;
+        }
+        return outcome;
     };
     let lang = ctx.lang;
     let store = open_store(ctx)?;

@@ -51,6 +51,9 @@ pub struct ReviewArgs {
 
 pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let lang = ctx.lang;
+    if let Some(note) = super::sync::stale_note(ctx) {
+        ctx.out.err_line(&lang.warning_line(&note))?;
+    }
     if let (Some(percent), Some(seed)) = (&args.sample, &args.seed) {
         return sample(args, percent, seed, ctx);
     }

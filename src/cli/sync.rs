@@ -62,6 +62,25 @@ fn identity(ctx: &Context, store: &Store) -> Identity {
     })
 }
 
+/// What `new` and `review` say when the store is shared and was not
+/// synced for longer than `MAATWERK_SYNC_WARN_AFTER` (a day unless set):
+/// what colleagues signed since is not seen, and what is signed here not
+/// shared.
+pub(super) fn stale_note(ctx: &Context) -> Option<String> {
+    let dir = ctx.config.store.as_deref()?;
+    if !sync::is_shared(dir) {
+        return None;
+    }
+    match sync::last_synced(dir) {
+        None => Some(ctx.lang.sync_stale(None)),
+        Some(at) => {
+            let age = ctx.now.duration_since(at);
+            (age > ctx.config.sync_warn_after)
+                .then(|| ctx.lang.sync_stale(Some(&ctx.lang.ago(age))))
+        }
+    }
+}
+
 pub(super) fn sync_error(ctx: &Context, error: &SyncError) -> CliError {
     let (message, help) = ctx.lang.sync_error(error);
     CliError::input(message, help)

@@ -49,7 +49,22 @@ struct JsonReport {
     warnings: usize,
     notices: usize,
     adoptions: usize,
+    checkpoints: usize,
+    /// Each chain against the checkpoints.
+    chains: Vec<JsonChain>,
     findings: Vec<JsonFinding>,
+}
+
+#[derive(Serialize)]
+struct JsonChain {
+    dir: String,
+    last: u64,
+    /// The latest place someone else witnessed, when and where.
+    witnessed: Option<u64>,
+    witnessed_at: Option<String>,
+    checkpoint: Option<String>,
+    /// Files after it: not yet proven complete.
+    after: u64,
 }
 
 pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
@@ -81,6 +96,7 @@ pub fn run(args: &VerifyArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         if !report.findings.is_empty() {
             ctx.out.blank()?;
         }
+        print_witnessed(ctx, &report)?;
         ctx.out.line(&lang.verify_summary(&report))?;
         // Without a pinned root, a store replaced wholesale verifies
         // against its own root.
@@ -131,6 +147,28 @@ pub(super) fn print_findings(
     Ok(())
 }
 
+/// How the chains stand against the checkpoints: what came after the last
+/// witnessed point is what the store alone cannot prove complete.
+fn print_witnessed(ctx: &mut Context, report: &Report) -> Result<(), CliError> {
+    let lang = ctx.lang;
+    let behind: Vec<_> = report.chains.iter().filter(|c| c.after() > 0).collect();
+    ctx.out.wrapped(
+        0,
+        &lang.witnessed_summary(report.checkpoints, report.chains.len(), behind.len()),
+    )?;
+    if report.checkpoints > 0 {
+        for chain in &behind {
+            ctx.out.line(&printable(&lang.witnessed_chain(
+                &chain.dir,
+                chain.witnessed.as_ref().map(|(seq, at, _)| (*seq, *at)),
+                chain.after(),
+            )))?;
+        }
+    }
+    ctx.out.blank()?;
+    Ok(())
+}
+
 /// Progress on one line of standard error, redrawn in place.
 #[allow(clippy::print_stderr)]
 pub(super) fn eprint_progress(text: &str) {
@@ -153,6 +191,19 @@ fn json(report: &Report, lang: crate::i18n::Lang, root_pinned: bool) -> JsonRepo
         warnings: report.warnings(),
         notices: report.notices(),
         adoptions: report.adoptions,
+        checkpoints: report.checkpoints,
+        chains: report
+            .chains
+            .iter()
+            .map(|c| JsonChain {
+                dir: c.dir.clone(),
+                last: c.last,
+                witnessed: c.witnessed.as_ref().map(|w| w.0),
+                witnessed_at: c.witnessed.as_ref().map(|w| w.1.to_string()),
+                checkpoint: c.witnessed.as_ref().map(|w| w.2.to_string()),
+                after: c.after(),
+            })
+            .collect(),
         findings: report
             .findings
             .iter()

@@ -259,6 +259,14 @@ impl Lang {
         }
     }
 
+    /// A line that warns: `waarschuwing: …`.
+    pub fn warning_line(self, text: &str) -> String {
+        format!(
+            "{}: {text}",
+            self.severity(crate::domain::diagnostic::Severity::Warning)
+        )
+    }
+
     pub fn sync_progress(self) -> &'static str {
         self.pick("Synchroniseren…", "Syncing…")
     }
@@ -302,6 +310,57 @@ impl Lang {
         match self {
             Self::Nl => format!("Geen checkpoint gemaakt: {why}"),
             Self::En => format!("No checkpoint made: {why}"),
+        }
+    }
+}
+
+impl Lang {
+    /// How the chains stand against the checkpoints, for verify: one line
+    /// for all, then one for each chain with files after its last witness.
+    pub fn witnessed_summary(self, checkpoints: usize, chains: usize, behind: usize) -> String {
+        match (self, checkpoints) {
+            (Self::Nl, 0) => "Getuigd: er is nog geen checkpoint; wat het laatst is ondertekend, kan worden verwijderd of vroeger gedateerd zonder dat verify het ziet (`maatwerk checkpoint`).".into(),
+            (Self::En, 0) => "Witnessed: there is no checkpoint yet; what was signed last can be removed or dated earlier without verify seeing it (`maatwerk checkpoint`).".into(),
+            (Self::Nl, n) => format!(
+                "Getuigd: {n} {}; {} van {chains} ketens tot hun laatste bestand{}",
+                if n == 1 { "checkpoint" } else { "checkpoints" },
+                chains - behind,
+                if behind == 0 { ".".to_owned() } else { format!(", {behind} met bestanden daarna:") }
+            ),
+            (Self::En, n) => format!(
+                "Witnessed: {n} {}; {} of {chains} chains up to their last file{}",
+                if n == 1 { "checkpoint" } else { "checkpoints" },
+                chains - behind,
+                if behind == 0 { ".".to_owned() } else { format!(", {behind} with files after:") }
+            ),
+        }
+    }
+
+    /// One chain with files after what was last witnessed of it.
+    pub fn witnessed_chain(
+        self,
+        dir: &str,
+        witnessed: Option<(u64, jiff::Timestamp)>,
+        after: u64,
+    ) -> String {
+        let utc = jiff::tz::TimeZone::UTC;
+        match (self, witnessed) {
+            (Self::Nl, Some((seq, at))) => format!(
+                "  {dir}: getuigd t/m nr. {seq} ({} UTC), {after} daarna",
+                self.moment(at, &utc)
+            ),
+            (Self::En, Some((seq, at))) => format!(
+                "  {dir}: witnessed up to no. {seq} ({} UTC), {after} after",
+                self.moment(at, &utc)
+            ),
+            (Self::Nl, None) => format!(
+                "  {dir}: nooit getuigd, {after} {}",
+                if after == 1 { "bestand" } else { "bestanden" }
+            ),
+            (Self::En, None) => format!(
+                "  {dir}: never witnessed, {after} {}",
+                if after == 1 { "file" } else { "files" }
+            ),
         }
     }
 }
