@@ -25,6 +25,7 @@ mod cli {
     mod reviews;
     mod rules;
     mod signals;
+    mod sync;
     mod totals;
     mod verify;
     mod walkthrough;

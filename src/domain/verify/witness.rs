@@ -189,6 +189,7 @@ impl ChainWitness {
             }
             k += 1;
         }
+        self.next = k;
         // The latest checkpoint that does not name this file.
         let before = self.cut.partition_point(|(seq, _, _)| *seq < link.seq);
         if let Some((_, at, file)) = before.checked_sub(1).map(|i| &self.cut[i])

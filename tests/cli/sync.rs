@@ -1,0 +1,566 @@
+//! A team's store shared through git: one bare repository, three copies
+//! (two consulenten, one teamleider, one consulent on two copies) signing
+//! at the same time and syncing in every order; then each attack an
+//! insider could make with plain git, refused by sync on another copy and
+//! found by verify on a fresh clone.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use super::support::{Team, stderr, stdout};
+
+/// The `git` program, found where a shell would find it: the tests run
+/// the binary with an empty environment.
+fn git_program() -> PathBuf {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .map(|dir| dir.join("git"))
+        .find(|path| path.is_file())
+        .expect("git on PATH")
+}
+
+/// Plain git in `dir`, as an insider would run it.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = std::process::Command::new(git_program())
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Insider",
+            "-c",
+            "user.email=insider@example.org",
+        ])
+        .args(args)
+        .output()
+        .expect("git");
+    assert!(output.status.success(), "git {args:?}: {}", stderr(&output));
+    stdout(&output)
+}
+
+struct Shared {
+    team: Team,
+    remote: PathBuf,
+}
+
+impl Shared {
+    /// Bea's store, shared through a new bare repository, with Eve added
+    /// as a second consulent; copies made by clone for Anna (`anna1`),
+    /// Eve (`eve2`, where Anna signs too) and Tom (`tom3`).
+    fn new() -> Self {
+        let team = Team::new();
+        team.add("eve", "Eve Consulent", "consulent");
+        let remote = team.sandbox.work().join("remote.git");
+        git(
+            &team.sandbox.work(),
+            &[
+                "init",
+                "--quiet",
+                "--bare",
+                "--initial-branch=main",
+                "remote.git",
+            ],
+        );
+        let shared = Self { team, remote };
+        let first = shared.run(
+            "bea",
+            "store",
+            "2026-11-23T10:00:00Z",
+            &["sync", "--remote", "remote.git"],
+        );
+        assert!(first.status.success(), "{}", stderr(&first));
+        assert!(
+            stdout(&first).contains("The store is shared now"),
+            "{}",
+            stdout(&first)
+        );
+        for (who, copy) in [("anna", "anna1"), ("eve", "eve2"), ("tom", "tom3")] {
+            let cloned = shared.run(who, copy, "2026-11-23T10:05:00Z", &["clone", "remote.git"]);
+            assert!(cloned.status.success(), "{}", stderr(&cloned));
+        }
+        shared
+    }
+
+    fn dir(&self, copy: &str) -> PathBuf {
+        self.team.sandbox.work().join(copy)
+    }
+
+    /// `maatwerk` as `who` on the copy `copy`, at `now`.
+    fn run(&self, who: &str, copy: &str, now: &str, args: &[&str]) -> Output {
+        self.team
+            .sandbox
+            .cmd()
+            .env("MAATWERK_STORE", self.dir(copy))
+            .env("MAATWERK_KEY", self.team.key(who))
+            .env("MAATWERK_NOW", now)
+            .env("MAATWERK_GIT", git_program())
+            .args(args)
+            .output()
+            .expect("run")
+    }
+
+    /// `who` decides on a case of its own in `copy` at `now`.
+    fn decide(&self, who: &str, copy: &str, now: &str, case: &str) -> String {
+        let example =
+            fs::read_to_string(Team::example("pw-zoektermijn-jongeren")).expect("example");
+        let answers = self.team.sandbox.write(
+            &format!("{case}.toml"),
+            example.replace("Z-2026-001234", case),
+        );
+        let answers = answers.display().to_string();
+        let output = self.run(
+            who,
+            copy,
+            now,
+            &[
+                "new",
+                "--norm",
+                "pw-zoektermijn-jongeren",
+                "--answers",
+                &answers,
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output).trim().to_owned()
+    }
+
+    fn sync(&self, who: &str, copy: &str, now: &str) -> Output {
+        self.run(who, copy, now, &["sync"])
+    }
+
+    /// `verify --json` on `dir`, with its exit code.
+    fn verify(&self, dir: &Path) -> (Option<i32>, serde_json::Value) {
+        let output = self
+            .team
+            .sandbox
+            .cmd()
+            .env("MAATWERK_STORE", dir)
+            .env("MAATWERK_NOW", "2026-12-31T12:00:00Z")
+            .args(["verify", "--json"])
+            .output()
+            .expect("run");
+        let json = serde_json::from_str(&stdout(&output))
+            .unwrap_or_else(|_| panic!("json: {}{}", stdout(&output), stderr(&output)));
+        (output.status.code(), json)
+    }
+
+    /// A fresh clone with plain git, as an auditor makes one.
+    fn fresh_clone(&self, name: &str) -> PathBuf {
+        git(
+            &self.team.sandbox.work(),
+            &["clone", "--quiet", "remote.git", name],
+        );
+        self.dir(name)
+    }
+
+    /// Every file of a copy's store, sorted.
+    fn files(&self, copy: &str) -> Vec<String> {
+        fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+            for entry in fs::read_dir(dir).expect("dir").filter_map(Result::ok) {
+                let path = entry.path();
+                // Version control, locks and the index are no part of it.
+                if path
+                    .file_name()
+                    .is_some_and(|n| [".git", ".locks", ".index"].iter().any(|s| n == *s))
+                {
+                    continue;
+                }
+                if path.is_dir() {
+                    walk(base, &path, out);
+                } else {
+                    out.push(
+                        path.strip_prefix(base)
+                            .expect("inside")
+                            .display()
+                            .to_string(),
+                    );
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.dir(copy), &self.dir(copy), &mut out);
+        out.sort();
+        out
+    }
+
+    /// What a copy is: its files and its commit.
+    fn state(&self, copy: &str) -> (Vec<String>, String) {
+        (
+            self.files(copy),
+            git(&self.dir(copy), &["rev-parse", "HEAD"]),
+        )
+    }
+}
+
+fn codes(json: &serde_json::Value) -> Vec<String> {
+    json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| {
+            format!(
+                "{} {}",
+                f["code"].as_str().unwrap_or(""),
+                f["file"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+/// Times a minute apart on 24 November, one round of signing an hour.
+fn at(round: usize, minute: usize) -> String {
+    format!("2026-11-24T{:02}:{minute:02}:00Z", 8 + round)
+}
+
+/// Everyone signs in every round, on every copy, before anyone syncs; the
+/// copies sync in each of the six orders; no sync ever fails, and in the
+/// end every copy holds the same files, verifies clean, and Anna's two
+/// copies hold two chains of hers, never a fork.
+#[test]
+fn a_team_of_three_signs_at_once_and_syncs_in_every_order() {
+    let shared = Shared::new();
+    let orders = [
+        ["anna1", "eve2", "tom3"],
+        ["anna1", "tom3", "eve2"],
+        ["eve2", "anna1", "tom3"],
+        ["eve2", "tom3", "anna1"],
+        ["tom3", "anna1", "eve2"],
+        ["tom3", "eve2", "anna1"],
+    ];
+    let who = |copy: &str| match copy {
+        "anna1" => "anna",
+        "eve2" => "eve",
+        _ => "tom",
+    };
+    for (round, order) in orders.iter().enumerate() {
+        shared.decide(
+            "anna",
+            "anna1",
+            &at(round, 1),
+            &format!("Z-2026-1{round}01"),
+        );
+        shared.decide("eve", "eve2", &at(round, 1), &format!("Z-2026-1{round}02"));
+        shared.decide("anna", "eve2", &at(round, 2), &format!("Z-2026-1{round}03"));
+        for (k, copy) in order.iter().enumerate() {
+            let synced = shared.sync(who(copy), copy, &at(round, 10 + k));
+            assert!(
+                synced.status.success(),
+                "round {round}, {copy}: {}{}",
+                stdout(&synced),
+                stderr(&synced)
+            );
+        }
+    }
+    // A last round brings every copy up to date.
+    for (k, copy) in ["anna1", "eve2", "tom3", "anna1", "eve2"]
+        .iter()
+        .enumerate()
+    {
+        let synced = shared.sync(who(copy), copy, &at(7, 10 + k));
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    let files = shared.files("anna1");
+    assert_eq!(shared.files("eve2"), files);
+    assert_eq!(shared.files("tom3"), files);
+    let anna_chains: Vec<&String> = files
+        .iter()
+        .filter(|f| f.starts_with("records/anna@gemeente.example+") && f.ends_with(".toml"))
+        .collect();
+    assert_eq!(anna_chains.len(), 12, "{anna_chains:#?}");
+    let devices: std::collections::BTreeSet<&str> = anna_chains
+        .iter()
+        .filter_map(|f| f.split('/').nth(1))
+        .collect();
+    assert_eq!(devices.len(), 2, "one chain per device: {devices:?}");
+    // Tom witnessed as he synced.
+    assert!(
+        files
+            .iter()
+            .any(|f| f.starts_with("checkpoints/tom@gemeente.example+"))
+    );
+    for copy in ["anna1", "eve2", "tom3"] {
+        let (code, json) = shared.verify(&shared.dir(copy));
+        assert_eq!(code, Some(0), "{copy}: {json:#}");
+        assert!(json["checkpoints"].as_u64().unwrap_or(0) > 0, "{json:#}");
+    }
+    // Git never had to merge a conflict: every merge commit is maatwerk's.
+    let log = git(&shared.dir("tom3"), &["log", "--format=%an %s"]);
+    assert!(!log.to_lowercase().contains("conflict"), "{log}");
+    assert!(log.lines().all(|l| !l.starts_with("Insider")), "{log}");
+}
+
+/// A team after two rounds, with Tom's checkpoint naming every chain.
+fn witnessed_team() -> Shared {
+    let shared = Shared::new();
+    shared.decide("anna", "anna1", "2026-11-28T09:00:00Z", "Z-2026-200001");
+    shared.decide("anna", "anna1", "2026-11-28T09:30:00Z", "Z-2026-200002");
+    shared.decide("eve", "eve2", "2026-11-28T09:10:00Z", "Z-2026-200003");
+    for (who, copy, now) in [
+        ("anna", "anna1", "2026-11-28T10:00:00Z"),
+        ("eve", "eve2", "2026-11-28T10:01:00Z"),
+        ("tom", "tom3", "2026-11-28T10:02:00Z"),
+    ] {
+        let synced = shared.sync(who, copy, now);
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    assert!(
+        shared
+            .files("tom3")
+            .iter()
+            .any(|f| f.starts_with("checkpoints/")),
+        "Tom's sync made a checkpoint"
+    );
+    for (who, copy, now) in [
+        ("anna", "anna1", "2026-11-28T10:03:00Z"),
+        ("eve", "eve2", "2026-11-28T10:04:00Z"),
+    ] {
+        let synced = shared.sync(who, copy, now);
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    shared
+}
+
+/// What an insider pushed is refused by sync on Eve's copy, which is left
+/// exactly as it was, and found by verify on a fresh clone.
+fn refused_and_found(shared: &Shared, clone: &str, expected: &str) {
+    let before = shared.state("eve2");
+    let synced = shared.sync("eve", "eve2", "2026-11-30T09:00:00Z");
+    assert_eq!(
+        synced.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&synced),
+        stderr(&synced)
+    );
+    assert_eq!(shared.state("eve2"), before, "the copy is as it was");
+    let (code, json) = shared.verify(&shared.fresh_clone(clone));
+    assert_eq!(code, Some(1), "{json:#}");
+    let found = codes(&json);
+    assert!(
+        found.iter().any(|c| c.starts_with(expected)),
+        "{expected}: {found:#?}"
+    );
+}
+
+#[test]
+fn an_authors_newest_record_removed_is_refused_and_found() {
+    let shared = witnessed_team();
+    let work = shared.fresh_clone("insider");
+    let newest = shared
+        .files("insider")
+        .into_iter()
+        .filter(|f| f.starts_with("records/anna@") && f.ends_with(".toml"))
+        .max()
+        .expect("a record of Anna's");
+    git(&work, &["rm", "--quiet", &newest, &format!("{newest}.sig")]);
+    git(&work, &["commit", "--quiet", "-m", "weg ermee"]);
+    git(&work, &["push", "--quiet", "origin", "main"]);
+    let synced = shared.sync("eve", "eve2", "2026-11-30T09:00:00Z");
+    assert!(
+        stderr(&synced).contains("removed: records/anna@"),
+        "{}",
+        stderr(&synced)
+    );
+    refused_and_found(&shared, "auditor", "witnessed-missing records/anna@");
+}
+
+#[test]
+fn a_keyring_revocation_removed_is_refused_and_found() {
+    let shared = witnessed_team();
+    let revoked = shared.run(
+        "bea",
+        "store",
+        "2026-11-29T09:00:00Z",
+        &[
+            "keyring",
+            "revoke",
+            "eve@gemeente.example",
+            "--reason",
+            "uit dienst",
+        ],
+    );
+    assert!(revoked.status.success(), "{}", stderr(&revoked));
+    for (who, copy, now) in [
+        ("bea", "store", "2026-11-29T09:05:00Z"),
+        ("tom", "tom3", "2026-11-29T09:10:00Z"),
+        ("eve", "eve2", "2026-11-29T09:15:00Z"),
+    ] {
+        let synced = shared.sync(who, copy, now);
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    // Bea, who revoked Eve, takes the revocation out again.
+    let work = shared.fresh_clone("insider");
+    let revocation = git(
+        &work,
+        &["grep", "-l", "action = \"revoke\"", "--", "keyring"],
+    );
+    let revocation = revocation.trim();
+    git(
+        &work,
+        &["rm", "--quiet", revocation, &format!("{revocation}.sig")],
+    );
+    git(&work, &["commit", "--quiet", "-m", "toch niet"]);
+    git(&work, &["push", "--quiet", "origin", "main"]);
+    refused_and_found(&shared, "auditor", "history-missing checkpoints/tom@");
+}
+
+#[test]
+fn history_rewritten_and_force_pushed_is_refused_and_found() {
+    let shared = witnessed_team();
+    let work = shared.fresh_clone("insider");
+    let newest = shared
+        .files("insider")
+        .into_iter()
+        .filter(|f| f.starts_with("records/eve@") && f.ends_with(".toml"))
+        .max()
+        .expect("a record of Eve's");
+    // The last commit made again, without Eve's record in the tree.
+    git(&work, &["rm", "--quiet", &newest, &format!("{newest}.sig")]);
+    git(&work, &["commit", "--quiet", "--amend", "--no-edit"]);
+    git(&work, &["push", "--quiet", "--force", "origin", "main"]);
+    let synced = shared.sync("anna", "anna1", "2026-11-30T09:00:00Z");
+    assert_eq!(synced.status.code(), Some(1));
+    assert!(
+        stderr(&synced).contains("history was rewritten"),
+        "{}",
+        stderr(&synced)
+    );
+    refused_and_found(&shared, "auditor", "witnessed-missing records/eve@");
+}
+
+#[test]
+fn a_record_backdated_to_before_a_checkpoint_is_refused_and_found() {
+    let shared = witnessed_team();
+    // Anna, with her valid key, in a copy of her own made with plain git,
+    // signs a decision dated four days before Tom's checkpoint of the
+    // 28th, and pushes it with plain git.
+    let work = shared.fresh_clone("insider");
+    let id = shared.decide("anna", "insider", "2026-11-24T09:00:00Z", "Z-2026-299999");
+    assert!(id.starts_with("MW-20261124-"), "{id}");
+    git(&work, &["add", "--all"]);
+    git(&work, &["commit", "--quiet", "-m", "vergeten"]);
+    git(&work, &["push", "--quiet", "origin", "main"]);
+    let synced = shared.sync("eve", "eve2", "2026-11-30T09:00:00Z");
+    assert!(
+        stdout(&synced).contains("error[backdated] records/anna@"),
+        "{}",
+        stdout(&synced)
+    );
+    refused_and_found(&shared, "auditor", "backdated records/anna@");
+}
+
+/// A decision signed offline a little before a checkpoint and synced after
+/// it is no backdating: within the 72 hours a copy may take to sync.
+#[test]
+fn signed_before_a_checkpoint_and_synced_after_it_is_not_backdated() {
+    let shared = witnessed_team();
+    shared.decide("eve", "eve2", "2026-11-29T08:00:00Z", "Z-2026-300001");
+    let witnessed = shared.sync("tom", "tom3", "2026-11-29T09:00:00Z");
+    assert!(witnessed.status.success());
+    let late = shared.sync("eve", "eve2", "2026-11-29T12:00:00Z");
+    assert!(late.status.success(), "{}{}", stdout(&late), stderr(&late));
+    let (code, json) = shared.verify(&shared.fresh_clone("auditor"));
+    assert_eq!(code, Some(0), "{json:#}");
+}
+
+#[test]
+fn files_no_store_holds_are_refused_before_they_are_written() {
+    let shared = witnessed_team();
+    let work = shared.fresh_clone("insider");
+    fs::write(work.join(".gitattributes"), "* text eol=crlf\n").expect("write");
+    git(&work, &["add", ".gitattributes"]);
+    git(&work, &["commit", "--quiet", "-m", "regels"]);
+    git(&work, &["push", "--quiet", "origin", "main"]);
+    let before = shared.state("anna1");
+    let synced = shared.sync("anna", "anna1", "2026-11-30T09:00:00Z");
+    assert_eq!(synced.status.code(), Some(1));
+    assert!(
+        stderr(&synced).contains("no part of a store: .gitattributes"),
+        "{}",
+        stderr(&synced)
+    );
+    assert_eq!(shared.state("anna1"), before);
+    assert!(!shared.dir("anna1").join(".gitattributes").exists());
+}
+
+#[test]
+fn a_clone_with_another_root_is_refused_and_leaves_nothing() {
+    let shared = Shared::new();
+    let wrong = shared.team.fingerprint("eve");
+    let refused = shared.run(
+        "eve",
+        "elsewhere",
+        "2026-11-23T11:00:00Z",
+        &["clone", "remote.git", "--expect-root", &wrong],
+    );
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert!(
+        stdout(&refused).contains("root-not-pinned"),
+        "{}",
+        stdout(&refused)
+    );
+    assert!(!shared.dir("elsewhere").exists());
+    let right = shared.team.fingerprint("bea");
+    let cloned = shared.run(
+        "eve",
+        "elsewhere",
+        "2026-11-23T11:00:00Z",
+        &["clone", "remote.git", "--expect-root", &right],
+    );
+    assert!(cloned.status.success(), "{}", stderr(&cloned));
+}
+
+#[test]
+fn an_unshared_store_and_a_stale_copy_say_what_to_do() {
+    let team = Team::new();
+    let unshared = team.as_("anna").args(["sync"]).output().expect("run");
+    assert_eq!(unshared.status.code(), Some(2));
+    assert!(
+        stderr(&unshared).contains("maatwerk sync --remote URL"),
+        "{}",
+        stderr(&unshared)
+    );
+    let shared = Shared::new();
+    let stale = shared.decide("anna", "anna1", "2026-11-25T12:00:00Z", "Z-2026-400001");
+    assert!(stale.starts_with("MW-"));
+    let output = shared.run(
+        "anna",
+        "anna1",
+        "2026-11-25T12:00:00Z",
+        &[
+            "new",
+            "--norm",
+            "pw-zoektermijn-jongeren",
+            "--answers",
+            "Z-2026-400001.toml",
+        ],
+    );
+    assert!(
+        stderr(&output).contains("last synced 2 days ago"),
+        "{}",
+        stderr(&output)
+    );
+    let fresh = shared
+        .team
+        .sandbox
+        .cmd()
+        .env("MAATWERK_STORE", shared.dir("anna1"))
+        .env("MAATWERK_KEY", shared.team.key("anna"))
+        .env("MAATWERK_NOW", "2026-11-25T12:00:00Z")
+        .env("MAATWERK_SYNC_WARN_AFTER", "3d")
+        .args([
+            "new",
+            "--norm",
+            "pw-zoektermijn-jongeren",
+            "--answers",
+            "Z-2026-400001.toml",
+        ])
+        .output()
+        .expect("run");
+    assert!(
+        !stderr(&fresh).contains("last synced"),
+        "{}",
+        stderr(&fresh)
+    );
+}
