@@ -54,28 +54,37 @@ pub struct NewArgs {
     pub resume: Option<String>,
 }
 
+/// The walkthrough, with a word first (and again after it, below what it
+/// leaves on the screen) when the store was not synced for long.
+fn walkthrough(
+    args: &NewArgs,
+    ctx: &mut Context,
+    unsynced: Option<&str>,
+) -> Result<Outcome, CliError> {
+    let start = super::walkthrough::Start {
+        norm: args.norm.as_deref(),
+        revises: args.revises.as_deref(),
+        extends: args.extends.as_deref(),
+        resume: match args.resume.as_deref() {
+            None => super::walkthrough::Resume::No,
+            Some("") => super::walkthrough::Resume::Latest,
+            Some(id) => super::walkthrough::Resume::Draft(id),
+        },
+    };
+    let outcome = super::walkthrough::run(&start, ctx);
+    if let Some(note) = unsynced {
+        ctx.out.err_line(&ctx.lang.warning_line(note))?;
+    }
+    outcome
+}
+
 pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
-    let stale = super::sync::stale_note(ctx);
-    if let Some(note) = &stale {
+    let unsynced = super::sync::stale_note(ctx);
+    if let Some(note) = &unsynced {
         ctx.out.err_line(&ctx.lang.warning_line(note))?;
     }
     let Some(answers_file) = &args.answers else {
-        let start = super::walkthrough::Start {
-            norm: args.norm.as_deref(),
-            revises: args.revises.as_deref(),
-            extends: args.extends.as_deref(),
-            resume: match args.resume.as_deref() {
-                None => super::walkthrough::Resume::No,
-                Some("") => super::walkthrough::Resume::Latest,
-                Some(id) => super::walkthrough::Resume::Draft(id),
-            },
-        };
-        let outcome = super::walkthrough::run(&start, ctx);
-        // Said again below what the walkthrough leaves on the screen.
-        if let Some(note) = &stale {
-            ctx.out.err_line(&ctx.lang.warning_line(note))?;
-        }
-        return outcome;
+        return walkthrough(args, ctx, unsynced.as_deref());
     };
     let lang = ctx.lang;
     let store = open_store(ctx)?;

@@ -40,7 +40,6 @@ fn git(dir: &Path, args: &[&str]) -> String {
 
 struct Shared {
     team: Team,
-    remote: PathBuf,
 }
 
 impl Shared {
@@ -50,7 +49,6 @@ impl Shared {
     fn new() -> Self {
         let team = Team::new();
         team.add("eve", "Eve Consulent", "consulent");
-        let remote = team.sandbox.work().join("remote.git");
         git(
             &team.sandbox.work(),
             &[
@@ -61,7 +59,7 @@ impl Shared {
                 "remote.git",
             ],
         );
-        let shared = Self { team, remote };
+        let shared = Self { team };
         let first = shared.run(
             "bea",
             "store",
@@ -192,6 +190,11 @@ impl Shared {
     }
 }
 
+/// Whether `file` is a signed file (not its signature).
+fn is_signed(file: &str) -> bool {
+    Path::new(file).extension().is_some_and(|e| e == "toml")
+}
+
 fn codes(json: &serde_json::Value) -> Vec<String> {
     json["findings"]
         .as_array()
@@ -265,7 +268,7 @@ fn a_team_of_three_signs_at_once_and_syncs_in_every_order() {
     assert_eq!(shared.files("tom3"), files);
     let anna_chains: Vec<&String> = files
         .iter()
-        .filter(|f| f.starts_with("records/anna@gemeente.example+") && f.ends_with(".toml"))
+        .filter(|f| f.starts_with("records/anna@gemeente.example+") && is_signed(f))
         .collect();
     assert_eq!(anna_chains.len(), 12, "{anna_chains:#?}");
     let devices: std::collections::BTreeSet<&str> = anna_chains
@@ -350,7 +353,7 @@ fn an_authors_newest_record_removed_is_refused_and_found() {
     let newest = shared
         .files("insider")
         .into_iter()
-        .filter(|f| f.starts_with("records/anna@") && f.ends_with(".toml"))
+        .filter(|f| f.starts_with("records/anna@") && is_signed(f))
         .max()
         .expect("a record of Anna's");
     git(&work, &["rm", "--quiet", &newest, &format!("{newest}.sig")]);
@@ -412,7 +415,7 @@ fn history_rewritten_and_force_pushed_is_refused_and_found() {
     let newest = shared
         .files("insider")
         .into_iter()
-        .filter(|f| f.starts_with("records/eve@") && f.ends_with(".toml"))
+        .filter(|f| f.starts_with("records/eve@") && is_signed(f))
         .max()
         .expect("a record of Eve's");
     // The last commit made again, without Eve's record in the tree.
