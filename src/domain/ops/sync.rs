@@ -10,7 +10,10 @@
 //! team has (a path, `file://`, ssh, https) with the user's own ssh and
 //! credential set-up, and this module only reads what it says.
 
+mod clone;
 pub mod git;
+
+pub use self::clone::clone;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -19,7 +22,7 @@ use jiff::Timestamp;
 
 pub use self::git::{Git, Identity};
 use crate::domain::fsread::{self, Kind};
-use crate::domain::store::device::{Device, chain_principal};
+use crate::domain::store::device::chain_principal;
 use crate::domain::store::files;
 use crate::domain::verify::{Finding, FindingKind, Report, Severity};
 
@@ -182,6 +185,15 @@ pub fn store_path(path: &str) -> bool {
     }
 }
 
+/// Makes the directory a repository, set up for a store of many files: a
+/// smaller index, and what was found untracked remembered per directory.
+fn init(git: &Git) -> Result<(), SyncError> {
+    git.run(["init", "--quiet", "--initial-branch", BRANCH])?;
+    git.run(["config", "index.version", "4"])?;
+    git.run(["config", "core.untrackedCache", "true"])?;
+    Ok(())
+}
+
 /// Makes the store in `git`'s directory shared with `remote` (a store not
 /// yet in git becomes a repository; a copy that has a remote gets this
 /// one instead).
@@ -191,7 +203,7 @@ pub fn share(git: &Git, remote: Option<&str>) -> Result<(), SyncError> {
         if remote.is_none() {
             return Err(SyncError::NotShared);
         }
-        git.run(["init", "--quiet", "--initial-branch", BRANCH])?;
+        init(git)?;
     }
     let current = git.output(["remote", "get-url", "origin"])?;
     match (remote, current.0.status.success()) {
@@ -543,74 +555,6 @@ fn push(git: &Git) -> Result<bool, SyncError> {
         return Ok(false);
     }
     Err(git::failed(&shown, &output))
-}
-
-/// Makes a copy of the store at `url` in `dir` (absent or empty), a device
-/// of its own; checks every file before it is written out and verifies the
-/// copy. `Ok(Err(report))` when verify finds errors: the copy is then
-/// removed again.
-pub fn clone(
-    git: &Git,
-    url: &str,
-    now: Timestamp,
-    verify: &mut dyn FnMut(&Path) -> Report,
-) -> Result<Result<Device, Report>, SyncError> {
-    let dir = git.dir().to_path_buf();
-    match fsread::kind(&dir) {
-        Ok(None) => {}
-        Ok(Some(Kind::Dir)) if fsread::list(&dir).is_ok_and(|l| l.is_empty()) => {}
-        _ => return Err(SyncError::NotEmpty { dir }),
-    }
-    let made = !dir.exists();
-    let result = clone_into(git, url, now, verify);
-    if !matches!(result, Ok(Ok(_))) {
-        // Nothing is left of a copy that was not taken.
-        if made {
-            let _ = std::fs::remove_dir_all(&dir);
-        } else if let Ok(listed) = fsread::list(&dir) {
-            for (name, kind) in listed {
-                let path = dir.join(name);
-                let _ = if kind == Kind::Dir {
-                    std::fs::remove_dir_all(path)
-                } else {
-                    std::fs::remove_file(path)
-                };
-            }
-        }
-    }
-    result
-}
-
-fn clone_into(
-    git: &Git,
-    url: &str,
-    now: Timestamp,
-    verify: &mut dyn FnMut(&Path) -> Report,
-) -> Result<Result<Device, Report>, SyncError> {
-    let dir = git.dir().to_path_buf();
-    files::make_dirs(&dir).map_err(|e| SyncError::Io {
-        path: dir.clone(),
-        message: e.to_string(),
-    })?;
-    git.run(["init", "--quiet", "--initial-branch", BRANCH])?;
-    git.run(["remote", "add", "origin", url])?;
-    fetch(git)?;
-    let remote = git.commit(REMOTE_REF)?.ok_or(SyncError::Empty)?;
-    let empty_tree = git.run(["hash-object", "-t", "tree", "/dev/null"])?;
-    let empty_tree = String::from_utf8_lossy(&empty_tree).trim().to_owned();
-    incoming(git, &empty_tree, &remote)?;
-    git.run(["reset", "--quiet", "--hard", &remote])?;
-    let device = Device::assign(&dir).map_err(|e| SyncError::Io {
-        path: dir.join(crate::domain::store::device::DEVICE_FILE),
-        message: e.to_string(),
-    })?;
-    let report = verify(&dir);
-    if report.errors() > 0 {
-        return Ok(Err(report));
-    }
-    git.run(["update-ref", SYNCED_REF, &remote])?;
-    write_state(&dir, &remote, &report, now)?;
-    Ok(Ok(device))
 }
 
 #[cfg(test)]
