@@ -102,12 +102,30 @@ struct Cli<'a> {
     not_witnessed: Option<String>,
 }
 
+/// Verify of the store in `dir`; a store that cannot be opened is one
+/// finding.
+fn verify_at(dir: &Path, root: Option<&Fingerprint>, now: jiff::Timestamp) -> Report {
+    match Store::open(dir) {
+        Ok(store) => verify::verify(&store, root, now, &mut |_, _| {}),
+        Err(e) => Report {
+            findings: vec![verify::Finding::new(
+                "store.toml",
+                verify::FindingKind::Unreadable(e.to_string()),
+            )],
+            ..Report::default()
+        },
+    }
+}
+
+/// How far a colleague's clock may run ahead of this machine's: what they
+/// signed a moment ago by their clock is not refused as signed in the
+/// future.
+const CLOCK_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
+
 impl Steps for Cli<'_> {
     fn verify(&mut self) -> Report {
-        match Store::open(&self.dir) {
-            Ok(store) => verify::verify(&store, self.root.as_ref(), self.ctx.now, &mut |_, _| {}),
-            Err(_) => Report::default(),
-        }
+        let now = self.ctx.now.checked_add(CLOCK_SKEW).unwrap_or(self.ctx.now);
+        verify_at(&self.dir, self.root.as_ref(), now)
     }
 
     fn witness(&mut self) -> Result<Option<PathBuf>, SyncError> {
@@ -249,16 +267,7 @@ pub fn clone(args: &CloneArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         },
     );
     let now = ctx.now;
-    let mut check = |at: &Path| match Store::open(at) {
-        Ok(store) => verify::verify(&store, expect.as_ref(), now, &mut |_, _| {}),
-        Err(_) => Report {
-            findings: vec![verify::Finding::new(
-                "store.toml",
-                verify::FindingKind::Unreadable("no store.toml".into()),
-            )],
-            ..Report::default()
-        },
-    };
+    let mut check = |at: &Path| verify_at(at, expect.as_ref(), now);
     let url = absolute_url(&args.url, &ctx.config.cwd);
     match sync::clone(&git, &url, now, &mut check).map_err(|e| sync_error(ctx, &e))? {
         Ok(device) => {

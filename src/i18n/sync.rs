@@ -346,11 +346,11 @@ impl Lang {
         let utc = jiff::tz::TimeZone::UTC;
         match (self, witnessed) {
             (Self::Nl, Some((seq, at))) => format!(
-                "  {dir}: getuigd t/m nr. {seq} ({} UTC), {after} daarna",
+                "  {dir}: getuigd t/m nr. {seq} ({}), {after} daarna",
                 self.moment(at, &utc)
             ),
             (Self::En, Some((seq, at))) => format!(
-                "  {dir}: witnessed up to no. {seq} ({} UTC), {after} after",
+                "  {dir}: witnessed up to no. {seq} ({}), {after} after",
                 self.moment(at, &utc)
             ),
             (Self::Nl, None) => format!(

@@ -335,8 +335,8 @@ impl Lang {
             FindingKind::Backdated { checkpoint, at } => {
                 let when = self.moment(*at, &jiff::tz::TimeZone::UTC);
                 t(
-                    format!("gedateerd ruim vóór {checkpoint} ({when} UTC), dat het niet noemt"),
-                    format!("dated well before {checkpoint} ({when} UTC), which does not name it"),
+                    format!("gedateerd ruim vóór {checkpoint} ({when}), dat het niet noemt"),
+                    format!("dated well before {checkpoint} ({when}), which does not name it"),
                 )
             }
             FindingKind::WitnessRole { role } => t(

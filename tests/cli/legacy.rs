@@ -3,7 +3,9 @@
 //! Release 0.1 wrote the first records; release 0.2 the first adoptions and
 //! linked histories; release 0.3 the first reviews, revisions, extensions,
 //! withdrawals and samples; release 0.4 record format 3 (exact decimals)
-//! and questions asked only when an earlier answer says so.
+//! and questions asked only when an earlier answer says so; release 0.5
+//! record format 4 (totals and awards); release 0.6 chains per person and
+//! device, and witnessed checkpoints.
 
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
@@ -495,4 +497,126 @@ fn release_0_5_totals_and_awards_read_as_they_were_signed() {
     let loan = show("MW-20261124-9NC1QDQD");
     assert!(loan.contains("lening"), "{loan}");
     assert!(loan.contains("€ 3.300"), "{loan}");
+}
+
+#[test]
+fn a_store_written_by_release_0_6_verifies_without_a_single_finding() {
+    let (sandbox, store, root) = release("v0.6");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(0), "{json:#}");
+    assert_eq!(json["findings"], serde_json::json!([]), "{json:#}");
+    assert_eq!(json["records"], 2);
+    assert_eq!(json["reviews"], 1);
+    assert_eq!(json["signals"], 1);
+    assert_eq!(json["checkpoints"], 4);
+    // Anna signed on two machines: two chains of hers, each witnessed.
+    let chains = json["chains"].as_array().expect("chains");
+    let anna: Vec<_> = chains
+        .iter()
+        .filter(|c| {
+            c["dir"]
+                .as_str()
+                .is_some_and(|d| d.starts_with("records/anna@"))
+        })
+        .collect();
+    assert_eq!(anna.len(), 2, "{json:#}");
+    assert!(
+        anna.iter().all(|c| c["after"] == 0 && c["witnessed"] == 1),
+        "{json:#}"
+    );
+}
+
+/// A record removed from a device's chain, or a checkpoint's witness
+/// taken out, still shows in the store release 0.6 wrote.
+#[test]
+fn release_0_6_checkpoints_still_witness_what_they_named() {
+    let (sandbox, store, root) = release("v0.6");
+    let chain = fs::read_dir(store.join("records"))
+        .expect("records")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().contains('+'))
+        })
+        .expect("a device's chain");
+    fs::remove_dir_all(&chain).expect("remove");
+    let (code, json) = verify_json(&sandbox, &store, &root);
+    assert_eq!(code, Some(1), "{json:#}");
+    let missing = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "witnessed-missing")
+        .count();
+    assert!(missing >= 1, "{json:#}");
+}
+
+/// Stock OpenSSH verifies a checkpoint and a review signed on a device's
+/// chain, with the keyring's `allowed_signers`.
+#[test]
+fn release_0_6_checkpoints_verify_with_stock_openssh() {
+    let (sandbox, store, _) = release("v0.6");
+    let output = sandbox
+        .cmd()
+        .arg("--store")
+        .arg(&store)
+        .args(["keyring", "allowed-signers"])
+        .output()
+        .expect("run");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let signers = sandbox.work().join("allowed_signers");
+    fs::write(&signers, output.stdout).expect("write");
+    let mut checked = 0;
+    for (dir, namespace) in [
+        ("checkpoints", "maatwerk-checkpoint"),
+        ("reviews", "maatwerk-review"),
+    ] {
+        for chain in fs::read_dir(store.join(dir))
+            .expect("dir")
+            .filter_map(Result::ok)
+        {
+            let who = chain
+                .file_name()
+                .to_string_lossy()
+                .split('+')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            for file in fs::read_dir(chain.path())
+                .expect("chain")
+                .filter_map(Result::ok)
+            {
+                let path = file.path();
+                if path.extension().is_none_or(|e| e != "toml") {
+                    continue;
+                }
+                let text = fs::read_to_string(&path).expect("read");
+                let created = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("created = \""))
+                    .and_then(|l| l.strip_suffix('"'))
+                    .expect("created");
+                let at: String = created.chars().filter(char::is_ascii_digit).collect();
+                let check = ssh_keygen()
+                    .args(["-Y", "verify", "-n", namespace, "-I", &who, "-f"])
+                    .arg(&signers)
+                    .arg("-s")
+                    .arg(format!("{}.sig", path.display()))
+                    .arg(format!("-Overify-time={at}Z"))
+                    .stdin(fs::File::open(&path).expect("file"))
+                    .output()
+                    .expect("ssh-keygen");
+                assert!(
+                    check.status.success(),
+                    "{}: {}{}",
+                    path.display(),
+                    stdout(&check),
+                    stderr(&check)
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 5);
 }

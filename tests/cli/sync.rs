@@ -99,11 +99,19 @@ impl Shared {
 
     /// `who` decides on a case of its own in `copy` at `now`.
     fn decide(&self, who: &str, copy: &str, now: &str, case: &str) -> String {
+        self.decide_with(who, copy, now, case, "voorschot = 450")
+    }
+
+    /// As [`Self::decide`], with an advance of its own: beyond a
+    /// consulent's mandaat above € 500.
+    fn decide_with(&self, who: &str, copy: &str, now: &str, case: &str, advance: &str) -> String {
         let example =
             fs::read_to_string(Team::example("pw-zoektermijn-jongeren")).expect("example");
         let answers = self.team.sandbox.write(
             &format!("{case}.toml"),
-            example.replace("Z-2026-001234", case),
+            example
+                .replace("Z-2026-001234", case)
+                .replace("voorschot = 450", advance),
         );
         let answers = answers.display().to_string();
         let output = self.run(
@@ -314,6 +322,30 @@ fn witnessed_team() -> Shared {
             .any(|f| f.starts_with("checkpoints/")),
         "Tom's sync made a checkpoint"
     );
+    // Anna's decision beyond her mandaat, reviewed by Tom on his copy.
+    let beyond = shared.decide_with(
+        "anna",
+        "anna1",
+        "2026-11-28T10:02:30Z",
+        "Z-2026-200004",
+        "voorschot = 900",
+    );
+    for (who, copy, now) in [
+        ("anna", "anna1", "2026-11-28T10:02:40Z"),
+        ("tom", "tom3", "2026-11-28T10:02:45Z"),
+    ] {
+        let synced = shared.sync(who, copy, now);
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    let reviewed = shared.run(
+        "tom",
+        "tom3",
+        "2026-11-28T10:02:50Z",
+        &["review", &beyond, "--approve", "--comment", "Akkoord."],
+    );
+    assert!(reviewed.status.success(), "{}", stderr(&reviewed));
+    let tom = shared.sync("tom", "tom3", "2026-11-28T10:02:55Z");
+    assert!(tom.status.success(), "{}{}", stdout(&tom), stderr(&tom));
     for (who, copy, now) in [
         ("anna", "anna1", "2026-11-28T10:03:00Z"),
         ("eve", "eve2", "2026-11-28T10:04:00Z"),
@@ -321,6 +353,9 @@ fn witnessed_team() -> Shared {
         let synced = shared.sync(who, copy, now);
         assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
     }
+    let (code, json) = shared.verify(&shared.fresh_clone("before"));
+    assert_eq!(code, Some(0), "{json:#}");
+    assert_eq!(json["reviews"], 1, "{json:#}");
     shared
 }
 

@@ -193,6 +193,7 @@ pub fn check_samples(
 /// its record's story is told.
 #[derive(Debug, Clone, Copy)]
 pub struct Held {
+    /// The directory of its signer's chain.
     signer: u32,
     seq: u64,
     id: CompactId,
@@ -327,6 +328,12 @@ fn load_act<T: Act>(cx: &Context<'_>, file: &str, sha256: Sha256Bytes) -> Result
     Ok(act)
 }
 
+/// The directory of the chain an act's `file` lies in: its signer's, on
+/// the device it was signed on.
+fn chain_of(file: &str) -> &str {
+    file.split('/').nth(1).unwrap_or_default()
+}
+
 /// A file whose bytes are no longer those verify checked a moment ago.
 pub(super) fn changed() -> FindingKind {
     FindingKind::Unreadable("the file changed while verify read the store; verify again".into())
@@ -337,7 +344,7 @@ pub fn read(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Acts {
     let mut acts = Acts::default();
     acts.review_files =
         read_kind::<Review>(cx, findings, &mut |file, r: Review, sha256, findings| {
-            let name = (r.reviewer.principal.as_str(), r.seq, r.id.as_str());
+            let name = (chain_of(&file), r.seq, r.id.as_str());
             let about = (r.record.id.as_str(), r.created, Some(r.verdict));
             match acts.hold(name, about, sha256) {
                 Some(held) => acts.reviews.push(held),
@@ -348,7 +355,7 @@ pub fn read(cx: &Context<'_>, findings: &mut Vec<Finding>) -> Acts {
         cx,
         findings,
         &mut |file, w: Withdrawal, sha256, findings| {
-            let name = (w.by.principal.as_str(), w.seq, w.id.as_str());
+            let name = (chain_of(&file), w.seq, w.id.as_str());
             let about = (w.record.id.as_str(), w.created, None);
             match acts.hold(name, about, sha256) {
                 Some(held) => acts.withdrawals.push(held),
