@@ -173,6 +173,9 @@ pub fn run(args: &NewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     ctx.out
         .err_line(&lang.record_signed(&record.id, &shown, mandate))?;
     say_if_nobody_reviews(mandate, (&state, &loaded.norm, &grant), ctx)?;
+    if let Some(note) = super::sync::share_note(ctx) {
+        ctx.out.err_line(note)?;
+    }
     ctx.out.line(&record.id)?;
     Ok(Outcome::Success)
 }

@@ -170,8 +170,10 @@ impl Output {
                 writeln!(self.out)?;
                 continue;
             }
-            for line in textwrap::wrap(paragraph.trim_end(), &options) {
-                writeln!(self.out, "{line}")?;
+            // An amount stays on one line with its euro sign.
+            let glued = paragraph.trim_end().replace("€ ", "€\u{a0}");
+            for line in textwrap::wrap(&glued, &options) {
+                writeln!(self.out, "{}", line.replace("€\u{a0}", "€ "))?;
             }
         }
         Ok(())
@@ -383,6 +385,16 @@ mod tests {
             text.contains("MR-2026-000093") && text.contains("ter beoordeling"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_amount_is_never_split_from_its_euro_sign() {
+        let (mut out, captured) = Output::capture(Some(24));
+        out.wrapped(0, "Het totaal komt op € 1.800,50.").unwrap();
+        let text = captured.stdout();
+        assert!(text.contains("€ 1.800,50"), "{text}");
+        assert!(!text.contains('\u{a0}'), "{text}");
+        assert!(text.lines().all(|l| l.chars().count() <= 24), "{text}");
     }
 
     #[test]

@@ -20,9 +20,12 @@ use crate::domain::verify::{self, Report};
 #[derive(Debug, Args)]
 pub struct SyncArgs {
     /// The remote to share the store through: a path, file://… or
-    /// ssh://…; remembered for later syncs
+    /// ssh://…; remembered once a sync with it went through
     #[arg(long, value_name = "URL")]
     pub remote: Option<String>,
+    /// The same as --remote URL
+    #[arg(value_name = "URL", conflicts_with = "remote")]
+    pub url: Option<String>,
     /// Make no checkpoint, also when you may witness (teamleider,
     /// afdelingshoofd, controller, beheerder) and something changed since
     /// your last one
@@ -75,10 +78,18 @@ pub(super) fn stale_note(ctx: &Context) -> Option<String> {
         None => Some(ctx.lang.sync_stale(None)),
         Some(at) => {
             let age = ctx.now.duration_since(at);
+            let beyond = age > crate::domain::store::device::SYNC_ALLOWANCE;
             (age > ctx.config.sync_warn_after)
-                .then(|| ctx.lang.sync_stale(Some(&ctx.lang.ago(age))))
+                .then(|| ctx.lang.sync_stale(Some((&ctx.lang.ago(age), beyond))))
         }
     }
+}
+
+/// After something was signed in a shared store: it reaches the team
+/// with the next sync.
+pub(super) fn share_note(ctx: &Context) -> Option<&'static str> {
+    let dir = ctx.config.store.as_deref()?;
+    sync::is_shared(dir).then(|| ctx.lang.sync_to_share())
 }
 
 pub(super) fn sync_error(ctx: &Context, error: &SyncError) -> CliError {
@@ -196,6 +207,7 @@ pub fn run(args: &SyncArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let remote = args
         .remote
         .as_deref()
+        .or(args.url.as_deref())
         .map(|url| absolute_url(url, &ctx.config.cwd));
     let result = match sync::sync(&git, remote.as_deref(), ctx.now, &mut steps) {
         Ok(result) => result,
@@ -238,10 +250,23 @@ pub fn run(args: &SyncArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             Ok(Outcome::Success)
         }
         Err(refused) => {
-            print_findings(ctx, &refused.findings)?;
-            ctx.out.blank()?;
-            ctx.out
-                .line(&lang.sync_refused(refused.findings.len(), refused.received.len()))?;
+            if !refused.findings.is_empty() {
+                print_findings(ctx, &refused.findings)?;
+                ctx.out.blank()?;
+                ctx.out.wrapped(
+                    0,
+                    &lang.sync_refused(refused.findings.len(), refused.received.len()),
+                )?;
+            }
+            if !refused.own.is_empty() {
+                if !refused.findings.is_empty() {
+                    ctx.out.blank()?;
+                }
+                print_findings(ctx, &refused.own)?;
+                ctx.out.blank()?;
+                ctx.out
+                    .wrapped(0, &lang.sync_refused_own(refused.own.len()))?;
+            }
             Ok(Outcome::Negative)
         }
     }
@@ -281,6 +306,7 @@ pub fn clone(args: &CloneArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 &ctx.config.home_relative(&dir),
                 device.as_str(),
                 &root,
+                expect.is_some(),
             ))?;
             Ok(Outcome::Success)
         }

@@ -118,7 +118,12 @@ pub fn run(start: &Start<'_>, ctx: &mut Context) -> Result<Outcome, CliError> {
             .err_line(&lang.store_made_with_root(root.as_str()))?;
     }
     match ending {
-        Ending::Signed(id) | Ending::Signal(id) => ctx.out.line(&id)?,
+        Ending::Signed(id) | Ending::Signal(id) => {
+            if let Some(note) = super::sync::share_note(ctx) {
+                ctx.out.err_line(note)?;
+            }
+            ctx.out.line(&id)?;
+        }
         Ending::Saved(id) => ctx.out.err_line(&lang.draft_saved(&id))?,
         Ending::Nothing => {}
     }
@@ -161,6 +166,9 @@ fn member_walkthrough(
     // A plain `maatwerk new` first offers the drafts still open.
     if start.is_plain() {
         app = app.offering_drafts(drafts.list()?);
+    }
+    if let Some(note) = super::sync::stale_note(ctx) {
+        app = app.with_unsynced(note);
     }
     if let Some(notice) = notice {
         app = app.with_notice(notice);

@@ -81,7 +81,7 @@ impl Lang {
                 "Deel de opslag met het team via git: haal op wat de anderen toevoegden, controleer het voordat het wordt overgenomen, voeg het samen met wat hier werd ondertekend, verifieer en verstuur. De eerste keer met --remote. Eindigt met 1 als wat binnenkwam werd geweigerd; de opslag blijft dan zoals hij was"
             }
             "maatwerk clone" => {
-                "Maak een kopie van de opslag van een team vanaf haar remote, om in te werken: elk bestand wordt gecontroleerd voordat het wordt geschreven en de kopie wordt geverifieerd; wat u erin ondertekent, komt op een keten van dit apparaat. In --store, of de standaardopslag"
+                "Maak een kopie van de opslag van een team vanaf zijn remote, om in te werken: elk bestand wordt gecontroleerd voordat het wordt geschreven en de kopie wordt geverifieerd; wat u erin ondertekent, komt op een keten van dit apparaat. In --store, of de standaardopslag"
             }
             "maatwerk checkpoint" => {
                 "Onderteken een checkpoint: waar elke keten van de opslag nu staat — de verantwoordingen, beoordelingen, intrekkingen en steekproeven van elke auteur, de sleutelring, de opnames en de signalen — met u als getuige (teamleider, afdelingshoofd, controller of beheerder). Wie daarna iets verwijdert wat het noemt, of een bestand van vóór het checkpoint dateert, wordt gevonden door verify. Toont het id van het checkpoint"
@@ -166,8 +166,9 @@ impl Lang {
             ("maatwerk list", "from") => "Alleen besluiten op of na deze datum",
             ("maatwerk list", "to") => "Alleen besluiten op of vóór deze datum",
             ("maatwerk sync", "remote") => {
-                "De remote waarlangs de opslag gedeeld wordt: een pad, file://… of ssh://…; onthouden voor volgende keren"
+                "De remote waarlangs de opslag gedeeld wordt: een pad, file://… of ssh://…; onthouden zodra een sync ermee lukte"
             }
+            ("maatwerk sync", "url") => "Hetzelfde als --remote URL",
             ("maatwerk sync", "no_checkpoint") => {
                 "Maak geen checkpoint, ook niet als u getuige mag zijn (teamleider, afdelingshoofd, controller, beheerder) en er sinds uw vorige iets veranderde"
             }

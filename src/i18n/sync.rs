@@ -12,7 +12,7 @@ impl Lang {
         match (self, error) {
             (Self::Nl, SyncError::NotShared) => (
                 "Deze opslag wordt nog niet gedeeld.".into(),
-                Some("Deel haar met het team via `maatwerk sync --remote URL` (een pad, file://… of ssh://…).".into()),
+                Some("Deel hem met het team via `maatwerk sync --remote URL` (een pad, file://… of ssh://…).".into()),
             ),
             (Self::En, SyncError::NotShared) => (
                 "This store is not shared yet.".into(),
@@ -36,11 +36,11 @@ impl Lang {
             ),
             (Self::Nl, SyncError::Git { command, said }) => (
                 format!("`{command}` mislukte:\n{said}"),
-                Some("Controleer de remote en uw toegang ertoe (voor ssh: uw sleutel en ssh-agent). Er is niets overgenomen.".into()),
+                Some("Controleer de remote en uw toegang ertoe (voor ssh: uw sleutel en ssh-agent). Er is niets overgenomen; wat u hier ondertekende, staat veilig in deze opslag en gaat mee met de volgende `maatwerk sync`.".into()),
             ),
             (Self::En, SyncError::Git { command, said }) => (
                 format!("`{command}` failed:\n{said}"),
-                Some("Check the remote and your access to it (for ssh: your key and ssh-agent). Nothing was taken in.".into()),
+                Some("Check the remote and your access to it (for ssh: your key and ssh-agent). Nothing was taken in; what you signed here is safe in this store and goes along with the next `maatwerk sync`.".into()),
             ),
             (Self::Nl, SyncError::Io { path, message }) => {
                 (format!("{}: {message}", path.display()), None)
@@ -61,7 +61,7 @@ impl Lang {
                 Some("Zet ze buiten de opslag; er is niets gedeeld.".into()),
             ),
             (Self::En, SyncError::LocalStray { files }) => (
-                format!("These files are no part of the store: {}.", list(files)),
+                format!("These files are not part of the store: {}.", list(files)),
                 Some("Move them out of the store; nothing was shared.".into()),
             ),
             (Self::Nl, SyncError::IgnoreChanged) => (
@@ -112,7 +112,7 @@ impl Lang {
             ),
             (Self::Nl, SyncError::Empty) => (
                 "De remote bevat nog geen opslag.".into(),
-                Some("Wie de opslag maakte, deelt haar eerst met `maatwerk sync --remote URL`.".into()),
+                Some("Wie de opslag maakte, deelt hem eerst met `maatwerk sync --remote URL`.".into()),
             ),
             (Self::En, SyncError::Empty) => (
                 "The remote holds no store yet.".into(),
@@ -142,7 +142,7 @@ impl Lang {
     fn incoming_changes(self, changes: &[(Change, String)]) -> String {
         let mut out = self
             .pick(
-                "Wat binnenkwam verandert de opslag in plaats van haar aan te vullen:",
+                "Wat binnenkwam verandert de opslag in plaats van hem aan te vullen:",
                 "What came in changes the store instead of adding to it:",
             )
             .to_owned();
@@ -155,7 +155,7 @@ impl Lang {
                 (Self::Nl, Change::NotAFile) => "geen gewoon bestand",
                 (Self::En, Change::NotAFile) => "not a plain file",
                 (Self::Nl, Change::Stray) => "hoort niet bij een opslag",
-                (Self::En, Change::Stray) => "no part of a store",
+                (Self::En, Change::Stray) => "not part of a store",
             };
             let _ = write!(out, "\n  {what}: {file}");
         }
@@ -209,22 +209,42 @@ impl Lang {
         }
     }
 
-    /// Totals that decisions signed at the same time elsewhere missed.
+    /// A sync refused because this copy's own unshared files do not fit
+    /// with what came in.
+    pub fn sync_refused_own(self, errors: usize) -> String {
+        match self {
+            Self::Nl => format!(
+                "Geweigerd: wat u hier ondertekende en nog niet deelde, geeft met wat binnenkwam {errors} fout(en). Dat gebeurt als deze kopie langer dan 72 uur niet synchroniseerde: een totaal mist besluiten die collega's ruim eerder tekenden, of een checkpoint van intussen kon uw bestand niet noemen. Een ondertekend besluit verandert nooit: trek het in met `maatwerk withdraw ID --reason …` (of laat de teamleider het terugsturen) en leg het zo nodig opnieuw vast; daarna lukt `maatwerk sync`, en verify noemt het oude alleen nog als waarschuwing. Er is niets overgenomen en niets verstuurd."
+            ),
+            Self::En => format!(
+                "Refused: what you signed here and did not share yet gives {errors} error(s) with what came in. That happens when this copy did not sync for more than 72 hours: a total misses decisions colleagues signed well before, or a checkpoint made meanwhile could not name your file. A signed decision never changes: withdraw it with `maatwerk withdraw ID --reason …` (or have the teamleider return it) and record it again where needed; then `maatwerk sync` goes through, and verify names the old one as a warning only. Nothing was taken in or sent."
+            ),
+        }
+    }
+
+    /// Warnings about totals and times the combination gave.
     pub fn sync_noted(self) -> &'static str {
         self.pick(
-            "Let op: na het samenvoegen tellen deze totalen anders dan de besluiten zelf zeggen. Dat gebeurt als twee besluiten voor dezelfde zaak of hetzelfde budget tegelijk op twee plaatsen werden getekend; de teamleider beoordeelt ze.",
-            "Note: after combining, these totals count otherwise than the decisions say. That happens when two decisions on one case or budget were signed at the same time in two places; the team lead reviews them.",
+            "Let op: deze besluiten kwamen laat of tellen anders dan zij zelf zeggen, maar gelden niet meer, of noemen een totaal hoger dan de opslag nu geeft (een besluit dat meetelde, geldt niet meer). Verify noemt ze als waarschuwing.",
+            "Note: these decisions came late or count otherwise than they say, but no longer hold, or state a total higher than the store now gives (a decision that counted no longer holds). Verify names them as warnings.",
         )
     }
 
     /// A clone made.
-    pub fn clone_done(self, dir: &str, device: &str, root: &str) -> String {
-        match self {
-            Self::Nl => format!(
+    /// `expected`: the root was given with --expect-root, and is this one.
+    pub fn clone_done(self, dir: &str, device: &str, root: &str, expected: bool) -> String {
+        match (self, expected) {
+            (Self::Nl, false) => format!(
                 "De opslag staat nu in {dir}, gecontroleerd. Wat u hier ondertekent, komt op uw keten voor dit apparaat ({device}). Het vertrouwensanker is {root}: vergelijk het met wat de beheerder u gaf."
             ),
-            Self::En => format!(
+            (Self::En, false) => format!(
                 "The store is now in {dir}, verified. What you sign here goes on your chain for this device ({device}). Its trust root is {root}: compare it with what the beheerder gave you."
+            ),
+            (Self::Nl, true) => format!(
+                "De opslag staat nu in {dir}, gecontroleerd tegen het vertrouwensanker dat u gaf ({root}). Wat u hier ondertekent, komt op uw keten voor dit apparaat ({device})."
+            ),
+            (Self::En, true) => format!(
+                "The store is now in {dir}, verified against the trust root you gave ({root}). What you sign here goes on your chain for this device ({device})."
             ),
         }
     }
@@ -241,13 +261,21 @@ impl Lang {
     }
 
     /// The store has not been synced for a while.
-    pub fn sync_stale(self, since: Option<&str>) -> String {
+    /// `since`: how long ago, and whether that is longer than the 72
+    /// hours verify allows a copy.
+    pub fn sync_stale(self, since: Option<(&str, bool)>) -> String {
         match (self, since) {
-            (Self::Nl, Some(ago)) => format!(
+            (Self::Nl, Some((ago, false))) => format!(
                 "Deze opslag is voor het laatst {ago} gesynchroniseerd: wat collega's sindsdien tekenden, ziet u nog niet. Draai `maatwerk sync`."
             ),
-            (Self::En, Some(ago)) => format!(
+            (Self::En, Some((ago, false))) => format!(
                 "This store was last synced {ago}: what colleagues signed since, you do not see yet. Run `maatwerk sync`."
+            ),
+            (Self::Nl, Some((ago, true))) => format!(
+                "Deze opslag is voor het laatst {ago} gesynchroniseerd, langer dan de 72 uur die verify een kopie toestaat: een totaal dat u nu vermeldt, kan besluiten van collega's missen, en dan weigert sync uw besluit tot u het intrekt. Draai eerst `maatwerk sync`."
+            ),
+            (Self::En, Some((ago, true))) => format!(
+                "This store was last synced {ago}, longer than the 72 hours verify allows a copy: a total you state now may miss colleagues' decisions, and sync then refuses your decision until you withdraw it. Run `maatwerk sync` first."
             ),
             (Self::Nl, None) => {
                 "Deze kopie van de opslag is nog nooit gesynchroniseerd. Draai `maatwerk sync`."
@@ -264,6 +292,14 @@ impl Lang {
         format!(
             "{}: {text}",
             self.severity(crate::domain::diagnostic::Severity::Warning)
+        )
+    }
+
+    /// Something signed in a shared store.
+    pub fn sync_to_share(self) -> &'static str {
+        self.pick(
+            "Het team ziet dit na uw volgende `maatwerk sync`.",
+            "The team sees this after your next `maatwerk sync`.",
         )
     }
 

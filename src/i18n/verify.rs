@@ -262,7 +262,15 @@ impl Lang {
                 found,
                 unit,
                 counted,
-            } => self.total_misstated(total, *stated, *found, (unit.as_deref(), *counted)),
+                stopped,
+            } => {
+                let text = self.total_misstated(total, *stated, *found, (unit.as_deref(), *counted));
+                if *stopped {
+                    format!("{text}{}", self.no_longer_holds())
+                } else {
+                    text
+                }
+            }
             FindingKind::SampleNotRedone { field } => t(
                 format!("`{field}` is niet wat de trekking geeft als zij opnieuw uit de opslag wordt gedaan"),
                 format!("`{field}` is not what the draw gives when done again from the store"),
@@ -277,6 +285,14 @@ impl Lang {
             ),
             other => self.verify_problem(other),
         }
+    }
+
+    /// Said of a late or short record that no longer holds.
+    fn no_longer_holds(self) -> &'static str {
+        self.pick(
+            "; het besluit geldt niet meer (ingetrokken, teruggestuurd, afgewezen of herzien)",
+            "; the decision no longer holds (withdrawn, returned, rejected or revised)",
+        )
     }
 
     fn entry_kind(self, kind: &str) -> &'static str {
@@ -332,12 +348,21 @@ impl Lang {
                 format!("is niet het bestand dat {checkpoint} op deze plek noemt"),
                 format!("is not the file {checkpoint} names at this place"),
             ),
-            FindingKind::Backdated { checkpoint, at } => {
+            FindingKind::Backdated {
+                checkpoint,
+                at,
+                stopped,
+            } => {
                 let when = self.moment(*at, &jiff::tz::TimeZone::UTC);
-                t(
+                let text = t(
                     format!("gedateerd ruim vóór {checkpoint} ({when}), dat het niet noemt"),
                     format!("dated well before {checkpoint} ({when}), which does not name it"),
-                )
+                );
+                if *stopped {
+                    format!("{text}{}", self.no_longer_holds())
+                } else {
+                    text
+                }
             }
             FindingKind::WitnessRole { role } => t(
                 format!("een checkpoint door een {role}, een rol die niets getuigt"),
@@ -440,16 +465,16 @@ impl Lang {
                 "The signer recorded something the norm does not allow or does not say; the signature proves who said it, not that it was allowed.",
             ),
             FindingKind::TotalMisstated { .. } => t(
-                "Wat eerdere besluiten samen opleverden is opnieuw geteld uit de opslag: alleen besluiten die vóór deze zijn ondertekend en toen nog golden (een besluit dat minder dan 72 uur eerder op een andere keten werd getekend, mag ontbreken: het kan de computer van de ondertekenaar nog niet hebben bereikt). Een lager getal in de verantwoording verbergt een overschrijding; een hoger wijst op een besluit dat uit de opslag verdwenen is.",
-                "What earlier decisions came to was counted again from the store: only decisions signed before this one that still held then (one signed less than 72 hours before on another chain may be left out: it may not have reached the signer's computer yet). A lower figure in the record hides going past the maximum; a higher one points to a decision gone from the store.",
+                "Wat eerdere besluiten samen opleverden is opnieuw geteld uit de opslag: alleen besluiten die vóór deze zijn ondertekend en toen nog golden (een besluit dat minder dan 72 uur eerder door een ander werd getekend, mag ontbreken: het kan de computer van de ondertekenaar nog niet hebben bereikt; eigen besluiten tellen altijd mee, op welk apparaat ook getekend). Een lager getal in de verantwoording verbergt een overschrijding; een hoger wijst op een besluit dat uit de opslag verdwenen is. Een besluit dat sindsdien is ingetrokken of herzien, is alleen een waarschuwing.",
+                "What earlier decisions came to was counted again from the store: only decisions signed before this one that still held then (one signed less than 72 hours before by someone else may be left out: it may not have reached the signer's computer yet; one's own decisions always count, on whichever device they were signed). A lower figure in the record hides going past the maximum; a higher one points to a decision gone from the store. A decision withdrawn or revised since is only a warning.",
             ),
             FindingKind::WitnessedMissing { .. } | FindingKind::WitnessedChanged { .. } => t(
                 "Een getuige legde vast waar deze keten stond; wat toen al was ondertekend, is daarna verwijderd of vervangen.",
                 "A witness recorded where this chain stood; what had been signed by then was removed or replaced afterwards.",
             ),
             FindingKind::Backdated { .. } => t(
-                "Het bestand zegt ondertekend te zijn voordat een getuige de opslag vastlegde, maar die getuige zag het niet, ook niet binnen de 72 uur die een computer mag doen over synchroniseren: het is met een valse, vroegere datum gemaakt.",
-                "The file says it was signed before a witness recorded the store, but that witness did not see it, not even within the 72 hours a computer may take to sync: it was made with a false, earlier date.",
+                "Het bestand zegt ondertekend te zijn voordat een getuige de opslag vastlegde, maar die getuige zag het niet, ook niet binnen de 72 uur die een computer mag doen over synchroniseren: het is met een valse, vroegere datum gemaakt, of de computer waarop het werd ondertekend synchroniseerde langer niet. Een besluit dat sindsdien is ingetrokken of herzien, is alleen een waarschuwing.",
+                "The file says it was signed before a witness recorded the store, but that witness did not see it, not even within the 72 hours a computer may take to sync: it was made with a false, earlier date, or the computer it was signed on did not sync for longer. A decision withdrawn or revised since is only a warning.",
             ),
             FindingKind::WitnessRole { .. } => t(
                 "Alleen een teamleider, afdelingshoofd, controller of beheerder kan getuige zijn; dit checkpoint bewijst niets.",

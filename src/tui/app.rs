@@ -197,6 +197,9 @@ pub struct App {
     /// Something to say on the first screen (e.g. that a resumed draft's
     /// norm changed), until the next key.
     pub(super) notice: Option<String>,
+    /// That the store was not synced for long: shown at the start, and
+    /// again where the record is signed.
+    pub(super) unsynced: Option<String>,
     /// The norm left for "another norm", whose answers are kept in case
     /// the same norm is chosen again.
     pub(super) left_norm: Option<String>,
@@ -296,6 +299,7 @@ impl App {
             nobody_reviews: false,
             clock,
             notice: None,
+            unsynced: None,
             left_norm: None,
             earlier: None,
             extension: None,
@@ -306,6 +310,15 @@ impl App {
     #[must_use]
     pub fn with_notice(mut self, notice: String) -> Self {
         self.notice = Some(notice);
+        self
+    }
+
+    /// Says that the store was not synced for long: above the first
+    /// screen until the next key, and on the screen where one signs.
+    #[must_use]
+    pub fn with_unsynced(mut self, note: String) -> Self {
+        self.notice = Some(note.clone());
+        self.unsynced = Some(note);
         self
     }
 

@@ -539,3 +539,42 @@ fn hinted_keys(label: &str) -> Vec<KeyEvent> {
 mod keys_and_screens;
 mod resume;
 mod totals;
+
+/// A store not synced for long is said above the first screen, and again
+/// on the screen where the record is signed — not on the steps between.
+#[test]
+fn a_store_not_synced_for_long_is_said_first_and_where_one_signs() {
+    const NOTE: &str = "Deze opslag is voor het laatst 4 dagen geleden gesynchroniseerd";
+    let mut first = app(Lang::Nl).with_unsynced(format!("{NOTE}."));
+    let screen = draw(&first, 100, 40).backend().to_string();
+    assert!(
+        screen.contains("⚠ Deze opslag is voor het laatst"),
+        "{screen}"
+    );
+    let key = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE);
+    let msg = first.on_key(key).unwrap();
+    first.update(msg);
+    let screen = draw(&first, 100, 40).backend().to_string();
+    assert!(!screen.contains("Deze opslag is voor"), "{screen}");
+
+    let mut host = FakeHost::default();
+    let mut events = keys(&to_review());
+    events.extend(keys("\u{3}"));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    run(
+        &mut terminal,
+        &mut app(Lang::Nl),
+        &mut events.into_iter(),
+        &mut host,
+    )
+    .unwrap();
+    let mut app =
+        app_with(Lang::Nl, host.saves.last().unwrap().clone()).with_unsynced(format!("{NOTE}."));
+    assert!(matches!(app.screen(), Screen::Sign(_)));
+    app.update(Msg::Sign(sign::Msg::Down));
+    let screen = draw(&app, 100, 40).backend().to_string();
+    assert!(
+        screen.contains("⚠ Deze opslag is voor het laatst"),
+        "{screen}"
+    );
+}

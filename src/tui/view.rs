@@ -103,7 +103,12 @@ impl Widget for &App {
         ));
         let mut inner = block.inner(main);
         block.render(main, buf);
-        if let Some(notice) = &self.notice {
+        let notice = self.notice.as_ref().or_else(|| {
+            matches!(self.screen, Screen::Sign(_))
+                .then_some(self.unsynced.as_ref())
+                .flatten()
+        });
+        if let Some(notice) = notice {
             // A notice that says what went well carries its own mark.
             let notice = if notice.starts_with('✓') {
                 notice.clone()

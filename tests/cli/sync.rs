@@ -514,7 +514,7 @@ fn files_no_store_holds_are_refused_before_they_are_written() {
     let synced = shared.sync("anna", "anna1", "2026-11-30T09:00:00Z");
     assert_eq!(synced.status.code(), Some(1));
     assert!(
-        stderr(&synced).contains("no part of a store: .gitattributes"),
+        stderr(&synced).contains("not part of a store: .gitattributes"),
         "{}",
         stderr(&synced)
     );
@@ -601,4 +601,371 @@ fn an_unshared_store_and_a_stale_copy_say_what_to_do() {
         "{}",
         stderr(&fresh)
     );
+}
+
+/// Hooks put into the shared repository — by anyone who may write to it —
+/// would run on every member's machine that syncs with it by path: git
+/// starts the remote's programs here. Sync tells them to run none.
+#[test]
+fn the_shared_repositorys_hooks_never_run_on_a_members_machine() {
+    let shared = Shared::new();
+    let remote = shared.dir("remote.git");
+    let marker = shared.team.sandbox.work().join("hooked");
+    let planted = shared.team.sandbox.work().join("planted-hooks");
+    fs::create_dir_all(&planted).expect("dir");
+    for dir in [remote.join("hooks"), planted.clone()] {
+        for name in [
+            "pre-receive",
+            "update",
+            "post-receive",
+            "post-update",
+            "reference-transaction",
+            "pre-upload-pack",
+        ] {
+            let hook = dir.join(name);
+            fs::write(
+                &hook,
+                format!("#!/bin/sh\necho {name} >> '{}'\n", marker.display()),
+            )
+            .expect("hook");
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                fs::set_permissions(&hook, fs::Permissions::from_mode(0o755)).expect("mode");
+            }
+        }
+    }
+    shared.decide("anna", "anna1", "2026-11-24T09:00:00Z", "Z-2026-500001");
+    let synced = shared.sync("anna", "anna1", "2026-11-24T09:01:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+    git(
+        &remote,
+        &["config", "core.hooksPath", &planted.display().to_string()],
+    );
+    shared.decide("eve", "eve2", "2026-11-24T09:02:00Z", "Z-2026-500002");
+    let synced = shared.sync("eve", "eve2", "2026-11-24T09:03:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+    let fetched = shared.sync("anna", "anna1", "2026-11-24T09:04:00Z");
+    assert!(fetched.status.success(), "{}", stderr(&fetched));
+    assert!(
+        !marker.exists(),
+        "hooks ran: {}",
+        fs::read_to_string(&marker).unwrap_or_default()
+    );
+    // What was pushed did arrive.
+    assert_eq!(shared.files("anna1"), shared.files("eve2"));
+}
+
+impl Shared {
+    /// `who` decides in `copy` at `now` on the doorbraakbudget for case
+    /// `case`: once per case in a year, beyond that the teamleider's.
+    fn breakthrough(&self, who: &str, copy: &str, now: &str, case: &str) -> String {
+        let example = fs::read_to_string(Team::example("mw-doorbraakbudget")).expect("example");
+        let answers = self.team.sandbox.write(
+            &format!("{case}-{who}.toml"),
+            example
+                .replace("MR-2026-000093", case)
+                .replace("start = 2026-11-23", &format!("start = {}", &now[..10])),
+        );
+        let answers = answers.display().to_string();
+        let output = self.run(
+            who,
+            copy,
+            now,
+            &["new", "--norm", "mw-doorbraakbudget", "--answers", &answers],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output).trim().to_owned()
+    }
+}
+
+/// Anna's copy did not sync for four days. Meanwhile Eve gave the case its
+/// one breakthrough payment; Anna, not seeing it, gives a second and states
+/// none before it. Her sync says before she signs that this may happen,
+/// then refuses her decision as hers — nothing is taken in or sent — and
+/// says how to go on: she withdraws it, and then her sync goes through and
+/// the store verifies, the late decision named as a warning.
+#[test]
+fn a_copy_offline_longer_than_allowed_is_told_how_to_go_on() {
+    let shared = Shared::new();
+    shared.breakthrough("eve", "eve2", "2026-11-24T09:00:00Z", "MR-2026-300001");
+    let eve = shared.sync("eve", "eve2", "2026-11-24T09:05:00Z");
+    assert!(eve.status.success(), "{}", stderr(&eve));
+
+    let late = "2026-11-27T12:00:00Z";
+    let answers = shared.team.sandbox.write(
+        "late.toml",
+        fs::read_to_string(Team::example("mw-doorbraakbudget"))
+            .expect("example")
+            .replace("MR-2026-000093", "MR-2026-300001")
+            .replace("start = 2026-11-23", "start = 2026-11-27"),
+    );
+    let signed = shared.run(
+        "anna",
+        "anna1",
+        late,
+        &[
+            "new",
+            "--norm",
+            "mw-doorbraakbudget",
+            "--answers",
+            &answers.display().to_string(),
+        ],
+    );
+    assert!(signed.status.success(), "{}", stderr(&signed));
+    assert!(
+        stderr(&signed).contains("longer than the 72 hours"),
+        "{}",
+        stderr(&signed)
+    );
+    assert!(
+        stderr(&signed).contains("The team sees this after your next `maatwerk sync`."),
+        "{}",
+        stderr(&signed)
+    );
+    let id = stdout(&signed).trim().to_owned();
+
+    let before = shared.state("anna1");
+    let refused = shared.sync("anna", "anna1", "2026-11-27T12:01:00Z");
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    let said = format!("{}{}", stdout(&refused), stderr(&refused));
+    for text in [
+        "total-understated",
+        "what you signed here and did not share yet",
+        "maatwerk withdraw ID",
+        "Nothing was taken in or sent",
+    ] {
+        assert!(said.contains(text), "{text}: {said}");
+    }
+    assert!(
+        !said.contains("with what came in ("),
+        "not blamed on Eve: {said}"
+    );
+    assert_eq!(shared.state("anna1").0, before.0, "no file taken in");
+    assert_eq!(
+        git(&shared.dir("remote.git"), &["rev-parse", "main"]),
+        git(&shared.dir("eve2"), &["rev-parse", "HEAD"]),
+        "nothing sent"
+    );
+
+    withdrawn_and_shared(&shared, &id, "2026-11-27T12:05:00Z", "total-understated");
+}
+
+/// Anna withdraws `id` at `at` (and a minute later syncs), then Eve syncs
+/// too: both go through, and a fresh clone verifies with a warning
+/// `warning` about the withdrawn decision.
+fn withdrawn_and_shared(shared: &Shared, id: &str, at: &str, warning: &str) {
+    let withdrawn = shared.run(
+        "anna",
+        "anna1",
+        at,
+        &[
+            "withdraw",
+            id,
+            "--reason",
+            "Te laat gedeeld; zo nodig opnieuw vastgelegd.",
+        ],
+    );
+    assert!(withdrawn.status.success(), "{}", stderr(&withdrawn));
+    let later = |minutes: i64| {
+        let at: jiff::Timestamp = at.parse().expect("time");
+        (at + jiff::SignedDuration::from_mins(minutes)).to_string()
+    };
+    for (who, copy, now) in [("anna", "anna1", later(1)), ("eve", "eve2", later(2))] {
+        let synced = shared.sync(who, copy, &now);
+        assert!(
+            synced.status.success(),
+            "{copy}: {}{}",
+            stdout(&synced),
+            stderr(&synced)
+        );
+    }
+    let (code, json) = shared.verify(&shared.fresh_clone("auditor"));
+    assert_eq!(code, Some(0), "{json:#}");
+    let warned = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .any(|f| f["code"] == warning && f["severity"] == "warning");
+    assert!(warned, "{json:#}");
+}
+
+/// The same late decision, merged and pushed by hand with plain git past
+/// Anna's own sync, is refused by Eve's sync and found by verify.
+#[test]
+fn an_understated_total_pushed_with_plain_git_is_refused_and_found() {
+    let shared = Shared::new();
+    shared.breakthrough("eve", "eve2", "2026-11-24T09:00:00Z", "MR-2026-300002");
+    let eve = shared.sync("eve", "eve2", "2026-11-24T09:05:00Z");
+    assert!(eve.status.success(), "{}", stderr(&eve));
+    shared.breakthrough("anna", "anna1", "2026-11-27T12:00:00Z", "MR-2026-300002");
+    let refused = shared.sync("anna", "anna1", "2026-11-27T12:01:00Z");
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    let anna1 = shared.dir("anna1");
+    git(
+        &anna1,
+        &[
+            "pull",
+            "--quiet",
+            "--no-rebase",
+            "--no-edit",
+            "origin",
+            "main",
+        ],
+    );
+    git(&anna1, &["push", "--quiet", "origin", "HEAD:main"]);
+    refused_and_found(&shared, "auditor", "total-understated records/anna@");
+}
+
+/// A remote that cannot be reached, or holds another team's store, is not
+/// remembered; an empty one, given on purpose, gets the whole store.
+#[test]
+fn a_remote_is_kept_only_when_the_store_was_synced_with_it() {
+    let shared = Shared::new();
+    let anna1 = shared.dir("anna1");
+    let url = || git(&anna1, &["remote", "get-url", "origin"]);
+    let before = url();
+    let missing = shared.run(
+        "anna",
+        "anna1",
+        "2026-11-24T09:00:00Z",
+        &["sync", "--remote", "nowhere.git"],
+    );
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+    assert!(
+        stderr(&missing).contains("safe in this store"),
+        "{}",
+        stderr(&missing)
+    );
+    assert_eq!(url(), before, "an unreachable remote is not kept");
+
+    // Another team's store.
+    let work = shared.team.sandbox.work();
+    git(
+        &work,
+        &[
+            "init",
+            "--quiet",
+            "--bare",
+            "--initial-branch=main",
+            "other.git",
+        ],
+    );
+    git(&work, &["clone", "--quiet", "other.git", "other"]);
+    fs::write(work.join("other").join("store.toml"), "elsewhere\n").expect("write");
+    git(&work.join("other"), &["add", "store.toml"]);
+    git(&work.join("other"), &["commit", "--quiet", "-m", "anders"]);
+    git(&work.join("other"), &["push", "--quiet", "origin", "main"]);
+    let unrelated = shared.run(
+        "anna",
+        "anna1",
+        "2026-11-24T09:01:00Z",
+        &["sync", "--remote", "other.git"],
+    );
+    assert_eq!(unrelated.status.code(), Some(1), "{}", stderr(&unrelated));
+    assert!(
+        stderr(&unrelated).contains("another store"),
+        "{}",
+        stderr(&unrelated)
+    );
+    assert_eq!(url(), before, "another store's remote is not kept");
+
+    // A new, empty repository for the team: it gets everything.
+    git(
+        &work,
+        &[
+            "init",
+            "--quiet",
+            "--bare",
+            "--initial-branch=main",
+            "moved.git",
+        ],
+    );
+    shared.decide("anna", "anna1", "2026-11-24T09:02:00Z", "Z-2026-600001");
+    let moved = shared.run(
+        "anna",
+        "anna1",
+        "2026-11-24T09:03:00Z",
+        &["sync", "moved.git"],
+    );
+    assert!(moved.status.success(), "{}", stderr(&moved));
+    assert!(
+        stdout(&moved).contains("The store is shared now"),
+        "{}",
+        stdout(&moved)
+    );
+    assert_eq!(
+        git(&work.join("moved.git"), &["rev-parse", "main"]),
+        git(&anna1, &["rev-parse", "HEAD"])
+    );
+    assert!(url().trim_end().ends_with("moved.git"), "{}", url());
+    let again = shared.sync("anna", "anna1", "2026-11-24T09:04:00Z");
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(stdout(&again).contains("Up to date"), "{}", stdout(&again));
+}
+
+/// An insider copies her store and gives the copy a device name of its
+/// own, to sign a second breakthrough payment for one case on a chain
+/// that "has not seen" the first. A person sees their own decisions on
+/// every device: her sync refuses it, and pushed with plain git it is
+/// refused by a colleague's sync and found by verify.
+#[test]
+fn a_device_made_up_to_hide_ones_own_decision_hides_nothing() {
+    let shared = Shared::new();
+    let (anna1, anna9) = (shared.dir("anna1"), shared.dir("anna9"));
+    let copied = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(&anna1)
+        .arg(&anna9)
+        .status()
+        .expect("cp");
+    assert!(copied.success());
+    fs::write(anna9.join(".git/maatwerk-device"), "zz9zz9zz\n").expect("device");
+    shared.breakthrough("anna", "anna1", "2026-11-24T09:00:00Z", "MR-2026-700001");
+    shared.breakthrough("anna", "anna9", "2026-11-24T09:01:00Z", "MR-2026-700001");
+    let first = shared.sync("anna", "anna1", "2026-11-24T09:02:00Z");
+    assert!(first.status.success(), "{}", stderr(&first));
+    let second = shared.sync("anna", "anna9", "2026-11-24T09:03:00Z");
+    assert_eq!(second.status.code(), Some(1), "{}", stderr(&second));
+    assert!(
+        stdout(&second).contains("total-understated"),
+        "{}",
+        stdout(&second)
+    );
+    git(
+        &anna9,
+        &[
+            "pull",
+            "--quiet",
+            "--no-rebase",
+            "--no-edit",
+            "origin",
+            "main",
+        ],
+    );
+    git(&anna9, &["push", "--quiet", "origin", "HEAD:main"]);
+    refused_and_found(
+        &shared,
+        "auditor",
+        "total-understated records/anna@gemeente.example+zz9zz9zz/",
+    );
+}
+
+/// Anna signs on a copy that then stays offline; Tom's checkpoint, made
+/// more than 72 hours later, cannot name her decision. Her sync refuses it
+/// as backdated and hers; once she withdraws it, her sync goes through and
+/// verify names it as a warning: it no longer holds.
+#[test]
+fn a_decision_late_for_a_checkpoint_goes_on_once_withdrawn() {
+    let shared = Shared::new();
+    let id = shared.decide("anna", "anna1", "2026-11-24T09:00:00Z", "Z-2026-800001");
+    let tom = shared.sync("tom", "tom3", "2026-11-27T12:00:00Z");
+    assert!(tom.status.success(), "{}", stderr(&tom));
+    assert!(stderr(&tom).contains("Checkpoint"), "{}", stderr(&tom));
+    let refused = shared.sync("anna", "anna1", "2026-11-27T13:00:00Z");
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    let said = format!("{}{}", stdout(&refused), stderr(&refused));
+    assert!(said.contains("backdated"), "{said}");
+    assert!(said.contains("maatwerk withdraw ID"), "{said}");
+    withdrawn_and_shared(&shared, &id, "2026-11-27T13:05:00Z", "backdated");
 }

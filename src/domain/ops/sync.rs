@@ -59,7 +59,7 @@ pub enum SyncError {
     #[error("signed files changed or removed here: {}", files.join(", "))]
     LocalChanged { files: Vec<String> },
     /// Files here that are no part of a store.
-    #[error("files that are no part of the store: {}", files.join(", "))]
+    #[error("files that are not part of the store: {}", files.join(", "))]
     LocalStray { files: Vec<String> },
     /// The store's `.gitignore` is not the one `init` writes.
     #[error("the store's .gitignore was changed")]
@@ -118,7 +118,13 @@ pub struct Synced {
 /// Why a sync refused what came in, with the copy left as it was.
 #[derive(Debug)]
 pub struct Refused {
+    /// New errors in what came in, or in the store as a whole.
     pub findings: Vec<Finding>,
+    /// New errors in this copy's own files, signed here and not shared
+    /// yet, that only show with what came in: a total that misses what
+    /// colleagues signed long before, a file dated well before a checkpoint
+    /// that could not name it. Its author withdraws or revises it.
+    pub own: Vec<Finding>,
     pub received: Vec<String>,
 }
 
@@ -196,8 +202,8 @@ fn init(git: &Git) -> Result<(), SyncError> {
 
 /// Makes the store in `git`'s directory shared with `remote` (a store not
 /// yet in git becomes a repository; a copy that has a remote gets this
-/// one instead).
-pub fn share(git: &Git, remote: Option<&str>) -> Result<(), SyncError> {
+/// one instead). What the copy's remote was, when it was given another.
+pub fn share(git: &Git, remote: Option<&str>) -> Result<Option<Previous>, SyncError> {
     let dir = git.dir();
     if !is_shared(dir) {
         if remote.is_none() {
@@ -205,18 +211,41 @@ pub fn share(git: &Git, remote: Option<&str>) -> Result<(), SyncError> {
         }
         init(git)?;
     }
-    let current = git.output(["remote", "get-url", "origin"])?;
-    match (remote, current.0.status.success()) {
-        (Some(url), false) => {
-            git.run(["remote", "add", "origin", url])?;
-        }
-        (Some(url), true) => {
-            git.run(["remote", "set-url", "origin", url])?;
-        }
-        (None, false) => return Err(SyncError::NoRemote),
-        (None, true) => {}
+    let (output, _) = git.output(["remote", "get-url", "origin"])?;
+    let current = output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned());
+    let Some(url) = remote else {
+        return current.map(|_| None).ok_or(SyncError::NoRemote);
+    };
+    if current.as_deref() == Some(url) {
+        return Ok(None);
     }
-    Ok(())
+    match &current {
+        None => git.run(["remote", "add", "origin", url])?,
+        Some(_) => git.run(["remote", "set-url", "origin", url])?,
+    };
+    // What was fetched from the remote before is not this one's.
+    git.output(["update-ref", "-d", REMOTE_REF])?;
+    Ok(Some(Previous { url: current }))
+}
+
+/// The remote a copy had before it was given another.
+#[derive(Debug)]
+pub struct Previous {
+    url: Option<String>,
+}
+
+impl Previous {
+    /// Gives the copy its earlier remote back: a remote that could not be
+    /// reached is not remembered.
+    fn restore(&self, git: &Git) {
+        let _ = match &self.url {
+            Some(url) => git.output(["remote", "set-url", "origin", url]),
+            None => git.output(["remote", "remove", "origin"]),
+        };
+    }
 }
 
 /// Commits the store's new files in this copy: refused when a file that
@@ -328,15 +357,30 @@ pub fn incoming(git: &Git, base: &str, remote: &str) -> Result<Vec<String>, Sync
     }
 }
 
-/// The errors of `report` that hold against a combination: all but
-/// totals, which decisions signed at the same time on two machines miss
-/// of each other in good faith.
+/// The errors of `report`: each holds against a combination. (Decisions
+/// signed on two machines within the time a copy may take to sync miss
+/// each other in good faith; verify allows for that itself.)
 fn blocking(report: &Report) -> impl Iterator<Item = &Finding> {
     report
         .findings
         .iter()
         .filter(|f| f.kind.severity() == Severity::Error)
-        .filter(|f| !matches!(f.kind, FindingKind::TotalMisstated { .. }))
+}
+
+/// The files `to` adds to `from`.
+fn added(git: &Git, from: &str, to: &str) -> Result<Vec<String>, SyncError> {
+    let raw = git.run([
+        "diff-tree",
+        "-r",
+        "-z",
+        "--name-only",
+        "--no-renames",
+        "--diff-filter=A",
+        "--no-commit-id",
+        from,
+        to,
+    ])?;
+    Ok(git::fields(&raw).collect())
 }
 
 fn key(finding: &Finding) -> String {
@@ -375,7 +419,24 @@ pub fn sync(
     now: Timestamp,
     steps: &mut dyn Steps,
 ) -> Result<Result<Synced, Refused>, SyncError> {
-    share(git, remote)?;
+    let previous = share(git, remote)?;
+    let result = sync_with(git, previous.is_some(), now, steps);
+    // A remote given now that could not be synced with is not kept.
+    if let Some(previous) = previous
+        && !matches!(result, Ok(Ok(_)))
+    {
+        previous.restore(git);
+    }
+    result
+}
+
+/// [`sync`] with the copy's remote, given just now when `switched`.
+fn sync_with(
+    git: &Git,
+    switched: bool,
+    now: Timestamp,
+    steps: &mut dyn Steps,
+) -> Result<Result<Synced, Refused>, SyncError> {
     let dir = git.dir().to_path_buf();
     let mut synced = Synced {
         sent: commit_local(git, &|n| steps.commit_message(n))?,
@@ -386,23 +447,27 @@ pub fn sync(
         let remote = git.commit(REMOTE_REF)?;
         let taken = git.commit(SYNCED_REF)?;
         let head = git.commit("HEAD")?.ok_or(SyncError::Empty)?;
-        // The remote's history must still hold what this copy took in.
+        let base = match &remote {
+            Some(remote) => Some(merge_base(git, &head, remote)?.ok_or(SyncError::Unrelated)?),
+            None => None,
+        };
+        // The remote's history must still hold what this copy took in; a
+        // remote given just now may also be empty, to share the store anew.
         if let Some(taken) = &taken {
             let kept = match &remote {
                 Some(remote) => git.test(["merge-base", "--is-ancestor", taken, remote])?,
-                None => false,
+                None => switched,
             };
             if !kept {
                 return Err(SyncError::Rewritten);
             }
         }
-        let report = match &remote {
-            None => {
+        let report = match (&remote, base) {
+            (None, _) | (_, None) => {
                 synced.first = true;
                 steps.verify()
             }
-            Some(remote) => {
-                let base = merge_base(git, &head, remote)?.ok_or(SyncError::Unrelated)?;
+            (Some(remote), Some(base)) => {
                 let received = incoming(git, &base, remote)?;
                 if head == *remote {
                     // Nothing new on either side, but perhaps a checkpoint.
@@ -428,15 +493,23 @@ pub fn sync(
                     .collect();
                 if !new.is_empty() {
                     git.run(["reset", "--quiet", "--hard", &head])?;
+                    let mine: BTreeSet<String> = added(git, remote, &head)?.into_iter().collect();
+                    let (own, findings) = new.into_iter().partition(|f| mine.contains(&f.file));
                     return Ok(Err(Refused {
-                        findings: new,
+                        findings,
+                        own,
                         received,
                     }));
                 }
                 synced.noted = report
                     .findings
                     .iter()
-                    .filter(|f| matches!(f.kind, FindingKind::TotalMisstated { .. }))
+                    .filter(|f| {
+                        matches!(
+                            f.kind,
+                            FindingKind::TotalMisstated { .. } | FindingKind::Backdated { .. }
+                        )
+                    })
                     .cloned()
                     .collect();
                 synced.received.extend(received);
@@ -452,6 +525,12 @@ pub fn sync(
             synced.checkpoint = Some(made);
         }
         let head = git.commit("HEAD")?.ok_or(SyncError::Empty)?;
+        // What the remote gets that it did not have, also what an earlier
+        // sync committed and could not send.
+        synced.sent = match &remote {
+            Some(remote) => added(git, remote, &head)?,
+            None => git::fields(&git.run(["ls-tree", "-r", "-z", "--name-only", &head])?).collect(),
+        };
         if push(git)? {
             git.run(["update-ref", SYNCED_REF, &head])?;
             write_state(&dir, &head, &report, now)?;
@@ -473,16 +552,23 @@ fn write_synced(dir: &Path, now: Timestamp) -> Result<(), SyncError> {
 /// remote has no branch yet.
 fn fetch(git: &Git) -> Result<(), SyncError> {
     let refspec = format!("+refs/heads/{BRANCH}:{REMOTE_REF}");
-    git.run(["fetch", "--quiet", "--no-tags", "origin", &refspec])
-        .or_else(|e| empty_remote(git, e))?;
+    let mut args = git.remote_settings()?;
+    args.extend(["fetch", "--quiet", "--no-tags", "origin", &refspec].map(str::to_owned));
+    if let Err(e) = git.run(&args) {
+        empty_remote(git, e)?;
+        // Nothing there: what was fetched before is gone too.
+        git.output(["update-ref", "-d", REMOTE_REF])?;
+    }
     Ok(())
 }
 
 /// A fetch that failed because the remote has no branch yet is no error.
-fn empty_remote(git: &Git, error: SyncError) -> Result<Vec<u8>, SyncError> {
-    let (output, _) = git.output(["ls-remote", "--heads", "origin"])?;
+fn empty_remote(git: &Git, error: SyncError) -> Result<(), SyncError> {
+    let mut args = git.remote_settings()?;
+    args.extend(["ls-remote", "--heads", "origin"].map(str::to_owned));
+    let (output, _) = git.output(&args)?;
     if output.status.success() && output.stdout.is_empty() {
-        Ok(Vec::new())
+        Ok(())
     } else {
         Err(error)
     }
@@ -537,13 +623,10 @@ fn combine(git: &Git, head: &str, remote: &str, base: &str) -> Result<(), SyncEr
 
 /// Pushes this copy's branch; `false` when the remote moved on meanwhile.
 fn push(git: &Git) -> Result<bool, SyncError> {
-    let (output, shown) = git.output([
-        "push",
-        "--porcelain",
-        "--quiet",
-        "origin",
-        &format!("HEAD:refs/heads/{BRANCH}"),
-    ])?;
+    let mut args = git.remote_settings()?;
+    args.extend(["push", "--porcelain", "--quiet", "origin"].map(str::to_owned));
+    args.push(format!("HEAD:refs/heads/{BRANCH}"));
+    let (output, shown) = git.output(&args)?;
     if output.status.success() {
         return Ok(true);
     }

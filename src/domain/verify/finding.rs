@@ -138,6 +138,9 @@ pub enum FindingKind {
         /// The summed check's unit; `None` with `counted` for decisions.
         unit: Option<String>,
         counted: bool,
+        /// The record stopped holding since (withdrawn, returned, rejected
+        /// or revised): what it missed no longer counts against anyone.
+        stopped: bool,
     },
     ChainGap {
         after: u64,
@@ -164,6 +167,9 @@ pub enum FindingKind {
     Backdated {
         checkpoint: String,
         at: jiff::Timestamp,
+        /// A record that stopped holding since (withdrawn, returned,
+        /// rejected or revised): it no longer decides anything.
+        stopped: bool,
     },
     /// A checkpoint by a role that witnesses nothing.
     WitnessRole {
@@ -243,15 +249,19 @@ impl FindingKind {
 
     pub fn severity(&self) -> Severity {
         match self {
-            Self::IncompleteWrite | Self::OrphanSignature | Self::NormUnused { valid: true } => {
-                Severity::Warning
-            }
             // More than the store shows: something counted then is gone.
             Self::TotalMisstated {
                 stated: Some(stated),
                 found,
                 ..
             } if stated > found => Severity::Warning,
+            Self::IncompleteWrite
+            | Self::OrphanSignature
+            | Self::NormUnused { valid: true }
+            // Late, or short of what it missed, but no longer in force: an
+            // author whose copy was offline too long corrects it so.
+            | Self::TotalMisstated { stopped: true, .. }
+            | Self::Backdated { stopped: true, .. } => Severity::Warning,
             Self::SignedBeforeAdoption => Severity::Notice,
             _ => Severity::Error,
         }

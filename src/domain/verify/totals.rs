@@ -34,7 +34,7 @@ mod sweep;
 #[cfg(test)]
 use self::sweep::Fenwick;
 use self::sweep::{team_seen_sums, team_sums};
-use crate::domain::store::device::SYNC_ALLOWANCE;
+use crate::domain::store::device::{SYNC_ALLOWANCE, chain_principal};
 
 /// A record kept for the count, in a few machine words: its names by
 /// their place in [`Counting`]'s table, its numbers and stated totals in
@@ -47,6 +47,9 @@ struct Entry {
     /// on) and where: of one chain's decisions signed in the same second,
     /// the earlier counts towards the later.
     author: u32,
+    /// Who signed it, on whichever device: a person sees their own
+    /// decisions, wherever they signed them.
+    principal: u32,
     seq: u64,
     created: Timestamp,
     /// Its case key ([`case_key`]) hashed with the count's own random
@@ -122,6 +125,11 @@ impl Counting {
             author: self
                 .names
                 .place(chain_of(file).unwrap_or(&record.author.principal)),
+            principal: self.names.place(
+                chain_of(file)
+                    .and_then(chain_principal)
+                    .unwrap_or(&record.author.principal),
+            ),
             seq: record.seq,
             created: record.created,
             case: self.key.hash_one(case_key(&record.case)),
@@ -360,6 +368,7 @@ pub fn check(
                         found: sum,
                         unit: crate::domain::decision::totals::unit(norm, total).map(str::to_owned),
                         counted: total.sum.is_none(),
+                        stopped: stops.contains_key(&e.id),
                     },
                 ));
             }
@@ -367,12 +376,13 @@ pub fn check(
     }
 }
 
-/// Whether the author of `this` surely saw `other` when signing: it is
-/// earlier in the same chain, or was signed on another chain at least
-/// [`SYNC_ALLOWANCE`] before (what was signed since may not have reached
-/// the machine `this` was signed on).
+/// Whether the author of `this` surely saw `other` when signing: they
+/// signed it themselves (on this device or another: a person knows their
+/// own decisions, and a device made up for the purpose hides none), or it
+/// was signed by someone else at least [`SYNC_ALLOWANCE`] before (what was
+/// signed since may not have reached the machine `this` was signed on).
 fn surely_seen(other: &Entry, this: &Entry) -> bool {
-    other.author == this.author
+    other.principal == this.principal
         || other
             .created
             .checked_add(SYNC_ALLOWANCE)
@@ -533,6 +543,7 @@ mod tests {
                 id: id(n),
                 decision_date: date(2026, 3, *day),
                 author: c.names.place(author),
+                principal: c.names.place(author.split('+').next().unwrap()),
                 seq: *seq,
                 created: moment(*second),
                 case: c.key.hash_one(name),
@@ -714,7 +725,7 @@ mod tests {
                 .iter()
                 .filter(|o| holds_then(stop(o), this, false))
                 .filter(|o| r.counts_for(o, this))
-                .filter(|o| o.author == this.author || o.created + allowance <= this.created)
+                .filter(|o| o.principal == this.principal || o.created + allowance <= this.created)
                 .map(|o| c.measure(&r, o))
                 .sum();
             assert_eq!(seen[k], direct, "entry {q}");
@@ -757,6 +768,7 @@ mod tests {
                                     id: id(n),
                                     decision_date: day,
                                     author: c.names.place(author),
+                                    principal: c.names.place(author),
                                     seq,
                                     created: moment(second),
                                     case: c.key.hash_one(case_key(case)),

@@ -203,6 +203,7 @@ impl ChainWitness {
                 FindingKind::Backdated {
                     checkpoint: file.to_string(),
                     at: *at,
+                    stopped: false,
                 },
             ));
         }
@@ -374,6 +375,7 @@ pub fn check_histories(
                         FindingKind::Backdated {
                             checkpoint: held.file.to_string(),
                             at: held.created,
+                            stopped: false,
                         },
                     ));
                 }
@@ -460,6 +462,7 @@ pub fn check_signals(base: &Path, witnessed: &Witnessed, findings: &mut Vec<Find
                 FindingKind::Backdated {
                     checkpoint: held.file.to_string(),
                     at: held.created,
+                    stopped: false,
                 },
             ));
         }

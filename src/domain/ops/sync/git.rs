@@ -108,11 +108,17 @@ impl Git {
         S: AsRef<OsStr>,
     {
         let args: Vec<OsString> = args.into_iter().map(|a| a.as_ref().to_owned()).collect();
-        let shown = args
-            .iter()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join(" ");
+        // What a person is shown of the command: without its settings.
+        let mut shown = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            if arg == "-c" {
+                rest.next();
+            } else {
+                shown.push(arg.to_string_lossy().into_owned());
+            }
+        }
+        let shown = shown.join(" ");
         let output = self.command(&args).output().map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
                 SyncError::GitMissing {
@@ -157,6 +163,34 @@ impl Git {
         }
     }
 
+    /// What fetch and push are told on top of [`SETTINGS`] for the
+    /// remote `origin`. A remote on this machine (a path, `file://`) is
+    /// served by git programs started here, in the remote's repository,
+    /// which would run that repository's hooks and helpers: code anyone
+    /// with write access to the shared repository could put there. They are
+    /// told to run none. A remote reached over a network runs its own
+    /// programs on its own machine and is left to them.
+    pub fn remote_settings(&self) -> Result<Vec<String>, SyncError> {
+        let (output, _) = self.output(["remote", "get-url", "origin"])?;
+        let url = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+        if !output.status.success() || !is_local(&url) {
+            return Ok(Vec::new());
+        }
+        let program = quoted(&self.program.to_string_lossy());
+        let mut settings = Vec::new();
+        for (key, service) in [
+            ("uploadpack", "upload-pack"),
+            ("receivepack", "receive-pack"),
+        ] {
+            settings.push("-c".to_owned());
+            settings.push(format!(
+                "remote.origin.{key}={program} -c core.hooksPath=/dev/null \
+                 -c core.fsmonitor=false {service}"
+            ));
+        }
+        Ok(settings)
+    }
+
     /// The commit `name` names, if it exists.
     pub fn commit(&self, name: &str) -> Result<Option<String>, SyncError> {
         let (output, _) = self.output([
@@ -171,6 +205,24 @@ impl Git {
             .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned())
             .filter(|c| !c.is_empty()))
     }
+}
+
+/// Whether git reaches `url` by starting its own programs on this machine,
+/// as it decides: `file://`, or a path (no scheme, and no `host:` before
+/// the first `/`).
+pub fn is_local(url: &str) -> bool {
+    if let Some((scheme, _)) = url.split_once("://") {
+        return scheme.eq_ignore_ascii_case("file");
+    }
+    match url.split_once(':') {
+        None => true,
+        Some((before, _)) => before.contains('/'),
+    }
+}
+
+/// `text` quoted for the shell git starts a local remote's program with.
+fn quoted(text: &str) -> String {
+    format!("'{}'", text.replace('\'', "'\\''"))
 }
 
 /// The error for a git command that failed: its last lines.
@@ -190,4 +242,39 @@ pub fn fields(bytes: &[u8]) -> impl Iterator<Item = String> + '_ {
         .split(|b| *b == 0)
         .filter(|f| !f.is_empty())
         .map(|f| String::from_utf8_lossy(f).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remotes_on_this_machine_are_told_apart_from_remotes_elsewhere() {
+        for local in [
+            "/srv/team.git",
+            "team.git",
+            "../team.git",
+            "file:///srv/team.git",
+            "FILE:///srv/team.git",
+            "./a:b.git",
+            "/srv/a:b.git",
+        ] {
+            assert!(is_local(local), "{local}");
+        }
+        for remote in [
+            "ssh://git@host/team.git",
+            "git@host:team.git",
+            "host:team.git",
+            "https://host/team.git",
+            "git://host/team.git",
+        ] {
+            assert!(!is_local(remote), "{remote}");
+        }
+    }
+
+    #[test]
+    fn a_program_is_quoted_for_the_shell() {
+        assert_eq!(quoted("git"), "'git'");
+        assert_eq!(quoted("/opt/it's/git"), "'/opt/it'\\''s/git'");
+    }
 }

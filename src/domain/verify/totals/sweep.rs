@@ -131,8 +131,8 @@ pub(super) fn team_sums(
 }
 
 /// For each of `queries`, what the team's decisions come to that its
-/// author surely saw: those of its own chain signed before it, and those
-/// of other chains signed at least `allowance` before it — what was
+/// author surely saw: their own signed before it (on any device), and
+/// others' signed at least `allowance` before it — what was
 /// signed later elsewhere may not have reached the machine it was signed
 /// on yet. Each counted only while it held (strictly: not in the second
 /// it stopped).
@@ -173,7 +173,9 @@ pub(super) fn team_seen_sums(
     }
     adds.sort_unstable();
     removes.sort_unstable();
-    chains.sort_unstable_by_key(|&i| (entries[at(i)].author, entries[at(i)].seq));
+    // Each signer's decisions, on every device, in the order signed.
+    let signed = |e: &Entry| (e.principal, e.created, e.author, e.seq);
+    chains.sort_unstable_by_key(|&i| signed(&entries[at(i)]));
     let mut asked: Vec<u32> = (0..place(queries.len())).collect();
     asked.sort_by_key(|&q| entries[at(queries[at(q)])].created);
     let mut tree = Fenwick::new(days.len());
@@ -195,14 +197,11 @@ pub(super) fn team_seen_sums(
             remove_at += 1;
         }
         let mut sum = in_window(total.total, &days, &tree, this);
-        // Its own chain's decisions too recent to count for everyone.
-        let mine = chains.partition_point(|&i| {
-            let e = &entries[at(i)];
-            (e.author, e.seq) < (this.author, this.seq)
-        });
+        // Its signer's own decisions too recent to count for everyone.
+        let mine = chains.partition_point(|&i| signed(&entries[at(i)]) < signed(this));
         for &i in chains[..mine].iter().rev() {
             let other = &entries[at(i)];
-            if other.author != this.author || after(other.created) <= now {
+            if other.principal != this.principal || after(other.created) <= now {
                 break;
             }
             if stop(other).is_none_or(|s| s > now) && total.counts_for(other, this) {
