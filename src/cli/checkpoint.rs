@@ -50,6 +50,9 @@ pub fn run(_args: &CheckpointArgs, ctx: &mut Context) -> Result<Outcome, CliErro
         made.chains.len(),
         &crate::domain::store::relative(store.dir(), &path),
     ))?;
+    if let Some(note) = super::sync::share_note(ctx) {
+        ctx.out.err_line(note)?;
+    }
     ctx.out.line(&made.id)?;
     Ok(Outcome::Success)
 }

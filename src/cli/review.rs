@@ -101,6 +101,9 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     {
         ctx.out.err_line(&lang.review_passed_on(&role))?;
     }
+    if let Some(note) = super::sync::share_note(ctx) {
+        ctx.out.err_line(note)?;
+    }
     ctx.out.line(&review.id)?;
     Ok(Outcome::Success)
 }

@@ -74,6 +74,9 @@ pub fn run(args: &SignalArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         &signal.id,
         &crate::domain::store::relative(store.dir(), &path),
     ))?;
+    if let Some(note) = super::sync::share_note(ctx) {
+        ctx.out.err_line(note)?;
+    }
     ctx.out.line(&signal.id)?;
     Ok(Outcome::Success)
 }

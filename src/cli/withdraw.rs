@@ -38,6 +38,9 @@ pub fn run(args: &WithdrawArgs, ctx: &mut Context) -> Result<Outcome, CliError> 
         &withdrawal.record.id,
         &crate::domain::store::relative(store.dir(), &path),
     ))?;
+    if let Some(note) = super::sync::share_note(ctx) {
+        ctx.out.err_line(note)?;
+    }
     ctx.out.line(&withdrawal.id)?;
     Ok(Outcome::Success)
 }
