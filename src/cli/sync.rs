@@ -294,7 +294,15 @@ pub fn clone(args: &CloneArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let now = ctx.now;
     let mut check = |at: &Path| verify_at(at, expect.as_ref(), now);
     let url = absolute_url(&args.url, &ctx.config.cwd);
-    match sync::clone(&git, &url, now, &mut check).map_err(|e| sync_error(ctx, &e))? {
+    let cloned = sync::clone(&git, &url, now, &mut check).map_err(|e| match &e {
+        // Nothing of the person's own is at stake yet.
+        SyncError::Git { .. } => CliError::input(
+            lang.sync_error(&e).0,
+            Some(lang.clone_git_help().to_owned()),
+        ),
+        _ => sync_error(ctx, &e),
+    })?;
+    match cloned {
         Ok(device) => {
             let store = Store::open(&dir).map_err(|e| store_error(ctx, &e))?;
             let root = store

@@ -214,10 +214,10 @@ impl Lang {
     pub fn sync_refused_own(self, errors: usize) -> String {
         match self {
             Self::Nl => format!(
-                "Geweigerd: wat u hier ondertekende en nog niet deelde, geeft met wat binnenkwam {errors} fout(en). Dat gebeurt als deze kopie langer dan 72 uur niet synchroniseerde: een totaal mist besluiten die collega's ruim eerder tekenden, of een checkpoint van intussen kon uw bestand niet noemen. Een ondertekend besluit verandert nooit: trek het in met `maatwerk withdraw ID --reason …` (of laat de teamleider het terugsturen) en leg het zo nodig opnieuw vast; daarna lukt `maatwerk sync`, en verify noemt het oude alleen nog als waarschuwing. Er is niets overgenomen en niets verstuurd."
+                "Geweigerd: wat u hier ondertekende en nog niet deelde, geeft met wat binnenkwam {errors} fout(en). Dat gebeurt als wat hier ondertekend is niet binnen 72 uur werd gedeeld, of als u intussen op een andere computer tekende: een totaal mist besluiten die eerder werden getekend (ruim eerder door collega's, of door uzelf elders), of een checkpoint van intussen kon uw bestand niet noemen. Een ondertekend besluit verandert nooit: trek het in met `maatwerk withdraw ID --reason …` (of laat de teamleider het terugsturen) en leg het zo nodig opnieuw vast; daarna lukt `maatwerk sync`, en verify noemt het oude alleen nog als waarschuwing. Er is niets overgenomen en niets verstuurd."
             ),
             Self::En => format!(
-                "Refused: what you signed here and did not share yet gives {errors} error(s) with what came in. That happens when this copy did not sync for more than 72 hours: a total misses decisions colleagues signed well before, or a checkpoint made meanwhile could not name your file. A signed decision never changes: withdraw it with `maatwerk withdraw ID --reason …` (or have the teamleider return it) and record it again where needed; then `maatwerk sync` goes through, and verify names the old one as a warning only. Nothing was taken in or sent."
+                "Refused: what you signed here and did not share yet gives {errors} error(s) with what came in. That happens when what was signed here was not shared within 72 hours, or when you signed on another computer meanwhile: a total misses decisions signed before (well before by colleagues, or by yourself elsewhere), or a checkpoint made meanwhile could not name your file. A signed decision never changes: withdraw it with `maatwerk withdraw ID --reason …` (or have the teamleider return it) and record it again where needed; then `maatwerk sync` goes through, and verify names the old one as a warning only. Nothing was taken in or sent."
             ),
         }
     }
@@ -247,6 +247,14 @@ impl Lang {
                 "The store is now in {dir}, verified against the trust root you gave ({root}). What you sign here goes on your chain for this device ({device})."
             ),
         }
+    }
+
+    /// A clone whose git command failed.
+    pub fn clone_git_help(self) -> &'static str {
+        self.pick(
+            "Controleer het adres van de remote en uw toegang ertoe (voor ssh: uw sleutel en ssh-agent). Er is geen kopie gemaakt.",
+            "Check the remote's address and your access to it (for ssh: your key and ssh-agent). No copy was made.",
+        )
     }
 
     pub fn clone_refused(self, errors: usize) -> String {

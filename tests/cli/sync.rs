@@ -902,6 +902,18 @@ fn a_remote_is_kept_only_when_the_store_was_synced_with_it() {
     let again = shared.sync("anna", "anna1", "2026-11-24T09:04:00Z");
     assert!(again.status.success(), "{}", stderr(&again));
     assert!(stdout(&again).contains("Up to date"), "{}", stdout(&again));
+    // And back to the team's repository, which gets what she signed.
+    let back = shared.run(
+        "anna",
+        "anna1",
+        "2026-11-24T09:05:00Z",
+        &["sync", "--remote", "remote.git"],
+    );
+    assert!(back.status.success(), "{}{}", stdout(&back), stderr(&back));
+    assert_eq!(
+        git(&work.join("remote.git"), &["rev-parse", "main"]),
+        git(&anna1, &["rev-parse", "HEAD"])
+    );
 }
 
 /// An insider copies her store and gives the copy a device name of its

@@ -451,12 +451,13 @@ fn sync_with(
             Some(remote) => Some(merge_base(git, &head, remote)?.ok_or(SyncError::Unrelated)?),
             None => None,
         };
-        // The remote's history must still hold what this copy took in; a
-        // remote given just now may also be empty, to share the store anew.
-        if let Some(taken) = &taken {
+        // The remote's history must still hold what this copy took in. A
+        // remote given just now held none of it: it needs only to hold the
+        // same store (or be empty, to share the store anew).
+        if let Some(taken) = taken.as_ref().filter(|_| !switched) {
             let kept = match &remote {
                 Some(remote) => git.test(["merge-base", "--is-ancestor", taken, remote])?,
-                None => switched,
+                None => false,
             };
             if !kept {
                 return Err(SyncError::Rewritten);
