@@ -134,6 +134,14 @@ impl Lang {
                 "The remote kept refusing the push: each time someone else had just pushed.".into(),
                 Some("Try again in a moment.".into()),
             ),
+            (Self::Nl, SyncError::CheckedOut) => (
+                "De remote is een repository met een werkmap waarin de tak main is uitgecheckt; git werkt die niet bij.".into(),
+                Some("Een team deelt de opslag via een kale repository: maak er een met `git init --bare <pad>` en geef die op met `maatwerk sync URL`. Er is niets verstuurd; wat u hier ondertekende, staat veilig in deze opslag.".into()),
+            ),
+            (Self::En, SyncError::CheckedOut) => (
+                "The remote is a repository with a working tree in which the branch main is checked out; git does not update it.".into(),
+                Some("A team shares the store through a bare repository: make one with `git init --bare <path>` and give it with `maatwerk sync URL`. Nothing was sent; what you signed here is safe in this store.".into()),
+            ),
             // Worded by `sync_error`.
             _ => (error.to_string(), None),
         }

@@ -656,6 +656,105 @@ fn the_shared_repositorys_hooks_never_run_on_a_members_machine() {
     assert_eq!(shared.files("anna1"), shared.files("eve2"));
 }
 
+/// Settings in the shared repository that make git start a program —
+/// a command to list an alternate's refs, a filter run when a pushed
+/// branch is checked out in a repository with a working tree — would run
+/// on the machine of whoever pushes to it by path. None of them runs.
+#[test]
+fn the_shared_repositorys_settings_start_no_program_on_a_members_machine() {
+    let shared = Shared::new();
+    let work = shared.team.sandbox.work();
+    let remote = shared.dir("remote.git");
+    let marker = work.join("started");
+    let planted = |what: &str| format!("echo {what} >> '{}'; true", marker.display());
+
+    // An alternate object store, with a command that lists its refs.
+    git(
+        &work,
+        &[
+            "init",
+            "--quiet",
+            "--bare",
+            "--initial-branch=main",
+            "alt.git",
+        ],
+    );
+    fs::create_dir_all(remote.join("objects/info")).expect("dir");
+    fs::write(
+        remote.join("objects/info/alternates"),
+        format!("{}\n", work.join("alt.git/objects").display()),
+    )
+    .expect("alternates");
+    git(
+        &remote,
+        &[
+            "config",
+            "core.alternateRefsCommand",
+            &planted("alternate-refs"),
+        ],
+    );
+    shared.decide("anna", "anna1", "2026-11-24T09:00:00Z", "Z-2026-500001");
+    let synced = shared.sync("anna", "anna1", "2026-11-24T09:01:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+
+    // A repository with a working tree that checks out what is pushed to
+    // it, through a filter of its own choosing.
+    git(
+        &work,
+        &[
+            "clone",
+            "--quiet",
+            &remote.display().to_string(),
+            "checked-out",
+        ],
+    );
+    let checked_out = work.join("checked-out");
+    git(
+        &checked_out,
+        &["config", "receive.denyCurrentBranch", "updateInstead"],
+    );
+    git(
+        &checked_out,
+        &["config", "filter.planted.smudge", &planted("smudge")],
+    );
+    git(
+        &checked_out,
+        &["config", "filter.planted.process", &planted("process")],
+    );
+    fs::write(
+        checked_out.join(".git/info/attributes"),
+        "* filter=planted\n",
+    )
+    .expect("attributes");
+    shared.decide("eve", "eve2", "2026-11-24T09:02:00Z", "Z-2026-500002");
+    let before = shared.state("eve2");
+    let pushed = shared.run(
+        "eve",
+        "eve2",
+        "2026-11-24T09:03:00Z",
+        &["sync", &checked_out.display().to_string()],
+    );
+    assert!(
+        !marker.exists(),
+        "programs started: {}",
+        fs::read_to_string(&marker).unwrap_or_default()
+    );
+    // git refuses to update a branch that is checked out, and is not
+    // asked again and again as if someone had pushed meanwhile; nothing
+    // here is lost and the copy keeps the team's repository as its remote.
+    assert!(!pushed.status.success(), "{}", stdout(&pushed));
+    assert!(stderr(&pushed).contains("bare"), "{}", stderr(&pushed));
+    let after = shared.files("eve2");
+    assert!(before.0.iter().all(|f| after.contains(f)), "{after:?}");
+    assert_eq!(
+        git(&shared.dir("eve2"), &["remote", "get-url", "origin"]).trim(),
+        remote.display().to_string()
+    );
+    let synced = shared.sync("eve", "eve2", "2026-11-24T09:04:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+    assert!(!marker.exists());
+}
+
 impl Shared {
     /// `who` decides in `copy` at `now` on the doorbraakbudget for case
     /// `case`: once per case in a year, beyond that the teamleider's.

@@ -85,6 +85,9 @@ pub enum SyncError {
     NotEmpty { dir: PathBuf },
     #[error("the remote kept refusing the push (someone else pushed each time)")]
     Busy,
+    /// The remote has a working tree with the branch checked out.
+    #[error("the remote is a repository with the branch checked out, not a bare one")]
+    CheckedOut,
 }
 
 /// How an incoming file departs from a store that only grows.
@@ -632,10 +635,12 @@ fn push(git: &Git) -> Result<bool, SyncError> {
         return Ok(true);
     }
     let said = String::from_utf8_lossy(&output.stdout);
-    if said
-        .lines()
-        .any(|l| l.starts_with('!') && l.contains("rejected"))
-    {
+    let refused: Vec<&str> = said.lines().filter(|l| l.starts_with('!')).collect();
+    if refused.iter().any(|l| l.contains("checked out")) {
+        return Err(SyncError::CheckedOut);
+    }
+    // `[rejected]`: the remote moved on; `[remote rejected]` is a refusal.
+    if refused.iter().any(|l| l.contains("[rejected]")) {
         return Ok(false);
     }
     Err(git::failed(&shown, &output))

@@ -37,6 +37,21 @@ const SETTINGS: &[&str] = &[
     "init.defaultBranch=main",
 ];
 
+/// What the programs git starts in a remote on this machine are told,
+/// over what that repository's own configuration says: run no hook, no
+/// file-system monitor, no command to list an alternate's refs (`true`
+/// lists none), no housekeeping afterwards, and never check out what is
+/// pushed (which would run the filters the repository names). A team's
+/// repository is bare and needs none of it.
+const REMOTE_SETTINGS: &[&str] = &[
+    "core.hooksPath=/dev/null",
+    "core.fsmonitor=false",
+    "core.alternateRefsCommand=true",
+    "receive.denyCurrentBranch=refuse",
+    "receive.autogc=false",
+    "gc.auto=0",
+];
+
 /// Variables that would point git at another repository than the store's.
 const FOREIGN: &[&str] = &[
     "GIT_DIR",
@@ -166,10 +181,11 @@ impl Git {
     /// What fetch and push are told on top of [`SETTINGS`] for the
     /// remote `origin`. A remote on this machine (a path, `file://`) is
     /// served by git programs started here, in the remote's repository,
-    /// which would run that repository's hooks and helpers: code anyone
-    /// with write access to the shared repository could put there. They are
-    /// told to run none. A remote reached over a network runs its own
-    /// programs on its own machine and is left to them.
+    /// which would run what that repository's hooks and settings name:
+    /// code anyone with write access to the shared repository could put
+    /// there. They are told to run none ([`REMOTE_SETTINGS`]). A remote
+    /// reached over a network runs its own programs on its own machine and
+    /// is left to them.
     pub fn remote_settings(&self) -> Result<Vec<String>, SyncError> {
         let (output, _) = self.output(["remote", "get-url", "origin"])?;
         let url = String::from_utf8_lossy(&output.stdout).trim().to_owned();
@@ -183,10 +199,11 @@ impl Git {
             ("receivepack", "receive-pack"),
         ] {
             settings.push("-c".to_owned());
-            settings.push(format!(
-                "remote.origin.{key}={program} -c core.hooksPath=/dev/null \
-                 -c core.fsmonitor=false {service}"
-            ));
+            let told: String = REMOTE_SETTINGS
+                .iter()
+                .map(|setting| format!(" -c {}", quoted(setting)))
+                .collect();
+            settings.push(format!("remote.origin.{key}={program}{told} {service}"));
         }
         Ok(settings)
     }
