@@ -199,10 +199,11 @@ impl Git {
             ("receivepack", "receive-pack"),
         ] {
             settings.push("-c".to_owned());
-            let told: String = REMOTE_SETTINGS
-                .iter()
-                .map(|setting| format!(" -c {}", quoted(setting)))
-                .collect();
+            let mut told = String::new();
+            for setting in REMOTE_SETTINGS {
+                told.push_str(" -c ");
+                told.push_str(&quoted(setting));
+            }
             settings.push(format!("remote.origin.{key}={program}{told} {service}"));
         }
         Ok(settings)
