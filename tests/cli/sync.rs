@@ -1022,6 +1022,13 @@ fn a_remote_is_kept_only_when_the_store_was_synced_with_it() {
 /// refused by a colleague's sync and found by verify.
 #[test]
 fn a_device_made_up_to_hide_ones_own_decision_hides_nothing() {
+    // A minute later, and in the very same second.
+    for second in ["2026-11-24T09:01:00Z", "2026-11-24T09:00:00Z"] {
+        made_up_device_hides(second);
+    }
+}
+
+fn made_up_device_hides(second: &str) {
     let shared = Shared::new();
     let (anna1, anna9) = (shared.dir("anna1"), shared.dir("anna9"));
     let copied = std::process::Command::new("cp")
@@ -1033,7 +1040,7 @@ fn a_device_made_up_to_hide_ones_own_decision_hides_nothing() {
     assert!(copied.success());
     fs::write(anna9.join(".git/maatwerk-device"), "zz9zz9zz\n").expect("device");
     shared.breakthrough("anna", "anna1", "2026-11-24T09:00:00Z", "MR-2026-700001");
-    shared.breakthrough("anna", "anna9", "2026-11-24T09:01:00Z", "MR-2026-700001");
+    shared.breakthrough("anna", "anna9", second, "MR-2026-700001");
     let first = shared.sync("anna", "anna1", "2026-11-24T09:02:00Z");
     assert!(first.status.success(), "{}", stderr(&first));
     let second = shared.sync("anna", "anna9", "2026-11-24T09:03:00Z");

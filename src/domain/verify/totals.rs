@@ -45,7 +45,8 @@ struct Entry {
     decision_date: Date,
     /// The chain it lies in (its author's, on the device it was signed
     /// on) and where: of one chain's decisions signed in the same second,
-    /// the earlier counts towards the later.
+    /// the earlier counts towards the later; of one person's on two
+    /// devices, each towards the other.
     author: u32,
     /// Who signed it, on whichever device: a person sees their own
     /// decisions, wherever they signed them.
@@ -246,10 +247,18 @@ fn chain_of(file: &str) -> Option<&str> {
         .map(|(chain, _)| chain)
 }
 
-/// Whether `a` was signed before `b`: in an earlier second, or in the same
-/// second earlier in the same chain.
+/// Whether `a` was signed before `b`: in an earlier second; or in the
+/// same second, earlier in the same chain or by the same person on another
+/// device (a person signing in one second on two computers knows both, and
+/// neither may leave the other out to stay under a limit).
 fn signed_before(a: &Entry, b: &Entry) -> bool {
-    a.created < b.created || (a.created == b.created && a.author == b.author && a.seq < b.seq)
+    a.created < b.created
+        || (a.created == b.created
+            && if a.author == b.author {
+                a.seq < b.seq
+            } else {
+                a.principal == b.principal
+            })
 }
 
 /// The ids of the norms whose decisions some total counts.
@@ -638,11 +647,11 @@ mod tests {
             state ^= state << 17;
             state % below
         };
-        let authors = ["anna", "bram", "carla"];
-        let mut seqs = [0u64; 3];
+        let authors = ["anna", "anna+k7p2q9x3", "bram", "anna+5d3yyrrt", "carla"];
+        let mut seqs = [0u64; 5];
         let mut rows: Vec<Row> = Vec::new();
         for _ in 0..300 {
-            let who = usize::try_from(next(3)).unwrap();
+            let who = usize::try_from(next(5)).unwrap();
             seqs[who] += 1;
             let second = i64::try_from(next(40)).unwrap();
             let day = i8::try_from(1 + next(28)).unwrap();
@@ -670,6 +679,37 @@ mod tests {
                 assert_eq!(swept[k], direct, "entry {q}, lenient {lenient}");
             }
         }
+    }
+
+    /// One person signing in the same second on two devices: each
+    /// decision counts towards the other, strictly and leniently, and
+    /// among what the person surely saw; a colleague's of that second
+    /// towards neither, and theirs not towards the colleague's.
+    #[test]
+    fn one_persons_decisions_in_one_second_on_two_devices_count_for_each_other() {
+        let total = budget();
+        let rows: [Row; 4] = [
+            ("a", "anna+k7p2q9x3", 1, 0, 1, 100),
+            ("b", "anna+5d3yyrrt", 1, 0, 2, 200),
+            ("c", "anna+5d3yyrrt", 2, 0, 3, 400),
+            ("d", "bram", 1, 0, 4, 800),
+        ];
+        let c = counting(&rows);
+        let r = c.resolve(&total);
+        let none = |_: &Entry| None;
+        let queries: Vec<u32> = (0..place(rows.len())).collect();
+        let expected = [600, 100, 300, 0];
+        for lenient in [false, true] {
+            let swept = sweep(&r, &c, &queries, &none, lenient);
+            for (q, sum) in expected.into_iter().enumerate() {
+                assert_eq!(swept[q], Decimal::from(sum), "{} {lenient}", rows[q].0);
+                let direct = by_pairs(&c, &r, &none, &c.entries[q], lenient);
+                assert_eq!(direct, Decimal::from(sum), "{} {lenient}", rows[q].0);
+            }
+        }
+        let seen = team_seen_sums(&r, &c, &queries, &none, SYNC_ALLOWANCE);
+        let seen: Vec<Decimal> = seen.into_iter().collect();
+        assert_eq!(seen, expected.map(Decimal::from));
     }
 
     /// What a team's decisions come to that a record's author surely saw

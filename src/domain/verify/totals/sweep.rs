@@ -13,9 +13,10 @@ use crate::domain::number::Decimal;
 /// signed before it that held then and lie in its window come to: one
 /// pass in signing order over a tree of sums by decision date. At one
 /// moment: the decisions that stop holding first (when `lenient`: last);
-/// then each author's decisions in chain order, a query before the
-/// decision of its own number, seen by that author only; then every
-/// decision of the moment, for what comes later.
+/// then each person's decisions, seen by that person only: those of their
+/// other devices all, those of the query's own chain in chain order, a
+/// query before the decision of its own number; then every decision of
+/// the moment, for what comes later.
 pub(super) fn team_sums(
     total: &Resolved<'_>,
     counting: &Counting,
@@ -51,7 +52,7 @@ pub(super) fn team_sums(
     }
     let order = |&i: &u32| {
         let e = &entries[at(i)];
-        (e.created, e.author, e.seq)
+        (e.created, e.principal, e.author, e.seq)
     };
     adds.sort_unstable_by_key(order);
     stopped.sort_unstable_by_key(|(s, _)| *s);
@@ -82,40 +83,62 @@ pub(super) fn team_sums(
                 add(&mut tree, i, Decimal::NEGATIVE_ONE);
             }
         }
-        // Each author's decisions and queries of this moment, in turn.
+        // Each person's decisions and queries of this moment, in turn.
         let query = |k: usize| &entries[at(queries[at(asked[k])])];
         let addition = |k: usize| &entries[at(adds[k])];
         let (mut added, mut asking) = (add_at, ask_at);
         while asking < ask_end {
-            let author = query(asking).author;
-            while added < add_end && addition(added).author < author {
+            let principal = query(asking).principal;
+            while added < add_end && addition(added).principal < principal {
                 added += 1;
             }
             let from = added;
-            while asking < ask_end && query(asking).author == author {
-                let this = query(asking);
-                while added < add_end
-                    && addition(added).author == author
-                    && addition(added).seq < this.seq
-                {
-                    add(&mut tree, adds[added], Decimal::ONE);
-                    added += 1;
-                }
-                let sum = in_window(total.total, &days, &tree, this);
-                let answer = &mut out[at(asked[asking])];
-                if lenient {
-                    answer.1 = sum;
-                } else {
-                    answer.0 = sum;
-                }
-                asking += 1;
-            }
-            // Other authors in the same second do not see these.
-            for &i in &adds[from..added] {
-                add(&mut tree, i, Decimal::NEGATIVE_ONE);
-            }
-            while added < add_end && addition(added).author == author {
+            while added < add_end && addition(added).principal == principal {
                 added += 1;
+            }
+            let to = added;
+            // All of this person's decisions of the moment: those on their
+            // other devices count whatever their number.
+            for &i in &adds[from..to] {
+                add(&mut tree, i, Decimal::ONE);
+            }
+            let mut chain_at = from;
+            while asking < ask_end && query(asking).principal == principal {
+                let author = query(asking).author;
+                while chain_at < to && addition(chain_at).author < author {
+                    chain_at += 1;
+                }
+                let chain_from = chain_at;
+                while chain_at < to && addition(chain_at).author == author {
+                    chain_at += 1;
+                }
+                // Of its own chain, only those numbered before it.
+                for &i in &adds[chain_from..chain_at] {
+                    add(&mut tree, i, Decimal::NEGATIVE_ONE);
+                }
+                let mut own = chain_from;
+                while asking < ask_end && query(asking).author == author {
+                    let this = query(asking);
+                    while own < chain_at && addition(own).seq < this.seq {
+                        add(&mut tree, adds[own], Decimal::ONE);
+                        own += 1;
+                    }
+                    let sum = in_window(total.total, &days, &tree, this);
+                    let answer = &mut out[at(asked[asking])];
+                    if lenient {
+                        answer.1 = sum;
+                    } else {
+                        answer.0 = sum;
+                    }
+                    asking += 1;
+                }
+                for &i in &adds[own..chain_at] {
+                    add(&mut tree, i, Decimal::ONE);
+                }
+            }
+            // Other people in the same second do not see these.
+            for &i in &adds[from..to] {
+                add(&mut tree, i, Decimal::NEGATIVE_ONE);
             }
         }
         if lenient {
@@ -197,13 +220,20 @@ pub(super) fn team_seen_sums(
             remove_at += 1;
         }
         let mut sum = in_window(total.total, &days, &tree, this);
-        // Its signer's own decisions too recent to count for everyone.
+        // Its signer's own decisions too recent to count for everyone:
+        // those signed before it, and those signed in the same second on
+        // another device.
         let mine = chains.partition_point(|&i| signed(&entries[at(i)]) < signed(this));
-        for &i in chains[..mine].iter().rev() {
+        let earlier = chains[..mine].iter().rev().take_while(|&&i| {
             let other = &entries[at(i)];
-            if other.principal != this.principal || after(other.created) <= now {
-                break;
-            }
+            other.principal == this.principal && after(other.created) > now
+        });
+        let same_second = chains[mine..].iter().take_while(|&&i| {
+            let other = &entries[at(i)];
+            other.principal == this.principal && other.created == now
+        });
+        for &i in earlier.chain(same_second) {
+            let other = &entries[at(i)];
             if stop(other).is_none_or(|s| s > now) && total.counts_for(other, this) {
                 sum = sum.saturating_add(counting.measure(total, other));
             }
