@@ -83,64 +83,21 @@ pub(super) fn team_sums(
                 add(&mut tree, i, Decimal::NEGATIVE_ONE);
             }
         }
-        // Each person's decisions and queries of this moment, in turn.
-        let query = |k: usize| &entries[at(queries[at(asked[k])])];
-        let addition = |k: usize| &entries[at(adds[k])];
-        let (mut added, mut asking) = (add_at, ask_at);
-        while asking < ask_end {
-            let principal = query(asking).principal;
-            while added < add_end && addition(added).principal < principal {
-                added += 1;
-            }
-            let from = added;
-            while added < add_end && addition(added).principal == principal {
-                added += 1;
-            }
-            let to = added;
-            // All of this person's decisions of the moment: those on their
-            // other devices count whatever their number.
-            for &i in &adds[from..to] {
-                add(&mut tree, i, Decimal::ONE);
-            }
-            let mut chain_at = from;
-            while asking < ask_end && query(asking).principal == principal {
-                let author = query(asking).author;
-                while chain_at < to && addition(chain_at).author < author {
-                    chain_at += 1;
+        answer_moment(
+            (entries, queries),
+            (&adds[add_at..add_end], &asked[ask_at..ask_end]),
+            &mut tree,
+            &add,
+            &mut |q, this, tree| {
+                let sum = in_window(total.total, &days, tree, this);
+                let answer = &mut out[at(q)];
+                if lenient {
+                    answer.1 = sum;
+                } else {
+                    answer.0 = sum;
                 }
-                let chain_from = chain_at;
-                while chain_at < to && addition(chain_at).author == author {
-                    chain_at += 1;
-                }
-                // Of its own chain, only those numbered before it.
-                for &i in &adds[chain_from..chain_at] {
-                    add(&mut tree, i, Decimal::NEGATIVE_ONE);
-                }
-                let mut own = chain_from;
-                while asking < ask_end && query(asking).author == author {
-                    let this = query(asking);
-                    while own < chain_at && addition(own).seq < this.seq {
-                        add(&mut tree, adds[own], Decimal::ONE);
-                        own += 1;
-                    }
-                    let sum = in_window(total.total, &days, &tree, this);
-                    let answer = &mut out[at(asked[asking])];
-                    if lenient {
-                        answer.1 = sum;
-                    } else {
-                        answer.0 = sum;
-                    }
-                    asking += 1;
-                }
-                for &i in &adds[own..chain_at] {
-                    add(&mut tree, i, Decimal::ONE);
-                }
-            }
-            // Other people in the same second do not see these.
-            for &i in &adds[from..to] {
-                add(&mut tree, i, Decimal::NEGATIVE_ONE);
-            }
-        }
+            },
+        );
         if lenient {
             for &(_, i) in &stopped[stop_at..stop_end] {
                 add(&mut tree, i, Decimal::NEGATIVE_ONE);
@@ -150,6 +107,71 @@ pub(super) fn team_sums(
             add(&mut tree, i, Decimal::ONE);
         }
         (add_at, ask_at, stop_at) = (add_end, ask_end, stop_end);
+    }
+}
+
+/// One moment's queries (`asked`, places in `queries`) answered, with the
+/// moment's decisions (`adds`), both in signing order: each person sees
+/// their own of this moment — those on their other devices all, those of
+/// the query's own chain numbered before it — and nobody else's. `tree`
+/// is left as it was.
+fn answer_moment(
+    (entries, queries): (&[Entry], &[u32]),
+    (adds, asked): (&[u32], &[u32]),
+    tree: &mut Fenwick,
+    add: &dyn Fn(&mut Fenwick, u32, Decimal),
+    answer: &mut dyn FnMut(u32, &Entry, &Fenwick),
+) {
+    let query = |k: usize| &entries[at(queries[at(asked[k])])];
+    let addition = |k: usize| &entries[at(adds[k])];
+    let (mut added, mut asking) = (0, 0);
+    while asking < asked.len() {
+        let principal = query(asking).principal;
+        while added < adds.len() && addition(added).principal < principal {
+            added += 1;
+        }
+        let from = added;
+        while added < adds.len() && addition(added).principal == principal {
+            added += 1;
+        }
+        let to = added;
+        // All of this person's decisions of the moment: those on their
+        // other devices count whatever their number.
+        for &i in &adds[from..to] {
+            add(tree, i, Decimal::ONE);
+        }
+        let mut chain_at = from;
+        while asking < asked.len() && query(asking).principal == principal {
+            let author = query(asking).author;
+            while chain_at < to && addition(chain_at).author < author {
+                chain_at += 1;
+            }
+            let chain_from = chain_at;
+            while chain_at < to && addition(chain_at).author == author {
+                chain_at += 1;
+            }
+            // Of its own chain, only those numbered before it.
+            for &i in &adds[chain_from..chain_at] {
+                add(tree, i, Decimal::NEGATIVE_ONE);
+            }
+            let mut own = chain_from;
+            while asking < asked.len() && query(asking).author == author {
+                let this = query(asking);
+                while own < chain_at && addition(own).seq < this.seq {
+                    add(tree, adds[own], Decimal::ONE);
+                    own += 1;
+                }
+                answer(asked[asking], this, tree);
+                asking += 1;
+            }
+            for &i in &adds[own..chain_at] {
+                add(tree, i, Decimal::ONE);
+            }
+        }
+        // Other people in the same second do not see these.
+        for &i in &adds[from..to] {
+            add(tree, i, Decimal::NEGATIVE_ONE);
+        }
     }
 }
 
