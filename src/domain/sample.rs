@@ -206,6 +206,117 @@ impl Draw {
     }
 }
 
+/// A signed draw done again from the store, allowing for what its drawer
+/// could not have had yet: a record signed on another machine in the
+/// `allowance` before the draw may not have reached the drawer's. The draw
+/// holds when some share of those records, with every record signed
+/// earlier, gives its population and, lowest tickets first, its records.
+/// Records are offered one by one, in any order; what is held is the
+/// draw's own records and a few counts.
+#[derive(Debug, Clone)]
+pub struct Redo {
+    request: Request,
+    /// Records signed from this moment on may have been missed.
+    unsure_from: Timestamp,
+    /// The tickets of the records the draw names, by id.
+    named: std::collections::HashMap<String, [u8; 32]>,
+    /// Whether the draw names its records lowest ticket first, each once.
+    in_order: bool,
+    /// The highest ticket it names.
+    highest: Option<[u8; 32]>,
+    /// Records of the population signed before `unsure_from`, and after.
+    sure: u64,
+    unsure: u64,
+    /// Named records found in the population, and of those the unsure.
+    found: u64,
+    found_unsure: u64,
+    /// Sure records with a lower ticket than the highest named, not named.
+    passed_over: u64,
+    /// Unsure records with a higher ticket than the highest named.
+    unsure_above: u64,
+}
+
+/// What a draw done again says of the signed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Redone {
+    /// The draw as it was signed, its drawer having missed this many
+    /// records signed just before it elsewhere (usually none).
+    Holds { missed: u64 },
+    /// No share of the records signed just before gives its population.
+    Population,
+    /// Its records are not the lowest tickets of its population.
+    Drawn,
+}
+
+impl Redo {
+    /// A check of the draw that asked `request` and named `drawn`.
+    pub fn new(request: Request, drawn: &[String], allowance: jiff::SignedDuration) -> Self {
+        let tickets: Vec<[u8; 32]> = drawn.iter().map(|id| ticket(&request.seed, id)).collect();
+        let named: std::collections::HashMap<String, [u8; 32]> =
+            drawn.iter().cloned().zip(tickets.iter().copied()).collect();
+        Self {
+            unsure_from: request.at.checked_sub(allowance).unwrap_or(Timestamp::MIN),
+            in_order: tickets.windows(2).all(|w| w[0] < w[1]) && named.len() == drawn.len(),
+            highest: tickets.last().copied(),
+            named,
+            request,
+            sure: 0,
+            unsure: 0,
+            found: 0,
+            found_unsure: 0,
+            passed_over: 0,
+            unsure_above: 0,
+        }
+    }
+
+    pub fn offer(&mut self, record: &Record) {
+        if !self.request.admits(record) {
+            return;
+        }
+        let unsure = record.created > self.unsure_from;
+        if unsure {
+            self.unsure += 1;
+        } else {
+            self.sure += 1;
+        }
+        if self.named.contains_key(&record.id) {
+            self.found += 1;
+            self.found_unsure += u64::from(unsure);
+            return;
+        }
+        let below = self
+            .highest
+            .is_some_and(|h| ticket(&self.request.seed, &record.id) < h);
+        match (below, unsure) {
+            (true, false) => self.passed_over += 1,
+            (false, true) => self.unsure_above += 1,
+            _ => {}
+        }
+    }
+
+    /// Whether the draw holds, with the `population` it states.
+    pub fn verdict(&self, population: u64) -> Redone {
+        // Of the unsure records, the drawer had those drawn and some that
+        // ranked above every one drawn.
+        let others = population
+            .checked_sub(self.sure)
+            .and_then(|p| p.checked_sub(self.found_unsure));
+        if others.is_none_or(|k| k > self.unsure_above) {
+            return Redone::Population;
+        }
+        if !self.in_order
+            || usize::try_from(self.found).ok() != Some(self.named.len())
+            || self.passed_over > 0
+            || self.request.size(population) != self.named.len()
+        {
+            return Redone::Drawn;
+        }
+        Redone::Holds {
+            missed: (self.sure + self.unsure).saturating_sub(population),
+        }
+    }
+}
+
 /// The ids `records` give for `request`: the population counted and the
 /// sample drawn, in two passes over a slice held in memory.
 pub fn draw(request: &Request, records: &[&Record]) -> (u64, Vec<String>) {
@@ -261,6 +372,85 @@ mod tests {
         // A smaller share of the same seed is the start of the larger one.
         let five = draw(&request("audit-2026", 5), &refs).1;
         assert_eq!(five[..], drawn[..10]);
+    }
+
+    /// What verify says of a draw that states `population` and `drawn`,
+    /// done again over `all`.
+    fn redone(all: &[Record], request: &Request, (population, drawn): (u64, &[String])) -> Redone {
+        let mut redo = Redo::new(request.clone(), drawn, jiff::SignedDuration::from_hours(72));
+        for r in all.iter().rev() {
+            redo.offer(r);
+        }
+        redo.verdict(population)
+    }
+
+    /// A draw holds when its drawer had every record signed more than 72
+    /// hours before it and some of those signed since; it does not when a
+    /// record they surely had is left out, one is chosen, or the count is
+    /// off.
+    #[test]
+    fn a_draw_holds_with_records_signed_just_before_it_missing_and_only_then() {
+        let mut all = records(200);
+        for r in &mut all[180..] {
+            r.created = "2026-12-30T12:00:00Z".parse().unwrap();
+        }
+        let request = request("audit-2026", 10);
+        let draw_of = |records: &[&Record]| draw(&request, records);
+        let everything: Vec<&Record> = all.iter().collect();
+        let (population, drawn) = draw_of(&everything);
+        assert_eq!(
+            redone(&all, &request, (population, &drawn)),
+            Redone::Holds { missed: 0 }
+        );
+        // Without the late ones, or some of them.
+        for had in [180, 185, 199] {
+            let (population, drawn) = draw_of(&everything[..had]);
+            assert_eq!(
+                redone(&all, &request, (population, &drawn)),
+                Redone::Holds {
+                    missed: 200 - u64::try_from(had).unwrap()
+                },
+                "{had}"
+            );
+        }
+        // Without a record signed long before that it would have drawn:
+        // the lowest ticket of those.
+        let first = draw_of(&everything[..180]).1[0].clone();
+        assert!(drawn.contains(&first));
+        let without: Vec<&Record> = everything
+            .iter()
+            .copied()
+            .filter(|r| r.id != first)
+            .collect();
+        let (population, drawn_without) = draw_of(&without);
+        assert_eq!(
+            redone(&all, &request, (population, &drawn_without)),
+            Redone::Drawn
+        );
+        // A record chosen instead of one drawn.
+        let mut chosen = drawn.clone();
+        chosen[3] = all
+            .iter()
+            .map(|r| r.id.clone())
+            .find(|id| !drawn.contains(id))
+            .unwrap();
+        chosen.sort_by_key(|id| ticket("audit-2026", id));
+        for population in [180, 190, 200] {
+            assert!(
+                !matches!(
+                    redone(&all, &request, (population, &chosen)),
+                    Redone::Holds { .. }
+                ),
+                "{population}"
+            );
+        }
+        // Out of order.
+        let mut reversed = drawn.clone();
+        reversed.reverse();
+        assert_eq!(redone(&all, &request, (200, &reversed)), Redone::Drawn);
+        // More than there are, fewer than were surely there.
+        assert_eq!(redone(&all, &request, (201, &drawn)), Redone::Population);
+        assert_eq!(redone(&all, &request, (179, &drawn)), Redone::Population);
     }
 
     #[test]

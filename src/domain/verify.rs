@@ -173,12 +173,7 @@ pub fn verify(
     cx.wanted = &wanted;
     let (samples, sample_files) = acts::read_samples(&cx, &mut findings);
     report.samples = sample_files;
-    let draws: Vec<std::sync::Mutex<crate::domain::sample::Draw>> = samples
-        .iter()
-        .map(|(_, s)| {
-            std::sync::Mutex::new(crate::domain::sample::Draw::new(s.request(), s.drawn.len()))
-        })
-        .collect();
+    let draws = acts::redos(&samples);
     cx.draws = &draws;
     report.records = check_all_records(&cx, &store.records_dir(), progress, &mut findings);
     schedule::lock(&captured).settle();

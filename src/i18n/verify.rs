@@ -20,6 +20,10 @@ impl Lang {
         match p {
             FindingKind::IncompleteWrite => t("onvoltooid weggeschreven bestand".into(), "incompletely written file".into()),
             FindingKind::OrphanSignature => t("handtekening zonder bestand".into(), "signature without its file".into()),
+            FindingKind::SampleLate { missed } => t(
+                format!("de trekking telde {missed} besluit(en) niet die in de 72 uur ervoor op een andere computer waren ondertekend"),
+                format!("the draw did not count {missed} decision(s) signed on another computer in the 72 hours before it"),
+            ),
             FindingKind::Unsigned => t("bestand zonder handtekening".into(), "file without a signature".into()),
             FindingKind::StrayFile => t("bestand dat niet in de opslag hoort".into(), "file that does not belong in the store".into()),
             FindingKind::Unreadable(e) => t(format!("niet te lezen: {e}"), format!("cannot be read: {e}")),
@@ -385,6 +389,10 @@ impl Lang {
             FindingKind::NormUnused { valid: false } => t(
                 "Dit hoort niet in een opslag; het is niet gelezen als norm.",
                 "This does not belong in a store; it was not read as a norm.",
+            ),
+            FindingKind::SampleLate { .. } => t(
+                "Die besluiten hadden de computer van wie trok nog niet bereikt (ze waren nog niet gesynchroniseerd). De steekproef is wel de trekking die het zaad geeft met wat er toen was; de gemiste besluiten komen in een volgende trekking aan bod.",
+                "Those decisions had not yet reached the drawer's computer (they were not yet synced). The sample is still the draw its seed gives with what was there then; the decisions missed come up in a next draw.",
             ),
             FindingKind::IncompleteWrite | FindingKind::OrphanSignature => t(
                 "Een schrijfactie is onderbroken (bijvoorbeeld een crash); dit is geen besluit en kan veilig worden verwijderd. Blijkt het een verwijderd besluit, dan meldt de keten van de auteur een gat.",

@@ -1087,3 +1087,50 @@ fn a_decision_late_for_a_checkpoint_goes_on_once_withdrawn() {
     assert!(said.contains("maatwerk withdraw ID"), "{said}");
     withdrawn_and_shared(&shared, &id, "2026-11-27T13:05:00Z", "backdated");
 }
+
+/// Anna signs on her copy and syncs an hour later; meanwhile Tom drew a
+/// sample on his, which could not count her decision. Her sync goes
+/// through — the draw holds with what Tom had — and verify names the
+/// draw's missed decision as a warning, not as a draw someone chose.
+#[test]
+fn a_sample_drawn_before_a_colleagues_decision_arrived_holds() {
+    let shared = Shared::new();
+    shared.decide("eve", "eve2", "2026-11-24T08:00:00Z", "Z-2026-900001");
+    let synced = shared.sync("eve", "eve2", "2026-11-24T08:01:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+    shared.decide("anna", "anna1", "2026-11-24T09:00:00Z", "Z-2026-900002");
+    let pulled = shared.sync("tom", "tom3", "2026-11-24T09:30:00Z");
+    assert!(pulled.status.success(), "{}", stderr(&pulled));
+    let drawn = shared.run(
+        "tom",
+        "tom3",
+        "2026-11-24T09:31:00Z",
+        &["review", "--sample", "100%", "--seed", "week-48"],
+    );
+    assert!(drawn.status.success(), "{}", stderr(&drawn));
+    let sent = shared.sync("tom", "tom3", "2026-11-24T09:32:00Z");
+    assert!(sent.status.success(), "{}", stderr(&sent));
+    let late = shared.sync("anna", "anna1", "2026-11-24T10:00:00Z");
+    assert!(late.status.success(), "{}{}", stdout(&late), stderr(&late));
+    let (code, report) = shared.verify(&shared.fresh_clone("auditor"));
+    assert_eq!(code, Some(0), "{report:#}");
+    assert_eq!(codes(&report), Vec::<String>::new(), "{report:#}");
+    let warned: Vec<(&str, &str)> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["severity"] == "warning")
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap_or(""),
+                f["file"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|(code, file)| *code == "sample-late" && file.starts_with("samples/tom@")),
+        "{report:#}"
+    );
+}

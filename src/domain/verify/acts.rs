@@ -20,7 +20,8 @@ use crate::domain::record::Author;
 use crate::domain::review::{
     self, REVIEW_FORMAT, Review, TextProblem, Verdict, WITHDRAWAL_FORMAT, Withdrawal,
 };
-use crate::domain::sample::{Draw, SAMPLE_FORMAT, Sample};
+use crate::domain::sample::{Redo, Redone};
+use crate::domain::sample::{SAMPLE_FORMAT, Sample};
 use crate::domain::source::Sha256Bytes;
 use crate::domain::store::device::chain_principal;
 use crate::domain::store::files::CompactId;
@@ -152,11 +153,26 @@ pub fn read_samples(
     (samples, files)
 }
 
+/// Each signed draw, to be done again as every record is offered to it;
+/// a decision signed elsewhere just before a draw may have been missed.
+pub fn redos(samples: &[(String, Sample)]) -> Vec<std::sync::Mutex<Redo>> {
+    samples
+        .iter()
+        .map(|(_, s)| {
+            std::sync::Mutex::new(Redo::new(
+                s.request(),
+                &s.drawn,
+                crate::domain::store::device::SYNC_ALLOWANCE,
+            ))
+        })
+        .collect()
+}
+
 /// Each draw done again from the records offered to `draws`: the
 /// population counted and the records drawn must be what the file says.
 pub fn check_samples(
     samples: &[(String, Sample)],
-    draws: &[std::sync::Mutex<Draw>],
+    draws: &[std::sync::Mutex<Redo>],
     findings: &mut Vec<Finding>,
 ) {
     for ((file, sample), draw) in samples.iter().zip(draws) {
@@ -165,25 +181,17 @@ pub fn check_samples(
                 .into_iter()
                 .map(|p| Finding::new(file, FindingKind::SampleRefused(p))),
         );
-        let draw = super::schedule::lock(draw).clone();
-        let population = draw.population();
-        if population != sample.population {
-            findings.push(Finding::new(
-                file,
-                FindingKind::SampleNotRedone {
-                    field: "population".into(),
-                },
-            ));
-        }
-        let size = sample.request().size(population);
-        if draw.drawn() != sample.drawn || size != sample.drawn.len() {
-            findings.push(Finding::new(
-                file,
-                FindingKind::SampleNotRedone {
-                    field: "drawn".into(),
-                },
-            ));
-        }
+        let kind = match super::schedule::lock(draw).verdict(sample.population) {
+            Redone::Holds { missed: 0 } => continue,
+            Redone::Holds { missed } => FindingKind::SampleLate { missed },
+            Redone::Population => FindingKind::SampleNotRedone {
+                field: "population".into(),
+            },
+            Redone::Drawn => FindingKind::SampleNotRedone {
+                field: "drawn".into(),
+            },
+        };
+        findings.push(Finding::new(file, kind));
     }
 }
 

@@ -123,6 +123,12 @@ pub enum FindingKind {
     SampleNotRedone {
         field: String,
     },
+    /// A draw that left out `missed` records signed in the 72 hours
+    /// before it on other machines, which had not reached its drawer's:
+    /// it holds, and those records wait for a later draw.
+    SampleLate {
+        missed: u64,
+    },
     /// A draw that should never have been signed.
     SampleRefused(crate::domain::sample::SampleProblem),
     /// A decision that extends another as its norm does not allow.
@@ -228,6 +234,7 @@ impl FindingKind {
             Self::ActRecordMissing => "act-record-missing",
             Self::ActText(_) => "act-text-refused",
             Self::SampleNotRedone { .. } => "sample-not-redone",
+            Self::SampleLate { .. } => "sample-late",
             Self::Extension(problem) => problem.code(),
             Self::TotalMisstated {
                 stated: Some(s),
@@ -258,6 +265,7 @@ impl FindingKind {
             Self::IncompleteWrite
             | Self::OrphanSignature
             | Self::NormUnused { valid: true }
+            | Self::SampleLate { .. }
             // Late, or short of what it missed, but no longer in force: an
             // author whose copy was offline too long corrects it so.
             | Self::TotalMisstated { stopped: true, .. }

@@ -57,7 +57,7 @@ pub struct Context<'a> {
     /// … and where each chain stands against them, gathered here.
     pub chains: &'a Mutex<Vec<super::witness::ChainState>>,
     /// The signed draws, done again as every record is offered to them.
-    pub draws: &'a [Mutex<crate::domain::sample::Draw>],
+    pub draws: &'a [Mutex<crate::domain::sample::Redo>],
 }
 
 /// A record file as its name gives it.
