@@ -11,7 +11,7 @@ use crate::domain::checkpoint::may_witness;
 use crate::domain::keys::Fingerprint;
 use crate::domain::ops::sync::{self, Git, Identity, Steps, SyncError};
 use crate::domain::store::Store;
-use crate::domain::verify::{self, Report};
+use crate::domain::verify::{self, Proven, Report};
 
 /// Share the store with the team through git: fetch what the others
 /// added, check it before taking it in, combine it with what was signed
@@ -115,9 +115,14 @@ struct Cli<'a> {
 
 /// Verify of the store in `dir`; a store that cannot be opened is one
 /// finding.
-fn verify_at(dir: &Path, root: Option<&Fingerprint>, now: jiff::Timestamp) -> Report {
+fn verify_at(
+    dir: &Path,
+    root: Option<&Fingerprint>,
+    now: jiff::Timestamp,
+    proven: &Proven,
+) -> Report {
     match Store::open(dir) {
-        Ok(store) => verify::verify(&store, root, now, &mut |_, _| {}),
+        Ok(store) => verify::verify_proven(&store, root, now, &mut |_, _| {}, proven),
         Err(e) => Report {
             findings: vec![verify::Finding::new(
                 "store.toml",
@@ -134,9 +139,9 @@ fn verify_at(dir: &Path, root: Option<&Fingerprint>, now: jiff::Timestamp) -> Re
 const CLOCK_SKEW: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
 
 impl Steps for Cli<'_> {
-    fn verify(&mut self) -> Report {
+    fn verify(&mut self, proven: &Proven) -> Report {
         let now = self.ctx.now.checked_add(CLOCK_SKEW).unwrap_or(self.ctx.now);
-        verify_at(&self.dir, self.root.as_ref(), now)
+        verify_at(&self.dir, self.root.as_ref(), now, proven)
     }
 
     fn witness(&mut self) -> Result<Option<PathBuf>, SyncError> {
@@ -292,7 +297,7 @@ pub fn clone(args: &CloneArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         },
     );
     let now = ctx.now;
-    let mut check = |at: &Path| verify_at(at, expect.as_ref(), now);
+    let mut check = |at: &Path| verify_at(at, expect.as_ref(), now, &Proven::default());
     let url = absolute_url(&args.url, &ctx.config.cwd);
     let cloned = sync::clone(&git, &url, now, &mut check).map_err(|e| match &e {
         // Nothing of the person's own is at stake yet.

@@ -28,7 +28,7 @@ mod stories;
 mod totals;
 pub mod witness;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -99,6 +99,43 @@ pub fn verify(
     now: Timestamp,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Report {
+    verify_proven(store, expect_root, now, progress, &Proven::default())
+}
+
+/// Records of a store (paths in it) whose own checks an earlier verify
+/// did and found nothing in: see [`verify_proven`].
+#[derive(Debug, Default)]
+pub struct Proven(HashSet<String>);
+
+impl Proven {
+    pub fn contains(&self, file: &str) -> bool {
+        self.0.contains(file)
+    }
+}
+
+impl FromIterator<String> for Proven {
+    fn from_iter<I: IntoIterator<Item = String>>(files: I) -> Self {
+        Self(files.into_iter().collect())
+    }
+}
+
+/// [`verify`], but for what was proven of the records in `proven` (paths
+/// in the store) by an earlier verify that found no error in them: their
+/// signatures, their bytes as this program writes them, their norm and
+/// adoption, and what they claim that their norm derives. Those depend on
+/// nothing but the file, the keyring, the adoptions, the norms and
+/// `store.toml`; the caller vouches that none of these changed since, and
+/// that the files are the ones proven. Everything that depends on other
+/// files — chains, checkpoints, totals, stories, samples — is checked
+/// again, over every record. Sync uses it for what it took in before;
+/// `verify` itself proves everything, every time.
+pub fn verify_proven(
+    store: &Store,
+    expect_root: Option<&Fingerprint>,
+    now: Timestamp,
+    progress: &mut dyn FnMut(usize, usize),
+    proven: &Proven,
+) -> Report {
     let base = store.dir().to_path_buf();
     let mut report = Report::default();
     let mut findings = Vec::new();
@@ -153,6 +190,7 @@ pub fn verify(
         total_norms: &total_norms,
         counted: &counted,
         draws: &[],
+        proven,
         witnessed: &unwitnessed,
         chains: &chains,
     };

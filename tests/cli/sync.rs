@@ -1134,3 +1134,48 @@ fn a_sample_drawn_before_a_colleagues_decision_arrived_holds() {
         "{report:#}"
     );
 }
+
+/// Sync does not check again what it proved of the records it took in
+/// before — but a keyring change that comes in may make one of them
+/// invalid, and then it checks them all. Bea revokes Anna's key as of
+/// before Anna's decision, which Eve's copy had taken in already; pushed
+/// with plain git, Eve's sync refuses it and verify finds it.
+#[test]
+fn a_revocation_dated_before_a_decision_taken_in_earlier_is_refused() {
+    let shared = Shared::new();
+    shared.decide("anna", "anna1", "2026-11-24T09:00:00Z", "Z-2026-910001");
+    for (who, copy, now) in [
+        ("anna", "anna1", "2026-11-24T09:01:00Z"),
+        ("eve", "eve2", "2026-11-24T09:10:00Z"),
+        ("bea", "store", "2026-11-24T09:20:00Z"),
+    ] {
+        let synced = shared.sync(who, copy, now);
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    let revoked = shared.run(
+        "bea",
+        "store",
+        "2026-11-24T08:00:00Z",
+        &[
+            "keyring",
+            "revoke",
+            "anna@gemeente.example",
+            "--reason",
+            "sleutel kwijt",
+        ],
+    );
+    assert!(revoked.status.success(), "{}", stderr(&revoked));
+    let refused = shared.sync("bea", "store", "2026-11-24T09:30:00Z");
+    assert_eq!(
+        refused.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&refused),
+        stderr(&refused)
+    );
+    git(
+        &shared.dir("store"),
+        &["push", "--quiet", "origin", "HEAD:main"],
+    );
+    refused_and_found(&shared, "auditor", "signer-not-valid-then records/anna@");
+}

@@ -15,7 +15,7 @@ pub mod git;
 
 pub use self::clone::clone;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -24,7 +24,7 @@ pub use self::git::{Git, Identity};
 use crate::domain::fsread::{self, Kind};
 use crate::domain::store::device::chain_principal;
 use crate::domain::store::files;
-use crate::domain::verify::{Finding, FindingKind, Report, Severity};
+use crate::domain::verify::{Finding, FindingKind, Proven, Report, Severity};
 
 /// The branch a store is shared on.
 pub const BRANCH: &str = "main";
@@ -134,7 +134,9 @@ pub struct Refused {
 /// What the front end does during a sync: verify the copy as it stands
 /// on disk, and make a checkpoint when the person may and wants one.
 pub trait Steps {
-    fn verify(&mut self) -> Report;
+    /// Verifies the store, but for what was proven of the records in
+    /// `proven` ([`crate::domain::verify::verify_proven`]).
+    fn verify(&mut self, proven: &Proven) -> Report;
     /// A checkpoint written into the store, if one was made.
     fn witness(&mut self) -> Result<Option<PathBuf>, SyncError>;
     /// The message of a commit of this copy's own files.
@@ -386,6 +388,74 @@ fn added(git: &Git, from: &str, to: &str) -> Result<Vec<String>, SyncError> {
     Ok(git::fields(&raw).collect())
 }
 
+/// The errors known in the store before what came in was combined with
+/// it (by `combine`), and what verify says after. What this copy took in
+/// at its last sync, `taken`, was proven then.
+fn verify_combined(
+    git: &Git,
+    taken: Option<&str>,
+    steps: &mut dyn Steps,
+    combine: &dyn Fn() -> Result<(), SyncError>,
+) -> Result<(BTreeSet<String>, Report), SyncError> {
+    let known = taken.and_then(|t| Some((t, known(git.dir(), t)?)));
+    let baseline = match &known {
+        Some((_, known)) => known.clone(),
+        None => blocking(&steps.verify(&Proven::default()))
+            .map(key)
+            .collect(),
+    };
+    combine()?;
+    let proven = match &known {
+        Some((taken, known)) => proven(git, taken, known)?,
+        None => Proven::default(),
+    };
+    Ok((baseline, steps.verify(&proven)))
+}
+
+/// The records of `taken`, the store as this copy last synced it, whose
+/// own checks need not be done again in the store as it is now: all those
+/// with no error `known` then, provided the store since only gained files,
+/// and none in the keyring, the adoptions, the norms or `store.toml`
+/// (their checks depend on nothing else). None otherwise: then every
+/// record is checked again, as a keyring change may have made one
+/// invalid.
+fn proven(git: &Git, taken: &str, known: &BTreeSet<String>) -> Result<Proven, SyncError> {
+    let changes = git.run([
+        "diff-tree",
+        "-r",
+        "-z",
+        "--name-status",
+        "--no-renames",
+        "--no-commit-id",
+        taken,
+        "HEAD",
+    ])?;
+    let fields: Vec<String> = git::fields(&changes).collect();
+    let grew = fields.chunks(2).all(|change| match change {
+        [status, path] => {
+            status == "A"
+                && !["keyring/", "adoptions/", "norms/"]
+                    .iter()
+                    .any(|dir| path.starts_with(dir))
+                && !path.starts_with("store.toml")
+        }
+        _ => false,
+    });
+    if !grew {
+        return Ok(Proven::default());
+    }
+    let failed: HashSet<&str> = known
+        .iter()
+        .filter_map(|k| k.split_once('\t').map(|(_, file)| file))
+        .collect();
+    let files = git.run(["ls-tree", "-r", "-z", "--name-only", taken, "--", "records"])?;
+    Ok(git::fields(&files)
+        .filter(|f| {
+            Path::new(f).extension().is_some_and(|e| e == "toml") && !failed.contains(f.as_str())
+        })
+        .collect())
+}
+
 fn key(finding: &Finding) -> String {
     format!("{}\t{}", finding.kind.code(), finding.file)
 }
@@ -469,7 +539,7 @@ fn sync_with(
         let report = match (&remote, base) {
             (None, _) | (_, None) => {
                 synced.first = true;
-                steps.verify()
+                steps.verify(&Proven::default())
             }
             (Some(remote), Some(base)) => {
                 let received = incoming(git, &base, remote)?;
@@ -485,12 +555,9 @@ fn sync_with(
                     synced.sent.extend(sent);
                     synced.checkpoint = Some(made);
                 }
-                let baseline = match taken.as_deref().and_then(|t| known(&dir, t)) {
-                    Some(known) => known,
-                    None => blocking(&steps.verify()).map(key).collect(),
-                };
-                combine(git, &head, remote, &base)?;
-                let report = steps.verify();
+                let (baseline, report) = verify_combined(git, taken.as_deref(), steps, &|| {
+                    combine(git, &head, remote, &base)
+                })?;
                 let new: Vec<Finding> = blocking(&report)
                     .filter(|f| !baseline.contains(&key(f)))
                     .cloned()

@@ -58,6 +58,9 @@ pub struct Context<'a> {
     pub chains: &'a Mutex<Vec<super::witness::ChainState>>,
     /// The signed draws, done again as every record is offered to them.
     pub draws: &'a [Mutex<crate::domain::sample::Redo>],
+    /// Records whose own checks were done before and found nothing
+    /// ([`super::verify_proven`]).
+    pub proven: &'a super::Proven,
 }
 
 /// A record file as its name gives it.
@@ -213,7 +216,7 @@ fn check_record(
         }
     };
     let mut checked = check_parsed(cx, author, name, &file, &record, keys);
-    if record.to_toml().ok().as_deref() != Some(text) {
+    if !cx.proven.contains(rel) && record.to_toml().ok().as_deref() != Some(text) {
         checked.findings.push(FindingKind::NotAsWritten);
     }
     Ok(checked)
@@ -271,6 +274,13 @@ fn check_parsed(
     if under.as_ref().is_some_and(padded_heads) {
         findings.push(FindingKind::NotAsWritten);
     }
+    if cx.proven.contains(file.rel) {
+        return Checked {
+            findings,
+            pending,
+            link,
+        };
+    }
     let claim = Claim {
         author: &record.author,
         at: record.created,
@@ -292,23 +302,7 @@ fn check_parsed(
             None
         }
     };
-    // The norm: kept in the store, the one named, adopted and in force.
-    let norm = match cx.snapshots.get(&record.norm.sha256) {
-        None => {
-            findings.push(FindingKind::NormMissing {
-                sha256: record.norm.sha256.clone(),
-            });
-            None
-        }
-        Some(Some(norm)) if norm.id == record.norm.id && norm.version == record.norm.version => {
-            Some(norm)
-        }
-        Some(_) => {
-            findings.push(FindingKind::NormMismatch);
-            None
-        }
-    };
-    if let Some(norm) = norm {
+    if let Some(norm) = norm_of(cx, record, &mut findings) {
         findings.extend(check_adoption(
             cx,
             record,
@@ -329,6 +323,29 @@ fn check_parsed(
         findings,
         pending,
         link,
+    }
+}
+
+/// The norm `record` relied on: kept in the store, and the one it names.
+fn norm_of<'c>(
+    cx: &Context<'c>,
+    record: &Record,
+    findings: &mut Vec<FindingKind>,
+) -> Option<&'c Norm> {
+    match cx.snapshots.get(&record.norm.sha256) {
+        None => {
+            findings.push(FindingKind::NormMissing {
+                sha256: record.norm.sha256.clone(),
+            });
+            None
+        }
+        Some(Some(norm)) if norm.id == record.norm.id && norm.version == record.norm.version => {
+            Some(norm)
+        }
+        Some(_) => {
+            findings.push(FindingKind::NormMismatch);
+            None
+        }
     }
 }
 
