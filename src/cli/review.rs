@@ -78,10 +78,15 @@ pub fn run(args: &ReviewArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     let grant = member_grant(&state.keyring, &key, ctx)?;
     let subject = Subject::find(&store, &state, id, ctx.today)
         .map_err(|e| store_error(ctx, &e))?
-        .map_err(|e| act_error(ctx, &e))?;
+        .map_err(|e| act_error(ctx, &e))?
+        .recounted(&store, &state, ctx.today);
     subject
         .after_record(ctx.now)
         .map_err(|e| act_error(ctx, &e))?;
+    for (line, now, _) in subject.undercounted() {
+        let text = lang.total_recounted(&subject.stored.record, line, now);
+        ctx.out.err_line(&crate::cli::output::printable(&text))?;
+    }
     let prepared = review::prepare(&subject, &grant, verdict, remark.as_deref(), &state)
         .map_err(|e| act_error(ctx, &e))?;
     let signer = unlock(&key, ctx)?;

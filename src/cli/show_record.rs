@@ -44,6 +44,17 @@ struct JsonLife {
     withdrawals: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     revised_by: Option<String>,
+    /// What earlier decisions come to in the store as it is now, by total.
+    totals_now: Vec<JsonRecount>,
+}
+
+/// What earlier decisions come to now for one total, and which they are.
+#[derive(serde::Serialize)]
+struct JsonRecount {
+    id: String,
+    #[serde(with = "crate::domain::number::text")]
+    earlier: crate::domain::number::Decimal,
+    decisions: Vec<String>,
 }
 
 /// The decision's story as `show` tells it: its status and, oldest first,
@@ -54,6 +65,8 @@ struct Told {
     /// Each limit of its author's mandaat a record drawn up for review
     /// goes beyond.
     why: Vec<crate::domain::norm::Exceeded>,
+    /// Its norm's totals counted again in the store as it is now.
+    recount: Vec<crate::domain::store::Earlier>,
 }
 
 enum Told1 {
@@ -85,10 +98,15 @@ fn story(store: &crate::domain::store::Store, id: &str, today: jiff::civil::Date
         }
         _ => Vec::new(),
     };
+    let recount = ledger
+        .norm(&stored.record)
+        .and_then(|norm| store.recount(&state, &norm, &stored.record, today).ok())
+        .unwrap_or_default();
     Some(Told {
         life: tale.life,
         events,
         why,
+        recount,
     })
 }
 
@@ -118,6 +136,15 @@ impl Told {
                 Told1::Revised(id, _) => Some(id.clone()),
                 _ => None,
             }),
+            totals_now: self
+                .recount
+                .iter()
+                .map(|e| JsonRecount {
+                    id: e.total.clone(),
+                    earlier: e.amount,
+                    decisions: e.decisions.clone(),
+                })
+                .collect(),
         }
     }
 }
@@ -221,7 +248,8 @@ pub fn run(args: &ShowArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
         })?;
         return Ok(Outcome::Success);
     }
-    print_record(ctx, &record, &rel)?;
+    let recount = told.as_ref().map_or(&[][..], |t| &t.recount[..]);
+    print_record(ctx, &record, &rel, recount)?;
     if let Some(told) = &told {
         print_story(ctx, &record, told)?;
     }
@@ -253,7 +281,12 @@ fn field(ctx: &mut Context, label: &str, value: &str) -> io::Result<()> {
         .line(&format!("{label}{}", crate::cli::output::printable(value)))
 }
 
-fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
+fn print_record(
+    ctx: &mut Context,
+    r: &Record,
+    file: &str,
+    recount: &[crate::domain::store::Earlier],
+) -> io::Result<()> {
     let lang = ctx.lang;
     let title = format!("{} · {}", r.id, r.norm.title);
     let title = ctx
@@ -307,11 +340,15 @@ fn print_record(ctx: &mut Context, r: &Record, file: &str) -> io::Result<()> {
     )?;
     field(ctx, lang.label_file(), file)?;
 
-    print_body(ctx, r)
+    print_body(ctx, r, recount)
 }
 
 /// The checks with their answers, the motivation and the evidence.
-fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
+fn print_body(
+    ctx: &mut Context,
+    r: &Record,
+    recount: &[crate::domain::store::Earlier],
+) -> io::Result<()> {
     let lang = ctx.lang;
     ctx.out.blank()?;
     ctx.out.line(&ctx.out.paint(
@@ -351,6 +388,18 @@ fn print_body(ctx: &mut Context, r: &Record) -> io::Result<()> {
         for line in &r.totals {
             ctx.out
                 .wrapped(2, &format!("• {}", lang.total_line(r, line)))?;
+            // More in the store now than the record counted: a colleague's
+            // decision signed elsewhere just before it.
+            if let Some(now) = recount
+                .iter()
+                .find(|e| e.total == line.id && e.amount > line.earlier)
+            {
+                let text = ctx.out.paint(
+                    Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into())),
+                    &lang.total_recounted(r, line, now.amount),
+                );
+                ctx.out.wrapped(4, &text)?;
+            }
         }
     }
     if let Some(award) = &r.award {

@@ -121,6 +121,24 @@ impl Lang {
             }
             (Self::En, ActError::NoSuchRecord(id)) => format!("no record with id {id} in the store"),
             (_, ActError::Refused(r)) => self.review_refusal(r),
+            (
+                _,
+                ActError::PastTotal {
+                    total,
+                    with,
+                    max,
+                    unit,
+                    counted,
+                },
+            ) => {
+                let at = |n| self.total_amount(n, unit.as_deref(), *counted);
+                let (with, max) = (at(*with), at(*max));
+                self.pick(
+                    &format!("in de opslag zoals die nu is, komt {total} met dit besluit op {with}: boven het maximum van {max}, en de norm staat geen besluit daarboven toe. Een besluit van kort ervoor telde er niet in mee; wijs het af of stuur het terug"),
+                    &format!("in the store as it is now, {total} comes to {with} with this decision: past its maximum of {max}, and the norm allows no decision past it. A decision signed shortly before it was not counted in it; reject it or return it"),
+                )
+                .to_owned()
+            }
             (Self::Nl, ActError::Ended(s)) => format!(
                 "deze verantwoording is {}: er gebeurt niets meer mee",
                 self.status(*s)

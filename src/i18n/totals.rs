@@ -37,6 +37,34 @@ impl Lang {
         .to_owned()
     }
 
+    /// What the store holds now of a total the record `r` states in
+    /// `line`, when that is more than it counted: `now` earlier.
+    pub fn total_recounted(self, r: &Record, line: &TotalLine, now: Decimal) -> String {
+        let unit = line
+            .sum
+            .as_ref()
+            .and_then(|id| r.checks.iter().find(|c| c.id == *id))
+            .and_then(|c| c.unit.as_deref());
+        let at = |n: Decimal| self.total_amount(n, unit, line.sum.is_none());
+        let with = now.saturating_add(line.total.saturating_sub(line.earlier));
+        let (earlier, total, max) = (at(now), at(with), at(line.max));
+        let past = with > line.max;
+        match (self, past) {
+            (Self::Nl, false) => format!(
+                "⚠ In de opslag nu: eerdere besluiten {earlier}, met dit besluit {total} van ten hoogste {max}. Een besluit dat kort ervoor elders werd ondertekend, telde niet mee."
+            ),
+            (Self::Nl, true) => format!(
+                "⚠ In de opslag nu: eerdere besluiten {earlier}, met dit besluit {total}: boven het maximum van {max}. Een besluit dat kort ervoor elders werd ondertekend, telde niet mee."
+            ),
+            (Self::En, false) => format!(
+                "⚠ In the store now: earlier decisions {earlier}, with this one {total} of at most {max}. A decision signed elsewhere shortly before it was not counted."
+            ),
+            (Self::En, true) => format!(
+                "⚠ In the store now: earlier decisions {earlier}, with this one {total}: past the maximum of {max}. A decision signed elsewhere shortly before it was not counted."
+            ),
+        }
+    }
+
     /// Where a total stands before this decision, as the walkthrough says
     /// it beside the question: "deze zaak: al € 800, van ten hoogste € 1.200
     /// (in 2026)",

@@ -1179,3 +1179,125 @@ fn a_revocation_dated_before_a_decision_taken_in_earlier_is_refused() {
     );
     refused_and_found(&shared, "auditor", "signer-not-valid-then records/anna@");
 }
+
+/// Anna and Eve each give one case its once-only breakthrough payment,
+/// half an hour apart on their own copies; neither saw the other's, which
+/// verify allows. Eve's, above her mandaat, waits for Tom. Tom sees in
+/// `show` and when he reviews that the store now counts Anna's payment
+/// before Eve's, past the once-only total — not only the "0 earlier" Eve's
+/// record states.
+#[test]
+fn a_reviewer_sees_what_the_store_counts_now_beside_what_the_record_states() {
+    let shared = Shared::new();
+    shared.breakthrough("anna", "anna1", "2026-11-24T09:00:00Z", "MR-2026-400001");
+    let example = fs::read_to_string(Team::example("mw-doorbraakbudget")).expect("example");
+    let answers = shared.team.sandbox.write(
+        "eve-big.toml",
+        example
+            .replace("MR-2026-000093", "MR-2026-400001")
+            .replace("start = 2026-11-23", "start = 2026-11-24")
+            .replace("bedrag = 640", "bedrag = 1500"),
+    );
+    let signed = shared.run(
+        "eve",
+        "eve2",
+        "2026-11-24T09:30:00Z",
+        &[
+            "new",
+            "--norm",
+            "mw-doorbraakbudget",
+            "--answers",
+            &answers.display().to_string(),
+        ],
+    );
+    assert!(signed.status.success(), "{}", stderr(&signed));
+    let eve = stdout(&signed).trim().to_owned();
+    for (who, copy, now) in [
+        ("anna", "anna1", "2026-11-24T09:01:00Z"),
+        ("eve", "eve2", "2026-11-24T09:31:00Z"),
+        ("tom", "tom3", "2026-11-24T09:40:00Z"),
+    ] {
+        let synced = shared.sync(who, copy, now);
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    let shown = shared.run("tom", "tom3", "2026-11-24T09:41:00Z", &["show", &eve]);
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let text = stdout(&shown)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("eenmalig-per-zaak: earlier decisions 0 decisions"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "⚠ In the store now: earlier decisions 1 decision, with this one 2 decisions: \
+             past the maximum of 1 decision. A decision signed elsewhere shortly before it \
+             was not counted."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "⚠ In the store now: earlier decisions €640, with this one €2,140 of at most €50,000."
+        ),
+        "{text}"
+    );
+    let json = shared.run(
+        "tom",
+        "tom3",
+        "2026-11-24T09:41:00Z",
+        &["show", &eve, "--json"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&json)).expect("json");
+    let now = json["totals_now"].as_array().expect("totals_now");
+    let once = now
+        .iter()
+        .find(|t| t["id"] == "eenmalig-per-zaak")
+        .expect("once-only");
+    assert_eq!(once["earlier"], "1", "{json:#}");
+    assert_eq!(once["decisions"].as_array().map(Vec::len), Some(1));
+    // The inbox Tom reads counts it again too.
+    undercounted_in_inbox(&shared.dir("tom3"), &eve);
+    // A teamleider may go past the once-only total: told, then signed.
+    let approved = shared.run(
+        "tom",
+        "tom3",
+        "2026-11-24T09:42:00Z",
+        &["review", &eve, "--approve"],
+    );
+    assert!(approved.status.success(), "{}", stderr(&approved));
+    assert!(
+        stderr(&approved).contains("In the store now: earlier decisions 1"),
+        "{}",
+        stderr(&approved)
+    );
+}
+
+/// Eve's record `id`, in the inbox of the copy `dir`, states less of both
+/// breakthrough totals than the store counts now.
+fn undercounted_in_inbox(dir: &Path, id: &str) {
+    let store = maatwerk::domain::store::Store::open(dir).expect("store");
+    let state = store.state().expect("state");
+    let waiting =
+        maatwerk::domain::ops::review::inbox(&store, &state, None, jiff::civil::date(2026, 11, 24))
+            .expect("inbox")
+            .items;
+    let subject = waiting
+        .iter()
+        .find(|s| s.stored.record.id == id)
+        .expect("waiting");
+    let under: Vec<(&str, String)> = subject
+        .undercounted()
+        .iter()
+        .map(|(line, now, _)| (line.id.as_str(), now.to_string()))
+        .collect();
+    assert_eq!(
+        under,
+        [
+            ("eenmalig-per-zaak", "1".to_owned()),
+            ("teambudget-per-kalenderjaar", "640.00".to_owned())
+        ]
+    );
+}

@@ -12,6 +12,7 @@ use crate::domain::keyring::Grant;
 use crate::domain::keys::Signer;
 use crate::domain::lifecycle::{Course, Event, Life, Refusal, Status, Story};
 use crate::domain::norm::{Exceeded, Norm};
+use crate::domain::number::Decimal;
 use crate::domain::record::Author;
 use crate::domain::review::{
     self, REVIEW_FORMAT, RecordRef, Review, TextProblem, Verdict, WITHDRAWAL_FORMAT, Withdrawal,
@@ -34,6 +35,9 @@ pub struct Subject {
     verdicts: Vec<(Verdict, String)>,
     /// When returned: who returned it, and the remark.
     pub returned_by: Option<(String, Option<String>)>,
+    /// Its norm's totals counted again in the store as it is now (see
+    /// [`Self::recounted`]); empty until then.
+    pub recount: Vec<crate::domain::store::Earlier>,
 }
 
 /// Why a review, withdrawal, revision or extension cannot be signed.
@@ -62,6 +66,17 @@ pub enum ActError {
     Text(Vec<TextProblem>),
     /// The decision may not be extended so.
     Extension(Vec<crate::domain::extension::ExtensionProblem>),
+    /// Not approved: counted again in the store as it is now, the total
+    /// `total` comes to `with` this decision, past its `max`, and its norm
+    /// allows no decision past it.
+    PastTotal {
+        total: String,
+        with: Decimal,
+        max: Decimal,
+        /// The unit of the check it sums; none when it counts decisions.
+        unit: Option<String>,
+        counted: bool,
+    },
 }
 
 impl Subject {
@@ -131,7 +146,75 @@ impl Subject {
             life: story.life.clone(),
             reviewers,
             verdicts,
+            recount: Vec::new(),
         }
+    }
+
+    /// With its norm's totals counted again in `store` as it is now: what
+    /// a reviewer weighs, as the record may have missed a colleague's
+    /// decision signed elsewhere just before it. Left uncounted when the
+    /// store cannot count them (the record's own totals still show).
+    #[must_use]
+    pub fn recounted(mut self, store: &Store, state: &StoreState, today: Date) -> Self {
+        if let Some(norm) = &self.norm
+            && !self.stored.record.totals.is_empty()
+        {
+            self.recount = store
+                .recount(state, norm, &self.stored.record, today)
+                .unwrap_or_default();
+        }
+        self
+    }
+
+    /// Why it may not be approved, counted again in the store as it is
+    /// now: a total its norm allows no decision past that it goes past
+    /// with what the record did not count.
+    pub fn past_refused_total(&self) -> Option<ActError> {
+        let (line, _, with) = self
+            .undercounted()
+            .into_iter()
+            .find(|(line, _, with)| *with > line.max && self.refuses_beyond(&line.id))?;
+        let unit = line
+            .sum
+            .as_ref()
+            .and_then(|id| self.stored.record.checks.iter().find(|c| c.id == *id))
+            .and_then(|c| c.unit.clone());
+        Some(ActError::PastTotal {
+            total: line.id.clone(),
+            with,
+            max: line.max,
+            unit,
+            counted: line.sum.is_none(),
+        })
+    }
+
+    /// Whether its norm allows no decision past the total `id`.
+    fn refuses_beyond(&self, id: &str) -> bool {
+        self.norm.as_ref().is_some_and(|norm| {
+            norm.totals
+                .iter()
+                .any(|t| t.id == id && t.beyond == crate::domain::norm::total::Beyond::Refuse)
+        })
+    }
+
+    /// Each total the record states less of than the store now counts:
+    /// its line, what the earlier decisions come to now, and with this
+    /// decision.
+    pub fn undercounted(&self) -> Vec<(&crate::domain::record::TotalLine, Decimal, Decimal)> {
+        self.stored
+            .record
+            .totals
+            .iter()
+            .filter_map(|line| {
+                let now = self
+                    .recount
+                    .iter()
+                    .find(|e| e.total == line.id && e.amount > line.earlier)?
+                    .amount;
+                let with = now.saturating_add(line.total.saturating_sub(line.earlier));
+                Some((line, now, with))
+            })
+            .collect()
     }
 
     /// Where the decision stands.
@@ -240,6 +323,11 @@ pub fn prepare(
         Refusal::Settled(s @ (Status::Withdrawn | Status::Superseded)) => ActError::Ended(s),
         other => ActError::Refused(other),
     })?;
+    if verdict == Verdict::Approve
+        && let Some(past) = subject.past_refused_total()
+    {
+        return Err(past);
+    }
     let problems = review::check_remark(verdict, remark);
     if !problems.is_empty() {
         return Err(ActError::Text(problems));
@@ -391,6 +479,21 @@ pub fn inbox(
         .filter(|s| s.status() == Status::ForReview)
         .filter(|s| me.is_none_or(|me| s.admits(me).is_ok()))
         .collect();
+    // What the store counts now of each one's totals, read once for all.
+    let asked: Vec<(usize, &Norm, &crate::domain::record::Record)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.stored.record.totals.is_empty())
+        .filter_map(|(i, s)| Some((i, s.norm.as_deref()?, &s.stored.record)))
+        .collect();
+    let pairs: Vec<(&Norm, &crate::domain::record::Record)> =
+        asked.iter().map(|(_, n, r)| (*n, *r)).collect();
+    let places: Vec<usize> = asked.iter().map(|(i, _, _)| *i).collect();
+    // Without the count the records' own totals still show.
+    let recounts = store.recount_all(state, &pairs, today).unwrap_or_default();
+    for (i, recount) in places.into_iter().zip(recounts) {
+        items[i].recount = recount;
+    }
     items.sort_by(|a, b| {
         let key = |s: &Subject| (s.stored.record.created, s.stored.record.id.clone());
         key(a).cmp(&key(b))
@@ -464,5 +567,78 @@ pub fn extendable(
         Ok(subject.reference())
     } else {
         Err(ActError::Extension(problems))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::TotalLine;
+    use crate::domain::store::Earlier;
+
+    fn line(id: &str, sum: Option<&str>, (earlier, total, max): (i64, i64, i64)) -> TotalLine {
+        TotalLine {
+            id: id.into(),
+            sum: sum.map(Into::into),
+            from: None,
+            through: None,
+            earlier: Decimal::from(earlier),
+            total: Decimal::from(total),
+            max: Decimal::from(max),
+        }
+    }
+
+    fn now(total: &str, amount: i64) -> Earlier {
+        Earlier {
+            total: total.into(),
+            amount: Decimal::from(amount),
+            decisions: vec!["MW-20261124-7X41JRQT".into()],
+        }
+    }
+
+    /// A decision that stated the team's budget without a colleague's
+    /// decision of just before is, counted again, past a budget its norm
+    /// allows nothing past: it may not be approved. Past its once-only
+    /// total, which a teamleider may go beyond, it may; with nothing
+    /// missed it is not held up at all.
+    #[test]
+    fn an_approval_past_a_total_the_norm_refuses_is_refused_when_counted_again() {
+        let mut subject = crate::domain::testing::subject("mw-doorbraakbudget", 1500.0);
+        subject.stored.record.totals = vec![
+            line("eenmalig-per-zaak", None, (0, 1, 1)),
+            line(
+                "teambudget-per-kalenderjaar",
+                Some("bedrag"),
+                (48_000, 49_500, 50_000),
+            ),
+        ];
+        assert_eq!(subject.undercounted(), []);
+        assert_eq!(subject.past_refused_total(), None);
+
+        subject.recount = vec![
+            now("eenmalig-per-zaak", 1),
+            now("teambudget-per-kalenderjaar", 48_000),
+        ];
+        assert_eq!(subject.undercounted().len(), 1);
+        assert_eq!(
+            subject.past_refused_total(),
+            None,
+            "a teamleider may go past it"
+        );
+
+        subject.recount[1] = now("teambudget-per-kalenderjaar", 49_000);
+        let under = subject.undercounted();
+        assert_eq!(under.len(), 2);
+        assert_eq!(under[1].2, Decimal::from(50_500));
+        assert_eq!(
+            subject.past_refused_total(),
+            Some(ActError::PastTotal {
+                total: "teambudget-per-kalenderjaar".into(),
+                with: Decimal::from(50_500),
+                max: Decimal::from(50_000),
+                unit: Some("EUR".into()),
+                counted: false,
+            })
+        );
     }
 }

@@ -62,21 +62,75 @@ impl Store {
             seq: u64::MAX,
             numbers: Vec::new(),
         };
+        let mut counted = self.counted_towards(state, &[(norm, this)], today)?;
+        Ok(counted.pop().unwrap_or_default())
+    }
+
+    /// For each of `norm`'s totals, what the decisions in the store as it
+    /// is now come to that count together with `record`, signed before it
+    /// and holding `today`: what a reviewer weighs against what the record
+    /// states, which may miss a colleague's decision signed elsewhere just
+    /// before it.
+    pub fn recount(
+        &self,
+        state: &StoreState,
+        norm: &Norm,
+        record: &Record,
+        today: Date,
+    ) -> Result<Vec<Earlier>, StoreError> {
+        let mut counted = self.recount_all(state, &[(norm, record)], today)?;
+        Ok(counted.pop().unwrap_or_default())
+    }
+
+    /// [`Self::recount`] for each of `records` with its norm, the store
+    /// read once for them all.
+    pub fn recount_all(
+        &self,
+        state: &StoreState,
+        records: &[(&Norm, &Record)],
+        today: Date,
+    ) -> Result<Vec<Vec<Earlier>>, StoreError> {
+        let asked: Vec<(&Norm, Counted)> = records
+            .iter()
+            .map(|(norm, record)| (*norm, Counted::of(record)))
+            .collect();
+        self.counted_towards(state, &asked, today)
+    }
+
+    /// For each `(norm, this)` asked, for each of `norm`'s totals, what
+    /// the decisions in the store come to that count towards it for
+    /// `this`, told as they stand `today`.
+    fn counted_towards(
+        &self,
+        state: &StoreState,
+        asked: &[(&Norm, Counted)],
+        today: Date,
+    ) -> Result<Vec<Vec<Earlier>>, StoreError> {
+        if asked.iter().all(|(norm, _)| norm.totals.is_empty()) {
+            return Ok(vec![Vec::new(); asked.len()]);
+        }
         // A case's own decisions, the team's on the norms a team total
         // counts, and any revision (which may end one of them).
-        let team: Vec<&str> = norm
-            .totals
+        let cases: HashSet<&str> = asked
             .iter()
+            .map(|(_, this)| this.case_key.as_str())
+            .collect();
+        let team: HashSet<&str> = asked
+            .iter()
+            .flat_map(|(norm, _)| &norm.totals)
             .filter(|t| t.per == Scope::Team)
             .flat_map(|t| t.norms.iter().map(String::as_str))
             .collect();
-        let index = self.index(&|case, norm, revises| {
-            revises || case == this.case_key || team.contains(&norm)
-        })?;
+        let index = self
+            .index(&|case, norm, revises| revises || cases.contains(case) || team.contains(norm))?;
         let wanted: HashSet<&str> = index
             .records
             .iter()
-            .filter(|r| norm.totals.iter().any(|t| r.counted.counts_for(t, &this)))
+            .filter(|r| {
+                asked
+                    .iter()
+                    .any(|(norm, this)| norm.totals.iter().any(|t| r.counted.counts_for(t, this)))
+            })
             .map(|r| r.counted.id.as_str())
             .collect();
         // The candidates, and the records that revise them, read again.
@@ -108,17 +162,21 @@ impl Store {
             .map(|s| (Counted::of(&s.record), &s.record))
             .collect();
         counting.sort_by_key(|(c, _)| c.created);
-        Ok(norm
-            .totals
+        Ok(asked
             .iter()
-            .map(|total| Earlier {
-                total: total.id.clone(),
-                amount: earlier(total, &this, counting.iter().map(|(c, _)| c)),
-                decisions: counting
+            .map(|(norm, this)| {
+                norm.totals
                     .iter()
-                    .filter(|(c, _)| c.counts_for(total, &this))
-                    .map(|(_, r)| r.id.clone())
-                    .collect(),
+                    .map(|total| Earlier {
+                        total: total.id.clone(),
+                        amount: earlier(total, this, counting.iter().map(|(c, _)| c)),
+                        decisions: counting
+                            .iter()
+                            .filter(|(c, _)| c.counts_for(total, this))
+                            .map(|(_, r)| r.id.clone())
+                            .collect(),
+                    })
+                    .collect()
             })
             .collect())
     }

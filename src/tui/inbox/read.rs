@@ -28,7 +28,20 @@ pub enum Row {
 
 /// The record of `subject`, row by row.
 pub fn record_rows(lang: Lang, subject: &Subject, why: &[String], zone: &TimeZone) -> Vec<Row> {
-    rows_of(lang, &subject.stored.record, why, zone, true)
+    let r = &subject.stored.record;
+    let mut rows = rows_of(lang, r, why, zone, true);
+    // After a total the store now counts more of than the record did:
+    // what it comes to now.
+    for (line, now, _) in subject.undercounted() {
+        let said = format!("• {}", lang.total_line(r, line));
+        if let Some(at) = rows
+            .iter()
+            .position(|row| matches!(row, Row::Text(2, text) if *text == said))
+        {
+            rows.insert(at + 1, Row::Text(4, lang.total_recounted(r, line, now)));
+        }
+    }
+    rows
 }
 
 /// `r` row by row, with `why` it needs review when it does.

@@ -335,3 +335,47 @@ fn arrows_move_in_the_remark_and_a_window_too_small_to_show_the_verdict_does_not
             .any(|e| matches!(e, Effect::Sign { .. }))
     );
 }
+
+/// A record that stated a total without a colleague's decision signed
+/// just before it: in the inbox the team lead reads, under that total,
+/// what the store counts now — in Dutch, amounts as Dutch people read
+/// them.
+#[test]
+fn the_team_lead_reads_what_the_store_counts_now_under_a_total() {
+    let mut subject = testing::subject("mw-doorbraakbudget", 1800.0);
+    let line = crate::domain::record::TotalLine {
+        id: "teambudget-per-kalenderjaar".into(),
+        sum: Some("bedrag".into()),
+        from: None,
+        through: None,
+        earlier: crate::domain::number::Decimal::from(0),
+        total: crate::domain::number::Decimal::from(1800),
+        max: crate::domain::number::Decimal::from(50_000),
+    };
+    subject.stored.record.totals = vec![line];
+    let rows = |subject: &crate::domain::ops::review::Subject| {
+        super::read::record_rows(Lang::Nl, subject, &[], &jiff::tz::TimeZone::UTC)
+    };
+    let before = rows(&subject);
+    subject.recount = vec![crate::domain::store::Earlier {
+        total: "teambudget-per-kalenderjaar".into(),
+        amount: crate::domain::number::Decimal::from(48_500),
+        decisions: vec!["MW-20261124-7X41JRQT".into()],
+    }];
+    let after = rows(&subject);
+    assert_eq!(after.len(), before.len() + 1);
+    let at = after
+        .iter()
+        .position(|r| matches!(r, read::Row::Text(2, t) if t.starts_with("• teambudget")))
+        .expect("the total");
+    assert_eq!(
+        after[at + 1],
+        read::Row::Text(
+            4,
+            "⚠ In de opslag nu: eerdere besluiten € 48.500, met dit besluit € 50.300: boven \
+             het maximum van € 50.000. Een besluit dat kort ervoor elders werd ondertekend, \
+             telde niet mee."
+                .into()
+        )
+    );
+}
