@@ -870,6 +870,9 @@ fn withdrawn_and_shared(shared: &Shared, id: &str, at: &str, warning: &str) {
         let at: jiff::Timestamp = at.parse().expect("time");
         (at + jiff::SignedDuration::from_mins(minutes)).to_string()
     };
+    let noted = |output: &Output| {
+        format!("{}{}", stdout(output), stderr(output)).contains("Note: these decisions came late")
+    };
     for (who, copy, now) in [("anna", "anna1", later(1)), ("eve", "eve2", later(2))] {
         let synced = shared.sync(who, copy, &now);
         assert!(
@@ -878,7 +881,19 @@ fn withdrawn_and_shared(shared: &Shared, id: &str, at: &str, warning: &str) {
             stdout(&synced),
             stderr(&synced)
         );
+        assert!(noted(&synced), "{copy}: {}", stdout(&synced));
     }
+    // Told once, not on every sync after: Tom's checkpoint comes in.
+    let tom = shared.sync("tom", "tom3", &later(3));
+    assert!(tom.status.success(), "{}", stderr(&tom));
+    let again = shared.sync("anna", "anna1", &later(4));
+    assert!(
+        stdout(&again).contains("2 files came in and were checked"),
+        "{}",
+        stdout(&again)
+    );
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(!noted(&again), "{}", stdout(&again));
     let (code, json) = shared.verify(&shared.fresh_clone("auditor"));
     assert_eq!(code, Some(0), "{json:#}");
     let warned = json["findings"]

@@ -446,6 +446,7 @@ fn proven(git: &Git, taken: &str, known: &BTreeSet<String>) -> Result<Proven, Sy
     }
     let failed: HashSet<&str> = known
         .iter()
+        .filter(|k| !k.starts_with('~'))
         .filter_map(|k| k.split_once('\t').map(|(_, file)| file))
         .collect();
     let files = git.run(["ls-tree", "-r", "-z", "--name-only", taken, "--", "records"])?;
@@ -454,6 +455,23 @@ fn proven(git: &Git, taken: &str, known: &BTreeSet<String>) -> Result<Proven, Sy
             Path::new(f).extension().is_some_and(|e| e == "toml") && !failed.contains(f.as_str())
         })
         .collect())
+}
+
+/// The findings a sync tells of though they refuse nothing: totals
+/// misstated and files backdated, mostly by a copy that synced late.
+fn noted(report: &Report) -> impl Iterator<Item = &Finding> {
+    report.findings.iter().filter(|f| {
+        matches!(
+            f.kind,
+            FindingKind::TotalMisstated { .. } | FindingKind::Backdated { .. }
+        )
+    })
+}
+
+/// How a finding told of already is kept among the known ones: apart
+/// from the errors, which block.
+fn told(finding: &Finding) -> String {
+    format!("~{}", key(finding))
 }
 
 fn key(finding: &Finding) -> String {
@@ -471,6 +489,10 @@ fn write_state(dir: &Path, commit: &str, report: &Report, now: Timestamp) -> Res
     let mut text = format!("{commit}\n");
     for finding in blocking(report) {
         text.push_str(&key(finding));
+        text.push('\n');
+    }
+    for finding in noted(report).filter(|f| f.kind.severity() != Severity::Error) {
+        text.push_str(&told(finding));
         text.push('\n');
     }
     for (file, bytes) in [(KNOWN_FILE, text), (SYNCED_FILE, format!("{now}\n"))] {
@@ -572,15 +594,9 @@ fn sync_with(
                         received,
                     }));
                 }
-                synced.noted = report
-                    .findings
-                    .iter()
-                    .filter(|f| {
-                        matches!(
-                            f.kind,
-                            FindingKind::TotalMisstated { .. } | FindingKind::Backdated { .. }
-                        )
-                    })
+                // Told once: not again on the next sync.
+                synced.noted = noted(&report)
+                    .filter(|f| !baseline.contains(&key(f)) && !baseline.contains(&told(f)))
                     .cloned()
                     .collect();
                 synced.received.extend(received);
