@@ -64,7 +64,10 @@ pub fn run(args: &ReviewsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
             .date();
         (ctx.today - signed).get_days().max(0).into()
     };
-    let why = |s: &Subject| lang.why_review(&s.stored.record, &s.why());
+    // Why it waits: beyond the author's mandaat, and past a total when
+    // counted again in the store as it is now.
+    let today = ctx.today;
+    let why = |s: &Subject| crate::tui::inbox::host::waiting(lang, s.clone(), today).why;
     if args.json {
         let json: Vec<JsonWaiting<'_>> = found
             .items

@@ -396,7 +396,7 @@ fn print_body(
             {
                 let text = ctx.out.paint(
                     Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into())),
-                    &lang.total_recounted(r, line, now.amount),
+                    &lang.total_recounted(r, line, now),
                 );
                 ctx.out.wrapped(4, &text)?;
             }

@@ -39,29 +39,65 @@ impl Lang {
 
     /// What the store holds now of a total the record `r` states in
     /// `line`, when that is more than it counted: `now` earlier.
-    pub fn total_recounted(self, r: &Record, line: &TotalLine, now: Decimal) -> String {
-        let unit = line
-            .sum
-            .as_ref()
-            .and_then(|id| r.checks.iter().find(|c| c.id == *id))
-            .and_then(|c| c.unit.as_deref());
-        let at = |n: Decimal| self.total_amount(n, unit, line.sum.is_none());
-        let with = now.saturating_add(line.total.saturating_sub(line.earlier));
-        let (earlier, total, max) = (at(now), at(with), at(line.max));
-        let past = with > line.max;
-        match (self, past) {
+    pub fn total_recounted(
+        self,
+        r: &Record,
+        line: &TotalLine,
+        now: &crate::domain::store::Earlier,
+    ) -> String {
+        let unit = line.sum.as_deref().and_then(|check| r.unit(check));
+        let at = |n: Decimal| self.total_amount(n, unit.as_deref(), line.sum.is_none());
+        let with = now
+            .amount
+            .saturating_add(line.total.saturating_sub(line.earlier));
+        let (earlier, total, max) = (at(now.amount), at(with), at(line.max));
+        let which = self.decision_ids(&now.decisions);
+        match (self, with > line.max) {
             (Self::Nl, false) => format!(
-                "⚠ In de opslag nu: eerdere besluiten {earlier}, met dit besluit {total} van ten hoogste {max}. Een besluit dat kort ervoor elders werd ondertekend, telde niet mee."
+                "In de opslag nu: eerdere besluiten {earlier} ({which}), met dit besluit {total} van ten hoogste {max}. De verantwoording telde een besluit niet mee dat kort ervoor op een andere computer werd ondertekend."
             ),
             (Self::Nl, true) => format!(
-                "⚠ In de opslag nu: eerdere besluiten {earlier}, met dit besluit {total}: boven het maximum van {max}. Een besluit dat kort ervoor elders werd ondertekend, telde niet mee."
+                "⚠ In de opslag nu: eerdere besluiten {earlier} ({which}), met dit besluit {total}: boven het maximum van {max}. De verantwoording telde een besluit niet mee dat kort ervoor op een andere computer werd ondertekend."
             ),
             (Self::En, false) => format!(
-                "⚠ In the store now: earlier decisions {earlier}, with this one {total} of at most {max}. A decision signed elsewhere shortly before it was not counted."
+                "In the store now: earlier decisions {earlier} ({which}), with this one {total} of at most {max}. The record did not count a decision signed shortly before it on another computer."
             ),
             (Self::En, true) => format!(
-                "⚠ In the store now: earlier decisions {earlier}, with this one {total}: past the maximum of {max}. A decision signed elsewhere shortly before it was not counted."
+                "⚠ In the store now: earlier decisions {earlier} ({which}), with this one {total}: past the maximum of {max}. The record did not count a decision signed shortly before it on another computer."
             ),
+        }
+    }
+
+    /// Why a record needs a second look beyond its mandaat, as the inbox
+    /// lists it: counted again now, it goes past a total —
+    /// "eenmalig-per-zaak: in de opslag nu 2 besluiten > 1 besluit (eerder: MW-…)".
+    pub fn past_total_now(
+        self,
+        r: &Record,
+        line: &TotalLine,
+        now: &crate::domain::store::Earlier,
+        with: Decimal,
+    ) -> String {
+        let unit = line.sum.as_deref().and_then(|check| r.unit(check));
+        let at = |n: Decimal| self.total_amount(n, unit.as_deref(), line.sum.is_none());
+        let (id, with, max) = (&line.id, at(with), at(line.max));
+        let which = self.decision_ids(&now.decisions);
+        self.pick(
+            &format!("{id}: in de opslag nu {with} > {max} (eerder: {which})"),
+            &format!("{id}: in the store now {with} > {max} (earlier: {which})"),
+        )
+        .to_owned()
+    }
+
+    /// Decisions by id, the first three: "MW-…, MW-… en 4 andere".
+    fn decision_ids(self, ids: &[String]) -> String {
+        let shown = ids.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+        match (self, ids.len().saturating_sub(3)) {
+            (_, 0) => shown,
+            (Self::Nl, 1) => format!("{shown} en 1 ander"),
+            (Self::Nl, more) => format!("{shown} en {more} andere"),
+            (Self::En, 1) => format!("{shown} and 1 other"),
+            (Self::En, more) => format!("{shown} and {more} others"),
         }
     }
 

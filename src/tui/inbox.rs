@@ -33,6 +33,9 @@ pub struct Waiting {
     pub waited_days: i64,
     /// Why it needs review, in the reader's words.
     pub why: Vec<String>,
+    /// The totals it goes past, counted again in the store as it is now
+    /// (also among `why`): said again where it is approved.
+    pub past: Vec<String>,
 }
 
 /// One of the reviewer's own records that came back to them.

@@ -1204,7 +1204,7 @@ fn a_revocation_dated_before_a_decision_taken_in_earlier_is_refused() {
 #[test]
 fn a_reviewer_sees_what_the_store_counts_now_beside_what_the_record_states() {
     let shared = Shared::new();
-    shared.breakthrough("anna", "anna1", "2026-11-24T09:00:00Z", "MR-2026-400001");
+    let anna = shared.breakthrough("anna", "anna1", "2026-11-24T09:00:00Z", "MR-2026-400001");
     let example = fs::read_to_string(Team::example("mw-doorbraakbudget")).expect("example");
     let answers = shared.team.sandbox.write(
         "eve-big.toml",
@@ -1247,16 +1247,22 @@ fn a_reviewer_sees_what_the_store_counts_now_beside_what_the_record_states() {
     );
     assert!(
         text.contains(
-            "⚠ In the store now: earlier decisions 1 decision, with this one 2 decisions: \
-             past the maximum of 1 decision. A decision signed elsewhere shortly before it \
-             was not counted."
+            "with this one 2 decisions: past the maximum of 1 decision. The record did not \
+             count a decision signed shortly before it on another computer."
         ),
         "{text}"
     );
     assert!(
-        text.contains(
-            "⚠ In the store now: earlier decisions €640, with this one €2,140 of at most €50,000."
-        ),
+        text.contains(&format!(
+            "⚠ In the store now: earlier decisions 1 decision ({anna}),"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "In the store now: earlier decisions €640 ({anna}), with this one €2,140 of at most \
+             €50,000."
+        )),
         "{text}"
     );
     let json = shared.run(
@@ -1273,6 +1279,16 @@ fn a_reviewer_sees_what_the_store_counts_now_beside_what_the_record_states() {
         .expect("once-only");
     assert_eq!(once["earlier"], "1", "{json:#}");
     assert_eq!(once["decisions"].as_array().map(Vec::len), Some(1));
+    // So does the list of what waits for him.
+    let listed = shared.run("tom", "tom3", "2026-11-24T09:41:00Z", &["reviews"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(
+        stdout(&listed).contains(&format!(
+            "eenmalig-per-zaak: in the store now 2 decisions > 1 decision (earlier: {anna})"
+        )),
+        "{}",
+        stdout(&listed)
+    );
     // The inbox Tom reads counts it again too.
     undercounted_in_inbox(&shared.dir("tom3"), &eve);
     // A teamleider may go past the once-only total: told, then signed.
@@ -1306,7 +1322,7 @@ fn undercounted_in_inbox(dir: &Path, id: &str) {
     let under: Vec<(&str, String)> = subject
         .undercounted()
         .iter()
-        .map(|(line, now, _)| (line.id.as_str(), now.to_string()))
+        .map(|(line, now, _)| (line.id.as_str(), now.amount.to_string()))
         .collect();
     assert_eq!(
         under,

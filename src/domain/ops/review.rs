@@ -200,7 +200,13 @@ impl Subject {
     /// Each total the record states less of than the store now counts:
     /// its line, what the earlier decisions come to now, and with this
     /// decision.
-    pub fn undercounted(&self) -> Vec<(&crate::domain::record::TotalLine, Decimal, Decimal)> {
+    pub fn undercounted(
+        &self,
+    ) -> Vec<(
+        &crate::domain::record::TotalLine,
+        &crate::domain::store::Earlier,
+        Decimal,
+    )> {
         self.stored
             .record
             .totals
@@ -209,9 +215,10 @@ impl Subject {
                 let now = self
                     .recount
                     .iter()
-                    .find(|e| e.total == line.id && e.amount > line.earlier)?
-                    .amount;
-                let with = now.saturating_add(line.total.saturating_sub(line.earlier));
+                    .find(|e| e.total == line.id && e.amount > line.earlier)?;
+                let with = now
+                    .amount
+                    .saturating_add(line.total.saturating_sub(line.earlier));
                 Some((line, now, with))
             })
             .collect()

@@ -372,10 +372,31 @@ fn the_team_lead_reads_what_the_store_counts_now_under_a_total() {
         after[at + 1],
         read::Row::Text(
             4,
-            "⚠ In de opslag nu: eerdere besluiten € 48.500, met dit besluit € 50.300: boven \
-             het maximum van € 50.000. Een besluit dat kort ervoor elders werd ondertekend, \
-             telde niet mee."
+            "⚠ In de opslag nu: eerdere besluiten € 48.500 (MW-20261124-7X41JRQT), met dit \
+             besluit € 50.300: boven het maximum van € 50.000. De verantwoording telde een \
+             besluit niet mee dat kort ervoor op een andere computer werd ondertekend."
                 .into()
         )
+    );
+    // Up front among why it waits, and again where it is approved.
+    let today = jiff::civil::date(2026, 11, 25);
+    let item = waiting(Lang::Nl, subject, today);
+    let said = "teambudget-per-kalenderjaar: in de opslag nu € 50.300 > € 50.000 \
+                (eerder: MW-20261124-7X41JRQT)";
+    assert_eq!(item.past, [said]);
+    assert!(item.why.iter().any(|w| w == said), "{:?}", item.why);
+    let mut inbox = Inbox::new(
+        Lang::Nl,
+        "Tom Teamleider (teamleider)".into(),
+        vec![item],
+        false,
+        "2026-11-25T10:00:00Z".parse().unwrap(),
+    );
+    press(&mut inbox, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let shown = screen(&inbox, 100, 30);
+    assert!(shown.contains("keurt u"), "{shown}");
+    assert!(
+        shown.contains("⚠ teambudget-per-kalenderjaar: in de opslag nu"),
+        "{shown}"
     );
 }

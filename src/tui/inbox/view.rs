@@ -95,12 +95,12 @@ impl Widget for &Inbox {
                     }
                 }
                 Mode::Verdict(form) => {
-                    let record = self
+                    let (record, past) = self
                         .items
                         .get(self.selected)
-                        .map(|w| w.subject.stored.record.id.as_str())
+                        .map(|w| (w.subject.stored.record.id.as_str(), &w.past[..]))
                         .unwrap_or_default();
-                    render_verdict(l, form, record, inner, buf);
+                    render_verdict(l, form, (record, past), inner, buf);
                 }
                 Mode::Done(signed) => {
                     let text = l.review_done(
@@ -242,7 +242,9 @@ struct VerdictRows {
 }
 
 impl VerdictRows {
-    fn at(l: Lang, form: &VerdictForm, record: &str, width: u16) -> Self {
+    /// The rows of the verdict on `record`, which goes past the totals
+    /// `past` when counted again now (said when approving).
+    fn at(l: Lang, form: &VerdictForm, (record, past): (&str, &[String]), width: u16) -> Self {
         let choices: Vec<String> = [Verdict::Approve, Verdict::Return, Verdict::Reject]
             .iter()
             .map(|v| {
@@ -265,7 +267,10 @@ impl VerdictRows {
             l.label_verdict_on(record),
             choices.join("   ")
         );
-        let meaning_text = l.verdict_meaning(form.verdict, record);
+        let mut meaning_text = l.verdict_meaning(form.verdict, record);
+        if form.verdict == Verdict::Approve && !past.is_empty() {
+            meaning_text = format!("{meaning_text} ⚠ {}", past.join("; "));
+        }
         Self {
             choice: rows(&choice_text, width),
             meaning: rows(&meaning_text, width),
@@ -295,12 +300,24 @@ impl Inbox {
         let hints = self.hints();
         let bar = HintBar(&hints).height(width).clamp(1, height / 3);
         let inner = (width.saturating_sub(2), height.saturating_sub(bar + 2));
-        VerdictRows::at(self.lang, form, &item.subject.stored.record.id, inner.0).needed()
+        VerdictRows::at(
+            self.lang,
+            form,
+            (&item.subject.stored.record.id, &item.past),
+            inner.0,
+        )
+        .needed()
             <= inner.1
     }
 }
 
-fn render_verdict(l: Lang, form: &VerdictForm, record: &str, area: Rect, buf: &mut Buffer) {
+fn render_verdict(
+    l: Lang,
+    form: &VerdictForm,
+    record: (&str, &[String]),
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     let r = VerdictRows::at(l, form, record, area.width);
     if r.needed() > area.height {
