@@ -247,11 +247,12 @@ pub fn run(args: &SyncArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
                 print_findings(ctx, &synced.noted)?;
                 ctx.out.wrapped(0, lang.sync_noted())?;
             }
-            ctx.out.line(&lang.sync_done(
-                synced.received.len(),
-                synced.sent.len(),
-                synced.first,
-            ))?;
+            ctx.out
+                .line(&lang.sync_done(&synced.received, &synced.sent, synced.first))?;
+            // A copy that had a remote is told it has another now.
+            if let Some((Some(was), now)) = &synced.switched {
+                ctx.out.err_line(&lang.sync_switched(was, now))?;
+            }
             Ok(Outcome::Success)
         }
         Err(refused) => {

@@ -134,13 +134,19 @@ impl Lang {
                 "The remote kept refusing the push: each time someone else had just pushed.".into(),
                 Some("Try again in a moment.".into()),
             ),
-            (Self::Nl, SyncError::CheckedOut) => (
+            (Self::Nl, SyncError::CheckedOut { kept }) => (
                 "De remote is een repository met een werkmap waarin de tak main is uitgecheckt; git werkt die niet bij.".into(),
-                Some("Een team deelt de opslag via een kale repository: maak er een met `git init --bare <pad>` en geef die op met `maatwerk sync URL`. Er is niets verstuurd; wat u hier ondertekende, staat veilig in deze opslag.".into()),
+                Some(match kept {
+                    Some(url) => format!("Deze kopie blijft synchroniseren met {url}; er is niets verstuurd. Een team deelt de opslag via een kale repository (`git init --bare`): geef die van het team op."),
+                    None => "Een team deelt de opslag via een kale repository: geef die van het team op met `maatwerk sync URL` (een nieuwe maakt u met `git init --bare <pad>`, maar dan alleen als het team er nog geen heeft). Er is niets verstuurd; wat u hier ondertekende, staat veilig in deze opslag.".into(),
+                }),
             ),
-            (Self::En, SyncError::CheckedOut) => (
+            (Self::En, SyncError::CheckedOut { kept }) => (
                 "The remote is a repository with a working tree in which the branch main is checked out; git does not update it.".into(),
-                Some("A team shares the store through a bare repository: make one with `git init --bare <path>` and give it with `maatwerk sync URL`. Nothing was sent; what you signed here is safe in this store.".into()),
+                Some(match kept {
+                    Some(url) => format!("This copy goes on syncing with {url}; nothing was sent. A team shares the store through a bare repository (`git init --bare`): give the team's."),
+                    None => "A team shares the store through a bare repository: give the team's with `maatwerk sync URL` (make a new one with `git init --bare <path>`, but only when the team has none yet). Nothing was sent; what you signed here is safe in this store.".into(),
+                }),
             ),
             // Worded by `sync_error`.
             _ => (error.to_string(), None),
@@ -177,31 +183,117 @@ impl Lang {
         out
     }
 
-    /// What a sync did.
-    pub fn sync_done(self, received: usize, sent: usize, first: bool) -> String {
-        let files = |n: usize| match (self, n) {
-            (Self::Nl, 1) => "1 bestand".to_owned(),
-            (Self::Nl, n) => format!("{n} bestanden"),
-            (Self::En, 1) => "1 file".to_owned(),
-            (Self::En, n) => format!("{n} files"),
-        };
+    /// What a sync did, by the signed files that came in and went out
+    /// (their signatures go along unsaid).
+    pub fn sync_done(self, received: &[String], sent: &[String], first: bool) -> String {
+        let (came, went) = (self.signed_files(received), self.signed_files(sent));
         match (self, first) {
-            (Self::Nl, true) => format!("De opslag wordt nu gedeeld: {} verstuurd.", files(sent)),
-            (Self::En, true) => format!("The store is shared now: {} sent.", files(sent)),
-            (Self::Nl, false) if received == 0 && sent == 0 => {
-                "Bijgewerkt: er was niets nieuws.".into()
+            (Self::Nl, true) => format!("De opslag wordt nu gedeeld: {went} verstuurd."),
+            (Self::En, true) => format!("The store is shared now: {went} sent."),
+            (_, false) if received.is_empty() && sent.is_empty() => self
+                .pick(
+                    "Niets nieuws: deze kopie is bij.",
+                    "Nothing new: this copy is up to date.",
+                )
+                .into(),
+            (Self::Nl, false) if sent.is_empty() => {
+                format!("Gesynchroniseerd: binnengekomen en gecontroleerd: {came}.")
             }
-            (Self::En, false) if received == 0 && sent == 0 => "Up to date: nothing new.".into(),
+            (Self::En, false) if sent.is_empty() => format!("Synced: came in and checked: {came}."),
+            (Self::Nl, false) if received.is_empty() => {
+                format!("Gesynchroniseerd: verstuurd: {went}.")
+            }
+            (Self::En, false) if received.is_empty() => format!("Synced: sent: {went}."),
             (Self::Nl, false) => format!(
-                "Gesynchroniseerd: {} binnengekomen en gecontroleerd, {} verstuurd.",
-                files(received),
-                files(sent)
+                "Gesynchroniseerd: binnengekomen en gecontroleerd: {came}; verstuurd: {went}."
             ),
-            (Self::En, false) => format!(
-                "Synced: {} came in and were checked, {} sent.",
-                files(received),
-                files(sent)
+            (Self::En, false) => format!("Synced: came in and checked: {came}; sent: {went}."),
+        }
+    }
+
+    /// Signed files by what they are: "2 verantwoordingen, 1 beoordeling".
+    fn signed_files(self, files: &[String]) -> String {
+        // (directory, Dutch one and many, English one and many)
+        const KINDS: &[(&str, [&str; 4])] = &[
+            (
+                "records/",
+                ["verantwoording", "verantwoordingen", "record", "records"],
             ),
+            (
+                "reviews/",
+                ["beoordeling", "beoordelingen", "review", "reviews"],
+            ),
+            (
+                "withdrawals/",
+                ["intrekking", "intrekkingen", "withdrawal", "withdrawals"],
+            ),
+            (
+                "samples/",
+                ["steekproef", "steekproeven", "sample", "samples"],
+            ),
+            (
+                "checkpoints/",
+                ["checkpoint", "checkpoints", "checkpoint", "checkpoints"],
+            ),
+            ("signals/", ["signaal", "signalen", "signal", "signals"]),
+            (
+                "keyring/",
+                [
+                    "wijziging van de sleutelring",
+                    "wijzigingen van de sleutelring",
+                    "keyring change",
+                    "keyring changes",
+                ],
+            ),
+            ("adoptions/", ["opname", "opnames", "adoption", "adoptions"]),
+            ("norms/", ["norm", "normen", "norm", "norms"]),
+            (
+                "",
+                [
+                    "ander bestand",
+                    "andere bestanden",
+                    "other file",
+                    "other files",
+                ],
+            ),
+        ];
+        let signed = files.iter().filter(|f| {
+            std::path::Path::new(f)
+                .extension()
+                .is_none_or(|e| e != "sig")
+        });
+        let mut counts = [0usize; KINDS.len()];
+        for file in signed {
+            if let Some(k) = KINDS.iter().position(|(dir, _)| file.starts_with(dir)) {
+                counts[k] += 1;
+            }
+        }
+        let said: Vec<String> = KINDS
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| *n > 0)
+            .map(|((_, words), n)| {
+                let word = match (self, n) {
+                    (Self::Nl, 1) => words[0],
+                    (Self::Nl, _) => words[1],
+                    (Self::En, 1) => words[2],
+                    (Self::En, _) => words[3],
+                };
+                format!("{n} {word}")
+            })
+            .collect();
+        if said.is_empty() {
+            self.pick("alleen handtekeningen", "signatures only").into()
+        } else {
+            said.join(", ")
+        }
+    }
+
+    /// A copy given another remote by a sync that went through.
+    pub fn sync_switched(self, was: &str, now: &str) -> String {
+        match self {
+            Self::Nl => format!("Deze kopie synchroniseert voortaan met {now} (was {was})."),
+            Self::En => format!("This copy syncs with {now} from now on (was {was})."),
         }
     }
 
@@ -414,5 +506,43 @@ impl Lang {
                 if after == 1 { "file" } else { "files" }
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sync_says_what_came_in_and_went_out_by_what_it_is() {
+        let files = |names: &[&str]| -> Vec<String> {
+            names
+                .iter()
+                .flat_map(|n| [(*n).to_owned(), format!("{n}.sig")])
+                .collect()
+        };
+        let came = files(&[
+            "records/anna@gemeente.example+k7p2q9x3/000002-MW-20261124-7X41JRQT.toml",
+            "records/eve@gemeente.example/000001-MW-20261124-7X41JRQV.toml",
+            "reviews/tom@gemeente.example/000001-RV-20261124-8S853SXT.toml",
+        ]);
+        let went = files(&["checkpoints/tom@gemeente.example/000001-CP-20261124-8S853SXT.toml"]);
+        assert_eq!(
+            Lang::Nl.sync_done(&came, &went, false),
+            "Gesynchroniseerd: binnengekomen en gecontroleerd: 2 verantwoordingen, 1 beoordeling; \
+             verstuurd: 1 checkpoint."
+        );
+        assert_eq!(
+            Lang::En.sync_done(&came, &[], false),
+            "Synced: came in and checked: 2 records, 1 review."
+        );
+        assert_eq!(
+            Lang::Nl.sync_done(&[], &[], false),
+            "Niets nieuws: deze kopie is bij."
+        );
+        assert_eq!(
+            Lang::Nl.sync_done(&[], &files(&["keyring/KR-20261124-7X41JRQT.toml"]), false),
+            "Gesynchroniseerd: verstuurd: 1 wijziging van de sleutelring."
+        );
     }
 }

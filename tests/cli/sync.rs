@@ -743,7 +743,14 @@ fn the_shared_repositorys_settings_start_no_program_on_a_members_machine() {
     // asked again and again as if someone had pushed meanwhile; nothing
     // here is lost and the copy keeps the team's repository as its remote.
     assert!(!pushed.status.success(), "{}", stdout(&pushed));
-    assert!(stderr(&pushed).contains("bare"), "{}", stderr(&pushed));
+    assert!(
+        stderr(&pushed).contains(&format!(
+            "This copy goes on syncing with {}; nothing was sent.",
+            remote.display()
+        )),
+        "{}",
+        stderr(&pushed)
+    );
     let after = shared.files("eve2");
     assert!(before.0.iter().all(|f| after.contains(f)), "{after:?}");
     assert_eq!(
@@ -888,7 +895,7 @@ fn withdrawn_and_shared(shared: &Shared, id: &str, at: &str, warning: &str) {
     assert!(tom.status.success(), "{}", stderr(&tom));
     let again = shared.sync("anna", "anna1", &later(4));
     assert!(
-        stdout(&again).contains("2 files came in and were checked"),
+        stdout(&again).contains("Synced: came in and checked: 1 checkpoint."),
         "{}",
         stdout(&again)
     );
@@ -1008,6 +1015,12 @@ fn a_remote_is_kept_only_when_the_store_was_synced_with_it() {
         "{}",
         stdout(&moved)
     );
+    assert!(
+        stderr(&moved).contains("This copy syncs with ")
+            && stderr(&moved).contains("moved.git from now on (was "),
+        "{}",
+        stderr(&moved)
+    );
     assert_eq!(
         git(&work.join("moved.git"), &["rev-parse", "main"]),
         git(&anna1, &["rev-parse", "HEAD"])
@@ -1015,7 +1028,11 @@ fn a_remote_is_kept_only_when_the_store_was_synced_with_it() {
     assert!(url().trim_end().ends_with("moved.git"), "{}", url());
     let again = shared.sync("anna", "anna1", "2026-11-24T09:04:00Z");
     assert!(again.status.success(), "{}", stderr(&again));
-    assert!(stdout(&again).contains("Up to date"), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("Nothing new: this copy is up to date."),
+        "{}",
+        stdout(&again)
+    );
     // And back to the team's repository, which gets what she signed.
     let back = shared.run(
         "anna",

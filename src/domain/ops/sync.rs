@@ -85,9 +85,10 @@ pub enum SyncError {
     NotEmpty { dir: PathBuf },
     #[error("the remote kept refusing the push (someone else pushed each time)")]
     Busy,
-    /// The remote has a working tree with the branch checked out.
+    /// The remote has a working tree with the branch checked out; the
+    /// copy keeps the remote it had (`kept`), when it was given another.
     #[error("the remote is a repository with the branch checked out, not a bare one")]
-    CheckedOut,
+    CheckedOut { kept: Option<String> },
 }
 
 /// How an incoming file departs from a store that only grows.
@@ -110,6 +111,9 @@ pub struct Synced {
     pub sent: Vec<String>,
     /// Whether the remote was empty and now holds the store.
     pub first: bool,
+    /// The remote this copy had, if any, and the one it has now, when it
+    /// was given another.
+    pub switched: Option<(Option<String>, String)>,
     /// Findings that the combination gave and that are no reason to
     /// refuse it (totals counted with decisions signed at the same time
     /// elsewhere).
@@ -226,6 +230,14 @@ pub fn share(git: &Git, remote: Option<&str>) -> Result<Option<Previous>, SyncEr
     };
     if current.as_deref() == Some(url) {
         return Ok(None);
+    }
+    // A repository with a working tree never takes a push to its branch:
+    // said now, before the copy is given it.
+    if git::is_local(url) {
+        let path = url.strip_prefix("file://").unwrap_or(url);
+        if matches!(fsread::kind(&Path::new(path).join(".git")), Ok(Some(_))) {
+            return Err(SyncError::CheckedOut { kept: current });
+        }
     }
     match &current {
         None => git.run(["remote", "add", "origin", url])?,
@@ -515,12 +527,14 @@ pub fn sync(
     steps: &mut dyn Steps,
 ) -> Result<Result<Synced, Refused>, SyncError> {
     let previous = share(git, remote)?;
-    let result = sync_with(git, previous.is_some(), now, steps);
-    // A remote given now that could not be synced with is not kept.
-    if let Some(previous) = previous
-        && !matches!(result, Ok(Ok(_)))
-    {
-        previous.restore(git);
+    let mut result = sync_with(git, previous.is_some(), now, steps);
+    match (previous, &mut result) {
+        (Some(previous), Ok(Ok(synced))) => {
+            synced.switched = remote.map(|now| (previous.url, now.to_owned()));
+        }
+        // A remote given now that could not be synced with is not kept.
+        (Some(previous), _) => previous.restore(git),
+        (None, _) => {}
     }
     result
 }
@@ -720,7 +734,7 @@ fn push(git: &Git) -> Result<bool, SyncError> {
     let said = String::from_utf8_lossy(&output.stdout);
     let refused: Vec<&str> = said.lines().filter(|l| l.starts_with('!')).collect();
     if refused.iter().any(|l| l.contains("checked out")) {
-        return Err(SyncError::CheckedOut);
+        return Err(SyncError::CheckedOut { kept: None });
     }
     // `[rejected]`: the remote moved on; `[remote rejected]` is a refusal.
     if refused.iter().any(|l| l.contains("[rejected]")) {
