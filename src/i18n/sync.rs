@@ -325,8 +325,8 @@ impl Lang {
     /// Warnings about totals and times the combination gave.
     pub fn sync_noted(self) -> &'static str {
         self.pick(
-            "Let op: deze besluiten kwamen laat of tellen anders dan zij zelf zeggen, maar gelden niet meer, of noemen een totaal hoger dan de opslag nu geeft (een besluit dat meetelde, geldt niet meer). Verify noemt ze als waarschuwing.",
-            "Note: these decisions came late or count otherwise than they say, but no longer hold, or state a total higher than the store now gives (a decision that counted no longer holds). Verify names them as warnings.",
+            "Let op: verify noemt deze bestanden als waarschuwing. Een besluit dat laat kwam of anders telt dan het zelf zegt en niet meer geldt; een totaal dat hoger is dan de opslag nu geeft (een besluit dat meetelde, geldt niet meer); besluiten die kort na elkaar op verschillende computers werden ondertekend en samen boven een maximum gaan; een steekproef die besluiten van kort ervoor nog niet had.",
+            "Note: verify names these files as warnings. A decision that came late or counts otherwise than it says and no longer holds; a total higher than the store now gives (a decision that counted no longer holds); decisions signed shortly after each other on different computers that together go past a maximum; a sample that did not have decisions of just before it yet.",
         )
     }
 

@@ -397,6 +397,25 @@ impl Lang {
         }
     }
 
+    /// A total that decisions signed shortly after each other on several
+    /// computers go past together: `found` with this decision, of `max`.
+    pub fn total_passed_together(
+        self,
+        total: &str,
+        (found, max): (Decimal, Decimal),
+        (unit, counted): (Option<&str>, bool),
+    ) -> String {
+        let (found, max) = (
+            self.total_amount(found, unit, counted),
+            self.total_amount(max, unit, counted),
+        );
+        self.pick(
+            &format!("totaal `{total}`: met de besluiten die minder dan 72 uur ervoor op een andere computer werden ondertekend, komt het met dit besluit op {found}: boven het maximum van {max}"),
+            &format!("total `{total}`: with the decisions signed on another computer less than 72 hours before it, it comes to {found} with this decision: past its maximum of {max}"),
+        )
+        .to_owned()
+    }
+
     /// Whose decisions count together.
     pub fn total_scope(self, per: Scope) -> &'static str {
         match (self, per) {

@@ -94,7 +94,8 @@ impl Lang {
             | FindingKind::SampleNotRedone { .. }
             | FindingKind::SampleRefused(_)
             | FindingKind::Extension(_)
-            | FindingKind::TotalMisstated { .. } => self.verify_problem_derived(p),
+            | FindingKind::TotalMisstated { .. }
+            | FindingKind::TotalPassedTogether { .. } => self.verify_problem_derived(p),
             FindingKind::ChainGap { after, next } => t(
                 format!("de keten springt van {after} naar {next}"),
                 format!("the chain jumps from {after} to {next}"),
@@ -194,6 +195,7 @@ impl Lang {
 
     /// What failed, for the findings about histories, time and what a
     /// file claims.
+    #[allow(clippy::too_many_lines)] // a table: one arm per kind of finding
     fn verify_problem_derived(self, p: &FindingKind) -> String {
         let nl = self == Self::Nl;
         let t = |a: String, b: String| if nl { a } else { b };
@@ -275,6 +277,13 @@ impl Lang {
                     text
                 }
             }
+            FindingKind::TotalPassedTogether {
+                total,
+                found,
+                max,
+                unit,
+                counted,
+            } => self.total_passed_together(total, (*found, *max), (unit.as_deref(), *counted)),
             FindingKind::SampleNotRedone { field } => t(
                 format!("`{field}` is niet wat de trekking geeft als zij opnieuw uit de opslag wordt gedaan"),
                 format!("`{field}` is not what the draw gives when done again from the store"),
@@ -475,6 +484,10 @@ impl Lang {
             FindingKind::TotalMisstated { .. } => t(
                 "Wat eerdere besluiten samen opleverden is opnieuw geteld uit de opslag: alleen besluiten die vóór deze zijn ondertekend en toen nog golden (een besluit dat minder dan 72 uur eerder door een ander werd getekend, mag ontbreken: het kan de computer van de ondertekenaar nog niet hebben bereikt; eigen besluiten tellen altijd mee, op welk apparaat ook getekend). Een lager getal in de verantwoording verbergt een overschrijding; een hoger wijst op een besluit dat uit de opslag verdwenen is. Een besluit dat sindsdien is ingetrokken of herzien, is alleen een waarschuwing.",
                 "What earlier decisions came to was counted again from the store: only decisions signed before this one that still held then (one signed less than 72 hours before by someone else may be left out: it may not have reached the signer's computer yet; one's own decisions always count, on whichever device they were signed). A lower figure in the record hides going past the maximum; a higher one points to a decision gone from the store. A decision withdrawn or revised since is only a warning.",
+            ),
+            FindingKind::TotalPassedTogether { .. } => t(
+                "Besluiten die kort na elkaar op verschillende computers werden ondertekend, gaan samen boven een maximum van hun norm. Elk is geldig: wie tekende kon het andere nog niet zien. Maar het maximum is overschreden zonder de beoordeling of weigering die de norm daar vraagt; kijk of dat zo bedoeld was, en trek zo nodig een besluit in.",
+                "Decisions signed shortly after each other on different computers together go past a maximum of their norm. Each is valid: whoever signed could not see the other yet. But the maximum was passed without the review or refusal the norm asks there; check whether that was meant, and withdraw a decision where needed.",
             ),
             FindingKind::WitnessedMissing { .. } | FindingKind::WitnessedChanged { .. } => t(
                 "Een getuige legde vast waar deze keten stond; wat toen al was ondertekend, is daarna verwijderd of vervangen.",

@@ -878,7 +878,8 @@ fn withdrawn_and_shared(shared: &Shared, id: &str, at: &str, warning: &str) {
         (at + jiff::SignedDuration::from_mins(minutes)).to_string()
     };
     let noted = |output: &Output| {
-        format!("{}{}", stdout(output), stderr(output)).contains("Note: these decisions came late")
+        format!("{}{}", stdout(output), stderr(output))
+            .contains("Note: verify names these files as warnings.")
     };
     for (who, copy, now) in [("anna", "anna1", later(1)), ("eve", "eve2", later(2))] {
         let synced = shared.sync(who, copy, &now);
@@ -1252,6 +1253,8 @@ fn a_reviewer_sees_what_the_store_counts_now_beside_what_the_record_states() {
         let synced = shared.sync(who, copy, now);
         assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
     }
+    // An auditor sees the once-only total passed together, as a warning.
+    passed_together_on(&shared, &eve);
     let shown = shared.run("tom", "tom3", "2026-11-24T09:41:00Z", &["show", &eve]);
     assert!(shown.status.success(), "{}", stderr(&shown));
     let text = stdout(&shown)
@@ -1348,4 +1351,20 @@ fn undercounted_in_inbox(dir: &Path, id: &str) {
             ("teambudget-per-kalenderjaar", "640.00".to_owned())
         ]
     );
+}
+
+/// Verify on a fresh clone warns, once, that the record `id` goes past a
+/// total together with a decision signed elsewhere just before it.
+fn passed_together_on(shared: &Shared, id: &str) {
+    let (code, report) = shared.verify(&shared.fresh_clone("auditor"));
+    assert_eq!(code, Some(0), "{report:#}");
+    let passed: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "total-passed-together" && f["severity"] == "warning")
+        .filter_map(|f| f["file"].as_str())
+        .collect();
+    assert_eq!(passed.len(), 1, "{report:#}");
+    assert!(passed[0].contains(id), "{report:#}");
 }

@@ -470,12 +470,16 @@ fn proven(git: &Git, taken: &str, known: &BTreeSet<String>) -> Result<Proven, Sy
 }
 
 /// The findings a sync tells of though they refuse nothing: totals
-/// misstated and files backdated, mostly by a copy that synced late.
+/// misstated or passed together and files backdated, mostly by a copy
+/// that synced late, and draws that missed what had not reached them.
 fn noted(report: &Report) -> impl Iterator<Item = &Finding> {
     report.findings.iter().filter(|f| {
         matches!(
             f.kind,
-            FindingKind::TotalMisstated { .. } | FindingKind::Backdated { .. }
+            FindingKind::TotalMisstated { .. }
+                | FindingKind::TotalPassedTogether { .. }
+                | FindingKind::Backdated { .. }
+                | FindingKind::SampleLate { .. }
         )
     })
 }

@@ -148,6 +148,17 @@ pub enum FindingKind {
         /// or revised): what it missed no longer counts against anyone.
         stopped: bool,
     },
+    /// A record that states its total rightly as its signer could see it,
+    /// but that, with decisions signed elsewhere less than 72 hours
+    /// before it, comes to `found` (this decision included): past the
+    /// total's `max`, without the review or refusal the norm asks there.
+    TotalPassedTogether {
+        total: String,
+        found: crate::domain::number::Decimal,
+        max: crate::domain::number::Decimal,
+        unit: Option<String>,
+        counted: bool,
+    },
     ChainGap {
         after: u64,
         next: u64,
@@ -242,6 +253,7 @@ impl FindingKind {
                 ..
             } if s > found => "total-overstated",
             Self::TotalMisstated { .. } => "total-understated",
+            Self::TotalPassedTogether { .. } => "total-passed-together",
             Self::SampleRefused(problem) => problem.code(),
             Self::ChainGap { .. } => "chain-gap",
             Self::ChainFork { .. } => "chain-fork",
@@ -266,6 +278,7 @@ impl FindingKind {
             | Self::OrphanSignature
             | Self::NormUnused { valid: true }
             | Self::SampleLate { .. }
+            | Self::TotalPassedTogether { .. }
             // Late, or short of what it missed, but no longer in force: an
             // author whose copy was offline too long corrects it so.
             | Self::TotalMisstated { stopped: true, .. }

@@ -364,6 +364,11 @@ pub fn check(
             if stated.is_none() && e.states_totals {
                 continue;
             }
+            if !stops.contains_key(&e.id)
+                && let Some(kind) = passed_together((counting, r, norm), e, stated, (low, high))
+            {
+                findings.push(Finding::new(counting.file(i), kind));
+            }
             let sum = match stated {
                 Some(s) if s > high => high,
                 _ => low,
@@ -383,6 +388,31 @@ pub fn check(
             }
         }
     }
+}
+
+/// A record `e` that states its total rightly as its signer could see it
+/// (`stated` between the `low` and `high` counts, short of `high`), but
+/// that with what was signed elsewhere just before goes past the maximum
+/// its own count stays under.
+fn passed_together(
+    (counting, r, norm): (&Counting, &Resolved<'_>, &Norm),
+    e: &Entry,
+    stated: Option<Decimal>,
+    (low, high): (Decimal, Decimal),
+) -> Option<FindingKind> {
+    let total = r.total;
+    let stated = stated.filter(|s| (low..high).contains(s))?;
+    let share = counting.measure(r, e);
+    let with = high.saturating_add(share);
+    (with > total.max && stated.saturating_add(share) <= total.max).then(|| {
+        FindingKind::TotalPassedTogether {
+            total: total.id.clone(),
+            found: with,
+            max: total.max,
+            unit: crate::domain::decision::totals::unit(norm, total).map(str::to_owned),
+            counted: total.sum.is_none(),
+        }
+    })
 }
 
 /// Whether the author of `this` surely saw `other` when signing: they
