@@ -74,7 +74,7 @@ impl Lang {
     pub fn sample_written(self, drawn: usize, population: u64, file: &str) -> String {
         match self {
             Self::Nl => format!(
-                "{drawn} van {population} binnen mandaat genomen besluiten getrokken voor een tweede blik; de trekking is ondertekend: {file}. `maatwerk verify` doet haar na."
+                "{drawn} van {population} binnen mandaat genomen besluiten getrokken voor een tweede blik; de trekking is ondertekend: {file}. `maatwerk verify` doet de trekking opnieuw."
             ),
             Self::En => format!(
                 "{drawn} of {population} decisions taken within mandaat drawn for a second look; the draw is signed: {file}. `maatwerk verify` redoes it."

@@ -220,7 +220,7 @@ impl Lang {
                 "Trek een steekproef uit de besluiten die binnen mandaat zijn genomen voor een tweede blik, bijvoorbeeld 10%: toont hun id's en ondertekent de trekking"
             }
             ("maatwerk review", "seed") => {
-                "Het zaad van de trekking: hetzelfde zaad op dezelfde opslag trekt dezelfde besluiten"
+                "De seed (startwaarde) van de trekking: dezelfde seed op dezelfde opslag trekt dezelfde besluiten"
             }
             ("maatwerk review", "from") => "Alleen besluiten op of na deze datum (met --sample)",
             ("maatwerk review", "to") => "Alleen besluiten op of vóór deze datum (met --sample)",

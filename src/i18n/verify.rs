@@ -20,9 +20,13 @@ impl Lang {
         match p {
             FindingKind::IncompleteWrite => t("onvoltooid weggeschreven bestand".into(), "incompletely written file".into()),
             FindingKind::OrphanSignature => t("handtekening zonder bestand".into(), "signature without its file".into()),
+            FindingKind::SampleLate { missed: 1 } => t(
+                "de trekking telde 1 besluit niet dat in de 72 uur ervoor was ondertekend".into(),
+                "the draw did not count 1 decision signed in the 72 hours before it".into(),
+            ),
             FindingKind::SampleLate { missed } => t(
-                format!("de trekking telde {missed} besluit(en) niet die in de 72 uur ervoor op een andere computer waren ondertekend"),
-                format!("the draw did not count {missed} decision(s) signed on another computer in the 72 hours before it"),
+                format!("de trekking telde {missed} besluiten niet die in de 72 uur ervoor waren ondertekend"),
+                format!("the draw did not count {missed} decisions signed in the 72 hours before it"),
             ),
             FindingKind::Unsigned => t("bestand zonder handtekening".into(), "file without a signature".into()),
             FindingKind::StrayFile => t("bestand dat niet in de opslag hoort".into(), "file that does not belong in the store".into()),
@@ -326,7 +330,7 @@ impl Lang {
             FindingKind::SampleNotRedone { .. } | FindingKind::SampleRefused(_)
         ) {
             self.pick(
-                "De steekproef is niet de trekking die het zaad geeft: er is gekozen welke besluiten een tweede blik kregen.",
+                "De steekproef is niet de trekking die de seed geeft: er is gekozen welke besluiten een tweede blik kregen.",
                 "The sample is not the draw its seed gives: someone chose which decisions got a second look.",
             )
         } else {
@@ -400,8 +404,8 @@ impl Lang {
                 "This does not belong in a store; it was not read as a norm.",
             ),
             FindingKind::SampleLate { .. } => t(
-                "Die besluiten hadden de computer van wie trok nog niet bereikt (ze waren nog niet gesynchroniseerd). De steekproef is wel de trekking die het zaad geeft met wat er toen was; de gemiste besluiten komen in een volgende trekking aan bod.",
-                "Those decisions had not yet reached the drawer's computer (they were not yet synced). The sample is still the draw its seed gives with what was there then; the decisions missed come up in a next draw.",
+                "Besluiten die op een andere computer werden ondertekend, kunnen de computer van wie trok tot 72 uur later bereiken; de steekproef is de trekking die de seed geeft over alles van daarvoor en een deel van die laatste besluiten. Wie trekt kan zo ook besluiten van die laatste 72 uur weglaten, en daarmee de steekproef door afronding één of meer besluiten kleiner maken. Kijk of de trekking die besluiten kon hebben (waren ze al gesynchroniseerd?); de gemiste besluiten komen in een volgende trekking aan bod.",
+                "Decisions signed on another computer may reach the drawer's up to 72 hours later; the sample is the draw its seed gives over everything before that and some of those latest decisions. A drawer can so also leave out decisions of those last 72 hours, and by rounding make the sample one or more decisions smaller. Check whether the draw could have had them (were they synced already?); the decisions missed come up in a next draw.",
             ),
             FindingKind::IncompleteWrite | FindingKind::OrphanSignature => t(
                 "Een schrijfactie is onderbroken (bijvoorbeeld een crash); dit is geen besluit en kan veilig worden verwijderd. Blijkt het een verwijderd besluit, dan meldt de keten van de auteur een gat.",
