@@ -1368,3 +1368,75 @@ fn passed_together_on(shared: &Shared, id: &str) {
     assert_eq!(passed.len(), 1, "{report:#}");
     assert!(passed[0].contains(id), "{report:#}");
 }
+
+/// A commit whose tree names a record twice — made with git's plumbing
+/// and pushed — passes for an added file to a look at what changed; git's
+/// own check of what comes in refuses it, and the copy is left as it was.
+#[test]
+fn a_tree_naming_a_file_twice_is_refused() {
+    let shared = Shared::new();
+    shared.decide("anna", "anna1", "2026-11-24T09:00:00Z", "Z-2026-920001");
+    let synced = shared.sync("anna", "anna1", "2026-11-24T09:01:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+    let work = shared.fresh_clone("insider");
+    let listed = git(&work, &["ls-tree", "HEAD", "--", "records"]);
+    let records = listed
+        .lines()
+        .next()
+        .and_then(|l| l.split('\t').next())
+        .and_then(|l| l.split_whitespace().nth(2))
+        .expect("records tree")
+        .to_owned();
+    let chain = git(&work, &["ls-tree", &records]);
+    let chain_line = chain.lines().next().expect("a chain").to_owned();
+    let (meta, name) = chain_line.split_once('\t').expect("entry");
+    let inner = meta.split_whitespace().nth(2).expect("chain tree");
+    let entries = git(&work, &["ls-tree", inner]);
+    let doubled = format!("{entries}{}\n", entries.lines().next().expect("a file"));
+    let tree_of = |text: &str| -> String {
+        let mut child = std::process::Command::new(git_program())
+            .current_dir(&work)
+            .args(["mktree"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("mktree");
+        std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), text.as_bytes())
+            .expect("write");
+        let out = child.wait_with_output().expect("mktree");
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    let chain_tree = tree_of(&doubled);
+    let records_tree = tree_of(&format!("040000 tree {chain_tree}\t{name}\n"));
+    let top = git(&work, &["ls-tree", "HEAD"]);
+    let top: String = top
+        .lines()
+        .map(|l| {
+            if l.ends_with("\trecords") {
+                format!("040000 tree {records_tree}\trecords\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    let root = tree_of(&top);
+    let commit = git(&work, &["commit-tree", &root, "-p", "HEAD", "-m", "dubbel"]);
+    git(
+        &work,
+        &[
+            "push",
+            "--quiet",
+            "origin",
+            &format!("{}:refs/heads/main", commit.trim()),
+        ],
+    );
+    let before = shared.state("eve2");
+    let refused = shared.sync("eve", "eve2", "2026-11-24T09:10:00Z");
+    assert!(!refused.status.success(), "{}", stdout(&refused));
+    assert!(
+        stderr(&refused).contains("duplicate"),
+        "{}",
+        stderr(&refused)
+    );
+    assert_eq!(shared.state("eve2"), before, "the copy is as it was");
+}

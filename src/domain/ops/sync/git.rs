@@ -35,6 +35,9 @@ const SETTINGS: &[&str] = &[
     "maintenance.auto=false",
     "advice.detachedHead=false",
     "init.defaultBranch=main",
+    // What comes in is checked as git can: a tree that names a file twice,
+    // a path no checkout may write, a malformed object, is refused.
+    "transfer.fsckObjects=true",
 ];
 
 /// What the programs git starts in a remote on this machine are told,
