@@ -155,11 +155,12 @@ impl Counted {
 
 impl Counted {
     /// Whether it was signed before `this`: in an earlier second, or in
-    /// the same second earlier in the same author's chain. Two authors
-    /// signing in the same second do not see each other.
+    /// the same second unless later in the same author's chain. Which of
+    /// two decisions signed in one second by two people came first cannot
+    /// be told: each counts towards the other.
     pub fn signed_before(&self, this: &Counted) -> bool {
         self.created < this.created
-            || (self.created == this.created && self.author == this.author && self.seq < this.seq)
+            || (self.created == this.created && (self.author != this.author || self.seq < this.seq))
     }
 }
 

@@ -1440,3 +1440,60 @@ fn a_tree_naming_a_file_twice_is_refused() {
     );
     assert_eq!(shared.state("eve2"), before, "the copy is as it was");
 }
+
+/// Eve has Anna's once-only payment for a case, and signs a second one
+/// dated in the very second of Anna's, as if neither could have seen the
+/// other. Decisions of one second count towards each other: hers states
+/// Anna's and waits for the teamleider. Had she signed it before syncing,
+/// verify would warn that the two pass the limit together.
+#[test]
+fn a_decision_dated_in_the_second_of_a_colleagues_still_counts_it() {
+    let shared = Shared::new();
+    let anna = shared.breakthrough("anna", "anna1", "2026-11-24T10:00:00Z", "MR-2026-930001");
+    let synced = shared.sync("anna", "anna1", "2026-11-24T10:01:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+    let synced = shared.sync("eve", "eve2", "2026-11-24T10:20:00Z");
+    assert!(synced.status.success(), "{}", stderr(&synced));
+    let eve = shared.breakthrough("eve", "eve2", "2026-11-24T10:00:00Z", "MR-2026-930001");
+    let listed = shared.run(
+        "eve",
+        "eve2",
+        "2026-11-24T10:21:00Z",
+        &["list", "--status", "for-review", "--json"],
+    );
+    let waiting: serde_json::Value = serde_json::from_str(&stdout(&listed)).expect("json");
+    assert!(
+        waiting
+            .as_array()
+            .expect("list")
+            .iter()
+            .any(|r| r["id"] == eve.as_str()),
+        "{waiting:#}"
+    );
+    // The same, signed on a copy that did not have Anna's yet.
+    let tom = shared.breakthrough("tom", "tom3", "2026-11-24T10:00:00Z", "MR-2026-930002");
+    let bea = shared.breakthrough("bea", "store", "2026-11-24T10:00:00Z", "MR-2026-930002");
+    for (who, copy, now) in [
+        ("eve", "eve2", "2026-11-24T10:22:00Z"),
+        ("tom", "tom3", "2026-11-24T10:23:00Z"),
+        ("bea", "store", "2026-11-24T10:24:00Z"),
+    ] {
+        let synced = shared.sync(who, copy, now);
+        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+    }
+    let (code, report) = shared.verify(&shared.fresh_clone("auditor"));
+    assert_eq!(code, Some(0), "{report:#}");
+    let passed: Vec<&str> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["code"] == "total-passed-together")
+        .filter_map(|f| f["file"].as_str())
+        .collect();
+    assert!(passed.iter().any(|f| f.contains(&tom)), "{report:#}");
+    assert!(passed.iter().any(|f| f.contains(&bea)), "{report:#}");
+    // Eve's states Anna's and went for review; Anna's, of the same second,
+    // is named with hers (warned, no error).
+    assert!(passed.iter().any(|f| f.contains(&anna)), "{report:#}");
+    assert!(!passed.iter().any(|f| f.contains(&eve)), "{report:#}");
+}

@@ -45,8 +45,8 @@ struct Entry {
     decision_date: Date,
     /// The chain it lies in (its author's, on the device it was signed
     /// on) and where: of one chain's decisions signed in the same second,
-    /// the earlier counts towards the later; of one person's on two
-    /// devices, each towards the other.
+    /// the earlier counts towards the later; of two chains', each towards
+    /// the other.
     author: u32,
     /// Who signed it, on whichever device: a person sees their own
     /// decisions, wherever they signed them.
@@ -247,18 +247,14 @@ fn chain_of(file: &str) -> Option<&str> {
         .map(|(chain, _)| chain)
 }
 
-/// Whether `a` was signed before `b`: in an earlier second; or in the
-/// same second, earlier in the same chain or by the same person on another
-/// device (a person signing in one second on two computers knows both, and
-/// neither may leave the other out to stay under a limit).
+/// Whether `a` was signed before `b`: in an earlier second, or in the same
+/// second but not later in the same chain. Which of two decisions signed
+/// in one second on two computers came first cannot be told, so each
+/// counts towards the other (in what the signer may have seen: only what
+/// they surely saw is held against them), and neither hides the other by
+/// sharing its second.
 fn signed_before(a: &Entry, b: &Entry) -> bool {
-    a.created < b.created
-        || (a.created == b.created
-            && if a.author == b.author {
-                a.seq < b.seq
-            } else {
-                a.principal == b.principal
-            })
+    a.created < b.created || (a.created == b.created && (a.author != b.author || a.seq < b.seq))
 }
 
 /// The ids of the norms whose decisions some total counts.
@@ -652,9 +648,12 @@ mod tests {
         // counted when lenient.
         assert_eq!(swept(true)[7], Decimal::from(3100));
         let expected = [
-            0, 100, 0, 300,  // Anna's three and Bram's first; a2 still held.
-            1500, // a2 stopped holding before a4; c1 held for nobody; d1 counts.
-            12_900, 1500, 2900,
+            // In the first second each sees the other chain's and its own
+            // chain's earlier ones: Bram's first Anna's three, and so on.
+            400, 500, 1100, 700, 1500,   // c1 stopped in its own second: held for nobody.
+            12_900, // a2 stopped holding before a4; d1 counts.
+            3100,   // c1 sees b2, of its own second.
+            2900,   // d1 is signed in the second a2 stopped: left out.
         ];
         let swept = swept(false);
         for (q, sum) in expected.into_iter().enumerate() {
@@ -711,12 +710,12 @@ mod tests {
         }
     }
 
-    /// One person signing in the same second on two devices: each
-    /// decision counts towards the other, strictly and leniently, and
-    /// among what the person surely saw; a colleague's of that second
-    /// towards neither, and theirs not towards the colleague's.
+    /// Decisions signed in one second on several computers each count
+    /// towards the others (but for those later in their own chain); of
+    /// those, a person surely saw their own, on whichever device, and not
+    /// a colleague's.
     #[test]
-    fn one_persons_decisions_in_one_second_on_two_devices_count_for_each_other() {
+    fn decisions_in_one_second_count_for_each_other_and_ones_own_are_surely_seen() {
         let total = budget();
         let rows: [Row; 4] = [
             ("a", "anna+k7p2q9x3", 1, 0, 1, 100),
@@ -728,10 +727,10 @@ mod tests {
         let r = c.resolve(&total);
         let none = |_: &Entry| None;
         let queries: Vec<u32> = (0..place(rows.len())).collect();
-        let expected = [600, 100, 300, 0];
+        let signed_before = [1400, 900, 1100, 700];
         for lenient in [false, true] {
             let swept = sweep(&r, &c, &queries, &none, lenient);
-            for (q, sum) in expected.into_iter().enumerate() {
+            for (q, sum) in signed_before.into_iter().enumerate() {
                 assert_eq!(swept[q], Decimal::from(sum), "{} {lenient}", rows[q].0);
                 let direct = by_pairs(&c, &r, &none, &c.entries[q], lenient);
                 assert_eq!(direct, Decimal::from(sum), "{} {lenient}", rows[q].0);
@@ -739,7 +738,7 @@ mod tests {
         }
         let seen = team_seen_sums(&r, &c, &queries, &none, SYNC_ALLOWANCE);
         let seen: Vec<Decimal> = seen.into_iter().collect();
-        assert_eq!(seen, expected.map(Decimal::from));
+        assert_eq!(seen, [600, 100, 300, 0].map(Decimal::from));
     }
 
     /// What a team's decisions come to that a record's author surely saw

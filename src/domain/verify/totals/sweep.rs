@@ -13,9 +13,8 @@ use crate::domain::number::Decimal;
 /// signed before it that held then and lie in its window come to: one
 /// pass in signing order over a tree of sums by decision date. At one
 /// moment: the decisions that stop holding first (when `lenient`: last);
-/// then each person's decisions, seen by that person only: those of their
-/// other devices all, those of the query's own chain in chain order, a
-/// query before the decision of its own number; then every decision of
+/// then the moment's queries, each seeing every decision of the moment but
+/// those of its own chain from its own number on; then every decision of
 /// the moment, for what comes later.
 pub(super) fn team_sums(
     total: &Resolved<'_>,
@@ -111,10 +110,10 @@ pub(super) fn team_sums(
 }
 
 /// One moment's queries (`asked`, places in `queries`) answered, with the
-/// moment's decisions (`adds`), both in signing order: each person sees
-/// their own of this moment — those on their other devices all, those of
-/// the query's own chain numbered before it — and nobody else's. `tree`
-/// is left as it was.
+/// moment's decisions (`adds`), both in signing order: each sees every
+/// decision of the moment but those of its own chain numbered after it
+/// (which came first within one second of two computers cannot be told).
+/// `tree` is left as it was.
 fn answer_moment(
     (entries, queries): (&[Entry], &[u32]),
     (adds, asked): (&[u32], &[u32]),
@@ -124,54 +123,42 @@ fn answer_moment(
 ) {
     let query = |k: usize| &entries[at(queries[at(asked[k])])];
     let addition = |k: usize| &entries[at(adds[k])];
-    let (mut added, mut asking) = (0, 0);
+    for &i in adds {
+        add(tree, i, Decimal::ONE);
+    }
+    let (mut chain_at, mut asking) = (0, 0);
     while asking < asked.len() {
-        let principal = query(asking).principal;
-        while added < adds.len() && addition(added).principal < principal {
-            added += 1;
+        let first = query(asking);
+        let chain = (first.principal, first.author);
+        while chain_at < adds.len()
+            && (addition(chain_at).principal, addition(chain_at).author) < chain
+        {
+            chain_at += 1;
         }
-        let from = added;
-        while added < adds.len() && addition(added).principal == principal {
-            added += 1;
+        let chain_from = chain_at;
+        while chain_at < adds.len() && addition(chain_at).author == first.author {
+            chain_at += 1;
         }
-        let to = added;
-        // All of this person's decisions of the moment: those on their
-        // other devices count whatever their number.
-        for &i in &adds[from..to] {
-            add(tree, i, Decimal::ONE);
-        }
-        let mut chain_at = from;
-        while asking < asked.len() && query(asking).principal == principal {
-            let author = query(asking).author;
-            while chain_at < to && addition(chain_at).author < author {
-                chain_at += 1;
-            }
-            let chain_from = chain_at;
-            while chain_at < to && addition(chain_at).author == author {
-                chain_at += 1;
-            }
-            // Of its own chain, only those numbered before it.
-            for &i in &adds[chain_from..chain_at] {
-                add(tree, i, Decimal::NEGATIVE_ONE);
-            }
-            let mut own = chain_from;
-            while asking < asked.len() && query(asking).author == author {
-                let this = query(asking);
-                while own < chain_at && addition(own).seq < this.seq {
-                    add(tree, adds[own], Decimal::ONE);
-                    own += 1;
-                }
-                answer(asked[asking], this, tree);
-                asking += 1;
-            }
-            for &i in &adds[own..chain_at] {
-                add(tree, i, Decimal::ONE);
-            }
-        }
-        // Other people in the same second do not see these.
-        for &i in &adds[from..to] {
+        // Of its own chain, only those numbered before it.
+        for &i in &adds[chain_from..chain_at] {
             add(tree, i, Decimal::NEGATIVE_ONE);
         }
+        let mut own = chain_from;
+        while asking < asked.len() && query(asking).author == first.author {
+            let this = query(asking);
+            while own < chain_at && addition(own).seq < this.seq {
+                add(tree, adds[own], Decimal::ONE);
+                own += 1;
+            }
+            answer(asked[asking], this, tree);
+            asking += 1;
+        }
+        for &i in &adds[own..chain_at] {
+            add(tree, i, Decimal::ONE);
+        }
+    }
+    for &i in adds {
+        add(tree, i, Decimal::NEGATIVE_ONE);
     }
 }
 
