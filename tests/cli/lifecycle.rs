@@ -308,3 +308,53 @@ fn a_decision_nobody_can_review_yet_says_so() {
         stderr(&alone)
     );
 }
+
+/// A once-only payment above a consulent's mandaat, returned and revised
+/// to a smaller amount: the first stopped holding when it was returned,
+/// so the revision takes its place. Nothing passes the once-only total,
+/// and verify warns of nothing.
+#[test]
+fn a_revision_of_a_once_only_payment_passes_no_total() {
+    let team = Team::new();
+    let norm = "mw-doorbraakbudget";
+    let answers = |amount: &str| {
+        let text = std::fs::read_to_string(Team::example(norm))
+            .expect("example")
+            .replace("bedrag = 640", &format!("bedrag = {amount}"));
+        team.sandbox
+            .write(&format!("doorbraak-{amount}.toml"), text)
+    };
+    let signed = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-23T09:00:00Z")
+        .args(["new", "--norm", norm, "--answers"])
+        .arg(answers("1800"))
+        .output()
+        .expect("run");
+    assert!(signed.status.success(), "{}", stderr(&signed));
+    let id = stdout(&signed).trim().to_owned();
+    let out = review(
+        &team,
+        "tom",
+        &id,
+        &["--return", "--comment", "Kan het met minder?"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let revised = team
+        .as_("anna")
+        .env("MAATWERK_NOW", "2026-11-23T11:00:00Z")
+        .args(["new", "--revises", &id, "--answers"])
+        .arg(answers("900"))
+        .output()
+        .expect("run");
+    assert!(revised.status.success(), "{}", stderr(&revised));
+    let (code, report) = team.verify();
+    assert_eq!(code, Some(0), "{report:#}");
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f["code"] == "total-passed-together"),
+        "{report:#}"
+    );
+}
