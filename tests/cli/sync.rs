@@ -134,6 +134,14 @@ impl Shared {
         self.run(who, copy, now, &["sync"])
     }
 
+    /// Each `(who, copy, now)` syncs in turn, and each sync goes through.
+    fn sync_each(&self, rounds: &[(&str, &str, &str)]) {
+        for (who, copy, now) in rounds {
+            let synced = self.sync(who, copy, now);
+            assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
+        }
+    }
+
     /// `verify --json` on `dir`, with its exit code.
     fn verify(&self, dir: &Path) -> (Option<i32>, serde_json::Value) {
         let output = self
@@ -307,14 +315,11 @@ fn witnessed_team() -> Shared {
     shared.decide("anna", "anna1", "2026-11-28T09:00:00Z", "Z-2026-200001");
     shared.decide("anna", "anna1", "2026-11-28T09:30:00Z", "Z-2026-200002");
     shared.decide("eve", "eve2", "2026-11-28T09:10:00Z", "Z-2026-200003");
-    for (who, copy, now) in [
+    shared.sync_each(&[
         ("anna", "anna1", "2026-11-28T10:00:00Z"),
         ("eve", "eve2", "2026-11-28T10:01:00Z"),
         ("tom", "tom3", "2026-11-28T10:02:00Z"),
-    ] {
-        let synced = shared.sync(who, copy, now);
-        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
-    }
+    ]);
     assert!(
         shared
             .files("tom3")
@@ -330,13 +335,10 @@ fn witnessed_team() -> Shared {
         "Z-2026-200004",
         "voorschot = 900",
     );
-    for (who, copy, now) in [
+    shared.sync_each(&[
         ("anna", "anna1", "2026-11-28T10:02:40Z"),
         ("tom", "tom3", "2026-11-28T10:02:45Z"),
-    ] {
-        let synced = shared.sync(who, copy, now);
-        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
-    }
+    ]);
     let reviewed = shared.run(
         "tom",
         "tom3",
@@ -346,13 +348,10 @@ fn witnessed_team() -> Shared {
     assert!(reviewed.status.success(), "{}", stderr(&reviewed));
     let tom = shared.sync("tom", "tom3", "2026-11-28T10:02:55Z");
     assert!(tom.status.success(), "{}{}", stdout(&tom), stderr(&tom));
-    for (who, copy, now) in [
+    shared.sync_each(&[
         ("anna", "anna1", "2026-11-28T10:03:00Z"),
         ("eve", "eve2", "2026-11-28T10:04:00Z"),
-    ] {
-        let synced = shared.sync(who, copy, now);
-        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
-    }
+    ]);
     let (code, json) = shared.verify(&shared.fresh_clone("before"));
     assert_eq!(code, Some(0), "{json:#}");
     assert_eq!(json["reviews"], 1, "{json:#}");
@@ -419,14 +418,11 @@ fn a_keyring_revocation_removed_is_refused_and_found() {
         ],
     );
     assert!(revoked.status.success(), "{}", stderr(&revoked));
-    for (who, copy, now) in [
+    shared.sync_each(&[
         ("bea", "store", "2026-11-29T09:05:00Z"),
         ("tom", "tom3", "2026-11-29T09:10:00Z"),
         ("eve", "eve2", "2026-11-29T09:15:00Z"),
-    ] {
-        let synced = shared.sync(who, copy, now);
-        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
-    }
+    ]);
     // Bea, who revoked Eve, takes the revocation out again.
     let work = shared.fresh_clone("insider");
     let revocation = git(
@@ -1177,14 +1173,11 @@ fn a_sample_drawn_before_a_colleagues_decision_arrived_holds() {
 fn a_revocation_dated_before_a_decision_taken_in_earlier_is_refused() {
     let shared = Shared::new();
     shared.decide("anna", "anna1", "2026-11-24T09:00:00Z", "Z-2026-910001");
-    for (who, copy, now) in [
+    shared.sync_each(&[
         ("anna", "anna1", "2026-11-24T09:01:00Z"),
         ("eve", "eve2", "2026-11-24T09:10:00Z"),
         ("bea", "store", "2026-11-24T09:20:00Z"),
-    ] {
-        let synced = shared.sync(who, copy, now);
-        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
-    }
+    ]);
     let revoked = shared.run(
         "bea",
         "store",
@@ -1245,14 +1238,11 @@ fn a_reviewer_sees_what_the_store_counts_now_beside_what_the_record_states() {
     );
     assert!(signed.status.success(), "{}", stderr(&signed));
     let eve = stdout(&signed).trim().to_owned();
-    for (who, copy, now) in [
+    shared.sync_each(&[
         ("anna", "anna1", "2026-11-24T09:01:00Z"),
         ("eve", "eve2", "2026-11-24T09:31:00Z"),
         ("tom", "tom3", "2026-11-24T09:40:00Z"),
-    ] {
-        let synced = shared.sync(who, copy, now);
-        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
-    }
+    ]);
     // An auditor sees the once-only total passed together, as a warning.
     passed_together_on(&shared, &eve);
     let shown = shared.run("tom", "tom3", "2026-11-24T09:41:00Z", &["show", &eve]);
@@ -1473,14 +1463,11 @@ fn a_decision_dated_in_the_second_of_a_colleagues_still_counts_it() {
     // The same, signed on a copy that did not have Anna's yet.
     let tom = shared.breakthrough("tom", "tom3", "2026-11-24T10:00:00Z", "MR-2026-930002");
     let bea = shared.breakthrough("bea", "store", "2026-11-24T10:00:00Z", "MR-2026-930002");
-    for (who, copy, now) in [
+    shared.sync_each(&[
         ("eve", "eve2", "2026-11-24T10:22:00Z"),
         ("tom", "tom3", "2026-11-24T10:23:00Z"),
         ("bea", "store", "2026-11-24T10:24:00Z"),
-    ] {
-        let synced = shared.sync(who, copy, now);
-        assert!(synced.status.success(), "{copy}: {}", stderr(&synced));
-    }
+    ]);
     let (code, report) = shared.verify(&shared.fresh_clone("auditor"));
     assert_eq!(code, Some(0), "{report:#}");
     let passed: Vec<&str> = report["findings"]
