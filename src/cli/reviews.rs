@@ -66,8 +66,7 @@ pub fn run(args: &ReviewsArgs, ctx: &mut Context) -> Result<Outcome, CliError> {
     };
     // Why it waits: beyond the author's mandaat, and past a total when
     // counted again in the store as it is now.
-    let today = ctx.today;
-    let why = |s: &Subject| crate::tui::inbox::host::waiting(lang, s.clone(), today).why;
+    let why = |s: &Subject| lang.why_waiting(s).0;
     if args.json {
         let json: Vec<JsonWaiting<'_>> = found
             .items

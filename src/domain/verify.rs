@@ -24,6 +24,7 @@ mod records;
 mod schedule;
 mod signals;
 pub mod signer;
+mod stopped;
 mod stories;
 mod totals;
 pub mod witness;
@@ -224,7 +225,7 @@ pub fn verify_proven(
     );
     acts::check_samples(&samples, &draws, &mut findings);
     still_needed(&mut acts, &extended, &captured);
-    check_totals(
+    stopped::check_totals(
         &snapshots,
         (&acts, &schedule::lock(&revisions)),
         &schedule::lock(&counted),
@@ -295,72 +296,6 @@ fn unused_norms(
             ));
         }
     }
-}
-
-/// The totals, counted again with what has no error of its own so far.
-fn check_totals(
-    snapshots: &HashMap<String, Option<Norm>>,
-    (acts, revisions): (&acts::Acts, &[crate::domain::store::StoredRecord]),
-    counted: &totals::Counting,
-    findings: &mut Vec<Finding>,
-) {
-    let errors = |findings: &[Finding]| -> std::collections::HashSet<String> {
-        findings
-            .iter()
-            .filter(|f| f.kind.severity() == Severity::Error)
-            .map(|f| f.file.clone())
-            .collect()
-    };
-    // A late record that no longer holds is no longer held against the
-    // store: it counts, as any record does, until it stopped.
-    let stopped = stopped_records(acts, revisions, &errors(findings));
-    for finding in findings.iter_mut() {
-        if let FindingKind::Backdated { stopped: s, .. } = &mut finding.kind
-            && record_id(&finding.file).is_some_and(|id| stopped.contains(&id))
-        {
-            *s = true;
-        }
-    }
-    totals::check((snapshots, &errors(findings)), acts, counted, findings);
-}
-
-/// The records that stopped holding by what has no error of its own (its
-/// file in `failed`): a withdrawal, a review that returned or rejected
-/// it, or a record that revises it.
-fn stopped_records(
-    acts: &acts::Acts,
-    revisions: &[crate::domain::store::StoredRecord],
-    failed: &std::collections::HashSet<String>,
-) -> std::collections::HashSet<CompactId> {
-    let withdrawn = acts
-        .withdrawals
-        .iter()
-        .filter(|w| !failed.contains(&acts.file::<crate::domain::review::Withdrawal>(w)))
-        .map(|w| w.about);
-    let returned = acts
-        .reviews
-        .iter()
-        .filter(|r| {
-            matches!(
-                r.verdict,
-                Some(
-                    crate::domain::review::Verdict::Return | crate::domain::review::Verdict::Reject
-                )
-            ) && !failed.contains(&acts.file::<crate::domain::review::Review>(r))
-        })
-        .map(|r| r.about);
-    let revised = revisions
-        .iter()
-        .filter(|r| !failed.contains(&r.file))
-        .filter_map(|r| r.record.revises.as_deref().and_then(CompactId::new));
-    withdrawn.chain(returned).chain(revised).collect()
-}
-
-/// The id of the record in `file` (`records/<chain>/<seq>-<id>.toml`).
-fn record_id(file: &str) -> Option<CompactId> {
-    let name = file.strip_prefix("records/")?.rsplit('/').next()?;
-    let (_, id) = name.strip_suffix(".toml")?.split_once('-')?;
-    CompactId::new(id)
 }
 
 /// Once the stories are told, keeps only what the totals and the

@@ -425,6 +425,25 @@ impl Lang {
             .collect()
     }
 
+    /// Why `subject` waits for review, in full, and of that the totals it
+    /// goes past counted again in the store as it is now (said again where
+    /// it is approved).
+    pub fn why_waiting(
+        self,
+        subject: &crate::domain::ops::review::Subject,
+    ) -> (Vec<String>, Vec<String>) {
+        let r = &subject.stored.record;
+        let mut why = self.why_review(r, &subject.why());
+        let past: Vec<String> = subject
+            .undercounted()
+            .into_iter()
+            .filter(|(line, _, with)| *with > line.max)
+            .map(|(line, now, with)| self.past_total_now(r, line, now, with))
+            .collect();
+        why.extend(past.iter().cloned());
+        (why, past)
+    }
+
     /// Why a decision needs review, as the team lead reads it:
     /// "bedrag € 1.800 > € 1.000 (consulent)".
     pub fn exceeded(

@@ -12,19 +12,23 @@
 
 mod clone;
 pub mod git;
+mod known;
+mod remote;
 
 pub use self::clone::clone;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
 
 pub use self::git::{Git, Identity};
+use self::known::{blocking, key, noted, told, verify_combined, write_state};
+pub use self::remote::{Previous, share};
 use crate::domain::fsread::{self, Kind};
 use crate::domain::store::device::chain_principal;
 use crate::domain::store::files;
-use crate::domain::verify::{Finding, FindingKind, Proven, Report, Severity};
+use crate::domain::verify::{Finding, Proven, Report};
 
 /// The branch a store is shared on.
 pub const BRANCH: &str = "main";
@@ -34,9 +38,6 @@ pub const SYNCED_REF: &str = "refs/maatwerk/synced";
 const REMOTE_REF: &str = "refs/remotes/origin/main";
 /// When this copy last synced.
 const SYNCED_FILE: &str = ".git/maatwerk-synced";
-/// The errors verify found in the store as last synced, which a later
-/// sync does not hold against what comes in.
-const KNOWN_FILE: &str = ".git/maatwerk-known";
 /// The store's `.gitignore`, as `init` writes it.
 pub const GITIGNORE: &str =
     "# Not part of the store: locks, the index and interrupted writes.\n.locks/\n.index/\n.tmp-*\n";
@@ -200,71 +201,6 @@ pub fn store_path(path: &str) -> bool {
     }
 }
 
-/// Makes the directory a repository, set up for a store of many files: a
-/// smaller index, and what was found untracked remembered per directory.
-fn init(git: &Git) -> Result<(), SyncError> {
-    git.run(["init", "--quiet", "--initial-branch", BRANCH])?;
-    git.run(["config", "index.version", "4"])?;
-    git.run(["config", "core.untrackedCache", "true"])?;
-    Ok(())
-}
-
-/// Makes the store in `git`'s directory shared with `remote` (a store not
-/// yet in git becomes a repository; a copy that has a remote gets this
-/// one instead). What the copy's remote was, when it was given another.
-pub fn share(git: &Git, remote: Option<&str>) -> Result<Option<Previous>, SyncError> {
-    let dir = git.dir();
-    if !is_shared(dir) {
-        if remote.is_none() {
-            return Err(SyncError::NotShared);
-        }
-        init(git)?;
-    }
-    let (output, _) = git.output(["remote", "get-url", "origin"])?;
-    let current = output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_owned());
-    let Some(url) = remote else {
-        return current.map(|_| None).ok_or(SyncError::NoRemote);
-    };
-    if current.as_deref() == Some(url) {
-        return Ok(None);
-    }
-    // A repository with a working tree never takes a push to its branch:
-    // said now, before the copy is given it.
-    if git::is_local(url) {
-        let path = url.strip_prefix("file://").unwrap_or(url);
-        if matches!(fsread::kind(&Path::new(path).join(".git")), Ok(Some(_))) {
-            return Err(SyncError::CheckedOut { kept: current });
-        }
-    }
-    match &current {
-        None => git.run(["remote", "add", "origin", url])?,
-        Some(_) => git.run(["remote", "set-url", "origin", url])?,
-    };
-    // What was fetched from the remote before is not this one's.
-    git.output(["update-ref", "-d", REMOTE_REF])?;
-    Ok(Some(Previous { url: current }))
-}
-
-/// The remote a copy had before it was given another.
-#[derive(Debug)]
-pub struct Previous {
-    url: Option<String>,
-}
-
-impl Previous {
-    /// Gives the copy its earlier remote back: a remote that could not be
-    /// reached is not remembered.
-    fn restore(&self, git: &Git) {
-        let _ = match &self.url {
-            Some(url) => git.output(["remote", "set-url", "origin", url]),
-            None => git.output(["remote", "remove", "origin"]),
-        };
-    }
-}
-
 /// Commits the store's new files in this copy: refused when a file that
 /// was committed is changed or gone, or a new file is no part of a store.
 /// The files committed.
@@ -374,16 +310,6 @@ pub fn incoming(git: &Git, base: &str, remote: &str) -> Result<Vec<String>, Sync
     }
 }
 
-/// The errors of `report`: each holds against a combination. (Decisions
-/// signed on two machines within the time a copy may take to sync miss
-/// each other in good faith; verify allows for that itself.)
-fn blocking(report: &Report) -> impl Iterator<Item = &Finding> {
-    report
-        .findings
-        .iter()
-        .filter(|f| f.kind.severity() == Severity::Error)
-}
-
 /// The files `to` adds to `from`.
 fn added(git: &Git, from: &str, to: &str) -> Result<Vec<String>, SyncError> {
     let raw = git.run([
@@ -398,127 +324,6 @@ fn added(git: &Git, from: &str, to: &str) -> Result<Vec<String>, SyncError> {
         to,
     ])?;
     Ok(git::fields(&raw).collect())
-}
-
-/// The errors known in the store before what came in was combined with
-/// it (by `combine`), and what verify says after. What this copy took in
-/// at its last sync, `taken`, was proven then.
-fn verify_combined(
-    git: &Git,
-    taken: Option<&str>,
-    steps: &mut dyn Steps,
-    combine: &dyn Fn() -> Result<(), SyncError>,
-) -> Result<(BTreeSet<String>, Report), SyncError> {
-    let known = taken.and_then(|t| Some((t, known(git.dir(), t)?)));
-    let baseline = match &known {
-        Some((_, known)) => known.clone(),
-        None => blocking(&steps.verify(&Proven::default()))
-            .map(key)
-            .collect(),
-    };
-    combine()?;
-    let proven = match &known {
-        Some((taken, known)) => proven(git, taken, known)?,
-        None => Proven::default(),
-    };
-    Ok((baseline, steps.verify(&proven)))
-}
-
-/// The records of `taken`, the store as this copy last synced it, whose
-/// own checks need not be done again in the store as it is now: all those
-/// with no error `known` then, provided the store since only gained files,
-/// and none in the keyring, the adoptions, the norms or `store.toml`
-/// (their checks depend on nothing else). None otherwise: then every
-/// record is checked again, as a keyring change may have made one
-/// invalid.
-fn proven(git: &Git, taken: &str, known: &BTreeSet<String>) -> Result<Proven, SyncError> {
-    let changes = git.run([
-        "diff-tree",
-        "-r",
-        "-z",
-        "--name-status",
-        "--no-renames",
-        "--no-commit-id",
-        taken,
-        "HEAD",
-    ])?;
-    let fields: Vec<String> = git::fields(&changes).collect();
-    let grew = fields.chunks(2).all(|change| match change {
-        [status, path] => {
-            status == "A"
-                && !["keyring/", "adoptions/", "norms/"]
-                    .iter()
-                    .any(|dir| path.starts_with(dir))
-                && !path.starts_with("store.toml")
-        }
-        _ => false,
-    });
-    if !grew {
-        return Ok(Proven::default());
-    }
-    let failed: HashSet<&str> = known
-        .iter()
-        .filter(|k| !k.starts_with('~'))
-        .filter_map(|k| k.split_once('\t').map(|(_, file)| file))
-        .collect();
-    let files = git.run(["ls-tree", "-r", "-z", "--name-only", taken, "--", "records"])?;
-    Ok(git::fields(&files)
-        .filter(|f| {
-            Path::new(f).extension().is_some_and(|e| e == "toml") && !failed.contains(f.as_str())
-        })
-        .collect())
-}
-
-/// The findings a sync tells of though they refuse nothing: totals
-/// misstated or passed together and files backdated, mostly by a copy
-/// that synced late, and draws that missed what had not reached them.
-fn noted(report: &Report) -> impl Iterator<Item = &Finding> {
-    report.findings.iter().filter(|f| {
-        matches!(
-            f.kind,
-            FindingKind::TotalMisstated { .. }
-                | FindingKind::TotalPassedTogether { .. }
-                | FindingKind::Backdated { .. }
-                | FindingKind::SampleLate { .. }
-        )
-    })
-}
-
-/// How a finding told of already is kept among the known ones: apart
-/// from the errors, which block.
-fn told(finding: &Finding) -> String {
-    format!("~{}", key(finding))
-}
-
-fn key(finding: &Finding) -> String {
-    format!("{}\t{}", finding.kind.code(), finding.file)
-}
-
-/// The errors known in the store as `commit` held it.
-fn known(dir: &Path, commit: &str) -> Option<BTreeSet<String>> {
-    let text = fsread::read_text(&dir.join(KNOWN_FILE), 64 * 1024 * 1024).ok()?;
-    let mut lines = text.lines();
-    (lines.next()? == commit).then(|| lines.map(str::to_owned).collect())
-}
-
-fn write_state(dir: &Path, commit: &str, report: &Report, now: Timestamp) -> Result<(), SyncError> {
-    let mut text = format!("{commit}\n");
-    for finding in blocking(report) {
-        text.push_str(&key(finding));
-        text.push('\n');
-    }
-    for finding in noted(report).filter(|f| f.kind.severity() != Severity::Error) {
-        text.push_str(&told(finding));
-        text.push('\n');
-    }
-    for (file, bytes) in [(KNOWN_FILE, text), (SYNCED_FILE, format!("{now}\n"))] {
-        let path = dir.join(file);
-        files::replace(&path, bytes.as_bytes()).map_err(|e| SyncError::Io {
-            path,
-            message: e.to_string(),
-        })?;
-    }
-    Ok(())
 }
 
 /// Syncs the store in `git`'s directory with its remote, as of `now`.

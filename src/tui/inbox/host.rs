@@ -106,15 +106,7 @@ impl InboxHost {
 pub fn waiting(lang: Lang, subject: Subject, today: jiff::civil::Date) -> Waiting {
     let r = &subject.stored.record;
     let signed = r.created.to_zoned(jiff::tz::TimeZone::UTC).date();
-    let mut why = lang.why_review(r, &subject.why());
-    // Counted again now, past a total: said up front, and when approving.
-    let past: Vec<String> = subject
-        .undercounted()
-        .into_iter()
-        .filter(|(line, _, with)| *with > line.max)
-        .map(|(line, now, with)| lang.past_total_now(r, line, now, with))
-        .collect();
-    why.extend(past.iter().cloned());
+    let (why, past) = lang.why_waiting(&subject);
     Waiting {
         waited_days: i64::from((today - signed).get_days().max(0)),
         why,

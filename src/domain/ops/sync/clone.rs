@@ -5,7 +5,8 @@ use std::path::Path;
 use jiff::Timestamp;
 
 use super::git::Git;
-use super::{REMOTE_REF, SYNCED_REF, SyncError, fetch, incoming, init, write_state};
+use super::remote::init;
+use super::{REMOTE_REF, SYNCED_REF, SyncError, fetch, incoming, write_state};
 use crate::domain::fsread::{self, Kind};
 use crate::domain::store::device::Device;
 use crate::domain::store::files;
